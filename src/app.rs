@@ -1,0 +1,72 @@
+//! Start-up: load the copy, open the store, pick the front end, and stop
+//! cleanly on SIGINT or SIGTERM.
+
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::content::Content;
+use crate::engine::Engine;
+use crate::store::Store;
+use crate::{console, telegram};
+use std::sync::Arc;
+
+/// Which front end to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontEnd {
+    Telegram,
+    Console,
+}
+
+/// An error that stops start-up, said in one line.
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Loads the copy: the folder in `BILLCOACH_DIALOGUES`, or the built-in one.
+pub fn load_content(config: &Config) -> Result<Content, StartError> {
+    let content = match &config.dialogues_dir {
+        Some(dir) => Content::from_dir(dir)?,
+        None => Content::embedded()?,
+    };
+    Ok(content)
+}
+
+/// Runs the bot until it is asked to stop.
+pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> {
+    let content = Arc::new(load_content(&config)?);
+    let store = Store::open(&config.db_path).map_err(|e| {
+        format!(
+            "cannot open the data folder {}: {e}",
+            config.db_path.display()
+        )
+    })?;
+    let engine = Engine::new(store, content, Arc::new(SystemClock));
+    let result = match (front_end, config.token) {
+        (FrontEnd::Telegram, Some(token)) => telegram::run(engine.clone(), token).await,
+        _ => console::run(engine.clone()).await,
+    };
+    engine.flush().await?;
+    log::info!("stopped; data flushed");
+    result
+}
+
+/// Resolves when the process receives SIGINT (Ctrl-C) or SIGTERM.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                log::warn!("cannot listen for SIGTERM: {e}");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

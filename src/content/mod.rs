@@ -1,0 +1,308 @@
+//! Every word the user reads, loaded from `dialogues/<lang>/*.toml`.
+//!
+//! The copy is embedded in the binary at build time so the bot runs from
+//! any folder; `BILLCOACH_DIALOGUES` can point at a folder that replaces it,
+//! so an advocate can improve the words without rebuilding. Either way the
+//! copy is checked at start-up against [`keys::ALL`]: a missing key, an
+//! unknown key, or a `{placeholder}` the code does not fill stops start-up
+//! with a clear message instead of failing in the middle of a conversation.
+
+pub mod html;
+pub mod keys;
+
+pub use html::{escape, Html};
+pub use keys::Key;
+
+use include_dir::{include_dir, Dir};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
+
+/// A value put into a `{placeholder}`.
+#[derive(Debug, Clone, Copy)]
+pub enum Fill<'a> {
+    /// Plain text from the user or the domain: escaped for HTML.
+    Text(&'a str),
+    /// Text that is already HTML (rendered from the copy itself).
+    Html(&'a Html),
+}
+
+/// The loaded, validated copy for one language.
+#[derive(Debug, Clone)]
+pub struct Content {
+    texts: HashMap<&'static str, String>,
+}
+
+/// Why the copy could not be loaded: each line names the file or key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "the dialogue files have {} problem(s):",
+            self.problems.len()
+        )?;
+        for problem in &self.problems {
+            writeln!(f, "  - {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+impl Content {
+    /// The copy compiled into the binary.
+    pub fn embedded() -> Result<Content, ContentError> {
+        let files = EMBEDDED.files().filter_map(|file| {
+            let name = file.path().display().to_string();
+            name.ends_with(".toml")
+                .then(|| (name, file.contents_utf8().unwrap_or("").to_string()))
+        });
+        Content::from_files(files)
+    }
+
+    /// The copy in a folder of `.toml` files (see `BILLCOACH_DIALOGUES`).
+    pub fn from_dir(dir: &Path) -> Result<Content, ContentError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| ContentError {
+            problems: vec![format!("cannot read folder {}: {e}", dir.display())],
+        })?;
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => files.push((path.display().to_string(), text)),
+                    Err(e) => problems.push(format!("{}: {e}", path.display())),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ContentError { problems });
+        }
+        Content::from_files(files)
+    }
+
+    /// Parses and validates `(file name, TOML text)` pairs.
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Content, ContentError> {
+        let mut problems = Vec::new();
+        let mut found: HashMap<String, (String, String)> = HashMap::new();
+        for (file, text) in files {
+            match text.parse::<toml::Table>() {
+                Ok(table) => flatten(&file, "", &table, &mut found, &mut problems),
+                Err(e) => problems.push(format!("{file}: not valid TOML: {e}")),
+            }
+        }
+        let mut texts = HashMap::new();
+        for key in keys::ALL {
+            match found.remove(key.name) {
+                None => problems.push(format!("missing key `{}`", key.name)),
+                Some((file, text)) => {
+                    let used: BTreeSet<&str> = placeholders(&text).collect();
+                    let declared: BTreeSet<&str> = key.placeholders.iter().copied().collect();
+                    for name in used.difference(&declared) {
+                        problems.push(format!(
+                            "{file}: `{}` uses {{{name}}}, which the code does not fill",
+                            key.name
+                        ));
+                    }
+                    for name in declared.difference(&used) {
+                        problems.push(format!("{file}: `{}` should use {{{name}}}", key.name));
+                    }
+                    texts.insert(key.name, text);
+                }
+            }
+        }
+        let mut unknown: Vec<_> = found.into_iter().collect();
+        unknown.sort();
+        for (name, (file, _)) in unknown {
+            problems.push(format!(
+                "{file}: unknown key `{name}` (not used by the code)"
+            ));
+        }
+        if problems.is_empty() {
+            Ok(Content { texts })
+        } else {
+            Err(ContentError { problems })
+        }
+    }
+
+    /// The raw text of a key, for places that show plain text (button
+    /// labels, Telegram's command menu).
+    pub fn plain(&self, key: Key) -> &str {
+        self.texts
+            .get(key.name)
+            .map(String::as_str)
+            .unwrap_or(key.name)
+    }
+
+    /// The text of a key that has no placeholders.
+    pub fn text(&self, key: Key) -> Html {
+        self.render(key, &[])
+    }
+
+    /// The text of a key with its placeholders filled.
+    ///
+    /// Validation at load time guarantees the key exists and uses exactly
+    /// the placeholders declared for it; a fill the key does not declare is
+    /// a programming error caught by the tests.
+    pub fn render(&self, key: Key, fills: &[(&str, Fill<'_>)]) -> Html {
+        debug_assert!(
+            fills.len() == key.placeholders.len()
+                && fills
+                    .iter()
+                    .all(|(name, _)| key.placeholders.contains(name)),
+            "key `{}` is filled with the wrong placeholders",
+            key.name
+        );
+        let template = self
+            .texts
+            .get(key.name)
+            .map(String::as_str)
+            .unwrap_or(key.name);
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            match after.find('}').map(|end| (&after[..end], end)) {
+                Some((name, end)) if is_placeholder_name(name) => {
+                    match fills.iter().find(|(n, _)| *n == name) {
+                        Some((_, Fill::Text(text))) => out.push_str(&escape(text)),
+                        Some((_, Fill::Html(html))) => out.push_str(html.as_str()),
+                        None => {}
+                    }
+                    rest = &after[end + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Html::trusted(out)
+    }
+}
+
+/// Walks nested TOML tables into dotted keys (`[question.sender] prompt`
+/// becomes `question.sender.prompt`).
+fn flatten(
+    file: &str,
+    prefix: &str,
+    table: &toml::Table,
+    found: &mut HashMap<String, (String, String)>,
+    problems: &mut Vec<String>,
+) {
+    for (name, value) in table {
+        let key = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        match value {
+            toml::Value::String(text) => {
+                let text = text.trim_end_matches('\n').to_string();
+                if let Some((other, _)) = found.insert(key.clone(), (file.to_string(), text)) {
+                    problems.push(format!("{file}: key `{key}` is also defined in {other}"));
+                }
+            }
+            toml::Value::Table(inner) => flatten(file, &key, inner, found, problems),
+            _ => problems.push(format!("{file}: `{key}` must be text")),
+        }
+    }
+}
+
+fn is_placeholder_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+}
+
+/// The `{names}` a template uses.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template.split('{').skip(1).filter_map(|part| {
+        let name = &part[..part.find('}')?];
+        is_placeholder_name(name).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_copy_is_complete_and_consistent() {
+        if let Err(e) = Content::embedded() {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn every_template_is_balanced_html() {
+        let content = Content::embedded().expect("copy loads");
+        for key in keys::ALL {
+            let fills: Vec<(&str, Fill<'_>)> = key
+                .placeholders
+                .iter()
+                .map(|name| (*name, Fill::Text("x")))
+                .collect();
+            let html = content.render(*key, &fills);
+            if let Err(problem) = html.check_tags() {
+                panic!("`{}`: {problem}", key.name);
+            }
+        }
+    }
+
+    #[test]
+    fn missing_unknown_and_misfilled_keys_are_reported() {
+        let files = vec![(
+            "test.toml".to_string(),
+            "[start]\ngreeting = \"Hi {name}\"\n[nonsense]\nkey = \"x\"\n".to_string(),
+        )];
+        let problems = Content::from_files(files).unwrap_err().problems;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`start.greeting` uses {name}")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown key `nonsense.key`")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("missing key `help.text`")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn fills_are_escaped_but_html_fills_are_not() {
+        let content = Content::embedded().unwrap();
+        let answer = Html::trusted("<b>x</b>".to_string());
+        let html = content.render(
+            keys::REVIEW_ANSWERED,
+            &[
+                ("question", Fill::Html(&answer)),
+                ("answer", Fill::Text("<script> & co")),
+            ],
+        );
+        assert!(html.as_str().contains("<b>x</b>"));
+        assert!(html.as_str().contains("&lt;script&gt; &amp; co"));
+    }
+}

@@ -1,0 +1,86 @@
+//! What a user can send: a command, typed text, a button press.
+
+/// One thing the user did, as every front end reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A `/command`.
+    Command(Command),
+    /// Any other typed text.
+    Text(String),
+    /// A button press, with the button's data.
+    Button(String),
+    /// Something the bot cannot read (a sticker, a photo, a voice note).
+    Unsupported,
+    /// Show where the user is (a front end starting up).
+    Resume,
+}
+
+/// The commands the bot understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Start,
+    Help,
+    Back,
+    Cancel,
+    Delete,
+    /// A `/word` the bot does not know.
+    Unknown,
+}
+
+impl Command {
+    /// The commands shown in menus, in order.
+    pub const LISTED: [Command; 5] = [
+        Command::Start,
+        Command::Back,
+        Command::Cancel,
+        Command::Delete,
+        Command::Help,
+    ];
+
+    /// The command's name without the slash.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Start => "start",
+            Command::Help => "help",
+            Command::Back => "back",
+            Command::Cancel => "cancel",
+            Command::Delete => "delete",
+            Command::Unknown => "unknown",
+        }
+    }
+
+    /// Reads `/name`, `/name@botname` or `/name argument`; `None` when the
+    /// text is not a command at all.
+    pub fn parse(text: &str) -> Option<Command> {
+        let word = text.trim().strip_prefix('/')?.split_whitespace().next()?;
+        let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        Some(
+            Command::LISTED
+                .into_iter()
+                .find(|c| c.name() == name)
+                .unwrap_or(Command::Unknown),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_commands_as_people_and_telegram_send_them() {
+        assert_eq!(Command::parse("/start"), Some(Command::Start));
+        assert_eq!(Command::parse(" /Back "), Some(Command::Back));
+        assert_eq!(
+            Command::parse("/cancel@billcoach_bot"),
+            Some(Command::Cancel)
+        );
+        assert_eq!(Command::parse("/help me"), Some(Command::Help));
+        assert_eq!(Command::parse("/frobnicate"), Some(Command::Unknown));
+        assert_eq!(Command::parse("hello"), None);
+        assert_eq!(Command::parse("/"), None);
+    }
+}

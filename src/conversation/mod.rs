@@ -1,0 +1,22 @@
+//! The conversation as a pure state machine.
+//!
+//! [`step`] takes a chat's saved [`ChatState`], one [`Input`] (a command,
+//! typed text or a button press) and a [`Ctx`] (the copy and the current
+//! time), and returns the new state and the [`Output`]s to show. It does no
+//! I/O and never reads the clock, so every front end (Telegram, terminal,
+//! tests) drives exactly the same conversation.
+
+mod action;
+mod choices;
+mod input;
+mod output;
+mod question;
+mod screens;
+mod state;
+mod step;
+
+pub use input::{Command, Input};
+pub use output::{Button, Keyboard, Output};
+pub use question::Question;
+pub use state::{ChatState, Screen};
+pub use step::{step, Ctx, Effect, Step};

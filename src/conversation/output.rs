@@ -1,0 +1,33 @@
+//! What the conversation asks a front end to show.
+
+use crate::content::Html;
+
+/// A button: the words on it and the data it sends back when pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    /// Plain text (not HTML).
+    pub label: String,
+    pub data: String,
+}
+
+/// Rows of buttons under a message.
+pub type Keyboard = Vec<Vec<Button>>;
+
+/// One thing to show the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// A new message, with buttons when the answer is a choice.
+    Message { text: Html, keyboard: Keyboard },
+    /// Replace the message whose button was just pressed (a question
+    /// becomes the question plus the chosen answer, without buttons).
+    ReplacePressed { text: Html },
+}
+
+impl Output {
+    /// The text of the output, whichever kind it is.
+    pub fn text(&self) -> &Html {
+        match self {
+            Output::Message { text, .. } | Output::ReplacePressed { text } => text,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The pure business core: money, the bill being reviewed, and (in later
+//! issues) audit rules, timing, offers and scripts.
+//!
+//! Nothing here does I/O, reads the clock or knows about Telegram: every
+//! function takes what it needs as arguments, so it can be tested as plain
+//! code and reused by every front end.
+
+pub mod bill;
+pub mod money;

@@ -1,0 +1,19 @@
+//! billcoach: a Telegram bot (and terminal program) that helps US patients
+//! check and negotiate their medical bills.
+//!
+//! The code is a pure core with thin shells around it (see ARCHITECTURE.md):
+//! [`domain`] and [`conversation`] are plain functions of their inputs;
+//! [`engine`] runs one conversation step against the [`store`]; the
+//! [`telegram`] and [`console`] front ends turn updates and keystrokes into
+//! inputs and outputs into messages.
+
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod console;
+pub mod content;
+pub mod conversation;
+pub mod domain;
+pub mod engine;
+pub mod store;
+pub mod telegram;

@@ -1,0 +1,61 @@
+//! The `billcoach` command: Telegram when a token is set, the terminal
+//! otherwise (or with `billcoach console`).
+
+use billcoach::app::{self, FrontEnd};
+use billcoach::config::Config;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "billcoach",
+    version,
+    about = "Check and negotiate a US medical bill, on Telegram or in the terminal"
+)]
+struct Cli {
+    #[command(subcommand)]
+    mode: Option<Mode>,
+}
+
+#[derive(Subcommand, Clone, Copy)]
+enum Mode {
+    /// Run on Telegram (needs TELOXIDE_TOKEN)
+    Telegram,
+    /// Run the conversation in this terminal
+    Console,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    let config = Config::from_env();
+    let front_end = match (cli.mode, &config.token) {
+        (Some(Mode::Console), _) | (None, None) => FrontEnd::Console,
+        (Some(Mode::Telegram), None) => {
+            eprintln!(
+                "billcoach: TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)"
+            );
+            return ExitCode::FAILURE;
+        }
+        (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
+    };
+    // The terminal conversation shares the screen with the logs: keep them
+    // to warnings there unless RUST_LOG says otherwise.
+    let default_level = if front_end == FrontEnd::Console {
+        "warn"
+    } else {
+        "info"
+    };
+    pretty_env_logger::formatted_timed_builder()
+        .parse_filters(&std::env::var("RUST_LOG").unwrap_or_else(|_| default_level.to_string()))
+        .init();
+
+    match app::run(front_end, config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("billcoach: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

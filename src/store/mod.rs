@@ -1,0 +1,244 @@
+//! Durable storage of chats, over sled.
+//!
+//! One sled database per process, with a few fixed trees:
+//! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON;
+//! - `set_aside`: records that could not be read, kept for inspection
+//!   (chat id ++ sequence number → the original bytes);
+//! - `groups_told`: group chats already told the bot is private-only.
+//!
+//! Writers call [`Store::flush`] before telling the user anything, so an
+//! answer the bot acknowledged survives a crash or `kill -9`.
+
+pub mod record;
+
+pub use record::ChatRecord;
+
+use std::fmt;
+use std::path::Path;
+
+/// A failure of the storage engine (disk full, permissions, corruption).
+#[derive(Debug)]
+pub struct StoreError(sled::Error);
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "storage error: {}", self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError(e)
+    }
+}
+
+/// A chat's record as loaded.
+#[derive(Debug)]
+pub struct LoadedChat {
+    pub record: ChatRecord,
+    /// The stored record could not be read: it was set aside and this is a
+    /// fresh one. The user should be told, once.
+    pub was_reset: bool,
+}
+
+/// The bot's database.
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    chats: sled::Tree,
+    set_aside: sled::Tree,
+    groups_told: sled::Tree,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `path`, readable only by the user
+    /// running the bot.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        create_private_dir(path).map_err(|e| StoreError(sled::Error::Io(e)))?;
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(64 * 1024 * 1024)
+            .open()?;
+        restrict_files(path);
+        Ok(Store {
+            chats: db.open_tree("chats")?,
+            set_aside: db.open_tree("set_aside")?,
+            groups_told: db.open_tree("groups_told")?,
+            db,
+        })
+    }
+
+    /// Loads a chat's record; a chat never seen gets a fresh one, and a
+    /// record that cannot be read is set aside and replaced by a fresh one.
+    pub fn load_chat(&self, chat: i64) -> Result<LoadedChat, StoreError> {
+        let Some(bytes) = self.chats.get(chat.to_be_bytes())? else {
+            return Ok(LoadedChat {
+                record: ChatRecord::new(),
+                was_reset: false,
+            });
+        };
+        match record::decode(&bytes) {
+            Ok(record) => Ok(LoadedChat {
+                record,
+                was_reset: false,
+            }),
+            Err(error) => {
+                log::warn!("chat {chat}: stored record set aside: {error}");
+                let mut key = chat.to_be_bytes().to_vec();
+                key.extend_from_slice(&self.db.generate_id()?.to_be_bytes());
+                self.set_aside.insert(key, bytes)?;
+                self.chats.remove(chat.to_be_bytes())?;
+                Ok(LoadedChat {
+                    record: ChatRecord::new(),
+                    was_reset: true,
+                })
+            }
+        }
+    }
+
+    /// Writes a chat's record (durable after [`Store::flush`]).
+    pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<(), StoreError> {
+        self.chats
+            .insert(chat.to_be_bytes(), record::encode(record))?;
+        Ok(())
+    }
+
+    /// Removes everything stored about a chat, from every tree.
+    pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
+        self.chats.remove(chat.to_be_bytes())?;
+        for entry in self.set_aside.scan_prefix(chat.to_be_bytes()) {
+            let (key, _) = entry?;
+            self.set_aside.remove(key)?;
+        }
+        Ok(())
+    }
+
+    /// Records that a group chat was told the bot is private-only; true the
+    /// first time only.
+    pub fn note_group_told(&self, chat: i64) -> Result<bool, StoreError> {
+        Ok(self.groups_told.insert(chat.to_be_bytes(), &[])?.is_none())
+    }
+
+    /// Marks a chat as having blocked the bot.
+    pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
+        let mut record = self.load_chat(chat)?.record;
+        record.blocked = true;
+        self.save_chat(chat, &record)
+    }
+
+    /// Waits until everything written so far is on disk.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush_async().await?;
+        Ok(())
+    }
+
+    /// Every key of every tree, for tests that check what is stored.
+    pub fn all_keys(&self) -> Vec<(String, Vec<u8>)> {
+        let mut keys = Vec::new();
+        for name in self.db.tree_names() {
+            if let Ok(tree) = self.db.open_tree(&name) {
+                let tree_name = String::from_utf8_lossy(&name).to_string();
+                keys.extend(
+                    tree.iter()
+                        .keys()
+                        .flatten()
+                        .map(|k| (tree_name.clone(), k.to_vec())),
+                );
+            }
+        }
+        keys
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if !path.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(path)?;
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(path)
+}
+
+/// Makes the database files readable by their owner only (best effort).
+fn restrict_files(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut pending = vec![path.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let entry_path = entry.path();
+                let mode = if entry_path.is_dir() { 0o700 } else { 0o600 };
+                if entry_path.is_dir() {
+                    pending.push(entry_path.clone());
+                }
+                if let Err(e) =
+                    std::fs::set_permissions(&entry_path, std::fs::Permissions::from_mode(mode))
+                {
+                    log::warn!(
+                        "cannot restrict permissions of {}: {e}",
+                        entry_path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conversation::Screen;
+
+    #[tokio::test]
+    async fn records_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut record = ChatRecord::new();
+        record.state.screen = Screen::Summary;
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.save_chat(42, &record).unwrap();
+            store.flush().await.unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.load_chat(42).unwrap().record, record);
+        assert_eq!(store.load_chat(43).unwrap().record, ChatRecord::new());
+    }
+
+    #[tokio::test]
+    async fn an_unreadable_record_is_set_aside_once_then_erased_with_the_chat() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .chats
+            .insert(7i64.to_be_bytes(), b"{broken".to_vec())
+            .unwrap();
+        let first = store.load_chat(7).unwrap();
+        assert!(first.was_reset);
+        assert!(!store.load_chat(7).unwrap().was_reset, "told only once");
+        assert_eq!(store.set_aside.len(), 1, "kept for inspection");
+        store.erase_chat(7).unwrap();
+        assert_eq!(store.set_aside.len(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let _store = Store::open(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+}

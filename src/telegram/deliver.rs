@@ -1,0 +1,112 @@
+//! Showing the conversation's outputs on Telegram, and what to do when
+//! Telegram refuses.
+
+use super::split::{split_text, MESSAGE_LIMIT};
+use super::TgBot;
+use crate::conversation::{Keyboard, Output};
+use crate::engine::Engine;
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ParseMode};
+use teloxide::{ApiError, RequestError};
+
+/// Sends outputs in order. `pressed` is the message whose button was
+/// pressed (the one a `ReplacePressed` edits).
+pub async fn deliver(
+    bot: &TgBot,
+    engine: &Engine,
+    chat: ChatId,
+    outputs: Vec<Output>,
+    pressed: Option<MessageId>,
+) {
+    for output in outputs {
+        let result = match output {
+            Output::Message { text, keyboard } => send(bot, chat, text.as_str(), &keyboard).await,
+            Output::ReplacePressed { text } => match pressed {
+                Some(message) => edit(bot, chat, message, text.as_str()).await,
+                None => Ok(()),
+            },
+        };
+        if let Err(error) = result {
+            if !handle_error(engine, chat, &error).await {
+                return;
+            }
+        }
+    }
+}
+
+async fn send(
+    bot: &TgBot,
+    chat: ChatId,
+    html: &str,
+    keyboard: &Keyboard,
+) -> Result<(), RequestError> {
+    let chunks = split_text(html, MESSAGE_LIMIT);
+    let last = chunks.len().saturating_sub(1);
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let request = bot.send_message(chat, chunk).parse_mode(ParseMode::Html);
+        if i == last && !keyboard.is_empty() {
+            request.reply_markup(markup(keyboard)).await?;
+        } else {
+            request.await?;
+        }
+    }
+    Ok(())
+}
+
+async fn edit(
+    bot: &TgBot,
+    chat: ChatId,
+    message: MessageId,
+    html: &str,
+) -> Result<(), RequestError> {
+    // An edited question is short; a long one keeps its first part.
+    let text = split_text(html, MESSAGE_LIMIT)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    bot.edit_message_text(chat, message, text)
+        .parse_mode(ParseMode::Html)
+        .await?;
+    Ok(())
+}
+
+fn markup(keyboard: &Keyboard) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(keyboard.iter().map(|row| {
+        row.iter()
+            .map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+/// Logs one clear line for a failed call and reacts to it. Returns whether
+/// the remaining outputs should still be sent.
+async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bool {
+    match error {
+        RequestError::Api(
+            ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::BotKicked
+            | ApiError::ChatNotFound,
+        ) => {
+            log::info!("chat {chat}: the user blocked the bot or is gone; marked blocked");
+            if let Err(e) = engine.mark_blocked(chat.0).await {
+                log::error!("chat {chat}: could not mark blocked: {e}");
+            }
+            false
+        }
+        // The edit would not change anything, or the message is gone: the
+        // conversation goes on with the next output.
+        RequestError::Api(
+            ApiError::MessageNotModified
+            | ApiError::MessageToEditNotFound
+            | ApiError::MessageCantBeEdited,
+        ) => {
+            log::debug!("chat {chat}: edit skipped: {error}");
+            true
+        }
+        _ => {
+            log::warn!("chat {chat}: Telegram call failed: {error}");
+            true
+        }
+    }
+}

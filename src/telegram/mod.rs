@@ -1,0 +1,105 @@
+//! The Telegram front end (teloxide, long polling).
+//!
+//! A thin shell: [`handlers`] turn updates into conversation inputs and
+//! call the [`Engine`]; [`deliver`] turns outputs into Bot API calls
+//! (HTML, inline keyboards, edits, long texts split) and deals with
+//! Telegram's errors. No business rule lives here.
+
+mod commands;
+mod deliver;
+mod handlers;
+mod split;
+
+pub use commands::BotCommand;
+pub use split::split_text;
+
+use crate::app::{stop_signal, StartError};
+use crate::engine::Engine;
+use std::sync::Arc;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::adaptors::Throttle;
+use teloxide::dispatching::{Dispatcher, UpdateFilterExt};
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+use teloxide::update_listeners;
+
+/// The bot type used everywhere: rate limits respected, `RetryAfter`
+/// waited out (Throttle's default settings retry).
+pub type TgBot = Throttle<Bot>;
+
+/// Connects to Telegram (or `TELOXIDE_API_URL`) and serves until SIGINT or
+/// SIGTERM; in-flight updates finish first.
+pub async fn run(engine: Engine, token: String) -> Result<(), StartError> {
+    let mut raw_bot = Bot::new(token);
+    if let Ok(url) = std::env::var("TELOXIDE_API_URL") {
+        let url = url
+            .parse()
+            .map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
+        raw_bot = raw_bot.set_api_url(url);
+    }
+    let bot = raw_bot.throttle(Limits::default());
+
+    let me = bot
+        .get_me()
+        .await
+        .map_err(|e| format!("Telegram did not accept the token: {e}"))?;
+    log::info!("connected as @{}", me.username());
+    commands::register(&bot, engine.content()).await;
+
+    let handler = dptree::entry()
+        .branch(Update::filter_message().endpoint(handlers::on_message))
+        .branch(Update::filter_callback_query().endpoint(handlers::on_callback));
+
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
+        .dependencies(dptree::deps![Arc::new(engine)])
+        .default_handler(|update| async move {
+            log::debug!("ignored an update of kind {:?}", update.kind_name());
+        })
+        .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
+        .build();
+
+    let shutdown = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        stop_signal().await;
+        log::info!("stop requested; finishing updates in flight");
+        // Retry until the dispatcher has started (it may still be starting).
+        loop {
+            match shutdown.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            }
+        }
+    });
+
+    let listener = update_listeners::polling_default(bot).await;
+    dispatcher
+        .try_dispatch_with_listener(
+            listener,
+            LoggingErrorHandler::with_custom_text("polling failed"),
+        )
+        .await
+        .map_err(|e| format!("Telegram did not answer: {e}"))?;
+    Ok(())
+}
+
+/// A short name for an update kind, for logs.
+trait KindName {
+    fn kind_name(&self) -> &'static str;
+}
+
+impl KindName for Update {
+    fn kind_name(&self) -> &'static str {
+        use teloxide::types::UpdateKind;
+        match &self.kind {
+            UpdateKind::Message(_) => "message",
+            UpdateKind::EditedMessage(_) => "edited message",
+            UpdateKind::ChannelPost(_) | UpdateKind::EditedChannelPost(_) => "channel post",
+            UpdateKind::CallbackQuery(_) => "callback query",
+            UpdateKind::MyChatMember(_) => "my chat member",
+            _ => "other",
+        }
+    }
+}
