@@ -31,12 +31,8 @@ pub fn load_content(config: &Config) -> Result<Content, StartError> {
 /// Runs the bot until it is asked to stop.
 pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> {
     let content = Arc::new(load_content(&config)?);
-    let store = Store::open(&config.db_path).map_err(|e| {
-        format!(
-            "cannot open the data folder {}: {e}",
-            config.db_path.display()
-        )
-    })?;
+    let store = Store::open(&config.db_path)
+        .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
     let engine = Engine::new(store, content, Arc::new(SystemClock));
     let result = match (front_end, config.token) {
         (FrontEnd::Telegram, Some(token)) => telegram::run(engine.clone(), token).await,

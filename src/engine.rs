@@ -21,11 +21,7 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(store: Store, content: Arc<Content>, clock: Arc<dyn Clock>) -> Engine {
-        Engine {
-            store,
-            content,
-            clock,
-        }
+        Engine { store, content, clock }
     }
 
     pub fn content(&self) -> &Content {
@@ -41,12 +37,7 @@ impl Engine {
     /// `update_id` is Telegram's id for the update (`None` in the terminal):
     /// an update this chat has already applied returns no outputs, so a
     /// redelivery after a crash changes nothing and shows nothing.
-    pub async fn handle(
-        &self,
-        chat: i64,
-        input: Input,
-        update_id: Option<u32>,
-    ) -> Result<Vec<Output>, StoreError> {
+    pub async fn handle(&self, chat: i64, input: Input, update_id: Option<u32>) -> Result<Vec<Output>, StoreError> {
         let loaded = self.store.load_chat(chat)?;
         let mut record = loaded.record;
         if let (Some(id), Some(last)) = (update_id, record.last_update_id) {

@@ -33,20 +33,14 @@ async fn main() -> ExitCode {
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console,
         (Some(Mode::Telegram), None) => {
-            eprintln!(
-                "billcoach: TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)"
-            );
+            eprintln!("billcoach: TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)");
             return ExitCode::FAILURE;
         }
         (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
     };
     // The terminal conversation shares the screen with the logs: keep them
     // to warnings there unless RUST_LOG says otherwise.
-    let default_level = if front_end == FrontEnd::Console {
-        "warn"
-    } else {
-        "info"
-    };
+    let default_level = if front_end == FrontEnd::Console { "warn" } else { "info" };
     pretty_env_logger::formatted_timed_builder()
         .parse_filters(&std::env::var("RUST_LOG").unwrap_or_else(|_| default_level.to_string()))
         .init();

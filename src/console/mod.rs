@@ -23,12 +23,7 @@ pub async fn run(engine: Engine) -> Result<(), StartError> {
     let interactive = std::io::stdin().is_terminal();
     let mut screen = Screen::new(interactive);
     screen.note(&engine.content().text(keys::CONSOLE_NO_TOKEN).to_plain());
-    screen.note(
-        &engine
-            .content()
-            .text(keys::CONSOLE_HOW_TO_ANSWER)
-            .to_plain(),
-    );
+    screen.note(&engine.content().text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
 
     let outputs = engine.handle(CONSOLE_CHAT, Input::Resume, None).await?;
     screen.show(&outputs);

@@ -33,13 +33,7 @@ impl Html {
 
     /// Joins parts with a separator (e.g. a blank line between paragraphs).
     pub fn join(parts: &[Html], separator: &str) -> Html {
-        Html(
-            parts
-                .iter()
-                .map(Html::as_str)
-                .collect::<Vec<_>>()
-                .join(separator),
-        )
+        Html(parts.iter().map(Html::as_str).collect::<Vec<_>>().join(separator))
     }
 
     /// The text without tags and with entities decoded, for places that
@@ -135,13 +129,9 @@ mod tests {
 
     #[test]
     fn finds_unbalanced_tags() {
-        assert!(Html::trusted("<b>ok</b> <i>fine</i>".into())
-            .check_tags()
-            .is_ok());
+        assert!(Html::trusted("<b>ok</b> <i>fine</i>".into()).check_tags().is_ok());
         assert!(Html::trusted("<b>open".into()).check_tags().is_err());
         assert!(Html::trusted("<div>x</div>".into()).check_tags().is_err());
-        assert!(Html::trusted("<b><i>x</b></i>".into())
-            .check_tags()
-            .is_err());
+        assert!(Html::trusted("<b><i>x</b></i>".into()).check_tags().is_err());
     }
 }

@@ -43,11 +43,7 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "the dialogue files have {} problem(s):",
-            self.problems.len()
-        )?;
+        writeln!(f, "the dialogue files have {} problem(s):", self.problems.len())?;
         for problem in &self.problems {
             writeln!(f, "  - {problem}")?;
         }
@@ -91,9 +87,7 @@ impl Content {
     }
 
     /// Parses and validates `(file name, TOML text)` pairs.
-    pub fn from_files(
-        files: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Content, ContentError> {
+    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Content, ContentError> {
         let mut problems = Vec::new();
         let mut found: HashMap<String, (String, String)> = HashMap::new();
         for (file, text) in files {
@@ -125,9 +119,7 @@ impl Content {
         let mut unknown: Vec<_> = found.into_iter().collect();
         unknown.sort();
         for (name, (file, _)) in unknown {
-            problems.push(format!(
-                "{file}: unknown key `{name}` (not used by the code)"
-            ));
+            problems.push(format!("{file}: unknown key `{name}` (not used by the code)"));
         }
         if problems.is_empty() {
             Ok(Content { texts })
@@ -139,10 +131,7 @@ impl Content {
     /// The raw text of a key, for places that show plain text (button
     /// labels, Telegram's command menu).
     pub fn plain(&self, key: Key) -> &str {
-        self.texts
-            .get(key.name)
-            .map(String::as_str)
-            .unwrap_or(key.name)
+        self.texts.get(key.name).map(String::as_str).unwrap_or(key.name)
     }
 
     /// The text of a key that has no placeholders.
@@ -157,18 +146,11 @@ impl Content {
     /// a programming error caught by the tests.
     pub fn render(&self, key: Key, fills: &[(&str, Fill<'_>)]) -> Html {
         debug_assert!(
-            fills.len() == key.placeholders.len()
-                && fills
-                    .iter()
-                    .all(|(name, _)| key.placeholders.contains(name)),
+            fills.len() == key.placeholders.len() && fills.iter().all(|(name, _)| key.placeholders.contains(name)),
             "key `{}` is filled with the wrong placeholders",
             key.name
         );
-        let template = self
-            .texts
-            .get(key.name)
-            .map(String::as_str)
-            .unwrap_or(key.name);
+        let template = self.texts.get(key.name).map(String::as_str).unwrap_or(key.name);
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         while let Some(start) = rest.find('{') {
@@ -252,11 +234,7 @@ mod tests {
     fn every_template_is_balanced_html() {
         let content = Content::embedded().expect("copy loads");
         for key in keys::ALL {
-            let fills: Vec<(&str, Fill<'_>)> = key
-                .placeholders
-                .iter()
-                .map(|name| (*name, Fill::Text("x")))
-                .collect();
+            let fills: Vec<(&str, Fill<'_>)> = key.placeholders.iter().map(|name| (*name, Fill::Text("x"))).collect();
             let html = content.render(*key, &fills);
             if let Err(problem) = html.check_tags() {
                 panic!("`{}`: {problem}", key.name);
@@ -272,21 +250,15 @@ mod tests {
         )];
         let problems = Content::from_files(files).unwrap_err().problems;
         assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("`start.greeting` uses {name}")),
+            problems.iter().any(|p| p.contains("`start.greeting` uses {name}")),
             "{problems:?}"
         );
         assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("unknown key `nonsense.key`")),
+            problems.iter().any(|p| p.contains("unknown key `nonsense.key`")),
             "{problems:?}"
         );
         assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("missing key `help.text`")),
+            problems.iter().any(|p| p.contains("missing key `help.text`")),
             "{problems:?}"
         );
     }

@@ -92,29 +92,19 @@ pub fn label_of<T: Copy + PartialEq>(table: &[Choice<T>], value: T) -> Option<Ke
 /// Matches what someone typed to one choice: its label or id exactly, or a
 /// whole word or start of exactly one label ("doctor", "self-pay",
 /// "uninsured"). Ambiguous or unknown text matches nothing.
-pub fn match_typed<'t, T: Copy>(
-    table: &'t [Choice<T>],
-    typed: &str,
-    content: &Content,
-) -> Option<&'t Choice<T>> {
+pub fn match_typed<'t, T: Copy>(table: &'t [Choice<T>], typed: &str, content: &Content) -> Option<&'t Choice<T>> {
     let typed = normalize(typed);
     if typed.is_empty() {
         return None;
     }
-    let labels: Vec<String> = table
-        .iter()
-        .map(|c| normalize(content.plain(c.label)))
-        .collect();
-    if let Some(i) =
-        (0..table.len()).find(|&i| labels[i] == typed || normalize(table[i].id) == typed)
-    {
+    let labels: Vec<String> = table.iter().map(|c| normalize(content.plain(c.label))).collect();
+    if let Some(i) = (0..table.len()).find(|&i| labels[i] == typed || normalize(table[i].id) == typed) {
         return Some(&table[i]);
     }
     let loose: Vec<usize> = (0..table.len())
         .filter(|&i| {
             let label = &labels[i];
-            (typed.len() >= 3 && label.starts_with(&typed))
-                || label.split(' ').any(|word| word == typed)
+            (typed.len() >= 3 && label.starts_with(&typed)) || label.split(' ').any(|word| word == typed)
         })
         .collect();
     match loose.as_slice() {
@@ -128,13 +118,7 @@ fn normalize(text: &str) -> String {
     let cleaned: String = text
         .to_lowercase()
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                ' '
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' })
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -74,10 +74,7 @@ mod tests {
     fn reads_commands_as_people_and_telegram_send_them() {
         assert_eq!(Command::parse("/start"), Some(Command::Start));
         assert_eq!(Command::parse(" /Back "), Some(Command::Back));
-        assert_eq!(
-            Command::parse("/cancel@billcoach_bot"),
-            Some(Command::Cancel)
-        );
+        assert_eq!(Command::parse("/cancel@billcoach_bot"), Some(Command::Cancel));
         assert_eq!(Command::parse("/help me"), Some(Command::Help));
         assert_eq!(Command::parse("/frobnicate"), Some(Command::Unknown));
         assert_eq!(Command::parse("hello"), None);

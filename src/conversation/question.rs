@@ -89,12 +89,8 @@ impl Question {
     /// The id of the choice that typed text names, if exactly one.
     pub fn match_typed(self, typed: &str, content: &Content) -> Option<&'static str> {
         match self {
-            Question::Sender => {
-                choices::match_typed(&choices::SENDERS, typed, content).map(|c| c.id)
-            }
-            Question::Coverage => {
-                choices::match_typed(&choices::COVERAGES, typed, content).map(|c| c.id)
-            }
+            Question::Sender => choices::match_typed(&choices::SENDERS, typed, content).map(|c| c.id),
+            Question::Coverage => choices::match_typed(&choices::COVERAGES, typed, content).map(|c| c.id),
             Question::AmountDue => None,
         }
     }
@@ -131,10 +127,7 @@ impl Question {
 
 /// The questions that apply to this bill, in order.
 pub fn applicable(bill: &Bill) -> Vec<Question> {
-    Question::ORDER
-        .into_iter()
-        .filter(|q| q.applies(bill))
-        .collect()
+    Question::ORDER.into_iter().filter(|q| q.applies(bill)).collect()
 }
 
 /// The first question that applies and has no answer yet.
@@ -185,10 +178,7 @@ mod tests {
         let mut bill = Bill::default();
         assert_eq!(first_unanswered(&bill), Some(Question::Sender));
         assert_eq!(previous(Question::Sender, &bill), None);
-        assert_eq!(
-            next_after(Question::Sender, &bill),
-            Some(Question::Coverage)
-        );
+        assert_eq!(next_after(Question::Sender, &bill), Some(Question::Coverage));
         assert_eq!(progress(Question::Coverage, &bill), (2, 3));
         bill.sender = Some(crate::domain::bill::BillSender::Lab);
         bill.amount_due = Some(Decimal::ONE);

@@ -18,21 +18,9 @@ pub fn button(content: &Content, label: Key, action: Action) -> Button {
 
 fn menu_keyboard(content: &Content) -> Keyboard {
     vec![
-        vec![button(
-            content,
-            keys::MENU_REVIEW,
-            Action::Menu(MenuItem::Review),
-        )],
-        vec![button(
-            content,
-            keys::MENU_SCRIPT,
-            Action::Menu(MenuItem::Script),
-        )],
-        vec![button(
-            content,
-            keys::MENU_REMINDERS,
-            Action::Menu(MenuItem::Reminders),
-        )],
+        vec![button(content, keys::MENU_REVIEW, Action::Menu(MenuItem::Review))],
+        vec![button(content, keys::MENU_SCRIPT, Action::Menu(MenuItem::Script))],
+        vec![button(content, keys::MENU_REMINDERS, Action::Menu(MenuItem::Reminders))],
     ]
 }
 
@@ -112,10 +100,7 @@ pub fn answered(question: Question, bill: &Bill, content: &Content) -> Output {
     Output::ReplacePressed {
         text: content.render(
             keys::REVIEW_ANSWERED,
-            &[
-                ("question", Fill::Html(&text)),
-                ("answer", Fill::Text(&answer)),
-            ],
+            &[("question", Fill::Html(&text)), ("answer", Fill::Text(&answer))],
         ),
     }
 }
@@ -123,10 +108,7 @@ pub fn answered(question: Question, bill: &Bill, content: &Content) -> Output {
 /// What the review has collected.
 pub fn summary(bill: &Bill, content: &Content) -> Output {
     let not_given = content.plain(keys::REVIEW_NOT_GIVEN).to_string();
-    let answer = |q: Question| {
-        q.current_answer(bill, content)
-            .unwrap_or_else(|| not_given.clone())
-    };
+    let answer = |q: Question| q.current_answer(bill, content).unwrap_or_else(|| not_given.clone());
     let sender = answer(Question::Sender);
     let coverage = answer(Question::Coverage);
     let amount_due = bill
@@ -143,11 +125,7 @@ pub fn summary(bill: &Bill, content: &Content) -> Output {
     );
     Output::Message {
         text,
-        keyboard: vec![vec![button(
-            content,
-            keys::MENU_MAIN,
-            Action::Menu(MenuItem::Main),
-        )]],
+        keyboard: vec![vec![button(content, keys::MENU_MAIN, Action::Menu(MenuItem::Main))]],
     }
 }
 

@@ -71,8 +71,7 @@ impl Turn<'_> {
         match command {
             Command::Start => {
                 self.state.screen = Screen::Menu;
-                self.outputs
-                    .push(screens::greeting(&self.state, self.content));
+                self.outputs.push(screens::greeting(&self.state, self.content));
             }
             Command::Help => self.say_then_current(keys::HELP_TEXT),
             Command::Back => self.back(),
@@ -121,19 +120,13 @@ impl Turn<'_> {
         match action {
             Action::Menu(MenuItem::Review) => self.begin_review(),
             Action::Menu(MenuItem::Script) => self.say_then_current(keys::MENU_SCRIPT_NOT_READY),
-            Action::Menu(MenuItem::Reminders) => {
-                self.say_then_current(keys::MENU_REMINDERS_NOT_READY)
-            }
+            Action::Menu(MenuItem::Reminders) => self.say_then_current(keys::MENU_REMINDERS_NOT_READY),
             Action::Menu(MenuItem::Main) => self.go_to(Screen::Menu),
-            Action::Answer {
-                question: q,
-                choice,
-            } => {
+            Action::Answer { question: q, choice } => {
                 let mut bill = self.state.bill.clone();
                 if self.is_asking(q) && q.choose(&mut bill, &choice) {
                     self.state.bill = bill;
-                    self.outputs
-                        .push(screens::answered(q, &self.state.bill, self.content));
+                    self.outputs.push(screens::answered(q, &self.state.bill, self.content));
                     self.advance_from(q);
                 } else {
                     self.say_then_current(keys::INPUT_STALE_BUTTON);
@@ -141,8 +134,7 @@ impl Turn<'_> {
             }
             Action::Keep(q) => {
                 if self.is_asking(q) && q.is_answered(&self.state.bill) {
-                    self.outputs
-                        .push(screens::answered(q, &self.state.bill, self.content));
+                    self.outputs.push(screens::answered(q, &self.state.bill, self.content));
                     self.advance_from(q);
                 } else {
                     self.say_then_current(keys::INPUT_STALE_BUTTON);
@@ -152,8 +144,7 @@ impl Turn<'_> {
                 Screen::ConfirmDelete { .. } => {
                     self.effects.push(Effect::EraseChat);
                     self.state = ChatState::default();
-                    self.outputs
-                        .push(screens::line(self.content.text(keys::DELETE_DONE)));
+                    self.outputs.push(screens::line(self.content.text(keys::DELETE_DONE)));
                 }
                 _ => self.say_then_current(keys::INPUT_STALE_BUTTON),
             },
@@ -227,9 +218,7 @@ impl Turn<'_> {
 
     fn resume(&mut self) {
         match self.state.screen {
-            Screen::Menu => self
-                .outputs
-                .push(screens::greeting(&self.state, self.content)),
+            Screen::Menu => self.outputs.push(screens::greeting(&self.state, self.content)),
             _ => self.show_current(),
         }
     }
@@ -248,8 +237,7 @@ impl Turn<'_> {
     }
 
     fn show_current(&mut self) {
-        self.outputs
-            .push(screens::current(&self.state, self.content));
+        self.outputs.push(screens::current(&self.state, self.content));
     }
 
     fn say_then_current(&mut self, line: Key) {
@@ -258,10 +246,9 @@ impl Turn<'_> {
     }
 
     fn not_an_option(&mut self, example: &str) {
-        let line = self.content.render(
-            keys::INPUT_NOT_AN_OPTION,
-            &[("example", Fill::Text(example))],
-        );
+        let line = self
+            .content
+            .render(keys::INPUT_NOT_AN_OPTION, &[("example", Fill::Text(example))]);
         self.outputs.push(screens::line(line));
         self.show_current();
     }

@@ -59,14 +59,11 @@ pub fn parse_signed_amount(input: &str) -> Result<Decimal, AmountError> {
         }
     }
     let text = strip_currency_markers(&text);
-    let (sign_negative, digits) = match text.strip_prefix('-').or_else(|| text.strip_prefix('−'))
-    {
+    let (sign_negative, digits) = match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
         Some(rest) => (true, strip_currency_markers(rest)),
         None => (
             false,
-            text.strip_prefix('+')
-                .map(strip_currency_markers)
-                .unwrap_or(text),
+            text.strip_prefix('+').map(strip_currency_markers).unwrap_or(text),
         ),
     };
     if sign_negative && negative {
@@ -103,11 +100,7 @@ fn strip_currency_markers(text: &str) -> &str {
 
 /// Parses digits with optional grouping and decimal separators.
 fn parse_unsigned_number(text: &str) -> Result<Decimal, AmountError> {
-    if text.is_empty()
-        || !text
-            .chars()
-            .all(|c| c.is_ascii_digit() || ".,' ".contains(c))
-    {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || ".,' ".contains(c)) {
         return Err(AmountError::Unreadable);
     }
     if !text.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
@@ -200,9 +193,7 @@ pub struct Usd(pub Decimal);
 
 impl fmt::Display for Usd {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut value = self
-            .0
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let mut value = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         value.rescale(2);
         let negative = value.is_sign_negative() && !value.is_zero();
         let text = value.abs().to_string();
@@ -281,11 +272,7 @@ mod tests {
     #[test]
     fn reads_credits_on_bill_lines() {
         for typed in ["-$120.00", "$-120", "(120.00)", "120.00 CR", "-120"] {
-            assert_eq!(
-                parse_signed_amount(typed),
-                Ok(d("-120.00")),
-                "typed {typed:?}"
-            );
+            assert_eq!(parse_signed_amount(typed), Ok(d("-120.00")), "typed {typed:?}");
         }
     }
 

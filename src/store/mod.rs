@@ -57,10 +57,7 @@ impl Store {
     /// running the bot.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         create_private_dir(path).map_err(|e| StoreError(sled::Error::Io(e)))?;
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(64 * 1024 * 1024)
-            .open()?;
+        let db = sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024).open()?;
         restrict_files(path);
         Ok(Store {
             chats: db.open_tree("chats")?,
@@ -100,8 +97,7 @@ impl Store {
 
     /// Writes a chat's record (durable after [`Store::flush`]).
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<(), StoreError> {
-        self.chats
-            .insert(chat.to_be_bytes(), record::encode(record))?;
+        self.chats.insert(chat.to_be_bytes(), record::encode(record))?;
         Ok(())
     }
 
@@ -140,12 +136,7 @@ impl Store {
         for name in self.db.tree_names() {
             if let Ok(tree) = self.db.open_tree(&name) {
                 let tree_name = String::from_utf8_lossy(&name).to_string();
-                keys.extend(
-                    tree.iter()
-                        .keys()
-                        .flatten()
-                        .map(|k| (tree_name.clone(), k.to_vec())),
-                );
+                keys.extend(tree.iter().keys().flatten().map(|k| (tree_name.clone(), k.to_vec())));
             }
         }
         keys
@@ -156,10 +147,7 @@ impl Store {
 fn create_private_dir(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     if !path.exists() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(path)?;
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(path)?;
     }
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))
 }
@@ -182,13 +170,8 @@ fn restrict_files(path: &Path) {
                 if entry_path.is_dir() {
                     pending.push(entry_path.clone());
                 }
-                if let Err(e) =
-                    std::fs::set_permissions(&entry_path, std::fs::Permissions::from_mode(mode))
-                {
-                    log::warn!(
-                        "cannot restrict permissions of {}: {e}",
-                        entry_path.display()
-                    );
+                if let Err(e) = std::fs::set_permissions(&entry_path, std::fs::Permissions::from_mode(mode)) {
+                    log::warn!("cannot restrict permissions of {}: {e}", entry_path.display());
                 }
             }
         }
@@ -219,10 +202,7 @@ mod tests {
     async fn an_unreadable_record_is_set_aside_once_then_erased_with_the_chat() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        store
-            .chats
-            .insert(7i64.to_be_bytes(), b"{broken".to_vec())
-            .unwrap();
+        store.chats.insert(7i64.to_be_bytes(), b"{broken".to_vec()).unwrap();
         let first = store.load_chat(7).unwrap();
         assert!(first.was_reset);
         assert!(!store.load_chat(7).unwrap().was_reset, "told only once");

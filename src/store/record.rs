@@ -119,10 +119,7 @@ mod tests {
                 question: Question::AmountDue
             }
         );
-        assert_eq!(
-            record.state.bill.amount_due,
-            Some("1234.50".parse().unwrap())
-        );
+        assert_eq!(record.state.bill.amount_due, Some("1234.50".parse().unwrap()));
     }
 
     #[test]

@@ -76,10 +76,7 @@ mod tests {
             .into_iter()
             .map(|c| c.command.trim_start_matches('/').to_string())
             .collect();
-        let listed: Vec<String> = Command::LISTED
-            .iter()
-            .map(|c| c.name().to_string())
-            .collect();
+        let listed: Vec<String> = Command::LISTED.iter().map(|c| c.name().to_string()).collect();
         let mut declared_sorted = declared.clone();
         declared_sorted.sort();
         let mut listed_sorted = listed.clone();
@@ -90,10 +87,7 @@ mod tests {
     #[test]
     fn commands_parse_with_and_without_the_bot_name() {
         assert_eq!(parse("/start", "billcoach_bot"), Some(Command::Start));
-        assert_eq!(
-            parse("/back@billcoach_bot", "billcoach_bot"),
-            Some(Command::Back)
-        );
+        assert_eq!(parse("/back@billcoach_bot", "billcoach_bot"), Some(Command::Back));
         assert_eq!(parse("/nope", "billcoach_bot"), Some(Command::Unknown));
         assert_eq!(parse("$1,234", "billcoach_bot"), None);
     }

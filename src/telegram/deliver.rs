@@ -11,13 +11,7 @@ use teloxide::{ApiError, RequestError};
 
 /// Sends outputs in order. `pressed` is the message whose button was
 /// pressed (the one a `ReplacePressed` edits).
-pub async fn deliver(
-    bot: &TgBot,
-    engine: &Engine,
-    chat: ChatId,
-    outputs: Vec<Output>,
-    pressed: Option<MessageId>,
-) {
+pub async fn deliver(bot: &TgBot, engine: &Engine, chat: ChatId, outputs: Vec<Output>, pressed: Option<MessageId>) {
     for output in outputs {
         let result = match output {
             Output::Message { text, keyboard } => send(bot, chat, text.as_str(), &keyboard).await,
@@ -34,12 +28,7 @@ pub async fn deliver(
     }
 }
 
-async fn send(
-    bot: &TgBot,
-    chat: ChatId,
-    html: &str,
-    keyboard: &Keyboard,
-) -> Result<(), RequestError> {
+async fn send(bot: &TgBot, chat: ChatId, html: &str, keyboard: &Keyboard) -> Result<(), RequestError> {
     let chunks = split_text(html, MESSAGE_LIMIT);
     let last = chunks.len().saturating_sub(1);
     for (i, chunk) in chunks.into_iter().enumerate() {
@@ -53,17 +42,9 @@ async fn send(
     Ok(())
 }
 
-async fn edit(
-    bot: &TgBot,
-    chat: ChatId,
-    message: MessageId,
-    html: &str,
-) -> Result<(), RequestError> {
+async fn edit(bot: &TgBot, chat: ChatId, message: MessageId, html: &str) -> Result<(), RequestError> {
     // An edited question is short; a long one keeps its first part.
-    let text = split_text(html, MESSAGE_LIMIT)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let text = split_text(html, MESSAGE_LIMIT).into_iter().next().unwrap_or_default();
     bot.edit_message_text(chat, message, text)
         .parse_mode(ParseMode::Html)
         .await?;
@@ -83,10 +64,7 @@ fn markup(keyboard: &Keyboard) -> InlineKeyboardMarkup {
 async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bool {
     match error {
         RequestError::Api(
-            ApiError::BotBlocked
-            | ApiError::UserDeactivated
-            | ApiError::BotKicked
-            | ApiError::ChatNotFound,
+            ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::BotKicked | ApiError::ChatNotFound,
         ) => {
             log::info!("chat {chat}: the user blocked the bot or is gone; marked blocked");
             if let Err(e) = engine.mark_blocked(chat.0).await {
@@ -97,9 +75,7 @@ async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bo
         // The edit would not change anything, or the message is gone: the
         // conversation goes on with the next output.
         RequestError::Api(
-            ApiError::MessageNotModified
-            | ApiError::MessageToEditNotFound
-            | ApiError::MessageCantBeEdited,
+            ApiError::MessageNotModified | ApiError::MessageToEditNotFound | ApiError::MessageCantBeEdited,
         ) => {
             log::debug!("chat {chat}: edit skipped: {error}");
             true

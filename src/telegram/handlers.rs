@@ -16,13 +16,7 @@ use teloxide::types::{Me, MessageId, ParseMode};
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// A message from a user: text, a command, or something unreadable.
-pub async fn on_message(
-    bot: TgBot,
-    msg: Message,
-    update: Update,
-    me: Me,
-    engine: Arc<Engine>,
-) -> HandlerResult {
+pub async fn on_message(bot: TgBot, msg: Message, update: Update, me: Me, engine: Arc<Engine>) -> HandlerResult {
     if !msg.chat.is_private() {
         return refuse_group(&bot, &engine, msg.chat.id).await;
     }
@@ -38,12 +32,7 @@ pub async fn on_message(
 }
 
 /// A button press. Always answered, so the user's spinner stops.
-pub async fn on_callback(
-    bot: TgBot,
-    query: CallbackQuery,
-    update: Update,
-    engine: Arc<Engine>,
-) -> HandlerResult {
+pub async fn on_callback(bot: TgBot, query: CallbackQuery, update: Update, engine: Arc<Engine>) -> HandlerResult {
     if let Err(e) = bot.answer_callback_query(query.id.clone()).await {
         log::debug!("callback answer failed (the query may be too old): {e}");
     }
@@ -64,14 +53,7 @@ pub async fn on_callback(
 
 /// Applies one input and shows the result; a storage failure gets an
 /// apology instead of silence.
-async fn run(
-    bot: &TgBot,
-    engine: &Engine,
-    chat: ChatId,
-    input: Input,
-    update_id: u32,
-    pressed: Option<MessageId>,
-) {
+async fn run(bot: &TgBot, engine: &Engine, chat: ChatId, input: Input, update_id: u32, pressed: Option<MessageId>) {
     match engine.handle(chat.0, input, Some(update_id)).await {
         Ok(outputs) => deliver(bot, engine, chat, outputs, pressed).await,
         Err(e) => {

@@ -32,9 +32,7 @@ pub type TgBot = Throttle<Bot>;
 pub async fn run(engine: Engine, token: String) -> Result<(), StartError> {
     let mut raw_bot = Bot::new(token);
     if let Ok(url) = std::env::var("TELOXIDE_API_URL") {
-        let url = url
-            .parse()
-            .map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
+        let url = url.parse().map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
         raw_bot = raw_bot.set_api_url(url);
     }
     let bot = raw_bot.throttle(Limits::default());
@@ -76,10 +74,7 @@ pub async fn run(engine: Engine, token: String) -> Result<(), StartError> {
 
     let listener = update_listeners::polling_default(bot).await;
     dispatcher
-        .try_dispatch_with_listener(
-            listener,
-            LoggingErrorHandler::with_custom_text("polling failed"),
-        )
+        .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
         .await
         .map_err(|e| format!("Telegram did not answer: {e}"))?;
     Ok(())

@@ -61,11 +61,7 @@ fn tokens(text: &str) -> Vec<&str> {
         let rest = &text[i..];
         let len = match rest.chars().next() {
             Some('<') => rest.find('>').map(|e| e + 1).unwrap_or(1),
-            Some('&') => rest
-                .find(';')
-                .filter(|e| *e <= 10)
-                .map(|e| e + 1)
-                .unwrap_or(1),
+            Some('&') => rest.find(';').filter(|e| *e <= 10).map(|e| e + 1).unwrap_or(1),
             Some(c) => c.len_utf8(),
             None => break,
         };

@@ -1,0 +1,87 @@
+//! `billcoach` without a token: the same conversation in the terminal,
+//! answers piped in as a person would type them.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<&str>) -> (String, bool) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_billcoach"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("BILLCOACH_DB", dir.join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(token) = token {
+        command.env("TELOXIDE_TOKEN", token);
+    }
+    let mut child = command.spawn().expect("start billcoach");
+    child.stdin.take().unwrap().write_all(typed.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        output.status.success(),
+    )
+}
+
+/// Asserts the pieces appear in this order.
+fn assert_in_order(text: &str, pieces: &[&str]) {
+    let mut rest = text;
+    for piece in pieces {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => panic!("expected {piece:?} next in:\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn the_terminal_conversation_works_without_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, ok) = run_console(dir.path(), "1\n1\nuninsured\n12x\n$1,234.50\n", &[], None);
+    assert!(ok, "exits cleanly at end of input:\n{out}");
+    assert_in_order(
+        &out,
+        &[
+            "No TELOXIDE_TOKEN set",
+            "Hi, I'm billcoach",
+            "1) Review a bill",
+            "Question 1 of 3",
+            "Who sent this bill?",
+            "1) Hospital",
+            "✅ Hospital",
+            "Question 2 of 3",
+            "4) Uninsured / self-pay",
+            "Question 3 of 3",
+            "I couldn't read that amount. Try something like $1,250.00",
+            "How much does the bill say you owe now?",
+            "Your bill so far",
+            "Due now: $1,234.50",
+        ],
+    );
+    assert!(!out.contains("<b>"), "HTML is turned into plain text:\n{out}");
+
+    // A second run picks up where the first stopped.
+    let (out, ok) = run_console(dir.path(), "/back\n2000\n", &[], None);
+    assert!(ok);
+    assert_in_order(
+        &out,
+        &[
+            "Your bill so far",
+            "Question 3 of 3",
+            "Keep: $1,234.50",
+            "Due now: $2,000.00",
+        ],
+    );
+}
+
+#[test]
+fn console_subcommand_forces_the_terminal_even_with_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, ok) = run_console(dir.path(), "/help\n", &["console"], Some("123:abc"));
+    assert!(ok);
+    assert_in_order(&out, &["Hi, I'm billcoach", "What I can do", "/delete"]);
+}

@@ -1,0 +1,527 @@
+//! A fake Telegram Bot API server on 127.0.0.1, for driving the real bot in
+//! tests without the network.
+//!
+//! It serves long polling (`getUpdates`) from a queue the test fills by
+//! "being the user" ([`FakeBotApi::user_sends`], [`FakeBotApi::user_presses`]),
+//! records every call the bot makes, keeps the bot's messages as a phone
+//! would show them (edits applied), can be told to fail calls (403, 429...),
+//! and checks every request against the Bot API spec (`bot-api-spec.json`):
+//! an unknown method, a missing required field or an unknown field is a
+//! violation the tests assert away.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::IntoResponse;
+use axum::Router;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// The bot's own user id and username, as `getMe` reports them.
+pub const BOT_ID: i64 = 7_000_000;
+pub const BOT_USERNAME: &str = "billcoach_test_bot";
+
+/// A message the bot sent, as the user sees it now (after edits).
+#[derive(Debug, Clone)]
+pub struct BotMessage {
+    pub chat: i64,
+    pub message_id: i64,
+    pub text: String,
+    /// Button rows as (label, callback data).
+    pub buttons: Vec<Vec<(String, String)>>,
+    pub edited: bool,
+}
+
+impl BotMessage {
+    /// All buttons, row after row.
+    pub fn flat_buttons(&self) -> Vec<(String, String)> {
+        self.buttons.iter().flatten().cloned().collect()
+    }
+
+    pub fn labels(&self) -> Vec<String> {
+        self.flat_buttons().into_iter().map(|(label, _)| label).collect()
+    }
+}
+
+/// One call the bot made.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    pub body: Value,
+}
+
+/// A failure to answer instead of the real result.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    /// Method name, case-insensitive (`sendMessage`).
+    pub method: String,
+    /// Only calls for this chat (`None`: any chat).
+    pub chat: Option<i64>,
+    pub error_code: u16,
+    pub description: String,
+    pub retry_after: Option<u64>,
+    /// How many calls fail before the fault is used up.
+    pub times: usize,
+}
+
+impl Fault {
+    /// Telegram's answer when the user blocked the bot.
+    pub fn blocked(chat: i64) -> Fault {
+        Fault {
+            method: "sendMessage".into(),
+            chat: Some(chat),
+            error_code: 403,
+            description: "Forbidden: bot was blocked by the user".into(),
+            retry_after: None,
+            times: usize::MAX,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    pending: VecDeque<Value>,
+    /// Every update ever queued, by id (for redelivery).
+    history: BTreeMap<u32, Value>,
+    next_update_id: u32,
+    next_message_id: i64,
+    next_callback_id: u64,
+    calls: Vec<Call>,
+    messages: BTreeMap<(i64, i64), BotMessage>,
+    /// Message ids in the order they were sent, per chat.
+    order: HashMap<i64, Vec<i64>>,
+    faults: Vec<Fault>,
+    violations: Vec<String>,
+}
+
+/// The running fake server.
+#[derive(Clone)]
+pub struct FakeBotApi {
+    /// Base URL for `TELOXIDE_API_URL`.
+    pub url: String,
+    inner: Arc<Mutex<Inner>>,
+    changed: watch::Sender<u64>,
+}
+
+impl FakeBotApi {
+    /// Starts the server on a random port of 127.0.0.1.
+    pub async fn start() -> FakeBotApi {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
+        let port = listener.local_addr().unwrap().port();
+        let inner = Inner {
+            next_update_id: 1,
+            next_message_id: 1,
+            ..Inner::default()
+        };
+        let (changed, _) = watch::channel(0);
+        let server = FakeBotApi {
+            url: format!("http://127.0.0.1:{port}"),
+            inner: Arc::new(Mutex::new(inner)),
+            changed,
+        };
+        let app = Router::new().fallback(handle).with_state(server.clone());
+        tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("fake server runs");
+        });
+        server
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn bump(&self) {
+        self.changed.send_modify(|v| *v += 1);
+    }
+
+    fn push_update(&self, make: impl FnOnce(&mut Inner, u32) -> Value) -> u32 {
+        let id = {
+            let mut inner = self.lock();
+            let id = inner.next_update_id;
+            inner.next_update_id += 1;
+            let update = make(&mut inner, id);
+            inner.history.insert(id, update.clone());
+            inner.pending.push_back(update);
+            id
+        };
+        self.bump();
+        id
+    }
+
+    /// The user of private chat `chat` types `text`. Returns the update id.
+    pub fn user_sends(&self, chat: i64, text: &str) -> u32 {
+        let text = text.to_string();
+        self.push_update(move |_, id| {
+            let mut message = json!({
+                "message_id": 100_000 + id as i64,
+                "date": 1_780_000_000,
+                "chat": private_chat(chat),
+                "from": user(chat),
+                "text": text,
+            });
+            if text.starts_with('/') {
+                let length = text.split_whitespace().next().unwrap_or("").encode_utf16().count();
+                message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
+            }
+            json!({"update_id": id, "message": message})
+        })
+    }
+
+    /// Any update body (a sticker, a group message, an edited message...).
+    pub fn push_raw_update(&self, body: Value) -> u32 {
+        self.push_update(move |_, id| {
+            let mut update = body;
+            update["update_id"] = json!(id);
+            update
+        })
+    }
+
+    /// The user presses the button with `data` under the bot's message.
+    pub fn user_presses_data(&self, message: &BotMessage, data: &str) -> u32 {
+        let (chat, message_id, data) = (message.chat, message.message_id, data.to_string());
+        self.push_update(move |inner, id| {
+            inner.next_callback_id += 1;
+            let shown = inner
+                .messages
+                .get(&(chat, message_id))
+                .map(message_json)
+                .unwrap_or_else(|| json!({}));
+            json!({
+                "update_id": id,
+                "callback_query": {
+                    "id": format!("cb{}", inner.next_callback_id),
+                    "from": user(chat),
+                    "message": shown,
+                    "chat_instance": format!("ci{chat}"),
+                    "data": data,
+                }
+            })
+        })
+    }
+
+    /// The user presses the button labelled `label` under the message.
+    pub fn user_presses(&self, message: &BotMessage, label: &str) -> u32 {
+        let data = message
+            .flat_buttons()
+            .into_iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, data)| data)
+            .unwrap_or_else(|| panic!("no button {label:?} under {message:#?}"));
+        self.user_presses_data(message, &data)
+    }
+
+    /// Makes calls fail as described.
+    pub fn inject(&self, fault: Fault) {
+        self.lock().faults.push(fault);
+    }
+
+    /// The bot's messages in a chat, in the order sent, as shown now.
+    pub fn messages(&self, chat: i64) -> Vec<BotMessage> {
+        let inner = self.lock();
+        let ids = inner.order.get(&chat).cloned().unwrap_or_default();
+        ids.iter()
+            .filter_map(|id| inner.messages.get(&(chat, *id)).cloned())
+            .collect()
+    }
+
+    /// One of the bot's messages as shown now.
+    pub fn message(&self, chat: i64, message_id: i64) -> Option<BotMessage> {
+        self.lock().messages.get(&(chat, message_id)).cloned()
+    }
+
+    /// Every call of a method (case-insensitive), in order.
+    pub fn calls(&self, method: &str) -> Vec<Call> {
+        self.lock()
+            .calls
+            .iter()
+            .filter(|c| c.method.eq_ignore_ascii_case(method))
+            .cloned()
+            .collect()
+    }
+
+    /// Requests that did not match the Bot API spec.
+    pub fn violations(&self) -> Vec<String> {
+        self.lock().violations.clone()
+    }
+
+    /// Queues an update again, as Telegram does when a bot crashed before
+    /// confirming it.
+    pub fn redeliver(&self, update_id: u32) {
+        {
+            let mut inner = self.lock();
+            let update = inner.history.get(&update_id).cloned().expect("a known update");
+            inner.pending.push_front(update);
+        }
+        self.bump();
+    }
+
+    /// Updates the bot has not confirmed yet.
+    pub fn unconfirmed_updates(&self) -> usize {
+        self.lock().pending.len()
+    }
+
+    /// Waits until `ready` holds, or panics after `timeout` with what the
+    /// chat shows, so a failing test says what the bot did instead.
+    pub async fn wait_until<T>(
+        &self,
+        chat: i64,
+        timeout: Duration,
+        mut ready: impl FnMut(&FakeBotApi) -> Option<T>,
+    ) -> T {
+        let mut changes = self.changed.subscribe();
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            if let Some(value) = ready(self) {
+                return value;
+            }
+            if tokio::time::timeout_at(deadline, changes.changed()).await.is_err() {
+                let shown: Vec<String> = self
+                    .messages(chat)
+                    .iter()
+                    .map(|m| format!("#{} {:?} {:?}", m.message_id, m.text, m.labels()))
+                    .collect();
+                panic!("timed out; chat {chat} shows:\n{}", shown.join("\n"));
+            }
+        }
+    }
+
+    /// Waits for the `n`-th message (0-based) of the chat and returns it.
+    pub async fn nth_message(&self, chat: i64, n: usize) -> BotMessage {
+        self.wait_until(chat, Duration::from_secs(20), |api| api.messages(chat).get(n).cloned())
+            .await
+    }
+}
+
+fn private_chat(chat: i64) -> Value {
+    json!({"id": chat, "type": "private", "first_name": "Pat"})
+}
+
+fn user(chat: i64) -> Value {
+    json!({"id": chat, "is_bot": false, "first_name": "Pat", "language_code": "en"})
+}
+
+fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "billcoach", "username": BOT_USERNAME})
+}
+
+fn message_json(message: &BotMessage) -> Value {
+    let mut value = json!({
+        "message_id": message.message_id,
+        "date": 1_780_000_000,
+        "chat": private_chat(message.chat),
+        "from": bot_user(),
+        "text": message.text,
+    });
+    if !message.buttons.is_empty() {
+        let rows: Vec<Value> = message
+            .buttons
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|(label, data)| json!({"text": label, "callback_data": data}))
+                    .collect()
+            })
+            .collect();
+        value["reply_markup"] = json!({"inline_keyboard": rows});
+    }
+    if message.edited {
+        value["edit_date"] = json!(1_780_000_100);
+    }
+    value
+}
+
+fn buttons_of(body: &Value) -> Vec<Vec<(String, String)>> {
+    body["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    row.as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|b| {
+                            (
+                                b["text"].as_str().unwrap_or("").to_string(),
+                                b["callback_data"].as_str().unwrap_or("").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A method's fields in the spec: (required ones, all of them).
+type MethodFields = (Vec<String>, Vec<String>);
+
+/// The spec: method name (lower case) → its fields.
+fn spec() -> &'static HashMap<String, MethodFields> {
+    static SPEC: OnceLock<HashMap<String, MethodFields>> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let text = include_str!("bot-api-spec.json");
+        let spec: Value = serde_json::from_str(text).expect("spec is JSON");
+        let mut methods = HashMap::new();
+        for (name, method) in spec["methods"].as_object().expect("methods") {
+            let fields = method["fields"].as_array().cloned().unwrap_or_default();
+            let all: Vec<String> = fields
+                .iter()
+                .filter_map(|f| f["name"].as_str().map(String::from))
+                .collect();
+            let required = fields
+                .iter()
+                .filter(|f| f["required"].as_bool() == Some(true))
+                .filter_map(|f| f["name"].as_str().map(String::from))
+                .collect();
+            methods.insert(name.to_ascii_lowercase(), (required, all));
+        }
+        methods
+    })
+}
+
+fn check_against_spec(method: &str, body: &Value) -> Vec<String> {
+    let Some((required, all)) = spec().get(&method.to_ascii_lowercase()) else {
+        return vec![format!("{method}: not a Bot API method")];
+    };
+    let fields = body.as_object().cloned().unwrap_or_default();
+    let mut problems = Vec::new();
+    for name in required {
+        if !fields.contains_key(name) {
+            problems.push(format!("{method}: required field `{name}` missing"));
+        }
+    }
+    for name in fields.keys() {
+        if !all.contains(name) {
+            problems.push(format!("{method}: unknown field `{name}`"));
+        }
+    }
+    problems
+}
+
+fn ok(result: Value) -> axum::response::Response {
+    axum::Json(json!({"ok": true, "result": result})).into_response()
+}
+
+async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::response::Response {
+    let method = uri.path().rsplit('/').find(|s| !s.is_empty()).unwrap_or("").to_string();
+    let body: Value = if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(&body).unwrap_or_else(|_| json!({"_multipart": true}))
+    };
+
+    if method.eq_ignore_ascii_case("getUpdates") {
+        return get_updates(&api, &body).await;
+    }
+
+    let fault = {
+        let mut inner = api.lock();
+        if body.get("_multipart").is_none() {
+            let problems = check_against_spec(&method, &body);
+            inner.violations.extend(problems);
+        }
+        inner.calls.push(Call {
+            method: method.clone(),
+            body: body.clone(),
+        });
+        let chat = body["chat_id"].as_i64();
+        let position = inner.faults.iter().position(|f| {
+            f.times > 0 && f.method.eq_ignore_ascii_case(&method) && (f.chat.is_none() || f.chat == chat)
+        });
+        position.map(|i| {
+            let fault = inner.faults[i].clone();
+            inner.faults[i].times -= 1;
+            fault
+        })
+    };
+    api.bump();
+    if let Some(fault) = fault {
+        let mut answer = json!({"ok": false, "error_code": fault.error_code, "description": fault.description});
+        if let Some(seconds) = fault.retry_after {
+            answer["parameters"] = json!({"retry_after": seconds});
+        }
+        let status = StatusCode::from_u16(fault.error_code).unwrap_or(StatusCode::BAD_REQUEST);
+        return (status, axum::Json(answer)).into_response();
+    }
+
+    let answer = match method.to_ascii_lowercase().as_str() {
+        "getme" => ok(json!({
+            "id": BOT_ID, "is_bot": true, "first_name": "billcoach", "username": BOT_USERNAME,
+            "can_join_groups": false, "can_read_all_group_messages": false,
+            "supports_inline_queries": false, "can_connect_to_business": false, "has_main_web_app": false
+        })),
+        "sendmessage" => {
+            let chat = body["chat_id"].as_i64().unwrap_or(0);
+            let mut inner = api.lock();
+            let message_id = inner.next_message_id;
+            inner.next_message_id += 1;
+            let message = BotMessage {
+                chat,
+                message_id,
+                text: body["text"].as_str().unwrap_or("").to_string(),
+                buttons: buttons_of(&body),
+                edited: false,
+            };
+            let shown = message_json(&message);
+            inner.messages.insert((chat, message_id), message);
+            inner.order.entry(chat).or_default().push(message_id);
+            ok(shown)
+        }
+        "editmessagetext" => {
+            let chat = body["chat_id"].as_i64().unwrap_or(0);
+            let message_id = body["message_id"].as_i64().unwrap_or(0);
+            let mut inner = api.lock();
+            match inner.messages.get_mut(&(chat, message_id)) {
+                Some(message) => {
+                    let text = body["text"].as_str().unwrap_or("").to_string();
+                    let buttons = buttons_of(&body);
+                    if message.text == text && message.buttons == buttons {
+                        let answer = json!({"ok": false, "error_code": 400, "description": "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"});
+                        return (StatusCode::BAD_REQUEST, axum::Json(answer)).into_response();
+                    }
+                    message.text = text;
+                    message.buttons = buttons;
+                    message.edited = true;
+                    ok(message_json(message))
+                }
+                None => {
+                    let answer = json!({"ok": false, "error_code": 400, "description": "Bad Request: message to edit not found"});
+                    return (StatusCode::BAD_REQUEST, axum::Json(answer)).into_response();
+                }
+            }
+        }
+        _ => ok(json!(true)),
+    };
+    api.bump();
+    answer
+}
+
+/// Long polling: confirms updates below `offset`, returns the rest, or
+/// waits (up to the bot's timeout, at most 5 s) for one to arrive.
+async fn get_updates(api: &FakeBotApi, body: &Value) -> axum::response::Response {
+    let offset = body["offset"].as_i64().unwrap_or(0);
+    let limit = body["limit"].as_u64().unwrap_or(100) as usize;
+    let wait = Duration::from_secs(body["timeout"].as_u64().unwrap_or(0).min(5));
+    {
+        let mut inner = api.lock();
+        inner.violations.extend(check_against_spec("getUpdates", body));
+        inner.pending.retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+    }
+    api.bump();
+    let mut changes = api.changed.subscribe();
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let ready: Vec<Value> = api.lock().pending.iter().take(limit).cloned().collect();
+        if !ready.is_empty() {
+            return ok(Value::Array(ready));
+        }
+        if tokio::time::timeout_at(deadline, changes.changed()).await.is_err() {
+            return ok(json!([]));
+        }
+    }
+}
