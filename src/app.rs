@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::engine::Engine;
 use crate::store::Store;
-use crate::{console, telegram};
+use crate::{console, telegram, StartError};
 use std::sync::Arc;
 
 /// Which front end to run.
@@ -15,9 +15,6 @@ pub enum FrontEnd {
     Telegram,
     Console,
 }
-
-/// An error that stops start-up, said in one line.
-pub type StartError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Loads the copy: the folder in `BILLCOACH_DIALOGUES`, or the built-in one.
 pub fn load_content(config: &Config) -> Result<Content, StartError> {
@@ -35,34 +32,10 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
         .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
     let engine = Engine::new(store, content, Arc::new(SystemClock));
     let result = match (front_end, config.token) {
-        (FrontEnd::Telegram, Some(token)) => telegram::run(engine.clone(), token).await,
+        (FrontEnd::Telegram, Some(token)) => telegram::run(engine.clone(), token, config.api_url).await,
         _ => console::run(engine.clone()).await,
     };
     engine.flush().await?;
     log::info!("stopped; data flushed");
     result
-}
-
-/// Resolves when the process receives SIGINT (Ctrl-C) or SIGTERM.
-pub async fn stop_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(e) => {
-                log::warn!("cannot listen for SIGTERM: {e}");
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }

@@ -18,7 +18,7 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock stopped at one instant (for tests, or `BILLCOACH_NOW`).
+/// A clock stopped at one instant (for tests).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 

@@ -12,6 +12,8 @@ pub struct Config {
     /// The Telegram bot token (`TELOXIDE_TOKEN`); without one the bot runs
     /// in the terminal.
     pub token: Option<String>,
+    /// Another Bot API server (`TELOXIDE_API_URL`), e.g. the tests' fake.
+    pub api_url: Option<String>,
     /// The sled database folder (`BILLCOACH_DB`).
     pub db_path: PathBuf,
     /// A folder of dialogue files that replaces the built-in copy
@@ -31,6 +33,7 @@ impl Config {
         };
         Config {
             token: var("TELOXIDE_TOKEN"),
+            api_url: var("TELOXIDE_API_URL"),
             db_path: var("BILLCOACH_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),

@@ -66,18 +66,13 @@ impl Engine {
 
         let mut outputs = step.outputs;
         if loaded.was_reset {
-            outputs.insert(
-                0,
-                conversation::Output::Message {
-                    text: self.content.text(keys::STORE_RECORD_RESET),
-                    keyboard: Vec::new(),
-                },
-            );
+            outputs.insert(0, Output::line(self.content.text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
     }
 
-    /// Remembers that a chat blocked the bot, so nothing more is sent to it.
+    /// Remembers that a chat blocked the bot (cleared when they write
+    /// again), so later features (reminders) skip it.
     pub async fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
         self.store.mark_blocked(chat)?;
         self.store.flush().await

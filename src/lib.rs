@@ -15,5 +15,9 @@ pub mod content;
 pub mod conversation;
 pub mod domain;
 pub mod engine;
+pub mod signals;
 pub mod store;
 pub mod telegram;
+
+/// An error that stops the bot, said in one line.
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;

@@ -42,7 +42,7 @@ async fn main() -> ExitCode {
     // to warnings there unless RUST_LOG says otherwise.
     let default_level = if front_end == FrontEnd::Console { "warn" } else { "info" };
     pretty_env_logger::formatted_timed_builder()
-        .parse_filters(&std::env::var("RUST_LOG").unwrap_or_else(|_| default_level.to_string()))
+        .parse_filters(&log_filter(default_level))
         .init();
 
     match app::run(front_end, config).await {
@@ -52,4 +52,15 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `RUST_LOG` when set (and not empty), else the default level. The HTTP
+/// client's own logs stay at warnings: at debug they would print request
+/// URLs, which contain the bot token.
+fn log_filter(default_level: &str) -> String {
+    let chosen = std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty());
+    format!(
+        "{},reqwest=warn,hyper=warn,hyper_util=warn",
+        chosen.as_deref().unwrap_or(default_level)
+    )
 }

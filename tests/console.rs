@@ -64,16 +64,20 @@ fn the_terminal_conversation_works_without_a_token() {
     );
     assert!(!out.contains("<b>"), "HTML is turned into plain text:\n{out}");
 
-    // A second run picks up where the first stopped.
-    let (out, ok) = run_console(dir.path(), "/back\n2000\n", &[], None);
+    // A second run picks up where the first stopped. On the amount
+    // question the Keep button is lettered, so a typed 1 is one dollar.
+    let (out, ok) = run_console(dir.path(), "/back\n1\n/back\na\n", &[], None);
     assert!(ok);
     assert_in_order(
         &out,
         &[
             "Your bill so far",
             "Question 3 of 3",
-            "Keep: $1,234.50",
-            "Due now: $2,000.00",
+            "a) Keep: $1,234.50",
+            "Due now: $1.00",
+            "a) Keep: $1.00",
+            "✅ $1.00",
+            "Due now: $1.00",
         ],
     );
 }

@@ -7,10 +7,11 @@
 
 mod screen;
 
-use crate::app::{stop_signal, StartError};
 use crate::content::keys;
 use crate::conversation::{Command, Input};
 use crate::engine::Engine;
+use crate::signals::stop_signal;
+use crate::StartError;
 use screen::Screen;
 use std::io::IsTerminal;
 use tokio::io::{AsyncBufReadExt, BufReader};

@@ -8,8 +8,11 @@ use std::io::Write;
 /// The terminal as the user sees it.
 pub struct Screen {
     interactive: bool,
-    /// The buttons of the last message that had any, in printed order.
+    /// The buttons of the last message, in printed order.
     buttons: Vec<Button>,
+    /// The last message takes a typed answer: its buttons are lettered
+    /// (`a)`, `b)`) so that a typed number stays an answer.
+    lettered: bool,
 }
 
 impl Screen {
@@ -17,6 +20,7 @@ impl Screen {
         Screen {
             interactive,
             buttons: Vec::new(),
+            lettered: false,
         }
     }
 
@@ -30,14 +34,19 @@ impl Screen {
         let mut out = String::new();
         for output in outputs {
             match output {
-                Output::Message { text, keyboard } => {
+                Output::Message {
+                    text,
+                    keyboard,
+                    typed_answer,
+                } => {
                     out.push('\n');
                     out.push_str(&text.to_plain());
                     out.push('\n');
-                    // Numbers always refer to the last message's buttons.
+                    // Numbers (or letters) always refer to the last message's buttons.
                     self.buttons = keyboard.iter().flatten().cloned().collect();
-                    for (number, button) in self.buttons.iter().enumerate() {
-                        out.push_str(&format!("  {}) {}\n", number + 1, button.label));
+                    self.lettered = *typed_answer;
+                    for (index, button) in self.buttons.iter().enumerate() {
+                        out.push_str(&format!("  {}) {}\n", self.marker(index), button.label));
                     }
                 }
                 // The answer the user just chose: echo it, as the edited
@@ -53,6 +62,14 @@ impl Screen {
         let _ = std::io::stdout().flush();
     }
 
+    /// How the button at `index` is picked: `1`, `2`... or `a`, `b`...
+    fn marker(&self, index: usize) -> String {
+        match (self.lettered, u8::try_from(index)) {
+            (true, Ok(i)) if i < 26 => char::from(b'a' + i).to_string(),
+            _ => (index + 1).to_string(),
+        }
+    }
+
     /// Asks for the next line when a person is typing.
     pub fn prompt(&self) {
         if self.interactive {
@@ -61,14 +78,12 @@ impl Screen {
         }
     }
 
-    /// Turns a typed line into an input: a number picks a shown button.
+    /// Turns a typed line into an input: a button's number (or letter)
+    /// presses it.
     pub fn input_for(&self, typed: &str) -> Input {
-        let button = typed
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|i| self.buttons.get(i))
-            .map(|b| b.data.as_str());
+        let button = (0..self.buttons.len())
+            .find(|&i| self.marker(i).eq_ignore_ascii_case(typed))
+            .map(|i| self.buttons[i].data.as_str());
         typed_input(typed, button)
     }
 }

@@ -97,7 +97,7 @@ pub fn match_typed<'t, T: Copy>(table: &'t [Choice<T>], typed: &str, content: &C
     if typed.is_empty() {
         return None;
     }
-    let labels: Vec<String> = table.iter().map(|c| normalize(content.plain(c.label))).collect();
+    let labels: Vec<String> = table.iter().map(|c| normalize(&content.plain(c.label))).collect();
     if let Some(i) = (0..table.len()).find(|&i| labels[i] == typed || normalize(table[i].id) == typed) {
         return Some(&table[i]);
     }

@@ -17,13 +17,37 @@ pub type Keyboard = Vec<Vec<Button>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     /// A new message, with buttons when the answer is a choice.
-    Message { text: Html, keyboard: Keyboard },
+    Message {
+        text: Html,
+        keyboard: Keyboard,
+        /// The question takes a typed answer (an amount, a date), so a
+        /// typed number is an answer, not a button's number.
+        typed_answer: bool,
+    },
     /// Replace the message whose button was just pressed (a question
     /// becomes the question plus the chosen answer, without buttons).
     ReplacePressed { text: Html },
 }
 
 impl Output {
+    /// A message without buttons.
+    pub fn line(text: Html) -> Output {
+        Output::Message {
+            text,
+            keyboard: Vec::new(),
+            typed_answer: false,
+        }
+    }
+
+    /// A message whose answer is one of its buttons.
+    pub fn choice(text: Html, keyboard: Keyboard) -> Output {
+        Output::Message {
+            text,
+            keyboard,
+            typed_answer: false,
+        }
+    }
+
     /// The text of the output, whichever kind it is.
     pub fn text(&self) -> &Html {
         match self {

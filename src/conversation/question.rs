@@ -101,11 +101,11 @@ impl Question {
             Question::Sender => bill
                 .sender
                 .and_then(|v| choices::label_of(&choices::SENDERS, v))
-                .map(|k| content.plain(k).to_string()),
+                .map(|k| content.plain(k)),
             Question::Coverage => bill
                 .coverage
                 .and_then(|v| choices::label_of(&choices::COVERAGES, v))
-                .map(|k| content.plain(k).to_string()),
+                .map(|k| content.plain(k)),
             Question::AmountDue => bill.amount_due.map(|v| Usd(v).to_string()),
         }
     }

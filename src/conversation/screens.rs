@@ -11,7 +11,7 @@ use crate::domain::money::Usd;
 /// A button whose label comes from the copy.
 pub fn button(content: &Content, label: Key, action: Action) -> Button {
     Button {
-        label: content.plain(label).to_string(),
+        label: content.plain(label),
         data: action.encode(),
     }
 }
@@ -36,10 +36,7 @@ pub fn menu(state: &ChatState, content: &Content, intro: Option<Html>) -> Output
         parts.push(content.text(keys::START_REVIEW_IN_PROGRESS));
     }
     parts.push(content.text(keys::MENU_PROMPT));
-    Output::Message {
-        text: Html::join(&parts, "\n\n"),
-        keyboard: menu_keyboard(content),
-    }
+    Output::choice(Html::join(&parts, "\n\n"), menu_keyboard(content))
 }
 
 /// The greeting `/start` shows, with the main menu.
@@ -90,6 +87,7 @@ pub fn question(question: Question, bill: &Bill, content: &Content) -> Output {
     Output::Message {
         text: question_text(question, bill, content),
         keyboard,
+        typed_answer: question.answer_kind() != AnswerKind::Choice,
     }
 }
 
@@ -107,7 +105,7 @@ pub fn answered(question: Question, bill: &Bill, content: &Content) -> Output {
 
 /// What the review has collected.
 pub fn summary(bill: &Bill, content: &Content) -> Output {
-    let not_given = content.plain(keys::REVIEW_NOT_GIVEN).to_string();
+    let not_given = content.plain(keys::REVIEW_NOT_GIVEN);
     let answer = |q: Question| q.current_answer(bill, content).unwrap_or_else(|| not_given.clone());
     let sender = answer(Question::Sender);
     let coverage = answer(Question::Coverage);
@@ -123,21 +121,21 @@ pub fn summary(bill: &Bill, content: &Content) -> Output {
             ("amount_due", Fill::Text(&amount_due)),
         ],
     );
-    Output::Message {
+    Output::choice(
         text,
-        keyboard: vec![vec![button(content, keys::MENU_MAIN, Action::Menu(MenuItem::Main))]],
-    }
+        vec![vec![button(content, keys::MENU_MAIN, Action::Menu(MenuItem::Main))]],
+    )
 }
 
 /// The `/delete` confirmation.
 pub fn confirm_delete(content: &Content) -> Output {
-    Output::Message {
-        text: content.text(keys::DELETE_CONFIRM),
-        keyboard: vec![vec![
+    Output::choice(
+        content.text(keys::DELETE_CONFIRM),
+        vec![vec![
             button(content, keys::DELETE_YES, Action::DeleteConfirmed),
             button(content, keys::DELETE_NO, Action::DeleteDeclined),
         ]],
-    }
+    )
 }
 
 /// The current screen, shown again (after help, an error, or a restart).
@@ -147,13 +145,5 @@ pub fn current(state: &ChatState, content: &Content) -> Output {
         Screen::Asking { question: q } => question(*q, &state.bill, content),
         Screen::Summary => summary(&state.bill, content),
         Screen::ConfirmDelete { .. } => confirm_delete(content),
-    }
-}
-
-/// A line of text with no buttons.
-pub fn line(text: Html) -> Output {
-    Output::Message {
-        text,
-        keyboard: Vec::new(),
     }
 }

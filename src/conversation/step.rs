@@ -144,7 +144,7 @@ impl Turn<'_> {
                 Screen::ConfirmDelete { .. } => {
                     self.effects.push(Effect::EraseChat);
                     self.state = ChatState::default();
-                    self.outputs.push(screens::line(self.content.text(keys::DELETE_DONE)));
+                    self.outputs.push(Output::line(self.content.text(keys::DELETE_DONE)));
                 }
                 _ => self.say_then_current(keys::INPUT_STALE_BUTTON),
             },
@@ -159,7 +159,7 @@ impl Turn<'_> {
         match self.state.screen.clone() {
             Screen::Asking { question: q } => self.answer_typed(q, text),
             Screen::ConfirmDelete { .. } => {
-                let example = self.content.plain(keys::DELETE_NO).to_string();
+                let example = self.content.plain(keys::DELETE_NO);
                 self.not_an_option(&example);
             }
             Screen::Menu | Screen::Summary => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
@@ -176,10 +176,7 @@ impl Turn<'_> {
                         self.advance_from(q);
                     }
                     _ => {
-                        let example = q
-                            .options()
-                            .first()
-                            .map(|(_, label)| self.content.plain(*label).to_string());
+                        let example = q.options().first().map(|(_, label)| self.content.plain(*label));
                         self.not_an_option(&example.unwrap_or_default());
                     }
                 }
@@ -241,7 +238,7 @@ impl Turn<'_> {
     }
 
     fn say_then_current(&mut self, line: Key) {
-        self.outputs.push(screens::line(self.content.text(line)));
+        self.outputs.push(Output::line(self.content.text(line)));
         self.show_current();
     }
 
@@ -249,7 +246,7 @@ impl Turn<'_> {
         let line = self
             .content
             .render(keys::INPUT_NOT_AN_OPTION, &[("example", Fill::Text(example))]);
-        self.outputs.push(screens::line(line));
+        self.outputs.push(Output::line(line));
         self.show_current();
     }
 }

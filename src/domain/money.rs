@@ -73,7 +73,7 @@ pub fn parse_signed_amount(input: &str) -> Result<Decimal, AmountError> {
     if amount > MAX_AMOUNT {
         return Err(AmountError::TooLarge);
     }
-    if negative || sign_negative {
+    if (negative || sign_negative) && !amount.is_zero() {
         amount.set_sign_negative(true);
     }
     Ok(amount)
@@ -100,7 +100,7 @@ fn strip_currency_markers(text: &str) -> &str {
 
 /// Parses digits with optional grouping and decimal separators.
 fn parse_unsigned_number(text: &str) -> Result<Decimal, AmountError> {
-    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || ".,' ".contains(c)) {
+    if !text.chars().any(|c| c.is_ascii_digit()) || !text.chars().all(|c| c.is_ascii_digit() || ".,' ".contains(c)) {
         return Err(AmountError::Unreadable);
     }
     if !text.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
@@ -263,6 +263,9 @@ mod tests {
             ("1.2.3", AmountError::Unreadable),
             ("$12-", AmountError::Unreadable),
             ("--5", AmountError::Unreadable),
+            (".", AmountError::Unreadable),
+            ("$.", AmountError::Unreadable),
+            ("usd ,", AmountError::Unreadable),
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_amount(typed), Err(expected), "typed {typed:?}");
@@ -273,6 +276,14 @@ mod tests {
     fn reads_credits_on_bill_lines() {
         for typed in ["-$120.00", "$-120", "(120.00)", "120.00 CR", "-120"] {
             assert_eq!(parse_signed_amount(typed), Ok(d("-120.00")), "typed {typed:?}");
+        }
+    }
+
+    #[test]
+    fn zero_is_never_negative() {
+        for typed in ["-0", "(0)", "0 cr", "-$0.00"] {
+            let amount = parse_signed_amount(typed).unwrap();
+            assert!(amount.is_zero() && !amount.is_sign_negative(), "typed {typed:?}");
         }
     }
 

@@ -117,8 +117,12 @@ impl Store {
         Ok(self.groups_told.insert(chat.to_be_bytes(), &[])?.is_none())
     }
 
-    /// Marks a chat as having blocked the bot.
+    /// Marks a chat as having blocked the bot. A chat with no record (never
+    /// seen, or just erased with `/delete`) stays without one.
     pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
+        if !self.chats.contains_key(chat.to_be_bytes())? {
+            return Ok(());
+        }
         let mut record = self.load_chat(chat)?.record;
         record.blocked = true;
         self.save_chat(chat, &record)

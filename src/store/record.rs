@@ -16,7 +16,7 @@ pub struct ChatRecord {
     pub version: u32,
     pub state: ChatState,
     /// The user blocked the bot (Telegram answered 403); cleared when they
-    /// write again.
+    /// write again. Reminders skip blocked chats.
     #[serde(default)]
     pub blocked: bool,
     /// The last Telegram update applied to this chat, so an update delivered

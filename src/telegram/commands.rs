@@ -34,7 +34,12 @@ impl From<BotCommand> for Command {
 
 /// Reads a message text as a command: `None` when it is not one.
 pub fn parse(text: &str, bot_username: &str) -> Option<Command> {
-    match BotCommand::parse(text, bot_username) {
+    // "/Start" typed with a capital (phones do that) is still /start.
+    let text = match text.split_once(char::is_whitespace) {
+        Some((word, rest)) => format!("{} {rest}", word.to_lowercase()),
+        None => text.to_lowercase(),
+    };
+    match BotCommand::parse(&text, &bot_username.to_lowercase()) {
         Ok(command) => Some(command.into()),
         // "/something" we do not know (or a command for another bot).
         Err(_) if text.trim_start().starts_with('/') => Some(Command::Unknown),
@@ -89,6 +94,8 @@ mod tests {
         assert_eq!(parse("/start", "billcoach_bot"), Some(Command::Start));
         assert_eq!(parse("/back@billcoach_bot", "billcoach_bot"), Some(Command::Back));
         assert_eq!(parse("/nope", "billcoach_bot"), Some(Command::Unknown));
+        assert_eq!(parse("/Start", "billcoach_bot"), Some(Command::Start));
+        assert_eq!(parse("/HELP@Billcoach_Bot", "billcoach_bot"), Some(Command::Help));
         assert_eq!(parse("$1,234", "billcoach_bot"), None);
     }
 

@@ -14,7 +14,7 @@ use teloxide::{ApiError, RequestError};
 pub async fn deliver(bot: &TgBot, engine: &Engine, chat: ChatId, outputs: Vec<Output>, pressed: Option<MessageId>) {
     for output in outputs {
         let result = match output {
-            Output::Message { text, keyboard } => send(bot, chat, text.as_str(), &keyboard).await,
+            Output::Message { text, keyboard, .. } => send(bot, chat, text.as_str(), &keyboard).await,
             Output::ReplacePressed { text } => match pressed {
                 Some(message) => edit(bot, chat, message, text.as_str()).await,
                 None => Ok(()),

@@ -58,10 +58,7 @@ async fn run(bot: &TgBot, engine: &Engine, chat: ChatId, input: Input, update_id
         Ok(outputs) => deliver(bot, engine, chat, outputs, pressed).await,
         Err(e) => {
             log::error!("chat {chat}: update {update_id} not applied: {e}");
-            let sorry = Output::Message {
-                text: engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG),
-                keyboard: Vec::new(),
-            };
+            let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
             deliver(bot, engine, chat, vec![sorry], None).await;
         }
     }

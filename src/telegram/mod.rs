@@ -13,8 +13,9 @@ mod split;
 pub use commands::BotCommand;
 pub use split::split_text;
 
-use crate::app::{stop_signal, StartError};
 use crate::engine::Engine;
+use crate::signals::stop_signal;
+use crate::StartError;
 use std::sync::Arc;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
@@ -29,9 +30,9 @@ pub type TgBot = Throttle<Bot>;
 
 /// Connects to Telegram (or `TELOXIDE_API_URL`) and serves until SIGINT or
 /// SIGTERM; in-flight updates finish first.
-pub async fn run(engine: Engine, token: String) -> Result<(), StartError> {
+pub async fn run(engine: Engine, token: String, api_url: Option<String>) -> Result<(), StartError> {
     let mut raw_bot = Bot::new(token);
-    if let Ok(url) = std::env::var("TELOXIDE_API_URL") {
+    if let Some(url) = api_url {
         let url = url.parse().map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
         raw_bot = raw_bot.set_api_url(url);
     }
