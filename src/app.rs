@@ -31,9 +31,9 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
     let store = Store::open(&config.db_path)
         .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
     let engine = Engine::new(store, content, Arc::new(SystemClock));
-    let result = match (front_end, config.token) {
-        (FrontEnd::Telegram, Some(token)) => telegram::run(engine.clone(), token, config.api_url).await,
-        _ => console::run(engine.clone()).await,
+    let result = match front_end {
+        FrontEnd::Telegram => telegram::run(engine.clone(), &config).await,
+        FrontEnd::Console => console::run(engine.clone()).await,
     };
     engine.flush().await?;
     log::info!("stopped; data flushed");

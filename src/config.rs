@@ -19,6 +19,28 @@ pub struct Config {
     /// A folder of dialogue files that replaces the built-in copy
     /// (`BILLCOACH_DIALOGUES`).
     pub dialogues_dir: Option<PathBuf>,
+    /// How many messages (sends and edits) one chat gets per second and
+    /// per minute (`BILLCOACH_CHAT_MESSAGES_PER_SECOND`, `..._PER_MINUTE`).
+    pub chat_rate: ChatRate,
+}
+
+/// Outgoing message limits for one private chat. Telegram asks bots to stay
+/// around one message per second in a chat and allows short bursts; a
+/// reply here is often two or three messages (the edited question, a line,
+/// the next question), so the default allows a small burst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChatRate {
+    pub per_second: u32,
+    pub per_minute: u32,
+}
+
+impl Default for ChatRate {
+    fn default() -> Self {
+        ChatRate {
+            per_second: 3,
+            per_minute: 60,
+        }
+    }
 }
 
 impl Config {
@@ -38,6 +60,22 @@ impl Config {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
+            chat_rate: ChatRate {
+                per_second: number(
+                    var("BILLCOACH_CHAT_MESSAGES_PER_SECOND"),
+                    ChatRate::default().per_second,
+                ),
+                per_minute: number(
+                    var("BILLCOACH_CHAT_MESSAGES_PER_MINUTE"),
+                    ChatRate::default().per_minute,
+                ),
+            },
         }
     }
+}
+
+/// A positive whole number from a variable, or the default when unset or
+/// not a positive number.
+fn number(value: Option<String>, default: u32) -> u32 {
+    value.and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(default)
 }

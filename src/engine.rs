@@ -90,6 +90,8 @@ fn input_kind(input: &Input) -> &'static str {
         Input::Command(command) => command.name(),
         Input::Text(_) => "text",
         Input::Button(_) => "button",
+        Input::File { .. } => "file",
+        Input::FileRefused(_) => "refused file",
         Input::Unsupported => "unsupported message",
         Input::Resume => "resume",
     }

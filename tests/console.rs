@@ -41,7 +41,8 @@ fn assert_in_order(text: &str, pieces: &[&str]) {
 #[test]
 fn the_terminal_conversation_works_without_a_token() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, ok) = run_console(dir.path(), "1\n1\nuninsured\n12x\n$1,234.50\n", &[], None);
+    let typed = "1\n1\n3\nuninsured\nno\n3/14/26\nApr 2 2026\n12x\n$1,234.50\n";
+    let (out, ok) = run_console(dir.path(), typed, &[], None);
     assert!(ok, "exits cleanly at end of input:\n{out}");
     assert_in_order(
         &out,
@@ -49,35 +50,35 @@ fn the_terminal_conversation_works_without_a_token() {
             "No TELOXIDE_TOKEN set",
             "Hi, I'm billcoach",
             "1) Review a bill",
-            "Question 1 of 3",
+            "Question 1 of 13",
             "Who sent this bill?",
             "1) Hospital",
             "✅ Hospital",
-            "Question 2 of 3",
+            "Is it a nonprofit hospital?",
+            "✅ Not sure",
             "4) Uninsured / self-pay",
-            "Question 3 of 3",
+            "Was this emergency care?",
+            "When did you get the care?",
+            "first bill",
+            "How much does the bill say you owe now?",
             "I couldn't read that amount. Try something like $1,250.00",
             "How much does the bill say you owe now?",
-            "Your bill so far",
-            "Due now: $1,234.50",
+            "gone to a collections agency?",
         ],
     );
     assert!(!out.contains("<b>"), "HTML is turned into plain text:\n{out}");
 
     // A second run picks up where the first stopped. On the amount
     // question the Keep button is lettered, so a typed 1 is one dollar.
-    let (out, ok) = run_console(dir.path(), "/back\n1\n/back\na\n", &[], None);
+    let (out, ok) = run_console(dir.path(), "/back\n1\n/bills\n", &[], None);
     assert!(ok);
     assert_in_order(
         &out,
         &[
-            "Your bill so far",
-            "Question 3 of 3",
+            "gone to a collections agency?",
             "a) Keep: $1,234.50",
-            "Due now: $1.00",
-            "a) Keep: $1.00",
-            "✅ $1.00",
-            "Due now: $1.00",
+            "gone to a collections agency?",
+            "Hospital · $1.00",
         ],
     );
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 use std::time::Duration;
 use support::bot_process::BotProcess;
 use support::fake_bot_api::{FakeBotApi, Fault};
+use support::phone::Phone;
 
 const PAT: i64 = 5_550_001;
 const SAM: i64 = 5_550_002;
@@ -16,12 +17,12 @@ async fn start_review_answer_and_amount() {
     let api = FakeBotApi::start().await;
     let dir = tempfile::tempdir().unwrap();
     let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let mut pat = Phone::new(&api, PAT);
 
     // /start: the greeting says what is stored and how to erase it, with
     // three buttons.
-    api.user_sends(PAT, "/start");
-    let greeting = api.nth_message(PAT, 0).await;
-    assert!(greeting.text.contains("Hi, I'm billcoach"), "{}", greeting.text);
+    pat.send("/start");
+    let greeting = pat.expect("Hi, I'm billcoach").await;
     assert!(
         greeting.text.contains("/delete"),
         "says how to erase: {}",
@@ -30,10 +31,9 @@ async fn start_review_answer_and_amount() {
     assert_eq!(greeting.labels(), ["Review a bill", "Call script", "My reminders"]);
 
     // "Review a bill": question 1 with its buttons.
-    api.user_presses(&greeting, "Review a bill");
-    let q1 = api.nth_message(PAT, 1).await;
-    assert!(q1.text.contains("Question 1 of 3"), "{}", q1.text);
-    assert!(q1.text.contains("Who sent this bill?"), "{}", q1.text);
+    pat.tap(&greeting, "Review a bill");
+    let q1 = pat.expect("Who sent this bill?").await;
+    assert!(q1.text.contains("Question 1 of 13"), "{}", q1.text);
     assert_eq!(
         q1.labels(),
         [
@@ -47,47 +47,55 @@ async fn start_review_answer_and_amount() {
     );
 
     // An answer: the question message is edited to show it (no buttons
-    // left), the button press is answered, and question 2 comes.
-    api.user_presses(&q1, "Hospital");
-    let q2 = api.nth_message(PAT, 2).await;
-    assert!(q2.text.contains("Question 2 of 3"), "{}", q2.text);
-    let q1_now = api.message(PAT, q1.message_id).unwrap();
+    // left), the button press is answered, and the next question comes. A
+    // hospital adds the nonprofit question, so the count grows.
+    pat.tap(&q1, "Hospital");
+    let nonprofit = pat.expect("Is it a nonprofit hospital?").await;
+    assert!(nonprofit.text.contains("Question 2 of 14"), "{}", nonprofit.text);
+    let q1_now = pat.reread(&q1);
     assert!(q1_now.edited, "the answered question is edited");
     assert!(
-        q1_now.text.contains("Who sent this bill?") && q1_now.text.contains("Hospital"),
+        q1_now.text.contains("Who sent this bill?") && q1_now.text.contains("✅ <b>Hospital</b>"),
         "{}",
         q1_now.text
     );
     assert!(q1_now.buttons.is_empty(), "its buttons are gone");
-    let answered = api.calls("answerCallbackQuery");
-    assert_eq!(answered.len(), 2, "every button press is answered");
+    assert_eq!(
+        api.calls("answerCallbackQuery").len(),
+        2,
+        "every button press is answered"
+    );
 
-    api.user_presses(&q2, "Uninsured / self-pay");
-    let q3 = api.nth_message(PAT, 3).await;
+    pat.tap(&nonprofit, "Not sure");
+    let coverage = pat.expect("Did insurance cover this care?").await;
+    pat.tap(&coverage, "Uninsured / self-pay");
+    let emergency = pat.expect("Was this emergency care?").await;
+    pat.send("no");
+    pat.expect("When did you get the care?").await;
+    pat.send("3/14/26");
+    pat.expect("first bill").await;
+    pat.send("Apr 2 2026");
+    let amount = pat.expect("How much does the bill say you owe now?").await;
+    assert_eq!(api.calls("answerCallbackQuery").len(), 4);
     assert!(
-        q3.text.contains("How much does the bill say you owe now?"),
-        "{}",
-        q3.text
+        !pat.reread(&emergency).edited,
+        "a typed answer leaves the question as it was"
     );
 
     // A typo in the amount: one friendly line with an example, then the
     // same question again.
-    api.user_sends(PAT, "12x");
-    let error = api.nth_message(PAT, 4).await;
-    assert!(error.text.contains("couldn't read that amount"), "{}", error.text);
+    pat.send("12x");
+    let error = pat.expect("couldn't read that amount").await;
     assert!(error.text.contains("$1,250.00"), "gives an example: {}", error.text);
-    let again = api.nth_message(PAT, 5).await;
-    assert_eq!(again.text, q3.text, "the same question again");
+    let again = pat.next().await;
+    assert_eq!(again.text, amount.text, "the same question again");
 
-    // A real amount is accepted.
-    api.user_sends(PAT, "$1,234.50");
-    let summary = api.nth_message(PAT, 6).await;
-    assert!(summary.text.contains("$1,234.50"), "{}", summary.text);
-    assert!(
-        summary.text.contains("Hospital") && summary.text.contains("Uninsured / self-pay"),
-        "{}",
-        summary.text
-    );
+    // A real amount is accepted, and the review goes on.
+    pat.send("$1,234.50");
+    pat.expect("gone to a collections agency?").await;
+    pat.send("/bills");
+    let bills = pat.expect("Your bills").await;
+    assert!(bills.text.contains("Hospital · $1,234.50"), "{}", bills.text);
 
     // Everything went out as HTML, commands were registered, and every
     // call matched the Bot API spec.
@@ -102,8 +110,12 @@ async fn start_review_answer_and_amount() {
         .iter()
         .map(|c| c["command"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["start", "back", "cancel", "delete", "help"]);
+    assert_eq!(
+        names,
+        ["start", "back", "skip", "cancel", "new", "bills", "delete", "help"]
+    );
     assert_eq!(api.violations(), Vec::<String>::new());
+    pat.nothing_more();
 
     assert!(bot.terminate().success(), "SIGTERM stops cleanly; log:\n{}", bot.log());
 }
@@ -113,23 +125,18 @@ async fn back_cancel_help_and_stale_buttons() {
     let api = FakeBotApi::start().await;
     let dir = tempfile::tempdir().unwrap();
     let _bot = BotProcess::spawn(&api.url, dir.path());
+    let mut pat = Phone::new(&api, PAT);
 
-    api.user_sends(PAT, "/start");
-    let greeting = api.nth_message(PAT, 0).await;
-    api.user_presses(&greeting, "Review a bill");
-    let q1 = api.nth_message(PAT, 1).await;
-    api.user_sends(PAT, "doctor");
-    let q2 = api.nth_message(PAT, 2).await;
-    assert!(
-        q2.text.contains("Question 2 of 3"),
-        "typing a label answers: {}",
-        q2.text
-    );
+    pat.send("/start");
+    let greeting = pat.next().await;
+    pat.tap(&greeting, "Review a bill");
+    let q1 = pat.expect("Question 1 of 13").await;
+    pat.send("doctor");
+    pat.expect("Question 2 of 13").await;
 
     // /back: question 1 again, with the answer kept as a button.
-    api.user_sends(PAT, "/back");
-    let q1_again = api.nth_message(PAT, 3).await;
-    assert!(q1_again.text.contains("Question 1 of 3"));
+    pat.send("/back");
+    let q1_again = pat.expect("Question 1 of 13").await;
     assert!(
         q1_again.labels().contains(&"Keep: Doctor or clinic".to_string()),
         "{:?}",
@@ -138,39 +145,29 @@ async fn back_cancel_help_and_stale_buttons() {
 
     // A button from the first, older copy of question 1 still works: it is
     // the current question.
-    api.user_presses(&q1, "Lab");
-    let q2_again = api.nth_message(PAT, 4).await;
-    assert!(q2_again.text.contains("Question 2 of 3"));
+    pat.tap(&q1, "Lab");
+    pat.expect("Question 2 of 13").await;
 
-    // A button of an older question 2 message pressed now is stale only if
-    // the question changed; /help repeats the current question.
-    api.user_sends(PAT, "/help");
-    let help = api.nth_message(PAT, 5).await;
-    assert!(
-        help.text.contains("/back") && help.text.contains("not legal advice"),
-        "{}",
-        help.text
-    );
-    let current = api.nth_message(PAT, 6).await;
-    assert!(current.text.contains("Question 2 of 3"));
+    // /help lists the commands, then repeats the current question.
+    pat.send("/help");
+    let help = pat.expect("/back").await;
+    assert!(help.text.contains("not legal advice"), "{}", help.text);
+    pat.expect("Question 2 of 13").await;
 
     // /cancel pauses; the menu comes back with a reminder of the review.
-    api.user_sends(PAT, "/cancel");
-    let paused = api.nth_message(PAT, 7).await;
-    assert!(paused.text.contains("Paused"), "{}", paused.text);
+    pat.send("/cancel");
+    let paused = pat.expect("Paused").await;
     assert_eq!(paused.labels()[0], "Review a bill");
 
     // Pressing an answer of question 1 now is stale: one line, then where
     // we are.
-    api.user_presses(&q1, "Hospital");
-    let stale = api.nth_message(PAT, 8).await;
-    assert!(stale.text.contains("earlier message"), "{}", stale.text);
-    api.nth_message(PAT, 9).await;
+    pat.tap(&q1, "Hospital");
+    pat.expect("earlier message").await;
+    pat.expect("What would you like to do?").await;
 
     // Review resumes at the first unanswered question.
-    api.user_presses(&paused, "Review a bill");
-    let resumed = api.nth_message(PAT, 10).await;
-    assert!(resumed.text.contains("Question 2 of 3"), "{}", resumed.text);
+    pat.tap(&paused, "Review a bill");
+    pat.expect("Question 2 of 13").await;
     assert_eq!(api.violations(), Vec::<String>::new());
 }
 
@@ -186,17 +183,15 @@ async fn a_blocked_user_is_marked_and_others_are_still_served() {
         (!api.calls("sendMessage").is_empty()).then_some(())
     })
     .await;
-    api.user_sends(SAM, "/start");
-    let greeting = api.nth_message(SAM, 0).await;
-    assert!(greeting.text.contains("Hi, I'm billcoach"));
-    assert_eq!(
-        api.calls("sendMessage")
-            .iter()
-            .filter(|c| c.body["chat_id"] == json!(PAT))
-            .count(),
-        1,
-        "no retry loop on a blocked chat"
-    );
+    let mut sam = Phone::new(&api, SAM);
+    sam.send("/start");
+    sam.expect("Hi, I'm billcoach").await;
+    let sent_to_pat = api
+        .calls("sendMessage")
+        .iter()
+        .filter(|c| c.body["chat_id"] == json!(PAT))
+        .count();
+    assert_eq!(sent_to_pat, 1, "no retry loop on a blocked chat");
 
     assert!(bot.terminate().success());
     let log = bot.log();
@@ -241,24 +236,43 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
         "from": {"id": PAT, "is_bot": false, "first_name": "Pat"},
         "text": "edited"
     }}));
-    api.user_sends(PAT, "/start");
+    let mut pat = Phone::new(&api, PAT);
+    pat.send("/start");
 
     let told = api.nth_message(group, 0).await;
     assert!(told.text.contains("private chats"), "{}", told.text);
-    let unsupported = api.nth_message(PAT, 0).await;
-    assert!(
-        unsupported.text.contains("only read typed text"),
-        "{}",
-        unsupported.text
-    );
-    let greeting = api
-        .wait_until(PAT, Duration::from_secs(20), |api| {
-            api.messages(PAT)
-                .into_iter()
-                .find(|m| m.text.contains("Hi, I'm billcoach"))
-        })
-        .await;
+    pat.expect("only read typed text").await;
+    pat.expect("What would you like to do?").await;
+    let greeting = pat.expect("Hi, I'm billcoach").await;
     assert_eq!(greeting.labels().len(), 3);
     assert_eq!(api.messages(group).len(), 1, "a group is told once");
+    pat.nothing_more();
     assert_eq!(api.violations(), Vec::<String>::new());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_that_are_not_small_text_are_refused_before_download() {
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = BotProcess::spawn(&api.url, dir.path());
+    let mut pat = Phone::new(&api, PAT);
+    pat.send("/start");
+    pat.next().await;
+    pat.upload("scan.pdf", "%PDF-1.7");
+    pat.expect("only read .txt and .csv").await;
+    pat.next().await;
+    pat.upload("items.csv", "85025,CBC,142.00\n");
+    let reply = pat.next().await;
+    assert!(
+        reply.text.contains("only need a file when I ask"),
+        "{}\nlog:\n{}",
+        reply.text,
+        bot.log()
+    );
+    assert_eq!(api.calls("getFile").len(), 1, "only the text file was fetched");
+    let log = bot.log();
+    assert!(
+        !log.contains("85025") && !log.contains("CBC"),
+        "the file's contents are not logged:\n{log}"
+    );
 }

@@ -2,7 +2,8 @@
 //! typed number can press one.
 
 use super::typed_input;
-use crate::conversation::{Button, Input, Output};
+use crate::content::Html;
+use crate::conversation::{Button, Input, Keyboard, Output};
 use std::io::Write;
 
 /// The terminal as the user sees it.
@@ -38,20 +39,14 @@ impl Screen {
                     text,
                     keyboard,
                     typed_answer,
-                } => {
-                    out.push('\n');
-                    out.push_str(&text.to_plain());
-                    out.push('\n');
-                    // Numbers (or letters) always refer to the last message's buttons.
-                    self.buttons = keyboard.iter().flatten().cloned().collect();
-                    self.lettered = *typed_answer;
-                    for (index, button) in self.buttons.iter().enumerate() {
-                        out.push_str(&format!("  {}) {}\n", self.marker(index), button.label));
-                    }
+                } => self.print_message(&mut out, text, keyboard, *typed_answer),
+                // A toggle list changed: print it again with its buttons.
+                Output::ReplacePressed { text, keyboard } if !keyboard.is_empty() => {
+                    self.print_message(&mut out, text, keyboard, true)
                 }
                 // The answer the user just chose: echo it, as the edited
                 // question does on Telegram.
-                Output::ReplacePressed { text } => {
+                Output::ReplacePressed { text, .. } => {
                     if let Some(answer) = text.to_plain().lines().last() {
                         out.push_str(&format!("{answer}\n"));
                     }
@@ -60,6 +55,19 @@ impl Screen {
         }
         print!("{out}");
         let _ = std::io::stdout().flush();
+    }
+
+    /// A message and its numbered (or lettered) buttons, which typed
+    /// numbers (or letters) now refer to.
+    fn print_message(&mut self, out: &mut String, text: &Html, keyboard: &Keyboard, typed_answer: bool) {
+        out.push('\n');
+        out.push_str(&text.to_plain());
+        out.push('\n');
+        self.buttons = keyboard.iter().flatten().cloned().collect();
+        self.lettered = typed_answer;
+        for (index, button) in self.buttons.iter().enumerate() {
+            out.push_str(&format!("  {}) {}\n", self.marker(index), button.label));
+        }
     }
 
     /// How the button at `index` is picked: `1`, `2`... or `a`, `b`...

@@ -36,8 +36,6 @@ keys! {
     REVIEW_ANSWERED = "review.answered" [question, answer];
     REVIEW_KEEP = "review.keep" [answer];
     REVIEW_PAUSED = "review.paused";
-    REVIEW_SUMMARY = "review.summary" [sender, coverage, amount_due];
-    REVIEW_NOT_GIVEN = "review.not_given";
 
     // Question 1: who sent the bill.
     SENDER_PROMPT = "question.sender.prompt";
@@ -60,6 +58,120 @@ keys! {
     // Question: amount due now.
     AMOUNT_DUE_PROMPT = "question.amount_due.prompt";
 
+    // Answers shared by several questions.
+    ANSWER_YES = "answer.yes";
+    ANSWER_NO = "answer.no";
+    ANSWER_NOT_SURE = "answer.not_sure";
+    ANSWER_SKIP = "answer.skip";
+
+    // The other questions of the review.
+    NONPROFIT_PROMPT = "question.nonprofit.prompt";
+    EMERGENCY_PROMPT = "question.emergency.prompt";
+    CLAIM_PROMPT = "question.claim.prompt";
+    CLAIM_PAID_PART = "question.claim.paid_part";
+    CLAIM_DENIED = "question.claim.denied";
+    CLAIM_PENDING = "question.claim.pending";
+    CLAIM_NOT_SENT = "question.claim.not_sent";
+    SERVICE_DATE_PROMPT = "question.service_date.prompt";
+    FIRST_BILL_DATE_PROMPT = "question.first_bill_date.prompt";
+    IN_COLLECTIONS_PROMPT = "question.in_collections.prompt";
+    COLLECTOR_LETTER_DATE_PROMPT = "question.collector_letter_date.prompt";
+    ESTIMATE_PROMPT = "question.estimate.prompt";
+    ESTIMATE_NONE = "question.estimate.none";
+    HAS_ITEMIZED_PROMPT = "question.has_itemized.prompt";
+    LINE_ITEMS_PROMPT = "question.line_items.prompt";
+    NOT_RECEIVED_PROMPT = "question.not_received.prompt";
+    EOB_BILLED_PROMPT = "question.eob_billed.prompt";
+    EOB_ALLOWED_PROMPT = "question.eob_allowed.prompt";
+    EOB_PLAN_PAID_PROMPT = "question.eob_plan_paid.prompt";
+    EOB_YOUR_SHARE_PROMPT = "question.eob_your_share.prompt";
+    HOUSEHOLD_SIZE_PROMPT = "question.household_size.prompt";
+    YEARLY_INCOME_PROMPT = "question.yearly_income.prompt";
+    US_STATE_PROMPT = "question.us_state.prompt";
+    LUMP_SUM_PROMPT = "question.lump_sum.prompt";
+    MONTHLY_PROMPT = "question.monthly.prompt";
+
+    // Line items: what was read, fixing and removing lines.
+    ITEMS_LINE = "items.line" [number, details, amount];
+    ITEMS_READ = "items.read" [count];
+    ITEMS_UNREADABLE = "items.unreadable" [lines];
+    ITEMS_LIST_HEADING = "items.list_heading";
+    ITEMS_TOTAL = "items.total" [count, total];
+    ITEMS_COUNT = "items.count" [count, total];
+    ITEMS_NEXT = "items.next";
+    ITEMS_NOTHING_READ = "items.nothing_read";
+    ITEMS_NONE_YET = "items.none_yet";
+    ITEMS_DONE = "items.done";
+    ITEMS_FIX = "items.fix";
+    ITEMS_REMOVE = "items.remove";
+    ITEMS_BACK_TO_LIST = "items.back_to_list";
+    ITEMS_WHICH_TO_FIX = "items.which_to_fix" [last];
+    ITEMS_WHICH_TO_REMOVE = "items.which_to_remove" [last];
+    ITEMS_SEND_CORRECTED = "items.send_corrected" [number, line];
+    ITEMS_FIXED = "items.fixed" [number];
+    ITEMS_REMOVED = "items.removed" [number];
+    ITEMS_NOT_A_NUMBER = "items.not_a_number" [last];
+    ITEMS_LINE_UNREADABLE = "items.line_unreadable";
+    ITEMS_STOPPED_EARLY = "items.stopped_early";
+
+    // Services not received.
+    NOT_RECEIVED_LIST = "not_received.list";
+    NOT_RECEIVED_PAGE = "not_received.page" [page, pages];
+    NOT_RECEIVED_DONE = "not_received.done";
+    NOT_RECEIVED_NONE = "not_received.none";
+    NOT_RECEIVED_PREVIOUS = "not_received.previous";
+    NOT_RECEIVED_NEXT = "not_received.next";
+    NOT_RECEIVED_HINT = "not_received.hint";
+
+    // Dates that look wrong.
+    DATE_IN_FUTURE = "date.in_future" [date];
+    DATE_BEFORE_SERVICE = "date.before_service" [date, service_date];
+    DATE_BEFORE_FIRST_BILL = "date.before_first_bill" [date, first_bill_date];
+    DATE_KEEP_IT = "date.keep_it";
+    DATE_RETYPE = "date.retype";
+    DATE_TYPE_AGAIN = "date.type_again";
+
+    // Several bills.
+    BILLS_HEADING = "bills.heading";
+    BILLS_LINE = "bills.line" [number, sender, amount, stage];
+    BILLS_BUTTON = "bills.button" [number, sender];
+    BILLS_NEW = "bills.new";
+    BILLS_STAGE_QUESTION = "bills.stage_question" [current, total];
+    BILLS_STAGE_REVIEWED = "bills.stage_reviewed";
+    BILLS_UNNAMED = "bills.unnamed";
+    BILLS_NO_AMOUNT = "bills.no_amount";
+    BILLS_STARTED_NEW = "bills.started_new";
+    BILLS_SWITCHED = "bills.switched" [number];
+
+    // The summary at the end of the review.
+    SUMMARY_HEADING = "summary.heading";
+    SUMMARY_LINE = "summary.line" [label, value];
+    SUMMARY_FOOTER = "summary.footer";
+    SUMMARY_SKIPPED = "summary.skipped";
+    SUMMARY_SENDER = "summary.sender";
+    SUMMARY_NONPROFIT = "summary.nonprofit";
+    SUMMARY_COVERAGE = "summary.coverage";
+    SUMMARY_EMERGENCY = "summary.emergency";
+    SUMMARY_CLAIM = "summary.claim";
+    SUMMARY_SERVICE_DATE = "summary.service_date";
+    SUMMARY_FIRST_BILL_DATE = "summary.first_bill_date";
+    SUMMARY_AMOUNT_DUE = "summary.amount_due";
+    SUMMARY_IN_COLLECTIONS = "summary.in_collections";
+    SUMMARY_COLLECTOR_LETTER_DATE = "summary.collector_letter_date";
+    SUMMARY_ESTIMATE = "summary.estimate";
+    SUMMARY_HAS_ITEMIZED = "summary.has_itemized";
+    SUMMARY_LINE_ITEMS = "summary.line_items";
+    SUMMARY_NOT_RECEIVED = "summary.not_received";
+    SUMMARY_EOB_BILLED = "summary.eob_billed";
+    SUMMARY_EOB_ALLOWED = "summary.eob_allowed";
+    SUMMARY_EOB_PLAN_PAID = "summary.eob_plan_paid";
+    SUMMARY_EOB_YOUR_SHARE = "summary.eob_your_share";
+    SUMMARY_HOUSEHOLD_SIZE = "summary.household_size";
+    SUMMARY_YEARLY_INCOME = "summary.yearly_income";
+    SUMMARY_US_STATE = "summary.us_state";
+    SUMMARY_LUMP_SUM = "summary.lump_sum";
+    SUMMARY_MONTHLY = "summary.monthly";
+
     // What the user typed could not be used.
     AMOUNT_UNREADABLE = "input.amount.unreadable";
     AMOUNT_NEGATIVE = "input.amount.negative";
@@ -72,6 +184,15 @@ keys! {
     INPUT_UNKNOWN_COMMAND = "input.unknown_command";
     INPUT_NOTHING_TO_CANCEL = "input.nothing_to_cancel";
     INPUT_NOTHING_BEFORE = "input.nothing_before";
+    INPUT_CANNOT_SKIP = "input.cannot_skip";
+    INPUT_NOTHING_TO_SKIP = "input.nothing_to_skip";
+    DATE_UNREADABLE = "input.date.unreadable";
+    DATE_IMPOSSIBLE = "input.date.impossible";
+    COUNT_INVALID = "input.count.invalid";
+    STATE_UNREADABLE = "input.state.unreadable";
+    FILE_TOO_LARGE = "input.file.too_large" [max];
+    FILE_NOT_TEXT = "input.file.not_text";
+    FILE_NOT_NOW = "input.file.not_now";
 
     // Commands.
     HELP_TEXT = "help.text";
@@ -80,6 +201,9 @@ keys! {
     COMMAND_BACK = "commands.back";
     COMMAND_CANCEL = "commands.cancel";
     COMMAND_DELETE = "commands.delete";
+    COMMAND_SKIP = "commands.skip";
+    COMMAND_NEW = "commands.new";
+    COMMAND_BILLS = "commands.bills";
 
     // Erasing a chat's data.
     DELETE_CONFIRM = "delete.confirm";

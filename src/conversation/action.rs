@@ -25,6 +25,26 @@ pub enum Action {
     },
     /// Keep the answer already given to a question.
     Keep(Question),
+    /// Skip an optional question.
+    Skip(Question),
+    /// The line items are complete.
+    ItemsDone,
+    ItemsFix,
+    ItemsRemove,
+    ItemsList,
+    /// Mark or unmark an item as not received (0-based), showing `page`.
+    ToggleNotReceived {
+        index: usize,
+        page: usize,
+    },
+    NotReceivedPage(usize),
+    NotReceivedDone,
+    /// Keep a date that looked wrong.
+    DateConfirmed,
+    DateRejected,
+    /// Work on another bill (0-based index).
+    SwitchBill(usize),
+    NewBill,
     DeleteConfirmed,
     DeleteDeclined,
 }
@@ -36,10 +56,26 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
     (MenuItem::Main, "main"),
 ];
 
+/// Actions without arguments and their data.
+const FIXED: [(&str, Action); 9] = [
+    ("items:done", Action::ItemsDone),
+    ("items:fix", Action::ItemsFix),
+    ("items:remove", Action::ItemsRemove),
+    ("items:list", Action::ItemsList),
+    ("nr:done", Action::NotReceivedDone),
+    ("date:yes", Action::DateConfirmed),
+    ("date:no", Action::DateRejected),
+    ("bill:new", Action::NewBill),
+    ("delete:yes", Action::DeleteConfirmed),
+];
+
 impl Action {
     /// The callback data for this action (at most 64 bytes, as Telegram
     /// requires).
     pub fn encode(&self) -> String {
+        if let Some((data, _)) = FIXED.iter().find(|(_, action)| action == self) {
+            return data.to_string();
+        }
         match self {
             Action::Menu(item) => {
                 let name = MENU_ITEMS
@@ -51,27 +87,42 @@ impl Action {
             }
             Action::Answer { question, choice } => format!("answer:{}:{choice}", question.id()),
             Action::Keep(question) => format!("keep:{}", question.id()),
-            Action::DeleteConfirmed => "delete:yes".to_string(),
+            Action::Skip(question) => format!("skip:{}", question.id()),
+            Action::ToggleNotReceived { index, page } => format!("nr:t:{index}:{page}"),
+            Action::NotReceivedPage(page) => format!("nr:p:{page}"),
+            Action::SwitchBill(index) => format!("bill:{index}"),
             Action::DeleteDeclined => "delete:no".to_string(),
+            // Covered by FIXED above.
+            _ => String::new(),
         }
     }
 
     /// Decodes callback data; `None` for data this version does not know
     /// (an old keyboard, or a forged press).
     pub fn parse(data: &str) -> Option<Action> {
-        let mut parts = data.splitn(3, ':');
-        match (parts.next()?, parts.next(), parts.next()) {
-            ("menu", Some(name), None) => MENU_ITEMS
+        if let Some((_, action)) = FIXED.iter().find(|(d, _)| *d == data) {
+            return Some(action.clone());
+        }
+        let parts: Vec<&str> = data.split(':').collect();
+        let number = |s: &str| s.parse::<usize>().ok().filter(|n| *n < 100_000);
+        match parts.as_slice() {
+            ["menu", name] => MENU_ITEMS
                 .iter()
-                .find(|(_, n)| *n == name)
+                .find(|(_, n)| n == name)
                 .map(|(i, _)| Action::Menu(*i)),
-            ("answer", Some(question), Some(choice)) => Some(Action::Answer {
+            ["answer", question, choice] => Some(Action::Answer {
                 question: Question::from_id(question)?,
                 choice: choice.to_string(),
             }),
-            ("keep", Some(question), None) => Question::from_id(question).map(Action::Keep),
-            ("delete", Some("yes"), None) => Some(Action::DeleteConfirmed),
-            ("delete", Some("no"), None) => Some(Action::DeleteDeclined),
+            ["keep", question] => Question::from_id(question).map(Action::Keep),
+            ["skip", question] => Question::from_id(question).map(Action::Skip),
+            ["nr", "t", index, page] => Some(Action::ToggleNotReceived {
+                index: number(index)?,
+                page: number(page)?,
+            }),
+            ["nr", "p", page] => number(page).map(Action::NotReceivedPage),
+            ["bill", index] => number(index).map(Action::SwitchBill),
+            ["delete", "no"] => Some(Action::DeleteDeclined),
             _ => None,
         }
     }
@@ -81,13 +132,17 @@ impl Action {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_action_round_trips_and_fits_telegram() {
+    /// One of every kind of action, for tests.
+    pub fn samples() -> Vec<Action> {
         let mut actions = vec![
             Action::Keep(Question::AmountDue),
-            Action::DeleteConfirmed,
+            Action::Skip(Question::UsState),
+            Action::ToggleNotReceived { index: 14, page: 0 },
+            Action::NotReceivedPage(2),
+            Action::SwitchBill(3),
             Action::DeleteDeclined,
         ];
+        actions.extend(FIXED.iter().map(|(_, action)| action.clone()));
         actions.extend(MENU_ITEMS.iter().map(|(i, _)| Action::Menu(*i)));
         for question in Question::ORDER {
             for (choice, _) in question.options() {
@@ -97,9 +152,14 @@ mod tests {
                 });
             }
         }
-        for action in actions {
+        actions
+    }
+
+    #[test]
+    fn every_action_round_trips_and_fits_telegram() {
+        for action in samples() {
             let data = action.encode();
-            assert!(data.len() <= 64, "{data} is too long for Telegram");
+            assert!(!data.is_empty() && data.len() <= 64, "{data:?} for {action:?}");
             assert_eq!(Action::parse(&data), Some(action));
         }
     }
@@ -114,6 +174,9 @@ mod tests {
             "keep:",
             "delete:maybe",
             "x:y:z",
+            "nr:t:1",
+            "bill:-1",
+            "bill:99999999999",
         ] {
             assert_eq!(Action::parse(data), None, "{data}");
         }

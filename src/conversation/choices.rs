@@ -2,7 +2,7 @@
 //! id (sent back by the button) and its label in `dialogues/`.
 
 use crate::content::{keys, Content, Key};
-use crate::domain::bill::{BillSender, Coverage};
+use crate::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
 
 /// One button answer.
 #[derive(Debug, Clone, Copy)]
@@ -13,70 +13,48 @@ pub struct Choice<T> {
     pub label: Key,
 }
 
+const fn choice<T>(value: T, id: &'static str, label: Key) -> Choice<T> {
+    Choice { value, id, label }
+}
+
 pub const SENDERS: [Choice<BillSender>; 6] = [
-    Choice {
-        value: BillSender::Hospital,
-        id: "hospital",
-        label: keys::SENDER_HOSPITAL,
-    },
-    Choice {
-        value: BillSender::DoctorOffice,
-        id: "doctor_office",
-        label: keys::SENDER_DOCTOR_OFFICE,
-    },
-    Choice {
-        value: BillSender::Lab,
-        id: "lab",
-        label: keys::SENDER_LAB,
-    },
-    Choice {
-        value: BillSender::Ambulance,
-        id: "ambulance",
-        label: keys::SENDER_AMBULANCE,
-    },
-    Choice {
-        value: BillSender::CollectionsAgency,
-        id: "collections_agency",
-        label: keys::SENDER_COLLECTIONS,
-    },
-    Choice {
-        value: BillSender::Other,
-        id: "other",
-        label: keys::SENDER_OTHER,
-    },
+    choice(BillSender::Hospital, "hospital", keys::SENDER_HOSPITAL),
+    choice(BillSender::DoctorOffice, "doctor_office", keys::SENDER_DOCTOR_OFFICE),
+    choice(BillSender::Lab, "lab", keys::SENDER_LAB),
+    choice(BillSender::Ambulance, "ambulance", keys::SENDER_AMBULANCE),
+    choice(
+        BillSender::CollectionsAgency,
+        "collections_agency",
+        keys::SENDER_COLLECTIONS,
+    ),
+    choice(BillSender::Other, "other", keys::SENDER_OTHER),
 ];
 
 pub const COVERAGES: [Choice<Coverage>; 6] = [
-    Choice {
-        value: Coverage::InNetwork,
-        id: "in_network",
-        label: keys::COVERAGE_IN_NETWORK,
-    },
-    Choice {
-        value: Coverage::OutOfNetwork,
-        id: "out_of_network",
-        label: keys::COVERAGE_OUT_OF_NETWORK,
-    },
-    Choice {
-        value: Coverage::InsuredNotSure,
-        id: "insured_not_sure",
-        label: keys::COVERAGE_NOT_SURE,
-    },
-    Choice {
-        value: Coverage::SelfPay,
-        id: "self_pay",
-        label: keys::COVERAGE_SELF_PAY,
-    },
-    Choice {
-        value: Coverage::Medicare,
-        id: "medicare",
-        label: keys::COVERAGE_MEDICARE,
-    },
-    Choice {
-        value: Coverage::Medicaid,
-        id: "medicaid",
-        label: keys::COVERAGE_MEDICAID,
-    },
+    choice(Coverage::InNetwork, "in_network", keys::COVERAGE_IN_NETWORK),
+    choice(Coverage::OutOfNetwork, "out_of_network", keys::COVERAGE_OUT_OF_NETWORK),
+    choice(Coverage::InsuredNotSure, "insured_not_sure", keys::COVERAGE_NOT_SURE),
+    choice(Coverage::SelfPay, "self_pay", keys::COVERAGE_SELF_PAY),
+    choice(Coverage::Medicare, "medicare", keys::COVERAGE_MEDICARE),
+    choice(Coverage::Medicaid, "medicaid", keys::COVERAGE_MEDICAID),
+];
+
+pub const YES_NO_NOT_SURE: [Choice<Answer3>; 3] = [
+    choice(Answer3::Yes, "yes", keys::ANSWER_YES),
+    choice(Answer3::No, "no", keys::ANSWER_NO),
+    choice(Answer3::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
+];
+
+pub const YES_NO: [Choice<bool>; 2] = [
+    choice(true, "yes", keys::ANSWER_YES),
+    choice(false, "no", keys::ANSWER_NO),
+];
+
+pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 4] = [
+    choice(ClaimStatus::PaidPart, "paid_part", keys::CLAIM_PAID_PART),
+    choice(ClaimStatus::Denied, "denied", keys::CLAIM_DENIED),
+    choice(ClaimStatus::Pending, "pending", keys::CLAIM_PENDING),
+    choice(ClaimStatus::NotSent, "not_sent", keys::CLAIM_NOT_SENT),
 ];
 
 /// The choice with this id.
@@ -178,5 +156,8 @@ mod tests {
         }
         assert!(unique(&SENDERS));
         assert!(unique(&COVERAGES));
+        assert!(unique(&YES_NO_NOT_SURE));
+        assert!(unique(&YES_NO));
+        assert!(unique(&CLAIM_STATUSES));
     }
 }

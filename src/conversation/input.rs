@@ -1,4 +1,6 @@
-//! What a user can send: a command, typed text, a button press.
+//! What a user can send: a command, typed text, a button press, a file.
+
+use crate::domain::upload::FileProblem;
 
 /// One thing the user did, as every front end reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,6 +11,10 @@ pub enum Input {
     Text(String),
     /// A button press, with the button's data.
     Button(String),
+    /// An uploaded file's text (already checked and downloaded).
+    File { name: String, text: String },
+    /// An uploaded file the bot will not read.
+    FileRefused(FileProblem),
     /// Something the bot cannot read (a sticker, a photo, a voice note).
     Unsupported,
     /// Show where the user is (a front end starting up).
@@ -22,6 +28,9 @@ pub enum Command {
     Help,
     Back,
     Cancel,
+    Skip,
+    New,
+    Bills,
     Delete,
     /// A `/word` the bot does not know.
     Unknown,
@@ -29,10 +38,13 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 5] = [
+    pub const LISTED: [Command; 8] = [
         Command::Start,
         Command::Back,
+        Command::Skip,
         Command::Cancel,
+        Command::New,
+        Command::Bills,
         Command::Delete,
         Command::Help,
     ];
@@ -44,6 +56,9 @@ impl Command {
             Command::Help => "help",
             Command::Back => "back",
             Command::Cancel => "cancel",
+            Command::Skip => "skip",
+            Command::New => "new",
+            Command::Bills => "bills",
             Command::Delete => "delete",
             Command::Unknown => "unknown",
         }

@@ -24,9 +24,10 @@ pub enum Output {
         /// typed number is an answer, not a button's number.
         typed_answer: bool,
     },
-    /// Replace the message whose button was just pressed (a question
-    /// becomes the question plus the chosen answer, without buttons).
-    ReplacePressed { text: Html },
+    /// Replace the message whose button was just pressed: a question
+    /// becomes the question plus the chosen answer (no buttons), a toggle
+    /// list shows its new marks.
+    ReplacePressed { text: Html, keyboard: Keyboard },
 }
 
 impl Output {
@@ -51,7 +52,7 @@ impl Output {
     /// The text of the output, whichever kind it is.
     pub fn text(&self) -> &Html {
         match self {
-            Output::Message { text, .. } | Output::ReplacePressed { text } => text,
+            Output::Message { text, .. } | Output::ReplacePressed { text, .. } => text,
         }
     }
 }

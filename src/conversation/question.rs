@@ -1,13 +1,19 @@
-//! The questions of the bill review, their order, and which ones apply.
+//! The questions of the bill review, their order, which ones apply to a
+//! bill, and how each is answered.
 //!
-//! Progress ("Question 2 of 3"), `/back` and "what comes next" are all
-//! computed from this one ordered list and the answers so far, so adding a
-//! question (or a rule that skips one) changes them all consistently.
+//! Progress ("Question 4 of 11"), `/back`, `/skip` and "what comes next"
+//! are all computed from this one ordered list and the answers so far, so
+//! adding a question (or a rule that skips one) changes them all
+//! consistently.
 
 use super::choices::{self, Choice};
 use crate::content::{keys, Content, Key};
-use crate::domain::bill::Bill;
+use crate::domain::bill::{Bill, BillSender, Coverage, Estimate};
+use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
+use crate::domain::us_states;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One question of the review.
@@ -15,8 +21,28 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Question {
     Sender,
+    Nonprofit,
     Coverage,
+    Emergency,
+    Claim,
+    ServiceDate,
+    FirstBillDate,
     AmountDue,
+    InCollections,
+    CollectorLetterDate,
+    Estimate,
+    HasItemized,
+    LineItems,
+    NotReceived,
+    EobBilled,
+    EobAllowed,
+    EobPlanPaid,
+    EobYourShare,
+    HouseholdSize,
+    YearlyIncome,
+    UsState,
+    LumpSum,
+    Monthly,
 }
 
 /// How a question is answered.
@@ -24,20 +50,74 @@ pub enum Question {
 pub enum AnswerKind {
     /// One of a few buttons (typing the button's words works too).
     Choice,
-    /// A typed amount of dollars.
+    /// A typed amount of dollars (some also offer a button, e.g. "No estimate").
     Amount,
+    /// A typed date.
+    Date,
+    /// A typed whole number (household size).
+    Count,
+    /// A typed US state.
+    UsState,
+    /// The bill's line items: pasted, typed or uploaded, then confirmed.
+    Items,
+    /// Toggle buttons over the line items.
+    NotReceived,
 }
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 3] = [Question::Sender, Question::Coverage, Question::AmountDue];
+    pub const ORDER: [Question; 23] = [
+        Question::Sender,
+        Question::Nonprofit,
+        Question::Coverage,
+        Question::Emergency,
+        Question::Claim,
+        Question::ServiceDate,
+        Question::FirstBillDate,
+        Question::AmountDue,
+        Question::InCollections,
+        Question::CollectorLetterDate,
+        Question::Estimate,
+        Question::HasItemized,
+        Question::LineItems,
+        Question::NotReceived,
+        Question::EobBilled,
+        Question::EobAllowed,
+        Question::EobPlanPaid,
+        Question::EobYourShare,
+        Question::HouseholdSize,
+        Question::YearlyIncome,
+        Question::UsState,
+        Question::LumpSum,
+        Question::Monthly,
+    ];
 
-    /// Stable id used in button data: never rename.
+    /// Stable id used in button data and saved records: never rename.
     pub fn id(self) -> &'static str {
         match self {
             Question::Sender => "sender",
+            Question::Nonprofit => "nonprofit",
             Question::Coverage => "coverage",
+            Question::Emergency => "emergency",
+            Question::Claim => "claim",
+            Question::ServiceDate => "service_date",
+            Question::FirstBillDate => "first_bill_date",
             Question::AmountDue => "amount_due",
+            Question::InCollections => "in_collections",
+            Question::CollectorLetterDate => "collector_letter_date",
+            Question::Estimate => "estimate",
+            Question::HasItemized => "has_itemized",
+            Question::LineItems => "line_items",
+            Question::NotReceived => "not_received",
+            Question::EobBilled => "eob_billed",
+            Question::EobAllowed => "eob_allowed",
+            Question::EobPlanPaid => "eob_plan_paid",
+            Question::EobYourShare => "eob_your_share",
+            Question::HouseholdSize => "household_size",
+            Question::YearlyIncome => "yearly_income",
+            Question::UsState => "us_state",
+            Question::LumpSum => "lump_sum",
+            Question::Monthly => "monthly",
         }
     }
 
@@ -48,82 +128,317 @@ impl Question {
     pub fn prompt(self) -> Key {
         match self {
             Question::Sender => keys::SENDER_PROMPT,
+            Question::Nonprofit => keys::NONPROFIT_PROMPT,
             Question::Coverage => keys::COVERAGE_PROMPT,
+            Question::Emergency => keys::EMERGENCY_PROMPT,
+            Question::Claim => keys::CLAIM_PROMPT,
+            Question::ServiceDate => keys::SERVICE_DATE_PROMPT,
+            Question::FirstBillDate => keys::FIRST_BILL_DATE_PROMPT,
             Question::AmountDue => keys::AMOUNT_DUE_PROMPT,
+            Question::InCollections => keys::IN_COLLECTIONS_PROMPT,
+            Question::CollectorLetterDate => keys::COLLECTOR_LETTER_DATE_PROMPT,
+            Question::Estimate => keys::ESTIMATE_PROMPT,
+            Question::HasItemized => keys::HAS_ITEMIZED_PROMPT,
+            Question::LineItems => keys::LINE_ITEMS_PROMPT,
+            Question::NotReceived => keys::NOT_RECEIVED_PROMPT,
+            Question::EobBilled => keys::EOB_BILLED_PROMPT,
+            Question::EobAllowed => keys::EOB_ALLOWED_PROMPT,
+            Question::EobPlanPaid => keys::EOB_PLAN_PAID_PROMPT,
+            Question::EobYourShare => keys::EOB_YOUR_SHARE_PROMPT,
+            Question::HouseholdSize => keys::HOUSEHOLD_SIZE_PROMPT,
+            Question::YearlyIncome => keys::YEARLY_INCOME_PROMPT,
+            Question::UsState => keys::US_STATE_PROMPT,
+            Question::LumpSum => keys::LUMP_SUM_PROMPT,
+            Question::Monthly => keys::MONTHLY_PROMPT,
+        }
+    }
+
+    /// The word used for this question's answer in the summary.
+    pub fn summary_label(self) -> Key {
+        match self {
+            Question::Sender => keys::SUMMARY_SENDER,
+            Question::Nonprofit => keys::SUMMARY_NONPROFIT,
+            Question::Coverage => keys::SUMMARY_COVERAGE,
+            Question::Emergency => keys::SUMMARY_EMERGENCY,
+            Question::Claim => keys::SUMMARY_CLAIM,
+            Question::ServiceDate => keys::SUMMARY_SERVICE_DATE,
+            Question::FirstBillDate => keys::SUMMARY_FIRST_BILL_DATE,
+            Question::AmountDue => keys::SUMMARY_AMOUNT_DUE,
+            Question::InCollections => keys::SUMMARY_IN_COLLECTIONS,
+            Question::CollectorLetterDate => keys::SUMMARY_COLLECTOR_LETTER_DATE,
+            Question::Estimate => keys::SUMMARY_ESTIMATE,
+            Question::HasItemized => keys::SUMMARY_HAS_ITEMIZED,
+            Question::LineItems => keys::SUMMARY_LINE_ITEMS,
+            Question::NotReceived => keys::SUMMARY_NOT_RECEIVED,
+            Question::EobBilled => keys::SUMMARY_EOB_BILLED,
+            Question::EobAllowed => keys::SUMMARY_EOB_ALLOWED,
+            Question::EobPlanPaid => keys::SUMMARY_EOB_PLAN_PAID,
+            Question::EobYourShare => keys::SUMMARY_EOB_YOUR_SHARE,
+            Question::HouseholdSize => keys::SUMMARY_HOUSEHOLD_SIZE,
+            Question::YearlyIncome => keys::SUMMARY_YEARLY_INCOME,
+            Question::UsState => keys::SUMMARY_US_STATE,
+            Question::LumpSum => keys::SUMMARY_LUMP_SUM,
+            Question::Monthly => keys::SUMMARY_MONTHLY,
         }
     }
 
     pub fn answer_kind(self) -> AnswerKind {
         match self {
-            Question::Sender | Question::Coverage => AnswerKind::Choice,
-            Question::AmountDue => AnswerKind::Amount,
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::Emergency
+            | Question::Claim
+            | Question::InCollections
+            | Question::HasItemized => AnswerKind::Choice,
+            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => AnswerKind::Date,
+            Question::AmountDue
+            | Question::Estimate
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly => AnswerKind::Amount,
+            Question::HouseholdSize => AnswerKind::Count,
+            Question::UsState => AnswerKind::UsState,
+            Question::LineItems => AnswerKind::Items,
+            Question::NotReceived => AnswerKind::NotReceived,
         }
     }
 
-    /// The buttons of a choice question, as (id, label); empty otherwise.
+    /// Optional questions can be skipped (`/skip` or the Skip button).
+    pub fn is_optional(self) -> bool {
+        matches!(
+            self,
+            Question::FirstBillDate
+                | Question::CollectorLetterDate
+                | Question::EobBilled
+                | Question::EobAllowed
+                | Question::EobPlanPaid
+                | Question::EobYourShare
+                | Question::HouseholdSize
+                | Question::YearlyIncome
+                | Question::UsState
+                | Question::LumpSum
+                | Question::Monthly
+        )
+    }
+
+    /// Whether this question is asked for this bill, given the answers so far.
+    pub fn applies(self, bill: &Bill) -> bool {
+        match self {
+            Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
+            Question::Claim => bill.coverage.is_some_and(Coverage::is_insured),
+            Question::CollectorLetterDate => bill.in_collections == Some(true),
+            Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
+            Question::LineItems => bill.has_itemized == Some(true),
+            Question::NotReceived => bill.has_itemized == Some(true) && !bill.items.is_empty(),
+            Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare => {
+                bill.insurance_processed()
+            }
+            _ => true,
+        }
+    }
+
+    /// Answered, or skipped.
+    pub fn is_answered(self, bill: &Bill) -> bool {
+        if bill.skipped.contains(self.id()) {
+            return true;
+        }
+        match self {
+            Question::Sender => bill.sender.is_some(),
+            Question::Nonprofit => bill.nonprofit.is_some(),
+            Question::Coverage => bill.coverage.is_some(),
+            Question::Emergency => bill.emergency.is_some(),
+            Question::Claim => bill.claim.is_some(),
+            Question::InCollections => bill.in_collections.is_some(),
+            Question::HasItemized => bill.has_itemized.is_some(),
+            Question::Estimate => bill.estimate.is_some(),
+            Question::LineItems => bill.items_confirmed,
+            Question::NotReceived => bill.not_received_done,
+            Question::HouseholdSize => bill.household_size.is_some(),
+            Question::UsState => bill.state.is_some(),
+            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
+                self.date(bill).is_some()
+            }
+            _ => self.amount(bill).is_some(),
+        }
+    }
+
+    /// The buttons of a question, as (id, label): the choices of a choice
+    /// question, or a typed question's extra button ("No estimate").
     pub fn options(self) -> Vec<(&'static str, Key)> {
         fn pairs<T>(table: &[Choice<T>]) -> Vec<(&'static str, Key)> {
             table.iter().map(|c| (c.id, c.label)).collect()
         }
         match self {
             Question::Sender => pairs(&choices::SENDERS),
+            Question::Nonprofit => pairs(&choices::YES_NO_NOT_SURE),
             Question::Coverage => pairs(&choices::COVERAGES),
-            Question::AmountDue => Vec::new(),
+            Question::Claim => pairs(&choices::CLAIM_STATUSES),
+            Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
+            Question::Estimate => vec![(ESTIMATE_NONE, keys::ESTIMATE_NONE)],
+            _ => Vec::new(),
         }
     }
 
     /// Records the choice with this id; false when the id is not one of
     /// this question's.
     pub fn choose(self, bill: &mut Bill, id: &str) -> bool {
+        fn set<T: Copy>(slot: &mut Option<T>, table: &[Choice<T>], id: &str) -> bool {
+            choices::by_id(table, id).map(|v| *slot = Some(v)).is_some()
+        }
         match self {
-            Question::Sender => choices::by_id(&choices::SENDERS, id)
-                .map(|v| bill.sender = Some(v))
-                .is_some(),
-            Question::Coverage => choices::by_id(&choices::COVERAGES, id)
-                .map(|v| bill.coverage = Some(v))
-                .is_some(),
-            Question::AmountDue => false,
+            Question::Sender => set(&mut bill.sender, &choices::SENDERS, id),
+            Question::Nonprofit => set(&mut bill.nonprofit, &choices::YES_NO_NOT_SURE, id),
+            Question::Coverage => set(&mut bill.coverage, &choices::COVERAGES, id),
+            Question::Emergency => set(&mut bill.emergency, &choices::YES_NO, id),
+            Question::Claim => set(&mut bill.claim, &choices::CLAIM_STATUSES, id),
+            Question::InCollections => set(&mut bill.in_collections, &choices::YES_NO, id),
+            Question::HasItemized => set(&mut bill.has_itemized, &choices::YES_NO, id),
+            Question::Estimate if id == ESTIMATE_NONE => {
+                bill.estimate = Some(Estimate::NotReceived);
+                true
+            }
+            _ => false,
         }
     }
 
-    /// The id of the choice that typed text names, if exactly one.
+    /// The id of the option that typed text names, if exactly one.
     pub fn match_typed(self, typed: &str, content: &Content) -> Option<&'static str> {
+        fn find<T: Copy>(table: &'static [Choice<T>], typed: &str, content: &Content) -> Option<&'static str> {
+            choices::match_typed(table, typed, content).map(|c| c.id)
+        }
         match self {
-            Question::Sender => choices::match_typed(&choices::SENDERS, typed, content).map(|c| c.id),
-            Question::Coverage => choices::match_typed(&choices::COVERAGES, typed, content).map(|c| c.id),
-            Question::AmountDue => None,
+            Question::Sender => find(&choices::SENDERS, typed, content),
+            Question::Nonprofit => find(&choices::YES_NO_NOT_SURE, typed, content),
+            Question::Coverage => find(&choices::COVERAGES, typed, content),
+            Question::Claim => find(&choices::CLAIM_STATUSES, typed, content),
+            Question::Emergency | Question::InCollections | Question::HasItemized => {
+                find(&choices::YES_NO, typed, content)
+            }
+            _ => None,
         }
     }
 
-    /// The answer given so far, in words, if any.
-    pub fn current_answer(self, bill: &Bill, content: &Content) -> Option<String> {
+    /// The amount this question holds, for amount questions.
+    pub fn amount(self, bill: &Bill) -> Option<Decimal> {
         match self {
-            Question::Sender => bill
-                .sender
-                .and_then(|v| choices::label_of(&choices::SENDERS, v))
-                .map(|k| content.plain(k)),
-            Question::Coverage => bill
-                .coverage
-                .and_then(|v| choices::label_of(&choices::COVERAGES, v))
-                .map(|k| content.plain(k)),
-            Question::AmountDue => bill.amount_due.map(|v| Usd(v).to_string()),
+            Question::AmountDue => bill.amount_due,
+            Question::Estimate => match bill.estimate {
+                Some(Estimate::Amount(amount)) => Some(amount),
+                _ => None,
+            },
+            Question::EobBilled => bill.eob.billed,
+            Question::EobAllowed => bill.eob.allowed,
+            Question::EobPlanPaid => bill.eob.plan_paid,
+            Question::EobYourShare => bill.eob.your_share,
+            Question::YearlyIncome => bill.yearly_income,
+            Question::LumpSum => bill.lump_sum,
+            Question::Monthly => bill.monthly,
+            _ => None,
         }
     }
 
-    /// Whether this question is asked for this bill. Every question of the
-    /// first part of the review applies to every bill.
-    pub fn applies(self, _bill: &Bill) -> bool {
+    /// Records a typed amount; false for a question that takes none.
+    pub fn set_amount(self, bill: &mut Bill, amount: Decimal) -> bool {
+        let slot = match self {
+            Question::AmountDue => &mut bill.amount_due,
+            Question::Estimate => {
+                bill.estimate = Some(Estimate::Amount(amount));
+                return true;
+            }
+            Question::EobBilled => &mut bill.eob.billed,
+            Question::EobAllowed => &mut bill.eob.allowed,
+            Question::EobPlanPaid => &mut bill.eob.plan_paid,
+            Question::EobYourShare => &mut bill.eob.your_share,
+            Question::YearlyIncome => &mut bill.yearly_income,
+            Question::LumpSum => &mut bill.lump_sum,
+            Question::Monthly => &mut bill.monthly,
+            _ => return false,
+        };
+        *slot = Some(amount);
         true
     }
 
-    pub fn is_answered(self, bill: &Bill) -> bool {
+    /// The date this question holds, for date questions.
+    pub fn date(self, bill: &Bill) -> Option<NaiveDate> {
         match self {
-            Question::Sender => bill.sender.is_some(),
-            Question::Coverage => bill.coverage.is_some(),
-            Question::AmountDue => bill.amount_due.is_some(),
+            Question::ServiceDate => bill.service_date,
+            Question::FirstBillDate => bill.first_bill_date,
+            Question::CollectorLetterDate => bill.collector_letter_date,
+            _ => None,
+        }
+    }
+
+    /// Records a date; false for a question that takes none.
+    pub fn set_date(self, bill: &mut Bill, date: NaiveDate) -> bool {
+        let slot = match self {
+            Question::ServiceDate => &mut bill.service_date,
+            Question::FirstBillDate => &mut bill.first_bill_date,
+            Question::CollectorLetterDate => &mut bill.collector_letter_date,
+            _ => return false,
+        };
+        *slot = Some(date);
+        true
+    }
+
+    /// The answer given so far, in words (`None` when unanswered or skipped).
+    pub fn current_answer(self, bill: &Bill, content: &Content, today: NaiveDate) -> Option<String> {
+        fn label<T: Copy + PartialEq>(table: &[Choice<T>], value: Option<T>, content: &Content) -> Option<String> {
+            value
+                .and_then(|v| choices::label_of(table, v))
+                .map(|k| content.plain(k))
+        }
+        match self {
+            Question::Sender => label(&choices::SENDERS, bill.sender, content),
+            Question::Nonprofit => label(&choices::YES_NO_NOT_SURE, bill.nonprofit, content),
+            Question::Coverage => label(&choices::COVERAGES, bill.coverage, content),
+            Question::Emergency => label(&choices::YES_NO, bill.emergency, content),
+            Question::Claim => label(&choices::CLAIM_STATUSES, bill.claim, content),
+            Question::InCollections => label(&choices::YES_NO, bill.in_collections, content),
+            Question::HasItemized => label(&choices::YES_NO, bill.has_itemized, content),
+            Question::Estimate if bill.estimate == Some(Estimate::NotReceived) => {
+                Some(content.plain(keys::ESTIMATE_NONE))
+            }
+            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
+                self.date(bill).map(|d| format_date(d, today))
+            }
+            Question::HouseholdSize => bill.household_size.map(|n| n.to_string()),
+            Question::UsState => bill.state.as_deref().and_then(us_states::name).map(String::from),
+            Question::LineItems => bill.items_confirmed.then(|| {
+                let count = bill.items.len().to_string();
+                let total = Usd(bill.items_total()).to_string();
+                content
+                    .render(
+                        keys::ITEMS_COUNT,
+                        &[
+                            ("count", crate::content::Fill::Text(&count)),
+                            ("total", crate::content::Fill::Text(&total)),
+                        ],
+                    )
+                    .to_plain()
+            }),
+            Question::NotReceived => bill.not_received_done.then(|| {
+                if bill.not_received.is_empty() {
+                    content.plain(keys::NOT_RECEIVED_NONE)
+                } else {
+                    bill.not_received
+                        .iter()
+                        .map(|i| (i + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            }),
+            _ => self.amount(bill).map(|a| Usd(a).to_string()),
         }
     }
 }
+
+/// The id of the "No estimate" button.
+pub const ESTIMATE_NONE: &str = "none";
 
 /// The questions that apply to this bill, in order.
 pub fn applicable(bill: &Bill) -> Vec<Question> {
@@ -137,16 +452,14 @@ pub fn first_unanswered(bill: &Bill) -> Option<Question> {
 
 /// The question asked after `question`, if any.
 pub fn next_after(question: Question, bill: &Bill) -> Option<Question> {
-    let list = applicable(bill);
-    let at = list.iter().position(|q| *q == question)?;
-    list.get(at + 1).copied()
+    let at = Question::ORDER.iter().position(|q| *q == question)?;
+    Question::ORDER[at + 1..].iter().copied().find(|q| q.applies(bill))
 }
 
 /// The question asked before `question`, if any.
 pub fn previous(question: Question, bill: &Bill) -> Option<Question> {
-    let list = applicable(bill);
-    let at = list.iter().position(|q| *q == question)?;
-    at.checked_sub(1).map(|i| list[i])
+    let at = Question::ORDER.iter().position(|q| *q == question)?;
+    Question::ORDER[..at].iter().rev().copied().find(|q| q.applies(bill))
 }
 
 /// The last question that applies (where `/back` from the summary goes).
@@ -164,25 +477,60 @@ pub fn progress(question: Question, bill: &Bill) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::Decimal;
+    use crate::domain::bill::ClaimStatus;
 
     #[test]
-    fn ids_round_trip() {
+    fn ids_round_trip_and_are_unique() {
         for q in Question::ORDER {
             assert_eq!(Question::from_id(q.id()), Some(q));
         }
     }
 
     #[test]
-    fn order_and_progress() {
+    fn only_questions_that_apply_are_asked() {
         let mut bill = Bill::default();
-        assert_eq!(first_unanswered(&bill), Some(Question::Sender));
-        assert_eq!(previous(Question::Sender, &bill), None);
+        let asked = applicable(&bill);
+        assert!(!asked.contains(&Question::Nonprofit));
+        assert!(!asked.contains(&Question::Estimate));
+        assert!(!asked.contains(&Question::EobBilled));
+
+        bill.sender = Some(BillSender::Hospital);
+        bill.coverage = Some(Coverage::SelfPay);
+        let asked = applicable(&bill);
+        assert!(asked.contains(&Question::Nonprofit));
+        assert!(asked.contains(&Question::Estimate));
+        assert!(!asked.contains(&Question::Claim), "no claim without insurance");
+
+        bill.coverage = Some(Coverage::InNetwork);
+        bill.claim = Some(ClaimStatus::Denied);
+        bill.in_collections = Some(true);
+        bill.has_itemized = Some(true);
+        let asked = applicable(&bill);
+        assert!(asked.contains(&Question::EobYourShare));
+        assert!(asked.contains(&Question::CollectorLetterDate));
+        assert!(asked.contains(&Question::LineItems));
+        assert!(!asked.contains(&Question::NotReceived), "nothing to mark without items");
+    }
+
+    #[test]
+    fn progress_counts_what_applies() {
+        let mut bill = Bill::default();
+        let (_, total_doctor) = progress(Question::Sender, &bill);
+        bill.sender = Some(BillSender::Hospital);
+        let (_, total_hospital) = progress(Question::Sender, &bill);
+        assert_eq!(total_hospital, total_doctor + 1);
+        assert_eq!(progress(Question::Coverage, &bill).0, 3);
+        assert_eq!(previous(Question::Coverage, &bill), Some(Question::Nonprofit));
+        bill.sender = Some(BillSender::Lab);
+        assert_eq!(previous(Question::Coverage, &bill), Some(Question::Sender));
         assert_eq!(next_after(Question::Sender, &bill), Some(Question::Coverage));
-        assert_eq!(progress(Question::Coverage, &bill), (2, 3));
-        bill.sender = Some(crate::domain::bill::BillSender::Lab);
-        bill.amount_due = Some(Decimal::ONE);
-        assert_eq!(first_unanswered(&bill), Some(Question::Coverage));
-        assert_eq!(last(&bill), Some(Question::AmountDue));
+    }
+
+    #[test]
+    fn skipped_questions_count_as_answered() {
+        let mut bill = Bill::default();
+        assert!(!Question::UsState.is_answered(&bill));
+        bill.skipped.insert(Question::UsState.id().to_string());
+        assert!(Question::UsState.is_answered(&bill));
     }
 }

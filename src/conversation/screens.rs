@@ -6,67 +6,85 @@ use super::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Screen};
 use crate::content::{keys, Content, Fill, Html, Key};
 use crate::domain::bill::Bill;
+use crate::domain::dates::format_date;
+use crate::domain::line_items::LineItem;
 use crate::domain::money::Usd;
+use chrono::NaiveDate;
 
-/// A button whose label comes from the copy.
-pub fn button(content: &Content, label: Key, action: Action) -> Button {
-    Button {
-        label: content.plain(label),
-        data: action.encode(),
+/// Items shown per page of the not-received toggles, and per row.
+pub const TOGGLES_PER_PAGE: usize = 20;
+const TOGGLES_PER_ROW: usize = 5;
+
+/// What screens are drawn with: the copy and today's date.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub content: &'a Content,
+    pub today: NaiveDate,
+}
+
+impl View<'_> {
+    /// A button whose label comes from the copy.
+    pub fn button(&self, label: Key, action: Action) -> Button {
+        Button {
+            label: self.content.plain(label),
+            data: action.encode(),
+        }
     }
-}
 
-fn menu_keyboard(content: &Content) -> Keyboard {
-    vec![
-        vec![button(content, keys::MENU_REVIEW, Action::Menu(MenuItem::Review))],
-        vec![button(content, keys::MENU_SCRIPT, Action::Menu(MenuItem::Script))],
-        vec![button(content, keys::MENU_REMINDERS, Action::Menu(MenuItem::Reminders))],
-    ]
-}
-
-/// True when a review has started but not every question is answered.
-fn review_in_progress(bill: &Bill) -> bool {
-    !bill.is_empty() && question::first_unanswered(bill).is_some()
-}
-
-/// The main menu, reminding of a review in progress.
-pub fn menu(state: &ChatState, content: &Content, intro: Option<Html>) -> Output {
-    let mut parts: Vec<Html> = intro.into_iter().collect();
-    if review_in_progress(&state.bill) {
-        parts.push(content.text(keys::START_REVIEW_IN_PROGRESS));
+    fn text(&self, key: Key) -> Html {
+        self.content.text(key)
     }
-    parts.push(content.text(keys::MENU_PROMPT));
-    Output::choice(Html::join(&parts, "\n\n"), menu_keyboard(content))
-}
 
-/// The greeting `/start` shows, with the main menu.
-pub fn greeting(state: &ChatState, content: &Content) -> Output {
-    menu(state, content, Some(content.text(keys::START_GREETING)))
-}
+    fn menu_keyboard(&self) -> Keyboard {
+        vec![
+            vec![self.button(keys::MENU_REVIEW, Action::Menu(MenuItem::Review))],
+            vec![self.button(keys::MENU_SCRIPT, Action::Menu(MenuItem::Script))],
+            vec![self.button(keys::MENU_REMINDERS, Action::Menu(MenuItem::Reminders))],
+        ]
+    }
 
-/// A question's text: progress line and prompt.
-pub fn question_text(question: Question, bill: &Bill, content: &Content) -> Html {
-    let (current, total) = question::progress(question, bill);
-    let progress = content.render(
-        keys::REVIEW_PROGRESS,
-        &[
-            ("current", Fill::Text(&current.to_string())),
-            ("total", Fill::Text(&total.to_string())),
-        ],
-    );
-    Html::join(&[progress, content.text(question.prompt())], "\n")
-}
+    /// The main menu, reminding of a review in progress.
+    pub fn menu(&self, state: &ChatState, intro: Option<Html>) -> Output {
+        let mut parts: Vec<Html> = intro.into_iter().collect();
+        let bill = state.bill();
+        if !bill.is_empty() && question::first_unanswered(bill).is_some() {
+            parts.push(self.text(keys::START_REVIEW_IN_PROGRESS));
+        }
+        parts.push(self.text(keys::MENU_PROMPT));
+        Output::choice(Html::join(&parts, "\n\n"), self.menu_keyboard())
+    }
 
-/// A question with its buttons (and a "Keep" button when it already has an
-/// answer, e.g. after `/back`).
-pub fn question(question: Question, bill: &Bill, content: &Content) -> Output {
-    let mut keyboard: Keyboard = match question.answer_kind() {
-        AnswerKind::Choice => question
+    /// The greeting `/start` shows, with the main menu.
+    pub fn greeting(&self, state: &ChatState) -> Output {
+        self.menu(state, Some(self.text(keys::START_GREETING)))
+    }
+
+    /// A question's text: progress line and prompt.
+    pub fn question_text(&self, question: Question, bill: &Bill) -> Html {
+        let (current, total) = question::progress(question, bill);
+        let progress = self.content.render(
+            keys::REVIEW_PROGRESS,
+            &[
+                ("current", Fill::Text(&current.to_string())),
+                ("total", Fill::Text(&total.to_string())),
+            ],
+        );
+        Html::join(&[progress, self.text(question.prompt())], "\n")
+    }
+
+    /// A question with its buttons: choices, "Keep" when it already has an
+    /// answer (after `/back`), "Skip" when it is optional.
+    pub fn question(&self, question: Question, bill: &Bill) -> Output {
+        match question.answer_kind() {
+            AnswerKind::Items => return self.items_prompt(bill),
+            AnswerKind::NotReceived => return self.not_received(question, bill, 0),
+            _ => {}
+        }
+        let mut keyboard: Keyboard = question
             .options()
             .into_iter()
             .map(|(choice, label)| {
-                vec![button(
-                    content,
+                vec![self.button(
                     label,
                     Action::Answer {
                         question,
@@ -74,76 +92,403 @@ pub fn question(question: Question, bill: &Bill, content: &Content) -> Output {
                     },
                 )]
             })
-            .collect(),
-        AnswerKind::Amount => Vec::new(),
-    };
-    if let Some(answer) = question.current_answer(bill, content) {
-        let label = content.render(keys::REVIEW_KEEP, &[("answer", Fill::Text(&answer))]);
-        keyboard.push(vec![Button {
-            label: label.to_plain(),
-            data: Action::Keep(question).encode(),
-        }]);
+            .collect();
+        if let Some(answer) = question.current_answer(bill, self.content, self.today) {
+            let label = self
+                .content
+                .render(keys::REVIEW_KEEP, &[("answer", Fill::Text(&answer))]);
+            keyboard.push(vec![Button {
+                label: label.to_plain(),
+                data: Action::Keep(question).encode(),
+            }]);
+        }
+        if question.is_optional() {
+            keyboard.push(vec![self.button(keys::ANSWER_SKIP, Action::Skip(question))]);
+        }
+        Output::Message {
+            text: self.question_text(question, bill),
+            keyboard,
+            typed_answer: question.answer_kind() != AnswerKind::Choice,
+        }
     }
-    Output::Message {
-        text: question_text(question, bill, content),
-        keyboard,
-        typed_answer: question.answer_kind() != AnswerKind::Choice,
+
+    /// The question message once answered: its text plus the answer, no buttons.
+    pub fn answered(&self, question: Question, bill: &Bill) -> Output {
+        let answer = question
+            .current_answer(bill, self.content, self.today)
+            .unwrap_or_default();
+        let text = self.question_text(question, bill);
+        Output::ReplacePressed {
+            text: self.content.render(
+                keys::REVIEW_ANSWERED,
+                &[("question", Fill::Html(&text)), ("answer", Fill::Text(&answer))],
+            ),
+            keyboard: Vec::new(),
+        }
     }
-}
 
-/// The question message once answered: its text plus the answer, no buttons.
-pub fn answered(question: Question, bill: &Bill, content: &Content) -> Output {
-    let answer = question.current_answer(bill, content).unwrap_or_default();
-    let text = question_text(question, bill, content);
-    Output::ReplacePressed {
-        text: content.render(
-            keys::REVIEW_ANSWERED,
-            &[("question", Fill::Html(&text)), ("answer", Fill::Text(&answer))],
-        ),
+    /// One line item: "3. Mar 14 · 85025 · CBC · ×2 $142.00".
+    pub fn item_line(&self, number: usize, item: &LineItem) -> Html {
+        let mut details: Vec<String> = Vec::new();
+        if let Some(date) = item.date {
+            details.push(format_date(date, self.today));
+        }
+        if let Some(revenue) = &item.revenue_code {
+            details.push(revenue.clone());
+        }
+        if let Some(code) = &item.code {
+            let mut code = code.clone();
+            for modifier in &item.modifiers {
+                code.push('-');
+                code.push_str(modifier);
+            }
+            details.push(code);
+        }
+        if !item.description.is_empty() {
+            details.push(item.description.clone());
+        }
+        if item.units > 1 {
+            details.push(format!("×{}", item.units));
+        }
+        self.content.render(
+            keys::ITEMS_LINE,
+            &[
+                ("number", Fill::Text(&number.to_string())),
+                ("details", Fill::Text(&details.join(" · "))),
+                ("amount", Fill::Text(&Usd(item.amount).to_string())),
+            ],
+        )
     }
-}
 
-/// What the review has collected.
-pub fn summary(bill: &Bill, content: &Content) -> Output {
-    let not_given = content.plain(keys::REVIEW_NOT_GIVEN);
-    let answer = |q: Question| q.current_answer(bill, content).unwrap_or_else(|| not_given.clone());
-    let sender = answer(Question::Sender);
-    let coverage = answer(Question::Coverage);
-    let amount_due = bill
-        .amount_due
-        .map(|a| Usd(a).to_string())
-        .unwrap_or_else(|| not_given.clone());
-    let text = content.render(
-        keys::REVIEW_SUMMARY,
-        &[
-            ("sender", Fill::Text(&sender)),
-            ("coverage", Fill::Text(&coverage)),
-            ("amount_due", Fill::Text(&amount_due)),
-        ],
-    );
-    Output::choice(
-        text,
-        vec![vec![button(content, keys::MENU_MAIN, Action::Menu(MenuItem::Main))]],
-    )
-}
+    fn items_total(&self, bill: &Bill) -> Html {
+        self.content.render(
+            keys::ITEMS_TOTAL,
+            &[
+                ("count", Fill::Text(&bill.items.len().to_string())),
+                ("total", Fill::Text(&Usd(bill.items_total()).to_string())),
+            ],
+        )
+    }
 
-/// The `/delete` confirmation.
-pub fn confirm_delete(content: &Content) -> Output {
-    Output::choice(
-        content.text(keys::DELETE_CONFIRM),
-        vec![vec![
-            button(content, keys::DELETE_YES, Action::DeleteConfirmed),
-            button(content, keys::DELETE_NO, Action::DeleteDeclined),
-        ]],
-    )
-}
+    fn items_keyboard(&self, bill: &Bill) -> Keyboard {
+        if bill.items.is_empty() {
+            return Vec::new();
+        }
+        vec![
+            vec![self.button(keys::ITEMS_DONE, Action::ItemsDone)],
+            vec![
+                self.button(keys::ITEMS_FIX, Action::ItemsFix),
+                self.button(keys::ITEMS_REMOVE, Action::ItemsRemove),
+            ],
+        ]
+    }
 
-/// The current screen, shown again (after help, an error, or a restart).
-pub fn current(state: &ChatState, content: &Content) -> Output {
-    match &state.screen {
-        Screen::Menu => menu(state, content, None),
-        Screen::Asking { question: q } => question(*q, &state.bill, content),
-        Screen::Summary => summary(&state.bill, content),
-        Screen::ConfirmDelete { .. } => confirm_delete(content),
+    /// The line-items question: the prompt, and the list so far if any.
+    pub fn items_prompt(&self, bill: &Bill) -> Output {
+        let mut parts = vec![self.question_text(Question::LineItems, bill)];
+        if !bill.items.is_empty() {
+            parts.push(self.items_list(bill));
+        }
+        Output::Message {
+            text: Html::join(&parts, "\n\n"),
+            keyboard: self.items_keyboard(bill),
+            typed_answer: true,
+        }
+    }
+
+    /// Every line item, numbered, with the total.
+    pub fn items_list(&self, bill: &Bill) -> Html {
+        let mut lines = vec![self.text(keys::ITEMS_LIST_HEADING)];
+        lines.extend(
+            bill.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| self.item_line(i + 1, item)),
+        );
+        lines.push(self.items_total(bill));
+        Html::join(&lines, "\n")
+    }
+
+    /// What one paste or upload added, what could not be read, and what now.
+    pub fn items_read(&self, bill: &Bill, first_new: usize, unreadable: &[String], stopped_early: bool) -> Output {
+        let mut parts = Vec::new();
+        let added = bill.items.len().saturating_sub(first_new);
+        if added > 0 {
+            let mut lines = vec![self
+                .content
+                .render(keys::ITEMS_READ, &[("count", Fill::Text(&added.to_string()))])];
+            lines.extend(
+                bill.items
+                    .iter()
+                    .enumerate()
+                    .skip(first_new)
+                    .map(|(i, item)| self.item_line(i + 1, item)),
+            );
+            lines.push(self.items_total(bill));
+            parts.push(Html::join(&lines, "\n"));
+        }
+        if !unreadable.is_empty() {
+            let shown: Vec<&str> = unreadable.iter().take(10).map(String::as_str).collect();
+            parts.push(
+                self.content
+                    .render(keys::ITEMS_UNREADABLE, &[("lines", Fill::Text(&shown.join("\n")))]),
+            );
+        }
+        if stopped_early {
+            parts.push(self.text(keys::ITEMS_STOPPED_EARLY));
+        }
+        if bill.items.is_empty() {
+            parts.push(self.text(keys::ITEMS_NONE_YET));
+        } else {
+            parts.push(self.text(keys::ITEMS_NEXT));
+        }
+        Output::Message {
+            text: Html::join(&parts, "\n\n"),
+            keyboard: self.items_keyboard(bill),
+            typed_answer: true,
+        }
+    }
+
+    /// Asks for a line number (to fix or remove), with a way back.
+    pub fn which_item(&self, bill: &Bill, key: Key) -> Output {
+        let last = bill.items.len().to_string();
+        Output::Message {
+            text: Html::join(
+                &[
+                    self.items_list(bill),
+                    self.content.render(key, &[("last", Fill::Text(&last))]),
+                ],
+                "\n\n",
+            ),
+            keyboard: vec![vec![self.button(keys::ITEMS_BACK_TO_LIST, Action::ItemsList)]],
+            typed_answer: true,
+        }
+    }
+
+    /// Asks for the corrected text of one line.
+    pub fn send_corrected(&self, bill: &Bill, index: usize) -> Output {
+        let line = bill
+            .items
+            .get(index)
+            .map(|item| self.item_line(index + 1, item))
+            .unwrap_or_default();
+        Output::Message {
+            text: self.content.render(
+                keys::ITEMS_SEND_CORRECTED,
+                &[
+                    ("number", Fill::Text(&(index + 1).to_string())),
+                    ("line", Fill::Html(&line)),
+                ],
+            ),
+            keyboard: vec![vec![self.button(keys::ITEMS_BACK_TO_LIST, Action::ItemsList)]],
+            typed_answer: true,
+        }
+    }
+
+    /// The services-not-received toggles, one page of items.
+    pub fn not_received(&self, question: Question, bill: &Bill, page: usize) -> Output {
+        let (text, keyboard) = self.not_received_parts(question, bill, page);
+        Output::Message {
+            text,
+            keyboard,
+            typed_answer: true,
+        }
+    }
+
+    /// The same page after a toggle or page turn, edited in place.
+    pub fn not_received_update(&self, bill: &Bill, page: usize) -> Output {
+        let (text, keyboard) = self.not_received_parts(Question::NotReceived, bill, page);
+        Output::ReplacePressed { text, keyboard }
+    }
+
+    fn not_received_parts(&self, question: Question, bill: &Bill, page: usize) -> (Html, Keyboard) {
+        let pages = bill.items.len().div_ceil(TOGGLES_PER_PAGE).max(1);
+        let page = page.min(pages - 1);
+        let range = page * TOGGLES_PER_PAGE..((page + 1) * TOGGLES_PER_PAGE).min(bill.items.len());
+        let mut lines = vec![self.question_text(question, bill), self.text(keys::NOT_RECEIVED_LIST)];
+        for index in range.clone() {
+            let mark = if bill.not_received.contains(&index) { "✗ " } else { "" };
+            let line = self.item_line(index + 1, &bill.items[index]);
+            lines.push(Html::trusted(format!("{mark}{line}")));
+        }
+        if pages > 1 {
+            let numbers = [("page", (page + 1).to_string()), ("pages", pages.to_string())];
+            lines.push(self.content.render(
+                keys::NOT_RECEIVED_PAGE,
+                &[
+                    ("page", Fill::Text(&numbers[0].1)),
+                    ("pages", Fill::Text(&numbers[1].1)),
+                ],
+            ));
+        }
+        let toggles: Vec<Button> = range
+            .map(|index| {
+                let marked = bill.not_received.contains(&index);
+                let label = if marked {
+                    format!("✗ {}", index + 1)
+                } else {
+                    (index + 1).to_string()
+                };
+                Button {
+                    label,
+                    data: Action::ToggleNotReceived { index, page }.encode(),
+                }
+            })
+            .collect();
+        let mut keyboard: Keyboard = toggles.chunks(TOGGLES_PER_ROW).map(<[Button]>::to_vec).collect();
+        let mut navigation = Vec::new();
+        if page > 0 {
+            navigation.push(self.button(keys::NOT_RECEIVED_PREVIOUS, Action::NotReceivedPage(page - 1)));
+        }
+        if page + 1 < pages {
+            navigation.push(self.button(keys::NOT_RECEIVED_NEXT, Action::NotReceivedPage(page + 1)));
+        }
+        if !navigation.is_empty() {
+            keyboard.push(navigation);
+        }
+        keyboard.push(vec![self.button(keys::NOT_RECEIVED_DONE, Action::NotReceivedDone)]);
+        (Html::join(&lines, "\n"), keyboard)
+    }
+
+    /// A date that looks wrong, with "keep it" and "retype" buttons.
+    pub fn confirm_date(&self, question: Question, date: NaiveDate, bill: &Bill) -> Output {
+        let shown = format_date(date, self.today);
+        let text = match (question, bill.service_date, bill.first_bill_date) {
+            _ if date > self.today => self
+                .content
+                .render(keys::DATE_IN_FUTURE, &[("date", Fill::Text(&shown))]),
+            (Question::FirstBillDate, Some(service), _) => self.content.render(
+                keys::DATE_BEFORE_SERVICE,
+                &[
+                    ("date", Fill::Text(&shown)),
+                    ("service_date", Fill::Text(&format_date(service, self.today))),
+                ],
+            ),
+            (_, _, Some(first_bill)) => self.content.render(
+                keys::DATE_BEFORE_FIRST_BILL,
+                &[
+                    ("date", Fill::Text(&shown)),
+                    ("first_bill_date", Fill::Text(&format_date(first_bill, self.today))),
+                ],
+            ),
+            _ => self
+                .content
+                .render(keys::DATE_IN_FUTURE, &[("date", Fill::Text(&shown))]),
+        };
+        Output::Message {
+            text,
+            keyboard: vec![vec![
+                self.button(keys::DATE_KEEP_IT, Action::DateConfirmed),
+                self.button(keys::DATE_RETYPE, Action::DateRejected),
+            ]],
+            typed_answer: true,
+        }
+    }
+
+    /// What the review has collected.
+    pub fn summary(&self, bill: &Bill) -> Output {
+        let mut lines = vec![self.text(keys::SUMMARY_HEADING)];
+        for question in question::applicable(bill) {
+            let value = if bill.skipped.contains(question.id()) {
+                Some(self.content.plain(keys::SUMMARY_SKIPPED))
+            } else {
+                question.current_answer(bill, self.content, self.today)
+            };
+            if let Some(value) = value {
+                let label = self.content.plain(question.summary_label());
+                lines.push(self.content.render(
+                    keys::SUMMARY_LINE,
+                    &[("label", Fill::Text(&label)), ("value", Fill::Text(&value))],
+                ));
+            }
+        }
+        let text = Html::join(&[Html::join(&lines, "\n"), self.text(keys::SUMMARY_FOOTER)], "\n\n");
+        Output::choice(
+            text,
+            vec![vec![
+                self.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
+                self.button(keys::BILLS_NEW, Action::NewBill),
+            ]],
+        )
+    }
+
+    /// `/bills`: every bill with its stage, a button to switch to each.
+    pub fn bills(&self, state: &ChatState) -> Output {
+        let mut lines = vec![self.text(keys::BILLS_HEADING)];
+        let mut keyboard: Keyboard = Vec::new();
+        for (index, bill) in state.bills.iter().enumerate() {
+            let number = (index + 1).to_string();
+            let sender = question::Question::Sender
+                .current_answer(bill, self.content, self.today)
+                .unwrap_or_else(|| self.content.plain(keys::BILLS_UNNAMED));
+            let amount = bill
+                .amount_due
+                .map(|a| Usd(a).to_string())
+                .unwrap_or_else(|| self.content.plain(keys::BILLS_NO_AMOUNT));
+            let stage = match question::first_unanswered(bill) {
+                Some(q) => {
+                    let (current, total) = question::progress(q, bill);
+                    self.content
+                        .render(
+                            keys::BILLS_STAGE_QUESTION,
+                            &[
+                                ("current", Fill::Text(&current.to_string())),
+                                ("total", Fill::Text(&total.to_string())),
+                            ],
+                        )
+                        .to_plain()
+                }
+                None => self.content.plain(keys::BILLS_STAGE_REVIEWED),
+            };
+            let mut line = self.content.render(
+                keys::BILLS_LINE,
+                &[
+                    ("number", Fill::Text(&number)),
+                    ("sender", Fill::Text(&sender)),
+                    ("amount", Fill::Text(&amount)),
+                    ("stage", Fill::Text(&stage)),
+                ],
+            );
+            if index == state.current {
+                line = Html::trusted(format!("<b>{line}</b>"));
+            }
+            lines.push(line);
+            let label = self.content.render(
+                keys::BILLS_BUTTON,
+                &[("number", Fill::Text(&number)), ("sender", Fill::Text(&sender))],
+            );
+            keyboard.push(vec![Button {
+                label: label.to_plain(),
+                data: Action::SwitchBill(index).encode(),
+            }]);
+        }
+        keyboard.push(vec![self.button(keys::BILLS_NEW, Action::NewBill)]);
+        Output::choice(Html::join(&lines, "\n"), keyboard)
+    }
+
+    /// The `/delete` confirmation.
+    pub fn confirm_delete(&self) -> Output {
+        Output::choice(
+            self.text(keys::DELETE_CONFIRM),
+            vec![vec![
+                self.button(keys::DELETE_YES, Action::DeleteConfirmed),
+                self.button(keys::DELETE_NO, Action::DeleteDeclined),
+            ]],
+        )
+    }
+
+    /// The current screen, shown again (after help, an error, or a restart).
+    pub fn current(&self, state: &ChatState) -> Output {
+        let bill = state.bill();
+        match &state.screen {
+            Screen::Menu => self.menu(state, None),
+            Screen::Asking { question: q } => self.question(*q, bill),
+            Screen::ConfirmDate { question, date } => self.confirm_date(*question, *date, bill),
+            Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
+            Screen::FixItem { number: Some(index) } => self.send_corrected(bill, *index),
+            Screen::RemoveItem => self.which_item(bill, keys::ITEMS_WHICH_TO_REMOVE),
+            Screen::Summary => self.summary(bill),
+            Screen::ConfirmDelete { .. } => self.confirm_delete(),
+        }
     }
 }

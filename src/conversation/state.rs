@@ -2,13 +2,48 @@
 
 use super::question::Question;
 use crate::domain::bill::Bill;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
-/// A chat's conversation state: where the user is and what they told us.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A chat's conversation state: where the user is, their bills, and which
+/// bill they are working on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ChatState {
     pub screen: Screen,
-    pub bill: Bill,
+    pub bills: Vec<Bill>,
+    /// Index in `bills` of the bill being reviewed.
+    pub current: usize,
+}
+
+impl Default for ChatState {
+    fn default() -> Self {
+        ChatState {
+            screen: Screen::Menu,
+            bills: vec![Bill::default()],
+            current: 0,
+        }
+    }
+}
+
+impl ChatState {
+    /// The bill being reviewed.
+    pub fn bill(&self) -> &Bill {
+        static EMPTY: OnceLock<Bill> = OnceLock::new();
+        self.bills
+            .get(self.current)
+            .unwrap_or_else(|| EMPTY.get_or_init(Bill::default))
+    }
+
+    /// The bill being reviewed, for changing it (created if missing).
+    pub fn bill_mut(&mut self) -> &mut Bill {
+        if self.current >= self.bills.len() {
+            self.bills.push(Bill::default());
+            self.current = self.bills.len() - 1;
+        }
+        &mut self.bills[self.current]
+    }
 }
 
 /// The screen the user is on: what the bot is waiting for.
@@ -20,6 +55,12 @@ pub enum Screen {
     Menu,
     /// Waiting for the answer to a question of the review.
     Asking { question: Question },
+    /// A typed date looks wrong (in the future, or out of order): keep it?
+    ConfirmDate { question: Question, date: NaiveDate },
+    /// Fixing a line item: waiting for its number, then the corrected line.
+    FixItem { number: Option<usize> },
+    /// Removing a line item: waiting for its number.
+    RemoveItem,
     /// Every question that applies is answered.
     Summary,
     /// `/delete` was sent; waiting for yes or no.

@@ -5,11 +5,16 @@ use super::action::{Action, MenuItem};
 use super::input::{Command, Input};
 use super::output::Output;
 use super::question::{self, AnswerKind, Question};
-use super::screens;
+use super::screens::View;
 use super::state::{ChatState, Screen};
 use crate::content::{keys, Content, Fill, Key};
+use crate::domain::bill::Bill;
+use crate::domain::dates::{parse_date, DateError};
+use crate::domain::line_items::{self, LineRead};
 use crate::domain::money::{parse_amount, AmountError};
-use chrono::{DateTime, Utc};
+use crate::domain::upload::{self, FileProblem};
+use crate::domain::us_states;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// What a step needs besides the state: the copy, and the current time
 /// (passed in, so tests pin "today").
@@ -33,13 +38,20 @@ pub struct Step {
     pub effects: Vec<Effect>,
 }
 
+/// The most line items one bill keeps (a long hospital stay fits).
+pub const MAX_ITEMS: usize = 500;
+
 /// Moves a chat's conversation one input forward.
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
+    let view = View {
+        content: ctx.content,
+        today: ctx.now.date_naive(),
+    };
     let mut turn = Turn {
         state: state.clone(),
         outputs: Vec::new(),
         effects: Vec::new(),
-        content: ctx.content,
+        view,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -48,6 +60,8 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
             None => turn.say_then_current(keys::INPUT_STALE_BUTTON),
         },
         Input::Text(text) => turn.text(&text),
+        Input::File { text, .. } => turn.file(&text),
+        Input::FileRefused(problem) => turn.file_refused(problem),
         Input::Unsupported => turn.say_then_current(keys::INPUT_UNSUPPORTED),
         Input::Resume => turn.resume(),
     }
@@ -63,19 +77,37 @@ struct Turn<'a> {
     state: ChatState,
     outputs: Vec<Output>,
     effects: Vec<Effect>,
-    content: &'a Content,
+    view: View<'a>,
 }
 
 impl Turn<'_> {
+    fn content(&self) -> &Content {
+        self.view.content
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.view.today
+    }
+
+    fn bill(&self) -> &Bill {
+        self.state.bill()
+    }
+
     fn command(&mut self, command: Command) {
         match command {
             Command::Start => {
                 self.state.screen = Screen::Menu;
-                self.outputs.push(screens::greeting(&self.state, self.content));
+                self.outputs.push(self.view.greeting(&self.state));
             }
             Command::Help => self.say_then_current(keys::HELP_TEXT),
             Command::Back => self.back(),
             Command::Cancel => self.cancel(),
+            Command::Skip => match self.state.screen {
+                Screen::Asking { question } => self.skip(question),
+                _ => self.say_then_current(keys::INPUT_NOTHING_TO_SKIP),
+            },
+            Command::New => self.new_bill(),
+            Command::Bills => self.outputs.push(self.view.bills(&self.state)),
             Command::Delete => {
                 let back_to = match &self.state.screen {
                     Screen::ConfirmDelete { back_to } => back_to.clone(),
@@ -90,11 +122,13 @@ impl Turn<'_> {
 
     fn back(&mut self) {
         match self.state.screen.clone() {
-            Screen::Asking { question: q } => match question::previous(q, &self.state.bill) {
+            Screen::Asking { question: q } => match question::previous(q, self.bill()) {
                 Some(previous) => self.ask(previous),
                 None => self.go_to(Screen::Menu),
             },
-            Screen::Summary => match question::last(&self.state.bill) {
+            Screen::ConfirmDate { question, .. } => self.ask(question),
+            Screen::FixItem { .. } | Screen::RemoveItem => self.ask(Question::LineItems),
+            Screen::Summary => match question::last(self.bill()) {
                 Some(last) => self.ask(last),
                 None => self.go_to(Screen::Menu),
             },
@@ -105,15 +139,33 @@ impl Turn<'_> {
 
     fn cancel(&mut self) {
         match self.state.screen.clone() {
-            Screen::Asking { .. } | Screen::Summary => {
-                self.state.screen = Screen::Menu;
-                let paused = self.content.text(keys::REVIEW_PAUSED);
-                self.outputs
-                    .push(screens::menu(&self.state, self.content, Some(paused)));
-            }
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_TO_CANCEL),
+            _ => {
+                self.state.screen = Screen::Menu;
+                let paused = self.view.content.text(keys::REVIEW_PAUSED);
+                self.outputs.push(self.view.menu(&self.state, Some(paused)));
+            }
         }
+    }
+
+    fn skip(&mut self, question: Question) {
+        if !question.is_optional() {
+            return self.say_then_current(keys::INPUT_CANNOT_SKIP);
+        }
+        if !question.is_answered(self.bill()) {
+            self.state.bill_mut().skipped.insert(question.id().to_string());
+        }
+        self.advance_from(question);
+    }
+
+    fn new_bill(&mut self) {
+        if !self.bill().is_empty() {
+            self.state.bills.push(Bill::default());
+            self.state.current = self.state.bills.len() - 1;
+            self.say(keys::BILLS_STARTED_NEW);
+        }
+        self.begin_review();
     }
 
     fn action(&mut self, action: Action) {
@@ -123,43 +175,87 @@ impl Turn<'_> {
             Action::Menu(MenuItem::Reminders) => self.say_then_current(keys::MENU_REMINDERS_NOT_READY),
             Action::Menu(MenuItem::Main) => self.go_to(Screen::Menu),
             Action::Answer { question: q, choice } => {
-                let mut bill = self.state.bill.clone();
+                let mut bill = self.bill().clone();
                 if self.is_asking(q) && q.choose(&mut bill, &choice) {
-                    self.state.bill = bill;
-                    self.outputs.push(screens::answered(q, &self.state.bill, self.content));
+                    self.record(q, bill);
+                    self.outputs.push(self.view.answered(q, self.bill()));
                     self.advance_from(q);
                 } else {
-                    self.say_then_current(keys::INPUT_STALE_BUTTON);
+                    self.stale();
                 }
             }
-            Action::Keep(q) => {
-                if self.is_asking(q) && q.is_answered(&self.state.bill) {
-                    self.outputs.push(screens::answered(q, &self.state.bill, self.content));
-                    self.advance_from(q);
-                } else {
-                    self.say_then_current(keys::INPUT_STALE_BUTTON);
-                }
+            Action::Keep(q) if self.is_asking(q) && q.is_answered(self.bill()) => {
+                self.outputs.push(self.view.answered(q, self.bill()));
+                self.advance_from(q);
             }
-            Action::DeleteConfirmed => match &self.state.screen {
-                Screen::ConfirmDelete { .. } => {
-                    self.effects.push(Effect::EraseChat);
-                    self.state = ChatState::default();
-                    self.outputs.push(Output::line(self.content.text(keys::DELETE_DONE)));
+            Action::Skip(q) if self.is_asking(q) => self.skip(q),
+            Action::ItemsDone if self.in_items() => self.items_done(),
+            Action::ItemsFix if self.in_items() && !self.bill().items.is_empty() => {
+                self.go_to(Screen::FixItem { number: None })
+            }
+            Action::ItemsRemove if self.in_items() && !self.bill().items.is_empty() => self.go_to(Screen::RemoveItem),
+            Action::ItemsList if self.in_items() => self.ask(Question::LineItems),
+            Action::ToggleNotReceived { index, page } if self.is_asking(Question::NotReceived) => {
+                self.state.bill_mut().toggle_not_received(index);
+                self.outputs.push(self.view.not_received_update(self.bill(), page));
+            }
+            Action::NotReceivedPage(page) if self.is_asking(Question::NotReceived) => {
+                self.outputs.push(self.view.not_received_update(self.bill(), page));
+            }
+            Action::NotReceivedDone if self.is_asking(Question::NotReceived) => {
+                self.state.bill_mut().not_received_done = true;
+                self.outputs
+                    .push(self.view.answered(Question::NotReceived, self.bill()));
+                self.advance_from(Question::NotReceived);
+            }
+            Action::DateConfirmed => match self.state.screen {
+                Screen::ConfirmDate { question, date } => {
+                    let mut bill = self.bill().clone();
+                    question.set_date(&mut bill, date);
+                    self.record(question, bill);
+                    self.advance_from(question);
                 }
-                _ => self.say_then_current(keys::INPUT_STALE_BUTTON),
+                _ => self.stale(),
             },
+            Action::DateRejected => match self.state.screen {
+                Screen::ConfirmDate { question, .. } => {
+                    self.say(keys::DATE_TYPE_AGAIN);
+                    self.ask(question);
+                }
+                _ => self.stale(),
+            },
+            Action::SwitchBill(index) if index < self.state.bills.len() => {
+                self.state.current = index;
+                let number = (index + 1).to_string();
+                let line = self
+                    .content()
+                    .render(keys::BILLS_SWITCHED, &[("number", Fill::Text(&number))]);
+                self.outputs.push(Output::line(line));
+                self.begin_review();
+            }
+            Action::NewBill => self.new_bill(),
+            Action::DeleteConfirmed if matches!(self.state.screen, Screen::ConfirmDelete { .. }) => {
+                self.effects.push(Effect::EraseChat);
+                self.state = ChatState::default();
+                self.say(keys::DELETE_DONE);
+            }
             Action::DeleteDeclined => match self.state.screen.clone() {
                 Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
-                _ => self.say_then_current(keys::INPUT_STALE_BUTTON),
+                _ => self.stale(),
             },
+            _ => self.stale(),
         }
     }
 
     fn text(&mut self, text: &str) {
         match self.state.screen.clone() {
-            Screen::Asking { question: q } => self.answer_typed(q, text),
+            Screen::Asking { question } => self.answer_typed(question, text),
+            Screen::ConfirmDate { question, .. } => self.answer_date(question, text),
+            Screen::FixItem { number: None } => self.pick_item(text, |index| Screen::FixItem { number: Some(index) }),
+            Screen::FixItem { number: Some(index) } => self.fix_item(index, text),
+            Screen::RemoveItem => self.remove_item(text),
             Screen::ConfirmDelete { .. } => {
-                let example = self.content.plain(keys::DELETE_NO);
+                let example = self.content().plain(keys::DELETE_NO);
                 self.not_an_option(&example);
             }
             Screen::Menu | Screen::Summary => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
@@ -167,42 +263,225 @@ impl Turn<'_> {
     }
 
     fn answer_typed(&mut self, q: Question, text: &str) {
+        // A typed question's extra button can be typed too ("no estimate").
+        if let Some(choice) = q.match_typed(text, self.content()) {
+            let mut bill = self.bill().clone();
+            if q.choose(&mut bill, choice) {
+                self.record(q, bill);
+                return self.advance_from(q);
+            }
+        }
         match q.answer_kind() {
             AnswerKind::Choice => {
-                let mut bill = self.state.bill.clone();
-                match q.match_typed(text, self.content) {
-                    Some(choice) if q.choose(&mut bill, choice) => {
-                        self.state.bill = bill;
-                        self.advance_from(q);
-                    }
-                    _ => {
-                        let example = q.options().first().map(|(_, label)| self.content.plain(*label));
-                        self.not_an_option(&example.unwrap_or_default());
-                    }
-                }
+                let example = q.options().first().map(|(_, label)| self.content().plain(*label));
+                self.not_an_option(&example.unwrap_or_default());
             }
             AnswerKind::Amount => match parse_amount(text) {
                 Ok(amount) => {
-                    match q {
-                        Question::AmountDue => self.state.bill.amount_due = Some(amount),
-                        Question::Sender | Question::Coverage => {}
-                    }
+                    let mut bill = self.bill().clone();
+                    q.set_amount(&mut bill, amount);
+                    self.record(q, bill);
                     self.advance_from(q);
                 }
                 Err(error) => self.say_then_current(amount_error(error)),
             },
+            AnswerKind::Date => self.answer_date(q, text),
+            AnswerKind::Count => match text.trim().parse::<u32>() {
+                Ok(count) if (1..=20).contains(&count) => {
+                    let mut bill = self.bill().clone();
+                    bill.household_size = Some(count);
+                    self.record(q, bill);
+                    self.advance_from(q);
+                }
+                _ => self.say_then_current(keys::COUNT_INVALID),
+            },
+            AnswerKind::UsState => match us_states::parse_state(text) {
+                Some(code) => {
+                    let mut bill = self.bill().clone();
+                    bill.state = Some(code.to_string());
+                    self.record(q, bill);
+                    self.advance_from(q);
+                }
+                None => self.say_then_current(keys::STATE_UNREADABLE),
+            },
+            AnswerKind::Items => {
+                if is_done_word(text) {
+                    self.items_done();
+                } else {
+                    self.add_items(text);
+                }
+            }
+            AnswerKind::NotReceived => self.toggle_typed(text),
         }
     }
 
+    /// A typed date: accepted, questioned when it looks wrong, or refused.
+    fn answer_date(&mut self, q: Question, text: &str) {
+        let date = match parse_date(text, self.today()) {
+            Ok(date) => date,
+            Err(DateError::Unreadable) => return self.retry_date(q, keys::DATE_UNREADABLE),
+            Err(DateError::Impossible) => return self.retry_date(q, keys::DATE_IMPOSSIBLE),
+        };
+        let bill = self.bill();
+        let looks_wrong = date > self.today()
+            || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
+            || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first));
+        if looks_wrong {
+            self.go_to(Screen::ConfirmDate { question: q, date });
+        } else {
+            let mut bill = bill.clone();
+            q.set_date(&mut bill, date);
+            self.record(q, bill);
+            self.advance_from(q);
+        }
+    }
+
+    /// A date that could not be read: the line, then the question again.
+    fn retry_date(&mut self, q: Question, line: Key) {
+        self.say(line);
+        self.ask(q);
+    }
+
+    /// Reads pasted or uploaded text into line items.
+    fn add_items(&mut self, text: &str) {
+        let parsed = line_items::parse_bill_text(text, self.today());
+        if parsed.items.is_empty() && parsed.unreadable.is_empty() {
+            return self.say_then_current(keys::ITEMS_NOTHING_READ);
+        }
+        let bill = self.state.bill_mut();
+        let first_new = bill.items.len();
+        let room = MAX_ITEMS.saturating_sub(first_new);
+        let stopped_early = parsed.truncated || parsed.items.len() > room;
+        bill.items.extend(parsed.items.into_iter().take(room));
+        bill.items_confirmed = false;
+        bill.not_received_done = false;
+        self.state.screen = Screen::Asking {
+            question: Question::LineItems,
+        };
+        self.outputs.push(
+            self.view
+                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early),
+        );
+    }
+
+    fn items_done(&mut self) {
+        if self.bill().items.is_empty() {
+            return self.say_then_current(keys::ITEMS_NONE_YET);
+        }
+        let bill = self.state.bill_mut();
+        bill.items_confirmed = true;
+        bill.skipped.remove(Question::LineItems.id());
+        self.outputs.push(self.view.answered(Question::LineItems, self.bill()));
+        self.advance_from(Question::LineItems);
+    }
+
+    /// Reads a line number (1-based) and moves to the screen `next` makes.
+    fn pick_item(&mut self, text: &str, next: impl Fn(usize) -> Screen) {
+        match self.item_number(text) {
+            Some(index) => self.go_to(next(index)),
+            None => self.not_a_line_number(),
+        }
+    }
+
+    fn fix_item(&mut self, index: usize, text: &str) {
+        match line_items::read_line(text, self.today()) {
+            LineRead::Item(item) if index < self.bill().items.len() => {
+                self.state.bill_mut().items[index] = item;
+                let line = self
+                    .content()
+                    .render(keys::ITEMS_FIXED, &[("number", Fill::Text(&(index + 1).to_string()))]);
+                self.outputs.push(Output::line(line));
+                self.ask(Question::LineItems);
+            }
+            _ => self.say_then_current(keys::ITEMS_LINE_UNREADABLE),
+        }
+    }
+
+    fn remove_item(&mut self, text: &str) {
+        let Some(index) = self.item_number(text) else {
+            return self.not_a_line_number();
+        };
+        self.state.bill_mut().remove_item(index);
+        let line = self
+            .content()
+            .render(keys::ITEMS_REMOVED, &[("number", Fill::Text(&(index + 1).to_string()))]);
+        self.outputs.push(Output::line(line));
+        self.ask(Question::LineItems);
+    }
+
+    /// A typed line number, as a 0-based index into the items.
+    fn item_number(&self, text: &str) -> Option<usize> {
+        let number: usize = text.trim().trim_start_matches('#').parse().ok()?;
+        (1..=self.bill().items.len()).contains(&number).then(|| number - 1)
+    }
+
+    fn not_a_line_number(&mut self) {
+        let last = self.bill().items.len().to_string();
+        let line = self
+            .content()
+            .render(keys::ITEMS_NOT_A_NUMBER, &[("last", Fill::Text(&last))]);
+        self.outputs.push(Output::line(line));
+        self.show_current();
+    }
+
+    /// Typed item numbers ("3, 5") toggle those items; "done" finishes.
+    fn toggle_typed(&mut self, text: &str) {
+        if is_done_word(text) {
+            self.state.bill_mut().not_received_done = true;
+            return self.advance_from(Question::NotReceived);
+        }
+        let numbers: Option<Vec<usize>> = text
+            .split([',', ' ', ';'])
+            .filter(|s| !s.is_empty())
+            .map(|s| self.item_number(s))
+            .collect();
+        match numbers {
+            Some(indexes) if !indexes.is_empty() => {
+                for index in indexes {
+                    self.state.bill_mut().toggle_not_received(index);
+                }
+                self.show_current();
+            }
+            _ => self.say_then_current(keys::NOT_RECEIVED_HINT),
+        }
+    }
+
+    fn file(&mut self, text: &str) {
+        if self.in_items() {
+            self.add_items(text);
+        } else {
+            self.say_then_current(keys::FILE_NOT_NOW);
+        }
+    }
+
+    fn file_refused(&mut self, problem: FileProblem) {
+        match problem {
+            FileProblem::TooLarge => {
+                let line = self
+                    .content()
+                    .render(keys::FILE_TOO_LARGE, &[("max", Fill::Text(&upload::limit_text()))]);
+                self.outputs.push(Output::line(line));
+                self.show_current();
+            }
+            FileProblem::NotText => self.say_then_current(keys::FILE_NOT_TEXT),
+        }
+    }
+
+    /// Stores a changed bill after an answer to `question` (no longer skipped).
+    fn record(&mut self, question: Question, mut bill: Bill) {
+        bill.skipped.remove(question.id());
+        *self.state.bill_mut() = bill;
+    }
+
     fn begin_review(&mut self) {
-        match question::first_unanswered(&self.state.bill) {
+        match question::first_unanswered(self.bill()) {
             Some(q) => self.ask(q),
             None => self.go_to(Screen::Summary),
         }
     }
 
     fn advance_from(&mut self, q: Question) {
-        match question::next_after(q, &self.state.bill) {
+        match question::next_after(q, self.bill()) {
             Some(next) => self.ask(next),
             None => self.go_to(Screen::Summary),
         }
@@ -215,13 +494,18 @@ impl Turn<'_> {
 
     fn resume(&mut self) {
         match self.state.screen {
-            Screen::Menu => self.outputs.push(screens::greeting(&self.state, self.content)),
+            Screen::Menu => self.outputs.push(self.view.greeting(&self.state)),
             _ => self.show_current(),
         }
     }
 
     fn is_asking(&self, q: Question) -> bool {
         self.state.screen == Screen::Asking { question: q }
+    }
+
+    /// On the line-items question or one of its sub-screens.
+    fn in_items(&self) -> bool {
+        matches!(self.state.screen, Screen::FixItem { .. } | Screen::RemoveItem) || self.is_asking(Question::LineItems)
     }
 
     fn ask(&mut self, q: Question) {
@@ -234,21 +518,38 @@ impl Turn<'_> {
     }
 
     fn show_current(&mut self) {
-        self.outputs.push(screens::current(&self.state, self.content));
+        self.outputs.push(self.view.current(&self.state));
+    }
+
+    fn say(&mut self, line: Key) {
+        self.outputs.push(Output::line(self.content().text(line)));
     }
 
     fn say_then_current(&mut self, line: Key) {
-        self.outputs.push(Output::line(self.content.text(line)));
+        self.say(line);
         self.show_current();
+    }
+
+    fn stale(&mut self) {
+        self.say_then_current(keys::INPUT_STALE_BUTTON);
     }
 
     fn not_an_option(&mut self, example: &str) {
         let line = self
-            .content
+            .content()
             .render(keys::INPUT_NOT_AN_OPTION, &[("example", Fill::Text(example))]);
         self.outputs.push(Output::line(line));
         self.show_current();
     }
+}
+
+/// "done", "Done.", "that's all" and the like.
+fn is_done_word(text: &str) -> bool {
+    let word = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    matches!(
+        word.as_str(),
+        "done" | "finished" | "that's all" | "thats all" | "that is all" | "ok done"
+    )
 }
 
 fn amount_error(error: AmountError) -> Key {

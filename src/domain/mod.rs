@@ -6,4 +6,8 @@
 //! code and reused by every front end.
 
 pub mod bill;
+pub mod dates;
+pub mod line_items;
 pub mod money;
+pub mod upload;
+pub mod us_states;

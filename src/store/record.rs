@@ -4,11 +4,16 @@
 //! (and upgraded) by a newer one; [`CURRENT_VERSION`] goes up whenever the
 //! shape changes, with an upgrade step in [`decode`].
 
-use crate::conversation::ChatState;
+use crate::conversation::{ChatState, Screen};
+use crate::domain::bill::Bill;
 use serde::{Deserialize, Serialize};
 
 /// The version written by this build.
-pub const CURRENT_VERSION: u32 = 1;
+///
+/// - 1: one bill per chat (`state.bill`).
+/// - 2: several bills per chat (`state.bills`, `state.current`), and the
+///   whole review's answers in each bill.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Everything stored about one chat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,12 +82,49 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
         version: u32,
     }
     let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
-    if version > CURRENT_VERSION {
-        return Err(DecodeError::FromTheFuture(version));
-    }
-    let mut record: ChatRecord = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
+    let mut record = match version {
+        1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
+        2 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        future => return Err(DecodeError::FromTheFuture(future)),
+    };
     record.version = CURRENT_VERSION;
+    if record.state.bills.is_empty() {
+        record.state.bills.push(Bill::default());
+    }
+    if record.state.current >= record.state.bills.len() {
+        record.state.current = record.state.bills.len() - 1;
+    }
     Ok(record)
+}
+
+/// Version 1: one bill per chat.
+#[derive(Deserialize)]
+struct ChatRecordV1 {
+    state: ChatStateV1,
+    #[serde(default)]
+    blocked: bool,
+    #[serde(default)]
+    last_update_id: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct ChatStateV1 {
+    screen: Screen,
+    bill: Bill,
+}
+
+fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
+    let state = ChatState {
+        screen: old.state.screen,
+        bills: vec![old.state.bill],
+        current: 0,
+    };
+    ChatRecord {
+        version: CURRENT_VERSION,
+        state,
+        blocked: old.blocked,
+        last_update_id: old.last_update_id,
+    }
 }
 
 /// The stored form of a record.
@@ -103,23 +145,53 @@ mod tests {
         record.state.screen = Screen::Asking {
             question: Question::Coverage,
         };
-        record.state.bill.sender = Some(BillSender::Hospital);
-        record.state.bill.amount_due = Some("1234.50".parse().unwrap());
+        record.state.bill_mut().sender = Some(BillSender::Hospital);
+        record.state.bill_mut().amount_due = Some("1234.50".parse().unwrap());
         record.last_update_id = Some(7);
         assert_eq!(decode(&encode(&record)).unwrap(), record);
     }
 
     #[test]
-    fn the_version_1_golden_record_loads() {
+    fn the_version_1_golden_record_loads_as_one_bill() {
         let golden = include_bytes!("../../tests/fixtures/records/chat-v1.json");
         let record = decode(golden).expect("golden record loads");
+        assert_eq!(record.version, CURRENT_VERSION);
         assert_eq!(
             record.state.screen,
             Screen::Asking {
                 question: Question::AmountDue
             }
         );
-        assert_eq!(record.state.bill.amount_due, Some("1234.50".parse().unwrap()));
+        assert_eq!(record.state.bills.len(), 1);
+        assert_eq!(record.state.bill().sender, Some(BillSender::Hospital));
+        assert_eq!(record.state.bill().amount_due, Some("1234.50".parse().unwrap()));
+        assert_eq!(record.last_update_id, Some(41));
+    }
+
+    #[test]
+    fn the_version_2_golden_record_loads() {
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v2.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(record.state.bills.len(), 2);
+        assert_eq!(record.state.current, 1);
+        let first = &record.state.bills[0];
+        assert_eq!(first.items.len(), 2);
+        assert_eq!(first.items_total(), "242.00".parse().unwrap());
+        assert!(first.not_received.contains(&1));
+        assert_eq!(first.service_date, chrono::NaiveDate::from_ymd_opt(2026, 3, 14));
+        assert_eq!(
+            record.state.screen,
+            Screen::Asking {
+                question: Question::Coverage
+            }
+        );
+    }
+
+    #[test]
+    fn a_record_with_no_bills_gets_one() {
+        let record = decode(br#"{"version":2,"state":{"screen":{"kind":"menu"},"bills":[],"current":4}}"#).unwrap();
+        assert_eq!(record.state.bills.len(), 1);
+        assert_eq!(record.state.current, 0);
     }
 
     #[test]

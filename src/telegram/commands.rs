@@ -17,6 +17,9 @@ pub enum BotCommand {
     Help,
     Back,
     Cancel,
+    Skip,
+    New,
+    Bills,
     Delete,
 }
 
@@ -27,6 +30,9 @@ impl From<BotCommand> for Command {
             BotCommand::Help => Command::Help,
             BotCommand::Back => Command::Back,
             BotCommand::Cancel => Command::Cancel,
+            BotCommand::Skip => Command::Skip,
+            BotCommand::New => Command::New,
+            BotCommand::Bills => Command::Bills,
             BotCommand::Delete => Command::Delete,
         }
     }
@@ -57,6 +63,9 @@ pub fn menu(content: &Content) -> Vec<teloxide::types::BotCommand> {
                 Command::Help => keys::COMMAND_HELP,
                 Command::Back => keys::COMMAND_BACK,
                 Command::Cancel => keys::COMMAND_CANCEL,
+                Command::Skip => keys::COMMAND_SKIP,
+                Command::New => keys::COMMAND_NEW,
+                Command::Bills => keys::COMMAND_BILLS,
                 Command::Delete | Command::Unknown => keys::COMMAND_DELETE,
             };
             teloxide::types::BotCommand::new(command.name(), content.plain(description))

@@ -15,8 +15,8 @@ pub async fn deliver(bot: &TgBot, engine: &Engine, chat: ChatId, outputs: Vec<Ou
     for output in outputs {
         let result = match output {
             Output::Message { text, keyboard, .. } => send(bot, chat, text.as_str(), &keyboard).await,
-            Output::ReplacePressed { text } => match pressed {
-                Some(message) => edit(bot, chat, message, text.as_str()).await,
+            Output::ReplacePressed { text, keyboard } => match pressed {
+                Some(message) => edit(bot, chat, message, text.as_str(), &keyboard).await,
                 None => Ok(()),
             },
         };
@@ -42,12 +42,22 @@ async fn send(bot: &TgBot, chat: ChatId, html: &str, keyboard: &Keyboard) -> Res
     Ok(())
 }
 
-async fn edit(bot: &TgBot, chat: ChatId, message: MessageId, html: &str) -> Result<(), RequestError> {
-    // An edited question is short; a long one keeps its first part.
+/// Edits the pressed message; without a keyboard its buttons disappear.
+async fn edit(
+    bot: &TgBot,
+    chat: ChatId,
+    message: MessageId,
+    html: &str,
+    keyboard: &Keyboard,
+) -> Result<(), RequestError> {
+    // An edited message is short; a long one keeps its first part.
     let text = split_text(html, MESSAGE_LIMIT).into_iter().next().unwrap_or_default();
-    bot.edit_message_text(chat, message, text)
-        .parse_mode(ParseMode::Html)
-        .await?;
+    let request = bot.edit_message_text(chat, message, text).parse_mode(ParseMode::Html);
+    if keyboard.is_empty() {
+        request.await?;
+    } else {
+        request.reply_markup(markup(keyboard)).await?;
+    }
     Ok(())
 }
 

@@ -7,10 +7,12 @@ use super::deliver::deliver;
 use super::TgBot;
 use crate::content::keys;
 use crate::conversation::{Input, Output};
+use crate::domain::upload;
 use crate::engine::Engine;
 use std::sync::Arc;
+use teloxide::net::Download;
 use teloxide::prelude::*;
-use teloxide::types::{Me, MessageId, ParseMode};
+use teloxide::types::{Document, Me, MessageId, ParseMode};
 
 /// Handler errors are logged by the dispatcher; ours never carry user text.
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -20,15 +22,49 @@ pub async fn on_message(bot: TgBot, msg: Message, update: Update, me: Me, engine
     if !msg.chat.is_private() {
         return refuse_group(&bot, &engine, msg.chat.id).await;
     }
-    let input = match msg.text() {
-        Some(text) => match commands::parse(text, me.username()) {
+    let input = match (msg.text(), msg.document()) {
+        (Some(text), _) => match commands::parse(text, me.username()) {
             Some(command) => Input::Command(command),
             None => Input::Text(text.to_string()),
         },
-        None => Input::Unsupported,
+        (None, Some(document)) => match document_input(&bot, document).await {
+            Some(input) => input,
+            None => {
+                let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
+                deliver(&bot, &engine, msg.chat.id, vec![sorry], None).await;
+                return Ok(());
+            }
+        },
+        (None, None) => Input::Unsupported,
     };
     run(&bot, &engine, msg.chat.id, input, update.id.0, None).await;
     Ok(())
+}
+
+/// An uploaded file as input: refused before downloading when it is not a
+/// small text file; `None` when the download failed (logged).
+async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
+    let mime = document.mime_type.as_ref().map(|m| m.essence_str());
+    let name = document.file_name.clone().unwrap_or_default();
+    if let Err(problem) = upload::check_upload(Some(&name), mime, u64::from(document.file.size)) {
+        return Some(Input::FileRefused(problem));
+    }
+    let file = match bot.get_file(document.file.id.clone()).await {
+        Ok(file) => file,
+        Err(e) => {
+            log::warn!("getFile failed: {e}");
+            return None;
+        }
+    };
+    let mut bytes: Vec<u8> = Vec::new();
+    if let Err(e) = bot.download_file(&file.path, &mut bytes).await {
+        log::warn!("file download failed: {e}");
+        return None;
+    }
+    Some(match upload::decode_upload(&bytes) {
+        Ok(text) => Input::File { name, text },
+        Err(problem) => Input::FileRefused(problem),
+    })
 }
 
 /// A button press. Always answered, so the user's spinner stops.

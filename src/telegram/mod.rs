@@ -13,6 +13,7 @@ mod split;
 pub use commands::BotCommand;
 pub use split::split_text;
 
+use crate::config::Config;
 use crate::engine::Engine;
 use crate::signals::stop_signal;
 use crate::StartError;
@@ -30,13 +31,19 @@ pub type TgBot = Throttle<Bot>;
 
 /// Connects to Telegram (or `TELOXIDE_API_URL`) and serves until SIGINT or
 /// SIGTERM; in-flight updates finish first.
-pub async fn run(engine: Engine, token: String, api_url: Option<String>) -> Result<(), StartError> {
+pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
+    let token = config.token.clone().ok_or("TELOXIDE_TOKEN is not set")?;
     let mut raw_bot = Bot::new(token);
-    if let Some(url) = api_url {
+    if let Some(url) = &config.api_url {
         let url = url.parse().map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
         raw_bot = raw_bot.set_api_url(url);
     }
-    let bot = raw_bot.throttle(Limits::default());
+    let limits = Limits {
+        messages_per_sec_chat: config.chat_rate.per_second,
+        messages_per_min_chat: config.chat_rate.per_minute,
+        ..Limits::default()
+    };
+    let bot = raw_bot.throttle(limits);
 
     let me = bot
         .get_me()

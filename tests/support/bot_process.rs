@@ -35,6 +35,9 @@ impl BotProcess {
             .env("TELOXIDE_API_URL", api_url)
             .env("BILLCOACH_DB", dir.join("data"))
             .env("RUST_LOG", "debug")
+            // The real throttle runs, with room for a test's fast typing.
+            .env("BILLCOACH_CHAT_MESSAGES_PER_SECOND", "30")
+            .env("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", "1000")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)
@@ -79,6 +82,15 @@ impl Drop for BotProcess {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
             self.kill9();
+        }
+        // A failing test shows what the bot logged last.
+        if std::thread::panicking() {
+            let log = self.log();
+            let tail: Vec<&str> = log.lines().filter(|l| !l.contains(" DEBUG sled")).collect();
+            eprintln!(
+                "--- bot log (last lines) ---\n{}",
+                tail[tail.len().saturating_sub(40)..].join("\n")
+            );
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct BotMessage {
     /// Button rows as (label, callback data).
     pub buttons: Vec<Vec<(String, String)>>,
     pub edited: bool,
+    /// How many times the bot edited it.
+    pub edits: usize,
 }
 
 impl BotMessage {
@@ -95,6 +97,8 @@ struct Inner {
     order: HashMap<i64, Vec<i64>>,
     faults: Vec<Fault>,
     violations: Vec<String>,
+    /// Files the user uploaded: file id → (path, bytes).
+    files: HashMap<String, (String, Vec<u8>)>,
 }
 
 /// The running fake server.
@@ -213,6 +217,38 @@ impl FakeBotApi {
             .map(|(_, data)| data)
             .unwrap_or_else(|| panic!("no button {label:?} under {message:#?}"));
         self.user_presses_data(message, &data)
+    }
+
+    /// The user of private chat `chat` uploads a file as a document.
+    pub fn user_uploads(&self, chat: i64, name: &str, contents: &[u8]) -> u32 {
+        let (name, contents) = (name.to_string(), contents.to_vec());
+        self.push_update(move |inner, id| {
+            let file_id = format!("file{id}");
+            let mime = match name.rsplit('.').next() {
+                Some("csv") => "text/csv",
+                Some("txt") => "text/plain",
+                Some("pdf") => "application/pdf",
+                _ => "application/octet-stream",
+            };
+            let size = contents.len();
+            inner.files.insert(file_id.clone(), (format!("documents/{file_id}_{name}"), contents));
+            json!({"update_id": id, "message": {
+                "message_id": 100_000 + id as i64,
+                "date": 1_780_000_000,
+                "chat": private_chat(chat),
+                "from": user(chat),
+                "document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": name, "mime_type": mime, "file_size": size},
+            }})
+        })
+    }
+
+    /// How many times the bot edited a message.
+    pub fn edits_of(&self, chat: i64, message_id: i64) -> usize {
+        self.lock()
+            .messages
+            .get(&(chat, message_id))
+            .map(|m| m.edits)
+            .unwrap_or(0)
     }
 
     /// Makes calls fail as described.
@@ -408,6 +444,9 @@ fn ok(result: Value) -> axum::response::Response {
 }
 
 async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::response::Response {
+    if let Some(path) = uri.path().split_once("/file/bot").map(|(_, rest)| rest) {
+        return download(&api, path);
+    }
     let method = uri.path().rsplit('/').find(|s| !s.is_empty()).unwrap_or("").to_string();
     let body: Value = if body.is_empty() {
         json!({})
@@ -466,11 +505,26 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
                 text: body["text"].as_str().unwrap_or("").to_string(),
                 buttons: buttons_of(&body),
                 edited: false,
+                edits: 0,
             };
             let shown = message_json(&message);
             inner.messages.insert((chat, message_id), message);
             inner.order.entry(chat).or_default().push(message_id);
             ok(shown)
+        }
+        "getfile" => {
+            let file_id = body["file_id"].as_str().unwrap_or("").to_string();
+            let inner = api.lock();
+            match inner.files.get(&file_id) {
+                Some((path, bytes)) => ok(json!({
+                    "file_id": file_id, "file_unique_id": format!("u{file_id}"),
+                    "file_size": bytes.len(), "file_path": path
+                })),
+                None => {
+                    let answer = json!({"ok": false, "error_code": 400, "description": "Bad Request: invalid file_id"});
+                    return (StatusCode::BAD_REQUEST, axum::Json(answer)).into_response();
+                }
+            }
         }
         "editmessagetext" => {
             let chat = body["chat_id"].as_i64().unwrap_or(0);
@@ -487,6 +541,7 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
                     message.text = text;
                     message.buttons = buttons;
                     message.edited = true;
+                    message.edits += 1;
                     ok(message_json(message))
                 }
                 None => {
@@ -501,12 +556,45 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
     answer
 }
 
+/// Serves `GET /file/bot<token>/<path>` for an uploaded file.
+fn download(api: &FakeBotApi, token_and_path: &str) -> axum::response::Response {
+    // teloxide sends the file path as one URL segment (`/` as `%2F`).
+    let path = percent_decode(token_and_path.split_once('/').map(|(_, path)| path).unwrap_or(""));
+    let inner = api.lock();
+    match inner.files.values().find(|(p, _)| *p == path) {
+        Some((_, bytes)) => bytes.clone().into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
 /// Long polling: confirms updates below `offset`, returns the rest, or
-/// waits (up to the bot's timeout, at most 5 s) for one to arrive.
+/// waits (up to the bot's timeout, at most 1 s, so a stopping bot is not held up) for one to arrive.
 async fn get_updates(api: &FakeBotApi, body: &Value) -> axum::response::Response {
     let offset = body["offset"].as_i64().unwrap_or(0);
     let limit = body["limit"].as_u64().unwrap_or(100) as usize;
-    let wait = Duration::from_secs(body["timeout"].as_u64().unwrap_or(0).min(5));
+    let wait = Duration::from_secs(body["timeout"].as_u64().unwrap_or(0).min(1));
     {
         let mut inner = api.lock();
         inner.violations.extend(check_against_spec("getUpdates", body));

@@ -5,3 +5,4 @@
 
 pub mod bot_process;
 pub mod fake_bot_api;
+pub mod phone;
