@@ -3,7 +3,7 @@
 //! The copy is embedded in the binary at build time so the bot runs from
 //! any folder; `BILLCOACH_DIALOGUES` can point at a folder that replaces it,
 //! so an advocate can improve the words without rebuilding. Either way the
-//! copy is checked at start-up against [`keys::ALL`]: a missing key, an
+//! copy is checked at start-up against [`keys::all`]: a missing key, an
 //! unknown key, or a `{placeholder}` the code does not fill stops start-up
 //! with a clear message instead of failing in the middle of a conversation.
 
@@ -97,7 +97,7 @@ impl Content {
             }
         }
         let mut texts = HashMap::new();
-        for key in keys::ALL {
+        for key in keys::all() {
             match found.remove(key.name) {
                 None => problems.push(format!("missing key `{}`", key.name)),
                 Some((file, text)) => {
@@ -134,8 +134,7 @@ impl Content {
 
     /// Texts whose HTML Telegram would refuse (an unknown or unclosed tag).
     fn markup_problems(&self) -> Vec<String> {
-        keys::ALL
-            .iter()
+        keys::all()
             .filter_map(|key| {
                 let fills: Vec<(&str, Fill<'_>)> =
                     key.placeholders.iter().map(|name| (*name, Fill::Text("x"))).collect();

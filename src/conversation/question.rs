@@ -8,7 +8,7 @@
 
 use super::choices::{self, Choice};
 use crate::content::{keys, Content, Key};
-use crate::domain::bill::{Bill, BillSender, Coverage, Estimate};
+use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::us_states;
@@ -25,6 +25,7 @@ pub enum Question {
     Coverage,
     Emergency,
     Claim,
+    DenialDate,
     ServiceDate,
     FirstBillDate,
     AmountDue,
@@ -66,12 +67,13 @@ pub enum AnswerKind {
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 23] = [
+    pub const ORDER: [Question; 24] = [
         Question::Sender,
         Question::Nonprofit,
         Question::Coverage,
         Question::Emergency,
         Question::Claim,
+        Question::DenialDate,
         Question::ServiceDate,
         Question::FirstBillDate,
         Question::AmountDue,
@@ -100,6 +102,7 @@ impl Question {
             Question::Coverage => "coverage",
             Question::Emergency => "emergency",
             Question::Claim => "claim",
+            Question::DenialDate => "denial_date",
             Question::ServiceDate => "service_date",
             Question::FirstBillDate => "first_bill_date",
             Question::AmountDue => "amount_due",
@@ -132,6 +135,7 @@ impl Question {
             Question::Coverage => keys::COVERAGE_PROMPT,
             Question::Emergency => keys::EMERGENCY_PROMPT,
             Question::Claim => keys::CLAIM_PROMPT,
+            Question::DenialDate => keys::DENIAL_DATE_PROMPT,
             Question::ServiceDate => keys::SERVICE_DATE_PROMPT,
             Question::FirstBillDate => keys::FIRST_BILL_DATE_PROMPT,
             Question::AmountDue => keys::AMOUNT_DUE_PROMPT,
@@ -161,6 +165,7 @@ impl Question {
             Question::Coverage => keys::SUMMARY_COVERAGE,
             Question::Emergency => keys::SUMMARY_EMERGENCY,
             Question::Claim => keys::SUMMARY_CLAIM,
+            Question::DenialDate => keys::SUMMARY_DENIAL_DATE,
             Question::ServiceDate => keys::SUMMARY_SERVICE_DATE,
             Question::FirstBillDate => keys::SUMMARY_FIRST_BILL_DATE,
             Question::AmountDue => keys::SUMMARY_AMOUNT_DUE,
@@ -191,7 +196,9 @@ impl Question {
             | Question::Claim
             | Question::InCollections
             | Question::HasItemized => AnswerKind::Choice,
-            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => AnswerKind::Date,
+            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
+                AnswerKind::Date
+            }
             Question::AmountDue
             | Question::Estimate
             | Question::EobBilled
@@ -212,7 +219,8 @@ impl Question {
     pub fn is_optional(self) -> bool {
         matches!(
             self,
-            Question::FirstBillDate
+            Question::DenialDate
+                | Question::FirstBillDate
                 | Question::CollectorLetterDate
                 | Question::EobBilled
                 | Question::EobAllowed
@@ -231,6 +239,9 @@ impl Question {
         match self {
             Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
             Question::Claim => bill.coverage.is_some_and(Coverage::is_insured),
+            Question::DenialDate => {
+                bill.coverage.is_some_and(Coverage::is_insured) && bill.claim == Some(ClaimStatus::Denied)
+            }
             Question::CollectorLetterDate => bill.in_collections == Some(true),
             Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
             Question::LineItems => bill.has_itemized == Some(true),
@@ -260,7 +271,7 @@ impl Question {
             Question::NotReceived => bill.not_received_done,
             Question::HouseholdSize => bill.household_size.is_some(),
             Question::UsState => bill.state.is_some(),
-            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
+            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
                 self.date(bill).is_some()
             }
             _ => self.amount(bill).is_some(),
@@ -366,6 +377,7 @@ impl Question {
     /// The date this question holds, for date questions.
     pub fn date(self, bill: &Bill) -> Option<NaiveDate> {
         match self {
+            Question::DenialDate => bill.denial_date,
             Question::ServiceDate => bill.service_date,
             Question::FirstBillDate => bill.first_bill_date,
             Question::CollectorLetterDate => bill.collector_letter_date,
@@ -376,6 +388,7 @@ impl Question {
     /// Records a date; false for a question that takes none.
     pub fn set_date(self, bill: &mut Bill, date: NaiveDate) -> bool {
         let slot = match self {
+            Question::DenialDate => &mut bill.denial_date,
             Question::ServiceDate => &mut bill.service_date,
             Question::FirstBillDate => &mut bill.first_bill_date,
             Question::CollectorLetterDate => &mut bill.collector_letter_date,
@@ -403,7 +416,7 @@ impl Question {
             Question::Estimate if bill.estimate == Some(Estimate::NotReceived) => {
                 Some(content.plain(keys::ESTIMATE_NONE))
             }
-            Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
+            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
                 self.date(bill).map(|d| format_date(d, today))
             }
             Question::HouseholdSize => bill.household_size.map(|n| n.to_string()),
@@ -477,7 +490,6 @@ pub fn progress(question: Question, bill: &Bill) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bill::ClaimStatus;
 
     #[test]
     fn ids_round_trip_and_are_unique() {

@@ -94,6 +94,8 @@ pub struct Bill {
     pub coverage: Option<Coverage>,
     pub emergency: Option<bool>,
     pub claim: Option<ClaimStatus>,
+    /// The date of the insurer's denial (the EOB or letter), when denied.
+    pub denial_date: Option<NaiveDate>,
     pub service_date: Option<NaiveDate>,
     /// The date of the first bill (statement) for this care.
     pub first_bill_date: Option<NaiveDate>,

@@ -1,23 +1,6 @@
-//! The names of every text the code shows, with the placeholders it fills.
-//!
-//! This list is the contract between the Rust code and `dialogues/`: the
-//! loader checks each file against it, so a renamed key or a typo in a
-//! `{placeholder}` is caught when the bot starts (and by `cargo test`).
+//! Keys of the conversation: greeting, questions, input errors, commands.
 
-/// One text in `dialogues/`, by its dotted name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub name: &'static str,
-    pub placeholders: &'static [&'static str],
-}
-
-macro_rules! keys {
-    ($( $(#[$doc:meta])* $id:ident = $name:literal $( [ $($ph:ident),* ] )? ; )*) => {
-        $( $(#[$doc])* pub const $id: Key = Key { name: $name, placeholders: &[$($(stringify!($ph)),*)?] }; )*
-        /// Every key the code uses.
-        pub const ALL: &[Key] = &[$($id),*];
-    };
-}
+use super::keys;
 
 keys! {
     // Greeting and main menu.
@@ -72,6 +55,7 @@ keys! {
     CLAIM_DENIED = "question.claim.denied";
     CLAIM_PENDING = "question.claim.pending";
     CLAIM_NOT_SENT = "question.claim.not_sent";
+    DENIAL_DATE_PROMPT = "question.denial_date.prompt";
     SERVICE_DATE_PROMPT = "question.service_date.prompt";
     FIRST_BILL_DATE_PROMPT = "question.first_bill_date.prompt";
     IN_COLLECTIONS_PROMPT = "question.in_collections.prompt";
@@ -153,6 +137,7 @@ keys! {
     SUMMARY_COVERAGE = "summary.coverage";
     SUMMARY_EMERGENCY = "summary.emergency";
     SUMMARY_CLAIM = "summary.claim";
+    SUMMARY_DENIAL_DATE = "summary.denial_date";
     SUMMARY_SERVICE_DATE = "summary.service_date";
     SUMMARY_FIRST_BILL_DATE = "summary.first_bill_date";
     SUMMARY_AMOUNT_DUE = "summary.amount_due";

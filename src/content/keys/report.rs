@@ -1,0 +1,5 @@
+//! Keys of the report: summary, timing, plan.
+
+use super::keys;
+
+keys! {}
