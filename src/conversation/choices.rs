@@ -50,6 +50,12 @@ pub const YES_NO: [Choice<bool>; 2] = [
     choice(false, "no", keys::ANSWER_NO),
 ];
 
+/// The estimate question's one button, "No estimate".
+pub const NO_ESTIMATE: [Choice<()>; 1] = [choice((), ESTIMATE_NONE, keys::ESTIMATE_NONE)];
+
+/// The id of the "No estimate" button.
+pub const ESTIMATE_NONE: &str = "none";
+
 pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 4] = [
     choice(ClaimStatus::PaidPart, "paid_part", keys::CLAIM_PAID_PART),
     choice(ClaimStatus::Denied, "denied", keys::CLAIM_DENIED),

@@ -8,15 +8,19 @@
 
 mod action;
 mod choices;
+mod finding_text;
 mod input;
 mod output;
 mod question;
-mod screens;
+mod report_timing;
+pub mod screens;
 mod state;
 mod step;
 
+pub use finding_text::FindingText;
 pub use input::{Command, Input};
 pub use output::{Button, Keyboard, Output};
 pub use question::Question;
+pub use report_timing::timing_message;
 pub use state::{ChatState, Screen};
 pub use step::{step, Ctx, Effect, Step};

@@ -290,7 +290,7 @@ impl Question {
             Question::Coverage => pairs(&choices::COVERAGES),
             Question::Claim => pairs(&choices::CLAIM_STATUSES),
             Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
-            Question::Estimate => vec![(ESTIMATE_NONE, keys::ESTIMATE_NONE)],
+            Question::Estimate => pairs(&choices::NO_ESTIMATE),
             _ => Vec::new(),
         }
     }
@@ -309,7 +309,7 @@ impl Question {
             Question::Claim => set(&mut bill.claim, &choices::CLAIM_STATUSES, id),
             Question::InCollections => set(&mut bill.in_collections, &choices::YES_NO, id),
             Question::HasItemized => set(&mut bill.has_itemized, &choices::YES_NO, id),
-            Question::Estimate if id == ESTIMATE_NONE => {
+            Question::Estimate if id == choices::ESTIMATE_NONE => {
                 bill.estimate = Some(Estimate::NotReceived);
                 true
             }
@@ -330,6 +330,10 @@ impl Question {
             Question::Emergency | Question::InCollections | Question::HasItemized => {
                 find(&choices::YES_NO, typed, content)
             }
+            Question::Estimate => match typed.trim().to_lowercase().as_str() {
+                "no" | "none" | "nope" => Some(choices::ESTIMATE_NONE),
+                _ => find(&choices::NO_ESTIMATE, typed, content),
+            },
             _ => None,
         }
     }
@@ -449,9 +453,6 @@ impl Question {
         }
     }
 }
-
-/// The id of the "No estimate" button.
-pub const ESTIMATE_NONE: &str = "none";
 
 /// The questions that apply to this bill, in order.
 pub fn applicable(bill: &Bill) -> Vec<Question> {

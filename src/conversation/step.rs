@@ -189,7 +189,7 @@ impl Turn<'_> {
                 self.advance_from(q);
             }
             Action::Skip(q) if self.is_asking(q) => self.skip(q),
-            Action::ItemsDone if self.in_items() => self.items_done(),
+            Action::ItemsDone if self.in_items() => self.items_done(true),
             Action::ItemsFix if self.in_items() && !self.bill().items.is_empty() => {
                 self.go_to(Screen::FixItem { number: None })
             }
@@ -306,7 +306,7 @@ impl Turn<'_> {
             },
             AnswerKind::Items => {
                 if is_done_word(text) {
-                    self.items_done();
+                    self.items_done(false);
                 } else {
                     self.add_items(text);
                 }
@@ -353,8 +353,11 @@ impl Turn<'_> {
         let room = MAX_ITEMS.saturating_sub(first_new);
         let stopped_early = parsed.truncated || parsed.items.len() > room;
         bill.items.extend(parsed.items.into_iter().take(room));
-        bill.items_confirmed = false;
-        bill.not_received_done = false;
+        if bill.items.len() > first_new {
+            // New items need confirming, and marking if not received.
+            bill.items_confirmed = false;
+            bill.not_received_done = false;
+        }
         self.state.screen = Screen::Asking {
             question: Question::LineItems,
         };
@@ -364,14 +367,18 @@ impl Turn<'_> {
         );
     }
 
-    fn items_done(&mut self) {
+    /// The list is complete; `pressed` when by the Done button (whose
+    /// message then shows the answer).
+    fn items_done(&mut self, pressed: bool) {
         if self.bill().items.is_empty() {
             return self.say_then_current(keys::ITEMS_NONE_YET);
         }
         let bill = self.state.bill_mut();
         bill.items_confirmed = true;
         bill.skipped.remove(Question::LineItems.id());
-        self.outputs.push(self.view.answered(Question::LineItems, self.bill()));
+        if pressed {
+            self.outputs.push(self.view.answered(Question::LineItems, self.bill()));
+        }
         self.advance_from(Question::LineItems);
     }
 

@@ -141,6 +141,11 @@ impl Bill {
             return;
         }
         self.items.remove(index);
+        if self.items.is_empty() {
+            // An empty list is not a confirmed list.
+            self.items_confirmed = false;
+            self.not_received_done = false;
+        }
         self.not_received = self
             .not_received
             .iter()

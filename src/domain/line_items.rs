@@ -19,6 +19,7 @@
 //! as spreadsheets do); decimal quantities (`1.00`); a description wrapped
 //! onto the next line (the continuation is skipped).
 
+use super::csv::split_csv_line;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::money::parse_signed_amount;
 use chrono::NaiveDate;
@@ -42,18 +43,28 @@ const MAX_UNITS: u32 = 9_999;
 /// One charge on an itemized bill, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineItem {
+    #[serde(default)]
     pub date: Option<NaiveDate>,
     /// UB-04 revenue code, 4 digits (`0450`).
+    #[serde(default)]
     pub revenue_code: Option<String>,
     /// CPT or HCPCS code, upper case (`99285`, `J1885`, `0001U`).
+    #[serde(default)]
     pub code: Option<String>,
     /// Two-character modifiers in the order printed (`25`, `LT`).
+    #[serde(default)]
     pub modifiers: Vec<String>,
+    #[serde(default)]
     pub description: String,
     /// 1 when the line does not say.
+    #[serde(default = "one")]
     pub units: u32,
     /// The line total as printed; negative for credits and adjustments.
     pub amount: Decimal,
+}
+
+fn one() -> u32 {
+    1
 }
 
 /// What one line of a bill turned out to be.
@@ -302,9 +313,9 @@ fn split_fields(line: &str) -> Vec<String> {
         let commas = separator_count(line, ',');
         let semicolons = separator_count(line, ';');
         if semicolons >= 2 && semicolons >= commas {
-            split_quoted(line, ';')
+            split_csv_line(line, ';')
         } else if commas >= 2 {
-            split_quoted(line, ',')
+            split_csv_line(line, ',')
         } else {
             split_on_wide_spaces(line)
         }
@@ -359,28 +370,6 @@ fn separator_count(line: &str, separator: char) -> usize {
 /// Exactly three digits, then a non-digit or the end.
 fn is_digit_group(rest: &[char]) -> bool {
     rest.len() >= 3 && rest[..3].iter().all(char::is_ascii_digit) && !rest.get(3).is_some_and(char::is_ascii_digit)
-}
-
-/// A small CSV field splitter: separators inside double quotes are text,
-/// `""` inside quotes is one quote.
-fn split_quoted(line: &str, separator: char) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if in_quotes && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => in_quotes = !in_quotes,
-            c if c == separator && !in_quotes => fields.push(std::mem::take(&mut field)),
-            c => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
 }
 
 /// One word of a line, with the field it came from.

@@ -5,9 +5,13 @@
 //! function takes what it needs as arguments, so it can be tested as plain
 //! code and reused by every front end.
 
+pub mod audit;
 pub mod bill;
+pub mod csv;
 pub mod dates;
 pub mod line_items;
 pub mod money;
+pub mod reference;
+pub mod timing;
 pub mod upload;
 pub mod us_states;

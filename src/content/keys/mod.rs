@@ -7,12 +7,15 @@
 //! walks every group.
 
 mod conversation;
-mod findings;
+mod findings_coding;
+mod findings_visit;
 mod report;
 
 pub use conversation::*;
 #[allow(unused_imports)] // filled by the audit
-pub use findings::*;
+pub use findings_coding::*;
+#[allow(unused_imports)] // filled by the audit
+pub use findings_visit::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
 
@@ -35,7 +38,12 @@ pub(crate) use keys;
 
 /// Every key the code uses.
 pub fn all() -> impl Iterator<Item = &'static Key> {
-    [conversation::GROUP, findings::GROUP, report::GROUP]
-        .into_iter()
-        .flatten()
+    [
+        conversation::GROUP,
+        findings_coding::GROUP,
+        findings_visit::GROUP,
+        report::GROUP,
+    ]
+    .into_iter()
+    .flatten()
 }

@@ -2,4 +2,52 @@
 
 use super::keys;
 
-keys! {}
+keys! {
+    // ⏰ Timing: the message around the advice.
+    TIMING_HEADING = "timing.heading";
+    TIMING_NOTHING = "timing.nothing";
+    /// One piece of advice without a source (our own tip).
+    TIMING_LINE = "timing.line" [text];
+    /// One piece of advice with its source links.
+    TIMING_LINE_SOURCED = "timing.line_sourced" [text, sources];
+    /// One source link, shown by its site name.
+    TIMING_SOURCE = "timing.source" [url, site];
+    /// Between two source links.
+    TIMING_SOURCE_SEPARATOR = "timing.source_separator";
+    /// Advice left out to keep the message short.
+    TIMING_MORE = "timing.more" [count];
+
+    // Days counted from today.
+    TIMING_TODAY = "timing.days.today";
+    TIMING_DAY_LEFT = "timing.days.one_left";
+    TIMING_DAYS_LEFT = "timing.days.left" [days];
+    TIMING_DAY_AGO = "timing.days.one_ago";
+    TIMING_DAYS_AGO = "timing.days.ago" [days];
+
+    // One text per kind of advice.
+    TIMING_WAIT_FOR_EOB = "timing.wait_for_eob";
+    TIMING_BEFORE_CARE_SELF_PAY = "timing.before_care.self_pay" [date, days];
+    TIMING_BEFORE_CARE = "timing.before_care.insured" [date, days];
+    TIMING_BEST_DAY = "timing.best_day.month" [date, days];
+    TIMING_BEST_DAY_QUARTER = "timing.best_day.quarter" [date, days];
+    TIMING_COLLECTIONS_AHEAD = "timing.collections.ahead" [start, end, days];
+    TIMING_COLLECTIONS_OPEN = "timing.collections.open" [start, end, days];
+    TIMING_COLLECTIONS_PASSED = "timing.collections.passed" [start, end, days];
+    TIMING_NONPROFIT_BEFORE = "timing.nonprofit.before" [date, days];
+    TIMING_NONPROFIT_NOTICE = "timing.nonprofit.notice" [date, days];
+    TIMING_ASSISTANCE_OPEN = "timing.assistance.open" [date, days];
+    TIMING_ASSISTANCE_LATE = "timing.assistance.late" [date, days];
+    TIMING_NSA_OPEN = "timing.no_surprises.open" [over, date, days];
+    TIMING_NSA_MISSED = "timing.no_surprises.missed" [over, date, days];
+    TIMING_APPEAL = "timing.appeal.internal" [date, days];
+    TIMING_APPEAL_PASSED = "timing.appeal.internal_passed" [date, days];
+    TIMING_APPEAL_UNDATED = "timing.appeal.internal_undated";
+    TIMING_APPEAL_EXTERNAL = "timing.appeal.external";
+    TIMING_APPEAL_OTHER_PLAN = "timing.appeal.other_plan";
+    TIMING_VALIDATION = "timing.validation.open" [date, days];
+    TIMING_VALIDATION_PASSED = "timing.validation.passed" [date, days];
+    TIMING_VALIDATION_UNDATED = "timing.validation.undated";
+    TIMING_CREDIT_NOT_BEFORE = "timing.credit.not_before" [date, days];
+    TIMING_CREDIT = "timing.credit.general";
+    TIMING_LIMITATIONS = "timing.limitations";
+}

@@ -1,0 +1,5 @@
+//! Keys of the coding findings (duplicates, codes, modifiers, unbundling, units).
+
+use super::keys;
+
+keys! {}

@@ -1,0 +1,1181 @@
+//! Dated advice for one bill: which deadlines and windows apply, when they
+//! fall, and where each rule comes from.
+//!
+//! [`advise`] takes the bill's facts and today's date (passed in: this module
+//! never reads the clock) and returns the [`Advice`] that applies, most urgent
+//! first. Each rule and figure comes from `domain-facts.md` §A1–A6; the
+//! practical tips that are ours (the best day to call, waiting for the EOB)
+//! carry no source. Nothing here computes a statute of limitations or a
+//! state-specific deadline: those are said, never counted.
+
+use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use rust_decimal::Decimal;
+
+/// Where each rule comes from (from `domain-facts.md`).
+pub mod sources {
+    /// A1: when bills typically go to collections (no federal rule).
+    pub const COLLECTIONS_TIMING: &str = "https://medebaid.com/how-long-until-medical-debt-goes-to-collections/";
+    /// A1: the three bureaus' medical-collection policy (1 year, $500, paid).
+    pub const CREDIT_BUREAUS: &str =
+        "https://www.equifax.com/personal/help/article-list/-/h/a/medical-debt-collections-on-credit-report-not-removed/";
+    /// A1: the CFPB medical-debt rule was vacated on 2025-07-11.
+    pub const CFPB_RULE_VACATED: &str = "https://bankingjournal.aba.com/?p=60010";
+    /// A2: IRS §501(r)(6), billing and collections at nonprofit hospitals
+    /// (the English page; domain-facts cites its `/ht/` translation).
+    pub const IRS_501R6: &str = "https://www.irs.gov/charities-non-profits/billing-and-collections-section-501r6";
+    /// A2: financial-assistance applications accepted through day 240.
+    pub const FINANCIAL_ASSISTANCE: &str = "https://dollarfor.org/faq/";
+    /// A3: who gets a good-faith estimate and when it is due.
+    pub const GOOD_FAITH_ESTIMATE: &str = "https://www.valeotopeka.org/no-surprises-act/";
+    /// A3: the patient-provider dispute ($400, 120 days, $25).
+    pub const NSA_DISPUTE: &str = "https://www.paincarerights.org/good-faith-estimate-dispute";
+    /// A5: internal appeal, at least 180 days (45 CFR 147.136).
+    pub const INTERNAL_APPEAL: &str = "http://laws9.com/cfr/text/45/147/136";
+    /// A5: external review within 4 months of the final internal denial.
+    pub const EXTERNAL_REVIEW: &str = "https://navigatorguide.georgetown.edu/faq/i-was-denied-coverage-for-a-service-my-doctor-said-i-need-how-can-i-appeal-the-decision";
+    /// A4: Regulation F validation notice and period (12 CFR 1006.34).
+    pub const DEBT_VALIDATION: &str =
+        "https://www.ecfr.gov/current/title-12/chapter-X/part-1006/subpart-B/section-1006.34";
+    /// A6: statute of limitations by state (3–10 years; a payment restarts it).
+    pub const LIMITATIONS: &str = "https://medibillsaver.com/dispute/statute-of-limitations";
+}
+
+/// Collections usually start this many days after the first bill (A1: "90
+/// days" is the figure most often quoted)…
+pub const COLLECTIONS_FROM_DAY: u64 = 90;
+/// …and by this day (A1: commonly 60–120 days).
+pub const COLLECTIONS_BY_DAY: u64 = 120;
+/// A2: no extraordinary collection action before this day at a nonprofit.
+pub const NONPROFIT_NO_ECA_DAYS: u64 = 120;
+/// A2: financial-assistance applications accepted through at least this day.
+pub const ASSISTANCE_DAYS: u64 = 240;
+/// A3: a dispute is possible when the bill is this much over the estimate.
+pub const NSA_THRESHOLD: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
+/// A3: a dispute must be started within this many days of the bill's date.
+pub const NSA_DISPUTE_DAYS: u64 = 120;
+/// A5: plans must allow at least this many days to file an internal appeal.
+pub const INTERNAL_APPEAL_DAYS: u64 = 180;
+/// A4: the validation period lasts 30 days (counted here from the
+/// collector's letter, which is never later than the legal end).
+pub const VALIDATION_DAYS: u64 = 30;
+/// A1: the three bureaus wait a year before listing a medical collection.
+pub const CREDIT_REPORTING_DAYS: u64 = 365;
+/// The quarter's last business day is mentioned when it is this close.
+pub const QUARTER_NEAR_DAYS: i64 = 21;
+
+/// One piece of timing advice: which rule, in which state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceKind {
+    /// The claim is pending: wait for the EOB before paying.
+    WaitForEob,
+    /// Care still ahead, self-pay: ask for a good-faith estimate, negotiate first.
+    BeforeCareSelfPay,
+    /// Care still ahead, insured or coverage unknown: ask the price, negotiate first.
+    BeforeCare,
+    /// The last business day of the month is a good day to call.
+    BestDayToCall,
+    /// Same, and it is also the quarter's last business day, within three weeks.
+    BestDayToCallQuarterEnd,
+    /// Before day 90 after the first bill.
+    CollectionsWindowAhead,
+    /// Days 90 to 120 after the first bill.
+    CollectionsWindowOpen,
+    /// After day 120, and not known to be in collections.
+    CollectionsWindowPassed,
+    /// Nonprofit hospital, before day 120: no extraordinary collection action.
+    NonprofitNoCollectionsBefore,
+    /// Nonprofit hospital, from day 120: only after a 30-day written notice.
+    NonprofitNoticeRequired,
+    /// Nonprofit hospital, through day 240: financial-assistance applications accepted.
+    FinancialAssistanceDeadline,
+    /// Nonprofit hospital, after day 240: apply anyway.
+    FinancialAssistanceLate,
+    /// Self-pay, bill `over` the estimate by $400 or more, within 120 days.
+    NoSurprisesDispute { over: Decimal },
+    /// Same, but the 120 days have passed.
+    NoSurprisesDisputeMissed { over: Decimal },
+    /// Denied, with a denial date: appeal within 180 days.
+    AppealInternal,
+    /// Denied more than 180 days ago.
+    AppealInternalPassed,
+    /// Denied, the denial date is not known: find it.
+    AppealInternalUndated,
+    /// After the final internal denial: 4 months for an external review.
+    AppealExternal,
+    /// Medicare or Medicaid: their own appeal deadlines, on the notice.
+    AppealOtherPlan,
+    /// In collections, letter date known: 30 days to dispute in writing.
+    DebtValidation,
+    /// Same, but the 30 days counted from the letter have passed.
+    DebtValidationPassed,
+    /// In collections, letter date not known.
+    DebtValidationUndated,
+    /// Not on a credit report before a year after the first bill.
+    CreditReportingNotBefore,
+    /// The bureaus' rules in general (a year, $500, removed when paid).
+    CreditReporting,
+    /// The time to sue depends on the state; a payment can restart it.
+    StatuteOfLimitations,
+}
+
+impl AdviceKind {
+    /// Breaks ties between advice in the same tier and on the same date.
+    fn rank(self) -> u8 {
+        match self {
+            AdviceKind::WaitForEob => 0,
+            AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed => 1,
+            AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
+            AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
+            AdviceKind::AppealOtherPlan => 4,
+            AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
+            AdviceKind::CollectionsWindowAhead
+            | AdviceKind::CollectionsWindowOpen
+            | AdviceKind::CollectionsWindowPassed => 6,
+            AdviceKind::FinancialAssistanceDeadline | AdviceKind::FinancialAssistanceLate => 7,
+            AdviceKind::BeforeCareSelfPay | AdviceKind::BeforeCare => 8,
+            AdviceKind::DebtValidationUndated => 9,
+            AdviceKind::StatuteOfLimitations => 10,
+            AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting => 11,
+            AdviceKind::AppealExternal => 12,
+            AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd => 13,
+        }
+    }
+}
+
+/// One dated (or undated) piece of advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Advice {
+    pub kind: AdviceKind,
+    /// The date that is counted in days from today: a deadline, the start of
+    /// a window still ahead, the end of a window open or passed. `None` for
+    /// advice without a date.
+    pub date: Option<NaiveDate>,
+    /// The whole window `(start, end)`, both inclusive, when there is one.
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// Where the rule comes from; empty for our own practical tips.
+    pub sources: &'static [&'static str],
+}
+
+impl Advice {
+    fn undated(kind: AdviceKind, sources: &'static [&'static str]) -> Advice {
+        Advice {
+            kind,
+            date: None,
+            window: None,
+            sources,
+        }
+    }
+
+    fn dated(kind: AdviceKind, date: NaiveDate, sources: &'static [&'static str]) -> Advice {
+        Advice {
+            kind,
+            date: Some(date),
+            window: None,
+            sources,
+        }
+    }
+
+    /// Days from `today` to the advice's date: positive ahead, 0 today,
+    /// negative past; `None` when undated.
+    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.date.map(|date| days_from(today, date))
+    }
+
+    /// Sorts most urgent first:
+    /// 1. waiting for the EOB (it says "don't pay yet");
+    /// 2. dates still ahead, soonest first (deadlines, windows, the best day
+    ///    to call);
+    /// 3. undated things to do or to know before paying (find the denial
+    ///    date, the dispute window, the statute of limitations);
+    /// 4. dates already passed, most recent first ("here is what changes");
+    /// 5. background rules: credit reporting, the external review that
+    ///    only comes after another denial.
+    ///
+    /// Ties keep a fixed order by kind.
+    fn urgency(&self, today: NaiveDate) -> (u8, i64, u8) {
+        let rank = self.kind.rank();
+        match (self.kind, self.days_left(today)) {
+            (AdviceKind::WaitForEob, _) => (0, 0, rank),
+            (AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting | AdviceKind::AppealExternal, _) => {
+                (4, 0, rank)
+            }
+            (_, Some(days)) if days >= 0 => (1, days, rank),
+            (_, None) => (2, 0, rank),
+            (_, Some(days)) => (3, -days, rank),
+        }
+    }
+}
+
+/// Days from `today` to `date`: positive when `date` is ahead.
+pub fn days_from(today: NaiveDate, date: NaiveDate) -> i64 {
+    date.signed_duration_since(today).num_days()
+}
+
+/// `date` plus `days` calendar days (saturating at the end of time).
+fn plus(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+}
+
+/// The last weekday of a month: a Saturday or Sunday moves back to Friday.
+/// No holidays are taken into account. `month` outside 1..=12 is clamped.
+pub fn last_business_day(year: i32, month: u32) -> NaiveDate {
+    let month = month.clamp(1, 12);
+    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let mut day = NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(NaiveDate::MAX);
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        day = day.pred_opt().unwrap_or(day);
+    }
+    day
+}
+
+/// The next last-business-day-of-a-month on or after `today`.
+pub fn next_month_end_business_day(today: NaiveDate) -> NaiveDate {
+    let this_month = last_business_day(today.year(), today.month());
+    if this_month >= today {
+        this_month
+    } else if today.month() == 12 {
+        last_business_day(today.year() + 1, 1)
+    } else {
+        last_business_day(today.year(), today.month() + 1)
+    }
+}
+
+/// The bill is with a collector (the user said so, or a collector sent it).
+pub fn in_collections(bill: &Bill) -> bool {
+    bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency)
+}
+
+/// What the bill charges, to compare with the estimate: the line items'
+/// total when there are items (the full charges), else the amount due.
+pub fn billed_amount(bill: &Bill) -> Option<Decimal> {
+    if bill.items.is_empty() {
+        bill.amount_due
+    } else {
+        Some(bill.items_total())
+    }
+}
+
+/// Every piece of timing advice that applies to `bill` on `today`, most
+/// urgent first.
+pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+    let mut advice = Vec::new();
+    let insured = bill.coverage.is_some_and(Coverage::is_insured);
+    let waiting_for_eob = insured && bill.claim == Some(ClaimStatus::Pending);
+    let care_ahead = bill.service_date.is_some_and(|date| date > today);
+    let collections = in_collections(bill);
+    let owes = bill.amount_due.is_none_or(|amount| amount > Decimal::ZERO);
+
+    if waiting_for_eob {
+        advice.push(Advice::undated(AdviceKind::WaitForEob, &[]));
+    }
+    if let Some(service) = bill.service_date.filter(|_| care_ahead) {
+        advice.push(before_care(bill, service));
+    }
+    let has_bill = bill.amount_due.is_some() || bill.first_bill_date.is_some() || collections;
+    if has_bill && owes && !waiting_for_eob && !care_ahead {
+        advice.push(best_day_to_call(today));
+    }
+    let mut window_passed = false;
+    if let Some(first) = bill.first_bill_date.filter(|_| !collections && owes) {
+        let window = collections_window(first, today);
+        window_passed = window.kind == AdviceKind::CollectionsWindowPassed;
+        advice.push(window);
+    }
+    if let Some(first) = bill.first_bill_date.filter(|_| is_nonprofit_hospital(bill)) {
+        advice.extend(nonprofit(first, today));
+    }
+    if let Some(nsa) = no_surprises_dispute(bill, today) {
+        advice.push(nsa);
+    }
+    if insured && bill.claim == Some(ClaimStatus::Denied) {
+        advice.extend(appeal(bill, today));
+    }
+    if collections {
+        advice.push(debt_validation(bill.collector_letter_date, today));
+    }
+    if collections || window_passed {
+        advice.push(credit_reporting(bill.first_bill_date, today));
+    }
+    if collections {
+        advice.push(Advice::undated(
+            AdviceKind::StatuteOfLimitations,
+            &[sources::LIMITATIONS],
+        ));
+    }
+    advice.sort_by_key(|a| a.urgency(today));
+    advice
+}
+
+fn before_care(bill: &Bill, service: NaiveDate) -> Advice {
+    if bill.coverage == Some(Coverage::SelfPay) {
+        Advice::dated(AdviceKind::BeforeCareSelfPay, service, &[sources::GOOD_FAITH_ESTIMATE])
+    } else {
+        Advice::dated(AdviceKind::BeforeCare, service, &[])
+    }
+}
+
+fn best_day_to_call(today: NaiveDate) -> Advice {
+    let day = next_month_end_business_day(today);
+    let quarter_end = day.month().is_multiple_of(3) && days_from(today, day) <= QUARTER_NEAR_DAYS;
+    let kind = if quarter_end {
+        AdviceKind::BestDayToCallQuarterEnd
+    } else {
+        AdviceKind::BestDayToCall
+    };
+    Advice::dated(kind, day, &[])
+}
+
+/// Collections usually start 90–120 days after the first bill.
+fn collections_window(first: NaiveDate, today: NaiveDate) -> Advice {
+    let start = plus(first, COLLECTIONS_FROM_DAY);
+    let end = plus(first, COLLECTIONS_BY_DAY);
+    let (kind, date) = if today < start {
+        (AdviceKind::CollectionsWindowAhead, start)
+    } else if today <= end {
+        (AdviceKind::CollectionsWindowOpen, end)
+    } else {
+        (AdviceKind::CollectionsWindowPassed, end)
+    };
+    Advice {
+        kind,
+        date: Some(date),
+        window: Some((start, end)),
+        sources: &[sources::COLLECTIONS_TIMING],
+    }
+}
+
+fn is_nonprofit_hospital(bill: &Bill) -> bool {
+    bill.sender == Some(BillSender::Hospital) && bill.nonprofit == Some(Answer3::Yes)
+}
+
+/// IRS §501(r)(6), counted from the first bill (taken as the first
+/// post-discharge statement).
+fn nonprofit(first: NaiveDate, today: NaiveDate) -> [Advice; 2] {
+    let no_eca_until = plus(first, NONPROFIT_NO_ECA_DAYS);
+    let eca = if today < no_eca_until {
+        AdviceKind::NonprofitNoCollectionsBefore
+    } else {
+        AdviceKind::NonprofitNoticeRequired
+    };
+    let assistance_until = plus(first, ASSISTANCE_DAYS);
+    let assistance = if today <= assistance_until {
+        AdviceKind::FinancialAssistanceDeadline
+    } else {
+        AdviceKind::FinancialAssistanceLate
+    };
+    [
+        Advice::dated(eca, no_eca_until, &[sources::IRS_501R6]),
+        Advice::dated(
+            assistance,
+            assistance_until,
+            &[sources::IRS_501R6, sources::FINANCIAL_ASSISTANCE],
+        ),
+    ]
+}
+
+/// The patient-provider dispute: self-pay, the bill $400+ over the
+/// good-faith estimate, within 120 days of the first bill's date.
+fn no_surprises_dispute(bill: &Bill, today: NaiveDate) -> Option<Advice> {
+    if bill.coverage != Some(Coverage::SelfPay) {
+        return None;
+    }
+    let Some(Estimate::Amount(estimate)) = bill.estimate else {
+        return None;
+    };
+    let over = billed_amount(bill)? - estimate;
+    if over < NSA_THRESHOLD {
+        return None;
+    }
+    let deadline = plus(bill.first_bill_date?, NSA_DISPUTE_DAYS);
+    let kind = if today <= deadline {
+        AdviceKind::NoSurprisesDispute { over }
+    } else {
+        AdviceKind::NoSurprisesDisputeMissed { over }
+    };
+    Some(Advice::dated(kind, deadline, &[sources::NSA_DISPUTE]))
+}
+
+/// Appeals for a denied claim. Medicare and Medicaid have other timelines
+/// (not researched), so only a pointer to the notice is given for them.
+fn appeal(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+    if matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid)) {
+        return vec![Advice::undated(AdviceKind::AppealOtherPlan, &[])];
+    }
+    let internal = match bill.denial_date {
+        Some(denied) => {
+            let deadline = plus(denied, INTERNAL_APPEAL_DAYS);
+            let kind = if today <= deadline {
+                AdviceKind::AppealInternal
+            } else {
+                AdviceKind::AppealInternalPassed
+            };
+            Advice::dated(kind, deadline, &[sources::INTERNAL_APPEAL])
+        }
+        None => Advice::undated(AdviceKind::AppealInternalUndated, &[sources::INTERNAL_APPEAL]),
+    };
+    vec![
+        internal,
+        Advice::undated(AdviceKind::AppealExternal, &[sources::EXTERNAL_REVIEW]),
+    ]
+}
+
+/// Regulation F: 30 days to dispute. Counted from the collector's letter,
+/// which gives a date never later than the legal end (receipt is assumed at
+/// least 5 business days after sending); the notice prints the real one.
+fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
+    match letter {
+        Some(letter) => {
+            let end = plus(letter, VALIDATION_DAYS);
+            let kind = if today <= end {
+                AdviceKind::DebtValidation
+            } else {
+                AdviceKind::DebtValidationPassed
+            };
+            Advice::dated(kind, end, &[sources::DEBT_VALIDATION])
+        }
+        None => Advice::undated(AdviceKind::DebtValidationUndated, &[sources::DEBT_VALIDATION]),
+    }
+}
+
+/// The three bureaus list an unpaid medical collection only a year after
+/// it became delinquent; delinquency is never before the first bill, so a
+/// year after the first bill is the earliest it can appear.
+fn credit_reporting(first: Option<NaiveDate>, today: NaiveDate) -> Advice {
+    const SOURCES: &[&str] = &[sources::CREDIT_BUREAUS, sources::CFPB_RULE_VACATED];
+    match first.map(|first| plus(first, CREDIT_REPORTING_DAYS)) {
+        Some(earliest) if earliest > today => Advice::dated(AdviceKind::CreditReportingNotBefore, earliest, SOURCES),
+        _ => Advice::undated(AdviceKind::CreditReporting, SOURCES),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn usd(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    /// Thu, Jan 15, 2026: the first bill of most tests.
+    fn first_bill() -> NaiveDate {
+        day(2026, 1, 15)
+    }
+
+    fn on_day(n: u64) -> NaiveDate {
+        plus(first_bill(), n)
+    }
+
+    fn kinds(advice: &[Advice]) -> Vec<AdviceKind> {
+        advice.iter().map(|a| a.kind).collect()
+    }
+
+    fn find(advice: &[Advice], wanted: impl Fn(AdviceKind) -> bool) -> Option<Advice> {
+        advice.iter().copied().find(|a| wanted(a.kind))
+    }
+
+    /// A hospital bill with a first-bill date and an amount, nothing else.
+    fn hospital_bill() -> Bill {
+        Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(Answer3::No),
+            coverage: Some(Coverage::InNetwork),
+            claim: Some(ClaimStatus::PaidPart),
+            first_bill_date: Some(first_bill()),
+            amount_due: Some(usd("1250.00")),
+            in_collections: Some(false),
+            ..Bill::default()
+        }
+    }
+
+    #[test]
+    fn the_days_are_counted_from_today() {
+        assert_eq!(days_from(day(2026, 6, 21), day(2026, 7, 14)), 23);
+        assert_eq!(days_from(day(2026, 7, 14), day(2026, 7, 14)), 0);
+        assert_eq!(days_from(day(2026, 7, 19), day(2026, 7, 14)), -5);
+        assert_eq!(days_from(day(2028, 2, 28), day(2028, 3, 1)), 2);
+        assert_eq!(days_from(day(2027, 2, 28), day(2027, 3, 1)), 1);
+    }
+
+    #[test]
+    fn last_business_day_moves_weekends_back_to_friday() {
+        let cases = [
+            ((2026, 3), day(2026, 3, 31)),   // Tuesday
+            ((2026, 1), day(2026, 1, 30)),   // Jan 31 is a Saturday
+            ((2026, 5), day(2026, 5, 29)),   // May 31 is a Sunday
+            ((2026, 2), day(2026, 2, 27)),   // Feb 28 is a Saturday
+            ((2026, 10), day(2026, 10, 30)), // Oct 31 is a Saturday
+            ((2026, 12), day(2026, 12, 31)), // Thursday, year end
+            ((2028, 2), day(2028, 2, 29)),   // leap day, a Tuesday
+            ((2032, 2), day(2032, 2, 27)),   // leap day on a Sunday
+            ((2024, 2), day(2024, 2, 29)),   // leap day, a Thursday
+            ((2027, 7), day(2027, 7, 30)),   // Jul 31 is a Saturday
+            ((2026, 0), day(2026, 1, 30)),   // out of range: clamped
+            ((2026, 13), day(2026, 12, 31)), // out of range: clamped
+        ];
+        for ((year, month), expected) in cases {
+            assert_eq!(last_business_day(year, month), expected, "{year}-{month}");
+        }
+    }
+
+    #[test]
+    fn the_best_day_to_call_is_the_next_month_end_business_day() {
+        use AdviceKind::{BestDayToCall as Month, BestDayToCallQuarterEnd as Quarter};
+        // (today, best day, kind)
+        let cases = [
+            (day(2026, 1, 2), day(2026, 1, 30), Month),
+            (day(2026, 1, 30), day(2026, 1, 30), Month),   // today is the day
+            (day(2026, 1, 31), day(2026, 2, 27), Month),   // the Saturday after it: next month's
+            (day(2026, 5, 29), day(2026, 5, 29), Month),   // May 31 is a Sunday
+            (day(2026, 5, 30), day(2026, 6, 30), Month),   // Jun 30 ends Q2 but is 31 days away
+            (day(2026, 3, 2), day(2026, 3, 31), Month),    // quarter end 29 days away
+            (day(2026, 3, 9), day(2026, 3, 31), Month),    // 22 days
+            (day(2026, 3, 10), day(2026, 3, 31), Quarter), // exactly 21 days
+            (day(2026, 3, 31), day(2026, 3, 31), Quarter), // quarter end today
+            (day(2026, 4, 1), day(2026, 4, 30), Month),    // a new quarter
+            (day(2026, 12, 31), day(2026, 12, 31), Quarter),
+            (day(2027, 9, 25), day(2027, 9, 30), Quarter),
+            (day(2032, 2, 28), day(2032, 3, 31), Month), // after Fri Feb 27 of a leap year
+            (day(2028, 2, 29), day(2028, 2, 29), Month), // the leap day itself
+        ];
+        for (today, expected, kind) in cases {
+            let advice = best_day_to_call(today);
+            assert_eq!(advice.date, Some(expected), "today {today}");
+            assert_eq!(advice.kind, kind, "today {today}");
+            assert!(advice.sources.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_collections_window_at_every_boundary() {
+        let start = on_day(90);
+        let end = on_day(120);
+        // (day after the first bill, kind, counted date, days left)
+        let cases = [
+            (0, AdviceKind::CollectionsWindowAhead, start, 90),
+            (89, AdviceKind::CollectionsWindowAhead, start, 1),
+            (90, AdviceKind::CollectionsWindowOpen, end, 30),
+            (119, AdviceKind::CollectionsWindowOpen, end, 1),
+            (120, AdviceKind::CollectionsWindowOpen, end, 0),
+            (121, AdviceKind::CollectionsWindowPassed, end, -1),
+            (400, AdviceKind::CollectionsWindowPassed, end, -280),
+        ];
+        for (n, kind, date, days) in cases {
+            let today = on_day(n);
+            let advice = advise(&hospital_bill(), today);
+            let window = find(&advice, |k| {
+                matches!(
+                    k,
+                    AdviceKind::CollectionsWindowAhead
+                        | AdviceKind::CollectionsWindowOpen
+                        | AdviceKind::CollectionsWindowPassed
+                )
+            })
+            .unwrap_or_else(|| panic!("day {n}: no window in {advice:?}"));
+            assert_eq!(window.kind, kind, "day {n}");
+            assert_eq!(window.date, Some(date), "day {n}");
+            assert_eq!(window.days_left(today), Some(days), "day {n}");
+            assert_eq!(window.window, Some((start, end)), "day {n}");
+            assert_eq!(window.sources, &[sources::COLLECTIONS_TIMING]);
+        }
+        assert_eq!(start, day(2026, 4, 15));
+        assert_eq!(end, day(2026, 5, 15));
+    }
+
+    #[test]
+    fn the_window_counts_the_leap_day() {
+        let bill = Bill {
+            first_bill_date: Some(day(2028, 1, 1)),
+            ..hospital_bill()
+        };
+        let advice = advise(&bill, day(2028, 1, 1));
+        let window = find(&advice, |k| k == AdviceKind::CollectionsWindowAhead).unwrap();
+        assert_eq!(window.window, Some((day(2028, 3, 31), day(2028, 4, 30))));
+        let bill = Bill {
+            first_bill_date: Some(day(2027, 1, 1)),
+            ..hospital_bill()
+        };
+        let window = advise(&bill, day(2027, 1, 1))[1];
+        assert_eq!(window.window, Some((day(2027, 4, 1), day(2027, 5, 1))));
+    }
+
+    #[test]
+    fn nonprofit_rules_at_every_boundary() {
+        let bill = Bill {
+            nonprofit: Some(Answer3::Yes),
+            ..hospital_bill()
+        };
+        // (day, ECA kind, assistance kind, days to day 120, days to day 240)
+        let cases = [
+            (
+                0,
+                AdviceKind::NonprofitNoCollectionsBefore,
+                AdviceKind::FinancialAssistanceDeadline,
+                120,
+                240,
+            ),
+            (
+                119,
+                AdviceKind::NonprofitNoCollectionsBefore,
+                AdviceKind::FinancialAssistanceDeadline,
+                1,
+                121,
+            ),
+            (
+                120,
+                AdviceKind::NonprofitNoticeRequired,
+                AdviceKind::FinancialAssistanceDeadline,
+                0,
+                120,
+            ),
+            (
+                121,
+                AdviceKind::NonprofitNoticeRequired,
+                AdviceKind::FinancialAssistanceDeadline,
+                -1,
+                119,
+            ),
+            (
+                239,
+                AdviceKind::NonprofitNoticeRequired,
+                AdviceKind::FinancialAssistanceDeadline,
+                -119,
+                1,
+            ),
+            (
+                240,
+                AdviceKind::NonprofitNoticeRequired,
+                AdviceKind::FinancialAssistanceDeadline,
+                -120,
+                0,
+            ),
+            (
+                241,
+                AdviceKind::NonprofitNoticeRequired,
+                AdviceKind::FinancialAssistanceLate,
+                -121,
+                -1,
+            ),
+        ];
+        for (n, eca_kind, assistance_kind, eca_days, assistance_days) in cases {
+            let today = on_day(n);
+            let advice = advise(&bill, today);
+            let eca = find(&advice, |k| {
+                matches!(
+                    k,
+                    AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired
+                )
+            })
+            .unwrap();
+            assert_eq!(eca.kind, eca_kind, "day {n}");
+            assert_eq!(eca.date, Some(on_day(120)), "day {n}");
+            assert_eq!(eca.days_left(today), Some(eca_days), "day {n}");
+            let assistance = find(&advice, |k| {
+                matches!(
+                    k,
+                    AdviceKind::FinancialAssistanceDeadline | AdviceKind::FinancialAssistanceLate
+                )
+            })
+            .unwrap();
+            assert_eq!(assistance.kind, assistance_kind, "day {n}");
+            assert_eq!(assistance.date, Some(on_day(240)), "day {n}");
+            assert_eq!(assistance.days_left(today), Some(assistance_days), "day {n}");
+        }
+        assert_eq!(on_day(240), day(2026, 9, 12));
+    }
+
+    #[test]
+    fn nonprofit_rules_only_for_a_hospital_said_to_be_nonprofit() {
+        let is_nonprofit_rule = |k: AdviceKind| {
+            matches!(
+                k,
+                AdviceKind::NonprofitNoCollectionsBefore
+                    | AdviceKind::NonprofitNoticeRequired
+                    | AdviceKind::FinancialAssistanceDeadline
+                    | AdviceKind::FinancialAssistanceLate
+            )
+        };
+        let cases = [
+            (Some(BillSender::Hospital), Some(Answer3::Yes), Some(first_bill()), true),
+            (Some(BillSender::Hospital), Some(Answer3::No), Some(first_bill()), false),
+            (
+                Some(BillSender::Hospital),
+                Some(Answer3::NotSure),
+                Some(first_bill()),
+                false,
+            ),
+            (Some(BillSender::Hospital), None, Some(first_bill()), false),
+            (
+                Some(BillSender::DoctorOffice),
+                Some(Answer3::Yes),
+                Some(first_bill()),
+                false,
+            ),
+            (Some(BillSender::Hospital), Some(Answer3::Yes), None, false),
+        ];
+        for (sender, nonprofit, first_bill_date, expected) in cases {
+            let bill = Bill {
+                sender,
+                nonprofit,
+                first_bill_date,
+                ..hospital_bill()
+            };
+            let advice = advise(&bill, on_day(30));
+            let count = advice.iter().filter(|a| is_nonprofit_rule(a.kind)).count();
+            assert_eq!(
+                count,
+                if expected { 2 } else { 0 },
+                "{sender:?} {nonprofit:?} {first_bill_date:?}"
+            );
+        }
+    }
+
+    fn self_pay_bill(amount_due: &str, estimate: Option<Estimate>) -> Bill {
+        Bill {
+            coverage: Some(Coverage::SelfPay),
+            claim: None,
+            amount_due: Some(usd(amount_due)),
+            estimate,
+            ..hospital_bill()
+        }
+    }
+
+    fn is_nsa(kind: AdviceKind) -> bool {
+        matches!(
+            kind,
+            AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. }
+        )
+    }
+
+    #[test]
+    fn the_no_surprises_dispute_needs_400_over_the_estimate() {
+        let estimate = Some(Estimate::Amount(usd("900.00")));
+        // (amount due, estimate, over, shown)
+        let cases = [
+            ("1300.00", estimate, Some("400.00")),
+            ("1299.99", estimate, None),
+            ("5000.00", estimate, Some("4100.00")),
+            ("900.00", estimate, None),
+            ("100.00", estimate, None),
+            ("5000.00", Some(Estimate::NotReceived), None),
+            ("5000.00", None, None),
+        ];
+        for (due, estimate, over) in cases {
+            let advice = advise(&self_pay_bill(due, estimate), on_day(10));
+            let nsa = find(&advice, is_nsa);
+            let expected = over.map(|over| AdviceKind::NoSurprisesDispute { over: usd(over) });
+            assert_eq!(nsa.map(|a| a.kind), expected, "due {due} estimate {estimate:?}");
+        }
+    }
+
+    #[test]
+    fn the_no_surprises_dispute_only_for_self_pay_with_a_first_bill_date() {
+        let estimate = Some(Estimate::Amount(usd("900.00")));
+        let insured = Bill {
+            coverage: Some(Coverage::OutOfNetwork),
+            ..self_pay_bill("5000.00", estimate)
+        };
+        assert!(find(&advise(&insured, on_day(10)), is_nsa).is_none());
+        let undated = Bill {
+            first_bill_date: None,
+            ..self_pay_bill("5000.00", estimate)
+        };
+        assert!(find(&advise(&undated, on_day(10)), is_nsa).is_none());
+    }
+
+    #[test]
+    fn the_no_surprises_dispute_uses_the_items_total_when_there_are_items() {
+        let item = |amount: &str| crate::domain::line_items::LineItem {
+            date: None,
+            revenue_code: None,
+            code: None,
+            modifiers: Vec::new(),
+            description: "x".to_string(),
+            units: 1,
+            amount: usd(amount),
+        };
+        let bill = Bill {
+            items: vec![item("800.00"), item("600.00")],
+            ..self_pay_bill("500.00", Some(Estimate::Amount(usd("900.00"))))
+        };
+        let nsa = find(&advise(&bill, on_day(10)), is_nsa).unwrap();
+        assert_eq!(nsa.kind, AdviceKind::NoSurprisesDispute { over: usd("500.00") });
+    }
+
+    #[test]
+    fn the_no_surprises_dispute_deadline_is_120_days_from_the_bill() {
+        let bill = self_pay_bill("2000.00", Some(Estimate::Amount(usd("1000.00"))));
+        let over = usd("1000.00");
+        let cases = [
+            (119, AdviceKind::NoSurprisesDispute { over }, 1),
+            (120, AdviceKind::NoSurprisesDispute { over }, 0),
+            (121, AdviceKind::NoSurprisesDisputeMissed { over }, -1),
+        ];
+        for (n, kind, days) in cases {
+            let nsa = find(&advise(&bill, on_day(n)), is_nsa).unwrap();
+            assert_eq!(nsa.kind, kind, "day {n}");
+            assert_eq!(nsa.date, Some(day(2026, 5, 15)), "day {n}");
+            assert_eq!(nsa.days_left(on_day(n)), Some(days), "day {n}");
+            assert_eq!(nsa.sources, &[sources::NSA_DISPUTE]);
+        }
+    }
+
+    fn denied_bill(coverage: Coverage, denial_date: Option<NaiveDate>) -> Bill {
+        Bill {
+            coverage: Some(coverage),
+            claim: Some(ClaimStatus::Denied),
+            denial_date,
+            ..hospital_bill()
+        }
+    }
+
+    fn appeal_kinds(advice: &[Advice]) -> Vec<AdviceKind> {
+        kinds(advice)
+            .into_iter()
+            .filter(|k| {
+                matches!(
+                    k,
+                    AdviceKind::AppealInternal
+                        | AdviceKind::AppealInternalPassed
+                        | AdviceKind::AppealInternalUndated
+                        | AdviceKind::AppealExternal
+                        | AdviceKind::AppealOtherPlan
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_internal_appeal_deadline_is_180_days_from_the_denial() {
+        let today = day(2026, 7, 1);
+        // (days since the denial, kind, days left)
+        let cases = [
+            (0, AdviceKind::AppealInternal, 180),
+            (10, AdviceKind::AppealInternal, 170),
+            (179, AdviceKind::AppealInternal, 1),
+            (180, AdviceKind::AppealInternal, 0),
+            (181, AdviceKind::AppealInternalPassed, -1),
+            (400, AdviceKind::AppealInternalPassed, -220),
+        ];
+        for (ago, kind, days) in cases {
+            let denied = today.checked_sub_days(Days::new(ago)).unwrap();
+            let advice = advise(&denied_bill(Coverage::InNetwork, Some(denied)), today);
+            assert_eq!(
+                appeal_kinds(&advice),
+                vec![kind, AdviceKind::AppealExternal],
+                "{ago} days ago"
+            );
+            let internal = find(&advice, |k| k == kind).unwrap();
+            assert_eq!(internal.date, Some(plus(denied, 180)));
+            assert_eq!(internal.days_left(today), Some(days), "{ago} days ago");
+            let external = find(&advice, |k| k == AdviceKind::AppealExternal).unwrap();
+            assert_eq!(external.date, None, "the final denial's date is unknown");
+        }
+        let denied = day(2026, 1, 2);
+        let internal = advise(&denied_bill(Coverage::OutOfNetwork, Some(denied)), today)[0];
+        assert_eq!(internal.date, Some(day(2026, 7, 1)), "Jan 2 + 180 days");
+    }
+
+    #[test]
+    fn appeal_advice_depends_on_the_claim_and_the_plan() {
+        let today = day(2026, 7, 1);
+        let cases = [
+            (
+                denied_bill(Coverage::InNetwork, None),
+                vec![AdviceKind::AppealInternalUndated, AdviceKind::AppealExternal],
+            ),
+            (
+                denied_bill(Coverage::InsuredNotSure, Some(day(2026, 6, 1))),
+                vec![AdviceKind::AppealInternal, AdviceKind::AppealExternal],
+            ),
+            (
+                denied_bill(Coverage::Medicare, Some(day(2026, 6, 1))),
+                vec![AdviceKind::AppealOtherPlan],
+            ),
+            (denied_bill(Coverage::Medicaid, None), vec![AdviceKind::AppealOtherPlan]),
+            (denied_bill(Coverage::SelfPay, Some(day(2026, 6, 1))), vec![]),
+            (hospital_bill(), vec![]),
+            (
+                Bill {
+                    claim: Some(ClaimStatus::Pending),
+                    ..hospital_bill()
+                },
+                vec![],
+            ),
+        ];
+        for (bill, expected) in cases {
+            assert_eq!(appeal_kinds(&advise(&bill, today)), expected, "{bill:?}");
+        }
+    }
+
+    #[test]
+    fn a_pending_claim_means_wait_for_the_eob_first() {
+        let pending = Bill {
+            claim: Some(ClaimStatus::Pending),
+            ..hospital_bill()
+        };
+        let advice = advise(&pending, on_day(100));
+        assert_eq!(advice[0].kind, AdviceKind::WaitForEob);
+        assert_eq!(advice[0].date, None);
+        assert!(advice[0].sources.is_empty());
+        assert!(find(&advice, |k| matches!(
+            k,
+            AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd
+        ))
+        .is_none());
+        let stale = Bill {
+            coverage: Some(Coverage::SelfPay),
+            ..pending
+        };
+        assert!(find(&advise(&stale, on_day(100)), |k| k == AdviceKind::WaitForEob).is_none());
+    }
+
+    fn collections_bill(letter: Option<NaiveDate>) -> Bill {
+        Bill {
+            in_collections: Some(true),
+            collector_letter_date: letter,
+            ..hospital_bill()
+        }
+    }
+
+    #[test]
+    fn debt_validation_lasts_30_days_from_the_letter() {
+        let letter = day(2026, 6, 1);
+        let cases = [
+            (day(2026, 6, 1), AdviceKind::DebtValidation, 30),
+            (day(2026, 6, 30), AdviceKind::DebtValidation, 1),
+            (day(2026, 7, 1), AdviceKind::DebtValidation, 0),
+            (day(2026, 7, 2), AdviceKind::DebtValidationPassed, -1),
+        ];
+        for (today, kind, days) in cases {
+            let advice = advise(&collections_bill(Some(letter)), today);
+            let validation = find(&advice, |k| {
+                matches!(k, AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed)
+            })
+            .unwrap();
+            assert_eq!(validation.kind, kind, "today {today}");
+            assert_eq!(validation.date, Some(day(2026, 7, 1)));
+            assert_eq!(validation.days_left(today), Some(days), "today {today}");
+            assert_eq!(validation.sources, &[sources::DEBT_VALIDATION]);
+        }
+        let undated = advise(&collections_bill(None), day(2026, 7, 1));
+        assert!(find(&undated, |k| k == AdviceKind::DebtValidationUndated).is_some());
+    }
+
+    #[test]
+    fn collections_rules_apply_only_in_collections() {
+        let today = on_day(200);
+        let is_collections_rule = |k: AdviceKind| {
+            matches!(
+                k,
+                AdviceKind::DebtValidation
+                    | AdviceKind::DebtValidationPassed
+                    | AdviceKind::DebtValidationUndated
+                    | AdviceKind::StatuteOfLimitations
+            )
+        };
+        let not_in = advise(&hospital_bill(), today);
+        assert!(!kinds(&not_in).into_iter().any(is_collections_rule), "{not_in:?}");
+        let collector = Bill {
+            sender: Some(BillSender::CollectionsAgency),
+            in_collections: None,
+            ..hospital_bill()
+        };
+        for bill in [collections_bill(Some(on_day(150))), collector] {
+            let advice = advise(&bill, today);
+            let found: Vec<AdviceKind> = kinds(&advice).into_iter().filter(|k| is_collections_rule(*k)).collect();
+            assert_eq!(found.len(), 2, "{advice:?}");
+            assert!(found.contains(&AdviceKind::StatuteOfLimitations));
+            assert!(
+                find(&advice, |k| matches!(
+                    k,
+                    AdviceKind::CollectionsWindowAhead
+                        | AdviceKind::CollectionsWindowOpen
+                        | AdviceKind::CollectionsWindowPassed
+                ))
+                .is_none(),
+                "no collections window once in collections"
+            );
+        }
+    }
+
+    #[test]
+    fn credit_reporting_when_in_collections_or_the_window_passed() {
+        let is_credit = |k: AdviceKind| matches!(k, AdviceKind::CreditReporting | AdviceKind::CreditReportingNotBefore);
+        // (bill, today, expected kind, expected date)
+        let cases = [
+            (hospital_bill(), on_day(120), None, None),
+            (
+                hospital_bill(),
+                on_day(121),
+                Some(AdviceKind::CreditReportingNotBefore),
+                Some(day(2027, 1, 15)),
+            ),
+            (
+                collections_bill(None),
+                on_day(30),
+                Some(AdviceKind::CreditReportingNotBefore),
+                Some(day(2027, 1, 15)),
+            ),
+            (
+                collections_bill(None),
+                on_day(364),
+                Some(AdviceKind::CreditReportingNotBefore),
+                Some(day(2027, 1, 15)),
+            ),
+            (
+                collections_bill(None),
+                on_day(365),
+                Some(AdviceKind::CreditReporting),
+                None,
+            ),
+            (
+                Bill {
+                    first_bill_date: None,
+                    ..collections_bill(None)
+                },
+                on_day(30),
+                Some(AdviceKind::CreditReporting),
+                None,
+            ),
+        ];
+        for (bill, today, kind, date) in cases {
+            let advice = advise(&bill, today);
+            let credit = find(&advice, is_credit);
+            assert_eq!(credit.map(|a| a.kind), kind, "{today}");
+            assert_eq!(credit.and_then(|a| a.date), date, "{today}");
+            if let Some(credit) = credit {
+                assert_eq!(credit.sources, &[sources::CREDIT_BUREAUS, sources::CFPB_RULE_VACATED]);
+            }
+        }
+    }
+
+    #[test]
+    fn planned_care_gets_before_care_advice_instead_of_a_day_to_call() {
+        let today = day(2026, 7, 1);
+        let planned = |coverage| Bill {
+            coverage: Some(coverage),
+            service_date: Some(day(2026, 7, 20)),
+            amount_due: Some(usd("3000.00")),
+            ..Bill::default()
+        };
+        let advice = advise(&planned(Coverage::SelfPay), today);
+        assert_eq!(kinds(&advice), vec![AdviceKind::BeforeCareSelfPay]);
+        assert_eq!(advice[0].date, Some(day(2026, 7, 20)));
+        assert_eq!(advice[0].sources, &[sources::GOOD_FAITH_ESTIMATE]);
+        assert_eq!(
+            kinds(&advise(&planned(Coverage::InNetwork), today)),
+            vec![AdviceKind::BeforeCare]
+        );
+        // Care already given: no before-care advice.
+        let past = Bill {
+            service_date: Some(day(2026, 6, 20)),
+            ..planned(Coverage::SelfPay)
+        };
+        assert_eq!(kinds(&advise(&past, today)), vec![AdviceKind::BestDayToCall]);
+        // Care today is not "ahead".
+        let now = Bill {
+            service_date: Some(today),
+            ..planned(Coverage::SelfPay)
+        };
+        assert!(find(&advise(&now, today), |k| k == AdviceKind::BeforeCareSelfPay).is_none());
+    }
+
+    #[test]
+    fn nothing_is_said_about_a_bill_with_no_facts_or_nothing_owed() {
+        assert!(advise(&Bill::default(), day(2026, 7, 1)).is_empty());
+        let paid = Bill {
+            amount_due: Some(Decimal::ZERO),
+            ..hospital_bill()
+        };
+        assert!(advise(&paid, on_day(100)).is_empty());
+    }
+
+    #[test]
+    fn most_urgent_first_then_passed_then_undated() {
+        // In collections at a nonprofit hospital, letter 20 days ago, day 130.
+        let today = on_day(130); // Mon, May 25, 2026
+        let bill = Bill {
+            nonprofit: Some(Answer3::Yes),
+            in_collections: Some(true),
+            collector_letter_date: Some(day(2026, 5, 5)),
+            ..hospital_bill()
+        };
+        let advice = advise(&bill, today);
+        assert_eq!(
+            kinds(&advice),
+            vec![
+                AdviceKind::BestDayToCall,               // Fri, May 29: 4 days
+                AdviceKind::DebtValidation,              // Thu, Jun 4: 10 days
+                AdviceKind::FinancialAssistanceDeadline, // Sat, Sep 12: 110 days
+                AdviceKind::StatuteOfLimitations,        // undated, before paying anything
+                AdviceKind::NonprofitNoticeRequired,     // day 120: 10 days ago
+                AdviceKind::CreditReportingNotBefore,    // background: Fri, Jan 15, 2027
+            ]
+        );
+        let dates: Vec<Option<NaiveDate>> = advice.iter().map(|a| a.date).collect();
+        assert_eq!(
+            dates,
+            vec![
+                Some(day(2026, 5, 29)),
+                Some(day(2026, 6, 4)),
+                Some(day(2026, 9, 12)),
+                None,
+                Some(day(2026, 5, 15)),
+                Some(day(2027, 1, 15)),
+            ]
+        );
+    }
+
+    #[test]
+    fn undated_then_passed_most_recent_first_then_background() {
+        let today = day(2027, 3, 1);
+        let bill = Bill {
+            in_collections: Some(true),
+            collector_letter_date: Some(day(2026, 6, 1)),
+            claim: Some(ClaimStatus::Denied),
+            denial_date: Some(day(2026, 1, 20)),
+            ..hospital_bill()
+        };
+        let advice = advise(&bill, today);
+        assert_eq!(
+            kinds(&advice),
+            vec![
+                AdviceKind::BestDayToCall,        // Wed, Mar 31, 2027
+                AdviceKind::StatuteOfLimitations, // undated
+                AdviceKind::AppealInternalPassed, // ended Sun, Jul 19, 2026
+                AdviceKind::DebtValidationPassed, // ended Wed, Jul 1, 2026
+                AdviceKind::CreditReporting,
+                AdviceKind::AppealExternal,
+            ]
+        );
+        assert_eq!(advice[2].date, Some(day(2026, 7, 19)));
+        assert_eq!(advice[3].date, Some(day(2026, 7, 1)));
+    }
+
+    #[test]
+    fn a_pending_claim_outranks_a_close_deadline() {
+        let bill = Bill {
+            nonprofit: Some(Answer3::Yes),
+            claim: Some(ClaimStatus::Pending),
+            ..hospital_bill()
+        };
+        let advice = advise(&bill, on_day(119));
+        assert_eq!(
+            kinds(&advice),
+            vec![
+                AdviceKind::WaitForEob,
+                AdviceKind::NonprofitNoCollectionsBefore, // day 120: 1 day, the legal rule first
+                AdviceKind::CollectionsWindowOpen,        // day 120: 1 day
+                AdviceKind::FinancialAssistanceDeadline,
+            ]
+        );
+    }
+}
