@@ -1,9 +1,10 @@
 //! Start-up: load the copy, open the store, pick the front end, and stop
 //! cleanly on SIGINT or SIGTERM.
 
-use crate::clock::SystemClock;
+use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::config::Config;
 use crate::content::Content;
+use crate::domain::reference::Reference;
 use crate::engine::Engine;
 use crate::store::Store;
 use crate::{console, telegram, StartError};
@@ -30,7 +31,15 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
     let content = Arc::new(load_content(&config)?);
     let store = Store::open(&config.db_path)
         .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
-    let engine = Engine::new(store, content, Arc::new(SystemClock));
+    let reference = Arc::new(Reference::embedded()?);
+    let clock: Arc<dyn Clock> = match config.fixed_now {
+        Some(now) => {
+            log::warn!("BILLCOACH_NOW is set: dates count from {now}, not from the real clock");
+            Arc::new(FixedClock(now))
+        }
+        None => Arc::new(SystemClock),
+    };
+    let engine = Engine::new(store, content, reference, clock);
     let result = match front_end {
         FrontEnd::Telegram => telegram::run(engine.clone(), &config).await,
         FrontEnd::Console => console::run(engine.clone()).await,

@@ -18,7 +18,7 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock stopped at one instant (for tests).
+/// A clock stopped at one instant (for tests, and `BILLCOACH_NOW`).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 

@@ -1,6 +1,7 @@
 //! Settings from the environment (and a `.env` file, loaded by `main`).
 //! `.env.example` lists and explains every variable.
 
+use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
 /// Where the data lives when `BILLCOACH_DB` is not set.
@@ -22,6 +23,9 @@ pub struct Config {
     /// How many messages (sends and edits) one chat gets per second and
     /// per minute (`BILLCOACH_CHAT_MESSAGES_PER_SECOND`, `..._PER_MINUTE`).
     pub chat_rate: ChatRate,
+    /// A fixed "now" (`BILLCOACH_NOW`, RFC 3339) for tests and demos: every
+    /// date the bot computes counts from it instead of the real clock.
+    pub fixed_now: Option<DateTime<Utc>>,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -60,6 +64,9 @@ impl Config {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
+            fixed_now: var("BILLCOACH_NOW")
+                .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
+                .map(|t| t.to_utc()),
             chat_rate: ChatRate {
                 per_second: number(
                     var("BILLCOACH_CHAT_MESSAGES_PER_SECOND"),

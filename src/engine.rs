@@ -8,6 +8,7 @@
 use crate::clock::Clock;
 use crate::content::{keys, Content};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
+use crate::domain::reference::Reference;
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
 
@@ -16,12 +17,18 @@ use std::sync::Arc;
 pub struct Engine {
     store: Store,
     content: Arc<Content>,
+    reference: Arc<Reference>,
     clock: Arc<dyn Clock>,
 }
 
 impl Engine {
-    pub fn new(store: Store, content: Arc<Content>, clock: Arc<dyn Clock>) -> Engine {
-        Engine { store, content, clock }
+    pub fn new(store: Store, content: Arc<Content>, reference: Arc<Reference>, clock: Arc<dyn Clock>) -> Engine {
+        Engine {
+            store,
+            content,
+            reference,
+            clock,
+        }
     }
 
     pub fn content(&self) -> &Content {
@@ -49,6 +56,7 @@ impl Engine {
         log::debug!("chat {chat}: {}", input_kind(&input));
         let ctx = Ctx {
             content: &self.content,
+            reference: &self.reference,
             now: self.clock.now(),
         };
         let step = conversation::step(&record.state, input, &ctx);

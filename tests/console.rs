@@ -12,6 +12,7 @@ fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("BILLCOACH_DB", dir.join("data"))
+        .env("BILLCOACH_NOW", "2026-11-28T15:00:00Z")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -8,6 +8,7 @@ use billcoach::conversation::{step, ChatState, Command, Ctx, Effect, Input, Keyb
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use billcoach::domain::dates::format_date;
 use billcoach::domain::line_items::{parse_bill_text, read_line, LineItem, LineRead};
+use billcoach::domain::reference::Reference;
 use billcoach::domain::upload::FileProblem;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -37,6 +38,11 @@ Service Date,Rev Code,Code,Modifier,Description,Units,Charges
 fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| Content::embedded().expect("the embedded copy loads"))
+}
+
+fn reference() -> &'static Reference {
+    static REFERENCE: OnceLock<Reference> = OnceLock::new();
+    REFERENCE.get_or_init(|| Reference::embedded().expect("the reference data loads"))
 }
 
 fn now() -> DateTime<Utc> {
@@ -186,6 +192,7 @@ impl Chat {
     fn send(&mut self, input: Input) -> Vec<String> {
         let ctx = Ctx {
             content: content(),
+            reference: reference(),
             now: now(),
         };
         let result = step(&self.state, input, &ctx);
@@ -614,9 +621,17 @@ fn a_formatted_amount_is_stored_as_a_decimal_and_shown_in_the_summary() {
     assert_contains(&summary, &summary_line(keys::SUMMARY_AMOUNT_DUE, "$1,234.50"));
     assert_contains(&summary, &plain(keys::SENDER_HOSPITAL));
     assert_contains(&summary, &plain(keys::COVERAGE_SELF_PAY));
-    assert_eq!(chat.labels(), vec![plain(keys::MENU_MAIN), plain(keys::BILLS_NEW)]);
-    assert_eq!(chat.keyboard()[0][0].data, "menu:main");
-    assert_eq!(chat.keyboard()[0][1].data, "bill:new");
+    assert_eq!(
+        chat.labels(),
+        vec![
+            plain(keys::REPORT_SEE_FINDINGS),
+            plain(keys::MENU_MAIN),
+            plain(keys::BILLS_NEW)
+        ]
+    );
+    assert_eq!(chat.keyboard()[0][0].data, "report:findings:0");
+    assert_eq!(chat.keyboard()[1][0].data, "menu:main");
+    assert_eq!(chat.keyboard()[1][1].data, "bill:new");
 
     // The main menu button from the summary goes back to the menu.
     let out = chat.press(&plain(keys::MENU_MAIN));
@@ -2344,6 +2359,11 @@ fn valid_button_data() -> Vec<String> {
         "bill:new",
         "delete:yes",
         "delete:no",
+        "report:summary",
+        "report:findings:0",
+        "report:findings:1",
+        "report:findings:9",
+        "report:timing",
     ] {
         data.push(fixed.to_string());
     }
@@ -2377,6 +2397,8 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["nr", "p", page] => number(page),
         ["nr", "done"] | ["date", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
         ["bill", index] => number(index) && index.parse::<usize>().unwrap() < state.bills.len(),
+        ["report", "summary" | "timing"] => true,
+        ["report", "findings", page] => number(page),
         _ => false,
     }
 }
@@ -2807,6 +2829,7 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
 fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
     let ctx = Ctx {
         content: content(),
+        reference: reference(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();

@@ -180,6 +180,60 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     ] {
         assert!(summary.text.contains(fact), "{fact:?} missing from:\n{}", summary.text);
     }
+
+    // The report: what the audit found, a few findings per message, most
+    // money first, each with the exact thing to ask for.
+    pat.tap(&summary, "See what I found");
+    let found = pat.expect("What I found").await;
+    assert!(
+        found.text.contains("billed 2 times"),
+        "the duplicate blood count: {}",
+        found.text
+    );
+    assert!(found.text.contains("$142.00 at stake · an error"), "{}", found.text);
+    assert!(
+        found.text.contains("👉 Please remove the repeated"),
+        "the exact ask: {}",
+        found.text
+    );
+    let more = found
+        .labels()
+        .into_iter()
+        .find(|l| l.ends_with("more"))
+        .expect("a button to more findings");
+    pat.tap(&found, &more);
+    let next_page = pat
+        .expect("Tests already inside the comprehensive blood chemistry panel")
+        .await;
+    assert!(
+        next_page.text.contains("Charges for care you did not get"),
+        "{}",
+        next_page.text
+    );
+    assert!(
+        next_page.text.contains("Blood draw charged 2 times"),
+        "{}",
+        next_page.text
+    );
+
+    // The dates that matter, counted from today (Sat, Nov 28, 2026).
+    pat.tap(&next_page, "Dates to watch");
+    let timing = pat.expect("⏰").await;
+    assert!(
+        timing.text.contains("day 240 after the first bill"),
+        "nonprofit help deadline: {}",
+        timing.text
+    );
+    assert!(
+        timing.text.contains("Mon, Nov 30 (2 days left)"),
+        "best day to call: {}",
+        timing.text
+    );
+    assert!(
+        timing.text.contains("Fri, Apr 2, 2027 (125 days left)"),
+        "credit reporting: {}",
+        timing.text
+    );
     pat.nothing_more();
 
     // Sam's review went its own way: a lab bill, self-pay, asked for the

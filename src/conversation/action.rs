@@ -14,6 +14,15 @@ pub enum MenuItem {
     Main,
 }
 
+/// The parts of the report, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportPart {
+    Summary,
+    /// A page of findings (0-based).
+    Findings(usize),
+    Timing,
+}
+
 /// A button press, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -42,6 +51,8 @@ pub enum Action {
     /// Keep a date that looked wrong.
     DateConfirmed,
     DateRejected,
+    /// Show a part of the report.
+    Report(ReportPart),
     /// Work on another bill (0-based index).
     SwitchBill(usize),
     NewBill,
@@ -57,7 +68,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 9] = [
+const FIXED: [(&str, Action); 11] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -67,6 +78,8 @@ const FIXED: [(&str, Action); 9] = [
     ("date:no", Action::DateRejected),
     ("bill:new", Action::NewBill),
     ("delete:yes", Action::DeleteConfirmed),
+    ("report:summary", Action::Report(ReportPart::Summary)),
+    ("report:timing", Action::Report(ReportPart::Timing)),
 ];
 
 impl Action {
@@ -91,6 +104,7 @@ impl Action {
             Action::ToggleNotReceived { index, page } => format!("nr:t:{index}:{page}"),
             Action::NotReceivedPage(page) => format!("nr:p:{page}"),
             Action::SwitchBill(index) => format!("bill:{index}"),
+            Action::Report(ReportPart::Findings(page)) => format!("report:findings:{page}"),
             Action::DeleteDeclined => "delete:no".to_string(),
             // Covered by FIXED above.
             _ => String::new(),
@@ -122,6 +136,7 @@ impl Action {
             }),
             ["nr", "p", page] => number(page).map(Action::NotReceivedPage),
             ["bill", index] => number(index).map(Action::SwitchBill),
+            ["report", "findings", page] => number(page).map(|p| Action::Report(ReportPart::Findings(p))),
             ["delete", "no"] => Some(Action::DeleteDeclined),
             _ => None,
         }
@@ -140,6 +155,7 @@ mod tests {
             Action::ToggleNotReceived { index: 14, page: 0 },
             Action::NotReceivedPage(2),
             Action::SwitchBill(3),
+            Action::Report(ReportPart::Findings(2)),
             Action::DeleteDeclined,
         ];
         actions.extend(FIXED.iter().map(|(_, action)| action.clone()));

@@ -9,15 +9,20 @@
 mod action;
 mod choices;
 mod finding_text;
+mod findings_coding;
+mod findings_visit;
 mod input;
 mod output;
 mod question;
+mod report;
 mod report_timing;
 pub mod screens;
 mod state;
 mod step;
 
 pub use finding_text::FindingText;
+pub use findings_coding::describe as describe_coding_finding;
+pub use findings_visit::describe as describe_visit_finding;
 pub use input::{Command, Input};
 pub use output::{Button, Keyboard, Output};
 pub use question::Question;

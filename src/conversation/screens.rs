@@ -3,12 +3,14 @@
 use super::action::{Action, MenuItem};
 use super::output::{Button, Keyboard, Output};
 use super::question::{self, AnswerKind, Question};
+use super::report;
 use super::state::{ChatState, Screen};
 use crate::content::{keys, Content, Fill, Html, Key};
 use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
 use crate::domain::money::Usd;
+use crate::domain::reference::Reference;
 use chrono::NaiveDate;
 
 /// Items shown per page of the not-received toggles, and per row.
@@ -385,7 +387,7 @@ impl View<'_> {
         }
     }
 
-    /// What the review has collected.
+    /// What the review has collected (the report adds its buttons).
     pub fn summary(&self, bill: &Bill) -> Output {
         let mut lines = vec![self.text(keys::SUMMARY_HEADING)];
         for question in question::applicable(bill) {
@@ -478,7 +480,7 @@ impl View<'_> {
     }
 
     /// The current screen, shown again (after help, an error, or a restart).
-    pub fn current(&self, state: &ChatState) -> Output {
+    pub fn current(&self, state: &ChatState, reference: &Reference) -> Output {
         let bill = state.bill();
         match &state.screen {
             Screen::Menu => self.menu(state, None),
@@ -487,7 +489,9 @@ impl View<'_> {
             Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
             Screen::FixItem { number: Some(index) } => self.send_corrected(bill, *index),
             Screen::RemoveItem => self.which_item(bill, keys::ITEMS_WHICH_TO_REMOVE),
-            Screen::Summary => self.summary(bill),
+            Screen::Summary => report::summary(bill, self),
+            Screen::Findings { page } => report::findings(bill, reference, self, *page),
+            Screen::Timing => report::timing(bill, self),
             Screen::ConfirmDelete { .. } => self.confirm_delete(),
         }
     }

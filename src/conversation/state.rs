@@ -61,8 +61,12 @@ pub enum Screen {
     FixItem { number: Option<usize> },
     /// Removing a line item: waiting for its number.
     RemoveItem,
-    /// Every question that applies is answered.
+    /// Every question that applies is answered: the report's summary.
     Summary,
+    /// The report's findings, one page (0-based).
+    Findings { page: usize },
+    /// The report's timing advice.
+    Timing,
     /// `/delete` was sent; waiting for yes or no.
     ConfirmDelete { back_to: Box<Screen> },
 }

@@ -1,7 +1,7 @@
 //! The transition function: one input moves a chat from one state to the
 //! next and says what to show.
 
-use super::action::{Action, MenuItem};
+use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::Output;
 use super::question::{self, AnswerKind, Question};
@@ -12,6 +12,7 @@ use crate::domain::bill::Bill;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::money::{parse_amount, AmountError};
+use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,6 +21,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// (passed in, so tests pin "today").
 pub struct Ctx<'a> {
     pub content: &'a Content,
+    /// CMS reference data for the audit in the report.
+    pub reference: &'a Reference,
     pub now: DateTime<Utc>,
 }
 
@@ -52,6 +55,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         outputs: Vec::new(),
         effects: Vec::new(),
         view,
+        reference: ctx.reference,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -78,6 +82,7 @@ struct Turn<'a> {
     outputs: Vec<Output>,
     effects: Vec<Effect>,
     view: View<'a>,
+    reference: &'a Reference,
 }
 
 impl Turn<'_> {
@@ -132,6 +137,9 @@ impl Turn<'_> {
                 Some(last) => self.ask(last),
                 None => self.go_to(Screen::Menu),
             },
+            Screen::Findings { page: 0 } => self.go_to(Screen::Summary),
+            Screen::Findings { page } => self.go_to(Screen::Findings { page: page - 1 }),
+            Screen::Timing => self.go_to(Screen::Findings { page: 0 }),
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_BEFORE),
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
         }
@@ -233,6 +241,11 @@ impl Turn<'_> {
                 self.outputs.push(Output::line(line));
                 self.begin_review();
             }
+            Action::Report(part) if question::first_unanswered(self.bill()).is_none() => self.go_to(match part {
+                ReportPart::Summary => Screen::Summary,
+                ReportPart::Findings(page) => Screen::Findings { page },
+                ReportPart::Timing => Screen::Timing,
+            }),
             Action::NewBill => self.new_bill(),
             Action::DeleteConfirmed if matches!(self.state.screen, Screen::ConfirmDelete { .. }) => {
                 self.effects.push(Effect::EraseChat);
@@ -258,7 +271,9 @@ impl Turn<'_> {
                 let example = self.content().plain(keys::DELETE_NO);
                 self.not_an_option(&example);
             }
-            Screen::Menu | Screen::Summary => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
+            Screen::Menu | Screen::Summary | Screen::Findings { .. } | Screen::Timing => {
+                self.say_then_current(keys::INPUT_NOT_UNDERSTOOD)
+            }
         }
     }
 
@@ -525,7 +540,7 @@ impl Turn<'_> {
     }
 
     fn show_current(&mut self) {
-        self.outputs.push(self.view.current(&self.state));
+        self.outputs.push(self.view.current(&self.state, self.reference));
     }
 
     fn say(&mut self, line: Key) {

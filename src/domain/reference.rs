@@ -121,12 +121,7 @@ impl Reference {
         }
         for row in rows(PAIRS, "coding pairs", 5)? {
             let tag = row[2].split(':').next().unwrap_or("").trim().to_string();
-            let modifiers_allowing = row[3]
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|word| word.len() == 2 && word.chars().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase()))
-                .filter(|word| CPT_MODIFIERS.contains(word) || word.starts_with('X'))
-                .map(String::from)
-                .collect();
+            let modifiers_allowing = allowed_modifiers(&row[3]);
             reference.pairs.push(CodingPair {
                 code_a: row[0].clone(),
                 code_b: row[1].clone(),
@@ -143,13 +138,17 @@ impl Reference {
 
     /// Whether a procedure code exists: CPT-shaped numbers are checked
     /// against the 2026 payment files, Level II codes also against the
-    /// 2019 HCPCS file for a termination date.
+    /// 2019 HCPCS file (retired there: deleted; live there: existing).
     pub fn code_status(&self, code: &str, today: NaiveDate) -> CodeStatus {
         if self.opps.contains_key(code) || self.physician.contains_key(code) {
             return CodeStatus::Active;
         }
         match self.level2.get(code) {
             Some(Some(terminated)) if *terminated <= today => CodeStatus::Deleted(*terminated),
+            // Live in 2019 and never retired there: Medicare's 2026 files
+            // leave out codes only private plans and Medicaid use (S, H, T
+            // codes) and some drugs, so take it as existing.
+            Some(None) => CodeStatus::Active,
             _ => CodeStatus::NotFound,
         }
     }
@@ -184,6 +183,27 @@ impl Reference {
     pub fn plain_name(&self, code: &str) -> Option<&str> {
         self.names.get(code).map(String::as_str)
     }
+}
+
+/// The modifiers named in a `modifier_allows` cell: `59|XE|XS (note)`,
+/// `25 (on the E/M) | 57 (note)`, `91 (...; 59 not accepted)`. Only the
+/// words outside the parenthesised notes count.
+fn allowed_modifiers(cell: &str) -> Vec<String> {
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.len() == 2 && (CPT_MODIFIERS.contains(word) || word.starts_with('X')))
+        .map(String::from)
+        .collect()
 }
 
 /// The data rows of a CSV file (header skipped), each with `columns` fields.
@@ -258,11 +278,33 @@ mod tests {
         assert_eq!(reference.code_status("99285", today()), CodeStatus::Active);
         assert_eq!(reference.code_status("J1885", today()), CodeStatus::Active);
         assert_eq!(reference.code_status("99999", today()), CodeStatus::NotFound);
+        assert_eq!(
+            reference.code_status("J1030", today()),
+            CodeStatus::Active,
+            "live in 2019, not in Medicare's files"
+        );
         let deleted = reference.level2.iter().find(|(code, term)| {
             term.is_some() && !reference.opps.contains_key(*code) && !reference.physician.contains_key(*code)
         });
         let (code, term) = deleted.expect("the 2019 file has terminated codes");
         assert_eq!(reference.code_status(code, today()), CodeStatus::Deleted(term.unwrap()));
+    }
+
+    #[test]
+    fn notes_in_the_modifier_column_are_not_modifiers() {
+        assert_eq!(
+            allowed_modifiers("91 (only a documented later re-run of the test; 59 not accepted)"),
+            ["91"]
+        );
+        assert_eq!(
+            allowed_modifiers("59|XE|XS|XP|XU (one per line; not on E/M)"),
+            ["59", "XE", "XS", "XP", "XU"]
+        );
+        assert_eq!(
+            allowed_modifiers("25 (on the E/M) | 57 (decision for major surgery)"),
+            ["25", "57"]
+        );
+        assert!(allowed_modifiers("none").is_empty() && allowed_modifiers("n/a").is_empty());
     }
 
     #[test]

@@ -35,6 +35,8 @@ impl BotProcess {
             .env("TELOXIDE_API_URL", api_url)
             .env("BILLCOACH_DB", dir.join("data"))
             .env("RUST_LOG", "debug")
+            // Every date the bot computes counts from this "today".
+            .env("BILLCOACH_NOW", "2026-11-28T15:00:00Z")
             // The real throttle runs, with room for a test's fast typing.
             .env("BILLCOACH_CHAT_MESSAGES_PER_SECOND", "30")
             .env("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", "1000")

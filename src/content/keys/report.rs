@@ -50,4 +50,19 @@ keys! {
     TIMING_CREDIT_NOT_BEFORE = "timing.credit.not_before" [date, days];
     TIMING_CREDIT = "timing.credit.general";
     TIMING_LIMITATIONS = "timing.limitations";
+
+    // The report's parts and their buttons.
+    REPORT_SEE_FINDINGS = "report.see_findings";
+    REPORT_MORE_FINDINGS = "report.more_findings" [count];
+    REPORT_SEE_TIMING = "report.see_timing";
+    REPORT_BACK_TO_SUMMARY = "report.back_to_summary";
+    REPORT_BACK_TO_FINDINGS = "report.back_to_findings";
+    REPORT_FINDINGS_HEADING = "report.findings_heading" [count, total];
+    REPORT_FINDING = "report.finding" [number, title, stake, explain, ask];
+    REPORT_AT_STAKE = "report.at_stake" [amount, certainty];
+    REPORT_CERTAIN = "report.certainty.certain";
+    REPORT_LIKELY = "report.certainty.likely";
+    REPORT_WORTH_ASKING = "report.certainty.worth_asking";
+    REPORT_CLEAN = "report.clean";
+    REPORT_CLEAN_NO_ITEMS = "report.clean_no_items";
 }

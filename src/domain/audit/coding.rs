@@ -2,24 +2,1475 @@
 //! not exist or were deleted, malformed modifiers, unbundling (a panel with
 //! its own parts, several blood draws, an injection with a visit but no
 //! modifier 25, the curated pairs), and implausible units.
+//!
+//! Every rule comes from `shared/design/domain-facts.md` section C (the
+//! section is named on each rule) and the curated pairs in
+//! `data/rules/coding-pairs.csv`. Each finding is a question about a line,
+//! never an accusation: how sure it is says how to ask.
+//!
+//! Lines are compared within one *visit*: the same date of service, and the
+//! same biller. On a hospital bill the professional fees (revenue codes
+//! 096x–098x) are the doctors' side, and the rest the hospital's: the same
+//! ER visit code once on each side is normal, not a duplicate (C3, C6).
+//! Credits (negative amounts) and $0 lines are never findings.
 
-use super::Proposal;
+use super::{Certainty, FindingKind, Proposal, Stake};
 use crate::domain::bill::Bill;
-use crate::domain::reference::Reference;
+use crate::domain::line_items::{is_modifier, is_procedure_code, LineItem};
+use crate::domain::reference::{CodeStatus, CodingPair, Reference};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashSet};
 
-/// A problem with the codes on the bill.
+/// Modifiers that mark a repeat of the same code the same day as real
+/// (C5): a distinct service (59 and its X forms), a repeated procedure
+/// (76, 77), a repeated lab test (91).
+const REPEAT_MODIFIERS: [&str; 8] = ["59", "XE", "XS", "XP", "XU", "76", "77", "91"];
+/// "A distinct service": only one of them per line, never on a visit (C5).
+const DISTINCT_MODIFIERS: [&str; 5] = ["59", "XE", "XS", "XP", "XU"];
+/// "The same test run again later that day": the only repeat mark for labs
+/// (C1 rule 5, C5).
+const LAB_REPEAT: &str = "91";
+/// "A separate exam beyond the procedure": goes on a visit only (C4, C5).
+const SEPARATE_VISIT: &str = "25";
+/// "A separate encounter the same day" (C5).
+const SEPARATE_ENCOUNTER: &str = "XE";
+
+/// Modifiers that name a body site (left, right, both sides, fingers,
+/// toes, eyelids, heart arteries): the same code on two sites is two
+/// services, so lines with other sites are not compared as duplicates.
+const SITE_MODIFIERS: [&str; 32] = [
+    "LT", "RT", "50", "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "TA", "T1",
+    "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LC", "LD", "LM", "RC", "RI",
+];
+
+/// "Each additional" codes, billed again for each extra hour, drug or half
+/// hour: the same code twice in a day is normal (C3, C4).
+const ADD_ON_CODES: [&str; 7] = ["96361", "96366", "96367", "96368", "96375", "96376", "99292"];
+
+/// Blood draw from a vein: one fee per encounter (C2).
+const VENIPUNCTURE: &str = "36415";
+/// Critical care, first 30–74 minutes: once per physician per date (C3, C8).
+const CRITICAL_CARE: &str = "99291";
+/// Observation, billed per hour (C3, C8).
+const OBSERVATION_HOURS: &str = "G0378";
+/// Hours of observation beyond which the count is worth a question.
+const OBSERVATION_MAX_HOURS: u32 = 48;
+
+/// The machine tags of `data/rules/coding-pairs.csv` this file reads.
+mod tag {
+    pub const PANEL_COMPONENT: &str = "panel_component_same_dos";
+    pub const PANEL_IN_PANEL: &str = "panel_within_panel";
+    pub const PANEL_OVERLAP: &str = "panel_overlap_soft";
+    pub const VISIT_WITH_DRUG: &str = "em_with_drug_admin_same_day";
+    pub const BRIEF_VISIT_WITH_DRUG: &str = "em_99211_not_with_drug_admin";
+    pub const ONE_INITIAL: &str = "one_initial_admin_per_encounter";
+    pub const HYDRATION_CONCURRENT: &str = "hydration_concurrent_with_infusion";
+    pub const IV_ACCESS: &str = "iv_access_included";
+}
+
+/// The pair rules in the order they claim a pair of lines: the most
+/// specific first, so 96365 + 96360 is "fluids with a drug drip", not "two
+/// first treatments".
+const PAIR_TAGS: [&str; 5] = [
+    tag::IV_ACCESS,
+    tag::HYDRATION_CONCURRENT,
+    tag::BRIEF_VISIT_WITH_DRUG,
+    tag::VISIT_WITH_DRUG,
+    tag::ONE_INITIAL,
+];
+
+/// A problem with the codes on the bill. Line numbers are 0-based indexes
+/// into `bill.items`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CodingIssue {}
+pub enum CodingIssue {
+    /// The same code on the same day on identical lines (same units, same
+    /// price), with no modifier that marks a real repeat (C5).
+    Duplicate {
+        code: String,
+        date: Option<NaiveDate>,
+        first: usize,
+        repeats: Vec<usize>,
+        doubt: RepeatDoubt,
+    },
+    /// The same code on the same day on several lines whose units or
+    /// prices differ: one service cut in pieces, or a repeat.
+    SplitService {
+        code: String,
+        date: Option<NaiveDate>,
+        lines: Vec<usize>,
+    },
+    /// A code in none of our code lists (which may lag behind).
+    UnknownCode { item: usize, code: String },
+    /// A Level II code CMS retired before the date of service; `deleted` is
+    /// its last valid day.
+    DeletedCode {
+        item: usize,
+        code: String,
+        deleted: NaiveDate,
+    },
+    /// A modifier that is misprinted, unknown, or used where it does not
+    /// belong (C5).
+    BadModifier {
+        item: usize,
+        modifier: String,
+        problem: ModifierProblem,
+    },
+    /// Tests billed on their own the same day as a panel that includes them
+    /// (C1 rule 1).
+    PanelComponent {
+        panel: usize,
+        components: Vec<usize>,
+        date: Option<NaiveDate>,
+    },
+    /// A smaller panel wholly inside a bigger one billed the same day (C1
+    /// rule 2).
+    PanelInPanel {
+        panel: usize,
+        inner: usize,
+        date: Option<NaiveDate>,
+    },
+    /// Two panels that share almost all their tests (C1 rule 3); `other` is
+    /// the one that adds little.
+    PanelOverlap {
+        panel: usize,
+        other: usize,
+        date: Option<NaiveDate>,
+    },
+    /// More than one blood-draw fee in one visit (C2).
+    ExtraVenipuncture {
+        date: Option<NaiveDate>,
+        draws: u32,
+        lines: Vec<usize>,
+    },
+    /// A visit billed with an injection or infusion the same day, without
+    /// modifier 25 on the visit (C4).
+    VisitWithInjection {
+        visit: usize,
+        shot: usize,
+        date: Option<NaiveDate>,
+        setting: VisitSetting,
+    },
+    /// One of the other curated pairs (C4): `extra` is the line that should
+    /// not be billed as it is, `kept` the one it goes with.
+    CodingPair {
+        rule: PairRule,
+        kept: usize,
+        extra: usize,
+        date: Option<NaiveDate>,
+    },
+    /// More units on a line than a sourced limit allows (C8).
+    TooManyUnits {
+        item: usize,
+        code: String,
+        units: u32,
+        limit: u32,
+        reason: UnitLimit,
+    },
+}
+
+/// Why a duplicate may still be real, which makes it a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RepeatDoubt {
+    /// Nothing: the same line twice.
+    None,
+    /// A drug or supply: a second dose the same day can be real.
+    SecondDose,
+    /// A line carries this modifier, which does not mark a repeat of this
+    /// kind of code (59 on a lab test, which takes 91; 25, which marks a
+    /// separate exam, not a repeat).
+    WrongModifier(String),
+}
+
+/// What is wrong with a modifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierProblem {
+    /// Not two letters or digits.
+    Malformed,
+    /// In neither our CPT list nor the HCPCS Level II list.
+    Unknown,
+    /// 25 on a line that is not a visit.
+    VisitOnly,
+    /// 59, X{E,S,P,U}, 76 or 77 on a visit.
+    NotOnVisit,
+    /// A second one of 59 / XE / XS / XP / XU on the same line.
+    TwoDistinct,
+    /// 76 or 77 on a lab test (a repeated test is marked 91).
+    LabRepeat,
+}
+
+/// Where the visit of [`CodingIssue::VisitWithInjection`] took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitSetting {
+    /// ER visit 99281–99285.
+    Emergency,
+    /// Office visit 99202–99215.
+    Office,
+}
+
+/// The curated pair rules of [`CodingIssue::CodingPair`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairRule {
+    /// Two "initial" drug or fluid administrations in one visit.
+    OneInitialAdmin,
+    /// A brief nurse visit (99211) with a drug administration.
+    BriefVisitWithDrug,
+    /// IV fluids at the same time as an IV drug drip.
+    HydrationWithInfusion,
+    /// Starting the IV billed apart from the IV fluids.
+    IvStartIncluded,
+}
+
+/// The sourced unit limits of [`CodingIssue::TooManyUnits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitLimit {
+    /// 99291: once per date; extra time is 99292.
+    CriticalCare,
+    /// A lab panel: 1 unit per line.
+    Panel,
+    /// G0378: units are hours.
+    ObservationHours,
+}
 
 impl CodingIssue {
     /// A stable short name for the corpus and the dialogue keys.
     pub fn id(&self) -> &'static str {
-        match *self {}
+        match self {
+            CodingIssue::Duplicate { .. } => "duplicate",
+            CodingIssue::SplitService { .. } => "split_service",
+            CodingIssue::UnknownCode { .. } => "unknown_code",
+            CodingIssue::DeletedCode { .. } => "deleted_code",
+            CodingIssue::BadModifier { .. } => "bad_modifier",
+            CodingIssue::PanelComponent { .. } => "panel_component",
+            CodingIssue::PanelInPanel { .. } => "panel_in_panel",
+            CodingIssue::PanelOverlap { .. } => "panel_overlap",
+            CodingIssue::ExtraVenipuncture { .. } => "extra_venipuncture",
+            CodingIssue::VisitWithInjection { .. } => "visit_with_injection",
+            CodingIssue::CodingPair { .. } => "coding_pair",
+            CodingIssue::TooManyUnits { .. } => "too_many_units",
+        }
     }
 }
 
 /// Every coding finding this bill gives rise to.
-pub fn propose(_bill: &Bill, _reference: &Reference, _today: NaiveDate) -> Vec<Proposal> {
-    Vec::new()
+pub fn propose(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Proposal> {
+    let charges = lines(bill, |amount| amount > Decimal::ZERO);
+    let credits = lines(bill, |amount| amount < Decimal::ZERO);
+    let mut proposals = duplicates(&charges, &credits, reference);
+    proposals.extend(unknown_or_deleted_codes(&charges, bill, reference, today));
+    proposals.extend(bad_modifiers(&charges, reference));
+    proposals.extend(panels(&charges, reference));
+    proposals.extend(venipunctures(&charges));
+    proposals.extend(pairs(&charges, reference));
+    proposals.extend(units(&charges, reference));
+    proposals
+}
+
+/// One line item as the rules read it: code and modifiers upper-cased.
+struct Line<'a> {
+    index: usize,
+    item: &'a LineItem,
+    code: String,
+    modifiers: Vec<String>,
+    visit: Visit,
+}
+
+/// Lines billed together: the same date and the same biller (the
+/// hospital, or the doctors' professional fees on its bill).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Visit {
+    date: Option<NaiveDate>,
+    professional: bool,
+}
+
+impl Line<'_> {
+    fn has(&self, modifier: &str) -> bool {
+        self.modifiers.iter().any(|m| m == modifier)
+    }
+
+    fn has_any(&self, modifiers: &[impl AsRef<str>]) -> bool {
+        modifiers.iter().any(|m| self.has(m.as_ref()))
+    }
+
+    /// A lab test: a CPT 8xxxx or PLA (xxxxU) code, or a lab revenue code
+    /// (030x, 031x).
+    fn is_lab(&self) -> bool {
+        let code = self.code.as_bytes();
+        let lab_code = code.len() == 5
+            && ((code[0] == b'8' && code.iter().all(u8::is_ascii_digit))
+                || (code[..4].iter().all(u8::is_ascii_digit) && code[4] == b'U'));
+        lab_code || self.revenue_starts_with(&["030", "031"])
+    }
+
+    /// A drug or supply, which can be given more than once a day: a J code,
+    /// or pharmacy, supply or drug revenue codes (025x, 027x, 063x).
+    fn is_dose(&self) -> bool {
+        self.code.starts_with('J') || self.revenue_starts_with(&["025", "027", "063"])
+    }
+
+    /// The body sites the line's modifiers name, sorted.
+    fn sites(&self) -> Vec<&str> {
+        let mut sites: Vec<&str> = self
+            .modifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|m| SITE_MODIFIERS.contains(m))
+            .collect();
+        sites.sort_unstable();
+        sites
+    }
+
+    fn revenue_starts_with(&self, prefixes: &[&str]) -> bool {
+        self.item
+            .revenue_code
+            .as_deref()
+            .is_some_and(|rev| prefixes.iter().any(|p| rev.starts_with(p)))
+    }
+
+    fn amount(&self) -> Decimal {
+        self.item.amount
+    }
+
+    fn units(&self) -> u32 {
+        self.item.units.max(1)
+    }
+}
+
+/// The lines whose amount passes `keep`, read for the rules.
+fn lines(bill: &Bill, keep: impl Fn(Decimal) -> bool) -> Vec<Line<'_>> {
+    bill.items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| keep(item.amount))
+        .map(|(index, item)| Line {
+            index,
+            item,
+            code: item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase(),
+            modifiers: item.modifiers.iter().map(|m| m.trim().to_ascii_uppercase()).collect(),
+            visit: Visit {
+                date: item.date,
+                professional: item
+                    .revenue_code
+                    .as_deref()
+                    .is_some_and(|rev| ["096", "097", "098"].iter().any(|p| rev.starts_with(p))),
+            },
+        })
+        .collect()
+}
+
+/// The lines of each visit, in bill order.
+fn by_visit<'l, 'a>(lines: impl IntoIterator<Item = &'l Line<'a>>) -> BTreeMap<Visit, Vec<&'l Line<'a>>>
+where
+    'a: 'l,
+{
+    let mut visits: BTreeMap<Visit, Vec<&Line>> = BTreeMap::new();
+    for line in lines {
+        visits.entry(line.visit).or_default().push(line);
+    }
+    visits
+}
+
+fn proposal(issue: CodingIssue, mut items: Vec<usize>, certainty: Certainty, stake: Stake) -> Proposal {
+    items.sort_unstable();
+    items.dedup();
+    Proposal {
+        kind: FindingKind::Coding(issue),
+        items,
+        certainty,
+        stake,
+    }
+}
+
+/// Lines without a date may be on different days: one step less sure.
+fn dated(date: Option<NaiveDate>, certainty: Certainty) -> Certainty {
+    match (date, certainty) {
+        (Some(_), certainty) => certainty,
+        (None, Certainty::Certain) => Certainty::Likely,
+        (None, _) => Certainty::WorthAsking,
+    }
+}
+
+/// The part of a line's amount for `extra` of its units, to the cent.
+fn share(line: &Line, extra: u32) -> Decimal {
+    (line.amount() * Decimal::from(extra) / Decimal::from(line.units())).round_dp(2)
+}
+
+/// Duplicates and split services (C5 "duplicate-line logic"): lines with
+/// the same code in the same visit, less those a repeat modifier explains
+/// and those a credit reverses. Identical lines are a duplicate; lines
+/// with other units or prices look like one service split (a question).
+/// Codes with their own repeat rule (36415, one initial administration)
+/// and "each additional" codes are left to those rules.
+fn duplicates(lines: &[Line], credits: &[Line], reference: &Reference) -> Vec<Proposal> {
+    let mut groups: BTreeMap<(&str, Visit, Vec<&str>), Vec<&Line>> = BTreeMap::new();
+    for line in lines.iter().filter(|line| is_procedure_code(&line.code)) {
+        if ADD_ON_CODES.contains(&line.code.as_str())
+            || reference.pairs_for(&line.code).any(|pair| pair.code_b == line.code)
+        {
+            continue;
+        }
+        groups
+            .entry((&line.code, line.visit, line.sites()))
+            .or_default()
+            .push(line);
+    }
+    groups
+        .into_iter()
+        .filter_map(|((code, visit, _), group)| duplicate_group(code, visit, group, credits))
+        .collect()
+}
+
+fn duplicate_group(code: &str, visit: Visit, group: Vec<&Line>, credits: &[Line]) -> Option<Proposal> {
+    let lab = group[0].is_lab();
+    let marks_repeat = |line: &Line| {
+        if lab {
+            line.has(LAB_REPEAT)
+        } else {
+            line.has_any(&REPEAT_MODIFIERS)
+        }
+    };
+    let mut open: Vec<&Line> = group.into_iter().filter(|line| !marks_repeat(line)).collect();
+    for credit in credits
+        .iter()
+        .filter(|credit| credit.code == code && credit.visit == visit)
+    {
+        if let Some(at) = open.iter().rposition(|line| line.amount() == -credit.amount()) {
+            open.remove(at);
+        }
+    }
+    let (first, rest) = open.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let repeats: Vec<usize> = rest.iter().map(|line| line.index).collect();
+    let all: Vec<usize> = open.iter().map(|line| line.index).collect();
+    let identical = rest
+        .iter()
+        .all(|line| line.units() == first.units() && line.amount() == first.amount());
+    if !identical {
+        if first.is_dose() {
+            return None;
+        }
+        let issue = CodingIssue::SplitService {
+            code: code.to_string(),
+            date: visit.date,
+            lines: all.clone(),
+        };
+        return Some(proposal(issue, all, Certainty::WorthAsking, Stake::Items(repeats)));
+    }
+    let wrong_modifier = open
+        .iter()
+        .flat_map(|line| line.modifiers.iter())
+        .find(|m| m.as_str() == SEPARATE_VISIT || REPEAT_MODIFIERS.contains(&m.as_str()));
+    let doubt = match wrong_modifier {
+        _ if first.is_dose() => RepeatDoubt::SecondDose,
+        Some(modifier) => RepeatDoubt::WrongModifier(modifier.clone()),
+        None => RepeatDoubt::None,
+    };
+    let certainty = match doubt {
+        RepeatDoubt::None => dated(visit.date, Certainty::Certain),
+        _ => Certainty::WorthAsking,
+    };
+    let issue = CodingIssue::Duplicate {
+        code: code.to_string(),
+        date: visit.date,
+        first: first.index,
+        repeats: repeats.clone(),
+        doubt,
+    };
+    Some(proposal(issue, all, certainty, Stake::Items(repeats)))
+}
+
+/// Codes in none of our lists, or retired before the date of service
+/// (Certain, the line at stake). A five-digit CPT code in none of our
+/// lists is Likely wrong (a misprint, the hospital's own charge number):
+/// those lists hold every current CPT number, but may lag. Other codes
+/// (HCPCS Level II, CPT category II/III, lab PLA codes) are only a
+/// question, with nothing counted: codes some insurers and Medicaid use
+/// (S, H, T codes) are not in Medicare's files, nor are some current
+/// drug codes. Revenue codes are not procedure codes and are not looked
+/// up.
+fn unknown_or_deleted_codes(lines: &[Line], bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Proposal> {
+    lines
+        .iter()
+        .filter(|line| is_procedure_code(&line.code))
+        .filter_map(|line| {
+            let item = line.index;
+            match reference.code_status(&line.code, today) {
+                CodeStatus::Active => None,
+                CodeStatus::NotFound => {
+                    let issue = CodingIssue::UnknownCode {
+                        item,
+                        code: line.code.clone(),
+                    };
+                    Some(if line.code.bytes().all(|b| b.is_ascii_digit()) {
+                        proposal(issue, vec![item], Certainty::Likely, Stake::Items(vec![item]))
+                    } else {
+                        proposal(issue, vec![item], Certainty::WorthAsking, Stake::Nothing)
+                    })
+                }
+                CodeStatus::Deleted(deleted) => {
+                    let certainty = match line.item.date.or(bill.service_date) {
+                        Some(service) if service <= deleted => return None,
+                        Some(_) => Certainty::Certain,
+                        None => Certainty::Likely,
+                    };
+                    let issue = CodingIssue::DeletedCode {
+                        item,
+                        code: line.code.clone(),
+                        deleted,
+                    };
+                    Some(proposal(issue, vec![item], certainty, Stake::Items(vec![item])))
+                }
+            }
+        })
+        .collect()
+}
+
+/// An E/M visit code (99202–99499): where 25 goes, and where 59, the X
+/// modifiers, 76 and 77 never go (C5).
+fn is_visit_code(code: &str) -> bool {
+    code.len() == 5 && code.parse::<u32>().is_ok_and(|n| (99202..=99499).contains(&n))
+}
+
+/// Codes that may carry 25: visits, eye exams (92002–92014) and the
+/// hospital clinic visit G0463.
+fn takes_modifier_25(code: &str) -> bool {
+    is_visit_code(code) || code == "G0463" || code.parse::<u32>().is_ok_and(|n| (92002..=92014).contains(&n))
+}
+
+/// Modifiers that cannot be right (misprinted: Likely) or are worth a
+/// question (unknown, or used where C5 says they do not belong). No money
+/// is at stake: a wrong modifier changes how a line is paid, not whether.
+fn bad_modifiers(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    let mut proposals = Vec::new();
+    for line in lines {
+        for (position, modifier) in line.modifiers.iter().enumerate() {
+            let m = modifier.as_str();
+            let problem = if !is_modifier(m) {
+                ModifierProblem::Malformed
+            } else if !reference.is_known_modifier(m) {
+                ModifierProblem::Unknown
+            } else if m == SEPARATE_VISIT && !line.code.is_empty() && !takes_modifier_25(&line.code) {
+                ModifierProblem::VisitOnly
+            } else if is_visit_code(&line.code) && (DISTINCT_MODIFIERS.contains(&m) || m == "76" || m == "77") {
+                ModifierProblem::NotOnVisit
+            } else if line.is_lab() && (m == "76" || m == "77") {
+                ModifierProblem::LabRepeat
+            } else if DISTINCT_MODIFIERS.contains(&m)
+                && line.modifiers[..position]
+                    .iter()
+                    .any(|p| DISTINCT_MODIFIERS.contains(&p.as_str()))
+            {
+                ModifierProblem::TwoDistinct
+            } else {
+                continue;
+            };
+            let certainty = if problem == ModifierProblem::Malformed {
+                Certainty::Likely
+            } else {
+                Certainty::WorthAsking
+            };
+            let issue = CodingIssue::BadModifier {
+                item: line.index,
+                modifier: modifier.clone(),
+                problem,
+            };
+            proposals.push(proposal(issue, vec![line.index], certainty, Stake::Nothing));
+        }
+    }
+    proposals
+}
+
+/// Lab panels billed with their own tests, a smaller panel inside a bigger
+/// one, and heavily overlapping panels, in one visit (C1 rules 1–3, pairs
+/// from the CSV). Only 91 (a later re-run) excuses a test or a panel: the
+/// CSV's "59 not accepted" is not a modifier that allows (C1 rule 5). Each
+/// line is questioned once, under the first panel that includes it.
+fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    let mut proposals = Vec::new();
+    let mut claimed: HashSet<usize> = HashSet::new();
+    for (visit, visit_lines) in by_visit(lines) {
+        for panel in &visit_lines {
+            let mut components = Vec::new();
+            for pair in reference.pairs_for(&panel.code) {
+                let tag = pair.tag.as_str();
+                if ![tag::PANEL_COMPONENT, tag::PANEL_IN_PANEL, tag::PANEL_OVERLAP].contains(&tag) {
+                    continue;
+                }
+                for other in &visit_lines {
+                    if other.code != pair.code_b
+                        || other.index == panel.index
+                        || other.has(LAB_REPEAT)
+                        || claimed.contains(&other.index)
+                    {
+                        continue;
+                    }
+                    claimed.insert(other.index);
+                    let (panel, other, date) = (panel.index, other.index, visit.date);
+                    match tag {
+                        tag::PANEL_COMPONENT => components.push(other),
+                        tag::PANEL_IN_PANEL => proposals.push(proposal(
+                            CodingIssue::PanelInPanel {
+                                panel,
+                                inner: other,
+                                date,
+                            },
+                            vec![panel, other],
+                            dated(date, Certainty::Certain),
+                            Stake::Items(vec![other]),
+                        )),
+                        _ => proposals.push(proposal(
+                            CodingIssue::PanelOverlap { panel, other, date },
+                            vec![panel, other],
+                            Certainty::WorthAsking,
+                            Stake::Items(vec![other]),
+                        )),
+                    }
+                }
+            }
+            if !components.is_empty() {
+                let mut items = components.clone();
+                items.push(panel.index);
+                proposals.push(proposal(
+                    CodingIssue::PanelComponent {
+                        panel: panel.index,
+                        components: components.clone(),
+                        date: visit.date,
+                    },
+                    items,
+                    dated(visit.date, Certainty::Certain),
+                    Stake::Items(components),
+                ));
+            }
+        }
+    }
+    proposals
+}
+
+/// More than one blood-draw fee (36415) in one visit, by units or by lines
+/// (C2: one collection fee per encounter, however many tubes or sticks).
+/// Likely; a question only when a line claims a separate encounter (XE,
+/// 59) or the lines have no date (they may be different days).
+fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
+    let draws = lines.iter().filter(|line| line.code == VENIPUNCTURE);
+    let mut proposals = Vec::new();
+    for (visit, group) in by_visit(draws) {
+        let count: u32 = group.iter().map(|line| line.units()).sum();
+        if count <= 1 {
+            continue;
+        }
+        let separate = group.len() > 1 && group[1..].iter().any(|line| line.has_any(&[SEPARATE_ENCOUNTER, "59"]));
+        let certainty = if separate {
+            Certainty::WorthAsking
+        } else {
+            dated(visit.date, Certainty::Likely)
+        };
+        let stake = match group.as_slice() {
+            [only] => Stake::PartOfItem {
+                item: only.index,
+                amount: share(only, count - 1),
+            },
+            [_, rest @ ..] => Stake::Items(rest.iter().map(|line| line.index).collect()),
+            [] => continue,
+        };
+        let all: Vec<usize> = group.iter().map(|line| line.index).collect();
+        let issue = CodingIssue::ExtraVenipuncture {
+            date: visit.date,
+            draws: count,
+            lines: all.clone(),
+        };
+        proposals.push(proposal(issue, all, certainty, stake));
+    }
+    proposals
+}
+
+/// The drug-administration pairs of C4, by their CSV tags, in one visit.
+/// A pair of lines is questioned once (under the first rule in
+/// [`PAIR_TAGS`]) and a line is the "extra" of one finding at most.
+fn pairs(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    let mut proposals = Vec::new();
+    for (visit, visit_lines) in by_visit(lines) {
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let mut questioned: HashSet<usize> = HashSet::new();
+        for tag in PAIR_TAGS {
+            for a in &visit_lines {
+                for pair in reference.pairs_for(&a.code).filter(|pair| pair.tag == tag) {
+                    for b in visit_lines
+                        .iter()
+                        .filter(|b| b.code == pair.code_b && b.index != a.index)
+                    {
+                        let key = (a.index.min(b.index), a.index.max(b.index));
+                        if seen.contains(&key) || pair_allowed(pair, a, b) {
+                            continue;
+                        }
+                        let (found, extra) = pair_proposal(tag, a, b, visit.date);
+                        if questioned.insert(extra) {
+                            seen.insert(key);
+                            proposals.push(found);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    proposals
+}
+
+/// The CSV's modifiers make the pair legitimate: 25 on the visit itself
+/// for a visit with a drug (C4), any listed modifier on either line
+/// otherwise.
+fn pair_allowed(pair: &CodingPair, a: &Line, b: &Line) -> bool {
+    if pair.tag == tag::VISIT_WITH_DRUG {
+        a.has_any(&pair.modifiers_allowing)
+    } else {
+        a.has_any(&pair.modifiers_allowing) || b.has_any(&pair.modifiers_allowing)
+    }
+}
+
+/// The finding for lines `a` and `b` of a pair under `tag`, and the line
+/// it questions.
+fn pair_proposal(tag: &str, a: &Line, b: &Line, date: Option<NaiveDate>) -> (Proposal, usize) {
+    let coding_pair = |rule, kept: &Line, extra: &Line, certainty| {
+        let issue = CodingIssue::CodingPair {
+            rule,
+            kept: kept.index,
+            extra: extra.index,
+            date,
+        };
+        let found = proposal(
+            issue,
+            vec![kept.index, extra.index],
+            dated(date, certainty),
+            Stake::Items(vec![extra.index]),
+        );
+        (found, extra.index)
+    };
+    match tag {
+        // C4, [V]: the visit is paid only with a separate exam (25). In
+        // the ER there nearly always was one and the modifier is what is
+        // missing: a question, no dollars counted. In an office the visit
+        // may have been only for the shot: the visit line is at stake.
+        tag::VISIT_WITH_DRUG => {
+            let setting = if a.code.starts_with("9928") {
+                VisitSetting::Emergency
+            } else {
+                VisitSetting::Office
+            };
+            let issue = CodingIssue::VisitWithInjection {
+                visit: a.index,
+                shot: b.index,
+                date,
+                setting,
+            };
+            let found = match setting {
+                VisitSetting::Emergency => {
+                    proposal(issue, vec![a.index, b.index], Certainty::WorthAsking, Stake::Nothing)
+                }
+                VisitSetting::Office => proposal(
+                    issue,
+                    vec![a.index, b.index],
+                    dated(date, Certainty::Likely),
+                    Stake::Items(vec![a.index]),
+                ),
+            };
+            (found, a.index)
+        }
+        // C4, [S] payer policy: 99211 is not billed with a drug administration.
+        tag::BRIEF_VISIT_WITH_DRUG => coding_pair(PairRule::BriefVisitWithDrug, b, a, Certainty::WorthAsking),
+        // C4, [S]: fluids at the same time as a drug drip are not billed.
+        tag::HYDRATION_CONCURRENT => coding_pair(PairRule::HydrationWithInfusion, a, b, Certainty::WorthAsking),
+        // C4, [S]: the IV start is part of IV fluids.
+        tag::IV_ACCESS => coding_pair(PairRule::IvStartIncluded, a, b, Certainty::WorthAsking),
+        // C4, [V]: one initial administration per visit; the others are
+        // add-ons. The cheaper line (the later one at equal prices) is the
+        // one to re-code.
+        _ => {
+            let (kept, extra) = if b.amount() < a.amount() || (b.amount() == a.amount() && b.index > a.index) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            coding_pair(PairRule::OneInitialAdmin, kept, extra, Certainty::Likely)
+        }
+    }
+}
+
+/// Units above a sourced limit (C8): 99291 once per date (C3), a lab
+/// panel 1 unit per line, G0378 counted in hours (more than 48 is a
+/// question). 36415 is left to [`venipunctures`]. The share of the amount
+/// for the extra units is at stake.
+fn units(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    let panel_codes: HashSet<&str> = reference
+        .pairs()
+        .iter()
+        .filter(|pair| pair.tag == tag::PANEL_COMPONENT && pair.code_a.starts_with("80"))
+        .map(|pair| pair.code_a.as_str())
+        .collect();
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (limit, reason, certainty) = match line.code.as_str() {
+                CRITICAL_CARE => (1, UnitLimit::CriticalCare, Certainty::Likely),
+                OBSERVATION_HOURS => (
+                    OBSERVATION_MAX_HOURS,
+                    UnitLimit::ObservationHours,
+                    Certainty::WorthAsking,
+                ),
+                code if panel_codes.contains(code) => (1, UnitLimit::Panel, Certainty::Likely),
+                _ => return None,
+            };
+            let units = line.units();
+            if units <= limit {
+                return None;
+            }
+            let issue = CodingIssue::TooManyUnits {
+                item: line.index,
+                code: line.code.clone(),
+                units,
+                limit,
+                reason,
+            };
+            let stake = Stake::PartOfItem {
+                item: line.index,
+                amount: share(line, units - limit),
+            };
+            Some(proposal(issue, vec![line.index], certainty, stake))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+    use std::sync::OnceLock;
+
+    fn reference() -> &'static Reference {
+        static REFERENCE: OnceLock<Reference> = OnceLock::new();
+        REFERENCE.get_or_init(|| Reference::embedded().unwrap())
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+    }
+
+    fn money(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    /// A line on Mar 14 with a code and an amount.
+    fn line(code: &str, amount: &str) -> LineItem {
+        LineItem {
+            date: day(14),
+            revenue_code: None,
+            code: Some(code.to_string()),
+            modifiers: Vec::new(),
+            description: format!("item {code}"),
+            units: 1,
+            amount: money(amount),
+        }
+    }
+
+    fn with(mut item: LineItem, modifiers: &[&str]) -> LineItem {
+        item.modifiers = modifiers.iter().map(|m| m.to_string()).collect();
+        item
+    }
+
+    fn qty(mut item: LineItem, units: u32) -> LineItem {
+        item.units = units;
+        item
+    }
+
+    fn on(mut item: LineItem, date: Option<NaiveDate>) -> LineItem {
+        item.date = date;
+        item
+    }
+
+    fn revenue(mut item: LineItem, code: &str) -> LineItem {
+        item.revenue_code = Some(code.to_string());
+        item
+    }
+
+    fn run(items: Vec<LineItem>) -> Vec<Proposal> {
+        propose(
+            &Bill {
+                items,
+                ..Bill::default()
+            },
+            reference(),
+            today(),
+        )
+    }
+
+    fn issue(proposal: &Proposal) -> &CodingIssue {
+        match &proposal.kind {
+            FindingKind::Coding(issue) => issue,
+            other => panic!("not a coding finding: {other:?}"),
+        }
+    }
+
+    fn ids(proposals: &[Proposal]) -> Vec<&'static str> {
+        proposals.iter().map(|p| issue(p).id()).collect()
+    }
+
+    fn only<'a>(proposals: &'a [Proposal], id: &str) -> &'a Proposal {
+        let found: Vec<_> = proposals.iter().filter(|p| issue(p).id() == id).collect();
+        assert_eq!(found.len(), 1, "one {id} in {:?}", ids(proposals));
+        found[0]
+    }
+
+    #[test]
+    fn the_same_line_twice_is_a_certain_duplicate_with_the_repeat_at_stake() {
+        let found = run(vec![
+            line("85025", "142.00"),
+            line("99283", "480.00"),
+            line("85025", "142.00"),
+        ]);
+        assert_eq!(ids(&found), ["duplicate"]);
+        let duplicate = &found[0];
+        assert_eq!(duplicate.items, [0, 2]);
+        assert_eq!(duplicate.certainty, Certainty::Certain);
+        assert_eq!(duplicate.stake, Stake::Items(vec![2]));
+        assert_eq!(
+            issue(duplicate),
+            &CodingIssue::Duplicate {
+                code: "85025".into(),
+                date: day(14),
+                first: 0,
+                repeats: vec![2],
+                doubt: RepeatDoubt::None
+            }
+        );
+    }
+
+    #[test]
+    fn duplicates_without_dates_are_likely_and_other_days_are_not_duplicates() {
+        let found = run(vec![on(line("71046", "90.00"), None), on(line("71046", "90.00"), None)]);
+        assert_eq!(only(&found, "duplicate").certainty, Certainty::Likely);
+        assert!(run(vec![line("71046", "90.00"), on(line("71046", "90.00"), day(15))]).is_empty());
+        // One dated line and one undated line are not compared.
+        assert!(run(vec![line("71046", "90.00"), on(line("71046", "90.00"), None)]).is_empty());
+    }
+
+    #[test]
+    fn repeat_modifiers_make_a_repeat_legitimate() {
+        assert!(run(vec![line("71046", "90.00"), with(line("71046", "90.00"), &["76"])]).is_empty());
+        assert!(run(vec![line("71046", "90.00"), with(line("71046", "90.00"), &["77"])]).is_empty());
+        assert!(run(vec![line("85025", "40.00"), with(line("85025", "40.00"), &["91"])]).is_empty());
+        assert!(run(vec![line("73610", "90.00"), with(line("73610", "90.00"), &["XS"])]).is_empty());
+        assert!(run(vec![line("73610", "90.00"), with(line("73610", "90.00"), &["59"])]).is_empty());
+    }
+
+    #[test]
+    fn a_lab_repeat_marked_59_or_a_visit_marked_25_is_only_a_question() {
+        let lab = run(vec![line("85025", "40.00"), with(line("85025", "40.00"), &["59"])]);
+        let duplicate = only(&lab, "duplicate");
+        assert_eq!(duplicate.certainty, Certainty::WorthAsking);
+        assert!(
+            matches!(issue(duplicate), CodingIssue::Duplicate { doubt: RepeatDoubt::WrongModifier(m), .. } if m == "59")
+        );
+        let visit = run(vec![line("99213", "120.00"), with(line("99213", "120.00"), &["25"])]);
+        assert_eq!(only(&visit, "duplicate").certainty, Certainty::WorthAsking);
+    }
+
+    #[test]
+    fn a_second_dose_of_a_drug_is_a_question_and_split_doses_are_normal() {
+        let found = run(vec![line("J2405", "30.00"), line("J2405", "30.00")]);
+        let duplicate = only(&found, "duplicate");
+        assert_eq!(duplicate.certainty, Certainty::WorthAsking);
+        assert!(matches!(
+            issue(duplicate),
+            CodingIssue::Duplicate {
+                doubt: RepeatDoubt::SecondDose,
+                ..
+            }
+        ));
+        let saline = revenue(line("J7030", "45.00"), "0258");
+        assert!(run(vec![saline.clone(), qty(revenue(line("J7030", "90.00"), "0258"), 2)]).is_empty());
+    }
+
+    #[test]
+    fn the_facility_and_the_doctor_each_billing_the_er_visit_is_not_a_duplicate() {
+        let facility = revenue(line("99284", "900.00"), "0450");
+        let doctor = revenue(line("99284", "250.00"), "0981");
+        assert!(run(vec![facility, doctor]).is_empty());
+    }
+
+    #[test]
+    fn the_same_code_on_two_body_sites_is_not_a_duplicate() {
+        assert!(run(vec![
+            with(line("73610", "90.00"), &["RT"]),
+            with(line("73610", "90.00"), &["LT"])
+        ])
+        .is_empty());
+        let same_side = run(vec![
+            with(line("73610", "90.00"), &["RT"]),
+            with(line("73610", "90.00"), &["RT"]),
+        ]);
+        assert_eq!(only(&same_side, "duplicate").certainty, Certainty::Certain);
+    }
+
+    #[test]
+    fn a_credit_that_reverses_the_repeat_clears_it() {
+        assert!(run(vec![
+            line("85025", "142.00"),
+            line("85025", "142.00"),
+            line("85025", "-142.00")
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn the_same_code_with_other_units_or_prices_looks_split() {
+        let found = run(vec![
+            qty(line("97110", "60.00"), 2),
+            line("97110", "30.00"),
+            line("97110", "30.00"),
+        ]);
+        let split = only(&found, "split_service");
+        assert_eq!(split.items, [0, 1, 2]);
+        assert_eq!(split.certainty, Certainty::WorthAsking);
+        assert_eq!(split.stake, Stake::Items(vec![1, 2]));
+    }
+
+    #[test]
+    fn add_on_codes_repeat_normally() {
+        assert!(run(vec![line("96375", "48.00"), line("96375", "48.00")]).is_empty());
+        assert!(run(vec![line("99292", "200.00"), line("99292", "200.00")]).is_empty());
+    }
+
+    #[test]
+    fn a_code_in_no_list_is_likely_wrong_and_revenue_codes_are_not_checked() {
+        let found = run(vec![line("85026", "50.00"), revenue(line("", "80.00"), "0250")]);
+        let unknown = only(&found, "unknown_code");
+        assert_eq!(unknown.certainty, Certainty::Likely);
+        assert_eq!(unknown.stake, Stake::Items(vec![0]));
+        assert!(
+            run(vec![line("0450", "500.00")]).is_empty(),
+            "a revenue code typed as a code"
+        );
+        // An urgent-care code private insurers use, not in Medicare's files
+        // but in the HCPCS list: it exists.
+        assert!(run(vec![line("S9083", "180.00")]).is_empty());
+        // A Level II-shaped code in no list at all is only a question.
+        let level2 = run(vec![line("T9999", "180.00")]);
+        let unknown = only(&level2, "unknown_code");
+        assert_eq!(
+            (unknown.certainty, &unknown.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
+    }
+
+    #[test]
+    fn a_code_retired_before_the_service_is_certain() {
+        let found = run(vec![revenue(line("J2275", "60.00"), "0636")]);
+        let deleted = only(&found, "deleted_code");
+        assert_eq!(deleted.certainty, Certainty::Certain);
+        assert_eq!(
+            issue(deleted),
+            &CodingIssue::DeletedCode {
+                item: 0,
+                code: "J2275".into(),
+                deleted: NaiveDate::from_ymd_opt(2014, 12, 31).unwrap()
+            }
+        );
+        // Billed for care before it was retired: no finding.
+        assert!(run(vec![on(line("J2275", "60.00"), NaiveDate::from_ymd_opt(2014, 6, 1))]).is_empty());
+        // No date anywhere: likely.
+        assert_eq!(
+            run(vec![on(line("J2275", "60.00"), None)])[0].certainty,
+            Certainty::Likely
+        );
+    }
+
+    #[test]
+    fn a_bill_date_stands_in_for_a_missing_line_date() {
+        let bill = Bill {
+            service_date: NaiveDate::from_ymd_opt(2014, 6, 1),
+            items: vec![on(line("J2275", "60.00"), None)],
+            ..Bill::default()
+        };
+        assert!(propose(&bill, reference(), today()).is_empty());
+    }
+
+    #[test]
+    fn malformed_unknown_and_misplaced_modifiers_are_questions_without_money() {
+        let found = run(vec![
+            with(line("71046", "90.00"), &["Q9Z"]),
+            with(line("73610", "90.00"), &["ZZ"]),
+            with(line("96372", "30.00"), &["25"]),
+            with(line("99213", "120.00"), &["59"]),
+            with(line("85610", "20.00"), &["76"]),
+            with(line("12001", "200.00"), &["59", "XS"]),
+            with(line("99214", "160.00"), &["25"]),
+            with(line("73610", "90.00"), &["RT"]),
+        ]);
+        let problems: Vec<_> = found
+            .iter()
+            .filter(|p| issue(p).id() == "bad_modifier")
+            .map(|p| match issue(p) {
+                CodingIssue::BadModifier { item, problem, .. } => (*item, *problem, p.certainty),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (0, ModifierProblem::Malformed, Certainty::Likely),
+                (1, ModifierProblem::Unknown, Certainty::WorthAsking),
+                (2, ModifierProblem::VisitOnly, Certainty::WorthAsking),
+                (3, ModifierProblem::NotOnVisit, Certainty::WorthAsking),
+                (4, ModifierProblem::LabRepeat, Certainty::WorthAsking),
+                (5, ModifierProblem::TwoDistinct, Certainty::WorthAsking),
+            ]
+        );
+        assert!(found
+            .iter()
+            .filter(|p| issue(p).id() == "bad_modifier")
+            .all(|p| p.stake == Stake::Nothing));
+    }
+
+    #[test]
+    fn a_panel_with_its_own_tests_puts_the_tests_at_stake() {
+        let found = run(vec![
+            line("80053", "180.00"),
+            line("82565", "35.00"),
+            line("84443", "90.00"),
+            line("82947", "25.00"),
+            with(line("84132", "20.00"), &["91"]),
+        ]);
+        let panel = only(&found, "panel_component");
+        assert_eq!(panel.items, [0, 1, 3]);
+        assert_eq!(panel.certainty, Certainty::Certain);
+        assert_eq!(panel.stake, Stake::Items(vec![1, 3]));
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn modifier_59_does_not_excuse_a_panel_test() {
+        let found = run(vec![line("80048", "120.00"), with(line("82565", "35.00"), &["59"])]);
+        assert_eq!(only(&found, "panel_component").stake, Stake::Items(vec![1]));
+    }
+
+    #[test]
+    fn a_panel_on_another_day_or_from_the_doctor_is_not_unbundled() {
+        assert!(run(vec![line("80053", "180.00"), on(line("82565", "35.00"), day(15))]).is_empty());
+    }
+
+    #[test]
+    fn a_panel_inside_a_panel_and_overlapping_panels() {
+        let inside = run(vec![line("80053", "180.00"), line("80048", "120.00")]);
+        let found = only(&inside, "panel_in_panel");
+        assert_eq!(
+            (found.certainty, &found.stake),
+            (Certainty::Certain, &Stake::Items(vec![1]))
+        );
+        let overlap = run(vec![line("80053", "180.00"), line("80076", "110.00")]);
+        let found = only(&overlap, "panel_overlap");
+        assert_eq!(
+            (found.certainty, &found.stake),
+            (Certainty::WorthAsking, &Stake::Items(vec![1]))
+        );
+    }
+
+    #[test]
+    fn a_test_is_questioned_once_even_with_two_panels() {
+        let found = run(vec![
+            line("80048", "120.00"),
+            line("80053", "180.00"),
+            line("82565", "35.00"),
+        ]);
+        assert_eq!(ids(&found), ["panel_component", "panel_in_panel"]);
+    }
+
+    #[test]
+    fn two_blood_draws_in_one_visit_by_lines_or_units() {
+        let lines = run(vec![
+            line("36415", "25.00"),
+            line("85025", "40.00"),
+            line("36415", "25.00"),
+        ]);
+        let draw = only(&lines, "extra_venipuncture");
+        assert_eq!(
+            (draw.certainty, &draw.stake),
+            (Certainty::Likely, &Stake::Items(vec![2]))
+        );
+        assert_eq!(lines.len(), 1, "not also a duplicate");
+        let units = run(vec![qty(line("36415", "75.00"), 3)]);
+        let draw = only(&units, "extra_venipuncture");
+        assert_eq!(
+            draw.stake,
+            Stake::PartOfItem {
+                item: 0,
+                amount: money("50.00")
+            }
+        );
+        assert_eq!(units.len(), 1, "not also too many units");
+        assert!(matches!(issue(draw), CodingIssue::ExtraVenipuncture { draws: 3, .. }));
+    }
+
+    #[test]
+    fn a_second_draw_marked_as_a_separate_encounter_is_a_question_and_one_draw_is_fine() {
+        let found = run(vec![line("36415", "25.00"), with(line("36415", "25.00"), &["XE"])]);
+        assert_eq!(only(&found, "extra_venipuncture").certainty, Certainty::WorthAsking);
+        assert!(run(vec![line("36415", "25.00"), on(line("36415", "25.00"), day(15))]).is_empty());
+    }
+
+    #[test]
+    fn an_office_visit_with_a_shot_and_no_25_puts_the_visit_at_stake() {
+        let found = run(vec![
+            line("99213", "150.00"),
+            line("96372", "30.00"),
+            line("J3301", "15.00"),
+        ]);
+        let visit = only(&found, "visit_with_injection");
+        assert_eq!(visit.items, [0, 1]);
+        assert_eq!(
+            (visit.certainty, &visit.stake),
+            (Certainty::Likely, &Stake::Items(vec![0]))
+        );
+        assert!(run(vec![with(line("99213", "150.00"), &["25"]), line("96372", "30.00")]).is_empty());
+        // 25 on the shot is not 25 on the visit (and is a bad modifier).
+        let misplaced = run(vec![line("99213", "150.00"), with(line("96372", "30.00"), &["25"])]);
+        assert_eq!(ids(&misplaced).len(), 2);
+        only(&misplaced, "visit_with_injection");
+    }
+
+    #[test]
+    fn an_er_visit_with_an_iv_push_and_no_25_is_a_question_without_money() {
+        let found = run(vec![
+            line("99284", "900.00"),
+            line("96374", "300.00"),
+            line("96375", "80.00"),
+        ]);
+        let visit = only(&found, "visit_with_injection");
+        assert_eq!(
+            (visit.certainty, &visit.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
+        assert!(matches!(
+            issue(visit),
+            CodingIssue::VisitWithInjection {
+                setting: VisitSetting::Emergency,
+                ..
+            }
+        ));
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_brief_nurse_visit_with_a_shot() {
+        let found = run(vec![line("99211", "40.00"), line("96372", "30.00")]);
+        let pair = only(&found, "coding_pair");
+        assert_eq!(pair.stake, Stake::Items(vec![0]));
+        assert!(matches!(
+            issue(pair),
+            CodingIssue::CodingPair {
+                rule: PairRule::BriefVisitWithDrug,
+                extra: 0,
+                kept: 1,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn two_initial_administrations_question_the_cheaper_one() {
+        let found = run(vec![line("96365", "400.00"), line("96374", "300.00")]);
+        let pair = only(&found, "coding_pair");
+        assert_eq!(
+            (pair.certainty, &pair.stake),
+            (Certainty::Likely, &Stake::Items(vec![1]))
+        );
+        // The same initial code twice: the later line, and not also a duplicate.
+        let twice = run(vec![line("96374", "300.00"), line("96374", "300.00")]);
+        assert_eq!(ids(&twice), ["coding_pair"]);
+        assert_eq!(twice[0].stake, Stake::Items(vec![1]));
+        // Two IV sites, marked: fine.
+        assert!(run(vec![line("96374", "300.00"), with(line("96374", "300.00"), &["XS"])]).is_empty());
+    }
+
+    #[test]
+    fn fluids_with_a_drug_drip_question_the_fluids_once() {
+        let found = run(vec![line("96360", "350.00"), line("96365", "400.00")]);
+        let pair = only(&found, "coding_pair");
+        assert!(matches!(
+            issue(pair),
+            CodingIssue::CodingPair {
+                rule: PairRule::HydrationWithInfusion,
+                extra: 0,
+                ..
+            }
+        ));
+        assert_eq!(pair.certainty, Certainty::WorthAsking);
+        assert!(run(vec![with(line("96360", "350.00"), &["59"]), line("96365", "400.00")]).is_empty());
+    }
+
+    #[test]
+    fn an_iv_start_with_iv_fluids() {
+        let found = run(vec![line("96360", "350.00"), line("36000", "60.00")]);
+        let pair = only(&found, "coding_pair");
+        assert!(matches!(
+            issue(pair),
+            CodingIssue::CodingPair {
+                rule: PairRule::IvStartIncluded,
+                extra: 1,
+                ..
+            }
+        ));
+        assert_eq!(pair.stake, Stake::Items(vec![1]));
+    }
+
+    #[test]
+    fn units_above_the_sourced_limits() {
+        let found = run(vec![
+            qty(line("99291", "2000.00"), 2),
+            qty(line("80053", "360.00"), 2),
+            qty(revenue(line("G0378", "3000.00"), "0762"), 60),
+            on(qty(revenue(line("G0378", "1200.00"), "0762"), 24), day(15)),
+            qty(line("85025", "80.00"), 2),
+        ]);
+        let stakes: Vec<_> = found
+            .iter()
+            .map(|p| (issue(p).id(), p.certainty, p.stake.clone()))
+            .collect();
+        assert_eq!(
+            stakes,
+            [
+                (
+                    "too_many_units",
+                    Certainty::Likely,
+                    Stake::PartOfItem {
+                        item: 0,
+                        amount: money("1000.00")
+                    }
+                ),
+                (
+                    "too_many_units",
+                    Certainty::Likely,
+                    Stake::PartOfItem {
+                        item: 1,
+                        amount: money("180.00")
+                    }
+                ),
+                (
+                    "too_many_units",
+                    Certainty::WorthAsking,
+                    Stake::PartOfItem {
+                        item: 2,
+                        amount: money("600.00")
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn credits_and_zero_lines_are_never_findings() {
+        assert!(run(vec![
+            line("85026", "-50.00"),
+            line("85026", "0.00"),
+            with(line("71046", "-90.00"), &["Q9Z"])
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_clean_er_bill_gives_nothing() {
+        let found = run(vec![
+            revenue(with(line("99284", "900.00"), &["25"]), "0450"),
+            revenue(line("96374", "300.00"), "0260"),
+            revenue(line("96375", "80.00"), "0260"),
+            revenue(line("J2405", "20.00"), "0636"),
+            revenue(line("80053", "180.00"), "0301"),
+            revenue(line("85025", "60.00"), "0305"),
+            revenue(with(line("85025", "60.00"), &["91"]), "0305"),
+            revenue(line("36415", "20.00"), "0300"),
+            revenue(line("71046", "150.00"), "0324"),
+            revenue(line("99284", "250.00"), "0981"),
+        ]);
+        assert!(found.is_empty(), "{:?}", ids(&found));
+    }
+
+    #[test]
+    fn every_id_is_distinct_snake_case() {
+        let date = day(14);
+        let issues = [
+            CodingIssue::Duplicate {
+                code: "x".into(),
+                date,
+                first: 0,
+                repeats: vec![1],
+                doubt: RepeatDoubt::None,
+            },
+            CodingIssue::SplitService {
+                code: "x".into(),
+                date,
+                lines: vec![0, 1],
+            },
+            CodingIssue::UnknownCode {
+                item: 0,
+                code: "x".into(),
+            },
+            CodingIssue::DeletedCode {
+                item: 0,
+                code: "x".into(),
+                deleted: today(),
+            },
+            CodingIssue::BadModifier {
+                item: 0,
+                modifier: "x".into(),
+                problem: ModifierProblem::Unknown,
+            },
+            CodingIssue::PanelComponent {
+                panel: 0,
+                components: vec![1],
+                date,
+            },
+            CodingIssue::PanelInPanel {
+                panel: 0,
+                inner: 1,
+                date,
+            },
+            CodingIssue::PanelOverlap {
+                panel: 0,
+                other: 1,
+                date,
+            },
+            CodingIssue::ExtraVenipuncture {
+                date,
+                draws: 2,
+                lines: vec![0, 1],
+            },
+            CodingIssue::VisitWithInjection {
+                visit: 0,
+                shot: 1,
+                date,
+                setting: VisitSetting::Office,
+            },
+            CodingIssue::CodingPair {
+                rule: PairRule::OneInitialAdmin,
+                kept: 0,
+                extra: 1,
+                date,
+            },
+            CodingIssue::TooManyUnits {
+                item: 0,
+                code: "x".into(),
+                units: 2,
+                limit: 1,
+                reason: UnitLimit::Panel,
+            },
+        ];
+        let ids: HashSet<&str> = issues.iter().map(CodingIssue::id).collect();
+        assert_eq!(ids.len(), issues.len());
+        assert!(ids
+            .iter()
+            .all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+    }
 }

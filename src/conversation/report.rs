@@ -1,0 +1,147 @@
+//! The report at the end of a review, in phone-sized parts, each with a
+//! button to the next: 🧾 the summary of the bill, 🔎 the audit's findings
+//! (a few per message, most money first, the first step to take on top),
+//! and ⏰ the timing advice.
+
+use super::action::{Action, MenuItem, ReportPart};
+use super::output::{Keyboard, Output};
+use super::report_timing::timing_message;
+use super::screens::View;
+use super::{describe_coding_finding, describe_visit_finding, FindingText};
+use crate::content::{keys, Fill, Html};
+use crate::domain::audit::{self, visit, Certainty, Finding, FindingKind};
+use crate::domain::bill::Bill;
+use crate::domain::money::Usd;
+use crate::domain::reference::Reference;
+use crate::domain::timing;
+
+/// Findings shown per message.
+pub const FINDINGS_PER_PAGE: usize = 3;
+
+/// The findings in the order the report shows them: the first step to take
+/// (ask for the itemized bill) on top, then most money first.
+pub fn ordered_findings(bill: &Bill, reference: &Reference, view: &View<'_>) -> Vec<Finding> {
+    let mut findings = audit::audit(bill, reference, view.today).findings;
+    findings.sort_by_key(|finding| !visit::is_first_step(finding));
+    findings
+}
+
+/// The 🧾 summary, with the button to the findings.
+pub fn summary(bill: &Bill, view: &View<'_>) -> Output {
+    let Output::Message { text, .. } = view.summary(bill) else {
+        return view.summary(bill);
+    };
+    let keyboard = vec![
+        vec![view.button(keys::REPORT_SEE_FINDINGS, Action::Report(ReportPart::Findings(0)))],
+        vec![
+            view.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
+            view.button(keys::BILLS_NEW, Action::NewBill),
+        ],
+    ];
+    Output::choice(text, keyboard)
+}
+
+/// One page of 🔎 findings.
+pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize) -> Output {
+    let findings = ordered_findings(bill, reference, view);
+    let pages = findings.len().div_ceil(FINDINGS_PER_PAGE).max(1);
+    let page = page.min(pages - 1);
+    let content = view.content;
+    let mut parts = Vec::new();
+    if page == 0 {
+        parts.push(heading(&findings, bill, view));
+    }
+    for (index, finding) in findings
+        .iter()
+        .enumerate()
+        .skip(page * FINDINGS_PER_PAGE)
+        .take(FINDINGS_PER_PAGE)
+    {
+        parts.push(finding_block(index + 1, finding, bill, reference, view));
+    }
+    let mut keyboard: Keyboard = Vec::new();
+    if page + 1 < pages {
+        let more = (findings.len() - (page + 1) * FINDINGS_PER_PAGE).to_string();
+        let label = content.render(keys::REPORT_MORE_FINDINGS, &[("count", Fill::Text(&more))]);
+        keyboard.push(vec![super::Button {
+            label: label.to_plain(),
+            data: Action::Report(ReportPart::Findings(page + 1)).encode(),
+        }]);
+    }
+    keyboard.push(vec![
+        view.button(keys::REPORT_SEE_TIMING, Action::Report(ReportPart::Timing))
+    ]);
+    keyboard.push(vec![
+        view.button(keys::REPORT_BACK_TO_SUMMARY, Action::Report(ReportPart::Summary))
+    ]);
+    Output::choice(Html::join(&parts, "\n\n"), keyboard)
+}
+
+/// The ⏰ timing advice, with the ways on.
+pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
+    let text = timing_message(&timing::advise(bill, view.today), view);
+    let keyboard = vec![
+        vec![view.button(keys::REPORT_BACK_TO_FINDINGS, Action::Report(ReportPart::Findings(0)))],
+        vec![
+            view.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
+            view.button(keys::BILLS_NEW, Action::NewBill),
+        ],
+    ];
+    Output::choice(text, keyboard)
+}
+
+/// "🔎 What I found: 4 things, $1,234.00 worth questioning", or the good
+/// news of a clean bill (honest about what could not be checked).
+fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
+    let content = view.content;
+    if findings.is_empty() {
+        return if bill.items.is_empty() {
+            content.text(keys::REPORT_CLEAN_NO_ITEMS)
+        } else {
+            content.text(keys::REPORT_CLEAN)
+        };
+    }
+    let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
+    content.render(
+        keys::REPORT_FINDINGS_HEADING,
+        &[
+            ("count", Fill::Text(&findings.len().to_string())),
+            ("total", Fill::Text(&Usd(total).to_string())),
+        ],
+    )
+}
+
+/// One finding: its title, the money and how sure, what we saw, what to ask.
+fn finding_block(number: usize, finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'_>) -> Html {
+    let FindingText { title, explain, ask } = match &finding.kind {
+        FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, reference, view),
+        FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, reference, view),
+    };
+    let content = view.content;
+    let certainty = content.text(match finding.certainty {
+        Certainty::Certain => keys::REPORT_CERTAIN,
+        Certainty::Likely => keys::REPORT_LIKELY,
+        Certainty::WorthAsking => keys::REPORT_WORTH_ASKING,
+    });
+    let stake = if finding.at_stake.is_zero() {
+        certainty
+    } else {
+        content.render(
+            keys::REPORT_AT_STAKE,
+            &[
+                ("amount", Fill::Text(&Usd(finding.at_stake).to_string())),
+                ("certainty", Fill::Html(&certainty)),
+            ],
+        )
+    };
+    content.render(
+        keys::REPORT_FINDING,
+        &[
+            ("number", Fill::Text(&number.to_string())),
+            ("title", Fill::Html(&title)),
+            ("stake", Fill::Html(&stake)),
+            ("explain", Fill::Html(&explain)),
+            ("ask", Fill::Html(&ask)),
+        ],
+    )
+}
