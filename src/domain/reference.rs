@@ -79,6 +79,8 @@ pub struct Reference {
     level2_modifiers: HashSet<String>,
     physician: HashMap<String, Decimal>,
     pairs: Vec<CodingPair>,
+    /// Indexes into `pairs` by their first code, for [`Reference::pairs_for`].
+    pairs_by_first_code: HashMap<String, Vec<usize>>,
     names: HashMap<String, String>,
 }
 
@@ -91,6 +93,7 @@ impl Reference {
             level2_modifiers: HashSet::new(),
             physician: HashMap::new(),
             pairs: Vec::new(),
+            pairs_by_first_code: HashMap::new(),
             names: HashMap::new(),
         };
         for row in rows(OPPS, "opps", 3)? {
@@ -129,6 +132,9 @@ impl Reference {
                 modifiers_allowing,
                 source: row[4].clone(),
             });
+        }
+        for (index, pair) in reference.pairs.iter().enumerate() {
+            reference.pairs_by_first_code.entry(pair.code_a.clone()).or_default().push(index);
         }
         for row in rows(NAMES, "code names", 2)? {
             reference.names.insert(row[0].clone(), row[1].clone());
@@ -174,9 +180,11 @@ impl Reference {
         &self.pairs
     }
 
-    /// The pairs whose first code is `code`.
-    pub fn pairs_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a CodingPair> + 'a {
-        self.pairs.iter().filter(move |pair| pair.code_a == code)
+    /// The pairs whose first code is `code` (an index lookup: the audit
+    /// asks this for every line).
+    pub fn pairs_for<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a CodingPair> + 'a {
+        let indexes = self.pairs_by_first_code.get(code).map(Vec::as_slice).unwrap_or(&[]);
+        indexes.iter().map(|&index| &self.pairs[index])
     }
 
     /// Our plain-language name for a common code.

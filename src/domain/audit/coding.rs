@@ -20,7 +20,7 @@ use crate::domain::line_items::{is_modifier, is_procedure_code, LineItem};
 use crate::domain::reference::{CodeStatus, CodingPair, Reference};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Modifiers that mark a repeat of the same code the same day as real
 /// (C5): a distinct service (59 and its X forms), a repeated procedure
@@ -358,6 +358,16 @@ fn lines(bill: &Bill, keep: impl Fn(Decimal) -> bool) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// The lines of a visit by code, so a rule finds "the other line with code
+/// X" without scanning the whole visit (bills run to hundreds of lines).
+fn by_code<'l, 'a>(lines: &[&'l Line<'a>]) -> HashMap<&'l str, Vec<&'l Line<'a>>> {
+    let mut codes: HashMap<&str, Vec<&Line>> = HashMap::new();
+    for line in lines {
+        codes.entry(line.code.as_str()).or_default().push(line);
+    }
+    codes
+}
+
 /// The lines of each visit, in bill order.
 fn by_visit<'l, 'a>(lines: impl IntoIterator<Item = &'l Line<'a>>) -> BTreeMap<Visit, Vec<&'l Line<'a>>>
 where
@@ -591,6 +601,7 @@ fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     let mut claimed: HashSet<usize> = HashSet::new();
     for (visit, visit_lines) in by_visit(lines) {
+        let codes = by_code(&visit_lines);
         for panel in &visit_lines {
             let mut components = Vec::new();
             for pair in reference.pairs_for(&panel.code) {
@@ -598,9 +609,8 @@ fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
                 if ![tag::PANEL_COMPONENT, tag::PANEL_IN_PANEL, tag::PANEL_OVERLAP].contains(&tag) {
                     continue;
                 }
-                for other in &visit_lines {
-                    if other.code != pair.code_b
-                        || other.index == panel.index
+                for other in codes.get(pair.code_b.as_str()).into_iter().flatten() {
+                    if other.index == panel.index
                         || other.has(LAB_REPEAT)
                         || claimed.contains(&other.index)
                     {
@@ -691,14 +701,17 @@ fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
 fn pairs(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     for (visit, visit_lines) in by_visit(lines) {
+        let codes = by_code(&visit_lines);
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut questioned: HashSet<usize> = HashSet::new();
         for tag in PAIR_TAGS {
             for a in &visit_lines {
                 for pair in reference.pairs_for(&a.code).filter(|pair| pair.tag == tag) {
-                    for b in visit_lines
-                        .iter()
-                        .filter(|b| b.code == pair.code_b && b.index != a.index)
+                    for b in codes
+                        .get(pair.code_b.as_str())
+                        .into_iter()
+                        .flatten()
+                        .filter(|b| b.index != a.index)
                     {
                         let key = (a.index.min(b.index), a.index.max(b.index));
                         if seen.contains(&key) || pair_allowed(pair, a, b) {

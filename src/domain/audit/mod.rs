@@ -21,7 +21,6 @@ use super::bill::Bill;
 use super::reference::Reference;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -130,11 +129,7 @@ pub fn audit(bill: &Bill, reference: &Reference, today: NaiveDate) -> Audit {
 /// amount (and the bill's balance for amounts not tied to items) is counted
 /// once, by the surest and then largest finding that claims it.
 pub fn settle(bill: &Bill, mut proposals: Vec<Proposal>) -> Vec<Finding> {
-    proposals.sort_by(|a, b| {
-        a.certainty
-            .cmp(&b.certainty)
-            .then(raw(bill, &b.stake).cmp(&raw(bill, &a.stake)))
-    });
+    proposals.sort_by_cached_key(|p| (p.certainty, std::cmp::Reverse(raw(bill, &p.stake))));
     let mut ledger = Ledger::new(bill);
     let mut findings: Vec<Finding> = proposals
         .into_iter()
@@ -165,28 +160,23 @@ pub fn settle(bill: &Bill, mut proposals: Vec<Proposal>) -> Vec<Finding> {
 /// total and the amount due), so the findings never add up to more than
 /// the bill.
 struct Ledger {
-    items: HashMap<usize, Decimal>,
+    /// What is left of each line item, by index.
+    items: Vec<Decimal>,
     bill: Decimal,
 }
 
 impl Ledger {
     fn new(bill: &Bill) -> Ledger {
-        let items = bill
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (i, item.amount.max(Decimal::ZERO)))
-            .collect();
-        let whole = bill
-            .items_total()
-            .max(bill.amount_due.unwrap_or_default())
-            .max(Decimal::ZERO);
+        let items = bill.items.iter().map(|item| item.amount.max(Decimal::ZERO)).collect();
+        let whole = bill.items_total().max(bill.amount_due.unwrap_or_default()).max(Decimal::ZERO);
         Ledger { items, bill: whole }
     }
 
     /// Claims up to `wanted` of one line item.
     fn take_item(&mut self, item: usize, wanted: Decimal) -> Decimal {
-        let left = self.items.entry(item).or_default();
+        let Some(left) = self.items.get_mut(item) else {
+            return Decimal::ZERO;
+        };
         let taken = (*left).min(wanted.max(Decimal::ZERO)).min(self.bill);
         *left -= taken;
         self.bill -= taken;
