@@ -2364,6 +2364,16 @@ fn valid_button_data() -> Vec<String> {
         "report:findings:1",
         "report:findings:9",
         "report:timing",
+        "call:skip",
+        "call:done",
+        "call:outcome:promised",
+        "call:outcome:refused",
+        "call:outcome:nonsense",
+        "faq:list",
+        "faq:0",
+        "faq:4",
+        "faq:9",
+        "resume",
     ] {
         data.push(fixed.to_string());
     }
@@ -2397,7 +2407,9 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["nr", "p", page] => number(page),
         ["nr", "done"] | ["date", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
         ["bill", index] => number(index) && index.parse::<usize>().unwrap() < state.bills.len(),
-        ["report", "summary" | "timing"] => true,
+        ["report", "summary" | "timing"] | ["call", "skip" | "done"] | ["faq", "list"] | ["resume"] => true,
+        ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
+        ["faq", index] => number(index),
         ["report", "findings", page] => number(page),
         _ => false,
     }

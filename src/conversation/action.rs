@@ -58,6 +58,16 @@ pub enum Action {
     NewBill,
     DeleteConfirmed,
     DeleteDeclined,
+    /// How a logged call ended (an outcome id).
+    CallOutcome(String),
+    CallSkip,
+    CallDone,
+    /// Answer one of the frequently asked questions (0-based).
+    Faq(usize),
+    /// Show the list of questions.
+    FaqList,
+    /// Back to where the user was.
+    Resume,
 }
 
 const MENU_ITEMS: [(MenuItem, &str); 4] = [
@@ -68,7 +78,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 11] = [
+const FIXED: [(&str, Action); 15] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -80,6 +90,10 @@ const FIXED: [(&str, Action); 11] = [
     ("delete:yes", Action::DeleteConfirmed),
     ("report:summary", Action::Report(ReportPart::Summary)),
     ("report:timing", Action::Report(ReportPart::Timing)),
+    ("call:skip", Action::CallSkip),
+    ("call:done", Action::CallDone),
+    ("faq:list", Action::FaqList),
+    ("resume", Action::Resume),
 ];
 
 impl Action {
@@ -105,6 +119,8 @@ impl Action {
             Action::NotReceivedPage(page) => format!("nr:p:{page}"),
             Action::SwitchBill(index) => format!("bill:{index}"),
             Action::Report(ReportPart::Findings(page)) => format!("report:findings:{page}"),
+            Action::CallOutcome(id) => format!("call:outcome:{id}"),
+            Action::Faq(index) => format!("faq:{index}"),
             Action::DeleteDeclined => "delete:no".to_string(),
             // Covered by FIXED above.
             _ => String::new(),
@@ -137,6 +153,8 @@ impl Action {
             ["nr", "p", page] => number(page).map(Action::NotReceivedPage),
             ["bill", index] => number(index).map(Action::SwitchBill),
             ["report", "findings", page] => number(page).map(|p| Action::Report(ReportPart::Findings(p))),
+            ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
+            ["faq", index] => number(index).map(Action::Faq),
             ["delete", "no"] => Some(Action::DeleteDeclined),
             _ => None,
         }
@@ -156,6 +174,8 @@ mod tests {
             Action::NotReceivedPage(2),
             Action::SwitchBill(3),
             Action::Report(ReportPart::Findings(2)),
+            Action::CallOutcome("refused".to_string()),
+            Action::Faq(3),
             Action::DeleteDeclined,
         ];
         actions.extend(FIXED.iter().map(|(_, action)| action.clone()));

@@ -31,6 +31,8 @@ pub enum Command {
     Skip,
     New,
     Bills,
+    Call,
+    Faq,
     Delete,
     /// A `/word` the bot does not know.
     Unknown,
@@ -38,13 +40,15 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 8] = [
+    pub const LISTED: [Command; 10] = [
         Command::Start,
         Command::Back,
         Command::Skip,
         Command::Cancel,
         Command::New,
         Command::Bills,
+        Command::Call,
+        Command::Faq,
         Command::Delete,
         Command::Help,
     ];
@@ -59,6 +63,8 @@ impl Command {
             Command::Skip => "skip",
             Command::New => "new",
             Command::Bills => "bills",
+            Command::Call => "call",
+            Command::Faq => "faq",
             Command::Delete => "delete",
             Command::Unknown => "unknown",
         }

@@ -7,7 +7,9 @@
 //! tests) drives exactly the same conversation.
 
 mod action;
+mod call_flow;
 mod choices;
+mod faq;
 mod finding_text;
 mod findings_coding;
 mod findings_visit;

@@ -455,6 +455,13 @@ impl View<'_> {
                 line = Html::trusted(format!("<b>{line}</b>"));
             }
             lines.push(line);
+            if let Some(call) = bill.calls.last() {
+                let call = self.call_line(call);
+                lines.push(
+                    self.content
+                        .render(keys::BILLS_LAST_CALL, &[("line", Fill::Html(&call))]),
+                );
+            }
             let label = self.content.render(
                 keys::BILLS_BUTTON,
                 &[("number", Fill::Text(&number)), ("sender", Fill::Text(&sender))],
@@ -493,6 +500,7 @@ impl View<'_> {
             Screen::Findings { page } => report::findings(bill, reference, self, *page),
             Screen::Timing => report::timing(bill, self),
             Screen::ConfirmDelete { .. } => self.confirm_delete(),
+            Screen::LoggingCall { step, .. } => self.call_log_step(*step),
         }
     }
 }

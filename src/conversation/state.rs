@@ -2,6 +2,7 @@
 
 use super::question::Question;
 use crate::domain::bill::Bill;
+use crate::domain::calls::CallLog;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -69,4 +70,21 @@ pub enum Screen {
     Timing,
     /// `/delete` was sent; waiting for yes or no.
     ConfirmDelete { back_to: Box<Screen> },
+    /// `/call`: logging a call, one step at a time; then back to `back_to`.
+    LoggingCall {
+        step: CallStep,
+        draft: CallLog,
+        back_to: Box<Screen>,
+    },
+}
+
+/// The steps of logging a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallStep {
+    Rep,
+    Reference,
+    Outcome,
+    Promise,
+    PromisedBy,
 }

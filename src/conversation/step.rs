@@ -77,24 +77,25 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
 }
 
 /// The state being changed and the outputs collected during one step.
-struct Turn<'a> {
-    state: ChatState,
-    outputs: Vec<Output>,
-    effects: Vec<Effect>,
-    view: View<'a>,
-    reference: &'a Reference,
+/// Flows that live in their own files (`call_flow.rs`) add methods to it.
+pub(super) struct Turn<'a> {
+    pub(super) state: ChatState,
+    pub(super) outputs: Vec<Output>,
+    pub(super) effects: Vec<Effect>,
+    pub(super) view: View<'a>,
+    pub(super) reference: &'a Reference,
 }
 
 impl Turn<'_> {
-    fn content(&self) -> &Content {
+    pub(super) fn content(&self) -> &Content {
         self.view.content
     }
 
-    fn today(&self) -> NaiveDate {
+    pub(super) fn today(&self) -> NaiveDate {
         self.view.today
     }
 
-    fn bill(&self) -> &Bill {
+    pub(super) fn bill(&self) -> &Bill {
         self.state.bill()
     }
 
@@ -107,12 +108,15 @@ impl Turn<'_> {
             Command::Help => self.say_then_current(keys::HELP_TEXT),
             Command::Back => self.back(),
             Command::Cancel => self.cancel(),
-            Command::Skip => match self.state.screen {
+            Command::Skip => match self.state.screen.clone() {
                 Screen::Asking { question } => self.skip(question),
+                Screen::LoggingCall { step, draft, .. } => self.skip_call_step(step, draft),
                 _ => self.say_then_current(keys::INPUT_NOTHING_TO_SKIP),
             },
             Command::New => self.new_bill(),
             Command::Bills => self.outputs.push(self.view.bills(&self.state)),
+            Command::Call => self.start_call_log(),
+            Command::Faq => self.outputs.push(self.view.faq_list()),
             Command::Delete => {
                 let back_to = match &self.state.screen {
                     Screen::ConfirmDelete { back_to } => back_to.clone(),
@@ -142,12 +146,17 @@ impl Turn<'_> {
             Screen::Timing => self.go_to(Screen::Findings { page: 0 }),
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_BEFORE),
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
+            Screen::LoggingCall { step, draft, back_to } => self.call_log_back(step, draft, *back_to),
         }
     }
 
     fn cancel(&mut self) {
         match self.state.screen.clone() {
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
+            Screen::LoggingCall { back_to, .. } => {
+                self.say(keys::CALL_NOT_SAVED);
+                self.go_to(*back_to);
+            }
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_TO_CANCEL),
             _ => {
                 self.state.screen = Screen::Menu;
@@ -247,6 +256,13 @@ impl Turn<'_> {
                 ReportPart::Timing => Screen::Timing,
             }),
             Action::NewBill => self.new_bill(),
+            Action::CallOutcome(_) | Action::CallSkip | Action::CallDone => self.call_log_action(action),
+            Action::Faq(index) => match self.view.faq_answer(index) {
+                Some(answer) => self.outputs.push(answer),
+                None => self.stale(),
+            },
+            Action::FaqList => self.outputs.push(self.view.faq_list()),
+            Action::Resume => self.show_current(),
             Action::DeleteConfirmed if matches!(self.state.screen, Screen::ConfirmDelete { .. }) => {
                 self.effects.push(Effect::EraseChat);
                 self.state = ChatState::default();
@@ -271,6 +287,7 @@ impl Turn<'_> {
                 let example = self.content().plain(keys::DELETE_NO);
                 self.not_an_option(&example);
             }
+            Screen::LoggingCall { step, draft, .. } => self.call_log_text(step, draft, text),
             Screen::Menu | Screen::Summary | Screen::Findings { .. } | Screen::Timing => {
                 self.say_then_current(keys::INPUT_NOT_UNDERSTOOD)
             }
@@ -534,29 +551,29 @@ impl Turn<'_> {
         self.go_to(Screen::Asking { question: q });
     }
 
-    fn go_to(&mut self, screen: Screen) {
+    pub(super) fn go_to(&mut self, screen: Screen) {
         self.state.screen = screen;
         self.show_current();
     }
 
-    fn show_current(&mut self) {
+    pub(super) fn show_current(&mut self) {
         self.outputs.push(self.view.current(&self.state, self.reference));
     }
 
-    fn say(&mut self, line: Key) {
+    pub(super) fn say(&mut self, line: Key) {
         self.outputs.push(Output::line(self.content().text(line)));
     }
 
-    fn say_then_current(&mut self, line: Key) {
+    pub(super) fn say_then_current(&mut self, line: Key) {
         self.say(line);
         self.show_current();
     }
 
-    fn stale(&mut self) {
+    pub(super) fn stale(&mut self) {
         self.say_then_current(keys::INPUT_STALE_BUTTON);
     }
 
-    fn not_an_option(&mut self, example: &str) {
+    pub(super) fn not_an_option(&mut self, example: &str) {
         let line = self
             .content()
             .render(keys::INPUT_NOT_AN_OPTION, &[("example", Fill::Text(example))]);

@@ -4,6 +4,7 @@
 //! valid value that can be saved, resumed and shown. New fields are added
 //! with `#[serde(default)]` so records saved by older versions still load.
 
+use super::calls::CallLog;
 use super::line_items::LineItem;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -121,6 +122,8 @@ pub struct Bill {
     pub monthly: Option<Decimal>,
     /// Optional questions the user skipped (by their stable ids).
     pub skipped: BTreeSet<String>,
+    /// Calls about this bill, oldest first.
+    pub calls: Vec<CallLog>,
 }
 
 impl Bill {

@@ -41,6 +41,24 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     }
 }
 
+/// Like [`parse_date`], for a date expected ahead (a promised date, a due
+/// date): a date typed without a year is the next one on or after `today`
+/// ("Jun 13" typed on Jun 3 is this June, typed on Jun 20 is next June).
+pub fn parse_date_ahead(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let as_past = parse_date(input, today)?;
+    let relative = matches!(
+        input.trim().trim_end_matches('.').to_lowercase().as_str(),
+        "today" | "yesterday"
+    );
+    if relative || as_past >= today {
+        return Ok(as_past);
+    }
+    let a_year_on = today.checked_add_months(chrono::Months::new(12)).unwrap_or(today);
+    let as_next = parse_date(input, a_year_on)?;
+    // The same date either way means the year was typed.
+    Ok(if as_next == as_past { as_past } else { as_next })
+}
+
 /// Shows a date the short way people read it on a phone: `Tue, Jul 14`
 /// in the current year, `Mon, Jul 14, 2025` otherwise.
 pub fn format_date(date: NaiveDate, today: NaiveDate) -> String {
@@ -208,6 +226,31 @@ fn most_recent(month: u32, day: u32, today: NaiveDate) -> Result<NaiveDate, Date
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
         .find(|date| *date <= today)
         .ok_or(DateError::Impossible)
+}
+
+#[cfg(test)]
+mod ahead_tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_without_a_year_are_the_next_one() {
+        let today = day(2026, 6, 3);
+        assert_eq!(parse_date_ahead("Jun 13", today), Ok(day(2026, 6, 13)));
+        assert_eq!(parse_date_ahead("6/1", today), Ok(day(2027, 6, 1)));
+        assert_eq!(parse_date_ahead("Jun 3", today), Ok(day(2026, 6, 3)));
+        assert_eq!(parse_date_ahead("today", today), Ok(today));
+        assert_eq!(
+            parse_date_ahead("2026-05-01", today),
+            Ok(day(2026, 5, 1)),
+            "a typed year is kept"
+        );
+        assert_eq!(parse_date_ahead("Jan 5", day(2026, 12, 20)), Ok(day(2027, 1, 5)));
+        assert!(parse_date_ahead("13/45/2026", today).is_err());
+    }
 }
 
 #[cfg(test)]

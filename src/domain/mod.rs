@@ -7,10 +7,12 @@
 
 pub mod audit;
 pub mod bill;
+pub mod calls;
 pub mod csv;
 pub mod dates;
 pub mod line_items;
 pub mod money;
+pub mod offers;
 pub mod reference;
 pub mod timing;
 pub mod upload;

@@ -134,7 +134,11 @@ impl Reference {
             });
         }
         for (index, pair) in reference.pairs.iter().enumerate() {
-            reference.pairs_by_first_code.entry(pair.code_a.clone()).or_default().push(index);
+            reference
+                .pairs_by_first_code
+                .entry(pair.code_a.clone())
+                .or_default()
+                .push(index);
         }
         for row in rows(NAMES, "code names", 2)? {
             reference.names.insert(row[0].clone(), row[1].clone());

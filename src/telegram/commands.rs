@@ -20,6 +20,8 @@ pub enum BotCommand {
     Skip,
     New,
     Bills,
+    Call,
+    Faq,
     Delete,
 }
 
@@ -33,6 +35,8 @@ impl From<BotCommand> for Command {
             BotCommand::Skip => Command::Skip,
             BotCommand::New => Command::New,
             BotCommand::Bills => Command::Bills,
+            BotCommand::Call => Command::Call,
+            BotCommand::Faq => Command::Faq,
             BotCommand::Delete => Command::Delete,
         }
     }
@@ -66,6 +70,8 @@ pub fn menu(content: &Content) -> Vec<teloxide::types::BotCommand> {
                 Command::Skip => keys::COMMAND_SKIP,
                 Command::New => keys::COMMAND_NEW,
                 Command::Bills => keys::COMMAND_BILLS,
+                Command::Call => keys::COMMAND_CALL,
+                Command::Faq => keys::COMMAND_FAQ,
                 Command::Delete | Command::Unknown => keys::COMMAND_DELETE,
             };
             teloxide::types::BotCommand::new(command.name(), content.plain(description))

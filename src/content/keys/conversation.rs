@@ -189,6 +189,8 @@ keys! {
     COMMAND_SKIP = "commands.skip";
     COMMAND_NEW = "commands.new";
     COMMAND_BILLS = "commands.bills";
+    COMMAND_CALL = "commands.call";
+    COMMAND_FAQ = "commands.faq";
 
     // Erasing a chat's data.
     DELETE_CONFIRM = "delete.confirm";

@@ -6,16 +6,21 @@
 //! Each part of the bot declares its keys in its own file here; [`all`]
 //! walks every group.
 
+mod calls;
 mod conversation;
 mod findings_coding;
 mod findings_visit;
+mod offers;
 mod report;
 
+pub use calls::*;
 pub use conversation::*;
 #[allow(unused_imports)] // filled by the audit
 pub use findings_coding::*;
 #[allow(unused_imports)] // filled by the audit
 pub use findings_visit::*;
+#[allow(unused_imports)] // filled by the offer message
+pub use offers::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
 
@@ -39,9 +44,11 @@ pub(crate) use keys;
 /// Every key the code uses.
 pub fn all() -> impl Iterator<Item = &'static Key> {
     [
+        calls::GROUP,
         conversation::GROUP,
         findings_coding::GROUP,
         findings_visit::GROUP,
+        offers::GROUP,
         report::GROUP,
     ]
     .into_iter()

@@ -610,10 +610,7 @@ fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
                     continue;
                 }
                 for other in codes.get(pair.code_b.as_str()).into_iter().flatten() {
-                    if other.index == panel.index
-                        || other.has(LAB_REPEAT)
-                        || claimed.contains(&other.index)
-                    {
+                    if other.index == panel.index || other.has(LAB_REPEAT) || claimed.contains(&other.index) {
                         continue;
                     }
                     claimed.insert(other.index);

@@ -168,7 +168,10 @@ struct Ledger {
 impl Ledger {
     fn new(bill: &Bill) -> Ledger {
         let items = bill.items.iter().map(|item| item.amount.max(Decimal::ZERO)).collect();
-        let whole = bill.items_total().max(bill.amount_due.unwrap_or_default()).max(Decimal::ZERO);
+        let whole = bill
+            .items_total()
+            .max(bill.amount_due.unwrap_or_default())
+            .max(Decimal::ZERO);
         Ledger { items, bill: whole }
     }
 

@@ -1,0 +1,47 @@
+//! Keys of `/call` (logging a call) and `/faq`.
+
+use super::keys;
+
+keys! {
+    // Logging a call.
+    CALL_REP_PROMPT = "call.rep_prompt";
+    CALL_REFERENCE_PROMPT = "call.reference_prompt";
+    CALL_OUTCOME_PROMPT = "call.outcome_prompt";
+    CALL_OUTCOME_PROMISED = "call.outcome.promised";
+    CALL_OUTCOME_REDUCED = "call.outcome.reduced";
+    CALL_OUTCOME_PLAN = "call.outcome.payment_plan";
+    CALL_OUTCOME_REFUSED = "call.outcome.refused";
+    CALL_OUTCOME_CALL_BACK = "call.outcome.call_back";
+    CALL_PROMISE_PROMPT = "call.promise_prompt";
+    CALL_PROMISED_BY_PROMPT = "call.promised_by_prompt";
+    CALL_DONE = "call.done";
+    CALL_SAVED = "call.saved" [line];
+    CALL_NOT_SAVED = "call.not_saved";
+    CALL_LINE = "call.line" [date, who, reference, what];
+    CALL_WHO_UNKNOWN = "call.who_unknown";
+    CALL_REFERENCE_PART = "call.reference_part" [reference];
+    CALL_WHAT_PROMISED_BY = "call.what.promised_by" [promise, date];
+    CALL_WHAT_PROMISED = "call.what.promised" [promise];
+    CALL_WHAT_PROMISED_SOMETHING = "call.what.promised_something";
+    CALL_WHAT_REDUCED = "call.what.reduced";
+    CALL_WHAT_PLAN = "call.what.payment_plan";
+    CALL_WHAT_REFUSED = "call.what.refused";
+    CALL_WHAT_CALL_BACK = "call.what.call_back";
+    CALL_WHAT_TALKED = "call.what.talked";
+    BILLS_LAST_CALL = "bills.last_call" [line];
+
+    // Frequently asked questions.
+    FAQ_HEADING = "faq.heading";
+    FAQ_PAID_LABEL = "faq.paid.label";
+    FAQ_PAID_ANSWER = "faq.paid.answer";
+    FAQ_CREDIT_LABEL = "faq.credit.label";
+    FAQ_CREDIT_ANSWER = "faq.credit.answer";
+    FAQ_DENIED_LABEL = "faq.denied.label";
+    FAQ_DENIED_ANSWER = "faq.denied.answer";
+    FAQ_CHARITY_LABEL = "faq.charity.label";
+    FAQ_CHARITY_ANSWER = "faq.charity.answer";
+    FAQ_ADVOCATE_LABEL = "faq.advocate.label";
+    FAQ_ADVOCATE_ANSWER = "faq.advocate.answer";
+    FAQ_OTHER_QUESTIONS = "faq.other_questions";
+    FAQ_BACK = "faq.back";
+}

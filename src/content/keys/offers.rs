@@ -1,0 +1,44 @@
+//! Keys of the 💵 Offer message: what to offer, where to stop, a plan.
+
+use super::keys;
+
+keys! {
+    OFFER_HEADING = "offer.heading";
+    /// No balance known: nothing to work out yet.
+    OFFER_NOTHING = "offer.nothing";
+
+    /// A collector: open at 30%, settle by 50%, terms in writing first.
+    OFFER_COLLECTIONS = "offer.collections" [opening, opening_pct, walk_away, walk_away_pct, balance];
+
+    // A discount for paying a provider at once.
+    OFFER_SELF_PAY = "offer.lump_sum.self_pay" [low, high, ask_low, ask_high, balance];
+    OFFER_PROMPT_PAY = "offer.lump_sum.prompt_pay" [low, high, ask_low, ask_high, balance];
+    /// Self-pay with a Medicare-based price for every line.
+    OFFER_FAIR_TARGET = "offer.lump_sum.fair_target" [target];
+
+    // What the user said they could pay at once, against the range above.
+    OFFER_CAN_PAY_BELOW = "offer.can_pay.below" [amount];
+    OFFER_CAN_PAY_WITHIN = "offer.can_pay.within" [amount];
+    OFFER_CAN_PAY_ABOVE = "offer.can_pay.above" [amount, high];
+
+    // An interest-free payment plan at the user's monthly amount.
+    /// The last payment is smaller than the others.
+    OFFER_PLAN = "offer.plan.summary" [monthly, months, last];
+    /// Every payment is the same.
+    OFFER_PLAN_EVEN = "offer.plan.even" [monthly, months];
+    /// Added to the summary when the plan is longer than our rule of thumb.
+    OFFER_PLAN_TOO_LONG = "offer.plan.too_long" [usual];
+    /// The due dates, as payments joined by the separator.
+    OFFER_PLAN_SCHEDULE = "offer.plan.schedule" [payments];
+    OFFER_PLAN_PAYMENT = "offer.plan.payment" [date, amount];
+    OFFER_PLAN_SEPARATOR = "offer.plan.separator";
+    /// Stands for the payments left out of a long schedule.
+    OFFER_PLAN_GAP = "offer.plan.gap";
+    /// The monthly amount would take more than the longest plan we propose.
+    OFFER_PLAN_TOO_SLOW = "offer.plan.too_slow" [monthly, years];
+    /// No monthly amount known.
+    OFFER_PLAN_ASK = "offer.plan.ask";
+
+    /// Deferred interest on medical credit cards, in plain words.
+    OFFER_CREDIT_CARD = "offer.credit_card";
+}

@@ -1,0 +1,205 @@
+//! `/call`: logging a call just made, a few quick questions (who, reference
+//! number, how it ended, what was promised and by when), each skippable.
+//! The log is kept with the current bill and the user goes back to where
+//! they were.
+
+use super::action::Action;
+use super::output::Output;
+use super::screens::View;
+use super::state::{CallStep, Screen};
+use super::step::Turn;
+use crate::content::{keys, Fill, Html, Key};
+use crate::domain::calls::{note, CallLog, CallOutcome};
+use crate::domain::dates::{format_date, parse_date_ahead};
+
+/// The outcome buttons: value, stable id (button data), label.
+pub const OUTCOMES: [(CallOutcome, &str, Key); 5] = [
+    (CallOutcome::Promised, "promised", keys::CALL_OUTCOME_PROMISED),
+    (CallOutcome::Reduced, "reduced", keys::CALL_OUTCOME_REDUCED),
+    (CallOutcome::PaymentPlan, "payment_plan", keys::CALL_OUTCOME_PLAN),
+    (CallOutcome::Refused, "refused", keys::CALL_OUTCOME_REFUSED),
+    (CallOutcome::CallBack, "call_back", keys::CALL_OUTCOME_CALL_BACK),
+];
+
+impl Turn<'_> {
+    /// `/call`: start logging a call made today.
+    pub(super) fn start_call_log(&mut self) {
+        let back_to = match &self.state.screen {
+            Screen::LoggingCall { back_to, .. } => back_to.clone(),
+            other => Box::new(other.clone()),
+        };
+        let draft = CallLog::new(self.today());
+        self.go_to(Screen::LoggingCall {
+            step: CallStep::Rep,
+            draft,
+            back_to,
+        });
+    }
+
+    /// Typed text while logging a call.
+    pub(super) fn call_log_text(&mut self, step: CallStep, mut draft: CallLog, text: &str) {
+        match step {
+            CallStep::Rep => {
+                draft.rep = note(text);
+                self.call_log_to(CallStep::Reference, draft);
+            }
+            CallStep::Reference => {
+                draft.reference = note(text);
+                self.call_log_to(CallStep::Outcome, draft);
+            }
+            CallStep::Outcome => {
+                let example = self.content().plain(OUTCOMES[0].2);
+                self.not_an_option(&example);
+            }
+            CallStep::Promise => {
+                draft.promise = note(text);
+                self.call_log_to(CallStep::PromisedBy, draft);
+            }
+            CallStep::PromisedBy => match parse_date_ahead(text, self.today()) {
+                Ok(date) => {
+                    draft.promised_by = Some(date);
+                    self.finish_call_log(draft);
+                }
+                Err(_) => self.say_then_current(keys::DATE_UNREADABLE),
+            },
+        }
+    }
+
+    /// A button while logging a call: an outcome, Skip or Done.
+    pub(super) fn call_log_action(&mut self, action: Action) {
+        let Screen::LoggingCall { step, mut draft, .. } = self.state.screen.clone() else {
+            return self.stale();
+        };
+        match action {
+            Action::CallOutcome(id) if step == CallStep::Outcome => {
+                let Some((outcome, _, _)) = OUTCOMES.iter().find(|(_, oid, _)| *oid == id) else {
+                    return self.stale();
+                };
+                draft.outcome = Some(*outcome);
+                if matches!(outcome, CallOutcome::Promised | CallOutcome::CallBack) {
+                    self.call_log_to(CallStep::Promise, draft);
+                } else {
+                    self.finish_call_log(draft);
+                }
+            }
+            Action::CallSkip => self.skip_call_step(step, draft),
+            Action::CallDone => self.finish_call_log(draft),
+            _ => self.stale(),
+        }
+    }
+
+    /// `/skip` (or the Skip button) on a step of the call log.
+    pub(super) fn skip_call_step(&mut self, step: CallStep, draft: crate::domain::calls::CallLog) {
+        match step {
+            CallStep::Rep => self.call_log_to(CallStep::Reference, draft),
+            CallStep::Reference => self.call_log_to(CallStep::Outcome, draft),
+            CallStep::Outcome | CallStep::PromisedBy => self.finish_call_log(draft),
+            CallStep::Promise => self.finish_call_log(draft),
+        }
+    }
+
+    /// `/back` while logging a call: the step before, or where the user was.
+    pub(super) fn call_log_back(&mut self, step: CallStep, draft: CallLog, back_to: Screen) {
+        match step {
+            CallStep::Rep => {
+                self.say(keys::CALL_NOT_SAVED);
+                self.go_to(back_to);
+            }
+            CallStep::Reference => self.call_log_to(CallStep::Rep, draft),
+            CallStep::Outcome => self.call_log_to(CallStep::Reference, draft),
+            CallStep::Promise => self.call_log_to(CallStep::Outcome, draft),
+            CallStep::PromisedBy => self.call_log_to(CallStep::Promise, draft),
+        }
+    }
+
+    fn call_log_to(&mut self, step: CallStep, draft: CallLog) {
+        let back_to = match &self.state.screen {
+            Screen::LoggingCall { back_to, .. } => back_to.clone(),
+            other => Box::new(other.clone()),
+        };
+        self.go_to(Screen::LoggingCall { step, draft, back_to });
+    }
+
+    /// Keeps the log with the bill and goes back to where the user was.
+    fn finish_call_log(&mut self, draft: CallLog) {
+        let back_to = match &self.state.screen {
+            Screen::LoggingCall { back_to, .. } => (**back_to).clone(),
+            other => other.clone(),
+        };
+        let line = self.view.call_line(&draft);
+        self.state.bill_mut().calls.push(draft);
+        let saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
+        self.outputs.push(Output::line(saved));
+        self.go_to(back_to);
+    }
+}
+
+impl View<'_> {
+    /// One step of the call log: its question and buttons.
+    pub fn call_log_step(&self, step: CallStep) -> Output {
+        let skip = vec![self.button(keys::ANSWER_SKIP, Action::CallSkip)];
+        match step {
+            CallStep::Rep => typed(self.content.text(keys::CALL_REP_PROMPT), vec![skip]),
+            CallStep::Reference => typed(self.content.text(keys::CALL_REFERENCE_PROMPT), vec![skip]),
+            CallStep::Outcome => {
+                let mut keyboard: Vec<_> = OUTCOMES
+                    .iter()
+                    .map(|(_, id, label)| vec![self.button(*label, Action::CallOutcome(id.to_string()))])
+                    .collect();
+                keyboard.push(vec![self.button(keys::CALL_DONE, Action::CallDone)]);
+                Output::choice(self.content.text(keys::CALL_OUTCOME_PROMPT), keyboard)
+            }
+            CallStep::Promise => typed(self.content.text(keys::CALL_PROMISE_PROMPT), vec![skip]),
+            CallStep::PromisedBy => typed(self.content.text(keys::CALL_PROMISED_BY_PROMPT), vec![skip]),
+        }
+    }
+
+    /// A call in one line: "Wed, Jun 3: Dana (ref 55812) promised an
+    /// itemized bill by Sat, Jun 13".
+    pub fn call_line(&self, log: &CallLog) -> Html {
+        let content = self.content;
+        let who = match &log.rep {
+            Some(rep) => Html::from_text(rep),
+            None => content.text(keys::CALL_WHO_UNKNOWN),
+        };
+        let reference = match &log.reference {
+            Some(reference) => content.render(keys::CALL_REFERENCE_PART, &[("reference", Fill::Text(reference))]),
+            None => Html::default(),
+        };
+        let what = match (log.outcome, &log.promise, log.promised_by) {
+            (_, Some(promise), Some(by)) => content.render(
+                keys::CALL_WHAT_PROMISED_BY,
+                &[
+                    ("promise", Fill::Text(promise)),
+                    ("date", Fill::Text(&format_date(by, self.today))),
+                ],
+            ),
+            (_, Some(promise), None) => content.render(keys::CALL_WHAT_PROMISED, &[("promise", Fill::Text(promise))]),
+            (Some(outcome), None, _) => content.text(match outcome {
+                CallOutcome::Promised => keys::CALL_WHAT_PROMISED_SOMETHING,
+                CallOutcome::Reduced => keys::CALL_WHAT_REDUCED,
+                CallOutcome::PaymentPlan => keys::CALL_WHAT_PLAN,
+                CallOutcome::Refused => keys::CALL_WHAT_REFUSED,
+                CallOutcome::CallBack => keys::CALL_WHAT_CALL_BACK,
+            }),
+            (None, None, _) => content.text(keys::CALL_WHAT_TALKED),
+        };
+        content.render(
+            keys::CALL_LINE,
+            &[
+                ("date", Fill::Text(&format_date(log.date, self.today))),
+                ("who", Fill::Html(&who)),
+                ("reference", Fill::Html(&reference)),
+                ("what", Fill::Html(&what)),
+            ],
+        )
+    }
+}
+
+fn typed(text: Html, keyboard: super::Keyboard) -> Output {
+    Output::Message {
+        text,
+        keyboard,
+        typed_answer: true,
+    }
+}
