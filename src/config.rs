@@ -49,40 +49,48 @@ impl Default for ChatRate {
 
 impl Config {
     /// Reads the settings from environment variables. Empty values count as
-    /// unset.
-    pub fn from_env() -> Config {
+    /// unset; a value that cannot be read stops start-up with a message
+    /// naming the variable, rather than being silently ignored.
+    pub fn from_env() -> Result<Config, String> {
         let var = |name: &str| {
             std::env::var(name)
                 .ok()
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
-        Config {
+        let fixed_now = match var("BILLCOACH_NOW") {
+            Some(text) => Some(
+                DateTime::parse_from_rfc3339(&text)
+                    .map_err(|_| format!("BILLCOACH_NOW must be a time like 2026-11-28T15:00:00Z, not {text:?}"))?
+                    .to_utc(),
+            ),
+            None => None,
+        };
+        let defaults = ChatRate::default();
+        Ok(Config {
             token: var("TELOXIDE_TOKEN"),
             api_url: var("TELOXIDE_API_URL"),
             db_path: var("BILLCOACH_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
-            fixed_now: var("BILLCOACH_NOW")
-                .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
-                .map(|t| t.to_utc()),
+            fixed_now,
             chat_rate: ChatRate {
-                per_second: number(
-                    var("BILLCOACH_CHAT_MESSAGES_PER_SECOND"),
-                    ChatRate::default().per_second,
-                ),
-                per_minute: number(
-                    var("BILLCOACH_CHAT_MESSAGES_PER_MINUTE"),
-                    ChatRate::default().per_minute,
-                ),
+                per_second: number("BILLCOACH_CHAT_MESSAGES_PER_SECOND", var, defaults.per_second)?,
+                per_minute: number("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", var, defaults.per_minute)?,
             },
-        }
+        })
     }
 }
 
-/// A positive whole number from a variable, or the default when unset or
-/// not a positive number.
-fn number(value: Option<String>, default: u32) -> u32 {
-    value.and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(default)
+/// A positive whole number from a variable, or the default when unset.
+fn number(name: &str, var: impl Fn(&str) -> Option<String>, default: u32) -> Result<u32, String> {
+    match var(name) {
+        None => Ok(default),
+        Some(text) => text
+            .parse()
+            .ok()
+            .filter(|n: &u32| *n > 0)
+            .ok_or_else(|| format!("{name} must be a whole number above 0, not {text:?}")),
+    }
 }

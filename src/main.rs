@@ -29,7 +29,13 @@ enum Mode {
 async fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
-    let config = Config::from_env();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(problem) => {
+            eprintln!("billcoach: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console,
         (Some(Mode::Telegram), None) => {

@@ -115,8 +115,10 @@ fn button(data: &str) -> Input {
 }
 
 fn keyboard_of(output: &Output) -> &Keyboard {
+    static NONE: Keyboard = Vec::new();
     match output {
         Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
+        Output::Document { .. } => &NONE,
     }
 }
 
@@ -2697,7 +2699,7 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
     let way_forward = match after.outputs.last() {
         Some(Output::Message { .. }) => true,
         Some(Output::ReplacePressed { keyboard, .. }) => !keyboard.is_empty(),
-        None => false,
+        Some(Output::Document { .. }) | None => false,
     };
     prop_assert!(
         way_forward,

@@ -51,6 +51,18 @@ impl Screen {
                         out.push_str(&format!("{answer}\n"));
                     }
                 }
+                // A letter: printed whole, to copy, between rules.
+                Output::Document {
+                    file_name,
+                    contents,
+                    caption,
+                } => {
+                    let rule = "-".repeat(60);
+                    out.push_str(&format!(
+                        "\n{}\n{rule} {file_name}\n{contents}\n{rule}\n",
+                        caption.to_plain()
+                    ));
+                }
             }
         }
         print!("{out}");

@@ -9,6 +9,7 @@
 
 pub mod html;
 pub mod keys;
+pub mod templates;
 
 pub use html::{escape, Html};
 pub use keys::Key;
@@ -18,7 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
+pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
 
 /// A value put into a `{placeholder}`.
 #[derive(Debug, Clone, Copy)]

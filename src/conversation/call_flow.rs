@@ -4,22 +4,14 @@
 //! they were.
 
 use super::action::Action;
+use super::choices::{self, CALL_OUTCOMES};
 use super::output::Output;
 use super::screens::View;
 use super::state::{CallStep, Screen};
 use super::step::Turn;
-use crate::content::{keys, Fill, Html, Key};
+use crate::content::{keys, Fill, Html};
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::dates::{format_date, parse_date_ahead};
-
-/// The outcome buttons: value, stable id (button data), label.
-pub const OUTCOMES: [(CallOutcome, &str, Key); 5] = [
-    (CallOutcome::Promised, "promised", keys::CALL_OUTCOME_PROMISED),
-    (CallOutcome::Reduced, "reduced", keys::CALL_OUTCOME_REDUCED),
-    (CallOutcome::PaymentPlan, "payment_plan", keys::CALL_OUTCOME_PLAN),
-    (CallOutcome::Refused, "refused", keys::CALL_OUTCOME_REFUSED),
-    (CallOutcome::CallBack, "call_back", keys::CALL_OUTCOME_CALL_BACK),
-];
 
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
@@ -47,10 +39,13 @@ impl Turn<'_> {
                 draft.reference = note(text);
                 self.call_log_to(CallStep::Outcome, draft);
             }
-            CallStep::Outcome => {
-                let example = self.content().plain(OUTCOMES[0].2);
-                self.not_an_option(&example);
-            }
+            CallStep::Outcome => match choices::match_typed(&CALL_OUTCOMES, text, self.content()) {
+                Some(choice) => self.record_outcome(choice.value, draft),
+                None => {
+                    let example = self.content().plain(CALL_OUTCOMES[0].label);
+                    self.not_an_option(&example);
+                }
+            },
             CallStep::Promise => {
                 draft.promise = note(text);
                 self.call_log_to(CallStep::PromisedBy, draft);
@@ -67,21 +62,14 @@ impl Turn<'_> {
 
     /// A button while logging a call: an outcome, Skip or Done.
     pub(super) fn call_log_action(&mut self, action: Action) {
-        let Screen::LoggingCall { step, mut draft, .. } = self.state.screen.clone() else {
+        let Screen::LoggingCall { step, draft, .. } = self.state.screen.clone() else {
             return self.stale();
         };
         match action {
-            Action::CallOutcome(id) if step == CallStep::Outcome => {
-                let Some((outcome, _, _)) = OUTCOMES.iter().find(|(_, oid, _)| *oid == id) else {
-                    return self.stale();
-                };
-                draft.outcome = Some(*outcome);
-                if matches!(outcome, CallOutcome::Promised | CallOutcome::CallBack) {
-                    self.call_log_to(CallStep::Promise, draft);
-                } else {
-                    self.finish_call_log(draft);
-                }
-            }
+            Action::CallOutcome(id) if step == CallStep::Outcome => match choices::by_id(&CALL_OUTCOMES, &id) {
+                Some(outcome) => self.record_outcome(outcome, draft),
+                None => self.stale(),
+            },
             Action::CallSkip => self.skip_call_step(step, draft),
             Action::CallDone => self.finish_call_log(draft),
             _ => self.stale(),
@@ -89,7 +77,7 @@ impl Turn<'_> {
     }
 
     /// `/skip` (or the Skip button) on a step of the call log.
-    pub(super) fn skip_call_step(&mut self, step: CallStep, draft: crate::domain::calls::CallLog) {
+    pub(super) fn skip_call_step(&mut self, step: CallStep, draft: CallLog) {
         match step {
             CallStep::Rep => self.call_log_to(CallStep::Reference, draft),
             CallStep::Reference => self.call_log_to(CallStep::Outcome, draft),
@@ -109,6 +97,16 @@ impl Turn<'_> {
             CallStep::Outcome => self.call_log_to(CallStep::Reference, draft),
             CallStep::Promise => self.call_log_to(CallStep::Outcome, draft),
             CallStep::PromisedBy => self.call_log_to(CallStep::Promise, draft),
+        }
+    }
+
+    /// How the call ended; a promise or a call-back asks what and by when.
+    fn record_outcome(&mut self, outcome: CallOutcome, mut draft: CallLog) {
+        draft.outcome = Some(outcome);
+        if matches!(outcome, CallOutcome::Promised | CallOutcome::CallBack) {
+            self.call_log_to(CallStep::Promise, draft);
+        } else {
+            self.finish_call_log(draft);
         }
     }
 
@@ -142,9 +140,9 @@ impl View<'_> {
             CallStep::Rep => typed(self.content.text(keys::CALL_REP_PROMPT), vec![skip]),
             CallStep::Reference => typed(self.content.text(keys::CALL_REFERENCE_PROMPT), vec![skip]),
             CallStep::Outcome => {
-                let mut keyboard: Vec<_> = OUTCOMES
+                let mut keyboard: Vec<_> = CALL_OUTCOMES
                     .iter()
-                    .map(|(_, id, label)| vec![self.button(*label, Action::CallOutcome(id.to_string()))])
+                    .map(|choice| vec![self.button(choice.label, Action::CallOutcome(choice.id.to_string()))])
                     .collect();
                 keyboard.push(vec![self.button(keys::CALL_DONE, Action::CallDone)]);
                 Output::choice(self.content.text(keys::CALL_OUTCOME_PROMPT), keyboard)

@@ -3,6 +3,7 @@
 
 use crate::content::{keys, Content, Key};
 use crate::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+use crate::domain::calls::CallOutcome;
 
 /// One button answer.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +56,15 @@ pub const NO_ESTIMATE: [Choice<()>; 1] = [choice((), ESTIMATE_NONE, keys::ESTIMA
 
 /// The id of the "No estimate" button.
 pub const ESTIMATE_NONE: &str = "none";
+
+/// How a logged call ended.
+pub const CALL_OUTCOMES: [Choice<CallOutcome>; 5] = [
+    choice(CallOutcome::Promised, "promised", keys::CALL_OUTCOME_PROMISED),
+    choice(CallOutcome::Reduced, "reduced", keys::CALL_OUTCOME_REDUCED),
+    choice(CallOutcome::PaymentPlan, "payment_plan", keys::CALL_OUTCOME_PLAN),
+    choice(CallOutcome::Refused, "refused", keys::CALL_OUTCOME_REFUSED),
+    choice(CallOutcome::CallBack, "call_back", keys::CALL_OUTCOME_CALL_BACK),
+];
 
 pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 4] = [
     choice(ClaimStatus::PaidPart, "paid_part", keys::CLAIM_PAID_PART),

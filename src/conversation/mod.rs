@@ -1,8 +1,8 @@
 //! The conversation as a pure state machine.
 //!
 //! [`step`] takes a chat's saved [`ChatState`], one [`Input`] (a command,
-//! typed text or a button press) and a [`Ctx`] (the copy and the current
-//! time), and returns the new state and the [`Output`]s to show. It does no
+//! typed text or a button press) and a [`Ctx`] (the copy, the reference data
+//! and the current time), and returns the new state and the [`Output`]s to show. It does no
 //! I/O and never reads the clock, so every front end (Telegram, terminal,
 //! tests) drives exactly the same conversation.
 
@@ -17,8 +17,10 @@ mod input;
 mod output;
 mod question;
 mod report;
+mod report_offer;
 mod report_timing;
 pub mod screens;
+mod script_facts;
 mod state;
 mod step;
 
@@ -28,6 +30,8 @@ pub use findings_visit::describe as describe_visit_finding;
 pub use input::{Command, Input};
 pub use output::{Button, Keyboard, Output};
 pub use question::Question;
+pub use report_offer::offer_message;
 pub use report_timing::timing_message;
+pub use script_facts::facts as script_facts;
 pub use state::{ChatState, Screen};
 pub use step::{step, Ctx, Effect, Step};

@@ -28,6 +28,12 @@ pub enum Output {
     /// becomes the question plus the chosen answer (no buttons), a toggle
     /// list shows its new marks.
     ReplacePressed { text: Html, keyboard: Keyboard },
+    /// A file to keep or print (a letter), with a short caption.
+    Document {
+        file_name: String,
+        contents: String,
+        caption: Html,
+    },
 }
 
 impl Output {
@@ -53,6 +59,7 @@ impl Output {
     pub fn text(&self) -> &Html {
         match self {
             Output::Message { text, .. } | Output::ReplacePressed { text, .. } => text,
+            Output::Document { caption, .. } => caption,
         }
     }
 }

@@ -102,6 +102,10 @@ fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
         };
     }
     let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
+    if total.is_zero() {
+        let count = findings.len().to_string();
+        return content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]);
+    }
     content.render(
         keys::REPORT_FINDINGS_HEADING,
         &[

@@ -164,6 +164,17 @@ impl Bill {
         }
     }
 
+    /// What the bill charges in all, to compare with an estimate: the
+    /// larger of the amount due and the line items' total; `None` when
+    /// neither is known. The audit and the timing advice both use it, so
+    /// they agree on "$400 over the estimate".
+    pub fn billed_total(&self) -> Option<Decimal> {
+        if self.amount_due.is_none() && self.items.is_empty() {
+            return None;
+        }
+        Some(self.amount_due.unwrap_or_default().max(self.items_total()))
+    }
+
     /// The sum of the line items (credits included).
     pub fn items_total(&self) -> Decimal {
         self.items.iter().map(|item| item.amount).sum()

@@ -1,5 +1,6 @@
-//! The pure business core: money, the bill being reviewed, and (in later
-//! issues) audit rules, timing, offers and scripts.
+//! The pure business core: money, dates and codes as people type them, the
+//! bill being reviewed, the reference data, the audit, timing advice,
+//! offers and call logs.
 //!
 //! Nothing here does I/O, reads the clock or knows about Telegram: every
 //! function takes what it needs as arguments, so it can be tested as plain

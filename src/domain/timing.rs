@@ -248,16 +248,6 @@ pub fn in_collections(bill: &Bill) -> bool {
     bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency)
 }
 
-/// What the bill charges, to compare with the estimate: the line items'
-/// total when there are items (the full charges), else the amount due.
-pub fn billed_amount(bill: &Bill) -> Option<Decimal> {
-    if bill.items.is_empty() {
-        bill.amount_due
-    } else {
-        Some(bill.items_total())
-    }
-}
-
 /// Every piece of timing advice that applies to `bill` on `today`, most
 /// urgent first.
 pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
@@ -385,7 +375,7 @@ fn no_surprises_dispute(bill: &Bill, today: NaiveDate) -> Option<Advice> {
     let Some(Estimate::Amount(estimate)) = bill.estimate else {
         return None;
     };
-    let over = billed_amount(bill)? - estimate;
+    let over = bill.billed_total()? - estimate;
     if over < NSA_THRESHOLD {
         return None;
     }

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 /// - 1: one bill per chat (`state.bill`).
 /// - 2: several bills per chat (`state.bills`, `state.current`), and the
 ///   whole review's answers in each bill.
-pub const CURRENT_VERSION: u32 = 2;
+/// - 3: call logs with each bill, the report and call-log screens (only
+///   additions: a version 2 record reads as it is).
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Everything stored about one chat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +86,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2 | 3 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -185,6 +187,16 @@ mod tests {
                 question: Question::Coverage
             }
         );
+    }
+
+    #[test]
+    fn the_version_3_golden_record_loads() {
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v3.json");
+        let record = decode(golden).expect("golden record loads");
+        let calls = &record.state.bill().calls;
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].reference.as_deref(), Some("55812"));
+        assert!(matches!(record.state.screen, Screen::LoggingCall { .. }));
     }
 
     #[test]

@@ -6,7 +6,10 @@ use super::TgBot;
 use crate::conversation::{Keyboard, Output};
 use crate::engine::Engine;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ParseMode};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId, ParseMode};
+
+/// Telegram's limit for a document's caption.
+const CAPTION_LIMIT: usize = 1024;
 use teloxide::{ApiError, RequestError};
 
 /// Sends outputs in order. `pressed` is the message whose button was
@@ -15,6 +18,11 @@ pub async fn deliver(bot: &TgBot, engine: &Engine, chat: ChatId, outputs: Vec<Ou
     for output in outputs {
         let result = match output {
             Output::Message { text, keyboard, .. } => send(bot, chat, text.as_str(), &keyboard).await,
+            Output::Document {
+                file_name,
+                contents,
+                caption,
+            } => send_document(bot, chat, file_name, contents, caption.as_str()).await,
             Output::ReplacePressed { text, keyboard } => match pressed {
                 Some(message) => edit(bot, chat, message, text.as_str(), &keyboard).await,
                 None => Ok(()),
@@ -39,6 +47,26 @@ async fn send(bot: &TgBot, chat: ChatId, html: &str, keyboard: &Keyboard) -> Res
             request.await?;
         }
     }
+    Ok(())
+}
+
+/// Sends a text file (a letter) with a caption.
+async fn send_document(
+    bot: &TgBot,
+    chat: ChatId,
+    file_name: String,
+    contents: String,
+    caption: &str,
+) -> Result<(), RequestError> {
+    let file = InputFile::memory(contents.into_bytes()).file_name(file_name);
+    let caption = split_text(caption, CAPTION_LIMIT)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    bot.send_document(chat, file)
+        .caption(caption)
+        .parse_mode(ParseMode::Html)
+        .await?;
     Ok(())
 }
 

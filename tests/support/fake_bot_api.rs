@@ -11,7 +11,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::IntoResponse;
 use axum::Router;
 use serde_json::{json, Value};
@@ -35,6 +35,8 @@ pub struct BotMessage {
     pub edited: bool,
     /// How many times the bot edited it.
     pub edits: usize,
+    /// A document's file name and contents (the text is its caption).
+    pub document: Option<(String, String)>,
 }
 
 impl BotMessage {
@@ -443,15 +445,18 @@ fn ok(result: Value) -> axum::response::Response {
     axum::Json(json!({"ok": true, "result": result})).into_response()
 }
 
-async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::response::Response {
+async fn handle(State(api): State<FakeBotApi>, uri: Uri, headers: HeaderMap, body: Bytes) -> axum::response::Response {
     if let Some(path) = uri.path().split_once("/file/bot").map(|(_, rest)| rest) {
         return download(&api, path);
     }
     let method = uri.path().rsplit('/').find(|s| !s.is_empty()).unwrap_or("").to_string();
+    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
     let body: Value = if body.is_empty() {
         json!({})
+    } else if let Some(boundary) = content_type.split("boundary=").nth(1) {
+        multipart_fields(&body, boundary.trim_matches('"'))
     } else {
-        serde_json::from_slice(&body).unwrap_or_else(|_| json!({"_multipart": true}))
+        serde_json::from_slice(&body).unwrap_or_else(|_| json!({"_unreadable": true}))
     };
 
     if method.eq_ignore_ascii_case("getUpdates") {
@@ -460,10 +465,8 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
 
     let fault = {
         let mut inner = api.lock();
-        if body.get("_multipart").is_none() {
-            let problems = check_against_spec(&method, &body);
-            inner.violations.extend(problems);
-        }
+        let problems = check_against_spec(&method, &body);
+        inner.violations.extend(problems);
         inner.calls.push(Call {
             method: method.clone(),
             body: body.clone(),
@@ -506,6 +509,33 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
                 buttons: buttons_of(&body),
                 edited: false,
                 edits: 0,
+                document: None,
+            };
+            let shown = message_json(&message);
+            inner.messages.insert((chat, message_id), message);
+            inner.order.entry(chat).or_default().push(message_id);
+            ok(shown)
+        }
+        "senddocument" => {
+            let chat = body["chat_id"]
+                .as_str()
+                .and_then(|c| c.parse().ok())
+                .or(body["chat_id"].as_i64())
+                .unwrap_or(0);
+            let mut inner = api.lock();
+            let message_id = inner.next_message_id;
+            inner.next_message_id += 1;
+            let message = BotMessage {
+                chat,
+                message_id,
+                text: body["caption"].as_str().unwrap_or("").to_string(),
+                buttons: Vec::new(),
+                edited: false,
+                edits: 0,
+                document: Some((
+                    body["document"]["filename"].as_str().unwrap_or("").to_string(),
+                    body["document"]["content"].as_str().unwrap_or("").to_string(),
+                )),
             };
             let shown = message_json(&message);
             inner.messages.insert((chat, message_id), message);
@@ -554,6 +584,37 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, body: Bytes) -> axum::r
     };
     api.bump();
     answer
+}
+
+/// The fields of a multipart body (how teloxide sends files): text fields
+/// as strings, file fields as `{"filename": ..., "content": ...}`.
+fn multipart_fields(body: &[u8], boundary: &str) -> Value {
+    let text = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in text.split(&format!("--{boundary}")) {
+        let Some((head, content)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let content = content.strip_suffix("\r\n").unwrap_or(content);
+        let attribute = |name: &str| {
+            head.split(';').find_map(|piece| {
+                piece
+                    .trim()
+                    .strip_prefix(&format!("{name}=\""))
+                    .map(|v| v.trim_end_matches('"').to_string())
+            })
+        };
+        let Some(name) = attribute("name") else { continue };
+        let value = match attribute("filename") {
+            Some(filename) => json!({"filename": filename, "content": content}),
+            None => serde_json::from_str::<Value>(content)
+                .ok()
+                .filter(|v| v.is_object() || v.is_array())
+                .unwrap_or_else(|| json!(content)),
+        };
+        fields.insert(name, value);
+    }
+    Value::Object(fields)
 }
 
 /// Serves `GET /file/bot<token>/<path>` for an uploaded file.

@@ -58,6 +58,7 @@ keys! {
     REPORT_BACK_TO_SUMMARY = "report.back_to_summary";
     REPORT_BACK_TO_FINDINGS = "report.back_to_findings";
     REPORT_FINDINGS_HEADING = "report.findings_heading" [count, total];
+    REPORT_FINDINGS_HEADING_NO_MONEY = "report.findings_heading_no_money" [count];
     REPORT_FINDING = "report.finding" [number, title, stake, explain, ask];
     REPORT_AT_STAKE = "report.at_stake" [amount, certainty];
     REPORT_CERTAIN = "report.certainty.certain";

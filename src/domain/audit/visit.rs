@@ -578,7 +578,7 @@ fn over_estimate(bill: &Bill) -> Option<Proposal> {
     let Some(Estimate::Amount(estimate)) = bill.estimate else {
         return None;
     };
-    let total = bill.amount_due.unwrap_or_default().max(bill.items_total());
+    let total = bill.billed_total()?;
     let over = total - estimate;
     if over < ESTIMATE_DISPUTE_MIN {
         return None;

@@ -1,0 +1,518 @@
+//! The facts a call script or letter is filled with (see
+//! [`crate::content::templates`]): the bill's dates and amounts, the
+//! deadlines counted from them, the settlement figures, and the audit's
+//! findings in words. A fact the bill does not give is left unknown, so the
+//! template shows its blank; the user's name, account number and the like
+//! are never asked, so they are always blanks.
+//!
+//! Deadlines (`shared/design/domain-facts.md`):
+//! - No Surprises dispute: the first bill's date + 120 days (A3);
+//! - internal appeal: the denial + 180 days, for plans other than Medicare
+//!   and Medicaid, whose timelines were not researched (A5);
+//! - debt validation: the collector's letter + 30 days, never later than
+//!   the legal end of the period (A4);
+//! - financial assistance at a nonprofit hospital: the first bill + 240
+//!   days (A2).
+
+use super::screens::View;
+use super::FindingText;
+use crate::content::templates::{long_date, Fact, Facts};
+use crate::domain::audit::visit::{self, VisitIssue};
+use crate::domain::audit::{Finding, FindingKind};
+use crate::domain::bill::{Answer3, Bill, BillSender, Coverage, Estimate};
+use crate::domain::calls::CallLog;
+use crate::domain::dates::format_date;
+use crate::domain::money::Usd;
+use crate::domain::offers::{self, Offers, PlanOffer};
+use crate::domain::timing;
+use chrono::{Days, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// How many findings a script names (the top one and the next ones): it is
+/// read during a call. Letters list them all.
+pub const SCRIPT_FINDINGS: usize = 3;
+
+/// The facts about `bill` for its scripts and letters.
+///
+/// `findings` are in the order the report shows them (most money first,
+/// the first step on top) and `finding_texts` are their words, in the same
+/// order. `offer` is the 💵 offer already worked out for the bill, if any;
+/// without it, the collector settlement (30% / 50% of the balance) and the
+/// payment plan are computed here the same way.
+pub fn facts(
+    bill: &Bill,
+    findings: &[Finding],
+    finding_texts: &[FindingText],
+    offer: Option<&Offers>,
+    view: &View<'_>,
+) -> Facts {
+    let today = view.today;
+    let mut facts = Facts::new();
+    facts.set_date(Fact::Today, today, today);
+    let mut date = |fact: Fact, value: Option<NaiveDate>| {
+        if let Some(value) = value {
+            facts.set_date(fact, value, today);
+        }
+    };
+    date(Fact::ServiceDate, bill.service_date);
+    date(Fact::FirstBillDate, bill.first_bill_date);
+    date(Fact::DenialDate, bill.denial_date);
+    date(Fact::CollectorLetterDate, bill.collector_letter_date);
+    date(
+        Fact::DisputeDeadline,
+        plus(bill.first_bill_date, timing::NSA_DISPUTE_DAYS),
+    );
+    let other_appeal_rules = matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid));
+    date(
+        Fact::AppealDeadline,
+        plus(bill.denial_date, timing::INTERNAL_APPEAL_DAYS).filter(|_| !other_appeal_rules),
+    );
+    date(
+        Fact::ValidationDeadline,
+        plus(bill.collector_letter_date, timing::VALIDATION_DAYS),
+    );
+    let nonprofit_hospital = bill.sender == Some(BillSender::Hospital) && bill.nonprofit == Some(Answer3::Yes);
+    date(
+        Fact::AssistanceDeadline,
+        plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital),
+    );
+
+    facts.set_opt(Fact::AmountDue, bill.amount_due.map(usd));
+    let billed = bill.billed_total();
+    facts.set_opt(Fact::Billed, billed.map(usd));
+    facts.set_opt(Fact::YourShare, bill.eob.your_share.map(usd));
+    if let Some(Estimate::Amount(estimate)) = bill.estimate {
+        facts.set(Fact::Estimate, usd(estimate));
+        facts.set_opt(
+            Fact::OverEstimate,
+            billed
+                .map(|billed| billed - estimate)
+                .filter(|over| *over > Decimal::ZERO)
+                .map(usd),
+        );
+    }
+
+    if let Some(household) = bill.household_size.filter(|size| *size > 0) {
+        facts.set(Fact::HouseholdSize, household.to_string());
+        if let Some(income) = bill.yearly_income {
+            let percent = visit::poverty_percent(income, household, bill.state.as_deref())
+                .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+            facts.set(Fact::PovertyPercent, format!("{percent}%"));
+        }
+    }
+    facts.set_opt(Fact::Income, bill.yearly_income.map(usd));
+    facts.set_opt(Fact::LumpSum, positive(bill.lump_sum).map(usd));
+    facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
+
+    let balance = offer.map_or_else(|| offers::balance(bill), |offer| offer.balance);
+    if let Some(balance) = balance {
+        let settlement = offer
+            .and_then(|offer| offer.collections)
+            .unwrap_or_else(|| offers::collections_offer(balance));
+        facts.set_opt(Fact::OfferOpen, positive(Some(settlement.opening)).map(usd));
+        facts.set_opt(Fact::OfferSettle, positive(Some(settlement.walk_away)).map(usd));
+    }
+    let plan_months = match offer.map(|offer| &offer.plan) {
+        Some(Some(PlanOffer::Schedule(plan))) => Some(plan.months),
+        Some(_) => None,
+        None => balance.zip(positive(bill.monthly)).and_then(|(balance, monthly)| {
+            offers::payment_plan(balance, monthly, offers::first_of_next_month(today))
+                .ok()
+                .map(|plan| plan.months)
+        }),
+    };
+    facts.set_opt(
+        Fact::PlanMonths,
+        plan_months
+            .filter(|months| *months > 1)
+            .map(|months| months.to_string()),
+    );
+
+    set_findings(&mut facts, findings, finding_texts);
+    set_call_log(&mut facts, &bill.calls, today);
+    facts
+}
+
+/// The findings: the top one (title, ask, dollars), the next ones' asks,
+/// the total at stake, and the list (titles in scripts, all in letters).
+fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) {
+    let pairs: Vec<(&Finding, &FindingText)> = findings.iter().zip(texts).collect();
+    let at_stake: Decimal = pairs.iter().map(|(finding, _)| finding.at_stake).sum();
+    facts.set_opt(Fact::AtStake, positive(Some(at_stake)).map(usd));
+    let Some((top, top_text)) = pairs.first() else {
+        return;
+    };
+    facts.set(Fact::TopFinding, plain(&top_text.title));
+    facts.set(Fact::TopFindingAsk, plain(&top_text.ask));
+    facts.set_opt(Fact::TopFindingAmount, positive(Some(top.at_stake)).map(usd));
+    let more: Vec<String> = pairs
+        .iter()
+        .skip(1)
+        .take(SCRIPT_FINDINGS - 1)
+        .map(|(_, text)| format!("• {}", plain(&text.ask)))
+        .collect();
+    facts.set(Fact::MoreAsks, more.join("\n"));
+
+    let titled = |finding: &Finding, text: &FindingText| match positive(Some(finding.at_stake)) {
+        Some(amount) => format!("{} ({})", plain(&text.title), usd(amount)),
+        None => plain(&text.title),
+    };
+    let script: Vec<String> = pairs
+        .iter()
+        .take(SCRIPT_FINDINGS)
+        .map(|(finding, text)| format!("• {}", titled(finding, text)))
+        .collect();
+    // A letter goes to the billing office, so it lists the charges to
+    // correct, each with the exact ask (the explanations speak to the user).
+    let letter: Vec<String> = pairs
+        .iter()
+        .filter(|(finding, _)| is_dispute(finding))
+        .enumerate()
+        .map(|(index, (finding, text))| {
+            let mut entry = format!("{}. {}", index + 1, titled(finding, text));
+            for line in plain(&text.ask).lines().filter(|line| !line.trim().is_empty()) {
+                entry.push_str("\n   ");
+                entry.push_str(line.trim());
+            }
+            entry
+        })
+        .collect();
+    facts.set_forms(Fact::Findings, script.join("\n"), letter.join("\n\n"));
+}
+
+/// Earlier calls as the user logged them: "Wed, Jun 3 (Dana, 55812)".
+pub fn set_call_log(facts: &mut Facts, calls: &[CallLog], today: NaiveDate) {
+    let entry = |call: &CallLog, date: String| {
+        let who: Vec<&str> = [call.rep.as_deref(), call.reference.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        if who.is_empty() {
+            date
+        } else {
+            format!("{date} ({})", who.join(", "))
+        }
+    };
+    let script: Vec<String> = calls
+        .iter()
+        .map(|call| entry(call, format_date(call.date, today)))
+        .collect();
+    let letter: Vec<String> = calls.iter().map(|call| entry(call, long_date(call.date))).collect();
+    facts.set_forms(Fact::CallLog, script.join("; "), letter.join("; "));
+}
+
+/// A finding about the charges themselves, as opposed to a step to take
+/// (get the itemized bill or the EOB, apply for financial assistance),
+/// which has no place in a letter disputing charges.
+fn is_dispute(finding: &Finding) -> bool {
+    !matches!(
+        &finding.kind,
+        FindingKind::Visit(
+            VisitIssue::AskForItemized | VisitIssue::AskForEob { .. } | VisitIssue::FinancialAssistance { .. }
+        )
+    )
+}
+
+fn plain(html: &crate::content::Html) -> String {
+    html.to_plain().trim().to_string()
+}
+
+fn usd(amount: Decimal) -> String {
+    Usd(amount).to_string()
+}
+
+fn positive(amount: Option<Decimal>) -> Option<Decimal> {
+    amount.filter(|amount| *amount > Decimal::ZERO)
+}
+
+fn plus(date: Option<NaiveDate>, days: u64) -> Option<NaiveDate> {
+    date?.checked_add_days(Days::new(days))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::templates::{LetterKind, ScriptKind, Templates};
+    use crate::content::Content;
+    use crate::conversation::{describe_coding_finding, describe_visit_finding};
+    use crate::domain::line_items::LineItem;
+    use crate::domain::reference::Reference;
+    use std::str::FromStr;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn item(date: NaiveDate, code: &str, description: &str, amount: &str) -> LineItem {
+        LineItem {
+            date: Some(date),
+            revenue_code: None,
+            code: Some(code.to_string()),
+            modifiers: Vec::new(),
+            description: description.to_string(),
+            units: 1,
+            amount: d(amount),
+        }
+    }
+
+    /// A self-pay ER bill at a nonprofit hospital, every answer given, with
+    /// a blood count billed twice and a level-5 ER visit.
+    fn rich_bill() -> Bill {
+        let visit = day(2026, 3, 14);
+        Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(Answer3::Yes),
+            coverage: Some(Coverage::SelfPay),
+            emergency: Some(true),
+            service_date: Some(visit),
+            first_bill_date: Some(day(2026, 9, 1)),
+            denial_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("4820.50")),
+            in_collections: Some(true),
+            collector_letter_date: Some(day(2026, 11, 20)),
+            estimate: Some(Estimate::Amount(d("1500"))),
+            has_itemized: Some(true),
+            items: vec![
+                item(visit, "99285", "ER visit level 5", "3120.00"),
+                item(visit, "85025", "CBC w/ diff <auto>", "142.00"),
+                item(visit, "85025", "CBC w/ diff <auto>", "142.00"),
+                item(visit, "36415", "Venipuncture", "38.00"),
+                item(visit, "71046", "Chest X-ray", "1378.50"),
+            ],
+            items_confirmed: true,
+            not_received_done: true,
+            household_size: Some(3),
+            yearly_income: Some(d("45000")),
+            state: Some("OH".into()),
+            lump_sum: Some(d("900")),
+            monthly: Some(d("150")),
+            calls: vec![CallLog {
+                rep: Some("Dana".into()),
+                reference: Some("55812".into()),
+                ..CallLog::new(day(2026, 11, 2))
+            }],
+            ..Bill::default()
+        }
+    }
+
+    struct Rendered {
+        facts: Facts,
+        findings: usize,
+    }
+
+    fn facts_for(bill: &Bill, content: &Content, today: NaiveDate) -> Rendered {
+        let reference = Reference::embedded().unwrap();
+        let view = View { content, today };
+        let findings = crate::conversation::report::ordered_findings(bill, &reference, &view);
+        let texts: Vec<FindingText> = findings
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, &reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, &reference, &view),
+            })
+            .collect();
+        Rendered {
+            facts: facts(bill, &findings, &texts, None, &view),
+            findings: findings.len(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        day(2026, 11, 28)
+    }
+
+    #[test]
+    fn a_rich_bill_fills_every_fact_it_can() {
+        let content = Content::embedded().unwrap();
+        let Rendered { facts, findings } = facts_for(&rich_bill(), &content, today());
+        assert!(findings >= 2, "the rich bill has {findings} findings");
+        let expect = [
+            (Fact::Today, "Sat, Nov 28"),
+            (Fact::ServiceDate, "Sat, Mar 14"),
+            (Fact::AmountDue, "$4,820.50"),
+            (Fact::Billed, "$4,820.50"),
+            (Fact::Estimate, "$1,500.00"),
+            (Fact::OverEstimate, "$3,320.50"),
+            (Fact::DisputeDeadline, "Wed, Dec 30"),
+            (Fact::AppealDeadline, "Wed, Mar 31, 2027"),
+            (Fact::ValidationDeadline, "Sun, Dec 20"),
+            (Fact::AssistanceDeadline, "Thu, Apr 29, 2027"),
+            (Fact::HouseholdSize, "3"),
+            (Fact::Income, "$45,000.00"),
+            (Fact::PovertyPercent, "165%"),
+            (Fact::LumpSum, "$900.00"),
+            (Fact::Monthly, "$150.00"),
+            (Fact::PlanMonths, "33"),
+            (Fact::OfferOpen, "$1,446.15"),
+            (Fact::OfferSettle, "$2,410.25"),
+            (Fact::CallLog, "Mon, Nov 2 (Dana, 55812)"),
+        ];
+        for (fact, value) in expect {
+            assert_eq!(facts.get(fact), Some(value), "{fact:?}");
+        }
+        assert_eq!(facts.get_letter(Fact::DisputeDeadline), Some("December 30, 2026"));
+        assert_eq!(facts.get_letter(Fact::CallLog), Some("November 2, 2026 (Dana, 55812)"));
+        for fact in [
+            Fact::TopFinding,
+            Fact::TopFindingAsk,
+            Fact::MoreAsks,
+            Fact::Findings,
+            Fact::AtStake,
+        ] {
+            assert!(facts.is_known(fact), "{fact:?}");
+        }
+        let letter_list = facts.get_letter(Fact::Findings).unwrap();
+        assert!(
+            letter_list.starts_with("1. ") && letter_list.contains("\n\n2. "),
+            "{letter_list}"
+        );
+        // The user's own details are never guessed.
+        for fact in [
+            Fact::PatientName,
+            Fact::AccountNumber,
+            Fact::Provider,
+            Fact::ClaimNumber,
+        ] {
+            assert!(!facts.is_known(fact), "{fact:?}");
+        }
+    }
+
+    #[test]
+    fn the_blood_count_billed_twice_is_in_the_scripts_with_its_date_and_dollars() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let Rendered { facts, .. } = facts_for(&rich_bill(), &content, today());
+        let script = templates.render_script(ScriptKind::Hospital, &facts).to_plain();
+        assert!(script.contains("Mar 14") && script.contains("$142.00"), "{script}");
+        let letter = templates.render_letter(LetterKind::BillingDispute, &facts);
+        assert!(letter.contains("$142.00") && letter.contains("\n2. "), "{letter}");
+        assert!(
+            letter.contains("CBC w/ diff <auto>") || !letter.contains("&lt;"),
+            "{letter}"
+        );
+    }
+
+    #[test]
+    fn every_script_and_letter_renders_whole_for_a_rich_and_an_empty_bill() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        for (label, bill) in [("rich", rich_bill()), ("empty", Bill::default())] {
+            let Rendered { facts, .. } = facts_for(&bill, &content, today());
+            for kind in ScriptKind::ALL {
+                let html = templates.render_script(kind, &facts);
+                let what = format!("{} ({label})", kind.path());
+                html.check_tags().unwrap_or_else(|e| panic!("{what}: {e}\n{html}"));
+                let shown = html.to_plain();
+                crate::content::templates::tests::assert_clean(&what, &shown);
+                assert!(
+                    shown.chars().count() <= 2_500,
+                    "{what}: {} characters is too long to read during a call:\n{shown}",
+                    shown.chars().count()
+                );
+                assert!(shown.contains("You:") && shown.contains("If they say"), "{what}");
+                assert!(shown.contains("reference number"), "{what}");
+                if label == "empty" {
+                    for fact in templates.script_blanks(kind) {
+                        if fact != Fact::Today {
+                            assert!(shown.contains(templates.blank(fact)), "{what}: no blank for {fact:?}");
+                        }
+                    }
+                } else {
+                    assert!(!shown.contains(templates.blank(Fact::AmountDue)), "{what}");
+                }
+            }
+            for kind in LetterKind::ALL {
+                let letter = templates.render_letter(kind, &facts);
+                let what = format!("{} ({label})", kind.path());
+                crate::content::templates::tests::assert_clean(&what, &letter);
+                assert!(letter.starts_with("November 28, 2026\n"), "{what} is not dated");
+                assert!(letter.contains("not legal advice"), "{what}");
+                assert!(
+                    !letter.contains("&amp;") && !letter.contains("<b>"),
+                    "{what}: letters are plain"
+                );
+                if label == "empty" {
+                    for fact in templates.letter_blanks(kind) {
+                        if fact != Fact::Today {
+                            assert!(letter.contains(templates.blank(fact)), "{what}: no blank for {fact:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_bill_knows_only_today() {
+        let content = Content::embedded().unwrap();
+        let Rendered { facts, findings } = facts_for(&Bill::default(), &content, today());
+        assert_eq!(findings, 0);
+        for fact in Fact::ALL.iter().filter(|fact| **fact != Fact::Today) {
+            assert!(!facts.is_known(*fact), "{fact:?} = {:?}", facts.get(*fact));
+        }
+    }
+
+    #[test]
+    fn a_zero_balance_is_shown_but_no_settlement_of_zero_is_offered() {
+        let content = Content::embedded().unwrap();
+        let bill = Bill {
+            amount_due: Some(Decimal::ZERO),
+            lump_sum: Some(Decimal::ZERO),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert_eq!(facts.get(Fact::AmountDue), Some("$0.00"), "a real zero is shown");
+        for fact in [
+            Fact::OfferOpen,
+            Fact::OfferSettle,
+            Fact::LumpSum,
+            Fact::AtStake,
+            Fact::PlanMonths,
+        ] {
+            assert!(!facts.is_known(fact), "{fact:?}");
+        }
+    }
+
+    #[test]
+    fn medicare_appeals_get_no_computed_deadline() {
+        let content = Content::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::Medicare),
+            denial_date: Some(day(2026, 10, 2)),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert!(facts.is_known(Fact::DenialDate));
+        assert!(!facts.is_known(Fact::AppealDeadline));
+    }
+
+    #[test]
+    fn the_assistance_deadline_is_for_nonprofit_hospitals_only() {
+        let content = Content::embedded().unwrap();
+        let mut bill = rich_bill();
+        bill.nonprofit = Some(Answer3::NotSure);
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert!(!facts.is_known(Fact::AssistanceDeadline));
+    }
+
+    #[test]
+    fn an_offer_worked_out_elsewhere_is_used() {
+        let content = Content::embedded().unwrap();
+        let bill = rich_bill();
+        let view = View {
+            content: &content,
+            today: today(),
+        };
+        let mut offer = offers::offers(&bill, &[], offers::first_of_next_month(today()));
+        offer.collections = Some(offers::collections_offer(d("1000")));
+        let facts = facts(&bill, &[], &[], Some(&offer), &view);
+        assert_eq!(facts.get(Fact::OfferOpen), Some("$300.00"));
+        assert_eq!(facts.get(Fact::OfferSettle), Some("$500.00"));
+    }
+}
