@@ -8,7 +8,7 @@
 use crate::clock::Clock;
 use crate::content::{keys, Content};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
-use crate::domain::reference::Reference;
+use crate::resources::Resources;
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
 
@@ -16,23 +16,21 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Engine {
     store: Store,
-    content: Arc<Content>,
-    reference: Arc<Reference>,
+    resources: Arc<Resources>,
     clock: Arc<dyn Clock>,
 }
 
 impl Engine {
-    pub fn new(store: Store, content: Arc<Content>, reference: Arc<Reference>, clock: Arc<dyn Clock>) -> Engine {
+    pub fn new(store: Store, resources: Arc<Resources>, clock: Arc<dyn Clock>) -> Engine {
         Engine {
             store,
-            content,
-            reference,
+            resources,
             clock,
         }
     }
 
     pub fn content(&self) -> &Content {
-        &self.content
+        &self.resources.content
     }
 
     pub fn store(&self) -> &Store {
@@ -55,8 +53,9 @@ impl Engine {
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
         let ctx = Ctx {
-            content: &self.content,
-            reference: &self.reference,
+            content: &self.resources.content,
+            reference: &self.resources.reference,
+            templates: &self.resources.templates,
             now: self.clock.now(),
         };
         let step = conversation::step(&record.state, input, &ctx);
@@ -74,7 +73,7 @@ impl Engine {
 
         let mut outputs = step.outputs;
         if loaded.was_reset {
-            outputs.insert(0, Output::line(self.content.text(keys::STORE_RECORD_RESET)));
+            outputs.insert(0, Output::line(self.resources.content.text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
     }

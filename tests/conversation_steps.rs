@@ -3,6 +3,7 @@
 //!
 //! "Today" is pinned to Saturday 2026-11-28, so every date is deterministic.
 
+use billcoach::content::templates::Templates;
 use billcoach::content::{keys, Content, Fill, Key};
 use billcoach::conversation::{step, ChatState, Command, Ctx, Effect, Input, Keyboard, Output, Question, Screen, Step};
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
@@ -38,6 +39,11 @@ Service Date,Rev Code,Code,Modifier,Description,Units,Charges
 fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| Content::embedded().expect("the embedded copy loads"))
+}
+
+fn templates() -> &'static Templates {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES.get_or_init(|| Templates::embedded().expect("the templates load"))
 }
 
 fn reference() -> &'static Reference {
@@ -195,6 +201,7 @@ impl Chat {
         let ctx = Ctx {
             content: content(),
             reference: reference(),
+            templates: templates(),
             now: now(),
         };
         let result = step(&self.state, input, &ctx);
@@ -2376,6 +2383,15 @@ fn valid_button_data() -> Vec<String> {
         "faq:4",
         "faq:9",
         "resume",
+        "report:scripts",
+        "report:offer",
+        "call:start",
+        "script:hospital",
+        "script:collections",
+        "script:nonsense",
+        "letter:itemized_request",
+        "letter:debt_validation",
+        "letter:nonsense",
     ] {
         data.push(fixed.to_string());
     }
@@ -2409,7 +2425,12 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["nr", "p", page] => number(page),
         ["nr", "done"] | ["date", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
         ["bill", index] => number(index) && index.parse::<usize>().unwrap() < state.bills.len(),
-        ["report", "summary" | "timing"] | ["call", "skip" | "done"] | ["faq", "list"] | ["resume"] => true,
+        ["report", "summary" | "timing" | "scripts" | "offer"]
+        | ["call", "skip" | "done" | "start"]
+        | ["faq", "list"]
+        | ["resume"] => true,
+        ["script", id] => billcoach::content::templates::ScriptKind::from_id(id).is_some(),
+        ["letter", id] => billcoach::content::templates::LetterKind::from_id(id).is_some(),
         ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
         ["faq", index] => number(index),
         ["report", "findings", page] => number(page),
@@ -2844,6 +2865,7 @@ fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
     let ctx = Ctx {
         content: content(),
         reference: reference(),
+        templates: templates(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();

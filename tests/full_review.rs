@@ -234,6 +234,23 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
         "credit reporting: {}",
         timing.text
     );
+
+    // What to say when calling: the script that fits this bill first.
+    pat.tap(&timing, "What to say when I call");
+    let scripts = pat.expect("Who are you calling?").await;
+    assert_eq!(
+        scripts.labels()[0],
+        "Hospital billing",
+        "a hospital bill: its billing office first"
+    );
+    // What to offer, with the figures for this bill.
+    pat.tap(&scripts, "What to offer");
+    let offer = pat.expect("💵").await;
+    assert!(
+        offer.text.contains("$50.00"),
+        "the monthly amount given: {}",
+        offer.text
+    );
     pat.nothing_more();
 
     // Sam's review went its own way: a lab bill, self-pay, asked for the

@@ -21,6 +21,9 @@ pub enum ReportPart {
     /// A page of findings (0-based).
     Findings(usize),
     Timing,
+    /// What to say when calling: the script picker.
+    Scripts,
+    Offer,
 }
 
 /// A button press, decoded.
@@ -68,6 +71,12 @@ pub enum Action {
     FaqList,
     /// Back to where the user was.
     Resume,
+    /// Send the script of this kind (its id).
+    Script(String),
+    /// Send the letter of this kind (its id).
+    Letter(String),
+    /// Start logging a call (as `/call`).
+    StartCall,
 }
 
 const MENU_ITEMS: [(MenuItem, &str); 4] = [
@@ -78,7 +87,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 15] = [
+const FIXED: [(&str, Action); 18] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -94,6 +103,9 @@ const FIXED: [(&str, Action); 15] = [
     ("call:done", Action::CallDone),
     ("faq:list", Action::FaqList),
     ("resume", Action::Resume),
+    ("report:scripts", Action::Report(ReportPart::Scripts)),
+    ("report:offer", Action::Report(ReportPart::Offer)),
+    ("call:start", Action::StartCall),
 ];
 
 impl Action {
@@ -121,6 +133,8 @@ impl Action {
             Action::Report(ReportPart::Findings(page)) => format!("report:findings:{page}"),
             Action::CallOutcome(id) => format!("call:outcome:{id}"),
             Action::Faq(index) => format!("faq:{index}"),
+            Action::Script(id) => format!("script:{id}"),
+            Action::Letter(id) => format!("letter:{id}"),
             Action::DeleteDeclined => "delete:no".to_string(),
             // Covered by FIXED above.
             _ => String::new(),
@@ -155,6 +169,8 @@ impl Action {
             ["report", "findings", page] => number(page).map(|p| Action::Report(ReportPart::Findings(p))),
             ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
             ["faq", index] => number(index).map(Action::Faq),
+            ["script", id] if !id.is_empty() => Some(Action::Script(id.to_string())),
+            ["letter", id] if !id.is_empty() => Some(Action::Letter(id.to_string())),
             ["delete", "no"] => Some(Action::DeleteDeclined),
             _ => None,
         }
@@ -176,6 +192,8 @@ mod tests {
             Action::Report(ReportPart::Findings(2)),
             Action::CallOutcome("refused".to_string()),
             Action::Faq(3),
+            Action::Script("hospital".to_string()),
+            Action::Letter("debt_validation".to_string()),
             Action::DeleteDeclined,
         ];
         actions.extend(FIXED.iter().map(|(_, action)| action.clone()));

@@ -31,6 +31,8 @@ pub enum Command {
     Skip,
     New,
     Bills,
+    Script,
+    Letter,
     Call,
     Faq,
     Delete,
@@ -40,13 +42,15 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 10] = [
+    pub const LISTED: [Command; 12] = [
         Command::Start,
         Command::Back,
         Command::Skip,
         Command::Cancel,
         Command::New,
         Command::Bills,
+        Command::Script,
+        Command::Letter,
         Command::Call,
         Command::Faq,
         Command::Delete,
@@ -63,6 +67,8 @@ impl Command {
             Command::Skip => "skip",
             Command::New => "new",
             Command::Bills => "bills",
+            Command::Script => "script",
+            Command::Letter => "letter",
             Command::Call => "call",
             Command::Faq => "faq",
             Command::Delete => "delete",

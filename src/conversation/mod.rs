@@ -21,6 +21,7 @@ mod report_offer;
 mod report_timing;
 pub mod screens;
 mod script_facts;
+mod scripts_flow;
 mod state;
 mod step;
 

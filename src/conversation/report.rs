@@ -1,10 +1,12 @@
 //! The report at the end of a review, in phone-sized parts, each with a
 //! button to the next: 🧾 the summary of the bill, 🔎 the audit's findings
 //! (a few per message, most money first, the first step to take on top),
-//! and ⏰ the timing advice.
+//! ⏰ the timing advice, 📞 what to say when calling (the script that fits
+//! first) and 💵 what to offer.
 
 use super::action::{Action, MenuItem, ReportPart};
 use super::output::{Keyboard, Output};
+use super::report_offer::offer_message;
 use super::report_timing::timing_message;
 use super::screens::View;
 use super::{describe_coding_finding, describe_visit_finding, FindingText};
@@ -81,13 +83,41 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
 pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
     let text = timing_message(&timing::advise(bill, view.today), view);
     let keyboard = vec![
+        vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![view.button(keys::REPORT_BACK_TO_FINDINGS, Action::Report(ReportPart::Findings(0)))],
+    ];
+    Output::choice(text, keyboard)
+}
+
+/// The 💵 offer: what to offer and where to stop, and the ways on.
+pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
+    let prices = audit::audit(bill, reference, view.today).prices;
+    let keyboard = vec![
+        vec![view.button(keys::REPORT_BACK_TO_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![
             view.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
             view.button(keys::BILLS_NEW, Action::NewBill),
         ],
     ];
-    Output::choice(text, keyboard)
+    Output::choice(offer_message(bill, &prices, view), keyboard)
+}
+
+/// The findings in report order, each with its words (for scripts and
+/// letters, which quote them).
+pub fn findings_with_texts(bill: &Bill, reference: &Reference, view: &View<'_>) -> (Vec<Finding>, Vec<FindingText>) {
+    let findings = ordered_findings(bill, reference, view);
+    let texts = findings
+        .iter()
+        .map(|finding| describe(finding, bill, reference, view))
+        .collect();
+    (findings, texts)
+}
+
+fn describe(finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'_>) -> FindingText {
+    match &finding.kind {
+        FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, reference, view),
+        FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, reference, view),
+    }
 }
 
 /// "🔎 What I found: 4 things, $1,234.00 worth questioning", or the good
@@ -117,10 +147,7 @@ fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
 
 /// One finding: its title, the money and how sure, what we saw, what to ask.
 fn finding_block(number: usize, finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'_>) -> Html {
-    let FindingText { title, explain, ask } = match &finding.kind {
-        FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, reference, view),
-        FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, reference, view),
-    };
+    let FindingText { title, explain, ask } = describe(finding, bill, reference, view);
     let content = view.content;
     let certainty = content.text(match finding.certainty {
         Certainty::Certain => keys::REPORT_CERTAIN,

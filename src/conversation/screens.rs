@@ -499,6 +499,8 @@ impl View<'_> {
             Screen::Summary => report::summary(bill, self),
             Screen::Findings { page } => report::findings(bill, reference, self, *page),
             Screen::Timing => report::timing(bill, self),
+            Screen::Scripts => self.script_picker(bill, reference, Some(())),
+            Screen::Offer => report::offer(bill, reference, self),
             Screen::ConfirmDelete { .. } => self.confirm_delete(),
             Screen::LoggingCall { step, .. } => self.call_log_step(*step),
         }

@@ -68,6 +68,10 @@ pub enum Screen {
     Findings { page: usize },
     /// The report's timing advice.
     Timing,
+    /// The report's "what to say when you call": the script picker.
+    Scripts,
+    /// The report's offer: what to offer and where to stop.
+    Offer,
     /// `/delete` was sent; waiting for yes or no.
     ConfirmDelete { back_to: Box<Screen> },
     /// `/call`: logging a call, one step at a time; then back to `back_to`.

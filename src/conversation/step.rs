@@ -7,6 +7,7 @@ use super::output::Output;
 use super::question::{self, AnswerKind, Question};
 use super::screens::View;
 use super::state::{ChatState, Screen};
+use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;
 use crate::domain::dates::{parse_date, DateError};
@@ -23,6 +24,8 @@ pub struct Ctx<'a> {
     pub content: &'a Content,
     /// CMS reference data for the audit in the report.
     pub reference: &'a Reference,
+    /// The call scripts and letters.
+    pub templates: &'a Templates,
     pub now: DateTime<Utc>,
 }
 
@@ -56,6 +59,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         effects: Vec::new(),
         view,
         reference: ctx.reference,
+        templates: ctx.templates,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -84,6 +88,7 @@ pub(super) struct Turn<'a> {
     pub(super) effects: Vec<Effect>,
     pub(super) view: View<'a>,
     pub(super) reference: &'a Reference,
+    pub(super) templates: &'a Templates,
 }
 
 impl Turn<'_> {
@@ -116,6 +121,8 @@ impl Turn<'_> {
             Command::New => self.new_bill(),
             Command::Bills => self.outputs.push(self.view.bills(&self.state)),
             Command::Call => self.start_call_log(),
+            Command::Script => self.script_picker(),
+            Command::Letter => self.letter_picker(),
             Command::Faq => self.outputs.push(self.view.faq_list()),
             Command::Delete => {
                 let back_to = match &self.state.screen {
@@ -144,6 +151,8 @@ impl Turn<'_> {
             Screen::Findings { page: 0 } => self.go_to(Screen::Summary),
             Screen::Findings { page } => self.go_to(Screen::Findings { page: page - 1 }),
             Screen::Timing => self.go_to(Screen::Findings { page: 0 }),
+            Screen::Scripts => self.go_to(Screen::Timing),
+            Screen::Offer => self.go_to(Screen::Scripts),
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_BEFORE),
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
             Screen::LoggingCall { step, draft, back_to } => self.call_log_back(step, draft, *back_to),
@@ -254,6 +263,8 @@ impl Turn<'_> {
                 ReportPart::Summary => Screen::Summary,
                 ReportPart::Findings(page) => Screen::Findings { page },
                 ReportPart::Timing => Screen::Timing,
+                ReportPart::Scripts => Screen::Scripts,
+                ReportPart::Offer => Screen::Offer,
             }),
             Action::NewBill => self.new_bill(),
             Action::CallOutcome(_) | Action::CallSkip | Action::CallDone => self.call_log_action(action),
@@ -263,6 +274,15 @@ impl Turn<'_> {
             },
             Action::FaqList => self.outputs.push(self.view.faq_list()),
             Action::Resume => self.show_current(),
+            Action::StartCall => self.start_call_log(),
+            Action::Script(id) => match ScriptKind::from_id(&id) {
+                Some(kind) => self.send_script(kind),
+                None => self.stale(),
+            },
+            Action::Letter(id) => match LetterKind::from_id(&id) {
+                Some(kind) => self.send_letter(kind),
+                None => self.stale(),
+            },
             Action::DeleteConfirmed if matches!(self.state.screen, Screen::ConfirmDelete { .. }) => {
                 self.effects.push(Effect::EraseChat);
                 self.state = ChatState::default();
@@ -288,9 +308,12 @@ impl Turn<'_> {
                 self.not_an_option(&example);
             }
             Screen::LoggingCall { step, draft, .. } => self.call_log_text(step, draft, text),
-            Screen::Menu | Screen::Summary | Screen::Findings { .. } | Screen::Timing => {
-                self.say_then_current(keys::INPUT_NOT_UNDERSTOOD)
-            }
+            Screen::Menu
+            | Screen::Summary
+            | Screen::Findings { .. }
+            | Screen::Timing
+            | Screen::Scripts
+            | Screen::Offer => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
         }
     }
 

@@ -614,6 +614,16 @@ fn multipart_fields(body: &[u8], boundary: &str) -> Value {
         };
         fields.insert(name, value);
     }
+    // Files travel as their own part, named by `attach://<part>`.
+    let attached: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|(name, value)| Some((name.clone(), value.as_str()?.strip_prefix("attach://")?.to_string())))
+        .collect();
+    for (name, part) in attached {
+        if let Some(file) = fields.remove(&part) {
+            fields.insert(name, file);
+        }
+    }
     Value::Object(fields)
 }
 

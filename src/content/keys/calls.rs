@@ -30,6 +30,26 @@ keys! {
     CALL_WHAT_TALKED = "call.what.talked";
     BILLS_LAST_CALL = "bills.last_call" [line];
 
+    // Call scripts and letters.
+    SCRIPT_PICK = "script.pick";
+    SCRIPT_PICK_SUGGESTED = "script.pick_suggested" [kind];
+    SCRIPT_HOSPITAL = "script.kind.hospital";
+    SCRIPT_DOCTOR = "script.kind.doctor";
+    SCRIPT_COLLECTIONS = "script.kind.collections";
+    SCRIPT_INSURER_APPEAL = "script.kind.insurer_appeal";
+    SCRIPT_FINANCIAL_ASSISTANCE = "script.kind.financial_assistance";
+    SCRIPT_NO_SURPRISES = "script.kind.no_surprises";
+    SCRIPT_NOTE_CALL = "script.note_call";
+    LETTER_PICK = "letter.pick";
+    LETTER_ITEMIZED_REQUEST = "letter.kind.itemized_request";
+    LETTER_BILLING_DISPUTE = "letter.kind.billing_dispute";
+    LETTER_FINANCIAL_ASSISTANCE = "letter.kind.financial_assistance";
+    LETTER_DEBT_VALIDATION = "letter.kind.debt_validation";
+    LETTER_NO_SURPRISES_DISPUTE = "letter.kind.no_surprises_dispute";
+    LETTER_INSURANCE_APPEAL = "letter.kind.insurance_appeal";
+    LETTER_HARDSHIP_PLAN = "letter.kind.hardship_plan";
+    LETTER_CAPTION = "letter.caption" [kind];
+
     // Frequently asked questions.
     FAQ_HEADING = "faq.heading";
     FAQ_PAID_LABEL = "faq.paid.label";

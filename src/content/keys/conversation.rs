@@ -190,6 +190,8 @@ keys! {
     COMMAND_NEW = "commands.new";
     COMMAND_BILLS = "commands.bills";
     COMMAND_CALL = "commands.call";
+    COMMAND_SCRIPT = "commands.script";
+    COMMAND_LETTER = "commands.letter";
     COMMAND_FAQ = "commands.faq";
 
     // Erasing a chat's data.

@@ -65,5 +65,9 @@ keys! {
     REPORT_LIKELY = "report.certainty.likely";
     REPORT_WORTH_ASKING = "report.certainty.worth_asking";
     REPORT_CLEAN = "report.clean";
+    REPORT_SEE_SCRIPTS = "report.see_scripts";
+    REPORT_SEE_OFFER = "report.see_offer";
+    REPORT_BACK_TO_TIMING = "report.back_to_timing";
+    REPORT_BACK_TO_SCRIPTS = "report.back_to_scripts";
     REPORT_CLEAN_NO_ITEMS = "report.clean_no_items";
 }

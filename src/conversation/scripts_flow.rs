@@ -1,0 +1,154 @@
+//! `/script` and `/letter`: one tap for who you are calling (or which
+//! letter you need), the filled text arrives, and the user is back where
+//! they were. The report's "what to say" part is the same picker, with the
+//! script that fits the bill first.
+
+use super::action::{Action, ReportPart};
+use super::output::{Button, Keyboard, Output};
+use super::report;
+use super::screens::View;
+use super::script_facts;
+use super::step::Turn;
+use crate::content::templates::{LetterKind, ScriptKind};
+use crate::content::{keys, Fill, Key};
+use crate::domain::audit::{Finding, FindingKind};
+use crate::domain::bill::{Bill, BillSender, ClaimStatus};
+use crate::domain::reference::Reference;
+
+impl Turn<'_> {
+    /// `/script`: the picker, the fitting script first.
+    pub(super) fn script_picker(&mut self) {
+        let picker = self.view.script_picker(self.bill(), self.reference, None);
+        self.outputs.push(picker);
+    }
+
+    /// `/letter`: the picker of letters.
+    pub(super) fn letter_picker(&mut self) {
+        self.outputs.push(self.view.letter_picker());
+    }
+
+    /// The filled script, then where the user was.
+    pub(super) fn send_script(&mut self, kind: ScriptKind) {
+        let facts = self.facts();
+        let text = self.templates.render_script(kind, &facts);
+        let note = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
+        self.outputs.push(Output::choice(text, note));
+        self.show_current();
+    }
+
+    /// The filled letter as a document, then where the user was.
+    pub(super) fn send_letter(&mut self, kind: LetterKind) {
+        let facts = self.facts();
+        let contents = self.templates.render_letter(kind, &facts);
+        let name = self.content().plain(letter_label(kind));
+        let caption = self
+            .content()
+            .render(keys::LETTER_CAPTION, &[("kind", Fill::Text(&name))]);
+        self.outputs.push(Output::Document {
+            file_name: kind.document_name(),
+            contents,
+            caption,
+        });
+        self.show_current();
+    }
+
+    /// What the templates are filled with: the bill, its findings and offer.
+    fn facts(&self) -> crate::content::templates::Facts {
+        let (findings, texts) = report::findings_with_texts(self.bill(), self.reference, &self.view);
+        script_facts(self.bill(), &findings, &texts, None, &self.view)
+    }
+}
+
+impl View<'_> {
+    /// Who are you calling? The script that fits the bill first. In the
+    /// report (`report_part`), with the buttons to go on.
+    pub fn script_picker(&self, bill: &Bill, reference: &Reference, report_part: Option<()>) -> Output {
+        let findings = report::ordered_findings(bill, reference, self);
+        let fitting = fitting_script(bill, &findings);
+        let mut kinds = vec![fitting];
+        kinds.extend(ScriptKind::ALL.into_iter().filter(|kind| *kind != fitting));
+        let mut keyboard: Keyboard = kinds
+            .chunks(2)
+            .map(|row| {
+                row.iter()
+                    .map(|kind| self.button(script_label(*kind), Action::Script(kind.id().to_string())))
+                    .collect()
+            })
+            .collect();
+        let text = if bill.is_empty() {
+            self.content.text(keys::SCRIPT_PICK)
+        } else {
+            let name = self.content.plain(script_label(fitting));
+            self.content
+                .render(keys::SCRIPT_PICK_SUGGESTED, &[("kind", Fill::Text(&name))])
+        };
+        if report_part.is_some() {
+            keyboard.push(vec![
+                self.button(keys::REPORT_SEE_OFFER, Action::Report(ReportPart::Offer))
+            ]);
+            keyboard.push(vec![
+                self.button(keys::REPORT_BACK_TO_TIMING, Action::Report(ReportPart::Timing))
+            ]);
+        }
+        Output::choice(text, keyboard)
+    }
+
+    /// Which letter do you need?
+    pub fn letter_picker(&self) -> Output {
+        let keyboard: Keyboard = LetterKind::ALL
+            .into_iter()
+            .map(|kind| {
+                vec![Button {
+                    label: self.content.plain(letter_label(kind)),
+                    data: Action::Letter(kind.id().to_string()).encode(),
+                }]
+            })
+            .collect();
+        Output::choice(self.content.text(keys::LETTER_PICK), keyboard)
+    }
+}
+
+/// The script for who the user most likely has to call about this bill.
+pub fn fitting_script(bill: &Bill, findings: &[Finding]) -> ScriptKind {
+    let has = |id: &str| {
+        findings
+            .iter()
+            .any(|f| matches!(&f.kind, FindingKind::Visit(_)) && f.kind.id() == id)
+    };
+    if bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency) {
+        ScriptKind::Collections
+    } else if bill.claim == Some(ClaimStatus::Denied) {
+        ScriptKind::InsurerAppeal
+    } else if has("over_estimate") {
+        ScriptKind::NoSurprises
+    } else if has("financial_assistance") {
+        ScriptKind::FinancialAssistance
+    } else if bill.sender == Some(BillSender::Hospital) {
+        ScriptKind::Hospital
+    } else {
+        ScriptKind::Doctor
+    }
+}
+
+fn script_label(kind: ScriptKind) -> Key {
+    match kind {
+        ScriptKind::Hospital => keys::SCRIPT_HOSPITAL,
+        ScriptKind::Doctor => keys::SCRIPT_DOCTOR,
+        ScriptKind::Collections => keys::SCRIPT_COLLECTIONS,
+        ScriptKind::InsurerAppeal => keys::SCRIPT_INSURER_APPEAL,
+        ScriptKind::FinancialAssistance => keys::SCRIPT_FINANCIAL_ASSISTANCE,
+        ScriptKind::NoSurprises => keys::SCRIPT_NO_SURPRISES,
+    }
+}
+
+fn letter_label(kind: LetterKind) -> Key {
+    match kind {
+        LetterKind::ItemizedRequest => keys::LETTER_ITEMIZED_REQUEST,
+        LetterKind::BillingDispute => keys::LETTER_BILLING_DISPUTE,
+        LetterKind::FinancialAssistance => keys::LETTER_FINANCIAL_ASSISTANCE,
+        LetterKind::DebtValidation => keys::LETTER_DEBT_VALIDATION,
+        LetterKind::NoSurprisesDispute => keys::LETTER_NO_SURPRISES_DISPUTE,
+        LetterKind::InsuranceAppeal => keys::LETTER_INSURANCE_APPEAL,
+        LetterKind::HardshipPlan => keys::LETTER_HARDSHIP_PLAN,
+    }
+}
