@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::content::{keys, Content};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
-use crate::store::{Store, StoreError};
+use crate::store::{ChatRecord, Store, StoreError};
 use std::sync::Arc;
 
 /// The conversation engine shared by all chats.
@@ -60,6 +60,7 @@ impl Engine {
         };
         let step = conversation::step(&record.state, input, &ctx);
 
+        let export = step.effects.contains(&Effect::ExportChat).then(|| self.export(&record));
         if step.effects.contains(&Effect::EraseChat) {
             self.store.erase_chat(chat)?;
             log::info!("chat {chat}: erased at the user's request");
@@ -72,10 +73,25 @@ impl Engine {
         self.store.flush().await?;
 
         let mut outputs = step.outputs;
+        if let Some(document) = export {
+            // The file first, then the line that says it was sent.
+            outputs.insert(0, document);
+        }
         if loaded.was_reset {
             outputs.insert(0, Output::line(self.resources.content.text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
+    }
+
+    /// Everything stored about a chat, as a JSON document for the user.
+    fn export(&self, record: &ChatRecord) -> Output {
+        // A record is plain data: serializing it cannot fail.
+        let contents = serde_json::to_string_pretty(record).unwrap_or_default();
+        Output::Document {
+            file_name: "billcoach-export.json".to_string(),
+            contents,
+            caption: self.resources.content.text(keys::EXPORT_CAPTION),
+        }
     }
 
     /// Remembers that a chat blocked the bot (cleared when they write

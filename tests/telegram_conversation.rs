@@ -112,7 +112,10 @@ async fn start_review_answer_and_amount() {
         .collect();
     assert_eq!(
         names,
-        ["start", "back", "skip", "cancel", "new", "bills", "script", "letter", "call", "faq", "delete", "help"]
+        [
+            "start", "back", "skip", "cancel", "new", "bills", "script", "letter", "call", "faq", "export", "delete",
+            "help"
+        ]
     );
     assert_eq!(api.violations(), Vec::<String>::new());
     pat.nothing_more();

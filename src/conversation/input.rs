@@ -35,6 +35,7 @@ pub enum Command {
     Letter,
     Call,
     Faq,
+    Export,
     Delete,
     /// A `/word` the bot does not know.
     Unknown,
@@ -42,7 +43,7 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 12] = [
+    pub const LISTED: [Command; 13] = [
         Command::Start,
         Command::Back,
         Command::Skip,
@@ -53,6 +54,7 @@ impl Command {
         Command::Letter,
         Command::Call,
         Command::Faq,
+        Command::Export,
         Command::Delete,
         Command::Help,
     ];
@@ -71,6 +73,7 @@ impl Command {
             Command::Letter => "letter",
             Command::Call => "call",
             Command::Faq => "faq",
+            Command::Export => "export",
             Command::Delete => "delete",
             Command::Unknown => "unknown",
         }

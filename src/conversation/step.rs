@@ -34,6 +34,8 @@ pub struct Ctx<'a> {
 pub enum Effect {
     /// Erase everything stored about this chat.
     EraseChat,
+    /// Send the user everything stored about this chat, as a document.
+    ExportChat,
 }
 
 /// The result of one step.
@@ -124,6 +126,10 @@ impl Turn<'_> {
             Command::Script => self.script_picker(),
             Command::Letter => self.letter_picker(),
             Command::Faq => self.outputs.push(self.view.faq_list()),
+            Command::Export => {
+                self.effects.push(Effect::ExportChat);
+                self.say_then_current(keys::EXPORT_SENT);
+            }
             Command::Delete => {
                 let back_to = match &self.state.screen {
                     Screen::ConfirmDelete { back_to } => back_to.clone(),

@@ -24,6 +24,7 @@ pub enum BotCommand {
     Letter,
     Call,
     Faq,
+    Export,
     Delete,
 }
 
@@ -41,6 +42,7 @@ impl From<BotCommand> for Command {
             BotCommand::Letter => Command::Letter,
             BotCommand::Call => Command::Call,
             BotCommand::Faq => Command::Faq,
+            BotCommand::Export => Command::Export,
             BotCommand::Delete => Command::Delete,
         }
     }
@@ -78,6 +80,7 @@ pub fn menu(content: &Content) -> Vec<teloxide::types::BotCommand> {
                 Command::Letter => keys::COMMAND_LETTER,
                 Command::Call => keys::COMMAND_CALL,
                 Command::Faq => keys::COMMAND_FAQ,
+                Command::Export => keys::COMMAND_EXPORT,
                 Command::Delete | Command::Unknown => keys::COMMAND_DELETE,
             };
             teloxide::types::BotCommand::new(command.name(), content.plain(description))

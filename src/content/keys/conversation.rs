@@ -193,6 +193,9 @@ keys! {
     COMMAND_SCRIPT = "commands.script";
     COMMAND_LETTER = "commands.letter";
     COMMAND_FAQ = "commands.faq";
+    COMMAND_EXPORT = "commands.export";
+    EXPORT_SENT = "export.sent";
+    EXPORT_CAPTION = "export.caption";
 
     // Erasing a chat's data.
     DELETE_CONFIRM = "delete.confirm";

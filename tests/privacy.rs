@@ -1,0 +1,98 @@
+//! What the bot keeps private: logs never hold what the user typed, amounts,
+//! codes, names or the token (at debug level too); /export hands the user
+//! everything stored about them; /delete erases it from every tree.
+
+mod support;
+
+use support::bot_process::{BotProcess, TEST_TOKEN};
+use support::fake_bot_api::FakeBotApi;
+use support::phone::Phone;
+
+const PAT: i64 = 5_550_400;
+const SAM: i64 = 5_550_401;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let mut pat = Phone::new(&api, PAT);
+    let mut sam = Phone::new(&api, SAM);
+
+    // A review with distinctive values, a pasted line, a call log.
+    pat.send("/start");
+    let greeting = pat.next().await;
+    pat.tap(&greeting, "Review a bill");
+    let q = pat.expect("Who sent this bill?").await;
+    pat.tap(&q, "Doctor or clinic");
+    let q = pat.expect("Did insurance cover this care?").await;
+    pat.tap(&q, "Uninsured / self-pay");
+    pat.expect("Was this emergency care?").await;
+    pat.send("no");
+    pat.expect("When did you get the care?").await;
+    pat.send("March 3");
+    pat.expect("first bill").await;
+    pat.send("/skip");
+    pat.expect("How much does the bill say you owe now?").await;
+    pat.send("$4,321.09");
+    pat.expect("gone to a collections agency?").await;
+    pat.send("/call");
+    pat.expect("Who did you talk to?").await;
+    pat.send("Zelda Quixote");
+    pat.expect("reference or call number").await;
+    pat.send("REF-99817");
+    let outcome = pat.expect("How did the call end?").await;
+    pat.tap(&outcome, "They said no");
+    pat.expect("Saved:").await;
+    pat.next().await;
+    sam.send("/start");
+    sam.next().await;
+
+    // /export: everything stored, as a JSON document.
+    pat.send("/export");
+    let export = pat.next().await;
+    let (name, contents) = export.document.clone().expect("a document");
+    assert_eq!(name, "billcoach-export.json");
+    let json: serde_json::Value = serde_json::from_str(&contents).expect("valid JSON");
+    assert_eq!(json["state"]["bills"][0]["amount_due"], "4321.09");
+    assert_eq!(json["state"]["bills"][0]["calls"][0]["rep"], "Zelda Quixote");
+    pat.expect("everything I saved").await;
+    pat.next().await;
+
+    // /delete, confirmed.
+    pat.send("/delete");
+    let confirm = pat.expect("erases everything").await;
+    pat.tap(&confirm, "Yes, erase");
+    pat.expect("I erased everything").await;
+    assert!(bot.terminate().success());
+
+    // Nothing typed, no amount, code, name or the token in the log.
+    let log = bot.log();
+    assert!(log.contains(&format!("chat {PAT}")), "chat ids may appear");
+    for private in [
+        "4,321.09",
+        "4321.09",
+        "Zelda",
+        "Quixote",
+        "REF-99817",
+        "March 3",
+        TEST_TOKEN,
+        "TEST-token",
+    ] {
+        assert!(!log.contains(private), "the log must not contain {private:?}");
+    }
+
+    // Every tree is free of Pat's chat id; Sam is untouched.
+    let store = billcoach::store::Store::open(&dir.path().join("data")).unwrap();
+    let pat_key = PAT.to_be_bytes();
+    let left: Vec<_> = store
+        .all_keys()
+        .into_iter()
+        .filter(|(_, key)| key.starts_with(&pat_key))
+        .collect();
+    assert!(left.is_empty(), "keys about the chat left after /delete: {left:?}");
+    assert!(store
+        .all_keys()
+        .iter()
+        .any(|(_, key)| key.starts_with(&SAM.to_be_bytes())));
+}
