@@ -203,7 +203,7 @@ impl Turn<'_> {
     fn action(&mut self, action: Action) {
         match action {
             Action::Menu(MenuItem::Review) => self.begin_review(),
-            Action::Menu(MenuItem::Script) => self.say_then_current(keys::MENU_SCRIPT_NOT_READY),
+            Action::Menu(MenuItem::Script) => self.script_picker(),
             Action::Menu(MenuItem::Reminders) => self.say_then_current(keys::MENU_REMINDERS_NOT_READY),
             Action::Menu(MenuItem::Main) => self.go_to(Screen::Menu),
             Action::Answer { question: q, choice } => {

@@ -10,7 +10,6 @@ keys! {
     MENU_REVIEW = "menu.review";
     MENU_SCRIPT = "menu.script";
     MENU_REMINDERS = "menu.reminders";
-    MENU_SCRIPT_NOT_READY = "menu.script_not_ready";
     MENU_REMINDERS_NOT_READY = "menu.reminders_not_ready";
     MENU_MAIN = "menu.main";
 
