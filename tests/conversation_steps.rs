@@ -859,18 +859,21 @@ fn text_at_the_menu_is_not_understood() {
 }
 
 #[test]
-fn script_and_reminders_are_not_ready_yet() {
-    for (label, key) in [
-        (keys::MENU_SCRIPT, keys::MENU_SCRIPT_NOT_READY),
-        (keys::MENU_REMINDERS, keys::MENU_REMINDERS_NOT_READY),
-    ] {
-        let mut chat = Chat::new();
-        chat.send(cmd(Command::Start));
-        let out = chat.press(&plain(label));
-        assert_eq!(chat.state, ChatState::default());
-        assert_eq!(out[0], line(key));
-        assert_eq!(chat.labels(), menu_labels());
-    }
+fn reminders_are_not_ready_yet_and_the_script_button_opens_the_picker() {
+    let mut chat = Chat::new();
+    chat.send(cmd(Command::Start));
+    let out = chat.press(&plain(keys::MENU_REMINDERS));
+    assert_eq!(chat.state, ChatState::default());
+    assert_eq!(out[0], line(keys::MENU_REMINDERS_NOT_READY));
+    assert_eq!(chat.labels(), menu_labels());
+
+    let mut chat = Chat::new();
+    chat.send(cmd(Command::Start));
+    let out = chat.press(&plain(keys::MENU_SCRIPT));
+    assert_eq!(chat.state, ChatState::default(), "a picker changes nothing");
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0], plain(keys::SCRIPT_PICK));
+    assert_eq!(chat.labels().len(), 6, "one button per script");
 }
 
 #[test]
