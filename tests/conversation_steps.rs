@@ -1089,10 +1089,12 @@ fn denial_date_is_asked_only_when_insurance_denied_the_claim() {
     for (claim, _) in Question::Claim.options() {
         let mut chat = Chat::at(&[(Question::Coverage, "in_network")], Question::Claim);
         chat.send(button(&format!("answer:claim:{claim}")));
+        assert_eq!(chat.state.screen, asking(Question::ServiceDate), "claim {claim}");
+        chat.send(text("3/14/26"));
         let expected = if claim == "denied" {
             Question::DenialDate
         } else {
-            Question::ServiceDate
+            Question::FirstBillDate
         };
         assert_eq!(chat.state.screen, asking(expected), "claim {claim}");
     }
@@ -1101,11 +1103,11 @@ fn denial_date_is_asked_only_when_insurance_denied_the_claim() {
         &[(Question::Coverage, "in_network"), (Question::Claim, "denied")],
         Question::DenialDate,
     );
-    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(6, 20));
+    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(7, 20));
     assert_eq!(chat.labels(), vec![plain(keys::ANSWER_SKIP)]);
     chat.send(text("May 5"));
     assert_eq!(chat.bill().denial_date, Some(day(2026, 5, 5)));
-    assert_eq!(chat.state.screen, asking(Question::ServiceDate));
+    assert_eq!(chat.state.screen, asking(Question::FirstBillDate));
 }
 
 #[test]
@@ -1496,10 +1498,11 @@ fn skip_with_no_question_says_there_is_nothing_to_skip() {
 #[test]
 fn pasting_an_itemized_bill_lists_the_items_with_total_and_buttons() {
     let mut chat = at_items();
-    // Before anything is read: the prompt, no buttons.
+    // Before anything is read: the prompt, and a way out for a user who
+    // does not have the itemized bill after all.
     let prompt = chat.outputs().last().unwrap();
     assert_contains(&prompt.text().to_plain(), &line(keys::LINE_ITEMS_PROMPT));
-    assert!(keyboard_of(prompt).is_empty());
+    assert_eq!(labels_of(keyboard_of(prompt)), vec![plain(keys::ITEMS_DONT_HAVE)]);
 
     let out = chat.send(text(ER_BILL));
     assert_eq!(out.len(), 1);
@@ -1569,7 +1572,20 @@ fn an_unreadable_line_is_listed_separately() {
         &filled(keys::ITEMS_UNREADABLE, &[("lines", "99285 ER VISIT $2,40.00")]),
     );
     assert_contains(&out[0], &line(keys::ITEMS_NONE_YET));
-    assert!(chat.labels().is_empty());
+    assert_eq!(chat.labels(), vec![plain(keys::ITEMS_DONT_HAVE)]);
+}
+
+#[test]
+fn without_the_itemized_bill_after_all_the_review_goes_on() {
+    let mut chat = at_items();
+    chat.press(&plain(keys::ITEMS_DONT_HAVE));
+    assert_eq!(chat.bill().has_itemized, Some(false));
+    assert!(!matches!(
+        chat.state.screen,
+        Screen::Asking {
+            question: Question::LineItems | Question::NotReceived
+        }
+    ));
 }
 
 #[test]
@@ -2214,8 +2230,8 @@ fn the_summary_lists_every_answer() {
         (keys::SUMMARY_COVERAGE, plain(keys::COVERAGE_IN_NETWORK)),
         (keys::SUMMARY_EMERGENCY, plain(keys::ANSWER_YES)),
         (keys::SUMMARY_CLAIM, plain(keys::CLAIM_DENIED)),
-        (keys::SUMMARY_DENIAL_DATE, shown(day(2026, 5, 5))),
         (keys::SUMMARY_SERVICE_DATE, shown(day(2026, 3, 14))),
+        (keys::SUMMARY_DENIAL_DATE, shown(day(2026, 5, 5))),
         (keys::SUMMARY_FIRST_BILL_DATE, shown(day(2026, 4, 2))),
         (keys::SUMMARY_AMOUNT_DUE, "$1,234.50".to_string()),
         (keys::SUMMARY_IN_COLLECTIONS, plain(keys::ANSWER_YES)),
@@ -2365,6 +2381,7 @@ fn valid_button_data() -> Vec<String> {
         "items:fix",
         "items:remove",
         "items:list",
+        "items:none",
         "nr:done",
         "date:yes",
         "date:no",
@@ -2421,7 +2438,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["answer", q, choice] => Question::from_id(q).is_some_and(|q| q.options().iter().any(|(id, _)| id == choice)),
         ["keep", q] => Question::from_id(q).is_some(),
         ["skip", q] => Question::from_id(q).is_some_and(Question::is_optional),
-        ["items", what] => ["done", "fix", "remove", "list"].contains(what),
+        ["items", what] => ["done", "fix", "remove", "list", "none"].contains(what),
         ["nr", "t", index, page] => {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
         }
@@ -2694,9 +2711,11 @@ fn answer_of(question: Question, bill: &Bill) -> (Option<String>, bool) {
 fn may_change(screen: &Screen, question: Question) -> bool {
     let items = matches!(question, Question::LineItems | Question::NotReceived);
     match screen {
+        // "I don't have it yet" on the empty list answers the itemized-bill
+        // question again.
         Screen::Asking {
             question: Question::LineItems,
-        } => items,
+        } => items || question == Question::HasItemized,
         Screen::Asking { question: asked } | Screen::ConfirmDate { question: asked, .. } => *asked == question,
         Screen::FixItem { .. } | Screen::RemoveItem => items,
         _ => false,

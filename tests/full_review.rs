@@ -202,18 +202,18 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
         .find(|l| l.ends_with("more"))
         .expect("a button to more findings");
     pat.tap(&found, &more);
-    let next_page = pat
-        .expect("Tests already inside the comprehensive blood chemistry panel")
-        .await;
+    let next_page = pat.expect("Blood draw charged 2 times").await;
+    let all_findings = format!("{}\n{}", found.text, next_page.text);
+    for title in [
+        "Tests already inside the comprehensive blood chemistry panel",
+        "Charges for care you did not get",
+        "Blood draw charged 2 times",
+    ] {
+        assert!(all_findings.contains(title), "{title:?} missing from:\n{all_findings}");
+    }
     assert!(
-        next_page.text.contains("Charges for care you did not get"),
-        "{}",
-        next_page.text
-    );
-    assert!(
-        next_page.text.contains("Blood draw charged 2 times"),
-        "{}",
-        next_page.text
+        !all_findings.contains("times the Medicare rate"),
+        "an insured patient's price is the plan's: {all_findings}"
     );
 
     // The dates that matter, counted from today (Sat, Nov 28, 2026).

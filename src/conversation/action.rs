@@ -44,6 +44,8 @@ pub enum Action {
     ItemsFix,
     ItemsRemove,
     ItemsList,
+    /// No itemized bill after all (from the empty line-items screen).
+    ItemsNone,
     /// Mark or unmark an item as not received (0-based), showing `page`.
     ToggleNotReceived {
         index: usize,
@@ -87,11 +89,12 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 18] = [
+const FIXED: [(&str, Action); 19] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
     ("items:list", Action::ItemsList),
+    ("items:none", Action::ItemsNone),
     ("nr:done", Action::NotReceivedDone),
     ("date:yes", Action::DateConfirmed),
     ("date:no", Action::DateRejected),

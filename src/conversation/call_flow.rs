@@ -96,6 +96,9 @@ impl Turn<'_> {
             CallStep::Reference => self.call_log_to(CallStep::Rep, draft),
             CallStep::Outcome => self.call_log_to(CallStep::Reference, draft),
             CallStep::Promise => self.call_log_to(CallStep::Outcome, draft),
+            CallStep::PromisedBy if draft.outcome == Some(CallOutcome::CallBack) => {
+                self.call_log_to(CallStep::Outcome, draft)
+            }
             CallStep::PromisedBy => self.call_log_to(CallStep::Promise, draft),
         }
     }
@@ -103,10 +106,11 @@ impl Turn<'_> {
     /// How the call ended; a promise or a call-back asks what and by when.
     fn record_outcome(&mut self, outcome: CallOutcome, mut draft: CallLog) {
         draft.outcome = Some(outcome);
-        if matches!(outcome, CallOutcome::Promised | CallOutcome::CallBack) {
-            self.call_log_to(CallStep::Promise, draft);
-        } else {
-            self.finish_call_log(draft);
+        match outcome {
+            CallOutcome::Promised => self.call_log_to(CallStep::Promise, draft),
+            // Nothing was promised: only when to call back.
+            CallOutcome::CallBack => self.call_log_to(CallStep::PromisedBy, draft),
+            _ => self.finish_call_log(draft),
         }
     }
 

@@ -105,6 +105,20 @@ pub fn describe(
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
             ask: words.text(keys::VISIT_ASK_ITEMIZED_ASK),
         },
+        VisitIssue::AppealDenial { deadline } => {
+            let explain = match deadline {
+                Some(date) => view.content.render(
+                    keys::VISIT_APPEAL_EXPLAIN_DATED,
+                    &[("deadline", Fill::Text(&format_date(*date, view.today)))],
+                ),
+                None => words.text(keys::VISIT_APPEAL_EXPLAIN),
+            };
+            FindingText {
+                title: words.text(keys::VISIT_APPEAL_TITLE),
+                explain,
+                ask: words.text(keys::VISIT_APPEAL_ASK),
+            }
+        }
     }
 }
 
@@ -564,6 +578,13 @@ mod tests {
                 vec![],
             ),
             (VisitIssue::AskForItemized, vec![]),
+            (VisitIssue::AppealDenial { deadline: None }, vec![]),
+            (
+                VisitIssue::AppealDenial {
+                    deadline: Some(day(2027, 3, 29)),
+                },
+                vec![],
+            ),
         ];
         for (not_admitted, without_critical_care) in [(true, false), (false, true), (true, true)] {
             issues.push((
@@ -659,7 +680,7 @@ mod tests {
         };
         let issues = every_issue();
         let ids: std::collections::BTreeSet<&str> = issues.iter().map(|(issue, _)| issue.id()).collect();
-        assert_eq!(ids.len(), 14, "every id is covered: {ids:?}");
+        assert_eq!(ids.len(), 15, "every id is covered: {ids:?}");
         for (issue, items) in issues {
             let finding = Finding {
                 kind: FindingKind::Visit(issue.clone()),

@@ -25,8 +25,8 @@ pub enum Question {
     Coverage,
     Emergency,
     Claim,
-    DenialDate,
     ServiceDate,
+    DenialDate,
     FirstBillDate,
     AmountDue,
     InCollections,
@@ -73,8 +73,8 @@ impl Question {
         Question::Coverage,
         Question::Emergency,
         Question::Claim,
-        Question::DenialDate,
         Question::ServiceDate,
+        Question::DenialDate,
         Question::FirstBillDate,
         Question::AmountDue,
         Question::InCollections,
@@ -242,7 +242,11 @@ impl Question {
             Question::DenialDate => {
                 bill.coverage.is_some_and(Coverage::is_insured) && bill.claim == Some(ClaimStatus::Denied)
             }
-            Question::CollectorLetterDate => bill.in_collections == Some(true),
+            // A bill from a collections agency is in collections already.
+            Question::InCollections => bill.sender != Some(BillSender::CollectionsAgency),
+            Question::CollectorLetterDate => {
+                bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency)
+            }
             Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
             Question::LineItems => bill.has_itemized == Some(true),
             Question::NotReceived => bill.has_itemized == Some(true) && !bill.items.is_empty(),

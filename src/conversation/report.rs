@@ -12,7 +12,7 @@ use super::screens::View;
 use super::{describe_coding_finding, describe_visit_finding, FindingText};
 use crate::content::{keys, Fill, Html};
 use crate::domain::audit::{self, visit, Certainty, Finding, FindingKind};
-use crate::domain::bill::Bill;
+use crate::domain::bill::{Bill, ClaimStatus, Coverage};
 use crate::domain::money::Usd;
 use crate::domain::reference::Reference;
 use crate::domain::timing;
@@ -99,7 +99,14 @@ pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
             view.button(keys::BILLS_NEW, Action::NewBill),
         ],
     ];
-    Output::choice(offer_message(bill, &prices, view), keyboard)
+    // With the claim still at the insurer, the offer waits for the EOB.
+    let waiting = bill.coverage.is_some_and(Coverage::is_insured) && bill.claim == Some(ClaimStatus::Pending);
+    let text = if waiting {
+        view.content.text(keys::REPORT_OFFER_WAIT_FOR_EOB)
+    } else {
+        offer_message(bill, &prices, view)
+    };
+    Output::choice(text, keyboard)
 }
 
 /// The findings in report order, each with its words (for scripts and
@@ -149,7 +156,9 @@ fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
 fn finding_block(number: usize, finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'_>) -> Html {
     let FindingText { title, explain, ask } = describe(finding, bill, reference, view);
     let content = view.content;
+    let is_step = matches!(&finding.kind, FindingKind::Visit(issue) if issue.is_step());
     let certainty = content.text(match finding.certainty {
+        _ if is_step => keys::REPORT_STEP,
         Certainty::Certain => keys::REPORT_CERTAIN,
         Certainty::Likely => keys::REPORT_LIKELY,
         Certainty::WorthAsking => keys::REPORT_WORTH_ASKING,

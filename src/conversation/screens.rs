@@ -174,7 +174,7 @@ impl View<'_> {
 
     fn items_keyboard(&self, bill: &Bill) -> Keyboard {
         if bill.items.is_empty() {
-            return Vec::new();
+            return vec![vec![self.button(keys::ITEMS_DONT_HAVE, Action::ItemsNone)]];
         }
         vec![
             vec![self.button(keys::ITEMS_DONE, Action::ItemsDone)],
@@ -359,7 +359,7 @@ impl View<'_> {
             _ if date > self.today => self
                 .content
                 .render(keys::DATE_IN_FUTURE, &[("date", Fill::Text(&shown))]),
-            (Question::FirstBillDate, Some(service), _) => self.content.render(
+            (Question::FirstBillDate | Question::DenialDate, Some(service), _) => self.content.render(
                 keys::DATE_BEFORE_SERVICE,
                 &[
                     ("date", Fill::Text(&shown)),

@@ -227,6 +227,12 @@ impl Turn<'_> {
             }
             Action::ItemsRemove if self.in_items() && !self.bill().items.is_empty() => self.go_to(Screen::RemoveItem),
             Action::ItemsList if self.in_items() => self.ask(Question::LineItems),
+            Action::ItemsNone if self.is_asking(Question::LineItems) && self.bill().items.is_empty() => {
+                let mut bill = self.bill().clone();
+                bill.has_itemized = Some(false);
+                self.record(Question::HasItemized, bill);
+                self.advance_from(Question::LineItems);
+            }
             Action::ToggleNotReceived { index, page } if self.is_asking(Question::NotReceived) => {
                 self.state.bill_mut().toggle_not_received(index);
                 self.outputs.push(self.view.not_received_update(self.bill(), page));
@@ -386,7 +392,8 @@ impl Turn<'_> {
         let bill = self.bill();
         let looks_wrong = date > self.today()
             || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
-            || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first));
+            || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
+            || (q == Question::DenialDate && bill.service_date.is_some_and(|service| date < service));
         if looks_wrong {
             self.go_to(Screen::ConfirmDate { question: q, date });
         } else {

@@ -88,6 +88,7 @@ keys! {
     ITEMS_FIX = "items.fix";
     ITEMS_REMOVE = "items.remove";
     ITEMS_BACK_TO_LIST = "items.back_to_list";
+    ITEMS_DONT_HAVE = "items.dont_have";
     ITEMS_WHICH_TO_FIX = "items.which_to_fix" [last];
     ITEMS_WHICH_TO_REMOVE = "items.which_to_remove" [last];
     ITEMS_SEND_CORRECTED = "items.send_corrected" [number, line];

@@ -101,4 +101,10 @@ keys! {
     VISIT_ASK_ITEMIZED_TITLE = "findings_visit.ask_for_itemized.title";
     VISIT_ASK_ITEMIZED_EXPLAIN = "findings_visit.ask_for_itemized.explain";
     VISIT_ASK_ITEMIZED_ASK = "findings_visit.ask_for_itemized.ask";
+
+    // A denied claim: appeal first.
+    VISIT_APPEAL_TITLE = "findings_visit.appeal_denial.title";
+    VISIT_APPEAL_EXPLAIN = "findings_visit.appeal_denial.explain";
+    VISIT_APPEAL_EXPLAIN_DATED = "findings_visit.appeal_denial.explain_dated" [deadline];
+    VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
 }

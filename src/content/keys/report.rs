@@ -64,9 +64,11 @@ keys! {
     REPORT_CERTAIN = "report.certainty.certain";
     REPORT_LIKELY = "report.certainty.likely";
     REPORT_WORTH_ASKING = "report.certainty.worth_asking";
+    REPORT_STEP = "report.certainty.step";
     REPORT_CLEAN = "report.clean";
     REPORT_SEE_SCRIPTS = "report.see_scripts";
     REPORT_SEE_OFFER = "report.see_offer";
+    REPORT_OFFER_WAIT_FOR_EOB = "report.offer_wait_for_eob";
     REPORT_BACK_TO_TIMING = "report.back_to_timing";
     REPORT_BACK_TO_SCRIPTS = "report.back_to_scripts";
     REPORT_CLEAN_NO_ITEMS = "report.clean_no_items";

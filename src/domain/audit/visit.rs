@@ -127,6 +127,9 @@ pub enum VisitIssue {
     },
     /// The bill is a summary: ask for the itemized bill first.
     AskForItemized,
+    /// The insurer denied the claim: appeal (180 days from the denial for
+    /// the internal appeal, A5) and ask the provider to hold the bill.
+    AppealDenial { deadline: Option<NaiveDate> },
 }
 
 /// Which facility fee.
@@ -177,13 +180,26 @@ impl VisitIssue {
             VisitIssue::HighPrice { .. } => "high_price",
             VisitIssue::FinancialAssistance { .. } => "financial_assistance",
             VisitIssue::AskForItemized => "ask_for_itemized",
+            VisitIssue::AppealDenial { .. } => "appeal_denial",
         }
     }
 
     /// A step to take before anything else, whatever the money: the report
     /// shows it first (the findings themselves stay most money first).
     pub fn is_first_step(&self) -> bool {
-        matches!(self, VisitIssue::AskForItemized)
+        matches!(self, VisitIssue::AskForItemized | VisitIssue::AppealDenial { .. })
+    }
+
+    /// A step to take or a door to knock on, not an error on the bill: the
+    /// report labels it so instead of "an error".
+    pub fn is_step(&self) -> bool {
+        matches!(
+            self,
+            VisitIssue::AskForItemized
+                | VisitIssue::AskForEob { .. }
+                | VisitIssue::AppealDenial { .. }
+                | VisitIssue::FinancialAssistance { .. }
+        )
     }
 }
 
@@ -200,6 +216,7 @@ pub fn is_first_step(finding: &Finding) -> bool {
 pub fn propose(bill: &Bill, reference: &Reference, _today: NaiveDate) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     proposals.extend(ask_for_itemized(bill));
+    proposals.extend(appeal_denial(bill));
     proposals.extend(er_levels(bill));
     proposals.extend(trauma_activation(bill));
     proposals.extend(facility_fees(bill));
@@ -304,6 +321,26 @@ fn ask_for_itemized(bill: &Bill) -> Option<Proposal> {
     (bill.has_itemized == Some(false)).then(|| {
         proposal(
             VisitIssue::AskForItemized,
+            Vec::new(),
+            Certainty::Certain,
+            Stake::Nothing,
+        )
+    })
+}
+
+/// A5: a denied claim is appealed first (internal appeal within 180 days
+/// of the denial), for private plans; Medicare and Medicaid have their own
+/// notices, so no deadline is computed for them.
+fn appeal_denial(bill: &Bill) -> Option<Proposal> {
+    let insured = bill.coverage.is_some_and(Coverage::is_insured);
+    (insured && bill.claim == Some(ClaimStatus::Denied)).then(|| {
+        let private_plan = !matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid));
+        let deadline = bill
+            .denial_date
+            .filter(|_| private_plan)
+            .and_then(|date| date.checked_add_days(Days::new(crate::domain::timing::INTERNAL_APPEAL_DAYS)));
+        proposal(
+            VisitIssue::AppealDenial { deadline },
             Vec::new(),
             Certainty::Certain,
             Stake::Nothing,
@@ -644,7 +681,14 @@ fn price_check(index: usize, item: &LineItem, bill: &Bill, reference: &Reference
 /// B: a line at 3× Medicare or more; at stake, what is above Medicare + 30%.
 /// The shown multiple (one decimal) decides, so "3.0 times" always comes
 /// with a finding.
+///
+/// Only for patients paying the charges themselves (self-pay, or coverage
+/// not given): an insurer's contract or Medicare already sets the price for
+/// insured patients, whose share is the EOB's, not the charge.
 fn high_prices(bill: &Bill, reference: &Reference) -> Vec<Proposal> {
+    if !matches!(bill.coverage, None | Some(Coverage::SelfPay)) {
+        return Vec::new();
+    }
     bill.items
         .iter()
         .enumerate()
@@ -1069,7 +1113,11 @@ mod tests {
         let rounding = insured(ClaimStatus::PaidPart, eob("650", "400", "300", "100.90"), "100.90");
         assert!(propose(&rounding, &reference(), today()).is_empty());
         let denied = insured(ClaimStatus::Denied, eob("650", "0", "0", "650"), "650");
-        assert!(propose(&denied, &reference(), today()).is_empty());
+        assert_eq!(
+            ids(&propose(&denied, &reference(), today())),
+            ["appeal_denial"],
+            "only the appeal"
+        );
     }
 
     #[test]
@@ -1208,6 +1256,7 @@ mod tests {
     fn prices_at_three_times_medicare_or_more_are_worth_asking() {
         let bill = Bill {
             sender: Some(BillSender::DoctorOffice),
+            coverage: Some(Coverage::SelfPay),
             ..hospital(vec![line("", "99213", 1, "266.85"), line("", "99213", 1, "260.00")])
         };
         // 266.85 / 88.95 = 3.0; 260 / 88.95 = 2.9.
