@@ -29,7 +29,7 @@ async fn a_script_mid_review_a_call_log_and_a_letter() {
     pat.send("/script");
     let picker = pat.expect("Who are you calling?").await;
     assert!(
-        picker.text.contains("probably the <b>Hospital billing</b>"),
+        picker.text.contains("start with: <b>Hospital billing</b>"),
         "{}",
         picker.text
     );
