@@ -45,11 +45,9 @@ impl Engine {
     pub async fn handle(&self, chat: i64, input: Input, update_id: Option<u32>) -> Result<Vec<Output>, StoreError> {
         let loaded = self.store.load_chat(chat)?;
         let mut record = loaded.record;
-        if let (Some(id), Some(last)) = (update_id, record.last_update_id) {
-            if id <= last {
-                log::info!("chat {chat}: update {id} was already applied, skipped");
-                return Ok(Vec::new());
-            }
+        if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
+            log::info!("chat {chat}: update {id} was already applied, skipped");
+            return Ok(Vec::new());
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
         let ctx = Ctx {
@@ -67,7 +65,9 @@ impl Engine {
         } else {
             record.state = step.state;
             record.blocked = false;
-            record.last_update_id = update_id.or(record.last_update_id);
+            if let Some(id) = update_id {
+                record.note_applied(id);
+            }
             self.store.save_chat(chat, &record)?;
         }
         self.store.flush().await?;

@@ -129,8 +129,17 @@ impl Store {
     }
 
     /// Waits until everything written so far is on disk.
+    ///
+    /// sled 0.34's `flush_async` waits on sled's own I/O threads for a
+    /// write queued on those same threads: with eight or more chats
+    /// flushing at once they all wait and the bot hangs (found by the
+    /// fault tests). A blocking `flush` on tokio's blocking pool does the
+    /// same work without that deadlock.
     pub async fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush_async().await?;
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || db.flush())
+            .await
+            .map_err(|e| StoreError(sled::Error::Io(std::io::Error::other(e))))??;
         Ok(())
     }
 

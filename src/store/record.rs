@@ -30,6 +30,30 @@ pub struct ChatRecord {
     /// again after a crash is not applied twice.
     #[serde(default)]
     pub last_update_id: Option<u32>,
+    /// The Telegram updates most recently applied (at most
+    /// [`RECENT_UPDATES`]). An update is skipped only when it is one of
+    /// these: after a quiet week Telegram may restart update ids lower.
+    #[serde(default)]
+    pub recent_update_ids: Vec<u32>,
+}
+
+/// How many applied update ids a chat remembers.
+pub const RECENT_UPDATES: usize = 64;
+
+impl ChatRecord {
+    /// Whether this update was already applied to the chat.
+    pub fn has_applied(&self, update_id: u32) -> bool {
+        self.recent_update_ids.contains(&update_id)
+            || (self.recent_update_ids.is_empty() && self.last_update_id == Some(update_id))
+    }
+
+    /// Remembers an applied update.
+    pub fn note_applied(&mut self, update_id: u32) {
+        self.last_update_id = Some(update_id);
+        self.recent_update_ids.push(update_id);
+        let excess = self.recent_update_ids.len().saturating_sub(RECENT_UPDATES);
+        self.recent_update_ids.drain(..excess);
+    }
 }
 
 impl ChatRecord {
@@ -126,6 +150,7 @@ fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
         state,
         blocked: old.blocked,
         last_update_id: old.last_update_id,
+        recent_update_ids: Vec::new(),
     }
 }
 
@@ -204,6 +229,19 @@ mod tests {
         let record = decode(br#"{"version":2,"state":{"screen":{"kind":"menu"},"bills":[],"current":4}}"#).unwrap();
         assert_eq!(record.state.bills.len(), 1);
         assert_eq!(record.state.current, 0);
+    }
+
+    #[test]
+    fn only_recent_updates_count_as_applied() {
+        let mut record = ChatRecord::new();
+        record.last_update_id = Some(500);
+        assert!(record.has_applied(500), "an older record's last id");
+        assert!(!record.has_applied(7), "lower ids after a quiet week are new updates");
+        for id in 501..600 {
+            record.note_applied(id);
+        }
+        assert_eq!(record.recent_update_ids.len(), RECENT_UPDATES);
+        assert!(record.has_applied(599) && !record.has_applied(500) && !record.has_applied(7));
     }
 
     #[test]

@@ -72,10 +72,13 @@ pub async fn on_callback(bot: TgBot, query: CallbackQuery, update: Update, engin
     if let Err(e) = bot.answer_callback_query(query.id.clone()).await {
         log::debug!("callback answer failed (the query may be too old): {e}");
     }
-    let (chat, pressed) = match &query.message {
-        Some(message) => (message.chat().id, Some(message.id())),
-        None => (ChatId::from(query.from.id), None),
+    // The bot sends no inline-mode messages, so a press without a message
+    // is not ours; running it would race the chat's own updates.
+    let Some(message) = &query.message else {
+        log::info!("a button press without a message, ignored");
+        return Ok(());
     };
+    let (chat, pressed) = (message.chat().id, Some(message.id()));
     if !chat.is_user() {
         return Ok(());
     }

@@ -4,20 +4,34 @@
 //! It serves long polling (`getUpdates`) from a queue the test fills by
 //! "being the user" ([`FakeBotApi::user_sends`], [`FakeBotApi::user_presses`]),
 //! records every call the bot makes, keeps the bot's messages as a phone
-//! would show them (edits applied), can be told to fail calls (403, 429...),
-//! and checks every request against the Bot API spec (`bot-api-spec.json`):
-//! an unknown method, a missing required field or an unknown field is a
+//! would show them (edits applied), can be told to fail calls ([`Fault`]:
+//! 403, 429 with `retry_after`, 400, slow answers, connection resets), and
+//! checks every request against the Bot API spec (`bot-api-spec.json`): an
+//! unknown method, a missing required field or an unknown field is a
 //! violation the tests assert away.
+//!
+//! Like Telegram, it keeps every update until the bot confirms it by
+//! calling `getUpdates` with a higher `offset`: an update the bot received
+//! but had not confirmed when it died is delivered again to the next bot
+//! process ([`FakeBotApi::unconfirmed_update_ids`]).
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::connect_info::Connected;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::IntoResponse;
+use axum::serve::{IncomingStream, Listener};
 use axum::Router;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
 /// The bot's own user id and username, as `getMe` reports them.
@@ -57,31 +71,111 @@ pub struct Call {
     pub body: Value,
 }
 
-/// A failure to answer instead of the real result.
+/// A failure to answer instead of the real result, or a slow answer.
+///
+/// Build one with a constructor ([`Fault::blocked`], [`Fault::retry_after`],
+/// [`Fault::bad_request`], [`Fault::slow`], [`Fault::reset`]...) and adjust
+/// it with [`Fault::times`] or struct update syntax.
 #[derive(Debug, Clone)]
 pub struct Fault {
-    /// Method name, case-insensitive (`sendMessage`).
+    /// Method name, case-insensitive (`sendMessage`; `getUpdates` works too).
     pub method: String,
     /// Only calls for this chat (`None`: any chat).
     pub chat: Option<i64>,
+    /// The error to answer with; `0`: no error, answer normally (after
+    /// `delay`).
     pub error_code: u16,
     pub description: String,
     pub retry_after: Option<u64>,
     /// How many calls fail before the fault is used up.
     pub times: usize,
+    /// Wait this long before answering (or before failing).
+    pub delay: Option<Duration>,
+    /// Close the connection without answering (after `delay`), as a
+    /// connection reset: the client sees a network error, and the call has
+    /// no effect (a message is not sent).
+    pub reset: bool,
 }
 
 impl Fault {
-    /// Telegram's answer when the user blocked the bot.
+    fn new(method: &str, chat: Option<i64>) -> Fault {
+        Fault {
+            method: method.into(),
+            chat,
+            error_code: 0,
+            description: String::new(),
+            retry_after: None,
+            times: 1,
+            delay: None,
+            reset: false,
+        }
+    }
+
+    /// Telegram's answer when the user blocked the bot (every
+    /// `sendMessage` to the chat, until the test says otherwise).
     pub fn blocked(chat: i64) -> Fault {
         Fault {
-            method: "sendMessage".into(),
-            chat: Some(chat),
             error_code: 403,
             description: "Forbidden: bot was blocked by the user".into(),
-            retry_after: None,
             times: usize::MAX,
+            ..Fault::new("sendMessage", Some(chat))
         }
+    }
+
+    /// 429 Too Many Requests with `retry_after` seconds, once.
+    pub fn retry_after(method: &str, chat: Option<i64>, seconds: u64) -> Fault {
+        Fault {
+            error_code: 429,
+            description: format!("Too Many Requests: retry after {seconds}"),
+            retry_after: Some(seconds),
+            ..Fault::new(method, chat)
+        }
+    }
+
+    /// 400 Bad Request with Telegram's `description`, once.
+    pub fn bad_request(method: &str, chat: Option<i64>, description: &str) -> Fault {
+        Fault {
+            error_code: 400,
+            description: description.into(),
+            ..Fault::new(method, chat)
+        }
+    }
+
+    /// `editMessageText` refused: the new text and buttons are the same.
+    pub fn message_not_modified(chat: i64) -> Fault {
+        Fault::bad_request(
+            "editMessageText",
+            Some(chat),
+            "Bad Request: message is not modified: specified new message content and reply markup are \
+             exactly the same as a current content and reply markup of the message",
+        )
+    }
+
+    /// `editMessageText` refused: the message is gone (deleted by the user).
+    pub fn message_to_edit_not_found(chat: i64) -> Fault {
+        Fault::bad_request("editMessageText", Some(chat), "Bad Request: message to edit not found")
+    }
+
+    /// The call succeeds, but only after `delay`, once.
+    pub fn slow(method: &str, chat: Option<i64>, delay: Duration) -> Fault {
+        Fault {
+            delay: Some(delay),
+            ..Fault::new(method, chat)
+        }
+    }
+
+    /// The connection is closed without an answer (a reset), once.
+    pub fn reset(method: &str, chat: Option<i64>) -> Fault {
+        Fault {
+            reset: true,
+            ..Fault::new(method, chat)
+        }
+    }
+
+    /// Applies to the next `times` matching calls.
+    pub fn times(mut self, times: usize) -> Fault {
+        self.times = times;
+        self
     }
 }
 
@@ -101,6 +195,10 @@ struct Inner {
     violations: Vec<String>,
     /// Files the user uploaded: file id → (path, bytes).
     files: HashMap<String, (String, Vec<u8>)>,
+    /// Ids of the updates `getUpdates` has handed out so far.
+    handed_out: HashSet<u32>,
+    /// How many times `getUpdates` was called (it is not in `calls`).
+    polls: usize,
 }
 
 /// The running fake server.
@@ -110,15 +208,16 @@ pub struct FakeBotApi {
     pub url: String,
     inner: Arc<Mutex<Inner>>,
     changed: watch::Sender<u64>,
+    /// Connections to cut (by the bot's address), see [`Fault::reset`].
+    cuts: Cuts,
 }
 
 impl FakeBotApi {
     /// Starts the server on a random port of 127.0.0.1.
     pub async fn start() -> FakeBotApi {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
+        let cuts = Cuts::default();
         let inner = Inner {
             next_update_id: 1,
             next_message_id: 1,
@@ -129,10 +228,14 @@ impl FakeBotApi {
             url: format!("http://127.0.0.1:{port}"),
             inner: Arc::new(Mutex::new(inner)),
             changed,
+            cuts: cuts.clone(),
         };
         let app = Router::new().fallback(handle).with_state(server.clone());
+        let listener = CuttableListener { inner: listener, cuts };
         tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("fake server runs");
+            axum::serve(listener, app.into_make_service_with_connect_info::<Peer>())
+                .await
+                .expect("fake server runs");
         });
         server
     }
@@ -298,9 +401,47 @@ impl FakeBotApi {
         self.bump();
     }
 
+    /// The id the next update gets. Telegram numbers updates in sequence,
+    /// but "if there are no new updates for at least a week, then
+    /// identifier of the next update will be chosen randomly instead of
+    /// sequentially" (Bot API, `Update`): it may be lower than before.
+    pub fn set_next_update_id(&self, id: u32) {
+        self.lock().next_update_id = id;
+    }
+
     /// Updates the bot has not confirmed yet.
     pub fn unconfirmed_updates(&self) -> usize {
         self.lock().pending.len()
+    }
+
+    /// Updates the bot received but has not confirmed (by asking for a
+    /// higher `offset`): after a crash they are delivered again, as
+    /// Telegram does, since they stay queued until confirmed.
+    pub fn unconfirmed_update_ids(&self) -> Vec<u32> {
+        let inner = self.lock();
+        inner
+            .pending
+            .iter()
+            .filter_map(|u| u["update_id"].as_u64().map(|id| id as u32))
+            .filter(|id| inner.handed_out.contains(id))
+            .collect()
+    }
+
+    /// How many times a bot called `getUpdates`: one more after a start
+    /// means the bot is serving (its stop signal is listened for).
+    pub fn polls(&self) -> usize {
+        self.lock().polls
+    }
+
+    /// Every call that names chat `chat` (`chat_id`), in the order made,
+    /// whatever the method and whether it failed.
+    pub fn chat_calls(&self, chat: i64) -> Vec<Call> {
+        self.lock()
+            .calls
+            .iter()
+            .filter(|c| chat_of(&c.body) == Some(chat))
+            .cloned()
+            .collect()
     }
 
     /// Waits until `ready` holds, or panics after `timeout` with what the
@@ -373,7 +514,8 @@ fn message_json(message: &BotMessage) -> Value {
     value
 }
 
-fn buttons_of(body: &Value) -> Vec<Vec<(String, String)>> {
+/// The inline keyboard of a request body, as rows of (label, data).
+pub fn buttons_of(body: &Value) -> Vec<Vec<(String, String)>> {
     body["reply_markup"]["inline_keyboard"]
         .as_array()
         .map(|rows| {
@@ -445,7 +587,56 @@ fn ok(result: Value) -> axum::response::Response {
     axum::Json(json!({"ok": true, "result": result})).into_response()
 }
 
-async fn handle(State(api): State<FakeBotApi>, uri: Uri, headers: HeaderMap, body: Bytes) -> axum::response::Response {
+/// The chat a request names: `chat_id` as a number or as a string (how
+/// multipart requests send it).
+fn chat_of(body: &Value) -> Option<i64> {
+    body["chat_id"]
+        .as_i64()
+        .or_else(|| body["chat_id"].as_str().and_then(|c| c.parse().ok()))
+}
+
+/// The first fault that applies to this call (used up by one).
+fn take_fault(inner: &mut Inner, method: &str, chat: Option<i64>) -> Option<Fault> {
+    let position = inner
+        .faults
+        .iter()
+        .position(|f| f.times > 0 && f.method.eq_ignore_ascii_case(method) && (f.chat.is_none() || f.chat == chat));
+    position.map(|i| {
+        let fault = inner.faults[i].clone();
+        inner.faults[i].times -= 1;
+        fault
+    })
+}
+
+/// Acts out a fault: waits, then cuts the connection or answers with the
+/// error. `None`: the call goes on normally (a slow answer).
+async fn act_out(api: &FakeBotApi, peer: Peer, fault: Fault) -> Option<axum::response::Response> {
+    if let Some(delay) = fault.delay {
+        tokio::time::sleep(delay).await;
+    }
+    if fault.reset {
+        // The answer below is never written: the connection is cut first.
+        api.cuts.lock().unwrap_or_else(|e| e.into_inner()).insert(peer.0);
+        return Some(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    }
+    if fault.error_code == 0 {
+        return None;
+    }
+    let mut answer = json!({"ok": false, "error_code": fault.error_code, "description": fault.description});
+    if let Some(seconds) = fault.retry_after {
+        answer["parameters"] = json!({"retry_after": seconds});
+    }
+    let status = StatusCode::from_u16(fault.error_code).unwrap_or(StatusCode::BAD_REQUEST);
+    Some((status, axum::Json(answer)).into_response())
+}
+
+async fn handle(
+    State(api): State<FakeBotApi>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> axum::response::Response {
     if let Some(path) = uri.path().split_once("/file/bot").map(|(_, rest)| rest) {
         return download(&api, path);
     }
@@ -460,6 +651,17 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, headers: HeaderMap, bod
     };
 
     if method.eq_ignore_ascii_case("getUpdates") {
+        let fault = {
+            let mut inner = api.lock();
+            inner.polls += 1;
+            take_fault(&mut inner, &method, None)
+        };
+        api.bump();
+        if let Some(fault) = fault {
+            if let Some(answer) = act_out(&api, peer, fault).await {
+                return answer;
+            }
+        }
         return get_updates(&api, &body).await;
     }
 
@@ -471,27 +673,21 @@ async fn handle(State(api): State<FakeBotApi>, uri: Uri, headers: HeaderMap, bod
             method: method.clone(),
             body: body.clone(),
         });
-        let chat = body["chat_id"].as_i64();
-        let position = inner.faults.iter().position(|f| {
-            f.times > 0 && f.method.eq_ignore_ascii_case(&method) && (f.chat.is_none() || f.chat == chat)
-        });
-        position.map(|i| {
-            let fault = inner.faults[i].clone();
-            inner.faults[i].times -= 1;
-            fault
-        })
+        take_fault(&mut inner, &method, chat_of(&body))
     };
     api.bump();
     if let Some(fault) = fault {
-        let mut answer = json!({"ok": false, "error_code": fault.error_code, "description": fault.description});
-        if let Some(seconds) = fault.retry_after {
-            answer["parameters"] = json!({"retry_after": seconds});
+        if let Some(answer) = act_out(&api, peer, fault).await {
+            api.bump();
+            return answer;
         }
-        let status = StatusCode::from_u16(fault.error_code).unwrap_or(StatusCode::BAD_REQUEST);
-        return (status, axum::Json(answer)).into_response();
     }
 
     let answer = match method.to_ascii_lowercase().as_str() {
+        "getwebhookinfo" => ok(json!({
+            "url": "", "has_custom_certificate": false,
+            "pending_update_count": api.lock().pending.len(),
+        })),
         "getme" => ok(json!({
             "id": BOT_ID, "is_bot": true, "first_name": "billcoach", "username": BOT_USERNAME,
             "can_join_groups": false, "can_read_all_group_messages": false,
@@ -675,12 +871,140 @@ async fn get_updates(api: &FakeBotApi, body: &Value) -> axum::response::Response
     let mut changes = api.changed.subscribe();
     let deadline = tokio::time::Instant::now() + wait;
     loop {
-        let ready: Vec<Value> = api.lock().pending.iter().take(limit).cloned().collect();
+        let ready: Vec<Value> = {
+            let mut inner = api.lock();
+            let ready: Vec<Value> = inner.pending.iter().take(limit).cloned().collect();
+            let ids: Vec<u32> = ready
+                .iter()
+                .filter_map(|u| u["update_id"].as_u64().map(|id| id as u32))
+                .collect();
+            inner.handed_out.extend(ids);
+            ready
+        };
         if !ready.is_empty() {
             return ok(Value::Array(ready));
         }
         if tokio::time::timeout_at(deadline, changes.changed()).await.is_err() {
             return ok(json!([]));
         }
+    }
+}
+
+/// Connections to cut, by the bot's address and port.
+type Cuts = Arc<Mutex<HashSet<SocketAddr>>>;
+
+/// The bot's end of a connection, as the handler sees it.
+#[derive(Debug, Clone, Copy)]
+struct Peer(SocketAddr);
+
+impl Connected<IncomingStream<'_, CuttableListener>> for Peer {
+    fn connect_info(stream: IncomingStream<'_, CuttableListener>) -> Self {
+        Peer(*stream.remote_addr())
+    }
+}
+
+/// A TCP listener whose connections the server can cut (see
+/// [`Fault::reset`]).
+struct CuttableListener {
+    inner: TcpListener,
+    cuts: Cuts,
+}
+
+impl Listener for CuttableListener {
+    type Io = CuttableStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            match self.inner.accept().await {
+                Ok((stream, peer)) => {
+                    let _ = stream.set_nodelay(true);
+                    let stream = CuttableStream {
+                        inner: stream,
+                        peer,
+                        cuts: self.cuts.clone(),
+                        cut: false,
+                    };
+                    return (stream, peer);
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> io::Result<Self::Addr> {
+        self.inner.local_addr()
+    }
+}
+
+/// A connection that, once its peer is listed in `cuts`, fails the next
+/// write and closes with a TCP reset (`SO_LINGER` 0) instead of answering.
+struct CuttableStream {
+    inner: TcpStream,
+    peer: SocketAddr,
+    cuts: Cuts,
+    cut: bool,
+}
+
+impl CuttableStream {
+    fn is_cut(&mut self) -> bool {
+        if !self.cut && self.cuts.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.peer) {
+            self.cut = true;
+            let _ = self.inner.set_zero_linger();
+        }
+        self.cut
+    }
+}
+
+fn reset_error() -> io::Error {
+    io::Error::from(io::ErrorKind::ConnectionReset)
+}
+
+impl AsyncRead for CuttableStream {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        if self.cut {
+            return Poll::Ready(Err(reset_error()));
+        }
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for CuttableStream {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        if self.is_cut() {
+            return Poll::Ready(Err(reset_error()));
+        }
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        if self.is_cut() {
+            return Poll::Ready(Err(reset_error()));
+        }
+        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        if self.is_cut() {
+            return Poll::Ready(Err(reset_error()));
+        }
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        // A cut connection is dropped without a polite FIN: the drop sends
+        // the reset.
+        if self.is_cut() {
+            return Poll::Ready(Ok(()));
+        }
+        Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
