@@ -228,98 +228,66 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
 }
 
-/// Who a call script is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScriptKind {
-    Hospital,
-    Doctor,
-    Collections,
-    InsurerAppeal,
-    FinancialAssistance,
-    NoSurprises,
-}
-
-impl ScriptKind {
-    pub const ALL: [ScriptKind; 6] = [
-        ScriptKind::Hospital,
-        ScriptKind::Doctor,
-        ScriptKind::Collections,
-        ScriptKind::InsurerAppeal,
-        ScriptKind::FinancialAssistance,
-        ScriptKind::NoSurprises,
-    ];
-
-    /// A stable short name (also the file's name without `.txt`). Never
-    /// rename one: buttons may carry it.
-    pub fn id(self) -> &'static str {
-        match self {
-            ScriptKind::Hospital => "hospital",
-            ScriptKind::Doctor => "doctor",
-            ScriptKind::Collections => "collections",
-            ScriptKind::InsurerAppeal => "insurer_appeal",
-            ScriptKind::FinancialAssistance => "financial_assistance",
-            ScriptKind::NoSurprises => "no_surprises",
+/// Declares a kind of template: its variants with their stable ids (also
+/// the file names without `.txt`; buttons carry them, so never rename one),
+/// `ALL`, `id`, `from_id` and `path` inside its folder.
+macro_rules! template_kinds {
+    ($(#[$doc:meta])* $name:ident in $dir:ident { $($variant:ident = $id:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($variant,)*
         }
-    }
 
-    /// The script for a stable short name.
-    pub fn from_id(id: &str) -> Option<ScriptKind> {
-        ScriptKind::ALL.into_iter().find(|kind| kind.id() == id)
-    }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
-    /// The template's path inside a dialogues folder: `scripts/hospital.txt`.
-    pub fn path(self) -> String {
-        format!("{SCRIPTS_DIR}/{}.txt", self.id())
+            /// A stable short name (also the file's name without `.txt`).
+            pub fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)*
+                }
+            }
+
+            /// The kind for a stable short name.
+            pub fn from_id(id: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|kind| kind.id() == id)
+            }
+
+            /// The template's path inside a dialogues folder.
+            pub fn path(self) -> String {
+                format!("{}/{}.txt", $dir, self.id())
+            }
+        }
+    };
+}
+
+template_kinds! {
+    /// Who a call script is for.
+    ScriptKind in SCRIPTS_DIR {
+        Hospital = "hospital",
+        Doctor = "doctor",
+        Collections = "collections",
+        InsurerAppeal = "insurer_appeal",
+        FinancialAssistance = "financial_assistance",
+        NoSurprises = "no_surprises",
     }
 }
 
-/// Which letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LetterKind {
-    ItemizedRequest,
-    BillingDispute,
-    FinancialAssistance,
-    DebtValidation,
-    NoSurprisesDispute,
-    InsuranceAppeal,
-    HardshipPlan,
+template_kinds! {
+    /// Which letter.
+    LetterKind in LETTERS_DIR {
+        ItemizedRequest = "itemized_request",
+        BillingDispute = "billing_dispute",
+        FinancialAssistance = "financial_assistance",
+        DebtValidation = "debt_validation",
+        NoSurprisesDispute = "no_surprises_dispute",
+        InsuranceAppeal = "insurance_appeal",
+        HardshipPlan = "hardship_plan",
+    }
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 7] = [
-        LetterKind::ItemizedRequest,
-        LetterKind::BillingDispute,
-        LetterKind::FinancialAssistance,
-        LetterKind::DebtValidation,
-        LetterKind::NoSurprisesDispute,
-        LetterKind::InsuranceAppeal,
-        LetterKind::HardshipPlan,
-    ];
-
-    /// A stable short name (also the file's name without `.txt`). Never
-    /// rename one: buttons may carry it.
-    pub fn id(self) -> &'static str {
-        match self {
-            LetterKind::ItemizedRequest => "itemized_request",
-            LetterKind::BillingDispute => "billing_dispute",
-            LetterKind::FinancialAssistance => "financial_assistance",
-            LetterKind::DebtValidation => "debt_validation",
-            LetterKind::NoSurprisesDispute => "no_surprises_dispute",
-            LetterKind::InsuranceAppeal => "insurance_appeal",
-            LetterKind::HardshipPlan => "hardship_plan",
-        }
-    }
-
-    /// The letter for a stable short name.
-    pub fn from_id(id: &str) -> Option<LetterKind> {
-        LetterKind::ALL.into_iter().find(|kind| kind.id() == id)
-    }
-
-    /// The template's path inside a dialogues folder: `letters/…txt`.
-    pub fn path(self) -> String {
-        format!("{LETTERS_DIR}/{}.txt", self.id())
-    }
-
     /// A file name for the document the user receives.
     pub fn document_name(self) -> String {
         format!("{}.txt", self.id().replace('_', "-"))
@@ -404,7 +372,7 @@ impl Templates {
             Some(text) => parse_blanks(&text, &mut problems),
         };
         let mut scripts = BTreeMap::new();
-        for kind in ScriptKind::ALL {
+        for &kind in ScriptKind::ALL {
             let path = kind.path();
             match found.remove(&path) {
                 None => problems.push(format!("missing file {path}")),
@@ -417,7 +385,7 @@ impl Templates {
             }
         }
         let mut letters = BTreeMap::new();
-        for kind in LetterKind::ALL {
+        for &kind in LetterKind::ALL {
             let path = kind.path();
             match found.remove(&path) {
                 None => problems.push(format!("missing file {path}")),
@@ -1013,7 +981,7 @@ pub(crate) mod tests {
     #[test]
     fn every_script_renders_whole_for_a_rich_and_an_empty_bill() {
         let templates = Templates::embedded().unwrap();
-        for kind in ScriptKind::ALL {
+        for &kind in ScriptKind::ALL {
             for (label, facts) in [("rich", rich_facts()), ("empty", just_today())] {
                 let html = templates.render_script(kind, &facts);
                 let what = format!("{} ({label})", kind.path());
@@ -1047,7 +1015,7 @@ pub(crate) mod tests {
     #[test]
     fn every_letter_renders_whole_dated_and_says_it_is_not_legal_advice() {
         let templates = Templates::embedded().unwrap();
-        for kind in LetterKind::ALL {
+        for &kind in LetterKind::ALL {
             for (label, facts) in [("rich", rich_facts()), ("empty", just_today())] {
                 let letter = templates.render_letter(kind, &facts);
                 let what = format!("{} ({label})", kind.path());
@@ -1249,10 +1217,10 @@ pub(crate) mod tests {
 
     #[test]
     fn ids_round_trip_and_name_their_files() {
-        for kind in ScriptKind::ALL {
+        for &kind in ScriptKind::ALL {
             assert_eq!(ScriptKind::from_id(kind.id()), Some(kind));
         }
-        for kind in LetterKind::ALL {
+        for &kind in LetterKind::ALL {
             assert_eq!(LetterKind::from_id(kind.id()), Some(kind));
         }
         assert_eq!(ScriptKind::InsurerAppeal.path(), "scripts/insurer_appeal.txt");

@@ -404,7 +404,7 @@ mod tests {
         let templates = Templates::embedded().unwrap();
         for (label, bill) in [("rich", rich_bill()), ("empty", Bill::default())] {
             let Rendered { facts, .. } = facts_for(&bill, &content, today());
-            for kind in ScriptKind::ALL {
+            for &kind in ScriptKind::ALL {
                 let html = templates.render_script(kind, &facts);
                 let what = format!("{} ({label})", kind.path());
                 html.check_tags().unwrap_or_else(|e| panic!("{what}: {e}\n{html}"));
@@ -427,7 +427,7 @@ mod tests {
                     assert!(!shown.contains(templates.blank(Fact::AmountDue)), "{what}");
                 }
             }
-            for kind in LetterKind::ALL {
+            for &kind in LetterKind::ALL {
                 let letter = templates.render_letter(kind, &facts);
                 let what = format!("{} ({label})", kind.path());
                 crate::content::templates::tests::assert_clean(&what, &letter);

@@ -66,7 +66,7 @@ impl View<'_> {
         let findings = report::ordered_findings(bill, reference, self);
         let fitting = fitting_script(bill, &findings);
         let mut kinds = vec![fitting];
-        kinds.extend(ScriptKind::ALL.into_iter().filter(|kind| *kind != fitting));
+        kinds.extend(ScriptKind::ALL.iter().copied().filter(|kind| *kind != fitting));
         let mut keyboard: Keyboard = kinds
             .chunks(2)
             .map(|row| {
@@ -96,8 +96,8 @@ impl View<'_> {
     /// Which letter do you need?
     pub fn letter_picker(&self) -> Output {
         let keyboard: Keyboard = LetterKind::ALL
-            .into_iter()
-            .map(|kind| {
+            .iter()
+            .map(|&kind| {
                 vec![Button {
                     label: self.content.plain(letter_label(kind)),
                     data: Action::Letter(kind.id().to_string()).encode(),
