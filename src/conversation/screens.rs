@@ -150,13 +150,17 @@ impl View<'_> {
             details.push(item.description.clone());
         }
         if item.units > 1 {
-            details.push(format!("×{}", item.units));
+            let units = self
+                .content
+                .render(keys::ITEMS_UNITS, &[("units", Fill::Text(&item.units.to_string()))]);
+            details.push(units.to_plain());
         }
+        let separator = self.content.plain(keys::ITEMS_DETAIL_SEPARATOR);
         self.content.render(
             keys::ITEMS_LINE,
             &[
                 ("number", Fill::Text(&number.to_string())),
-                ("details", Fill::Text(&details.join(" · "))),
+                ("details", Fill::Text(&details.join(&separator))),
                 ("amount", Fill::Text(&Usd(item.amount).to_string())),
             ],
         )
@@ -309,27 +313,33 @@ impl View<'_> {
         let range = page * TOGGLES_PER_PAGE..((page + 1) * TOGGLES_PER_PAGE).min(bill.items.len());
         let mut lines = vec![self.question_text(question, bill), self.text(keys::NOT_RECEIVED_LIST)];
         for index in range.clone() {
-            let mark = if bill.not_received.contains(&index) { "✗ " } else { "" };
             let line = self.item_line(index + 1, &bill.items[index]);
-            lines.push(Html::trusted(format!("{mark}{line}")));
+            lines.push(if bill.not_received.contains(&index) {
+                self.content
+                    .render(keys::NOT_RECEIVED_MARKED_LINE, &[("line", Fill::Html(&line))])
+            } else {
+                line
+            });
         }
         if pages > 1 {
-            let numbers = [("page", (page + 1).to_string()), ("pages", pages.to_string())];
             lines.push(self.content.render(
                 keys::NOT_RECEIVED_PAGE,
                 &[
-                    ("page", Fill::Text(&numbers[0].1)),
-                    ("pages", Fill::Text(&numbers[1].1)),
+                    ("page", Fill::Text(&(page + 1).to_string())),
+                    ("pages", Fill::Text(&pages.to_string())),
                 ],
             ));
         }
         let toggles: Vec<Button> = range
             .map(|index| {
                 let marked = bill.not_received.contains(&index);
+                let number = (index + 1).to_string();
                 let label = if marked {
-                    format!("✗ {}", index + 1)
+                    self.content
+                        .render(keys::NOT_RECEIVED_MARKED_BUTTON, &[("number", Fill::Text(&number))])
+                        .to_plain()
                 } else {
-                    (index + 1).to_string()
+                    number
                 };
                 Button {
                     label,

@@ -76,6 +76,8 @@ keys! {
 
     // Line items: what was read, fixing and removing lines.
     ITEMS_LINE = "items.line" [number, details, amount];
+    ITEMS_UNITS = "items.units" [units];
+    ITEMS_DETAIL_SEPARATOR = "items.detail_separator";
     ITEMS_READ = "items.read" [count];
     ITEMS_UNREADABLE = "items.unreadable" [lines];
     ITEMS_LIST_HEADING = "items.list_heading";
@@ -101,6 +103,8 @@ keys! {
     // Services not received.
     NOT_RECEIVED_LIST = "not_received.list";
     NOT_RECEIVED_PAGE = "not_received.page" [page, pages];
+    NOT_RECEIVED_MARKED_LINE = "not_received.marked_line" [line];
+    NOT_RECEIVED_MARKED_BUTTON = "not_received.marked_button" [number];
     NOT_RECEIVED_DONE = "not_received.done";
     NOT_RECEIVED_NONE = "not_received.none";
     NOT_RECEIVED_PREVIOUS = "not_received.previous";
