@@ -48,7 +48,7 @@ mod support;
 
 use billcoach::content::templates::Templates;
 use billcoach::content::Content;
-use billcoach::conversation::{step, ChatState, Command, Ctx, Input, Keyboard, Output, Question, Screen};
+use billcoach::conversation::{step, AnswerKind, ChatState, Command, Ctx, Input, Keyboard, Output, Screen};
 use billcoach::domain::reference::Reference;
 use billcoach::store::Store;
 use billcoach::telegram::split_text;
@@ -303,45 +303,6 @@ const DATES: [&str; 7] = [
 ];
 const AMOUNTS: [&str; 6] = ["$1,234.50", "900", "$42,000", "$250", "12x", "0"];
 
-/// How a question is answered, as far as a user can tell.
-enum Kind {
-    Choice,
-    Date,
-    Amount,
-    Count,
-    State,
-    Items,
-    Other,
-}
-
-fn kind(question: Question) -> Kind {
-    match question {
-        Question::Sender
-        | Question::Nonprofit
-        | Question::Coverage
-        | Question::Emergency
-        | Question::Claim
-        | Question::InCollections
-        | Question::HasItemized => Kind::Choice,
-        Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-            Kind::Date
-        }
-        Question::AmountDue
-        | Question::Estimate
-        | Question::EobBilled
-        | Question::EobAllowed
-        | Question::EobPlanPaid
-        | Question::EobYourShare
-        | Question::YearlyIncome
-        | Question::LumpSum
-        | Question::Monthly => Kind::Amount,
-        Question::HouseholdSize => Kind::Count,
-        Question::UsState => Kind::State,
-        Question::LineItems => Kind::Items,
-        _ => Kind::Other,
-    }
-}
-
 /// The user's next move, from what the chat shows: the state the model
 /// says it is in, and the last message on screen (whose buttons can be
 /// tapped).
@@ -369,8 +330,8 @@ fn choose(rng: &mut XorShift, state: &ChatState, last: Option<&BotMessage>, step
             Some(i) => tap(rng, &buttons[i..=i]),
             None => typed("/start"),
         },
-        Screen::Asking { question } => match kind(*question) {
-            Kind::Choice if !buttons.is_empty() => {
+        Screen::Asking { question } => match question.answer_kind() {
+            AnswerKind::Choice if !buttons.is_empty() => {
                 if rng.percent(75) {
                     tap(rng, &buttons)
                 } else {
@@ -378,21 +339,21 @@ fn choose(rng: &mut XorShift, state: &ChatState, last: Option<&BotMessage>, step
                     typed(&rng.pick(&buttons).0.clone())
                 }
             }
-            Kind::Choice => typed(rng.word(&["yes", "no", "hospital", "not sure"])),
+            AnswerKind::Choice => typed(rng.word(&["yes", "no", "hospital", "not sure"])),
             _ if !buttons.is_empty() && rng.percent(15) => tap(rng, &buttons),
-            Kind::Date => typed(rng.word(&DATES)),
-            Kind::Amount => typed(rng.word(&AMOUNTS)),
-            Kind::Count => typed(rng.word(&["3", "1", "four"])),
-            Kind::State => typed(rng.word(&["Ohio", "tx", "Narnia"])),
-            Kind::Items => {
+            AnswerKind::Date => typed(rng.word(&DATES)),
+            AnswerKind::Amount => typed(rng.word(&AMOUNTS)),
+            AnswerKind::Count => typed(rng.word(&["3", "1", "four"])),
+            AnswerKind::UsState => typed(rng.word(&["Ohio", "tx", "Narnia"])),
+            AnswerKind::Items => {
                 let done = buttons.iter().position(|(_, data)| data == "items:done");
                 match done {
                     Some(i) if rng.percent(50) => tap(rng, &buttons[i..=i]),
                     _ => typed("Mar 14 85025 CBC $142.00"),
                 }
             }
-            Kind::Other if !buttons.is_empty() => tap(rng, &buttons),
-            Kind::Other => typed("hello"),
+            AnswerKind::NotReceived if !buttons.is_empty() => tap(rng, &buttons),
+            AnswerKind::NotReceived => typed("hello"),
         },
         _ if !buttons.is_empty() => tap(rng, &buttons),
         _ => typed("/back"),

@@ -30,7 +30,7 @@ pub use findings_coding::describe as describe_coding_finding;
 pub use findings_visit::describe as describe_visit_finding;
 pub use input::{Command, Input};
 pub use output::{Button, Keyboard, Output};
-pub use question::Question;
+pub use question::{AnswerKind, Question};
 pub use report_offer::offer_message;
 pub use report_timing::timing_message;
 pub use script_facts::facts as script_facts;
