@@ -294,6 +294,31 @@ impl LetterKind {
     }
 }
 
+/// Parses and checks the template of every kind, taking its file out of
+/// `found` (what is left afterwards is an unknown file).
+fn load_kinds<K: Copy + Ord>(
+    kinds: &[K],
+    path_of: fn(K) -> String,
+    check: fn(&Template, &str, &mut Vec<String>),
+    found: &mut BTreeMap<String, String>,
+    problems: &mut Vec<String>,
+) -> BTreeMap<K, Template> {
+    let mut templates = BTreeMap::new();
+    for &kind in kinds {
+        let path = path_of(kind);
+        match found.remove(&path) {
+            None => problems.push(format!("missing file {path}")),
+            Some(text) => {
+                if let Some(template) = Template::parse(&path, &text, problems) {
+                    check(&template, &path, problems);
+                    templates.insert(kind, template);
+                }
+            }
+        }
+    }
+    templates
+}
+
 /// The loaded, validated scripts and letters for one language.
 #[derive(Debug, Clone)]
 pub struct Templates {
@@ -371,32 +396,20 @@ impl Templates {
             }
             Some(text) => parse_blanks(&text, &mut problems),
         };
-        let mut scripts = BTreeMap::new();
-        for &kind in ScriptKind::ALL {
-            let path = kind.path();
-            match found.remove(&path) {
-                None => problems.push(format!("missing file {path}")),
-                Some(text) => {
-                    if let Some(template) = Template::parse(&path, &text, &mut problems) {
-                        template.check_script(&path, &mut problems);
-                        scripts.insert(kind, template);
-                    }
-                }
-            }
-        }
-        let mut letters = BTreeMap::new();
-        for &kind in LetterKind::ALL {
-            let path = kind.path();
-            match found.remove(&path) {
-                None => problems.push(format!("missing file {path}")),
-                Some(text) => {
-                    if let Some(template) = Template::parse(&path, &text, &mut problems) {
-                        template.check_letter(&path, &mut problems);
-                        letters.insert(kind, template);
-                    }
-                }
-            }
-        }
+        let scripts = load_kinds(
+            ScriptKind::ALL,
+            ScriptKind::path,
+            Template::check_script,
+            &mut found,
+            &mut problems,
+        );
+        let letters = load_kinds(
+            LetterKind::ALL,
+            LetterKind::path,
+            Template::check_letter,
+            &mut found,
+            &mut problems,
+        );
         for path in found.keys() {
             problems.push(format!("{path}: unknown file (not used by the code)"));
         }
