@@ -30,9 +30,7 @@ pub fn ordered_findings(bill: &Bill, reference: &Reference, view: &View<'_>) -> 
 
 /// The 🧾 summary, with the button to the findings.
 pub fn summary(bill: &Bill, view: &View<'_>) -> Output {
-    let Output::Message { text, .. } = view.summary(bill) else {
-        return view.summary(bill);
-    };
+    let text = view.summary_text(bill);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_FINDINGS, Action::Report(ReportPart::Findings(0)))],
         vec![

@@ -397,8 +397,8 @@ impl View<'_> {
         }
     }
 
-    /// What the review has collected (the report adds its buttons).
-    pub fn summary(&self, bill: &Bill) -> Output {
+    /// What the review has collected, in words (the report's first part).
+    pub fn summary_text(&self, bill: &Bill) -> Html {
         let mut lines = vec![self.text(keys::SUMMARY_HEADING)];
         for question in question::applicable(bill) {
             let value = if bill.skipped.contains(question.id()) {
@@ -414,14 +414,7 @@ impl View<'_> {
                 ));
             }
         }
-        let text = Html::join(&[Html::join(&lines, "\n"), self.text(keys::SUMMARY_FOOTER)], "\n\n");
-        Output::choice(
-            text,
-            vec![vec![
-                self.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
-                self.button(keys::BILLS_NEW, Action::NewBill),
-            ]],
-        )
+        Html::join(&[Html::join(&lines, "\n"), self.text(keys::SUMMARY_FOOTER)], "\n\n")
     }
 
     /// `/bills`: every bill with its stage, a button to switch to each.
