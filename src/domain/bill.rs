@@ -124,6 +124,15 @@ pub struct Bill {
     pub skipped: BTreeSet<String>,
     /// Calls about this bill, oldest first.
     pub calls: Vec<CallLog>,
+    /// Settled (`/paid`): what was paid in the end, and when.
+    pub paid: Option<Settlement>,
+}
+
+/// How a bill ended: what the user paid in the end, and the day they said so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub amount: Decimal,
+    pub date: NaiveDate,
 }
 
 impl Bill {

@@ -1,6 +1,6 @@
 //! The pure business core: money, dates and codes as people type them, the
 //! bill being reviewed, the reference data, the audit, timing advice,
-//! offers and call logs.
+//! offers, call logs and reminders.
 //!
 //! Nothing here does I/O, reads the clock or knows about Telegram: every
 //! function takes what it needs as arguments, so it can be tested as plain
@@ -12,9 +12,11 @@ pub mod calls;
 pub mod csv;
 pub mod dates;
 pub mod line_items;
+pub mod local_time;
 pub mod money;
 pub mod offers;
 pub mod reference;
+pub mod reminders;
 pub mod timing;
 pub mod upload;
 pub mod us_states;
