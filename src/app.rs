@@ -1,7 +1,7 @@
 //! Start-up: load the copy, open the store, pick the front end, and stop
 //! cleanly on SIGINT or SIGTERM.
 
-use crate::clock::{Clock, FixedClock, SystemClock};
+use crate::clock::{Clock, StartedClock, SystemClock};
 use crate::config::Config;
 use crate::engine::Engine;
 use crate::resources::Resources;
@@ -23,8 +23,8 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
         .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
     let clock: Arc<dyn Clock> = match config.fixed_now {
         Some(now) => {
-            log::warn!("BILLCOACH_NOW is set: dates count from {now}, not from the real clock");
-            Arc::new(FixedClock(now))
+            log::warn!("BILLCOACH_NOW is set: the clock starts at {now}, not at the real time");
+            Arc::new(StartedClock::starting_at(now))
         }
         None => Arc::new(SystemClock),
     };

@@ -18,12 +18,38 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock stopped at one instant (for tests, and `BILLCOACH_NOW`).
+/// A clock stopped at one instant (for tests).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.0
+    }
+}
+
+/// A clock that starts at a given instant and runs at real speed from
+/// there (`BILLCOACH_NOW`): dates are pinned, and timers (reminder
+/// retries, snoozes) still move on.
+#[derive(Debug, Clone, Copy)]
+pub struct StartedClock {
+    start: DateTime<Utc>,
+    since: std::time::Instant,
+}
+
+impl StartedClock {
+    /// A clock that reads `start` now.
+    pub fn starting_at(start: DateTime<Utc>) -> StartedClock {
+        StartedClock {
+            start,
+            since: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Clock for StartedClock {
+    fn now(&self) -> DateTime<Utc> {
+        let elapsed = chrono::Duration::from_std(self.since.elapsed()).unwrap_or_default();
+        self.start + elapsed
     }
 }

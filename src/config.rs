@@ -23,9 +23,13 @@ pub struct Config {
     /// How many messages (sends and edits) one chat gets per second and
     /// per minute (`BILLCOACH_CHAT_MESSAGES_PER_SECOND`, `..._PER_MINUTE`).
     pub chat_rate: ChatRate,
-    /// A fixed "now" (`BILLCOACH_NOW`, RFC 3339) for tests and demos: every
+    /// A starting "now" (`BILLCOACH_NOW`, RFC 3339) for tests and demos: the
+    /// clock starts there and runs on; every
     /// date the bot computes counts from it instead of the real clock.
     pub fixed_now: Option<DateTime<Utc>>,
+    /// How long one call to Telegram may take before it counts as failed
+    /// (`BILLCOACH_TELEGRAM_TIMEOUT_SECONDS`, default 17).
+    pub telegram_timeout: std::time::Duration,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -75,6 +79,9 @@ impl Config {
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
             fixed_now,
+            telegram_timeout: std::time::Duration::from_secs(
+                number("BILLCOACH_TELEGRAM_TIMEOUT_SECONDS", var, 17)?.into(),
+            ),
             chat_rate: ChatRate {
                 per_second: number("BILLCOACH_CHAT_MESSAGES_PER_SECOND", var, defaults.per_second)?,
                 per_minute: number("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", var, defaults.per_minute)?,

@@ -15,6 +15,7 @@ pub mod content;
 pub mod conversation;
 pub mod domain;
 pub mod engine;
+pub mod reminders;
 pub mod resources;
 pub mod signals;
 pub mod store;

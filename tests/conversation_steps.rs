@@ -5,7 +5,9 @@
 
 use billcoach::content::templates::Templates;
 use billcoach::content::{keys, Content, Fill, Key};
-use billcoach::conversation::{step, ChatState, Command, Ctx, Effect, Input, Keyboard, Output, Question, Screen, Step};
+use billcoach::conversation::{
+    claim_reminder, step, ChatState, Command, Ctx, Due, Effect, Input, Keyboard, Output, Question, Screen, Step,
+};
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use billcoach::domain::dates::format_date;
 use billcoach::domain::line_items::{parse_bill_text, read_line, LineItem, LineRead};
@@ -184,6 +186,8 @@ struct Chat {
     last: Option<Step>,
     /// Every question shown, in order (shown again in a row counts once).
     asked: Vec<Question>,
+    /// The time the next input arrives (the pinned "now" unless moved).
+    now: DateTime<Utc>,
 }
 
 impl Chat {
@@ -192,6 +196,7 @@ impl Chat {
             state: ChatState::default(),
             last: None,
             asked: Vec::new(),
+            now: now(),
         }
     }
 
@@ -202,7 +207,7 @@ impl Chat {
             content: content(),
             reference: reference(),
             templates: templates(),
-            now: now(),
+            now: self.now,
         };
         let result = step(&self.state, input, &ctx);
         self.state = result.state.clone();
@@ -222,6 +227,7 @@ impl Chat {
             state: self.state.clone(),
             last: self.last.clone(),
             asked: self.asked.clone(),
+            now: self.now,
         }
     }
 
@@ -859,12 +865,14 @@ fn text_at_the_menu_is_not_understood() {
 }
 
 #[test]
-fn reminders_are_not_ready_yet_and_the_script_button_opens_the_picker() {
+fn the_reminders_button_lists_none_yet_and_the_script_button_opens_the_picker() {
     let mut chat = Chat::new();
     chat.send(cmd(Command::Start));
     let out = chat.press(&plain(keys::MENU_REMINDERS));
-    assert_eq!(chat.state, ChatState::default());
-    assert_eq!(out[0], line(keys::MENU_REMINDERS_NOT_READY));
+    assert_eq!(out, [line(keys::REMINDERS_EMPTY)]);
+    assert_eq!(chat.labels(), [plain(keys::REMINDERS_ADD), plain(keys::REMIND_LEAVE)]);
+    chat.press(&plain(keys::REMIND_LEAVE));
+    assert_eq!(chat.state, ChatState::default(), "back at the menu, nothing changed");
     assert_eq!(chat.labels(), menu_labels());
 
     let mut chat = Chat::new();
@@ -2360,6 +2368,291 @@ fn removing_every_item_does_not_leave_an_empty_list_confirmed() {
 }
 
 // ---------------------------------------------------------------------------
+// I2. Scenarios: reminders, the time zone, /paid
+// ---------------------------------------------------------------------------
+
+/// A reviewed hospital bill first billed Nov 1, 2026: day 90 is Jan 30, 2027.
+fn reviewed_new_bill() -> Chat {
+    Chat::reviewed(&[(Question::FirstBillDate, "11/1/26")])
+}
+
+fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+}
+
+/// The picker's button for a reminder: what it is for, and its day.
+fn remind_button(what: Key, date: NaiveDate) -> String {
+    filled(keys::REMIND_BUTTON, &[("what", &plain(what)), ("date", &shown(date))])
+}
+
+#[test]
+fn remind_offers_the_bills_dates_and_asks_the_time_zone_only_once() {
+    let mut chat = reviewed_new_bill();
+    let out = chat.send(cmd(Command::Remind));
+    assert_eq!(out.len(), 1);
+    assert_contains(&out[0], &line(keys::REMIND_HEADING));
+    let week_before = remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
+    let best_day = remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30));
+    assert!(chat.labels().contains(&week_before), "{:?}", chat.labels());
+    assert!(chat.labels().contains(&best_day), "{:?}", chat.labels());
+
+    // The first reminder asks the time zone.
+    chat.press(&week_before);
+    assert!(matches!(chat.state.screen, Screen::AskTimeZone { .. }));
+    assert_eq!(chat.labels().len(), 8, "seven US zones and Other");
+    let out = chat.press(&plain(keys::ZONE_EASTERN));
+    assert_eq!(out[0], filled(keys::ZONE_SET, &[("zone", "Eastern")]));
+    let when = format!("{} at 10:00 AM", shown(day(2027, 1, 23)));
+    assert_eq!(
+        out[1],
+        filled(
+            keys::REMIND_SET,
+            &[("what", &plain(keys::REMIND_KIND_COLLECTIONS_WEEK)), ("when", &when)]
+        )
+    );
+    assert!(matches!(chat.state.screen, Screen::Remind { .. }), "back on the picker");
+    assert!(!chat.labels().contains(&week_before), "a set reminder has no button");
+    assert_eq!(chat.state.time_zone.as_deref(), Some("America/New_York"));
+    let reminder = &chat.state.reminders.items[0];
+    assert_eq!(reminder.due, utc("2027-01-23T15:00:00Z"), "10 AM Eastern");
+
+    // The second one is set at once.
+    let out = chat.press(&best_day);
+    assert_eq!(out.len(), 2, "the line and the picker: {out:?}");
+    assert_eq!(chat.state.reminders.items.len(), 2);
+    assert_eq!(chat.state.reminders.items[1].due, utc("2026-11-30T15:00:00Z"));
+
+    // Done: back where the user was.
+    chat.press(&plain(keys::REMIND_LEAVE));
+    assert_eq!(chat.state.screen, Screen::Summary);
+}
+
+#[test]
+fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
+    let mut chat = reviewed_new_bill();
+    chat.send(cmd(Command::Remind));
+    let all = chat
+        .labels()
+        .into_iter()
+        .find(|l| l.starts_with("⏰"))
+        .expect("a set-all button");
+    chat.press(&all);
+    let out = chat.send(text("Mars/Olympus"));
+    assert_eq!(out[0], line(keys::ZONE_UNKNOWN));
+    assert!(matches!(chat.state.screen, Screen::AskTimeZone { .. }));
+    let out = chat.send(text("america/chicago"));
+    assert_eq!(out[0], filled(keys::ZONE_SET, &[("zone", "Central")]));
+    let count = chat.state.reminders.items.len();
+    assert!(count >= 4, "week before, day before, best day, follow-up: {count}");
+    assert_eq!(out[1], filled(keys::REMIND_SET_MANY, &[("count", &count.to_string())]));
+    // 10 AM Central, in winter and in summer time.
+    for reminder in &chat.state.reminders.items {
+        let local = reminder.due.with_timezone(&chrono_tz::America::Chicago);
+        assert_eq!(local.format("%H:%M").to_string(), "10:00", "{reminder:?}");
+    }
+}
+
+#[test]
+fn reminders_lists_the_coming_ones_and_cancels_one() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_DAY, day(2027, 1, 29)));
+    chat.press(&remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30)));
+    let out = chat.send(cmd(Command::Reminders));
+    let listed = &out[0];
+    assert_contains(listed, &filled(keys::REMINDERS_HEADING, &[("zone", "Eastern")]));
+    // Soonest first.
+    let first = listed.find(&plain(keys::REMIND_KIND_BEST_DAY)).unwrap();
+    let second = listed.find(&plain(keys::REMIND_KIND_COLLECTIONS_DAY)).unwrap();
+    assert!(first < second);
+    let out = chat.press(&filled(keys::REMINDERS_CANCEL, &[("number", "1")]));
+    assert_contains(&out[0], &plain(keys::REMIND_KIND_BEST_DAY));
+    assert_eq!(chat.state.reminders.items.len(), 1);
+    assert!(
+        !out[1].contains(&plain(keys::REMIND_KIND_BEST_DAY)),
+        "the list shows again without it"
+    );
+    // A cancel button from an old list.
+    let out = chat.send(button("remind:cancel:1"));
+    assert_eq!(out[0], line(keys::REMIND_NO_LONGER));
+}
+
+#[test]
+fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Call));
+    chat.send(text("Dana"));
+    chat.send(text("55812"));
+    chat.press(&plain(keys::CALL_OUTCOME_PROMISED));
+    chat.send(text("send the itemized bill"));
+    let out = chat.send(text("12/11"));
+    let offer = filled(
+        keys::REMIND_FOLLOW_UP_AFTER_CALL,
+        &[("date", &shown(day(2026, 12, 11)))],
+    );
+    let saved = chat
+        .outputs()
+        .iter()
+        .find(|o| o.text().to_plain().starts_with("Saved"))
+        .expect("the saved line");
+    assert_eq!(labels_of(keyboard_of(saved)), [offer], "{out:?}");
+    let data = keyboard_of(saved)[0][0].data.clone();
+    chat.send(button(&data));
+    let reminder = &chat.state.reminders.items[0];
+    assert_eq!(reminder.date, day(2026, 12, 11));
+    assert_eq!(reminder.due, utc("2026-12-11T15:00:00Z"));
+    assert_eq!(chat.state.screen, Screen::Summary, "still where the user was");
+
+    // On that day the reminder quotes the promise.
+    chat.now = reminder.due;
+    let mut state = chat.state.clone();
+    let id = reminder.id;
+    let ctx = Ctx {
+        content: content(),
+        reference: reference(),
+        templates: templates(),
+        now: chat.now,
+    };
+    let Due::Send(message) = claim_reminder(&mut state, id, &ctx) else {
+        panic!("not sent")
+    };
+    assert_contains(&message.text().to_plain(), "send the itemized bill");
+}
+
+#[test]
+fn a_due_reminder_has_done_snooze_and_script_buttons() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23)));
+    let id = chat.state.reminders.items[0].id;
+
+    // Too early: nothing to send.
+    let at = |now: &str| Ctx {
+        content: content(),
+        reference: reference(),
+        templates: templates(),
+        now: utc(now),
+    };
+    let mut state = chat.state.clone();
+    assert_eq!(claim_reminder(&mut state, id, &at("2027-01-23T14:59:00Z")), Due::NotDue);
+    // On time: the message, marked as being sent.
+    let Due::Send(message) = claim_reminder(&mut state, id, &at("2027-01-23T15:00:00Z")) else {
+        panic!("not sent")
+    };
+    let text = message.text().to_plain();
+    assert_contains(&text, &filled(keys::DUE_HEADING, &[("bill", "bill 1")]));
+    assert_contains(&text, "day 90");
+    assert_lacks(&text, &filled(keys::DUE_LATE, &[("date", &shown(day(2027, 1, 23)))]));
+    assert_eq!(
+        labels_of(keyboard_of(&message)),
+        [plain(keys::DUE_DONE), plain(keys::DUE_SNOOZE), plain(keys::DUE_SCRIPT)]
+    );
+    state.reminders.delivered(id, utc("2027-01-23T15:00:01Z"));
+    chat.state = state;
+
+    // Snooze: same time tomorrow, the message edited to say so.
+    chat.now = utc("2027-01-23T15:05:00Z");
+    chat.send(button(&format!("remind:snooze:{id}")));
+    let Output::ReplacePressed { text, keyboard } = &chat.outputs()[0] else {
+        panic!("not an edit")
+    };
+    assert!(keyboard.is_empty());
+    assert_contains(&text.to_plain(), "Sun, Jan 24 at 10:05 AM");
+    assert_eq!(chat.state.reminders.pending().len(), 1);
+
+    // Show script: the hospital script, filled.
+    chat.send(button(&format!("remind:script:{id}")));
+    assert_eq!(chat.outputs().len(), 1);
+    assert_eq!(
+        labels_of(keyboard_of(&chat.outputs()[0])),
+        [plain(keys::SCRIPT_NOTE_CALL)]
+    );
+
+    // Done: forgotten.
+    chat.send(button(&format!("remind:done:{id}")));
+    assert!(matches!(chat.outputs()[0], Output::ReplacePressed { .. }));
+    assert!(chat.state.reminders.items.is_empty());
+    let out = chat.send(button(&format!("remind:done:{id}")));
+    assert_eq!(out, [line(keys::REMIND_NO_LONGER)]);
+}
+
+#[test]
+fn a_reminder_found_late_says_so_and_never_comes_at_night() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30)));
+    let id = chat.state.reminders.items[0].id;
+    let at = |now: &str| Ctx {
+        content: content(),
+        reference: reference(),
+        templates: templates(),
+        now: utc(now),
+    };
+    let mut state = chat.state.clone();
+    // The bot comes back at 11 PM Eastern on Dec 1: wait for the morning.
+    assert_eq!(
+        claim_reminder(&mut state, id, &at("2026-12-02T04:00:00Z")),
+        Due::Postponed
+    );
+    assert_eq!(state.reminders.items[0].due, utc("2026-12-02T14:00:00Z"));
+    let Due::Send(message) = claim_reminder(&mut state, id, &at("2026-12-02T14:00:00Z")) else {
+        panic!("not sent")
+    };
+    assert_contains(
+        &message.text().to_plain(),
+        &filled(keys::DUE_LATE, &[("date", &shown(day(2026, 11, 30)))]),
+    );
+}
+
+#[test]
+fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23)));
+    chat.press(&plain(keys::REMIND_LEAVE));
+    chat.send(cmd(Command::Paid));
+    assert_eq!(
+        chat.labels(),
+        [
+            filled(keys::PAID_FULL, &[("amount", "$1,234.50")]),
+            plain(keys::PAID_NOT_NOW)
+        ]
+    );
+    let out = chat.send(text("a lot"));
+    assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE));
+    let out = chat.send(text("800"));
+    assert_eq!(
+        out[0],
+        filled(keys::PAID_DONE, &[("amount", "$800.00"), ("date", &shown(today()))])
+    );
+    assert_eq!(out[1], filled(keys::PAID_SAVED, &[("saved", "$434.50")]));
+    assert!(chat.state.reminders.items.is_empty(), "its reminders stopped");
+    assert_eq!(chat.bill().paid.map(|p| p.amount), Some(dollars(80000)));
+    assert_eq!(chat.state.screen, Screen::Summary);
+    // Nothing left to remind of.
+    let out = chat.send(cmd(Command::Remind));
+    assert_eq!(out, [line(keys::REMIND_NONE)]);
+}
+
+#[test]
+fn today_is_the_users_own_date_once_the_zone_is_known() {
+    let mut chat = reviewed_new_bill();
+    // 11 PM Pacific on Nov 28 is already Nov 29 in UTC.
+    chat.now = utc("2026-11-29T07:00:00Z");
+    chat.state.time_zone = Some("America/Los_Angeles".to_string());
+    chat.send(cmd(Command::Call));
+    chat.send(cmd(Command::Skip));
+    chat.send(cmd(Command::Skip));
+    chat.press(&plain(keys::CALL_OUTCOME_REFUSED));
+    assert_eq!(chat.bill().calls[0].date, day(2026, 11, 28));
+}
+
+// ---------------------------------------------------------------------------
 // J. Property: random sequences of inputs
 // ---------------------------------------------------------------------------
 
@@ -2454,6 +2747,15 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
         ["faq", index] => number(index),
         ["report", "findings", page] => number(page),
+        ["remind", "add" | "list" | "all" | "zone"] | ["leave"] | ["paid", "full"] => true,
+        ["remind", "set", code] => ["cw", "cd", "fu", "pr", "bd", "nsa", "ap", "fa", "dv", "pay"].contains(code),
+        ["remind", "cancel" | "done" | "snooze" | "script", id] => {
+            number(id) && state.reminders.items.iter().any(|r| r.id.to_string() == *id)
+        }
+        ["zone", id] => [
+            "eastern", "central", "mountain", "arizona", "pacific", "alaska", "hawaii", "other",
+        ]
+        .contains(id),
         _ => false,
     }
 }
@@ -2495,6 +2797,13 @@ fn typed_words() -> Vec<String> {
             "0",
             "21",
             "skip",
+            "America/Chicago",
+            "eastern",
+            "Mars/Base",
+            "350",
+            "/remind",
+            "/reminders",
+            "/paid",
         ]
         .iter()
         .map(|s| s.to_string()),
@@ -2793,12 +3102,26 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
             bill.items.len()
         );
     }
-    if let Screen::ConfirmDelete { back_to } = &state.screen {
+    // Side screens do not nest, but for the time-zone question asked from
+    // a reminder screen (it goes back there).
+    if let Some(back_to) = state.screen.back_to() {
+        let from_reminders = matches!(state.screen, Screen::AskTimeZone { .. })
+            && matches!(back_to, Screen::Remind { .. } | Screen::Reminders { .. });
+        let depth_ok = back_to.back_to().is_none_or(|further| further.back_to().is_none());
         prop_assert!(
-            !matches!(**back_to, Screen::ConfirmDelete { .. }),
-            "nested confirmation"
+            (from_reminders && depth_ok) || back_to.back_to().is_none(),
+            "nested side screens: {:?}",
+            state.screen
         );
     }
+    // Reminders are about bills that exist, and their ids are unique.
+    let ids: BTreeSet<u32> = state.reminders.items.iter().map(|r| r.id).collect();
+    prop_assert_eq!(ids.len(), state.reminders.items.len(), "a reminder id used twice");
+    prop_assert!(state
+        .reminders
+        .items
+        .iter()
+        .all(|r| r.bill < state.bills.len() && r.id < state.reminders.next_id));
 
     if erased {
         prop_assert_eq!(&after.effects, &vec![Effect::EraseChat]);

@@ -113,7 +113,21 @@ async fn start_review_answer_and_amount() {
     assert_eq!(
         names,
         [
-            "start", "back", "skip", "cancel", "new", "bills", "script", "letter", "call", "faq", "export", "delete",
+            "start",
+            "back",
+            "skip",
+            "cancel",
+            "new",
+            "bills",
+            "script",
+            "letter",
+            "call",
+            "remind",
+            "reminders",
+            "paid",
+            "faq",
+            "export",
+            "delete",
             "help"
         ]
     );

@@ -79,6 +79,27 @@ pub enum Action {
     Letter(String),
     /// Start logging a call (as `/call`).
     StartCall,
+    /// The reminders the current bill calls for (as `/remind`).
+    RemindPicker,
+    /// The chat's reminders (as `/reminders`).
+    RemindersList,
+    /// Set the reminders with this plan code (`ReminderKind::code`).
+    RemindSet(String),
+    /// Set every reminder the picker offers.
+    RemindAll,
+    /// Ask the time zone again.
+    ChangeTimeZone,
+    /// A time zone button: a US zone id, or "other".
+    TimeZone(String),
+    /// Buttons of the reminder list and of a delivered reminder (by id).
+    ReminderCancel(u32),
+    ReminderDone(u32),
+    ReminderSnooze(u32),
+    ReminderScript(u32),
+    /// Leave a side screen (reminders, `/paid`) for where the user was.
+    Leave,
+    /// `/paid`: the whole amount due was paid.
+    PaidFull,
 }
 
 const MENU_ITEMS: [(MenuItem, &str); 4] = [
@@ -89,7 +110,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 19] = [
+const FIXED: [(&str, Action); 25] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -109,6 +130,12 @@ const FIXED: [(&str, Action); 19] = [
     ("report:scripts", Action::Report(ReportPart::Scripts)),
     ("report:offer", Action::Report(ReportPart::Offer)),
     ("call:start", Action::StartCall),
+    ("remind:add", Action::RemindPicker),
+    ("remind:list", Action::RemindersList),
+    ("remind:all", Action::RemindAll),
+    ("remind:zone", Action::ChangeTimeZone),
+    ("leave", Action::Leave),
+    ("paid:full", Action::PaidFull),
 ];
 
 impl Action {
@@ -139,6 +166,12 @@ impl Action {
             Action::Script(id) => format!("script:{id}"),
             Action::Letter(id) => format!("letter:{id}"),
             Action::DeleteDeclined => "delete:no".to_string(),
+            Action::RemindSet(code) => format!("remind:set:{code}"),
+            Action::TimeZone(id) => format!("zone:{id}"),
+            Action::ReminderCancel(id) => format!("remind:cancel:{id}"),
+            Action::ReminderDone(id) => format!("remind:done:{id}"),
+            Action::ReminderSnooze(id) => format!("remind:snooze:{id}"),
+            Action::ReminderScript(id) => format!("remind:script:{id}"),
             // Covered by FIXED above.
             _ => String::new(),
         }
@@ -175,6 +208,18 @@ impl Action {
             ["script", id] if !id.is_empty() => Some(Action::Script(id.to_string())),
             ["letter", id] if !id.is_empty() => Some(Action::Letter(id.to_string())),
             ["delete", "no"] => Some(Action::DeleteDeclined),
+            ["remind", "set", code] if !code.is_empty() => Some(Action::RemindSet(code.to_string())),
+            ["zone", id] if !id.is_empty() => Some(Action::TimeZone(id.to_string())),
+            ["remind", verb, id] => {
+                let id: u32 = id.parse().ok()?;
+                match *verb {
+                    "cancel" => Some(Action::ReminderCancel(id)),
+                    "done" => Some(Action::ReminderDone(id)),
+                    "snooze" => Some(Action::ReminderSnooze(id)),
+                    "script" => Some(Action::ReminderScript(id)),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -198,6 +243,12 @@ mod tests {
             Action::Script("hospital".to_string()),
             Action::Letter("debt_validation".to_string()),
             Action::DeleteDeclined,
+            Action::RemindSet("cw".to_string()),
+            Action::TimeZone("pacific".to_string()),
+            Action::ReminderCancel(4_000_000_000),
+            Action::ReminderDone(0),
+            Action::ReminderSnooze(17),
+            Action::ReminderScript(3),
         ];
         actions.extend(FIXED.iter().map(|(_, action)| action.clone()));
         actions.extend(MENU_ITEMS.iter().map(|(i, _)| Action::Menu(*i)));
@@ -234,6 +285,9 @@ mod tests {
             "nr:t:1",
             "bill:-1",
             "bill:99999999999",
+            "remind:done:-1",
+            "remind:nap:3",
+            "zone:",
         ] {
             assert_eq!(Action::parse(data), None, "{data}");
         }

@@ -16,10 +16,7 @@ use crate::domain::dates::{format_date, parse_date_ahead};
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
     pub(super) fn start_call_log(&mut self) {
-        let back_to = match &self.state.screen {
-            Screen::LoggingCall { back_to, .. } => back_to.clone(),
-            other => Box::new(other.clone()),
-        };
+        let back_to = self.state.screen.origin();
         let draft = CallLog::new(self.today());
         self.go_to(Screen::LoggingCall {
             step: CallStep::Rep,
@@ -115,10 +112,7 @@ impl Turn<'_> {
     }
 
     fn call_log_to(&mut self, step: CallStep, draft: CallLog) {
-        let back_to = match &self.state.screen {
-            Screen::LoggingCall { back_to, .. } => back_to.clone(),
-            other => Box::new(other.clone()),
-        };
+        let back_to = self.state.screen.origin();
         self.go_to(Screen::LoggingCall { step, draft, back_to });
     }
 
@@ -129,9 +123,16 @@ impl Turn<'_> {
             other => other.clone(),
         };
         let line = self.view.call_line(&draft);
+        let promised = draft.promised_by.is_some();
+        let asked = matches!(draft.outcome, Some(CallOutcome::Promised | CallOutcome::CallBack));
         self.state.bill_mut().calls.push(draft);
         let saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
-        self.outputs.push(Output::line(saved));
+        // A promise (or a call back) is worth a reminder: offered right here.
+        let reminder = (promised || asked).then(|| self.follow_up_button(promised)).flatten();
+        match reminder {
+            Some(button) => self.outputs.push(Output::choice(saved, vec![vec![button]])),
+            None => self.outputs.push(Output::line(saved)),
+        }
         self.go_to(back_to);
     }
 }

@@ -34,6 +34,9 @@ pub enum Command {
     Script,
     Letter,
     Call,
+    Remind,
+    Reminders,
+    Paid,
     Faq,
     Export,
     Delete,
@@ -43,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 13] = [
+    pub const LISTED: [Command; 16] = [
         Command::Start,
         Command::Back,
         Command::Skip,
@@ -53,6 +56,9 @@ impl Command {
         Command::Script,
         Command::Letter,
         Command::Call,
+        Command::Remind,
+        Command::Reminders,
+        Command::Paid,
         Command::Faq,
         Command::Export,
         Command::Delete,
@@ -72,6 +78,9 @@ impl Command {
             Command::Script => "script",
             Command::Letter => "letter",
             Command::Call => "call",
+            Command::Remind => "remind",
+            Command::Reminders => "reminders",
+            Command::Paid => "paid",
             Command::Faq => "faq",
             Command::Export => "export",
             Command::Delete => "delete",

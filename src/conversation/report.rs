@@ -82,6 +82,7 @@ pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
     let text = timing_message(&timing::advise(bill, view.today), view);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
+        vec![view.button(keys::REMIND_FROM_REPORT, Action::RemindPicker)],
         vec![view.button(keys::REPORT_BACK_TO_FINDINGS, Action::Report(ReportPart::Findings(0)))],
     ];
     Output::choice(text, keyboard)

@@ -506,6 +506,10 @@ impl View<'_> {
             Screen::Offer => report::offer(bill, reference, self),
             Screen::ConfirmDelete { .. } => self.confirm_delete(),
             Screen::LoggingCall { step, .. } => self.call_log_step(*step),
+            Screen::Remind { .. } => self.remind_picker(state),
+            Screen::Reminders { .. } => self.reminders_list(state),
+            Screen::AskTimeZone { .. } => self.time_zone_question(),
+            Screen::Paid { .. } => self.paid_prompt(state),
         }
     }
 }

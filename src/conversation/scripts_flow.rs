@@ -29,16 +29,27 @@ impl Turn<'_> {
 
     /// The filled script, then where the user was.
     pub(super) fn send_script(&mut self, kind: ScriptKind) {
-        let facts = self.facts();
-        let text = self.templates.render_script(kind, &facts);
-        let note = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
-        self.outputs.push(Output::choice(text, note));
+        self.outputs.push(self.script(self.bill(), kind));
         self.show_current();
+    }
+
+    /// The script of `kind` filled for `bill`, with a button to note the
+    /// call afterwards.
+    pub(super) fn script(&self, bill: &Bill, kind: ScriptKind) -> Output {
+        let text = self.templates.render_script(kind, &self.facts_for(bill));
+        let note = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
+        Output::choice(text, note)
+    }
+
+    /// The script that fits `bill` best.
+    pub(super) fn fitting_script_for(&self, bill: &Bill) -> ScriptKind {
+        let findings = report::ordered_findings(bill, self.reference, &self.view);
+        fitting_script(bill, &findings)
     }
 
     /// The filled letter as a document, then where the user was.
     pub(super) fn send_letter(&mut self, kind: LetterKind) {
-        let facts = self.facts();
+        let facts = self.facts_for(self.bill());
         let contents = self.templates.render_letter(kind, &facts);
         let name = self.content().plain(letter_label(kind));
         let caption = self
@@ -53,9 +64,9 @@ impl Turn<'_> {
     }
 
     /// What the templates are filled with: the bill, its findings and offer.
-    fn facts(&self) -> crate::content::templates::Facts {
-        let (findings, texts) = report::findings_with_texts(self.bill(), self.reference, &self.view);
-        script_facts(self.bill(), &findings, &texts, None, &self.view)
+    fn facts_for(&self, bill: &Bill) -> crate::content::templates::Facts {
+        let (findings, texts) = report::findings_with_texts(bill, self.reference, &self.view);
+        script_facts(bill, &findings, &texts, None, &self.view)
     }
 }
 

@@ -3,12 +3,13 @@
 use super::question::Question;
 use crate::domain::bill::Bill;
 use crate::domain::calls::CallLog;
+use crate::domain::reminder_book::ReminderBook;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// A chat's conversation state: where the user is, their bills, and which
-/// bill they are working on.
+/// A chat's conversation state: where the user is, their bills, which
+/// bill they are working on, and their reminders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChatState {
@@ -16,6 +17,9 @@ pub struct ChatState {
     pub bills: Vec<Bill>,
     /// Index in `bills` of the bill being reviewed.
     pub current: usize,
+    /// The chat's IANA time zone, asked before the first reminder.
+    pub time_zone: Option<String>,
+    pub reminders: ReminderBook,
 }
 
 impl Default for ChatState {
@@ -24,6 +28,8 @@ impl Default for ChatState {
             screen: Screen::Menu,
             bills: vec![Bill::default()],
             current: 0,
+            time_zone: None,
+            reminders: ReminderBook::default(),
         }
     }
 }
@@ -80,6 +86,42 @@ pub enum Screen {
         draft: CallLog,
         back_to: Box<Screen>,
     },
+    /// `/remind`: the reminders the current bill calls for, to set.
+    Remind { back_to: Box<Screen> },
+    /// `/reminders`: the chat's reminders, each with a cancel button.
+    Reminders { back_to: Box<Screen> },
+    /// Which time zone is the user in? Then the reminder `then` (a plan
+    /// code, see `ReminderKind::code`) is set, if any.
+    AskTimeZone { then: Option<String>, back_to: Box<Screen> },
+    /// `/paid`: how much was paid in the end for the current bill.
+    Paid { back_to: Box<Screen> },
+}
+
+impl Screen {
+    /// Where a side screen (`/call`, `/delete`, reminders, `/paid`) goes
+    /// back to; `None` for the screens of the review itself.
+    pub fn back_to(&self) -> Option<&Screen> {
+        match self {
+            Screen::ConfirmDelete { back_to }
+            | Screen::LoggingCall { back_to, .. }
+            | Screen::Remind { back_to }
+            | Screen::Reminders { back_to }
+            | Screen::AskTimeZone { back_to, .. }
+            | Screen::Paid { back_to } => Some(back_to),
+            _ => None,
+        }
+    }
+
+    /// Where a new side screen opened from here returns: this screen, or
+    /// the review screen this side screen came from (side screens do not
+    /// stack up).
+    pub fn origin(&self) -> Box<Screen> {
+        let mut screen = self;
+        while let Some(back_to) = screen.back_to() {
+            screen = back_to;
+        }
+        Box::new(screen.clone())
+    }
 }
 
 /// The steps of logging a call.

@@ -12,6 +12,7 @@ use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
+use crate::domain::local_time::{local_date, zone};
 use crate::domain::money::{parse_amount, AmountError};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -53,10 +54,13 @@ pub const MAX_ITEMS: usize = 500;
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     let view = View {
         content: ctx.content,
-        today: ctx.now.date_naive(),
+        today: today_for(state, ctx.now),
     };
+    let mut state = state.clone();
+    state.reminders.prune(ctx.now);
     let mut turn = Turn {
-        state: state.clone(),
+        state,
+        now: ctx.now,
         outputs: Vec::new(),
         effects: Vec::new(),
         view,
@@ -82,10 +86,19 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     }
 }
 
+/// "Today" for a chat: the user's own date once their time zone is known.
+pub fn today_for(state: &ChatState, now: DateTime<Utc>) -> NaiveDate {
+    match &state.time_zone {
+        Some(name) => local_date(now, zone(name)),
+        None => now.date_naive(),
+    }
+}
+
 /// The state being changed and the outputs collected during one step.
 /// Flows that live in their own files (`call_flow.rs`) add methods to it.
 pub(super) struct Turn<'a> {
     pub(super) state: ChatState,
+    pub(super) now: DateTime<Utc>,
     pub(super) outputs: Vec<Output>,
     pub(super) effects: Vec<Effect>,
     pub(super) view: View<'a>,
@@ -123,6 +136,9 @@ impl Turn<'_> {
             Command::New => self.new_bill(),
             Command::Bills => self.outputs.push(self.view.bills(&self.state)),
             Command::Call => self.start_call_log(),
+            Command::Remind => self.open_remind_picker(),
+            Command::Reminders => self.open_reminders(),
+            Command::Paid => self.open_paid(),
             Command::Script => self.script_picker(),
             Command::Letter => self.letter_picker(),
             Command::Faq => self.outputs.push(self.view.faq_list()),
@@ -131,10 +147,7 @@ impl Turn<'_> {
                 self.say_then_current(keys::EXPORT_SENT);
             }
             Command::Delete => {
-                let back_to = match &self.state.screen {
-                    Screen::ConfirmDelete { back_to } => back_to.clone(),
-                    other => Box::new(other.clone()),
-                };
+                let back_to = self.state.screen.origin();
                 self.state.screen = Screen::ConfirmDelete { back_to };
                 self.show_current();
             }
@@ -162,6 +175,9 @@ impl Turn<'_> {
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_BEFORE),
             Screen::ConfirmDelete { back_to } => self.decline_delete(*back_to),
             Screen::LoggingCall { step, draft, back_to } => self.call_log_back(step, draft, *back_to),
+            Screen::Remind { .. } | Screen::Reminders { .. } | Screen::AskTimeZone { .. } | Screen::Paid { .. } => {
+                self.leave()
+            }
         }
     }
 
@@ -173,6 +189,9 @@ impl Turn<'_> {
                 self.go_to(*back_to);
             }
             Screen::Menu => self.say_then_current(keys::INPUT_NOTHING_TO_CANCEL),
+            Screen::Remind { .. } | Screen::Reminders { .. } | Screen::AskTimeZone { .. } | Screen::Paid { .. } => {
+                self.leave()
+            }
             _ => {
                 self.state.screen = Screen::Menu;
                 let paused = self.view.content.text(keys::REVIEW_PAUSED);
@@ -204,7 +223,18 @@ impl Turn<'_> {
         match action {
             Action::Menu(MenuItem::Review) => self.begin_review(),
             Action::Menu(MenuItem::Script) => self.script_picker(),
-            Action::Menu(MenuItem::Reminders) => self.say_then_current(keys::MENU_REMINDERS_NOT_READY),
+            Action::Menu(MenuItem::Reminders) | Action::RemindersList => self.open_reminders(),
+            Action::RemindPicker => self.open_remind_picker(),
+            Action::RemindSet(code) => self.set_reminders(Some(&code)),
+            Action::RemindAll => self.set_reminders(None),
+            Action::ChangeTimeZone => self.change_time_zone(),
+            Action::TimeZone(id) => self.zone_button(&id),
+            Action::ReminderCancel(id) => self.cancel_reminder(id),
+            Action::ReminderDone(id) => self.reminder_done(id),
+            Action::ReminderSnooze(id) => self.reminder_snooze(id),
+            Action::ReminderScript(id) => self.reminder_script(id),
+            Action::Leave => self.leave(),
+            Action::PaidFull => self.paid_full(),
             Action::Menu(MenuItem::Main) => self.go_to(Screen::Menu),
             Action::Answer { question: q, choice } => {
                 let mut bill = self.bill().clone();
@@ -320,6 +350,9 @@ impl Turn<'_> {
                 self.not_an_option(&example);
             }
             Screen::LoggingCall { step, draft, .. } => self.call_log_text(step, draft, text),
+            Screen::AskTimeZone { .. } => self.zone_typed(text),
+            Screen::Paid { .. } => self.paid_typed(text),
+            Screen::Remind { .. } | Screen::Reminders { .. } => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
             Screen::Menu
             | Screen::Summary
             | Screen::Findings { .. }
@@ -627,7 +660,7 @@ fn is_done_word(text: &str) -> bool {
     )
 }
 
-fn amount_error(error: AmountError) -> Key {
+pub(super) fn amount_error(error: AmountError) -> Key {
     match error {
         AmountError::Unreadable => keys::AMOUNT_UNREADABLE,
         AmountError::Negative => keys::AMOUNT_NEGATIVE,

@@ -74,7 +74,10 @@ pub fn local_instant(date: NaiveDate, hour: u32, tz: Tz) -> DateTime<Utc> {
         LocalResult::None => {
             // Gaps are at most a few hours long: step forward to the end.
             (1..=4)
-                .filter_map(|hours| tz.from_local_datetime(&(wall + chrono::Duration::hours(hours))).earliest())
+                .filter_map(|hours| {
+                    tz.from_local_datetime(&(wall + chrono::Duration::hours(hours)))
+                        .earliest()
+                })
                 .next()
                 .map(|instant| instant.to_utc())
                 .unwrap_or_else(|| wall.and_utc())
@@ -96,7 +99,10 @@ pub fn not_at_night(instant: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
     }
     let local = instant.with_timezone(&tz);
     let morning_of = if local.hour() >= QUIET_FROM_HOUR {
-        local.date_naive().checked_add_days(Days::new(1)).unwrap_or(local.date_naive())
+        local
+            .date_naive()
+            .checked_add_days(Days::new(1))
+            .unwrap_or(local.date_naive())
     } else {
         local.date_naive()
     };
@@ -119,7 +125,10 @@ pub fn delivery_instant(day: NaiveDate, tz: Tz, now: DateTime<Utc>) -> DateTime<
 /// across a daylight-saving change), moved out of the night.
 pub fn snoozed(now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
     let local = now.with_timezone(&tz);
-    let tomorrow = local.date_naive().checked_add_days(Days::new(1)).unwrap_or(local.date_naive());
+    let tomorrow = local
+        .date_naive()
+        .checked_add_days(Days::new(1))
+        .unwrap_or(local.date_naive());
     let wall = tomorrow.and_time(local.time());
     let instant = match tz.from_local_datetime(&wall) {
         LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => instant.to_utc(),
@@ -154,21 +163,36 @@ mod tests {
     #[test]
     fn ten_am_follows_daylight_saving_time() {
         // Eastern: UTC-4 in summer, UTC-5 in winter.
-        assert_eq!(local_instant(day(2026, 7, 1), 10, New_York), utc("2026-07-01T14:00:00Z"));
-        assert_eq!(local_instant(day(2026, 12, 1), 10, New_York), utc("2026-12-01T15:00:00Z"));
+        assert_eq!(
+            local_instant(day(2026, 7, 1), 10, New_York),
+            utc("2026-07-01T14:00:00Z")
+        );
+        assert_eq!(
+            local_instant(day(2026, 12, 1), 10, New_York),
+            utc("2026-12-01T15:00:00Z")
+        );
         // Arizona keeps standard time all year.
         assert_eq!(local_instant(day(2026, 7, 1), 10, Phoenix), utc("2026-07-01T17:00:00Z"));
-        assert_eq!(local_instant(day(2026, 12, 1), 10, Phoenix), utc("2026-12-01T17:00:00Z"));
+        assert_eq!(
+            local_instant(day(2026, 12, 1), 10, Phoenix),
+            utc("2026-12-01T17:00:00Z")
+        );
     }
 
     #[test]
     fn the_week_daylight_saving_ends_every_day_is_still_ten_am() {
         // 2026-11-01 is the first Sunday of November: clocks go back at 2:00.
         for d in 29..=31 {
-            assert_eq!(local_instant(day(2026, 10, d), 10, Chicago).to_rfc3339(), format!("2026-10-{d}T15:00:00+00:00"));
+            assert_eq!(
+                local_instant(day(2026, 10, d), 10, Chicago).to_rfc3339(),
+                format!("2026-10-{d}T15:00:00+00:00")
+            );
         }
         for d in 1..=4 {
-            assert_eq!(local_instant(day(2026, 11, d), 10, Chicago).to_rfc3339(), format!("2026-11-0{d}T16:00:00+00:00"));
+            assert_eq!(
+                local_instant(day(2026, 11, d), 10, Chicago).to_rfc3339(),
+                format!("2026-11-0{d}T16:00:00+00:00")
+            );
         }
     }
 
@@ -177,7 +201,10 @@ mod tests {
         // 2026-03-08 2:30 AM does not exist in New York; 3:00 AM EDT is 07:00Z.
         assert_eq!(local_instant(day(2026, 3, 8), 2, New_York), utc("2026-03-08T07:00:00Z"));
         // 2026-11-01 1:00 AM happens twice; the first is EDT (05:00Z).
-        assert_eq!(local_instant(day(2026, 11, 1), 1, New_York), utc("2026-11-01T05:00:00Z"));
+        assert_eq!(
+            local_instant(day(2026, 11, 1), 1, New_York),
+            utc("2026-11-01T05:00:00Z")
+        );
     }
 
     #[test]
@@ -212,7 +239,7 @@ mod tests {
     #[test]
     fn snoozing_a_late_evening_reminder_lands_in_the_morning() {
         let evening = utc("2026-12-02T01:30:00Z"); // 8:30 PM Eastern
-        // Tomorrow 8:30 PM is allowed.
+                                                   // Tomorrow 8:30 PM is allowed.
         assert_eq!(snoozed(evening, New_York), utc("2026-12-03T01:30:00Z"));
         let at_eight_am = utc("2026-12-02T13:00:00Z"); // would be 8 AM tomorrow
         assert_eq!(snoozed(at_eight_am, New_York), utc("2026-12-03T14:00:00Z"));

@@ -16,6 +16,7 @@ pub mod local_time;
 pub mod money;
 pub mod offers;
 pub mod reference;
+pub mod reminder_book;
 pub mod reminders;
 pub mod timing;
 pub mod upload;

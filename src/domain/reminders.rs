@@ -98,6 +98,9 @@ pub struct Reminder {
     /// When it goes out: `deliver_on` at the delivery hour in the chat's
     /// time zone, or later (snoozed, postponed out of the night, retried).
     pub due: DateTime<Utc>,
+    /// When it was meant to go out (set, snoozed or re-timed): lateness is
+    /// counted from here, not from a postponed or retried `due`.
+    pub planned: DateTime<Utc>,
     pub status: ReminderStatus,
     /// Failed sends so far (for the retry delay).
     #[serde(default)]
@@ -112,7 +115,7 @@ impl Reminder {
 
     /// Goes out more than an hour after its time: the message says so.
     pub fn is_late(&self, now: DateTime<Utc>) -> bool {
-        now - self.due > chrono::Duration::hours(1)
+        now - self.planned > chrono::Duration::hours(1)
     }
 }
 
@@ -284,10 +287,16 @@ mod tests {
         bill.nonprofit = Some(Answer3::Yes);
         // Financial assistance until day 240 after Nov 1: Jun 29, 2027.
         let plans = plans(&bill, day(2026, 11, 28));
-        let fa = plans.iter().find(|p| p.kind == ReminderKind::FinancialAssistance).unwrap();
+        let fa = plans
+            .iter()
+            .find(|p| p.kind == ReminderKind::FinancialAssistance)
+            .unwrap();
         assert_eq!((fa.date, fa.deliver_on), (day(2027, 6, 29), day(2027, 6, 22)));
         let close = super::plans(&bill, day(2027, 6, 25));
-        let fa = close.iter().find(|p| p.kind == ReminderKind::FinancialAssistance).unwrap();
+        let fa = close
+            .iter()
+            .find(|p| p.kind == ReminderKind::FinancialAssistance)
+            .unwrap();
         assert_eq!(fa.deliver_on, day(2027, 6, 25));
     }
 
@@ -303,7 +312,10 @@ mod tests {
         let dv = plans.iter().find(|p| p.kind == ReminderKind::DebtValidation).unwrap();
         assert_eq!(dv.date, day(2026, 12, 20));
         assert_eq!(dv.deliver_on, day(2026, 12, 13));
-        assert!(!codes(&plans).contains(&"cw"), "no collections window for a bill already there");
+        assert!(
+            !codes(&plans).contains(&"cw"),
+            "no collections window for a bill already there"
+        );
     }
 
     #[test]
@@ -334,7 +346,11 @@ mod tests {
             .sum();
         assert_eq!(total, Decimal::from_str("1000.01").unwrap());
         assert_eq!(payments[0].date, day(2026, 12, 1));
-        assert_eq!(payments[0].deliver_on, day(2026, 11, 28), "three days ahead, not in the past");
+        assert_eq!(
+            payments[0].deliver_on,
+            day(2026, 11, 28),
+            "three days ahead, not in the past"
+        );
         assert_eq!(payments[1].deliver_on, day(2026, 12, 29));
     }
 

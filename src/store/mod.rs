@@ -4,14 +4,23 @@
 //! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON;
 //! - `set_aside`: records that could not be read, kept for inspection
 //!   (chat id ++ sequence number → the original bytes);
-//! - `groups_told`: group chats already told the bot is private-only.
+//! - `groups_told`: group chats already told the bot is private-only;
+//! - `reminders_due`: the time index of reminders still to send, derived
+//!   from the chat records (see [`due`]): due time ++ chat id ++ reminder
+//!   id → nothing. It is written in the same transaction as the record, so
+//!   the two never disagree.
 //!
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
+pub mod due;
 pub mod record;
 
+pub use due::DueEntry;
 pub use record::ChatRecord;
+
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
 
 use std::fmt;
 use std::path::Path;
@@ -50,6 +59,7 @@ pub struct Store {
     chats: sled::Tree,
     set_aside: sled::Tree,
     groups_told: sled::Tree,
+    due: sled::Tree,
 }
 
 impl Store {
@@ -63,6 +73,7 @@ impl Store {
             chats: db.open_tree("chats")?,
             set_aside: db.open_tree("set_aside")?,
             groups_told: db.open_tree("groups_told")?,
+            due: db.open_tree("reminders_due")?,
             db,
         })
     }
@@ -95,10 +106,32 @@ impl Store {
         }
     }
 
-    /// Writes a chat's record (durable after [`Store::flush`]).
+    /// Writes a chat's record and brings the reminder time index in line
+    /// with it, in one transaction (durable after [`Store::flush`]).
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<(), StoreError> {
-        self.chats.insert(chat.to_be_bytes(), record::encode(record))?;
-        Ok(())
+        let bytes = record::encode(record);
+        let new_keys = due::keys_of(chat, record);
+        (&self.chats, &self.due)
+            .transaction(|(chats, due_index)| {
+                let old_keys = match chats.get(chat.to_be_bytes())? {
+                    Some(old) => record::decode(&old)
+                        .map(|old| due::keys_of(chat, &old))
+                        .unwrap_or_default(),
+                    None => Default::default(),
+                };
+                for key in old_keys.difference(&new_keys) {
+                    due_index.remove(key.as_slice())?;
+                }
+                for key in new_keys.difference(&old_keys) {
+                    due_index.insert(key.as_slice(), &[])?;
+                }
+                chats.insert(&chat.to_be_bytes(), bytes.as_slice())?;
+                Ok::<(), ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError(e),
+                TransactionError::Abort(()) => StoreError(sled::Error::Unsupported("aborted".into())),
+            })
     }
 
     /// Removes everything stored about a chat, from every tree.
@@ -108,6 +141,41 @@ impl Store {
             let (key, _) = entry?;
             self.set_aside.remove(key)?;
         }
+        // The whole index, not just the record's keys: a key left behind by
+        // a record that was set aside goes too.
+        for key in self.due.iter().keys() {
+            let key = key?;
+            if DueEntry::from_key(&key).is_some_and(|entry| entry.chat == chat) {
+                self.due.remove(key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reminders due at or before `now`, soonest first, at most `limit`.
+    pub fn due_reminders(&self, now: chrono::DateTime<chrono::Utc>, limit: usize) -> Result<Vec<DueEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for key in self.due.range(..due::upper_bound(now)).keys().take(limit) {
+            if let Some(entry) = DueEntry::from_key(&key?) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    /// When the next reminder is due, if any.
+    pub fn next_due(&self) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        Ok(self
+            .due
+            .first()?
+            .and_then(|(key, _)| DueEntry::from_key(&key))
+            .map(|entry| entry.due))
+    }
+
+    /// Removes one index entry that no record backs any more (its chat was
+    /// set aside, or the reminder moved while it was being looked at).
+    pub fn drop_due_entry(&self, entry: &DueEntry) -> Result<(), StoreError> {
+        self.due.remove(entry.key())?;
         Ok(())
     }
 
@@ -117,7 +185,8 @@ impl Store {
         Ok(self.groups_told.insert(chat.to_be_bytes(), &[])?.is_none())
     }
 
-    /// Marks a chat as having blocked the bot. A chat with no record (never
+    /// Marks a chat as having blocked the bot and drops its reminders still
+    /// to come (a blocked chat costs nothing). A chat with no record (never
     /// seen, or just erased with `/delete`) stays without one.
     pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
         if !self.chats.contains_key(chat.to_be_bytes())? {
@@ -125,6 +194,7 @@ impl Store {
         }
         let mut record = self.load_chat(chat)?.record;
         record.blocked = true;
+        record.state.reminders.drop_pending();
         self.save_chat(chat, &record)
     }
 

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 ///   whole review's answers in each bill.
 /// - 3: call logs with each bill, the report and call-log screens (only
 ///   additions: a version 2 record reads as it is).
-pub const CURRENT_VERSION: u32 = 3;
+/// - 4: reminders, the chat's time zone, paid bills and their screens
+///   (only additions: a version 2 or 3 record reads as it is).
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Everything stored about one chat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +112,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2 | 3 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2..=4 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -143,7 +145,7 @@ fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
     let state = ChatState {
         screen: old.state.screen,
         bills: vec![old.state.bill],
-        current: 0,
+        ..ChatState::default()
     };
     ChatRecord {
         version: CURRENT_VERSION,

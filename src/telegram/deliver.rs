@@ -36,7 +36,7 @@ pub async fn deliver(bot: &TgBot, engine: &Engine, chat: ChatId, outputs: Vec<Ou
     }
 }
 
-async fn send(bot: &TgBot, chat: ChatId, html: &str, keyboard: &Keyboard) -> Result<(), RequestError> {
+pub(super) async fn send(bot: &TgBot, chat: ChatId, html: &str, keyboard: &Keyboard) -> Result<(), RequestError> {
     let chunks = split_text(html, MESSAGE_LIMIT);
     let last = chunks.len().saturating_sub(1);
     for (i, chunk) in chunks.into_iter().enumerate() {
@@ -97,13 +97,22 @@ fn markup(keyboard: &Keyboard) -> InlineKeyboardMarkup {
     }))
 }
 
+/// Telegram says the chat cannot be written to any more: the user blocked
+/// the bot, deleted their account, or the chat is gone.
+pub(super) fn is_gone(error: &RequestError) -> bool {
+    matches!(
+        error,
+        RequestError::Api(
+            ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::BotKicked | ApiError::ChatNotFound
+        )
+    )
+}
+
 /// Logs one clear line for a failed call and reacts to it. Returns whether
 /// the remaining outputs should still be sent.
 async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bool {
     match error {
-        RequestError::Api(
-            ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::BotKicked | ApiError::ChatNotFound,
-        ) => {
+        error if is_gone(error) => {
             log::info!("chat {chat}: the user blocked the bot or is gone; marked blocked");
             if let Err(e) = engine.mark_blocked(chat.0).await {
                 log::error!("chat {chat}: could not mark blocked: {e}");

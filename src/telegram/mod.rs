@@ -3,11 +3,13 @@
 //! A thin shell: [`handlers`] turn updates into conversation inputs and
 //! call the [`Engine`]; [`deliver`] turns outputs into Bot API calls
 //! (HTML, inline keyboards, edits, long texts split) and deals with
-//! Telegram's errors. No business rule lives here.
+//! Telegram's errors; [`notifier`] sends the reminders the scheduler finds
+//! due. No business rule lives here.
 
 mod commands;
 mod deliver;
 mod handlers;
+mod notifier;
 mod split;
 
 pub use commands::BotCommand;
@@ -15,8 +17,10 @@ pub use split::split_text;
 
 use crate::config::Config;
 use crate::engine::Engine;
+use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
 use crate::StartError;
+use notifier::TelegramNotifier;
 use std::sync::Arc;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
@@ -33,7 +37,11 @@ pub type TgBot = Throttle<Bot>;
 /// SIGTERM; in-flight updates finish first.
 pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     let token = config.token.clone().ok_or("TELOXIDE_TOKEN is not set")?;
-    let mut raw_bot = Bot::new(token);
+    let client = teloxide::net::default_reqwest_settings()
+        .timeout(config.telegram_timeout)
+        .build()
+        .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
+    let mut raw_bot = Bot::with_client(token, client);
     if let Some(url) = &config.api_url {
         let url = url.parse().map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
         raw_bot = raw_bot.set_api_url(url);
@@ -56,6 +64,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .branch(Update::filter_message().endpoint(handlers::on_message))
         .branch(Update::filter_callback_query().endpoint(handlers::on_callback));
 
+    let engine_for_reminders = engine.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![Arc::new(engine)])
         .default_handler(|update| async move {
@@ -64,10 +73,17 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
 
+    let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
+    let scheduler = Scheduler::new(engine_for_reminders, TelegramNotifier::new(bot.clone()));
+    let reminders = tokio::spawn(scheduler.run(async move {
+        let _ = stop_seen.wait_for(|stop| *stop).await;
+    }));
+
     let shutdown = dispatcher.shutdown_token();
     tokio::spawn(async move {
         stop_signal().await;
         log::info!("stop requested; finishing updates in flight");
+        let _ = stopping.send(true);
         // Retry until the dispatcher has started (it may still be starting).
         loop {
             match shutdown.shutdown() {
@@ -80,12 +96,27 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         }
     });
 
-    let listener = update_listeners::polling_default(bot).await;
-    dispatcher
+    let listener = update_listeners::Polling::builder(bot)
+        .timeout(polling_timeout(config.telegram_timeout))
+        .delete_webhook()
+        .await
+        .build();
+    let served = dispatcher
         .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
         .await
-        .map_err(|e| format!("Telegram did not answer: {e}"))?;
+        .map_err(|e| format!("Telegram did not answer: {e}"));
+    // The scheduler finishes the reminders it is sending, then stops.
+    let _ = reminders.await;
+    served?;
     Ok(())
+}
+
+/// How long one long poll waits for updates: ten seconds, or less when the
+/// HTTP timeout is shorter (a poll must end before its request times out).
+fn polling_timeout(http_timeout: std::time::Duration) -> std::time::Duration {
+    let ten = std::time::Duration::from_secs(10);
+    ten.min(http_timeout.saturating_sub(std::time::Duration::from_secs(2)))
+        .max(std::time::Duration::from_secs(1))
 }
 
 /// A short name for an update kind, for logs.

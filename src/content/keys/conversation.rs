@@ -10,7 +10,6 @@ keys! {
     MENU_REVIEW = "menu.review";
     MENU_SCRIPT = "menu.script";
     MENU_REMINDERS = "menu.reminders";
-    MENU_REMINDERS_NOT_READY = "menu.reminders_not_ready";
     MENU_MAIN = "menu.main";
 
     // The review: progress, answers, summary.
@@ -196,6 +195,9 @@ keys! {
     COMMAND_CALL = "commands.call";
     COMMAND_SCRIPT = "commands.script";
     COMMAND_LETTER = "commands.letter";
+    COMMAND_REMIND = "commands.remind";
+    COMMAND_REMINDERS = "commands.reminders";
+    COMMAND_PAID = "commands.paid";
     COMMAND_FAQ = "commands.faq";
     COMMAND_EXPORT = "commands.export";
     EXPORT_SENT = "export.sent";

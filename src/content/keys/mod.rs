@@ -11,6 +11,7 @@ mod conversation;
 mod findings_coding;
 mod findings_visit;
 mod offers;
+mod reminders;
 mod report;
 
 pub use calls::*;
@@ -21,6 +22,7 @@ pub use findings_coding::*;
 pub use findings_visit::*;
 #[allow(unused_imports)] // filled by the offer message
 pub use offers::*;
+pub use reminders::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
 
@@ -49,6 +51,7 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         findings_coding::GROUP,
         findings_visit::GROUP,
         offers::GROUP,
+        reminders::GROUP,
         report::GROUP,
     ]
     .into_iter()

@@ -4,13 +4,22 @@
 //!
 //! Both front ends go through here, so "an acknowledged answer survives a
 //! crash" and "an update delivered twice is applied once" hold for both.
+//! The reminder scheduler changes chat records through here too
+//! ([`reminders`]), under the same per-chat lock.
+
+mod locks;
+mod reminders;
+
+pub use reminders::SendResult;
 
 use crate::clock::Clock;
 use crate::content::{keys, Content};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Store, StoreError};
+use locks::ChatLocks;
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// The conversation engine shared by all chats.
 #[derive(Clone)]
@@ -18,6 +27,9 @@ pub struct Engine {
     store: Store,
     resources: Arc<Resources>,
     clock: Arc<dyn Clock>,
+    locks: Arc<ChatLocks>,
+    /// Woken when a chat's reminders change (a new one may be due sooner).
+    reminders_changed: Arc<Notify>,
 }
 
 impl Engine {
@@ -26,7 +38,14 @@ impl Engine {
             store,
             resources,
             clock,
+            locks: Arc::new(ChatLocks::default()),
+            reminders_changed: Arc::new(Notify::new()),
         }
+    }
+
+    /// The clock every date and reminder is computed from.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     pub fn content(&self) -> &Content {
@@ -43,6 +62,7 @@ impl Engine {
     /// an update this chat has already applied returns no outputs, so a
     /// redelivery after a crash changes nothing and shows nothing.
     pub async fn handle(&self, chat: i64, input: Input, update_id: Option<u32>) -> Result<Vec<Output>, StoreError> {
+        let _chat_lock = self.locks.lock(chat).await;
         let loaded = self.store.load_chat(chat)?;
         let mut record = loaded.record;
         if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
@@ -50,15 +70,10 @@ impl Engine {
             return Ok(Vec::new());
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
-        let ctx = Ctx {
-            content: &self.resources.content,
-            reference: &self.resources.reference,
-            templates: &self.resources.templates,
-            now: self.clock.now(),
-        };
-        let step = conversation::step(&record.state, input, &ctx);
+        let step = conversation::step(&record.state, input, &self.ctx());
 
         let export = step.effects.contains(&Effect::ExportChat).then(|| self.export(&record));
+        let reminders_changed = step.state.reminders != record.state.reminders;
         if step.effects.contains(&Effect::EraseChat) {
             self.store.erase_chat(chat)?;
             log::info!("chat {chat}: erased at the user's request");
@@ -71,6 +86,9 @@ impl Engine {
             self.store.save_chat(chat, &record)?;
         }
         self.store.flush().await?;
+        if reminders_changed {
+            self.reminders_changed.notify_one();
+        }
 
         let mut outputs = step.outputs;
         if let Some(document) = export {
@@ -81,6 +99,16 @@ impl Engine {
             outputs.insert(0, Output::line(self.resources.content.text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
+    }
+
+    /// What a conversation step needs, with the time now.
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            content: &self.resources.content,
+            reference: &self.resources.reference,
+            templates: &self.resources.templates,
+            now: self.clock.now(),
+        }
     }
 
     /// Everything stored about a chat, as a JSON document for the user.
@@ -95,8 +123,9 @@ impl Engine {
     }
 
     /// Remembers that a chat blocked the bot (cleared when they write
-    /// again), so later features (reminders) skip it.
+    /// again) and drops its reminders still to come.
     pub async fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
+        let _chat_lock = self.locks.lock(chat).await;
         self.store.mark_blocked(chat)?;
         self.store.flush().await
     }

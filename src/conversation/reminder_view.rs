@@ -1,0 +1,334 @@
+//! How reminders look: the `/remind` picker, the `/reminders` list, the
+//! time-zone question, a reminder as delivered, and the `/paid` question.
+
+use super::action::Action;
+use super::output::{Button, Keyboard, Output};
+use super::report_timing::days_phrase;
+use super::screens::View;
+use super::state::ChatState;
+use crate::content::{keys, Fill, Html, Key};
+use crate::domain::dates::format_date;
+use crate::domain::local_time::{clock_text, zone, US_ZONES};
+use crate::domain::money::Usd;
+use crate::domain::reminders::{self, Reminder, ReminderKind, ReminderPlan};
+use crate::domain::timing::days_from;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// Reminders listed in one `/reminders` message (each with a button).
+pub const LISTED_REMINDERS: usize = 12;
+
+/// The words on the time-zone buttons, in [`US_ZONES`] order.
+const ZONE_LABELS: [Key; 7] = [
+    keys::ZONE_EASTERN,
+    keys::ZONE_CENTRAL,
+    keys::ZONE_MOUNTAIN,
+    keys::ZONE_ARIZONA,
+    keys::ZONE_PACIFIC,
+    keys::ZONE_ALASKA,
+    keys::ZONE_HAWAII,
+];
+
+/// The reminders the bill calls for, one group per button: all payments
+/// of a plan are one group.
+pub fn plan_groups(plans: &[ReminderPlan]) -> Vec<(&'static str, Vec<ReminderPlan>)> {
+    let mut groups: Vec<(&'static str, Vec<ReminderPlan>)> = Vec::new();
+    for plan in plans {
+        match groups.iter_mut().find(|(code, _)| *code == plan.kind.code()) {
+            Some((_, group)) => group.push(*plan),
+            None => groups.push((plan.kind.code(), vec![*plan])),
+        }
+    }
+    groups
+}
+
+impl View<'_> {
+    /// What a reminder is for, in a few words (plain text).
+    pub fn reminder_what(&self, kind: ReminderKind) -> String {
+        let key = match kind {
+            ReminderKind::CollectionsWeek => keys::REMIND_KIND_COLLECTIONS_WEEK,
+            ReminderKind::CollectionsDay => keys::REMIND_KIND_COLLECTIONS_DAY,
+            ReminderKind::FollowUp => keys::REMIND_KIND_FOLLOW_UP,
+            ReminderKind::Promised => keys::REMIND_KIND_PROMISED,
+            ReminderKind::BestDayToCall => keys::REMIND_KIND_BEST_DAY,
+            ReminderKind::NoSurprisesDispute => keys::REMIND_KIND_NO_SURPRISES,
+            ReminderKind::InternalAppeal => keys::REMIND_KIND_APPEAL,
+            ReminderKind::FinancialAssistance => keys::REMIND_KIND_ASSISTANCE,
+            ReminderKind::DebtValidation => keys::REMIND_KIND_VALIDATION,
+            ReminderKind::Payment { number, .. } => {
+                let number = number.to_string();
+                return self
+                    .content
+                    .render(keys::REMIND_KIND_PAYMENT, &[("number", Fill::Text(&number))])
+                    .to_plain();
+            }
+        };
+        self.content.plain(key)
+    }
+
+    /// What a group of plans is for: a payment group counts its payments.
+    fn group_what(&self, group: &[ReminderPlan]) -> String {
+        match group {
+            [first, _, ..] if first.kind.code() == "pay" => {
+                let count = group.len().to_string();
+                self.content
+                    .render(keys::REMIND_KIND_PAYMENTS, &[("count", Fill::Text(&count))])
+                    .to_plain()
+            }
+            [first, ..] => self.reminder_what(first.kind),
+            [] => String::new(),
+        }
+    }
+
+    /// "Mon, Nov 30 at 10:00 AM", in the chat's time zone.
+    pub fn when(&self, instant: DateTime<Utc>, tz: Tz) -> String {
+        let date = format_date(instant.with_timezone(&tz).date_naive(), self.today);
+        let time = clock_text(instant, tz);
+        self.content
+            .render(
+                keys::REMIND_WHEN,
+                &[("date", Fill::Text(&date)), ("time", Fill::Text(&time))],
+            )
+            .to_plain()
+    }
+
+    /// "Eastern", or the IANA name of a zone without a button.
+    pub fn zone_name(&self, name: &str) -> String {
+        US_ZONES
+            .iter()
+            .zip(ZONE_LABELS)
+            .find(|((_, zone), _)| *zone == name)
+            .map(|(_, label)| self.content.plain(label))
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// `/remind`: what the current bill calls for, a button for each not
+    /// set yet, and "set all".
+    pub fn remind_picker(&self, state: &ChatState) -> Output {
+        let bill = state.current;
+        let plans = reminders::plans(state.bill(), self.today);
+        let groups = plan_groups(&plans);
+        let leave = vec![self.button(keys::REMIND_LEAVE, Action::Leave)];
+        if groups.is_empty() {
+            return Output::choice(self.content.text(keys::REMIND_NONE), vec![leave]);
+        }
+        let mut lines = vec![self.content.text(keys::REMIND_HEADING)];
+        let mut keyboard: Keyboard = Vec::new();
+        let mut unset = 0;
+        for (code, group) in &groups {
+            let what = self.group_what(group);
+            let first = group[0];
+            let date = format_date(first.deliver_on, self.today);
+            let set = group.iter().all(|plan| state.reminders.is_set(bill, plan));
+            let line_key = if set { keys::REMIND_LINE_SET } else { keys::REMIND_LINE };
+            lines.push(
+                self.content
+                    .render(line_key, &[("what", Fill::Text(&what)), ("when", Fill::Text(&date))]),
+            );
+            if !set {
+                unset += 1;
+                let label = self.content.render(
+                    keys::REMIND_BUTTON,
+                    &[("what", Fill::Text(&what)), ("date", Fill::Text(&date))],
+                );
+                keyboard.push(vec![Button {
+                    label: label.to_plain(),
+                    data: Action::RemindSet(code.to_string()).encode(),
+                }]);
+            }
+        }
+        if unset > 1 {
+            let count = unset.to_string();
+            let all = self.content.render(keys::REMIND_ALL, &[("count", Fill::Text(&count))]);
+            keyboard.push(vec![Button {
+                label: all.to_plain(),
+                data: Action::RemindAll.encode(),
+            }]);
+        }
+        keyboard.push(leave);
+        Output::choice(Html::join(&lines, "\n"), keyboard)
+    }
+
+    /// `/reminders`: the reminders to come, soonest first, with a cancel
+    /// button each.
+    pub fn reminders_list(&self, state: &ChatState) -> Output {
+        let pending = state.reminders.pending();
+        let mut keyboard: Keyboard = Vec::new();
+        let text = if pending.is_empty() {
+            self.content.text(keys::REMINDERS_EMPTY)
+        } else {
+            let zone_name = state.time_zone.as_deref().unwrap_or_default();
+            let tz = zone(zone_name);
+            let zone_text = self.zone_name(zone_name);
+            let mut lines = vec![self
+                .content
+                .render(keys::REMINDERS_HEADING, &[("zone", Fill::Text(&zone_text))])];
+            let mut cancel_row = Vec::new();
+            for (index, reminder) in pending.iter().take(LISTED_REMINDERS).enumerate() {
+                let number = (index + 1).to_string();
+                lines.push(self.content.render(
+                    keys::REMINDERS_LINE,
+                    &[
+                        ("number", Fill::Text(&number)),
+                        ("when", Fill::Text(&self.when(reminder.due, tz))),
+                        ("what", Fill::Text(&self.reminder_what(reminder.kind))),
+                        ("bill", Fill::Text(&self.bill_label(reminder.bill))),
+                    ],
+                ));
+                let label = self
+                    .content
+                    .render(keys::REMINDERS_CANCEL, &[("number", Fill::Text(&number))]);
+                cancel_row.push(Button {
+                    label: label.to_plain(),
+                    data: Action::ReminderCancel(reminder.id).encode(),
+                });
+                if cancel_row.len() == 3 {
+                    keyboard.push(std::mem::take(&mut cancel_row));
+                }
+            }
+            if !cancel_row.is_empty() {
+                keyboard.push(cancel_row);
+            }
+            if pending.len() > LISTED_REMINDERS {
+                let more = (pending.len() - LISTED_REMINDERS).to_string();
+                lines.push(
+                    self.content
+                        .render(keys::REMINDERS_MORE, &[("count", Fill::Text(&more))]),
+                );
+            }
+            Html::join(&lines, "\n")
+        };
+        keyboard.push(vec![self.button(keys::REMINDERS_ADD, Action::RemindPicker)]);
+        if state.time_zone.is_some() {
+            keyboard.push(vec![self.button(keys::REMINDERS_CHANGE_ZONE, Action::ChangeTimeZone)]);
+        }
+        keyboard.push(vec![self.button(keys::REMIND_LEAVE, Action::Leave)]);
+        Output::choice(text, keyboard)
+    }
+
+    /// "bill 2".
+    pub fn bill_label(&self, index: usize) -> String {
+        let number = (index + 1).to_string();
+        self.content
+            .render(keys::REMINDERS_BILL, &[("number", Fill::Text(&number))])
+            .to_plain()
+    }
+
+    /// Which time zone? A button for each US zone, and "other".
+    pub fn time_zone_question(&self) -> Output {
+        let mut keyboard: Keyboard = US_ZONES
+            .iter()
+            .zip(ZONE_LABELS)
+            .map(|((id, _), label)| self.button(label, Action::TimeZone(id.to_string())))
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|row| row.to_vec())
+            .collect();
+        keyboard.push(vec![
+            self.button(keys::ZONE_OTHER, Action::TimeZone("other".to_string()))
+        ]);
+        Output::Message {
+            text: self.content.text(keys::ZONE_PROMPT),
+            keyboard,
+            typed_answer: true,
+        }
+    }
+
+    /// A reminder's words: heading, a late note when late, and what to do.
+    pub fn reminder_text(&self, state: &ChatState, reminder: &Reminder, late: bool) -> Html {
+        let bill = self.bill_label(reminder.bill);
+        let mut parts = vec![self.content.render(keys::DUE_HEADING, &[("bill", Fill::Text(&bill))])];
+        if late {
+            let meant = format_date(reminder.deliver_on, self.today);
+            parts.push(self.content.render(keys::DUE_LATE, &[("date", Fill::Text(&meant))]));
+        }
+        parts.push(self.reminder_body(state, reminder));
+        Html::join(&parts, "\n")
+    }
+
+    fn reminder_body(&self, state: &ChatState, reminder: &Reminder) -> Html {
+        let date = format_date(reminder.date, self.today);
+        let days = days_phrase(days_from(self.today, reminder.date), self);
+        let dated = |key: Key| {
+            self.content
+                .render(key, &[("date", Fill::Text(&date)), ("days", Fill::Text(&days))])
+        };
+        let only_date = |key: Key| self.content.render(key, &[("date", Fill::Text(&date))]);
+        match reminder.kind {
+            ReminderKind::CollectionsWeek => only_date(keys::DUE_COLLECTIONS_WEEK),
+            ReminderKind::CollectionsDay => only_date(keys::DUE_COLLECTIONS_DAY),
+            ReminderKind::BestDayToCall => only_date(keys::DUE_BEST_DAY),
+            ReminderKind::FollowUp => self.content.text(keys::DUE_FOLLOW_UP),
+            ReminderKind::Promised => {
+                let promise = state
+                    .bills
+                    .get(reminder.bill)
+                    .and_then(|bill| {
+                        bill.calls
+                            .iter()
+                            .rev()
+                            .find(|call| call.promised_by == Some(reminder.date))
+                    })
+                    .and_then(|call| call.promise.clone())
+                    .unwrap_or_else(|| self.content.plain(keys::CALL_WHAT_PROMISED_SOMETHING));
+                self.content
+                    .render(keys::DUE_PROMISED, &[("promise", Fill::Text(&promise))])
+            }
+            ReminderKind::NoSurprisesDispute => dated(keys::DUE_NO_SURPRISES),
+            ReminderKind::InternalAppeal => dated(keys::DUE_APPEAL),
+            ReminderKind::FinancialAssistance => dated(keys::DUE_ASSISTANCE),
+            ReminderKind::DebtValidation => dated(keys::DUE_VALIDATION),
+            ReminderKind::Payment { number, amount } => {
+                let number = number.to_string();
+                let amount = Usd(amount).to_string();
+                self.content.render(
+                    keys::DUE_PAYMENT,
+                    &[
+                        ("number", Fill::Text(&number)),
+                        ("amount", Fill::Text(&amount)),
+                        ("date", Fill::Text(&date)),
+                        ("days", Fill::Text(&days)),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// A reminder as delivered: its words and Done · Snooze 1 day · Show
+    /// script.
+    pub fn reminder_message(&self, state: &ChatState, reminder: &Reminder, late: bool) -> Output {
+        let id = reminder.id;
+        Output::choice(
+            self.reminder_text(state, reminder, late),
+            vec![
+                vec![
+                    self.button(keys::DUE_DONE, Action::ReminderDone(id)),
+                    self.button(keys::DUE_SNOOZE, Action::ReminderSnooze(id)),
+                ],
+                vec![self.button(keys::DUE_SCRIPT, Action::ReminderScript(id))],
+            ],
+        )
+    }
+
+    /// `/paid`: how much was paid in the end, with the amount due as a
+    /// button when known.
+    pub fn paid_prompt(&self, state: &ChatState) -> Output {
+        let bill = self.bill_label(state.current);
+        let text = self.content.render(keys::PAID_PROMPT, &[("bill", Fill::Text(&bill))]);
+        let mut keyboard: Keyboard = Vec::new();
+        if let Some(due) = state.bill().amount_due.filter(|a| !a.is_zero()) {
+            let amount = Usd(due).to_string();
+            let label = self.content.render(keys::PAID_FULL, &[("amount", Fill::Text(&amount))]);
+            keyboard.push(vec![Button {
+                label: label.to_plain(),
+                data: Action::PaidFull.encode(),
+            }]);
+        }
+        keyboard.push(vec![self.button(keys::PAID_NOT_NOW, Action::Leave)]);
+        Output::Message {
+            text,
+            keyboard,
+            typed_answer: true,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The engine's side of reminder delivery: find what is due, claim a
+//! reminder (marked `Sending`, stored and flushed before its message goes
+//! out), and record how the send went. Every change happens under the
+//! chat's lock, like a user's update.
+
+use super::Engine;
+use crate::conversation::{self, Due, Output};
+use crate::store::{due, DueEntry, StoreError};
+use chrono::{DateTime, Utc};
+
+/// How a reminder's send went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendResult {
+    /// Telegram (or the terminal) took the message.
+    Delivered,
+    /// The user blocked the bot (or the chat is gone): their reminders are
+    /// dropped.
+    Blocked,
+    /// Anything else (network, timeout, Telegram error): try again later.
+    Failed,
+}
+
+impl Engine {
+    /// Reminders due now, soonest first (at most `limit`).
+    pub fn due_reminders(&self, limit: usize) -> Result<Vec<DueEntry>, StoreError> {
+        self.store.due_reminders(self.clock.now(), limit)
+    }
+
+    /// When the next reminder is due.
+    pub fn next_reminder_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        self.store.next_due()
+    }
+
+    /// Resolves when reminders may have changed (a user set one).
+    pub async fn reminders_changed(&self) {
+        self.reminders_changed.notified().await;
+    }
+
+    /// Claims a due reminder: returns its message to send now, or `None`
+    /// when there is nothing to send (cancelled, delivered, snoozed, or
+    /// moved to the morning because it is night where the user is).
+    pub async fn claim_reminder(&self, entry: DueEntry) -> Result<Option<Output>, StoreError> {
+        let _chat_lock = self.locks.lock(entry.chat).await;
+        let loaded = self.store.load_chat(entry.chat)?;
+        let mut record = loaded.record;
+        let before = record.clone();
+        let claimed = conversation::claim_reminder(&mut record.state, entry.reminder, &self.ctx());
+        if record != before {
+            self.store.save_chat(entry.chat, &record)?;
+        }
+        if !due::keys_of(entry.chat, &record).contains(&entry.key()) {
+            // An index entry no record backs (the record was set aside).
+            self.store.drop_due_entry(&entry)?;
+        }
+        self.store.flush().await?;
+        match claimed {
+            Due::Send(output) => Ok(Some(output)),
+            Due::Postponed => {
+                log::info!("chat {}: reminder {} moved to the morning", entry.chat, entry.reminder);
+                Ok(None)
+            }
+            Due::NotDue | Due::Gone => Ok(None),
+        }
+    }
+
+    /// Records how a claimed reminder's send went.
+    pub async fn finish_reminder(&self, entry: DueEntry, result: SendResult) -> Result<(), StoreError> {
+        let (chat, id) = (entry.chat, entry.reminder);
+        if result == SendResult::Blocked {
+            log::info!("chat {chat}: blocked the bot; its reminders are dropped");
+            return self.mark_blocked(chat).await;
+        }
+        let _chat_lock = self.locks.lock(chat).await;
+        let mut record = self.store.load_chat(chat)?.record;
+        let now = self.clock.now();
+        match result {
+            SendResult::Delivered => {
+                record.state.reminders.delivered(id, now);
+                log::info!("chat {chat}: reminder {id} delivered");
+            }
+            _ => {
+                if record.state.reminders.failed(id, now) {
+                    log::error!("chat {chat}: reminder {id} given up after repeated failures");
+                } else {
+                    log::warn!("chat {chat}: reminder {id} not sent; will try again");
+                }
+            }
+        }
+        self.store.save_chat(chat, &record)?;
+        self.store.flush().await
+    }
+}
