@@ -227,6 +227,29 @@ mod tests {
     }
 
     #[test]
+    fn the_version_4_golden_record_loads_with_its_reminders() {
+        use crate::domain::reminders::{ReminderKind, ReminderStatus};
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v4.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(record.state.time_zone.as_deref(), Some("America/Chicago"));
+        let reminders = &record.state.reminders;
+        assert_eq!(reminders.next_id, 2);
+        assert_eq!(reminders.items[0].kind, ReminderKind::BestDayToCall);
+        assert_eq!(reminders.items[0].status, ReminderStatus::Scheduled);
+        assert_eq!(reminders.items[0].due.to_rfc3339(), "2026-11-30T16:00:00+00:00");
+        assert!(matches!(reminders.items[1].status, ReminderStatus::Delivered { .. }));
+        assert!(matches!(
+            reminders.items[1].kind,
+            ReminderKind::Payment { number: 2, .. }
+        ));
+        assert_eq!(
+            record.state.bills[1].paid.map(|p| p.amount),
+            Some("80.00".parse().unwrap())
+        );
+        assert!(matches!(record.state.screen, Screen::AskTimeZone { .. }));
+    }
+
+    #[test]
     fn a_record_with_no_bills_gets_one() {
         let record = decode(br#"{"version":2,"state":{"screen":{"kind":"menu"},"bills":[],"current":4}}"#).unwrap();
         assert_eq!(record.state.bills.len(), 1);
