@@ -91,3 +91,61 @@ fn console_subcommand_forces_the_terminal_even_with_a_token() {
     assert!(ok);
     assert_in_order(&out, &["Hi, I'm billcoach", "What I can do", "/delete"]);
 }
+
+/// Gives `chat` one reminder due at 10 AM Eastern on 2026-11-28.
+fn seed_due_reminder(store: &billcoach::store::Store, chat: i64) {
+    use billcoach::domain::reminders::{ReminderKind, ReminderPlan};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let set_at = chrono::DateTime::parse_from_rfc3339("2026-11-28T14:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut record = billcoach::store::ChatRecord::new();
+    record.state.time_zone = Some("America/New_York".into());
+    let plan = ReminderPlan {
+        kind: ReminderKind::BestDayToCall,
+        date: today,
+        deliver_on: today,
+    };
+    record
+        .state
+        .reminders
+        .add(0, &plan, chrono_tz::America::New_York, set_at)
+        .unwrap();
+    store.save_chat(chat, &record).unwrap();
+}
+
+#[tokio::test]
+async fn the_terminal_prints_its_own_due_reminders_once() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = billcoach::store::Store::open(&dir.path().join("data")).unwrap();
+        seed_due_reminder(&store, billcoach::console::CONSOLE_CHAT);
+        // A Telegram chat in the same folder is not the terminal's to serve.
+        seed_due_reminder(&store, 42);
+        store.flush().await.unwrap();
+    }
+    let (out, ok) = run_console(dir.path(), "/reminders\n", &[], None);
+    assert!(ok, "{out}");
+    assert_eq!(out.matches("── reminder ──").count(), 1, "{out}");
+    assert_in_order(
+        &out,
+        &[
+            "── reminder ──",
+            "⏰ Reminder · bill 1",
+            "last business day",
+            "1) ✅ Done",
+        ],
+    );
+
+    let (again, ok) = run_console(dir.path(), "/reminders\n", &[], None);
+    assert!(ok, "{again}");
+    assert!(!again.contains("── reminder ──"), "printed once only:\n{again}");
+
+    let store = billcoach::store::Store::open(&dir.path().join("data")).unwrap();
+    let telegram_chat = store.load_chat(42).unwrap().record;
+    assert_eq!(
+        telegram_chat.state.reminders.pending().len(),
+        1,
+        "left for the Telegram bot"
+    );
+}
