@@ -2385,6 +2385,28 @@ fn remind_button(what: Key, date: NaiveDate) -> String {
     filled(keys::REMIND_BUTTON, &[("what", &plain(what)), ("date", &shown(date))])
 }
 
+/// A reviewed new bill in Eastern time with one reminder set from the
+/// picker; returns the chat and the reminder's id.
+fn chat_with_reminder(what: Key, date: NaiveDate) -> (Chat, u32) {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(what, date));
+    let id = chat.state.reminders.items.last().expect("a reminder is set").id;
+    (chat, id)
+}
+
+/// What the scheduler's claim gives for reminder `id` at `now`.
+fn claim_at(state: &mut ChatState, id: u32, now: DateTime<Utc>) -> Due {
+    let ctx = Ctx {
+        content: content(),
+        reference: reference(),
+        templates: templates(),
+        now,
+    };
+    claim_reminder(state, id, &ctx)
+}
+
 #[test]
 fn remind_offers_the_bills_dates_and_asks_the_time_zone_only_once() {
     let mut chat = reviewed_new_bill();
@@ -2454,10 +2476,7 @@ fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
 
 #[test]
 fn reminders_lists_the_coming_ones_and_cancels_one() {
-    let mut chat = reviewed_new_bill();
-    chat.state.time_zone = Some("America/New_York".to_string());
-    chat.send(cmd(Command::Remind));
-    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_DAY, day(2027, 1, 29)));
+    let (mut chat, _) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_DAY, day(2027, 1, 29));
     chat.press(&remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30)));
     let out = chat.send(cmd(Command::Reminders));
     let listed = &out[0];
@@ -2506,16 +2525,8 @@ fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
     assert_eq!(chat.state.screen, Screen::Summary, "still where the user was");
 
     // On that day the reminder quotes the promise.
-    chat.now = reminder.due;
     let mut state = chat.state.clone();
-    let id = reminder.id;
-    let ctx = Ctx {
-        content: content(),
-        reference: reference(),
-        templates: templates(),
-        now: chat.now,
-    };
-    let Due::Send(message) = claim_reminder(&mut state, id, &ctx) else {
+    let Due::Send(message) = claim_at(&mut state, reminder.id, reminder.due) else {
         panic!("not sent")
     };
     assert_contains(&message.text().to_plain(), "send the itemized bill");
@@ -2523,23 +2534,13 @@ fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
 
 #[test]
 fn a_due_reminder_has_done_snooze_and_script_buttons() {
-    let mut chat = reviewed_new_bill();
-    chat.state.time_zone = Some("America/New_York".to_string());
-    chat.send(cmd(Command::Remind));
-    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23)));
-    let id = chat.state.reminders.items[0].id;
+    let (mut chat, id) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
 
     // Too early: nothing to send.
-    let at = |now: &str| Ctx {
-        content: content(),
-        reference: reference(),
-        templates: templates(),
-        now: utc(now),
-    };
     let mut state = chat.state.clone();
-    assert_eq!(claim_reminder(&mut state, id, &at("2027-01-23T14:59:00Z")), Due::NotDue);
+    assert_eq!(claim_at(&mut state, id, utc("2027-01-23T14:59:00Z")), Due::NotDue);
     // On time: the message, marked as being sent.
-    let Due::Send(message) = claim_reminder(&mut state, id, &at("2027-01-23T15:00:00Z")) else {
+    let Due::Send(message) = claim_at(&mut state, id, utc("2027-01-23T15:00:00Z")) else {
         panic!("not sent")
     };
     let text = message.text().to_plain();
@@ -2581,25 +2582,12 @@ fn a_due_reminder_has_done_snooze_and_script_buttons() {
 
 #[test]
 fn a_reminder_found_late_says_so_and_never_comes_at_night() {
-    let mut chat = reviewed_new_bill();
-    chat.state.time_zone = Some("America/New_York".to_string());
-    chat.send(cmd(Command::Remind));
-    chat.press(&remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30)));
-    let id = chat.state.reminders.items[0].id;
-    let at = |now: &str| Ctx {
-        content: content(),
-        reference: reference(),
-        templates: templates(),
-        now: utc(now),
-    };
+    let (chat, id) = chat_with_reminder(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30));
     let mut state = chat.state.clone();
     // The bot comes back at 11 PM Eastern on Dec 1: wait for the morning.
-    assert_eq!(
-        claim_reminder(&mut state, id, &at("2026-12-02T04:00:00Z")),
-        Due::Postponed
-    );
+    assert_eq!(claim_at(&mut state, id, utc("2026-12-02T04:00:00Z")), Due::Postponed);
     assert_eq!(state.reminders.items[0].due, utc("2026-12-02T14:00:00Z"));
-    let Due::Send(message) = claim_reminder(&mut state, id, &at("2026-12-02T14:00:00Z")) else {
+    let Due::Send(message) = claim_at(&mut state, id, utc("2026-12-02T14:00:00Z")) else {
         panic!("not sent")
     };
     assert_contains(
@@ -2610,10 +2598,7 @@ fn a_reminder_found_late_says_so_and_never_comes_at_night() {
 
 #[test]
 fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
-    let mut chat = reviewed_new_bill();
-    chat.state.time_zone = Some("America/New_York".to_string());
-    chat.send(cmd(Command::Remind));
-    chat.press(&remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23)));
+    let (mut chat, _) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
     chat.press(&plain(keys::REMIND_LEAVE));
     chat.send(cmd(Command::Paid));
     assert_eq!(

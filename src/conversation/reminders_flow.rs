@@ -8,13 +8,13 @@ use super::output::{Button, Output};
 use super::state::Screen;
 use super::step::Turn;
 use crate::content::templates::ScriptKind;
-use crate::content::{keys, Fill, Html};
+use crate::content::{keys, Fill, Html, Key};
 use crate::domain::bill::Settlement;
 use crate::domain::dates::format_date;
 use crate::domain::local_time::{zone, US_ZONES};
 use crate::domain::money::{parse_amount, Usd};
 use crate::domain::reminder_book::AddError;
-use crate::domain::reminders::{self, ReminderKind, ReminderPlan, MAX_REMINDERS};
+use crate::domain::reminders::{self, Reminder, ReminderKind, ReminderPlan, MAX_REMINDERS};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
@@ -78,15 +78,8 @@ impl Turn<'_> {
             [] if !full => self.say(keys::REMIND_ALREADY_SET),
             [] => {}
             [id] => {
-                let reminder = self.state.reminders.get(*id).cloned();
-                if let Some(reminder) = reminder {
-                    let what = self.view.reminder_what(reminder.kind);
-                    let when = self.view.when(reminder.due, tz);
-                    let line = self.content().render(
-                        keys::REMIND_SET,
-                        &[("what", Fill::Text(&what)), ("when", Fill::Text(&when))],
-                    );
-                    self.outputs.push(Output::line(line));
+                if let Some(reminder) = self.state.reminders.get(*id).cloned() {
+                    self.say_about(keys::REMIND_SET, &reminder, tz);
                 }
             }
             many => {
@@ -163,14 +156,18 @@ impl Turn<'_> {
             return self.say_then_current(keys::REMIND_NO_LONGER);
         };
         let tz = self.zone().unwrap_or(chrono_tz::America::New_York);
+        self.say_about(keys::REMINDERS_CANCELLED, &reminder, tz);
+        self.show_current();
+    }
+
+    /// A line about one reminder: what it is for, and when it comes.
+    fn say_about(&mut self, key: Key, reminder: &Reminder, tz: Tz) {
         let what = self.view.reminder_what(reminder.kind);
         let when = self.view.when(reminder.due, tz);
-        let line = self.content().render(
-            keys::REMINDERS_CANCELLED,
-            &[("what", Fill::Text(&what)), ("when", Fill::Text(&when))],
-        );
+        let line = self
+            .content()
+            .render(key, &[("what", Fill::Text(&what)), ("when", Fill::Text(&when))]);
         self.outputs.push(Output::line(line));
-        self.show_current();
     }
 
     /// "✅ Done" under a delivered reminder: it is forgotten.

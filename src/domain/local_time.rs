@@ -5,7 +5,7 @@
 //! Instants are `DateTime<Utc>`; a chat's time zone is an IANA name
 //! (`America/Chicago`) read with chrono-tz.
 
-use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
 /// Reminders arrive at this local hour on their day.
@@ -68,7 +68,12 @@ pub fn zone(name: &str) -> Tz {
 /// used; when it exists twice (fall back), the first.
 pub fn local_instant(date: NaiveDate, hour: u32, tz: Tz) -> DateTime<Utc> {
     let time = NaiveTime::from_hms_opt(hour.min(23), 0, 0).unwrap_or(NaiveTime::MIN);
-    let wall = date.and_time(time);
+    wall_instant(date.and_time(time), tz)
+}
+
+/// The instant a wall-clock time in `tz` names: the first of two in a
+/// fall-back hour, the end of the gap in a spring-forward one.
+fn wall_instant(wall: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
     match tz.from_local_datetime(&wall) {
         LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => instant.to_utc(),
         LocalResult::None => {
@@ -129,12 +134,7 @@ pub fn snoozed(now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
         .date_naive()
         .checked_add_days(Days::new(1))
         .unwrap_or(local.date_naive());
-    let wall = tomorrow.and_time(local.time());
-    let instant = match tz.from_local_datetime(&wall) {
-        LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => instant.to_utc(),
-        LocalResult::None => now + chrono::Duration::days(1),
-    };
-    not_at_night(instant, tz)
+    not_at_night(wall_instant(tomorrow.and_time(local.time()), tz), tz)
 }
 
 /// The local date of `instant` in `tz`.
