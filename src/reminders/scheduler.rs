@@ -6,6 +6,7 @@ use crate::engine::{Engine, SendResult};
 use crate::store::{DueEntry, StoreError};
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -29,6 +30,9 @@ pub struct Scheduler<N: Notifier> {
     /// Serve this chat only (the terminal serves its own user, never the
     /// Telegram chats of a shared data folder).
     only_chat: Option<i64>,
+    /// Set when the bot is stopping: no new reminder is claimed, the ones
+    /// being sent finish.
+    stopping: Arc<AtomicBool>,
 }
 
 impl<N: Notifier> Scheduler<N> {
@@ -37,6 +41,7 @@ impl<N: Notifier> Scheduler<N> {
             engine,
             notifier: Arc::new(notifier),
             only_chat: None,
+            stopping: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -46,11 +51,22 @@ impl<N: Notifier> Scheduler<N> {
         self
     }
 
-    /// Runs until `stop` resolves; a pass in progress finishes first.
+    /// Runs until `stop` resolves; the sends in flight then finish, and
+    /// no new reminder is claimed.
     pub async fn run(self, stop: impl Future<Output = ()>) {
         tokio::pin!(stop);
         loop {
-            let looked_at = match self.deliver_due().await {
+            let pass = self.deliver_due();
+            tokio::pin!(pass);
+            let result = tokio::select! {
+                result = &mut pass => result,
+                _ = &mut stop => {
+                    self.stopping.store(true, Ordering::SeqCst);
+                    let _ = pass.await;
+                    break;
+                }
+            };
+            let looked_at = match result {
                 Ok(count) => count,
                 Err(e) => {
                     log::error!("reminders: {e}");
@@ -103,9 +119,10 @@ impl<N: Notifier> Scheduler<N> {
             let engine = self.engine.clone();
             let notifier = self.notifier.clone();
             let permits = permits.clone();
+            let stopping = self.stopping.clone();
             tasks.spawn(async move {
                 let _permit = permits.acquire_owned().await;
-                if let Err(e) = deliver_chat(&engine, notifier.as_ref(), entries).await {
+                if let Err(e) = deliver_chat(&engine, notifier.as_ref(), entries, &stopping).await {
                     log::error!("chat {chat}: reminders: {e}");
                 }
             });
@@ -119,9 +136,18 @@ impl<N: Notifier> Scheduler<N> {
     }
 }
 
-/// One chat's due reminders, in order; stops at a block.
-async fn deliver_chat<N: Notifier>(engine: &Engine, notifier: &N, entries: Vec<DueEntry>) -> Result<(), StoreError> {
+/// One chat's due reminders, in order; stops at a block, or when the bot
+/// is stopping.
+async fn deliver_chat<N: Notifier>(
+    engine: &Engine,
+    notifier: &N,
+    entries: Vec<DueEntry>,
+    stopping: &AtomicBool,
+) -> Result<(), StoreError> {
     for entry in entries {
+        if stopping.load(Ordering::SeqCst) {
+            break;
+        }
         let Some(output) = engine.claim_reminder(entry).await? else {
             continue;
         };

@@ -74,6 +74,8 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .build();
 
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
+    let stopping = Arc::new(stopping);
+    let stop_on_signal = stopping.clone();
     let scheduler = Scheduler::new(engine_for_reminders, TelegramNotifier::new(bot.clone()));
     let reminders = tokio::spawn(scheduler.run(async move {
         let _ = stop_seen.wait_for(|stop| *stop).await;
@@ -83,7 +85,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     tokio::spawn(async move {
         stop_signal().await;
         log::info!("stop requested; finishing updates in flight");
-        let _ = stopping.send(true);
+        let _ = stop_on_signal.send(true);
         // Retry until the dispatcher has started (it may still be starting).
         loop {
             match shutdown.shutdown() {
@@ -105,7 +107,9 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
         .await
         .map_err(|e| format!("Telegram did not answer: {e}"));
-    // The scheduler finishes the reminders it is sending, then stops.
+    // The scheduler finishes the reminders it is sending, then stops (also
+    // when polling ended for another reason than a signal).
+    let _ = stopping.send(true);
     let _ = reminders.await;
     served?;
     Ok(())
