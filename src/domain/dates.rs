@@ -81,7 +81,9 @@ fn is_numeric(text: &str) -> bool {
     text.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-') && text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Reads `YYYY-MM-DD`, `M/D/YYYY`, `M/D/YY`, `M-D-YYYY` and `M/D`.
+/// Reads `YYYY-MM-DD`, `M/D/YYYY`, `M/D/YY`, `M-D-YYYY` and `M/D`. Month
+/// first, as in the US, unless the first number cannot be a month and the
+/// second can (`14/3/2026` is March 14).
 fn parse_numeric(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     if text.contains('/') && text.contains('-') {
         return Err(DateError::Unreadable);
@@ -95,9 +97,26 @@ fn parse_numeric(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
         [year, month, day] if year.len() == 4 && short(month) && short(day) => {
             on_day(year_number(year)?, number(month), number(day))
         }
-        [month, day, year] if short(month) && short(day) => on_day(year_number(year)?, number(month), number(day)),
-        [month, day] if short(month) && short(day) => most_recent(number(month), number(day), today),
+        [first, second, year] if short(first) && short(second) => {
+            let (month, day) = month_first_unless_impossible(first, second);
+            on_day(year_number(year)?, month, day)
+        }
+        [first, second] if short(first) && short(second) => {
+            let (month, day) = month_first_unless_impossible(first, second);
+            most_recent(month, day, today)
+        }
         _ => Err(DateError::Unreadable),
+    }
+}
+
+/// `(month, day)` of two typed numbers: month first, but `14/3` (no month
+/// 14, and 3 is a month) is day first.
+fn month_first_unless_impossible(first: &str, second: &str) -> (u32, u32) {
+    let (first, second) = (number(first), number(second));
+    if first > 12 && (1..=12).contains(&second) {
+        (second, first)
+    } else {
+        (first, second)
     }
 }
 
@@ -299,6 +318,11 @@ mod tests {
             ("Feb 29 2028", day(2028, 2, 29)),
             ("2030-01-01", day(2030, 1, 1)),
             ("  august 5  ", day(2025, 8, 5)),
+            // Day first only when the first number cannot be a month.
+            ("14/3/2026", day(2026, 3, 14)),
+            ("31-12-2025", day(2025, 12, 31)),
+            ("25/3", day(2026, 3, 25)),
+            ("3/4/2026", day(2026, 3, 4)),
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_date(typed, today()), Ok(expected), "typed {typed:?}");
