@@ -2533,6 +2533,24 @@ fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
 }
 
 #[test]
+fn a_call_that_lowered_the_bill_asks_the_new_amount_and_keeps_it() {
+    let mut chat = reviewed_new_bill();
+    chat.send(cmd(Command::Call));
+    chat.send(text("Ana"));
+    chat.send(cmd(Command::Skip));
+    let out = chat.press(&plain(keys::CALL_OUTCOME_REDUCED));
+    assert_eq!(out.last().unwrap(), &line(keys::CALL_NEW_AMOUNT_PROMPT));
+    let out = chat.send(text("about half"));
+    assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE));
+    let out = chat.send(text("$617.25"));
+    assert_contains(&out[0], "Ana lowered the bill to $617.25");
+    assert_contains(&out[0], &filled(keys::CALL_AMOUNT_UPDATED, &[("amount", "$617.25")]));
+    assert_eq!(chat.bill().amount_due, Some(dollars(61725)));
+    assert_eq!(chat.bill().calls[0].new_amount, Some(dollars(61725)));
+    assert_eq!(chat.state.screen, Screen::Summary, "back where the user was");
+}
+
+#[test]
 fn a_due_reminder_has_done_snooze_and_script_buttons() {
     let (mut chat, id) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
 

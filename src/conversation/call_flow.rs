@@ -8,10 +8,12 @@ use super::choices::{self, CALL_OUTCOMES};
 use super::output::Output;
 use super::screens::View;
 use super::state::{CallStep, Screen};
+use super::step::amount_error;
 use super::step::Turn;
 use crate::content::{keys, Fill, Html};
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::dates::{format_date, parse_date_ahead};
+use crate::domain::money::{parse_amount, Usd};
 
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
@@ -47,6 +49,13 @@ impl Turn<'_> {
                 draft.promise = note(text);
                 self.call_log_to(CallStep::PromisedBy, draft);
             }
+            CallStep::NewAmount => match parse_amount(text) {
+                Ok(amount) => {
+                    draft.new_amount = Some(amount);
+                    self.finish_call_log(draft);
+                }
+                Err(error) => self.say_then_current(amount_error(error)),
+            },
             CallStep::PromisedBy => match parse_date_ahead(text, self.today()) {
                 Ok(date) => {
                     draft.promised_by = Some(date);
@@ -78,7 +87,7 @@ impl Turn<'_> {
         match step {
             CallStep::Rep => self.call_log_to(CallStep::Reference, draft),
             CallStep::Reference => self.call_log_to(CallStep::Outcome, draft),
-            CallStep::Outcome | CallStep::PromisedBy => self.finish_call_log(draft),
+            CallStep::Outcome | CallStep::PromisedBy | CallStep::NewAmount => self.finish_call_log(draft),
             CallStep::Promise => self.finish_call_log(draft),
         }
     }
@@ -97,6 +106,7 @@ impl Turn<'_> {
                 self.call_log_to(CallStep::Outcome, draft)
             }
             CallStep::PromisedBy => self.call_log_to(CallStep::Promise, draft),
+            CallStep::NewAmount => self.call_log_to(CallStep::Outcome, draft),
         }
     }
 
@@ -107,6 +117,7 @@ impl Turn<'_> {
             CallOutcome::Promised => self.call_log_to(CallStep::Promise, draft),
             // Nothing was promised: only when to call back.
             CallOutcome::CallBack => self.call_log_to(CallStep::PromisedBy, draft),
+            CallOutcome::Reduced => self.call_log_to(CallStep::NewAmount, draft),
             _ => self.finish_call_log(draft),
         }
     }
@@ -125,8 +136,18 @@ impl Turn<'_> {
         let line = self.view.call_line(&draft);
         let promised = draft.promised_by.is_some();
         let asked = matches!(draft.outcome, Some(CallOutcome::Promised | CallOutcome::CallBack));
+        let new_amount = draft.new_amount;
         self.state.bill_mut().calls.push(draft);
-        let saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
+        let mut saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
+        // A lower bill is the new amount due, from now on.
+        if let Some(amount) = new_amount {
+            self.state.bill_mut().amount_due = Some(amount);
+            let amount = Usd(amount).to_string();
+            let updated = self
+                .content()
+                .render(keys::CALL_AMOUNT_UPDATED, &[("amount", Fill::Text(&amount))]);
+            saved = Html::join(&[saved, updated], "\n");
+        }
         // A promise (or a call back) is worth a reminder: offered right here.
         let reminder = (promised || asked).then(|| self.follow_up_button(promised)).flatten();
         match reminder {
@@ -154,6 +175,7 @@ impl View<'_> {
             }
             CallStep::Promise => typed(self.content.text(keys::CALL_PROMISE_PROMPT), vec![skip]),
             CallStep::PromisedBy => typed(self.content.text(keys::CALL_PROMISED_BY_PROMPT), vec![skip]),
+            CallStep::NewAmount => typed(self.content.text(keys::CALL_NEW_AMOUNT_PROMPT), vec![skip]),
         }
     }
 
@@ -178,6 +200,10 @@ impl View<'_> {
                 ],
             ),
             (_, Some(promise), None) => content.render(keys::CALL_WHAT_PROMISED, &[("promise", Fill::Text(promise))]),
+            (Some(CallOutcome::Reduced), None, _) if log.new_amount.is_some() => {
+                let amount = log.new_amount.map(|a| Usd(a).to_string()).unwrap_or_default();
+                content.render(keys::CALL_WHAT_REDUCED_TO, &[("amount", Fill::Text(&amount))])
+            }
             (Some(outcome), None, _) => content.text(match outcome {
                 CallOutcome::Promised => keys::CALL_WHAT_PROMISED_SOMETHING,
                 CallOutcome::Reduced => keys::CALL_WHAT_REDUCED,

@@ -133,4 +133,6 @@ pub enum CallStep {
     Outcome,
     Promise,
     PromisedBy,
+    /// They lowered the bill: to how much?
+    NewAmount,
 }

@@ -5,6 +5,7 @@
 //! promised an itemized bill".
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// How a call ended.
@@ -38,6 +39,9 @@ pub struct CallLog {
     pub promise: Option<String>,
     #[serde(default)]
     pub promised_by: Option<NaiveDate>,
+    /// What is due after they lowered the bill.
+    #[serde(default)]
+    pub new_amount: Option<Decimal>,
 }
 
 impl CallLog {
@@ -50,6 +54,7 @@ impl CallLog {
             outcome: None,
             promise: None,
             promised_by: None,
+            new_amount: None,
         }
     }
 }

@@ -14,6 +14,8 @@ keys! {
     CALL_OUTCOME_CALL_BACK = "call.outcome.call_back";
     CALL_PROMISE_PROMPT = "call.promise_prompt";
     CALL_PROMISED_BY_PROMPT = "call.promised_by_prompt";
+    CALL_NEW_AMOUNT_PROMPT = "call.new_amount_prompt";
+    CALL_AMOUNT_UPDATED = "call.amount_updated" [amount];
     CALL_DONE = "call.done";
     CALL_SAVED = "call.saved" [line];
     CALL_NOT_SAVED = "call.not_saved";
@@ -24,6 +26,7 @@ keys! {
     CALL_WHAT_PROMISED = "call.what.promised" [promise];
     CALL_WHAT_PROMISED_SOMETHING = "call.what.promised_something";
     CALL_WHAT_REDUCED = "call.what.reduced";
+    CALL_WHAT_REDUCED_TO = "call.what.reduced_to" [amount];
     CALL_WHAT_PLAN = "call.what.payment_plan";
     CALL_WHAT_REFUSED = "call.what.refused";
     CALL_WHAT_CALL_BACK = "call.what.call_back";
