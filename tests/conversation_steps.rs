@@ -1602,7 +1602,7 @@ fn items_typed_one_by_one_add_to_the_list() {
     let out = chat.send(text("Mar 14 85025 CBC $142.00"));
     assert_contains(&out[0], "1. Sat, Mar 14 · 85025 · CBC $142.00");
     let out = chat.send(text("99285 ER visit level 5 $2,400"));
-    assert_contains(&out[0], &filled(keys::ITEMS_READ, &[("count", "1")]));
+    assert_contains(&out[0], &line(keys::ITEMS_READ_ONE));
     assert_contains(&out[0], "2. 99285 · ER visit level 5 $2,400.00");
     assert_contains(
         &out[0],

@@ -69,7 +69,7 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     // The paste: 11 charges read, the header, total and footer ignored, the
     // line without an amount listed as unreadable.
     pat.send(PAGE_1);
-    let read = pat.expect("I read 11 line(s)").await;
+    let read = pat.expect("I read 11 lines").await;
     assert!(
         read.text
             .contains("10. Sat, Mar 14 · 0320 · 71046 · CHEST X-RAY 2 VIEWS <b>$3,800.00</b>"),
@@ -78,11 +78,7 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     );
     assert!(read.text.contains("I couldn't read these lines"), "{}", read.text);
     assert!(read.text.contains("SUPPLIES MISC"), "{}", read.text);
-    assert!(
-        read.text.contains("11 item(s), total <b>$7,569.00</b>"),
-        "{}",
-        read.text
-    );
+    assert!(read.text.contains("11 items, total <b>$7,569.00</b>"), "{}", read.text);
     assert!(
         !read.text.contains("TOTAL CHARGES") && !read.text.contains("Page 1"),
         "{}",
@@ -106,18 +102,14 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
 
     // The second page arrives as a CSV file.
     pat.upload("page2.csv", PAGE_2);
-    let read = pat.expect("I read 4 line(s)").await;
+    let read = pat.expect("I read 4 lines").await;
     assert!(
         read.text
             .contains("15. Sat, Mar 14 · 0636 · J2405 · ONDANSETRON INJ <b>$48.00</b>"),
         "{}",
         read.text
     );
-    assert!(
-        read.text.contains("15 item(s), total <b>$4,546.00</b>"),
-        "{}",
-        read.text
-    );
+    assert!(read.text.contains("15 items, total <b>$4,546.00</b>"), "{}", read.text);
     pat.tap(&read, "Done");
 
     // Services not received: toggles edit the same message in place.

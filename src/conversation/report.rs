@@ -138,17 +138,25 @@ fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
         };
     }
     let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
+    let one = findings.len() == 1;
     if total.is_zero() {
         let count = findings.len().to_string();
-        return content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]);
+        return match one {
+            true => content.text(keys::REPORT_FINDINGS_HEADING_NO_MONEY_ONE),
+            false => content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]),
+        };
     }
-    content.render(
-        keys::REPORT_FINDINGS_HEADING,
-        &[
-            ("count", Fill::Text(&findings.len().to_string())),
-            ("total", Fill::Text(&Usd(total).to_string())),
-        ],
-    )
+    let total = Usd(total).to_string();
+    match one {
+        true => content.render(keys::REPORT_FINDINGS_HEADING_ONE, &[("total", Fill::Text(&total))]),
+        false => content.render(
+            keys::REPORT_FINDINGS_HEADING,
+            &[
+                ("count", Fill::Text(&findings.len().to_string())),
+                ("total", Fill::Text(&total)),
+            ],
+        ),
+    }
 }
 
 /// One finding: its title, the money and how sure, what we saw, what to ask.

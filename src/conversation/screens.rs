@@ -167,13 +167,17 @@ impl View<'_> {
     }
 
     fn items_total(&self, bill: &Bill) -> Html {
-        self.content.render(
-            keys::ITEMS_TOTAL,
-            &[
-                ("count", Fill::Text(&bill.items.len().to_string())),
-                ("total", Fill::Text(&Usd(bill.items_total()).to_string())),
-            ],
-        )
+        let count = bill.items.len().to_string();
+        let total = Usd(bill.items_total()).to_string();
+        match bill.items.len() {
+            1 => self
+                .content
+                .render(keys::ITEMS_TOTAL_ONE, &[("total", Fill::Text(&total))]),
+            _ => self.content.render(
+                keys::ITEMS_TOTAL,
+                &[("count", Fill::Text(&count)), ("total", Fill::Text(&total))],
+            ),
+        }
     }
 
     fn items_keyboard(&self, bill: &Bill) -> Keyboard {
@@ -220,9 +224,13 @@ impl View<'_> {
         let mut parts = Vec::new();
         let added = bill.items.len().saturating_sub(first_new);
         if added > 0 {
-            let mut lines = vec![self
-                .content
-                .render(keys::ITEMS_READ, &[("count", Fill::Text(&added.to_string()))])];
+            let read = match added {
+                1 => self.content.text(keys::ITEMS_READ_ONE),
+                _ => self
+                    .content
+                    .render(keys::ITEMS_READ, &[("count", Fill::Text(&added.to_string()))]),
+            };
+            let mut lines = vec![read];
             lines.extend(
                 bill.items
                     .iter()

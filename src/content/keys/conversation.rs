@@ -78,9 +78,11 @@ keys! {
     ITEMS_UNITS = "items.units" [units];
     ITEMS_DETAIL_SEPARATOR = "items.detail_separator";
     ITEMS_READ = "items.read" [count];
+    ITEMS_READ_ONE = "items.read_one";
     ITEMS_UNREADABLE = "items.unreadable" [lines];
     ITEMS_LIST_HEADING = "items.list_heading";
     ITEMS_TOTAL = "items.total" [count, total];
+    ITEMS_TOTAL_ONE = "items.total_one" [total];
     ITEMS_COUNT = "items.count" [count, total];
     ITEMS_NEXT = "items.next";
     ITEMS_NOTHING_READ = "items.nothing_read";

@@ -58,7 +58,9 @@ keys! {
     REPORT_BACK_TO_SUMMARY = "report.back_to_summary";
     REPORT_BACK_TO_FINDINGS = "report.back_to_findings";
     REPORT_FINDINGS_HEADING = "report.findings_heading" [count, total];
+    REPORT_FINDINGS_HEADING_ONE = "report.findings_heading_one" [total];
     REPORT_FINDINGS_HEADING_NO_MONEY = "report.findings_heading_no_money" [count];
+    REPORT_FINDINGS_HEADING_NO_MONEY_ONE = "report.findings_heading_no_money_one";
     REPORT_FINDING = "report.finding" [number, title, stake, explain, ask];
     REPORT_AT_STAKE = "report.at_stake" [amount, certainty];
     REPORT_CERTAIN = "report.certainty.certain";
