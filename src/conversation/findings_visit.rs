@@ -119,6 +119,20 @@ pub fn describe(
                 ask: words.text(keys::VISIT_APPEAL_ASK),
             }
         }
+        VisitIssue::ValidateDebt { deadline } => {
+            let explain = match deadline {
+                Some(date) => view.content.render(
+                    keys::VISIT_VALIDATE_EXPLAIN_DATED,
+                    &[("deadline", Fill::Text(&format_date(*date, view.today)))],
+                ),
+                None => words.text(keys::VISIT_VALIDATE_EXPLAIN),
+            };
+            FindingText {
+                title: words.text(keys::VISIT_VALIDATE_TITLE),
+                explain,
+                ask: words.text(keys::VISIT_VALIDATE_ASK),
+            }
+        }
     }
 }
 
@@ -579,6 +593,13 @@ mod tests {
             ),
             (VisitIssue::AskForItemized, vec![]),
             (VisitIssue::AppealDenial { deadline: None }, vec![]),
+            (VisitIssue::ValidateDebt { deadline: None }, vec![]),
+            (
+                VisitIssue::ValidateDebt {
+                    deadline: Some(day(2026, 12, 20)),
+                },
+                vec![],
+            ),
             (
                 VisitIssue::AppealDenial {
                     deadline: Some(day(2027, 3, 29)),
@@ -680,7 +701,7 @@ mod tests {
         };
         let issues = every_issue();
         let ids: std::collections::BTreeSet<&str> = issues.iter().map(|(issue, _)| issue.id()).collect();
-        assert_eq!(ids.len(), 15, "every id is covered: {ids:?}");
+        assert_eq!(ids.len(), 16, "every id is covered: {ids:?}");
         for (issue, items) in issues {
             let finding = Finding {
                 kind: FindingKind::Visit(issue.clone()),

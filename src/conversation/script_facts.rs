@@ -136,7 +136,11 @@ pub fn facts(
 /// The findings: the top one (title, ask, dollars), the next ones' asks,
 /// the total at stake, and the list (titles in scripts, all in letters).
 fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) {
-    let pairs: Vec<(&Finding, &FindingText)> = findings.iter().zip(texts).collect();
+    let pairs: Vec<(&Finding, &FindingText)> = findings
+        .iter()
+        .zip(texts)
+        .filter(|(finding, _)| !visit::is_validation_step(finding))
+        .collect();
     let at_stake: Decimal = pairs.iter().map(|(finding, _)| finding.at_stake).sum();
     facts.set_opt(Fact::AtStake, positive(Some(at_stake)).map(usd));
     let Some((top, top_text)) = pairs.first() else {

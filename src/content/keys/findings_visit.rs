@@ -107,4 +107,8 @@ keys! {
     VISIT_APPEAL_EXPLAIN = "findings_visit.appeal_denial.explain";
     VISIT_APPEAL_EXPLAIN_DATED = "findings_visit.appeal_denial.explain_dated" [deadline];
     VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
+    VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
+    VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
+    VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];
+    VISIT_VALIDATE_ASK = "findings_visit.validate_debt.ask";
 }

@@ -130,6 +130,10 @@ pub enum VisitIssue {
     /// The insurer denied the claim: appeal (180 days from the denial for
     /// the internal appeal, A5) and ask the provider to hold the bill.
     AppealDenial { deadline: Option<NaiveDate> },
+    /// The bill is with a collector: dispute it in writing and ask for
+    /// validation within 30 days (Regulation F, 12 CFR 1006.34 and .38),
+    /// counted from the collector's letter when its date is known.
+    ValidateDebt { deadline: Option<NaiveDate> },
 }
 
 /// Which facility fee.
@@ -181,13 +185,17 @@ impl VisitIssue {
             VisitIssue::FinancialAssistance { .. } => "financial_assistance",
             VisitIssue::AskForItemized => "ask_for_itemized",
             VisitIssue::AppealDenial { .. } => "appeal_denial",
+            VisitIssue::ValidateDebt { .. } => "validate_debt",
         }
     }
 
     /// A step to take before anything else, whatever the money: the report
     /// shows it first (the findings themselves stay most money first).
     pub fn is_first_step(&self) -> bool {
-        matches!(self, VisitIssue::AskForItemized | VisitIssue::AppealDenial { .. })
+        matches!(
+            self,
+            VisitIssue::AskForItemized | VisitIssue::AppealDenial { .. } | VisitIssue::ValidateDebt { .. }
+        )
     }
 
     /// A step to take or a door to knock on, not an error on the bill: the
@@ -198,9 +206,17 @@ impl VisitIssue {
             VisitIssue::AskForItemized
                 | VisitIssue::AskForEob { .. }
                 | VisitIssue::AppealDenial { .. }
+                | VisitIssue::ValidateDebt { .. }
                 | VisitIssue::FinancialAssistance { .. }
         )
     }
+}
+
+/// Whether a finding is the debt validation step: the collector's script
+/// and the validation letter carry it, so the other scripts and letters
+/// leave it out.
+pub fn is_validation_step(finding: &Finding) -> bool {
+    matches!(&finding.kind, FindingKind::Visit(VisitIssue::ValidateDebt { .. }))
 }
 
 /// Whether a finding is a step to show before all others (see
@@ -217,6 +233,7 @@ pub fn propose(bill: &Bill, reference: &Reference, _today: NaiveDate) -> Vec<Pro
     let mut proposals = Vec::new();
     proposals.extend(ask_for_itemized(bill));
     proposals.extend(appeal_denial(bill));
+    proposals.extend(validate_debt(bill));
     proposals.extend(er_levels(bill));
     proposals.extend(trauma_activation(bill));
     proposals.extend(facility_fees(bill));
@@ -321,6 +338,22 @@ fn ask_for_itemized(bill: &Bill) -> Option<Proposal> {
     (bill.has_itemized == Some(false)).then(|| {
         proposal(
             VisitIssue::AskForItemized,
+            Vec::new(),
+            Certainty::Certain,
+            Stake::Nothing,
+        )
+    })
+}
+
+/// A collector's bill: before paying or agreeing anything, ask it to
+/// validate the debt, in writing, within the 30 days.
+fn validate_debt(bill: &Bill) -> Option<Proposal> {
+    crate::domain::timing::in_collections(bill).then(|| {
+        let deadline = bill
+            .collector_letter_date
+            .and_then(|date| date.checked_add_days(Days::new(crate::domain::timing::VALIDATION_DAYS)));
+        proposal(
+            VisitIssue::ValidateDebt { deadline },
             Vec::new(),
             Certainty::Certain,
             Stake::Nothing,
@@ -837,6 +870,42 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1, "{id}: {found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_collector_bill_asks_for_validation_within_thirty_days_of_the_letter() {
+        let mut bill = Bill {
+            sender: Some(BillSender::CollectionsAgency),
+            amount_due: Some(d("1950.00")),
+            collector_letter_date: Some(day(11, 20)),
+            ..Bill::default()
+        };
+        let p = only(&bill, "validate_debt");
+        assert_eq!(
+            issue(&p),
+            &VisitIssue::ValidateDebt {
+                deadline: Some(day(12, 20))
+            }
+        );
+        assert!(issue(&p).is_first_step() && issue(&p).is_step());
+        bill.collector_letter_date = None;
+        assert_eq!(
+            issue(&only(&bill, "validate_debt")),
+            &VisitIssue::ValidateDebt { deadline: None }
+        );
+        // A provider's bill the user says is in collections counts too.
+        let sent_on = Bill {
+            sender: Some(BillSender::Hospital),
+            in_collections: Some(true),
+            ..Bill::default()
+        };
+        only(&sent_on, "validate_debt");
+        let not_yet = Bill {
+            sender: Some(BillSender::Hospital),
+            in_collections: Some(false),
+            ..Bill::default()
+        };
+        assert!(!ids(&propose(&not_yet, &reference(), today())).contains(&"validate_debt"));
     }
 
     #[test]
