@@ -2551,6 +2551,25 @@ fn a_call_that_lowered_the_bill_asks_the_new_amount_and_keeps_it() {
 }
 
 #[test]
+fn a_letter_from_the_report_does_not_send_the_long_report_again() {
+    let mut chat = Chat::reviewed(&[]);
+    assert_eq!(chat.state.screen, Screen::Summary);
+    chat.send(cmd(Command::Letter));
+    chat.press(&plain(keys::LETTER_ITEMIZED_REQUEST));
+    let outputs = chat.outputs();
+    assert_eq!(outputs.len(), 2, "{outputs:?}");
+    assert!(matches!(outputs[0], Output::Document { .. }));
+    assert_eq!(outputs[1].text().to_plain(), line(keys::SCRIPT_REPORT_WAITS));
+    let out = chat.press(&plain(keys::FAQ_BACK));
+    assert_contains(&out[0], &line(keys::SUMMARY_FOOTER));
+    // Mid-review, the question is asked again instead.
+    let mut chat = Chat::at(&[], Question::AmountDue);
+    chat.send(cmd(Command::Script));
+    let out = chat.press(&plain(keys::SCRIPT_HOSPITAL));
+    assert_contains(out.last().unwrap(), &line(keys::AMOUNT_DUE_PROMPT));
+}
+
+#[test]
 fn a_due_reminder_has_done_snooze_and_script_buttons() {
     let (mut chat, id) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
 

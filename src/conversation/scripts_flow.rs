@@ -8,6 +8,7 @@ use super::output::{Button, Keyboard, Output};
 use super::report;
 use super::screens::View;
 use super::script_facts;
+use super::state::Screen;
 use super::step::Turn;
 use crate::content::templates::{LetterKind, ScriptKind};
 use crate::content::{keys, Fill, Key};
@@ -30,7 +31,24 @@ impl Turn<'_> {
     /// The filled script, then where the user was.
     pub(super) fn send_script(&mut self, kind: ScriptKind) {
         self.outputs.push(self.script(self.bill(), kind));
-        self.show_current();
+        self.back_where_they_were();
+    }
+
+    /// After a script or letter: the question the user was on is asked
+    /// again (the review resumes); a long report message is not sent again,
+    /// only a button back to it.
+    fn back_where_they_were(&mut self) {
+        let on_report = matches!(
+            self.state.screen,
+            Screen::Summary | Screen::Findings { .. } | Screen::Timing | Screen::Scripts | Screen::Offer
+        );
+        if on_report {
+            let back = vec![vec![self.view.button(keys::FAQ_BACK, Action::Resume)]];
+            self.outputs
+                .push(Output::choice(self.content().text(keys::SCRIPT_REPORT_WAITS), back));
+        } else {
+            self.show_current();
+        }
     }
 
     /// The script of `kind` filled for `bill`, with a button to note the
@@ -60,7 +78,7 @@ impl Turn<'_> {
             contents,
             caption,
         });
-        self.show_current();
+        self.back_where_they_were();
     }
 
     /// What the templates are filled with: the bill, its findings and offer.

@@ -43,6 +43,7 @@ keys! {
     SCRIPT_FINANCIAL_ASSISTANCE = "script.kind.financial_assistance";
     SCRIPT_NO_SURPRISES = "script.kind.no_surprises";
     SCRIPT_NOTE_CALL = "script.note_call";
+    SCRIPT_REPORT_WAITS = "script.report_waits";
     LETTER_PICK = "letter.pick";
     LETTER_ITEMIZED_REQUEST = "letter.kind.itemized_request";
     LETTER_BILLING_DISPUTE = "letter.kind.billing_dispute";
