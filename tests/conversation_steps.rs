@@ -139,11 +139,12 @@ fn asking(question: Question) -> Screen {
 }
 
 /// The questions answered with a button (typing a label works too).
-const CHOICE_QUESTIONS: [Question; 7] = [
+const CHOICE_QUESTIONS: [Question; 8] = [
     Question::Sender,
     Question::Nonprofit,
     Question::Coverage,
     Question::Emergency,
+    Question::InNetworkFacility,
     Question::Claim,
     Question::InCollections,
     Question::HasItemized,
@@ -157,6 +158,7 @@ fn standard_answer(question: Question) -> &'static str {
         Question::Nonprofit => "yes",
         Question::Coverage => "self_pay",
         Question::Emergency => "no",
+        Question::InNetworkFacility => "yes",
         Question::Claim => "paid_part",
         Question::DenialDate => "5/5/26",
         Question::ServiceDate => "3/14/26",
@@ -1196,7 +1198,8 @@ fn only_the_questions_that_apply_are_asked_in_order() {
         ]
     );
 
-    // Everything that can apply at once: 23 questions.
+    // Everything that can apply at once to a hospital bill: 23 questions
+    // (the facility question is for a doctor's or lab's bill).
     let chat = Chat::reviewed(&[
         (Question::Coverage, "out_of_network"),
         (Question::Claim, "denied"),
@@ -1204,7 +1207,7 @@ fn only_the_questions_that_apply_are_asked_in_order() {
         (Question::HasItemized, "yes"),
     ]);
     let mut expected: Vec<Question> = Question::ORDER.to_vec();
-    expected.retain(|q| *q != Question::Estimate);
+    expected.retain(|q| ![Question::Estimate, Question::InNetworkFacility].contains(q));
     assert_eq!(chat.asked, expected);
 }
 
@@ -2567,6 +2570,34 @@ fn a_letter_from_the_report_does_not_send_the_long_report_again() {
     chat.send(cmd(Command::Script));
     let out = chat.press(&plain(keys::SCRIPT_HOSPITAL));
     assert_contains(out.last().unwrap(), &line(keys::AMOUNT_DUE_PROMPT));
+}
+
+#[test]
+fn an_out_of_network_doctor_is_asked_about_the_facility_and_the_act_applies() {
+    let overrides = [
+        (Question::Sender, "doctor_office"),
+        (Question::Coverage, "out_of_network"),
+        (Question::Emergency, "no"),
+        (Question::InNetworkFacility, "yes"),
+        (Question::Claim, "paid_part"),
+        (Question::AmountDue, "$900"),
+        (Question::EobYourShare, "$150"),
+    ];
+    let mut chat = Chat::reviewing();
+    chat.answer_until(&overrides, None);
+    assert!(chat.asked.contains(&Question::InNetworkFacility));
+    assert_eq!(chat.bill().in_network_facility, Some(Answer3::Yes));
+    let out = chat.press(&plain(keys::REPORT_SEE_FINDINGS));
+    assert_contains(&out[0], &line(keys::VISIT_FACILITY_BALANCE_BILLING_TITLE));
+    // Not asked of a hospital's own bill, nor of emergency care.
+    let hospital = Chat::reviewed(&[(Question::Coverage, "out_of_network")]);
+    assert!(!hospital.asked.contains(&Question::InNetworkFacility));
+    let emergency = Chat::reviewed(&[
+        (Question::Sender, "doctor_office"),
+        (Question::Coverage, "out_of_network"),
+        (Question::Emergency, "yes"),
+    ]);
+    assert!(!emergency.asked.contains(&Question::InNetworkFacility));
 }
 
 #[test]

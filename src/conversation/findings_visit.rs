@@ -64,11 +64,28 @@ pub fn describe(
             your_share,
         } => words.eob_math(*allowed, *plan_paid, *your_share),
         VisitIssue::AskForEob { denied } => words.ask_for_eob(*denied),
-        VisitIssue::BalanceBilling { amount_due, your_share } => words.balance(
+        VisitIssue::BalanceBilling {
+            amount_due,
+            your_share,
+            emergency: true,
+        } => words.balance(
             [
                 keys::VISIT_BALANCE_BILLING_TITLE,
                 keys::VISIT_BALANCE_BILLING_EXPLAIN,
                 keys::VISIT_BALANCE_BILLING_ASK,
+            ],
+            *amount_due,
+            *your_share,
+        ),
+        VisitIssue::BalanceBilling {
+            amount_due,
+            your_share,
+            emergency: false,
+        } => words.balance(
+            [
+                keys::VISIT_FACILITY_BALANCE_BILLING_TITLE,
+                keys::VISIT_FACILITY_BALANCE_BILLING_EXPLAIN,
+                keys::VISIT_FACILITY_BALANCE_BILLING_ASK,
             ],
             *amount_due,
             *your_share,
@@ -588,6 +605,15 @@ mod tests {
                 VisitIssue::BalanceBilling {
                     amount_due: d("550"),
                     your_share: d("100"),
+                    emergency: true,
+                },
+                vec![],
+            ),
+            (
+                VisitIssue::BalanceBilling {
+                    amount_due: d("550"),
+                    your_share: d("100"),
+                    emergency: false,
                 },
                 vec![],
             ),

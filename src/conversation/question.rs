@@ -24,6 +24,9 @@ pub enum Question {
     Nonprofit,
     Coverage,
     Emergency,
+    /// Not emergency, out of network: was it at an in-network hospital or
+    /// surgery center? (No Surprises Act protection.)
+    InNetworkFacility,
     Claim,
     ServiceDate,
     DenialDate,
@@ -67,11 +70,12 @@ pub enum AnswerKind {
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 24] = [
+    pub const ORDER: [Question; 25] = [
         Question::Sender,
         Question::Nonprofit,
         Question::Coverage,
         Question::Emergency,
+        Question::InNetworkFacility,
         Question::Claim,
         Question::ServiceDate,
         Question::DenialDate,
@@ -101,6 +105,7 @@ impl Question {
             Question::Nonprofit => "nonprofit",
             Question::Coverage => "coverage",
             Question::Emergency => "emergency",
+            Question::InNetworkFacility => "in_network_facility",
             Question::Claim => "claim",
             Question::DenialDate => "denial_date",
             Question::ServiceDate => "service_date",
@@ -134,6 +139,7 @@ impl Question {
             Question::Nonprofit => keys::NONPROFIT_PROMPT,
             Question::Coverage => keys::COVERAGE_PROMPT,
             Question::Emergency => keys::EMERGENCY_PROMPT,
+            Question::InNetworkFacility => keys::IN_NETWORK_FACILITY_PROMPT,
             Question::Claim => keys::CLAIM_PROMPT,
             Question::DenialDate => keys::DENIAL_DATE_PROMPT,
             Question::ServiceDate => keys::SERVICE_DATE_PROMPT,
@@ -164,6 +170,7 @@ impl Question {
             Question::Nonprofit => keys::SUMMARY_NONPROFIT,
             Question::Coverage => keys::SUMMARY_COVERAGE,
             Question::Emergency => keys::SUMMARY_EMERGENCY,
+            Question::InNetworkFacility => keys::SUMMARY_IN_NETWORK_FACILITY,
             Question::Claim => keys::SUMMARY_CLAIM,
             Question::DenialDate => keys::SUMMARY_DENIAL_DATE,
             Question::ServiceDate => keys::SUMMARY_SERVICE_DATE,
@@ -193,6 +200,7 @@ impl Question {
             | Question::Nonprofit
             | Question::Coverage
             | Question::Emergency
+            | Question::InNetworkFacility
             | Question::Claim
             | Question::InCollections
             | Question::HasItemized => AnswerKind::Choice,
@@ -238,6 +246,16 @@ impl Question {
     pub fn applies(self, bill: &Bill) -> bool {
         match self {
             Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
+            // An out-of-network doctor or lab at an in-network facility
+            // cannot balance-bill non-emergency care (No Surprises Act).
+            Question::InNetworkFacility => {
+                bill.emergency == Some(false)
+                    && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))
+                    && matches!(
+                        bill.sender,
+                        Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Other)
+                    )
+            }
             Question::Claim => bill.coverage.is_some_and(Coverage::is_insured),
             Question::DenialDate => {
                 bill.coverage.is_some_and(Coverage::is_insured) && bill.claim == Some(ClaimStatus::Denied)
@@ -267,6 +285,7 @@ impl Question {
             Question::Nonprofit => bill.nonprofit.is_some(),
             Question::Coverage => bill.coverage.is_some(),
             Question::Emergency => bill.emergency.is_some(),
+            Question::InNetworkFacility => bill.in_network_facility.is_some(),
             Question::Claim => bill.claim.is_some(),
             Question::InCollections => bill.in_collections.is_some(),
             Question::HasItemized => bill.has_itemized.is_some(),
@@ -290,7 +309,7 @@ impl Question {
         }
         match self {
             Question::Sender => pairs(&choices::SENDERS),
-            Question::Nonprofit => pairs(&choices::YES_NO_NOT_SURE),
+            Question::Nonprofit | Question::InNetworkFacility => pairs(&choices::YES_NO_NOT_SURE),
             Question::Coverage => pairs(&choices::COVERAGES),
             Question::Claim => pairs(&choices::CLAIM_STATUSES),
             Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
@@ -308,6 +327,7 @@ impl Question {
         match self {
             Question::Sender => set(&mut bill.sender, &choices::SENDERS, id),
             Question::Nonprofit => set(&mut bill.nonprofit, &choices::YES_NO_NOT_SURE, id),
+            Question::InNetworkFacility => set(&mut bill.in_network_facility, &choices::YES_NO_NOT_SURE, id),
             Question::Coverage => set(&mut bill.coverage, &choices::COVERAGES, id),
             Question::Emergency => set(&mut bill.emergency, &choices::YES_NO, id),
             Question::Claim => set(&mut bill.claim, &choices::CLAIM_STATUSES, id),
@@ -328,7 +348,7 @@ impl Question {
         }
         match self {
             Question::Sender => find(&choices::SENDERS, typed, content),
-            Question::Nonprofit => find(&choices::YES_NO_NOT_SURE, typed, content),
+            Question::Nonprofit | Question::InNetworkFacility => find(&choices::YES_NO_NOT_SURE, typed, content),
             Question::Coverage => find(&choices::COVERAGES, typed, content),
             Question::Claim => find(&choices::CLAIM_STATUSES, typed, content),
             Question::Emergency | Question::InCollections | Question::HasItemized => {
@@ -416,6 +436,7 @@ impl Question {
         match self {
             Question::Sender => label(&choices::SENDERS, bill.sender, content),
             Question::Nonprofit => label(&choices::YES_NO_NOT_SURE, bill.nonprofit, content),
+            Question::InNetworkFacility => label(&choices::YES_NO_NOT_SURE, bill.in_network_facility, content),
             Question::Coverage => label(&choices::COVERAGES, bill.coverage, content),
             Question::Emergency => label(&choices::YES_NO, bill.emergency, content),
             Question::Claim => label(&choices::CLAIM_STATUSES, bill.claim, content),

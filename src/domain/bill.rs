@@ -94,6 +94,9 @@ pub struct Bill {
     pub nonprofit: Option<Answer3>,
     pub coverage: Option<Coverage>,
     pub emergency: Option<bool>,
+    /// Non-emergency, out of network: was the care at an in-network
+    /// hospital or surgery center?
+    pub in_network_facility: Option<Answer3>,
     pub claim: Option<ClaimStatus>,
     /// The date of the insurer's denial (the EOB or letter), when denied.
     pub denial_date: Option<NaiveDate>,

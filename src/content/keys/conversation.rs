@@ -47,6 +47,7 @@ keys! {
 
     // The other questions of the review.
     NONPROFIT_PROMPT = "question.nonprofit.prompt";
+    IN_NETWORK_FACILITY_PROMPT = "question.in_network_facility.prompt";
     EMERGENCY_PROMPT = "question.emergency.prompt";
     CLAIM_PROMPT = "question.claim.prompt";
     CLAIM_PAID_PART = "question.claim.paid_part";
@@ -139,6 +140,7 @@ keys! {
     SUMMARY_SKIPPED = "summary.skipped";
     SUMMARY_SENDER = "summary.sender";
     SUMMARY_NONPROFIT = "summary.nonprofit";
+    SUMMARY_IN_NETWORK_FACILITY = "summary.in_network_facility";
     SUMMARY_COVERAGE = "summary.coverage";
     SUMMARY_EMERGENCY = "summary.emergency";
     SUMMARY_CLAIM = "summary.claim";

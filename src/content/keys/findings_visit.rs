@@ -64,6 +64,9 @@ keys! {
     VISIT_BALANCE_BILLING_TITLE = "findings_visit.balance_billing.title";
     VISIT_BALANCE_BILLING_EXPLAIN = "findings_visit.balance_billing.explain" [your_share, amount_due, over];
     VISIT_BALANCE_BILLING_ASK = "findings_visit.balance_billing.ask" [your_share, over];
+    VISIT_FACILITY_BALANCE_BILLING_TITLE = "findings_visit.facility_balance_billing.title";
+    VISIT_FACILITY_BALANCE_BILLING_EXPLAIN = "findings_visit.facility_balance_billing.explain" [your_share, amount_due, over];
+    VISIT_FACILITY_BALANCE_BILLING_ASK = "findings_visit.facility_balance_billing.ask" [your_share, over];
 
     VISIT_OVER_ESTIMATE_TITLE = "findings_visit.over_estimate.title" [over];
     VISIT_OVER_ESTIMATE_EXPLAIN = "findings_visit.over_estimate.explain" [estimate, total, over];

@@ -98,8 +98,15 @@ pub enum VisitIssue {
     },
     /// The insurer decided the claim but we have no EOB figures.
     AskForEob { denied: bool },
-    /// Emergency care billed above the in-network share (No Surprises Act).
-    BalanceBilling { amount_due: Decimal, your_share: Decimal },
+    /// Care the No Surprises Act protects (emergency care, or an
+    /// out-of-network doctor at an in-network facility) billed above the
+    /// in-network share.
+    BalanceBilling {
+        amount_due: Decimal,
+        your_share: Decimal,
+        /// Emergency care (else: non-emergency care at an in-network facility).
+        emergency: bool,
+    },
     /// A self-pay bill $400 or more above the good-faith estimate; the
     /// dispute deadline is 120 days from the first bill, when known.
     OverEstimate {
@@ -585,7 +592,13 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
         let over = amount_due - your_share;
         if over > EOB_TOLERANCE {
             let (issue, certainty) = if no_surprises_applies(bill) {
-                (VisitIssue::BalanceBilling { amount_due, your_share }, Certainty::Likely)
+                let emergency = bill.emergency == Some(true);
+                let issue = VisitIssue::BalanceBilling {
+                    amount_due,
+                    your_share,
+                    emergency,
+                };
+                (issue, Certainty::Likely)
             } else if bill.coverage == Some(Coverage::OutOfNetwork) {
                 // Outside the Act, an out-of-network provider may bill above
                 // the plan's share: a question, not a likely error.
@@ -625,19 +638,29 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
     proposals
 }
 
-/// A3: emergency care is protected from balance billing by out-of-network
-/// providers. Visible to us: emergency care, out of network (or not sure,
-/// for a hospital); never ground ambulance (not covered by the Act, and we
-/// cannot tell an air ambulance from a ground one).
+/// A3: emergency care, and non-emergency care by out-of-network providers
+/// at in-network hospitals and surgery centers, are protected from balance
+/// billing. Visible to us: emergency care, out of network (or not sure, for
+/// a hospital); a doctor or lab out of network (or not sure) at a facility
+/// the user says is in network; never ground ambulance (not covered by the
+/// Act, and we cannot tell an air ambulance from a ground one).
 fn no_surprises_applies(bill: &Bill) -> bool {
     let sender = bill.sender;
-    bill.emergency == Some(true)
+    let emergency = bill.emergency == Some(true)
         && sender != Some(BillSender::Ambulance)
         && match bill.coverage {
             Some(Coverage::OutOfNetwork) => true,
             Some(Coverage::InsuredNotSure) => sender == Some(BillSender::Hospital),
             _ => false,
-        }
+        };
+    let at_in_network_facility = bill.emergency == Some(false)
+        && bill.in_network_facility == Some(Answer3::Yes)
+        && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))
+        && matches!(
+            sender,
+            Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Other)
+        );
+    emergency || at_in_network_facility
 }
 
 /// A3: a self-pay bill $400 or more above its good-faith estimate.
@@ -1212,7 +1235,8 @@ mod tests {
             issue(&p),
             &VisitIssue::BalanceBilling {
                 amount_due: d("550"),
-                your_share: d("100")
+                your_share: d("100"),
+                emergency: true,
             }
         );
         assert_eq!((p.certainty, p.stake), (Certainty::Likely, Stake::Amount(d("450"))));
@@ -1509,6 +1533,7 @@ mod tests {
             VisitIssue::BalanceBilling {
                 amount_due: Decimal::TWO,
                 your_share: Decimal::ONE,
+                emergency: true,
             },
             VisitIssue::OverEstimate {
                 total: Decimal::TWO,
