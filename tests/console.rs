@@ -1,6 +1,7 @@
 //! `billcoach` without a token: the same conversation in the terminal,
 //! answers piped in as a person would type them.
 
+use billcoach::domain::reminders::{ReminderKind, ReminderPlan};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -26,6 +27,49 @@ fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<
         String::from_utf8_lossy(&output.stdout).to_string(),
         output.status.success(),
     )
+}
+
+/// Runs the terminal with `typed` as input, keeping the input open until
+/// `marker` is printed (or 30 s pass), then ends it. Returns the output.
+fn run_console_until(dir: &std::path::Path, typed: &str, marker: &str) -> (String, bool) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_billcoach"))
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("BILLCOACH_DB", dir.join("data"))
+        .env("BILLCOACH_NOW", "2026-11-28T15:00:00Z")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start billcoach");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(typed.as_bytes()).unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buffer = [0u8; 4096];
+        while let Ok(read) = stdout.read(&mut buffer) {
+            if read == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buffer[..read]);
+            let _ = sender.send(String::from_utf8_lossy(&seen).to_string());
+        }
+        String::from_utf8_lossy(&seen).to_string()
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        match receiver.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(text) if text.contains(marker) => break,
+            _ => {}
+        }
+    }
+    drop(stdin);
+    let ok = child.wait().unwrap().success();
+    (reader.join().unwrap(), ok)
 }
 
 /// Asserts the pieces appear in this order.
@@ -94,23 +138,30 @@ fn console_subcommand_forces_the_terminal_even_with_a_token() {
 
 /// Gives `chat` one reminder due at 10 AM Eastern on 2026-11-28.
 fn seed_due_reminder(store: &billcoach::store::Store, chat: i64) {
-    use billcoach::domain::reminders::{ReminderKind, ReminderPlan};
+    seed_due_reminders(store, chat, &[ReminderKind::BestDayToCall]);
+}
+
+/// Gives `chat` a reminder of each kind, all due at 10 AM Eastern on
+/// 2026-11-28.
+fn seed_due_reminders(store: &billcoach::store::Store, chat: i64, kinds: &[ReminderKind]) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     let set_at = chrono::DateTime::parse_from_rfc3339("2026-11-28T14:00:00Z")
         .unwrap()
         .to_utc();
     let mut record = billcoach::store::ChatRecord::new();
     record.state.time_zone = Some("America/New_York".into());
-    let plan = ReminderPlan {
-        kind: ReminderKind::BestDayToCall,
-        date: today,
-        deliver_on: today,
-    };
-    record
-        .state
-        .reminders
-        .add(0, &plan, chrono_tz::America::New_York, set_at)
-        .unwrap();
+    for kind in kinds {
+        let plan = ReminderPlan {
+            kind: *kind,
+            date: today,
+            deliver_on: today,
+        };
+        record
+            .state
+            .reminders
+            .add(0, &plan, chrono_tz::America::New_York, set_at)
+            .unwrap();
+    }
     store.save_chat(chat, &record).unwrap();
 }
 
@@ -124,7 +175,7 @@ async fn the_terminal_prints_its_own_due_reminders_once() {
         seed_due_reminder(&store, 42);
         store.flush().await.unwrap();
     }
-    let (out, ok) = run_console(dir.path(), "/reminders\n", &[], None);
+    let (out, ok) = run_console_until(dir.path(), "/reminders\n", "1) ✅ Done");
     assert!(ok, "{out}");
     assert_eq!(out.matches("── reminder ──").count(), 1, "{out}");
     assert_in_order(
@@ -148,4 +199,32 @@ async fn the_terminal_prints_its_own_due_reminders_once() {
         1,
         "left for the Telegram bot"
     );
+}
+
+#[tokio::test]
+async fn the_terminal_finds_its_reminder_behind_hundreds_of_telegram_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = billcoach::store::Store::open(&dir.path().join("data")).unwrap();
+        // 600 due reminders of Telegram chats: more than one scheduler batch.
+        let payments: Vec<ReminderKind> = (1..=100)
+            .map(|number| ReminderKind::Payment {
+                number,
+                amount: 10.into(),
+            })
+            .collect();
+        for chat in 1..=6 {
+            seed_due_reminders(&store, chat, &payments);
+        }
+        seed_due_reminder(&store, billcoach::console::CONSOLE_CHAT);
+        store.flush().await.unwrap();
+    }
+    let (out, ok) = run_console_until(dir.path(), "/reminders\n", "1) ✅ Done");
+    assert!(ok, "{out}");
+    assert_eq!(
+        out.matches("── reminder ──").count(),
+        1,
+        "its own reminder, once:\n{out}"
+    );
+    assert!(out.contains("last business day"), "{out}");
 }

@@ -188,7 +188,7 @@ async fn through_the_week_clocks_go_back_each_reminder_comes_once_at_ten_local()
     assert_eq!(chicago, [15, 15, 15, 15, 16, 16, 16, 16]);
     assert!(sent.iter().filter(|s| s.chat == 2).all(|s| s.at.hour() == 17));
     // Nothing left to send, everything delivered.
-    assert_eq!(world.engine.next_reminder_due().unwrap(), None);
+    assert_eq!(world.engine.next_reminder_due(None).unwrap(), None);
     assert!(world
         .record(1)
         .state
@@ -232,7 +232,7 @@ async fn snooze_brings_a_delivered_reminder_back_the_next_day_once() {
     world.clock.set(utc("2026-11-30T15:20:00Z"));
     world.engine.handle(9, Input::Button(snooze), None).await.unwrap();
     assert_eq!(
-        world.engine.next_reminder_due().unwrap(),
+        world.engine.next_reminder_due(None).unwrap(),
         Some(utc("2026-12-01T15:20:00Z"))
     );
     world.at(utc("2026-12-01T15:19:00Z")).await;
@@ -273,7 +273,7 @@ async fn a_failed_send_is_tried_again_and_a_block_drops_the_chats_reminders() {
     let blocked = world.record(4);
     assert!(blocked.blocked);
     assert!(blocked.state.reminders.pending().is_empty());
-    assert_eq!(world.engine.next_reminder_due().unwrap(), None);
+    assert_eq!(world.engine.next_reminder_due(None).unwrap(), None);
     world.answer_with(SendResult::Delivered);
     world.at(utc("2026-12-03T15:00:00Z")).await;
     assert_eq!(world.sent().len(), 2, "nothing more for the blocked chat");
@@ -285,7 +285,7 @@ async fn delete_takes_the_chats_reminders_out_of_the_index() {
     world
         .seed(5, "America/New_York", &[day(2026, 11, 30), day(2026, 12, 1)])
         .await;
-    assert!(world.engine.next_reminder_due().unwrap().is_some());
+    assert!(world.engine.next_reminder_due(None).unwrap().is_some());
     world
         .engine
         .handle(5, Input::Command(billcoach::conversation::Command::Delete), None)
@@ -296,7 +296,7 @@ async fn delete_takes_the_chats_reminders_out_of_the_index() {
         .handle(5, Input::Button("delete:yes".into()), None)
         .await
         .unwrap();
-    assert_eq!(world.engine.next_reminder_due().unwrap(), None);
+    assert_eq!(world.engine.next_reminder_due(None).unwrap(), None);
     let chat_bytes = 5i64.to_be_bytes();
     for (tree, key) in world.engine.store().all_keys() {
         assert!(

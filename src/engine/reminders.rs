@@ -21,14 +21,16 @@ pub enum SendResult {
 }
 
 impl Engine {
-    /// Reminders due now, soonest first (at most `limit`).
-    pub fn due_reminders(&self, limit: usize) -> Result<Vec<DueEntry>, StoreError> {
-        self.store.due_reminders(self.clock.now(), limit)
+    /// Reminders due now, soonest first (at most `limit`; of one chat only
+    /// when `only_chat` is set).
+    pub fn due_reminders(&self, limit: usize, only_chat: Option<i64>) -> Result<Vec<DueEntry>, StoreError> {
+        self.store.due_reminders(self.clock.now(), limit, only_chat)
     }
 
-    /// When the next reminder is due.
-    pub fn next_reminder_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        self.store.next_due()
+    /// When the next reminder is due (of one chat only when `only_chat` is
+    /// set).
+    pub fn next_reminder_due(&self, only_chat: Option<i64>) -> Result<Option<DateTime<Utc>>, StoreError> {
+        self.store.next_due(only_chat)
     }
 
     /// Resolves when reminders may have changed (a user set one).

@@ -88,7 +88,7 @@ impl<N: Notifier> Scheduler<N> {
 
     /// How long to sleep before the next pass.
     fn until_next_due(&self) -> Duration {
-        match self.engine.next_reminder_due() {
+        match self.engine.next_reminder_due(self.only_chat) {
             Ok(Some(due)) => (due - self.engine.now())
                 .to_std()
                 .unwrap_or(Duration::ZERO)
@@ -104,13 +104,10 @@ impl<N: Notifier> Scheduler<N> {
     /// Delivers every reminder due now (one batch); returns how many index
     /// entries it looked at.
     pub async fn deliver_due(&self) -> Result<usize, StoreError> {
-        let entries = self.engine.due_reminders(BATCH)?;
+        let entries = self.engine.due_reminders(BATCH, self.only_chat)?;
         let count = entries.len();
         let mut by_chat: BTreeMap<i64, Vec<DueEntry>> = BTreeMap::new();
-        for entry in entries
-            .into_iter()
-            .filter(|e| self.only_chat.is_none_or(|chat| chat == e.chat))
-        {
+        for entry in entries {
             by_chat.entry(entry.chat).or_default().push(entry);
         }
         let permits = Arc::new(Semaphore::new(PARALLEL_CHATS));

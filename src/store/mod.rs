@@ -152,24 +152,37 @@ impl Store {
         Ok(())
     }
 
-    /// Reminders due at or before `now`, soonest first, at most `limit`.
-    pub fn due_reminders(&self, now: chrono::DateTime<chrono::Utc>, limit: usize) -> Result<Vec<DueEntry>, StoreError> {
+    /// Reminders due at or before `now`, soonest first, at most `limit`;
+    /// of one chat only when `only_chat` is set.
+    pub fn due_reminders(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+        only_chat: Option<i64>,
+    ) -> Result<Vec<DueEntry>, StoreError> {
         let mut entries = Vec::new();
-        for key in self.due.range(..due::upper_bound(now)).keys().take(limit) {
-            if let Some(entry) = DueEntry::from_key(&key?) {
-                entries.push(entry);
+        for key in self.due.range(..due::upper_bound(now)).keys() {
+            if entries.len() == limit {
+                break;
+            }
+            match DueEntry::from_key(&key?) {
+                Some(entry) if only_chat.is_none_or(|chat| chat == entry.chat) => entries.push(entry),
+                _ => {}
             }
         }
         Ok(entries)
     }
 
-    /// When the next reminder is due, if any.
-    pub fn next_due(&self) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
-        Ok(self
-            .due
-            .first()?
-            .and_then(|(key, _)| DueEntry::from_key(&key))
-            .map(|entry| entry.due))
+    /// When the next reminder is due (of one chat only when `only_chat` is
+    /// set), if any.
+    pub fn next_due(&self, only_chat: Option<i64>) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+        for key in self.due.iter().keys() {
+            match DueEntry::from_key(&key?) {
+                Some(entry) if only_chat.is_none_or(|chat| chat == entry.chat) => return Ok(Some(entry.due)),
+                _ => {}
+            }
+        }
+        Ok(None)
     }
 
     /// Removes one index entry that no record backs any more (its chat was

@@ -10,7 +10,8 @@ use teloxide::types::ChatId;
 use teloxide::RequestError;
 
 /// How many times a 429 "retry after" is waited out before the send counts
-/// as failed (and the scheduler tries again later).
+/// as failed (and the scheduler tries again later). The Throttle adaptor
+/// retries 429s itself, so this only matters if one comes back anyway.
 const RETRY_AFTER_TRIES: usize = 3;
 
 /// The Telegram notifier.

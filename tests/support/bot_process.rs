@@ -19,6 +19,13 @@ impl BotProcess {
     /// Starts the bot on Telegram mode against the fake server at `api_url`,
     /// storing its data in `dir/data`.
     pub fn spawn(api_url: &str, dir: &Path) -> BotProcess {
+        BotProcess::spawn_with_env(api_url, dir, &[])
+    }
+
+    /// Like [`BotProcess::spawn`], with more environment variables (set
+    /// after the defaults, so they can override them), e.g.
+    /// `("BILLCOACH_TELEGRAM_TIMEOUT_SECONDS", "3")`.
+    pub fn spawn_with_env(api_url: &str, dir: &Path, extra_env: &[(&str, &str)]) -> BotProcess {
         let log_path = dir.join(format!(
             "bot-{}.log",
             std::time::SystemTime::now()
@@ -40,6 +47,7 @@ impl BotProcess {
             // The real throttle runs, with room for a test's fast typing.
             .env("BILLCOACH_CHAT_MESSAGES_PER_SECOND", "30")
             .env("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", "1000")
+            .envs(extra_env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)

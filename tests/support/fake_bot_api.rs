@@ -64,6 +64,14 @@ impl BotMessage {
     }
 }
 
+/// A `sendMessage` the server took (answered `ok`), as it was sent.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    /// When the server stored it.
+    pub at: std::time::Instant,
+    pub message: BotMessage,
+}
+
 /// One call the bot made.
 #[derive(Debug, Clone)]
 pub struct Call {
@@ -188,6 +196,9 @@ struct Inner {
     next_message_id: i64,
     next_callback_id: u64,
     calls: Vec<Call>,
+    /// `sendMessage` calls answered `ok`, in the order taken (a call
+    /// refused by a fault is in `calls` only).
+    accepted: Vec<Accepted>,
     messages: BTreeMap<(i64, i64), BotMessage>,
     /// Message ids in the order they were sent, per chat.
     order: HashMap<i64, Vec<i64>>,
@@ -383,6 +394,18 @@ impl FakeBotApi {
             .filter(|c| c.method.eq_ignore_ascii_case(method))
             .cloned()
             .collect()
+    }
+
+    /// Every `sendMessage` the server took (answered `ok`), in order, as
+    /// sent: unlike [`FakeBotApi::calls`], a call a fault refused, reset
+    /// or held past the bot's timeout is not here.
+    pub fn accepted_sends(&self) -> Vec<Accepted> {
+        self.lock().accepted.clone()
+    }
+
+    /// How many `sendMessage` calls the server took (cheap to poll).
+    pub fn accepted_count(&self) -> usize {
+        self.lock().accepted.len()
     }
 
     /// Requests that did not match the Bot API spec.
@@ -708,6 +731,10 @@ async fn handle(
                 document: None,
             };
             let shown = message_json(&message);
+            inner.accepted.push(Accepted {
+                at: std::time::Instant::now(),
+                message: message.clone(),
+            });
             inner.messages.insert((chat, message_id), message);
             inner.order.entry(chat).or_default().push(message_id);
             ok(shown)
