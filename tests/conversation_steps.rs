@@ -2665,6 +2665,17 @@ fn a_reminder_found_late_says_so_and_never_comes_at_night() {
 }
 
 #[test]
+fn before_any_answer_there_is_nothing_to_remind_of_or_mark_paid() {
+    let mut chat = Chat::new();
+    let out = chat.send(cmd(Command::Remind));
+    assert_eq!(out, [line(keys::REMIND_NONE)]);
+    chat.press(&plain(keys::REMIND_LEAVE));
+    let out = chat.send(cmd(Command::Paid));
+    assert_eq!(out[0], line(keys::PAID_NO_BILL));
+    assert_eq!(chat.state, ChatState::default());
+}
+
+#[test]
 fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
     let (mut chat, _) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
     chat.press(&plain(keys::REMIND_LEAVE));

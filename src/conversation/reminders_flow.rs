@@ -220,8 +220,11 @@ impl Turn<'_> {
         self.outputs.push(self.script(&bill, kind));
     }
 
-    /// `/paid`: how much was paid in the end.
+    /// `/paid`: how much was paid in the end (for a bill described at all).
     pub(super) fn open_paid(&mut self) {
+        if self.bill().is_empty() {
+            return self.say_then_current(keys::PAID_NO_BILL);
+        }
         let back_to = self.state.screen.origin();
         self.go_to(Screen::Paid { back_to });
     }

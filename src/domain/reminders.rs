@@ -128,10 +128,10 @@ pub struct ReminderPlan {
 }
 
 /// Every reminder that fits `bill` on `today`, soonest first; only those
-/// that can still arrive on or before their date. A bill marked paid
-/// needs none.
+/// that can still arrive on or before their date. A bill not described yet,
+/// or marked paid, needs none.
 pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
-    if bill.paid.is_some() {
+    if bill.paid.is_some() || bill.is_empty() {
         return Vec::new();
     }
     let mut plans = Vec::new();
@@ -352,6 +352,11 @@ mod tests {
             "three days ahead, not in the past"
         );
         assert_eq!(payments[1].deliver_on, day(2026, 12, 29));
+    }
+
+    #[test]
+    fn an_empty_bill_needs_no_reminder() {
+        assert!(plans(&Bill::default(), day(2026, 11, 28)).is_empty());
     }
 
     #[test]

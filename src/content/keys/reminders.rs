@@ -82,6 +82,7 @@ keys! {
     PAID_PROMPT = "paid.prompt" [bill];
     PAID_FULL = "paid.full" [amount];
     PAID_NOT_NOW = "paid.not_now";
+    PAID_NO_BILL = "paid.no_bill";
     PAID_DONE = "paid.done" [amount, date];
     PAID_SAVED = "paid.saved" [saved];
     PAID_LINE = "paid.line" [amount, date];
