@@ -4,8 +4,9 @@
 
 mod support;
 
+use std::time::Duration;
 use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
+use support::fake_bot_api::{FakeBotApi, Fault};
 use support::phone::Phone;
 
 const PAT: i64 = 5_550_010;
@@ -43,5 +44,57 @@ async fn an_acknowledged_answer_survives_sigkill() {
     assert!(bills.text.contains("question 3 of 14"), "{}", bills.text);
     pat.nothing_more();
     assert!(bot.log().contains("was already applied"), "log:\n{}", bot.log());
+    assert!(bot.terminate().success(), "log:\n{}", bot.log());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_update_telegram_forgot_is_applied_after_sigkill() {
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let mut pat = Phone::new(&api, PAT);
+
+    pat.send("/start");
+    let greeting = pat.next().await;
+    pat.tap(&greeting, "Review a bill");
+    let q1 = pat.expect("Who sent this bill?").await;
+
+    // The press is received, but its handling hangs before the answer is
+    // applied; meanwhile the bot asks for the next updates, so Telegram
+    // forgets the press.
+    // (answerCallbackQuery names no chat, so the fault names none either.)
+    api.inject(Fault::slow("answerCallbackQuery", None, Duration::from_secs(30)));
+    let press = pat.tap(&q1, "Ambulance");
+    api.wait_until(PAT, Duration::from_secs(10), |api| {
+        let stuck = api.calls("answerCallbackQuery").len() == 2;
+        let forgotten = !api.unconfirmed_update_ids().contains(&press) && api.polls() > 0;
+        (stuck && forgotten).then_some(())
+    })
+    .await;
+    assert!(!api.unconfirmed_update_ids().contains(&press));
+
+    let asked_before_the_kill =
+        |api: &FakeBotApi| api.messages(PAT).iter().any(|m| m.text.contains("Question 2 of 13"));
+    assert!(
+        !asked_before_the_kill(&api),
+        "the press was not handled before the kill"
+    );
+    bot.kill9();
+    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    // Kept in the data folder, the press is applied after the restart.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !api.messages(PAT).iter().any(|m| m.text.contains("Question 2 of 13")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the press was not applied after the restart; log:\n{}",
+            bot.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        bot.log().contains("handling 1 updates received before the last stop"),
+        "log:\n{}",
+        bot.log()
+    );
     assert!(bot.terminate().success(), "log:\n{}", bot.log());
 }

@@ -5,6 +5,9 @@
 //! - `set_aside`: records that could not be read, kept for inspection
 //!   (chat id ++ sequence number → the original bytes);
 //! - `groups_told`: group chats already told the bot is private-only;
+//! - `inbox`: updates received from Telegram and not handled yet (chat id
+//!   ++ update id → the update as the front end stored it), so an update
+//!   Telegram considers delivered survives a crash (see [`Store::keep_update`]);
 //! - `reminders_due`: the time index of reminders still to send, derived
 //!   from the chat records (see [`due`]): due time ++ chat id ++ reminder
 //!   id → nothing. It is written in the same transaction as the record, so
@@ -60,6 +63,7 @@ pub struct Store {
     set_aside: sled::Tree,
     groups_told: sled::Tree,
     due: sled::Tree,
+    inbox: sled::Tree,
 }
 
 impl Store {
@@ -74,6 +78,7 @@ impl Store {
             set_aside: db.open_tree("set_aside")?,
             groups_told: db.open_tree("groups_told")?,
             due: db.open_tree("reminders_due")?,
+            inbox: db.open_tree("inbox")?,
             db,
         })
     }
@@ -141,6 +146,10 @@ impl Store {
             let (key, _) = entry?;
             self.set_aside.remove(key)?;
         }
+        for entry in self.inbox.scan_prefix(chat.to_be_bytes()) {
+            let (key, _) = entry?;
+            self.inbox.remove(key)?;
+        }
         // The whole index, not just the record's keys: a key left behind by
         // a record that was set aside goes too.
         for key in self.due.iter().keys() {
@@ -150,6 +159,34 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Keeps an update just received, until [`Store::forget_update`]
+    /// (durable after [`Store::flush`]). The bytes are the front end's.
+    pub fn keep_update(&self, chat: i64, update_id: u32, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inbox.insert(inbox_key(chat, update_id), bytes)?;
+        Ok(())
+    }
+
+    /// The update was handled (applied, refused or ignored).
+    pub fn forget_update(&self, chat: i64, update_id: u32) -> Result<(), StoreError> {
+        self.inbox.remove(inbox_key(chat, update_id))?;
+        Ok(())
+    }
+
+    /// Updates received but not handled before the last stop or crash, as
+    /// (chat, update id, bytes), in the order Telegram numbered them.
+    pub fn kept_updates(&self) -> Result<Vec<(i64, u32, Vec<u8>)>, StoreError> {
+        let mut updates = Vec::new();
+        for entry in self.inbox.iter() {
+            let (key, bytes) = entry?;
+            let (Ok(chat), Ok(id)) = (key[..8].try_into(), key[8..].try_into()) else {
+                continue;
+            };
+            updates.push((i64::from_be_bytes(chat), u32::from_be_bytes(id), bytes.to_vec()));
+        }
+        updates.sort_by_key(|(_, id, _)| *id);
+        Ok(updates)
     }
 
     /// Reminders due at or before `now`, soonest first, at most `limit`;
@@ -239,6 +276,13 @@ impl Store {
     }
 }
 
+/// Chat id ++ update id, both big-endian: one chat's updates in order.
+fn inbox_key(chat: i64, update_id: u32) -> Vec<u8> {
+    let mut key = chat.to_be_bytes().to_vec();
+    key.extend_from_slice(&update_id.to_be_bytes());
+    key
+}
+
 #[cfg(unix)]
 fn create_private_dir(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -305,6 +349,26 @@ mod tests {
         assert_eq!(store.set_aside.len(), 1, "kept for inspection");
         store.erase_chat(7).unwrap();
         assert_eq!(store.set_aside.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn kept_updates_survive_reopening_until_forgotten_or_erased() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.keep_update(5, 100, b"first").unwrap();
+            store.keep_update(5, 101, b"second").unwrap();
+            store.keep_update(6, 102, b"other chat").unwrap();
+            store.forget_update(5, 100).unwrap();
+            store.flush().await.unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            store.kept_updates().unwrap(),
+            [(5, 101, b"second".to_vec()), (6, 102, b"other chat".to_vec())]
+        );
+        store.erase_chat(6).unwrap();
+        assert_eq!(store.kept_updates().unwrap(), [(5, 101, b"second".to_vec())]);
     }
 
     #[cfg(unix)]

@@ -4,6 +4,7 @@
 
 use super::commands;
 use super::deliver::deliver;
+use super::inbox::Handled;
 use super::TgBot;
 use crate::content::keys;
 use crate::conversation::{Input, Output};
@@ -19,6 +20,7 @@ type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// A message from a user: text, a command, or something unreadable.
 pub async fn on_message(bot: TgBot, msg: Message, update: Update, me: Me, engine: Arc<Engine>) -> HandlerResult {
+    let _handled = Handled::new(&engine, &update);
     if !msg.chat.is_private() {
         return refuse_group(&bot, &engine, msg.chat.id).await;
     }
@@ -69,6 +71,7 @@ async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
 
 /// A button press. Always answered, so the user's spinner stops.
 pub async fn on_callback(bot: TgBot, query: CallbackQuery, update: Update, engine: Arc<Engine>) -> HandlerResult {
+    let _handled = Handled::new(&engine, &update);
     if let Err(e) = bot.answer_callback_query(query.id.clone()).await {
         log::debug!("callback answer failed (the query may be too old): {e}");
     }

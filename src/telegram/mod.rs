@@ -9,6 +9,7 @@
 mod commands;
 mod deliver;
 mod handlers;
+mod inbox;
 mod notifier;
 mod split;
 
@@ -20,6 +21,7 @@ use crate::engine::Engine;
 use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
 use crate::StartError;
+use inbox::{Handled, InboxListener};
 use notifier::TelegramNotifier;
 use std::sync::Arc;
 use teloxide::adaptors::throttle::Limits;
@@ -27,7 +29,7 @@ use teloxide::adaptors::Throttle;
 use teloxide::dispatching::{Dispatcher, UpdateFilterExt};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
-use teloxide::update_listeners;
+use teloxide::update_listeners::{self, UpdateListener};
 
 /// The bot type used everywhere: rate limits respected, `RetryAfter`
 /// waited out (Throttle's default settings retry).
@@ -65,10 +67,15 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .branch(Update::filter_callback_query().endpoint(handlers::on_callback));
 
     let engine_for_reminders = engine.clone();
+    let engine_for_ignored = engine.clone();
+    let store = engine.store().clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![Arc::new(engine)])
-        .default_handler(|update| async move {
-            log::debug!("ignored an update of kind {:?}", update.kind_name());
+        .default_handler(move |update| {
+            let _handled = Handled::new(&engine_for_ignored, &update);
+            async move {
+                log::debug!("ignored an update of kind {:?}", update.kind_name());
+            }
         })
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
@@ -81,28 +88,27 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let _ = stop_seen.wait_for(|stop| *stop).await;
     }));
 
-    let shutdown = dispatcher.shutdown_token();
     tokio::spawn(async move {
         stop_signal().await;
         log::info!("stop requested; finishing updates in flight");
         let _ = stop_on_signal.send(true);
-        // Retry until the dispatcher has started (it may still be starting).
-        loop {
-            match shutdown.shutdown() {
-                Ok(done) => {
-                    done.await;
-                    break;
-                }
-                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
-            }
-        }
     });
 
-    let listener = update_listeners::Polling::builder(bot)
+    let polling = update_listeners::Polling::builder(bot)
         .timeout(polling_timeout(config.telegram_timeout))
         .delete_webhook()
         .await
         .build();
+    let mut listener = InboxListener::new(polling, store);
+    // Stopping the listener ends the dispatcher once the updates in flight
+    // are handled. (teloxide's ShutdownToken can miss a shutdown that comes
+    // while the dispatcher is between two updates, and then never stop.)
+    let stop_listening = listener.stop_token();
+    let mut stop_requested = stopping.subscribe();
+    tokio::spawn(async move {
+        let _ = stop_requested.wait_for(|stop| *stop).await;
+        stop_listening.stop();
+    });
     let served = dispatcher
         .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
         .await
