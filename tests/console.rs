@@ -182,7 +182,7 @@ async fn the_terminal_prints_its_own_due_reminders_once() {
         &out,
         &[
             "── reminder ──",
-            "⏰ Reminder · bill 1",
+            "🔔 Reminder · bill 1",
             "last business day",
             "1) ✅ Done",
         ],

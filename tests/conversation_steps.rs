@@ -2459,7 +2459,7 @@ fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
     let all = chat
         .labels()
         .into_iter()
-        .find(|l| l.starts_with("⏰"))
+        .find(|l| l.starts_with("🔔"))
         .expect("a set-all button");
     chat.press(&all);
     let out = chat.send(text("Mars/Olympus"));
