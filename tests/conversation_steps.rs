@@ -2468,7 +2468,7 @@ fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
     let out = chat.send(text("america/chicago"));
     assert_eq!(out[0], filled(keys::ZONE_SET, &[("zone", "Central")]));
     let count = chat.state.reminders.items.len();
-    assert!(count >= 4, "week before, day before, best day, follow-up: {count}");
+    assert!(count >= 4, "week before, day before, best day, financial help: {count}");
     assert_eq!(out[1], filled(keys::REMIND_SET_MANY, &[("count", &count.to_string())]));
     // 10 AM Central, in winter and in summer time.
     for reminder in &chat.state.reminders.items {
@@ -2519,7 +2519,8 @@ fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
         .iter()
         .find(|o| o.text().to_plain().starts_with("Saved"))
         .expect("the saved line");
-    assert_eq!(labels_of(keyboard_of(saved)), [offer], "{out:?}");
+    assert_eq!(labels_of(keyboard_of(saved)), [offer, plain(keys::FAQ_BACK)], "{out:?}");
+    assert_eq!(chat.outputs().len(), 1, "the long report is not sent again");
     let data = keyboard_of(saved)[0][0].data.clone();
     chat.send(button(&data));
     let reminder = &chat.state.reminders.items[0];
@@ -2598,6 +2599,42 @@ fn an_out_of_network_doctor_is_asked_about_the_facility_and_the_act_applies() {
         (Question::Emergency, "yes"),
     ]);
     assert!(!emergency.asked.contains(&Question::InNetworkFacility));
+}
+
+#[test]
+fn a_payment_plan_agreed_on_a_call_offers_a_reminder_for_each_payment() {
+    let mut chat = reviewed_new_bill();
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Call));
+    chat.send(cmd(Command::Skip));
+    chat.send(cmd(Command::Skip));
+    let out = chat.press(&plain(keys::CALL_OUTCOME_PLAN));
+    assert_eq!(out.last().unwrap(), &line(keys::CALL_PLAN_MONTHLY_PROMPT));
+    chat.send(text("100"));
+    chat.send(text("1/1"));
+    let saved = chat.outputs()[0].clone();
+    assert_contains(
+        &saved.text().to_plain(),
+        &format!(
+            "agreed a payment plan of $100.00 a month from {}",
+            shown(day(2027, 1, 1))
+        ),
+    );
+    // $1,234.50 at $100 a month: 13 payments, the last $34.50.
+    let each = filled(keys::REMIND_EACH_PAYMENT, &[("count", "13")]);
+    assert_eq!(labels_of(keyboard_of(&saved))[0], each);
+    let data = keyboard_of(&saved)[0][0].data.clone();
+    chat.send(button(&data));
+    let payments = &chat.state.reminders.items;
+    assert_eq!(payments.len(), 13);
+    assert_eq!(payments[0].date, day(2027, 1, 1));
+    assert_eq!(payments[0].deliver_on, day(2026, 12, 29), "three days ahead");
+    assert_eq!(payments[12].date, day(2028, 1, 1));
+    let last = match payments[12].kind {
+        billcoach::domain::reminders::ReminderKind::Payment { amount, .. } => amount,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(last, dollars(3450));
 }
 
 #[test]
@@ -2700,7 +2737,16 @@ fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
     assert_eq!(chat.state.screen, Screen::Summary);
     // Nothing left to remind of.
     let out = chat.send(cmd(Command::Remind));
-    assert_eq!(out, [line(keys::REMIND_NONE)]);
+    assert_eq!(out, [line(keys::REMIND_PAID)]);
+    chat.press(&plain(keys::REMIND_LEAVE));
+    // Asked again, it says what was recorded; a negative amount is refused.
+    let out = chat.send(cmd(Command::Paid));
+    assert_contains(
+        &out[0],
+        &filled(keys::PAID_ALREADY, &[("amount", "$800.00"), ("date", &shown(today()))]),
+    );
+    let out = chat.send(text("-5"));
+    assert_eq!(out[0], line(keys::PAID_NEGATIVE));
 }
 
 #[test]

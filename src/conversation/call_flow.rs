@@ -5,7 +5,7 @@
 
 use super::action::Action;
 use super::choices::{self, CALL_OUTCOMES};
-use super::output::Output;
+use super::output::{Button, Output};
 use super::screens::View;
 use super::state::{CallStep, Screen};
 use super::step::amount_error;
@@ -56,6 +56,20 @@ impl Turn<'_> {
                 }
                 Err(error) => self.say_then_current(amount_error(error)),
             },
+            CallStep::PlanMonthly => match parse_amount(text) {
+                Ok(amount) => {
+                    draft.plan_monthly = Some(amount);
+                    self.call_log_to(CallStep::PlanFirstDue, draft);
+                }
+                Err(error) => self.say_then_current(amount_error(error)),
+            },
+            CallStep::PlanFirstDue => match parse_date_ahead(text, self.today()) {
+                Ok(date) => {
+                    draft.plan_first_due = Some(date);
+                    self.finish_call_log(draft);
+                }
+                Err(_) => self.say_then_current(keys::DATE_UNREADABLE),
+            },
             CallStep::PromisedBy => match parse_date_ahead(text, self.today()) {
                 Ok(date) => {
                     draft.promised_by = Some(date);
@@ -87,8 +101,13 @@ impl Turn<'_> {
         match step {
             CallStep::Rep => self.call_log_to(CallStep::Reference, draft),
             CallStep::Reference => self.call_log_to(CallStep::Outcome, draft),
-            CallStep::Outcome | CallStep::PromisedBy | CallStep::NewAmount => self.finish_call_log(draft),
-            CallStep::Promise => self.finish_call_log(draft),
+            CallStep::Outcome
+            | CallStep::PromisedBy
+            | CallStep::NewAmount
+            | CallStep::PlanMonthly
+            | CallStep::PlanFirstDue => self.finish_call_log(draft),
+            // Nothing typed for what, but maybe a date to check on it.
+            CallStep::Promise => self.call_log_to(CallStep::PromisedBy, draft),
         }
     }
 
@@ -106,7 +125,8 @@ impl Turn<'_> {
                 self.call_log_to(CallStep::Outcome, draft)
             }
             CallStep::PromisedBy => self.call_log_to(CallStep::Promise, draft),
-            CallStep::NewAmount => self.call_log_to(CallStep::Outcome, draft),
+            CallStep::NewAmount | CallStep::PlanMonthly => self.call_log_to(CallStep::Outcome, draft),
+            CallStep::PlanFirstDue => self.call_log_to(CallStep::PlanMonthly, draft),
         }
     }
 
@@ -118,6 +138,7 @@ impl Turn<'_> {
             // Nothing was promised: only when to call back.
             CallOutcome::CallBack => self.call_log_to(CallStep::PromisedBy, draft),
             CallOutcome::Reduced => self.call_log_to(CallStep::NewAmount, draft),
+            CallOutcome::PaymentPlan => self.call_log_to(CallStep::PlanMonthly, draft),
             _ => self.finish_call_log(draft),
         }
     }
@@ -134,8 +155,17 @@ impl Turn<'_> {
             other => other.clone(),
         };
         let line = self.view.call_line(&draft);
-        let promised = draft.promised_by.is_some();
-        let asked = matches!(draft.outcome, Some(CallOutcome::Promised | CallOutcome::CallBack));
+        // What is worth a reminder, offered right here: the promised date, a
+        // follow-up on a request, or the payments of an agreed plan.
+        let reminder_code = if draft.promised_by.is_some() {
+            Some("pr")
+        } else if draft.plan_monthly.is_some() && draft.plan_first_due.is_some() {
+            Some("pay")
+        } else if matches!(draft.outcome, Some(CallOutcome::Promised | CallOutcome::CallBack)) {
+            Some("fu")
+        } else {
+            None
+        };
         let new_amount = draft.new_amount;
         self.state.bill_mut().calls.push(draft);
         let mut saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
@@ -148,13 +178,21 @@ impl Turn<'_> {
                 .render(keys::CALL_AMOUNT_UPDATED, &[("amount", Fill::Text(&amount))]);
             saved = Html::join(&[saved, updated], "\n");
         }
-        // A promise (or a call back) is worth a reminder: offered right here.
-        let reminder = (promised || asked).then(|| self.follow_up_button(promised)).flatten();
-        match reminder {
-            Some(button) => self.outputs.push(Output::choice(saved, vec![vec![button]])),
-            None => self.outputs.push(Output::line(saved)),
+        let mut keyboard: Vec<Vec<Button>> = reminder_code
+            .and_then(|code| self.reminder_button(code))
+            .map(|button| vec![vec![button]])
+            .unwrap_or_default();
+        // Back in the middle of the review, the question is asked again; on
+        // the report, its long message waits behind a button instead.
+        self.state.screen = back_to;
+        let on_report = self.on_report();
+        if on_report {
+            keyboard.push(vec![self.view.button(keys::FAQ_BACK, Action::Resume)]);
         }
-        self.go_to(back_to);
+        self.outputs.push(Output::choice(saved, keyboard));
+        if !on_report {
+            self.show_current();
+        }
     }
 }
 
@@ -176,6 +214,8 @@ impl View<'_> {
             CallStep::Promise => typed(self.content.text(keys::CALL_PROMISE_PROMPT), vec![skip]),
             CallStep::PromisedBy => typed(self.content.text(keys::CALL_PROMISED_BY_PROMPT), vec![skip]),
             CallStep::NewAmount => typed(self.content.text(keys::CALL_NEW_AMOUNT_PROMPT), vec![skip]),
+            CallStep::PlanMonthly => typed(self.content.text(keys::CALL_PLAN_MONTHLY_PROMPT), vec![skip]),
+            CallStep::PlanFirstDue => typed(self.content.text(keys::CALL_PLAN_FIRST_DUE_PROMPT), vec![skip]),
         }
     }
 
@@ -200,6 +240,19 @@ impl View<'_> {
                 ],
             ),
             (_, Some(promise), None) => content.render(keys::CALL_WHAT_PROMISED, &[("promise", Fill::Text(promise))]),
+            (Some(CallOutcome::PaymentPlan), None, _) if log.plan_monthly.is_some() => {
+                let monthly = log.plan_monthly.map(|a| Usd(a).to_string()).unwrap_or_default();
+                match log.plan_first_due {
+                    Some(first) => content.render(
+                        keys::CALL_WHAT_PLAN_FROM,
+                        &[
+                            ("monthly", Fill::Text(&monthly)),
+                            ("date", Fill::Text(&format_date(first, self.today))),
+                        ],
+                    ),
+                    None => content.render(keys::CALL_WHAT_PLAN_MONTHLY, &[("monthly", Fill::Text(&monthly))]),
+                }
+            }
             (Some(CallOutcome::Reduced), None, _) if log.new_amount.is_some() => {
                 let amount = log.new_amount.map(|a| Usd(a).to_string()).unwrap_or_default();
                 content.render(keys::CALL_WHAT_REDUCED_TO, &[("amount", Fill::Text(&amount))])

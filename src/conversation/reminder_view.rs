@@ -110,7 +110,11 @@ impl View<'_> {
         let groups = plan_groups(&plans);
         let leave = vec![self.button(keys::REMIND_LEAVE, Action::Leave)];
         if groups.is_empty() {
-            return Output::choice(self.content.text(keys::REMIND_NONE), vec![leave]);
+            let key = match state.bill().paid {
+                Some(_) => keys::REMIND_PAID,
+                None => keys::REMIND_NONE,
+            };
+            return Output::choice(self.content.text(key), vec![leave]);
         }
         let mut lines = vec![self.content.text(keys::REMIND_HEADING)];
         let mut keyboard: Keyboard = Vec::new();
@@ -119,12 +123,27 @@ impl View<'_> {
             let what = self.group_what(group);
             let first = group[0];
             let date = format_date(first.deliver_on, self.today);
+            let about = format_date(first.date, self.today);
             let set = group.iter().all(|plan| state.reminders.is_set(bill, plan));
-            let line_key = if set { keys::REMIND_LINE_SET } else { keys::REMIND_LINE };
-            lines.push(
-                self.content
-                    .render(line_key, &[("what", Fill::Text(&what)), ("when", Fill::Text(&date))]),
-            );
+            let line = match (set, first.date == first.deliver_on) {
+                (true, _) => self.content.render(
+                    keys::REMIND_LINE_SET,
+                    &[("what", Fill::Text(&what)), ("when", Fill::Text(&date))],
+                ),
+                (false, true) => self.content.render(
+                    keys::REMIND_LINE,
+                    &[("what", Fill::Text(&what)), ("when", Fill::Text(&date))],
+                ),
+                (false, false) => self.content.render(
+                    keys::REMIND_LINE_AHEAD,
+                    &[
+                        ("what", Fill::Text(&what)),
+                        ("date", Fill::Text(&about)),
+                        ("when", Fill::Text(&date)),
+                    ],
+                ),
+            };
+            lines.push(line);
             if !set {
                 unset += 1;
                 let label = self.content.render(
@@ -253,14 +272,14 @@ impl View<'_> {
             self.content
                 .render(key, &[("date", Fill::Text(&date)), ("days", Fill::Text(&days))])
         };
-        let only_date = |key: Key| self.content.render(key, &[("date", Fill::Text(&date))]);
         match reminder.kind {
-            ReminderKind::CollectionsWeek => only_date(keys::DUE_COLLECTIONS_WEEK),
-            ReminderKind::CollectionsDay => only_date(keys::DUE_COLLECTIONS_DAY),
-            ReminderKind::BestDayToCall => only_date(keys::DUE_BEST_DAY),
+            ReminderKind::CollectionsWeek => dated(keys::DUE_COLLECTIONS_WEEK),
+            ReminderKind::CollectionsDay => dated(keys::DUE_COLLECTIONS_DAY),
+            ReminderKind::BestDayToCall => dated(keys::DUE_BEST_DAY),
             ReminderKind::FollowUp => self.content.text(keys::DUE_FOLLOW_UP),
             ReminderKind::Promised => {
-                let promise = state
+                // The call, as /bills shows it: who, the reference, what, by when.
+                let call = state
                     .bills
                     .get(reminder.bill)
                     .and_then(|bill| {
@@ -269,10 +288,16 @@ impl View<'_> {
                             .rev()
                             .find(|call| call.promised_by == Some(reminder.date))
                     })
-                    .and_then(|call| call.promise.clone())
-                    .unwrap_or_else(|| self.content.plain(keys::CALL_WHAT_PROMISED_SOMETHING));
-                self.content
-                    .render(keys::DUE_PROMISED, &[("promise", Fill::Text(&promise))])
+                    .map(|call| self.call_line(call))
+                    .unwrap_or_else(|| self.content.text(keys::CALL_WHAT_PROMISED_SOMETHING));
+                self.content.render(
+                    keys::DUE_PROMISED,
+                    &[
+                        ("date", Fill::Text(&date)),
+                        ("days", Fill::Text(&days)),
+                        ("call", Fill::Html(&call)),
+                    ],
+                )
             }
             ReminderKind::NoSurprisesDispute => dated(keys::DUE_NO_SURPRISES),
             ReminderKind::InternalAppeal => dated(keys::DUE_APPEAL),
@@ -314,7 +339,16 @@ impl View<'_> {
     /// button when known.
     pub fn paid_prompt(&self, state: &ChatState) -> Output {
         let bill = self.bill_label(state.current);
-        let text = self.content.render(keys::PAID_PROMPT, &[("bill", Fill::Text(&bill))]);
+        let mut text = self.content.render(keys::PAID_PROMPT, &[("bill", Fill::Text(&bill))]);
+        if let Some(paid) = state.bill().paid {
+            let amount = Usd(paid.amount).to_string();
+            let date = format_date(paid.date, self.today);
+            let already = self.content.render(
+                keys::PAID_ALREADY,
+                &[("amount", Fill::Text(&amount)), ("date", Fill::Text(&date))],
+            );
+            text = Html::join(&[already, text], "\n");
+        }
         let mut keyboard: Keyboard = Vec::new();
         if let Some(due) = state.bill().amount_due.filter(|a| !a.is_zero()) {
             let amount = Usd(due).to_string();

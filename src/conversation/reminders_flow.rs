@@ -12,7 +12,7 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::domain::bill::Settlement;
 use crate::domain::dates::format_date;
 use crate::domain::local_time::{zone, US_ZONES};
-use crate::domain::money::{parse_amount, Usd};
+use crate::domain::money::{parse_amount, AmountError, Usd};
 use crate::domain::reminder_book::AddError;
 use crate::domain::reminders::{self, Reminder, ReminderKind, ReminderPlan, MAX_REMINDERS};
 use chrono_tz::Tz;
@@ -233,6 +233,7 @@ impl Turn<'_> {
     pub(super) fn paid_typed(&mut self, text: &str) {
         match parse_amount(text) {
             Ok(amount) => self.settle(amount),
+            Err(AmountError::Negative) => self.say_then_current(keys::PAID_NEGATIVE),
             Err(error) => self.say_then_current(super::step::amount_error(error)),
         }
     }
@@ -283,17 +284,24 @@ impl Turn<'_> {
         }
     }
 
-    /// The button offered under a saved call: a reminder on the promised
-    /// date, or a follow-up when something was asked without a date.
-    pub(super) fn follow_up_button(&self, promised: bool) -> Option<Button> {
-        let code = if promised { "pr" } else { "fu" };
-        let plan = reminders::plans(self.bill(), self.today())
+    /// The button offered under a saved call for the reminders of plan
+    /// `code` (the promised date, a follow-up, the plan's payments), when
+    /// the bill calls for them and they are not set yet.
+    pub(super) fn reminder_button(&self, code: &str) -> Option<Button> {
+        let plans: Vec<ReminderPlan> = reminders::plans(self.bill(), self.today())
             .into_iter()
-            .find(|plan| plan.kind.code() == code && !self.state.reminders.is_set(self.state.current, plan))?;
-        let date = format_date(plan.deliver_on, self.today());
-        let label = self
-            .content()
-            .render(keys::REMIND_FOLLOW_UP_AFTER_CALL, &[("date", Fill::Text(&date))]);
+            .filter(|plan| plan.kind.code() == code && !self.state.reminders.is_set(self.state.current, plan))
+            .collect();
+        let first = plans.first()?;
+        let date = format_date(first.deliver_on, self.today());
+        let label = match plans.len() {
+            1 => self
+                .content()
+                .render(keys::REMIND_FOLLOW_UP_AFTER_CALL, &[("date", Fill::Text(&date))]),
+            count => self
+                .content()
+                .render(keys::REMIND_EACH_PAYMENT, &[("count", Fill::Text(&count.to_string()))]),
+        };
         Some(Button {
             label: label.to_plain(),
             data: Action::RemindSet(code.to_string()).encode(),

@@ -38,17 +38,22 @@ impl Turn<'_> {
     /// again (the review resumes); a long report message is not sent again,
     /// only a button back to it.
     fn back_where_they_were(&mut self) {
-        let on_report = matches!(
-            self.state.screen,
-            Screen::Summary | Screen::Findings { .. } | Screen::Timing | Screen::Scripts | Screen::Offer
-        );
-        if on_report {
+        if self.on_report() {
             let back = vec![vec![self.view.button(keys::FAQ_BACK, Action::Resume)]];
             self.outputs
                 .push(Output::choice(self.content().text(keys::SCRIPT_REPORT_WAITS), back));
         } else {
             self.show_current();
         }
+    }
+
+    /// On a part of the report (long messages, not sent again after a side
+    /// trip: a button brings them back).
+    pub(super) fn on_report(&self) -> bool {
+        matches!(
+            self.state.screen,
+            Screen::Summary | Screen::Findings { .. } | Screen::Timing | Screen::Scripts | Screen::Offer
+        )
     }
 
     /// The script of `kind` filled for `bill`, with a button to note the

@@ -135,4 +135,8 @@ pub enum CallStep {
     PromisedBy,
     /// They lowered the bill: to how much?
     NewAmount,
+    /// A payment plan was agreed: how much each month?
+    PlanMonthly,
+    /// ...and when is the first payment due?
+    PlanFirstDue,
 }

@@ -42,6 +42,12 @@ pub struct CallLog {
     /// What is due after they lowered the bill.
     #[serde(default)]
     pub new_amount: Option<Decimal>,
+    /// A payment plan agreed on the call: how much each month...
+    #[serde(default)]
+    pub plan_monthly: Option<Decimal>,
+    /// ...and when the first payment is due.
+    #[serde(default)]
+    pub plan_first_due: Option<NaiveDate>,
 }
 
 impl CallLog {
@@ -55,6 +61,8 @@ impl CallLog {
             promise: None,
             promised_by: None,
             new_amount: None,
+            plan_monthly: None,
+            plan_first_due: None,
         }
     }
 }

@@ -69,11 +69,12 @@ impl ReminderBook {
         Ok(id)
     }
 
-    /// Whether a pending reminder like this plan is set for `bill`.
+    /// Whether a reminder like this plan is set for `bill` (still to come,
+    /// or delivered and not marked done).
     pub fn is_set(&self, bill: usize, plan: &ReminderPlan) -> bool {
         self.items
             .iter()
-            .any(|r| r.bill == bill && r.kind == plan.kind && r.date == plan.date && r.is_pending())
+            .any(|r| r.bill == bill && r.kind == plan.kind && r.date == plan.date)
     }
 
     pub fn get(&self, id: u32) -> Option<&Reminder> {

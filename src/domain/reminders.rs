@@ -8,9 +8,9 @@
 //! a failed send goes back to `Scheduled` a little later.
 
 use super::bill::Bill;
-use super::offers::{self, first_of_next_month, payment_plan};
+use super::offers::{self, payment_plan};
 use super::timing::{self, AdviceKind, COLLECTIONS_FROM_DAY};
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -163,8 +163,11 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
     if let Some(promised) = bill.calls.iter().rev().find_map(|call| call.promised_by) {
         add(ReminderKind::Promised, promised, promised);
     }
-    let follow_up = plus(today, FOLLOW_UP_DAYS);
-    add(ReminderKind::FollowUp, follow_up, follow_up);
+    // A follow-up is for something asked on a call.
+    if !bill.calls.is_empty() {
+        let follow_up = weekday_on_or_after(plus(today, FOLLOW_UP_DAYS));
+        add(ReminderKind::FollowUp, follow_up, follow_up);
+    }
     if owes {
         for plan in payment_plans(bill, today) {
             add(plan.kind, plan.date, plan.deliver_on);
@@ -174,18 +177,22 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
     plans
 }
 
-/// The payments of the plan the user's monthly amount gives (first payment
-/// on the first of next month), each reminded a few days ahead.
+/// The payments of the plan agreed on the last call that agreed one (its
+/// monthly amount and first due date, over what is owed now), each
+/// reminded a few days ahead. No plan agreed, no payment reminders: the
+/// plan the offer suggests is only a suggestion.
 fn payment_plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
-    let (Some(balance), Some(monthly)) = (offers::balance(bill), bill.monthly) else {
+    let agreed = bill
+        .calls
+        .iter()
+        .rev()
+        .find_map(|call| Some((call.plan_monthly?, call.plan_first_due?)));
+    let (Some(balance), Some((monthly, first_due))) = (offers::balance(bill), agreed) else {
         return Vec::new();
     };
-    let Ok(plan) = payment_plan(balance, monthly, first_of_next_month(today)) else {
+    let Ok(plan) = payment_plan(balance, monthly, first_due) else {
         return Vec::new();
     };
-    if plan.months < 2 {
-        return Vec::new();
-    }
     plan.payments
         .iter()
         .map(|payment| ReminderPlan {
@@ -197,6 +204,15 @@ fn payment_plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
             deliver_on: minus(payment.due, PAYMENT_NOTICE_DAYS).max(today),
         })
         .collect()
+}
+
+/// `date`, or the Monday after when it falls on a weekend.
+fn weekday_on_or_after(date: NaiveDate) -> NaiveDate {
+    match date.weekday() {
+        Weekday::Sat => plus(date, 2),
+        Weekday::Sun => plus(date, 1),
+        _ => date,
+    }
 }
 
 /// The day 90 after the first bill (the start of the collections window).
@@ -266,9 +282,11 @@ mod tests {
         // Nov 30, 2026 is a Monday: the month's last business day.
         let call = plans.iter().find(|p| p.kind == ReminderKind::BestDayToCall).unwrap();
         assert_eq!(call.deliver_on, day(2026, 11, 30));
-        let follow_up = plans.iter().find(|p| p.kind == ReminderKind::FollowUp).unwrap();
-        assert_eq!(follow_up.deliver_on, day(2026, 12, 8));
-        assert_eq!(codes(&plans), ["bd", "fu", "cw", "cd"], "soonest first");
+        assert_eq!(
+            codes(&plans),
+            ["bd", "cw", "cd"],
+            "soonest first; no follow-up before a call"
+        );
     }
 
     #[test]
@@ -327,13 +345,26 @@ mod tests {
         let plans = plans(&bill, day(2026, 11, 28));
         let promised = plans.iter().find(|p| p.kind == ReminderKind::Promised).unwrap();
         assert_eq!(promised.deliver_on, day(2026, 12, 11));
+        // After a call, a follow-up too, moved off the weekend: Dec 8 is a
+        // Tuesday; from Dec 2, ten days is Sat, Dec 12, so Mon, Dec 14.
+        let follow_up = plans.iter().find(|p| p.kind == ReminderKind::FollowUp).unwrap();
+        assert_eq!(follow_up.deliver_on, day(2026, 12, 8));
+        let later = super::plans(&bill, day(2026, 12, 2));
+        let follow_up = later.iter().find(|p| p.kind == ReminderKind::FollowUp).unwrap();
+        assert_eq!(follow_up.deliver_on, day(2026, 12, 14));
     }
 
     #[test]
-    fn a_payment_plan_gets_one_reminder_per_payment_summing_to_the_balance() {
+    fn an_agreed_payment_plan_gets_one_reminder_per_payment_summing_to_the_balance() {
         let mut bill = hospital_bill();
         bill.amount_due = Some(Decimal::from_str("1000.01").unwrap());
+        // The monthly amount the user could pay suggests a plan, not yet agreed.
         bill.monthly = Some(Decimal::from(150));
+        assert!(!codes(&plans(&bill, day(2026, 11, 28))).contains(&"pay"));
+        let mut call = CallLog::new(day(2026, 11, 27));
+        call.plan_monthly = Some(Decimal::from(150));
+        call.plan_first_due = Some(day(2026, 12, 1));
+        bill.calls.push(call);
         let plans = plans(&bill, day(2026, 11, 28));
         let payments: Vec<_> = plans.iter().filter(|p| p.kind.code() == "pay").collect();
         assert_eq!(payments.len(), 7);

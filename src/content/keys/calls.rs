@@ -15,6 +15,8 @@ keys! {
     CALL_PROMISE_PROMPT = "call.promise_prompt";
     CALL_PROMISED_BY_PROMPT = "call.promised_by_prompt";
     CALL_NEW_AMOUNT_PROMPT = "call.new_amount_prompt";
+    CALL_PLAN_MONTHLY_PROMPT = "call.plan_monthly_prompt";
+    CALL_PLAN_FIRST_DUE_PROMPT = "call.plan_first_due_prompt";
     CALL_AMOUNT_UPDATED = "call.amount_updated" [amount];
     CALL_DONE = "call.done";
     CALL_SAVED = "call.saved" [line];
@@ -28,6 +30,8 @@ keys! {
     CALL_WHAT_REDUCED = "call.what.reduced";
     CALL_WHAT_REDUCED_TO = "call.what.reduced_to" [amount];
     CALL_WHAT_PLAN = "call.what.payment_plan";
+    CALL_WHAT_PLAN_MONTHLY = "call.what.payment_plan_monthly" [monthly];
+    CALL_WHAT_PLAN_FROM = "call.what.payment_plan_from" [monthly, date];
     CALL_WHAT_REFUSED = "call.what.refused";
     CALL_WHAT_CALL_BACK = "call.what.call_back";
     CALL_WHAT_TALKED = "call.what.talked";

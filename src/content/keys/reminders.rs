@@ -7,8 +7,10 @@ keys! {
     // `/remind`: the reminders the bill calls for.
     REMIND_HEADING = "remind.heading";
     REMIND_LINE = "remind.line" [what, when];
+    REMIND_LINE_AHEAD = "remind.line_ahead" [what, date, when];
     REMIND_LINE_SET = "remind.line_set" [what, when];
     REMIND_NONE = "remind.none";
+    REMIND_PAID = "remind.paid";
     REMIND_BUTTON = "remind.button" [what, date];
     REMIND_ALL = "remind.all" [count];
     REMIND_LEAVE = "remind.leave";
@@ -19,6 +21,7 @@ keys! {
     REMIND_NO_LONGER = "remind.no_longer";
     REMIND_WHEN = "remind.when" [date, time];
     REMIND_FOLLOW_UP_AFTER_CALL = "remind.after_call" [date];
+    REMIND_EACH_PAYMENT = "remind.each_payment" [count];
     REMIND_FROM_REPORT = "remind.from_report";
 
     // What each reminder is for (plain: also on buttons).
@@ -62,11 +65,11 @@ keys! {
     // A reminder as delivered.
     DUE_HEADING = "due.heading" [bill];
     DUE_LATE = "due.late" [date];
-    DUE_COLLECTIONS_WEEK = "due.collections_week" [date];
-    DUE_COLLECTIONS_DAY = "due.collections_day" [date];
+    DUE_COLLECTIONS_WEEK = "due.collections_week" [date, days];
+    DUE_COLLECTIONS_DAY = "due.collections_day" [date, days];
     DUE_FOLLOW_UP = "due.follow_up";
-    DUE_PROMISED = "due.promised" [promise];
-    DUE_BEST_DAY = "due.best_day_to_call" [date];
+    DUE_PROMISED = "due.promised" [date, days, call];
+    DUE_BEST_DAY = "due.best_day_to_call" [date, days];
     DUE_NO_SURPRISES = "due.no_surprises" [date, days];
     DUE_APPEAL = "due.internal_appeal" [date, days];
     DUE_ASSISTANCE = "due.financial_assistance" [date, days];
@@ -83,6 +86,8 @@ keys! {
     PAID_FULL = "paid.full" [amount];
     PAID_NOT_NOW = "paid.not_now";
     PAID_NO_BILL = "paid.no_bill";
+    PAID_NEGATIVE = "paid.negative";
+    PAID_ALREADY = "paid.already" [amount, date];
     PAID_DONE = "paid.done" [amount, date];
     PAID_SAVED = "paid.saved" [saved];
     PAID_LINE = "paid.line" [amount, date];
