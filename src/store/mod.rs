@@ -71,7 +71,7 @@ impl Store {
     /// running the bot.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         create_private_dir(path).map_err(|e| StoreError(sled::Error::Io(e)))?;
-        let db = sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024).open()?;
+        let db = open_waiting_for_the_lock(path)?;
         restrict_files(path);
         Ok(Store {
             chats: db.open_tree("chats")?,
@@ -273,6 +273,23 @@ impl Store {
             }
         }
         keys
+    }
+}
+
+/// Opens sled, waiting up to two seconds for its file lock: a handle just
+/// dropped in this process (a test that seeded the data) lets the lock go
+/// from a background thread, a moment later.
+fn open_waiting_for_the_lock(path: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024);
+    let mut tries = 0;
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(40));
+            }
+            result => return Ok(result?),
+        }
     }
 }
 
