@@ -56,6 +56,13 @@ impl View<'_> {
         Output::choice(Html::join(&parts, "\n\n"), self.menu_keyboard())
     }
 
+    /// The main menu after `/cancel`: "paused", which already says how to
+    /// pick the review up.
+    pub fn paused_menu(&self) -> Output {
+        let parts = [self.text(keys::REVIEW_PAUSED), self.text(keys::MENU_PROMPT)];
+        Output::choice(Html::join(&parts, "\n\n"), self.menu_keyboard())
+    }
+
     /// The greeting `/start` shows, with the main menu.
     pub fn greeting(&self, state: &ChatState) -> Output {
         self.menu(state, Some(self.text(keys::START_GREETING)))

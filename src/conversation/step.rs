@@ -194,8 +194,7 @@ impl Turn<'_> {
             }
             _ => {
                 self.state.screen = Screen::Menu;
-                let paused = self.view.content.text(keys::REVIEW_PAUSED);
-                self.outputs.push(self.view.menu(&self.state, Some(paused)));
+                self.outputs.push(self.view.paused_menu());
             }
         }
     }
