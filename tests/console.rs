@@ -5,10 +5,11 @@ use billcoach::domain::reminders::{ReminderKind, ReminderPlan};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<&str>) -> (String, bool) {
+/// The binary in `dir`, with its own data there, today pinned, input and
+/// output piped.
+fn console_command(dir: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_billcoach"));
     command
-        .args(args)
         .current_dir(dir)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -17,6 +18,12 @@ fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    command
+}
+
+fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<&str>) -> (String, bool) {
+    let mut command = console_command(dir);
+    command.args(args);
     if let Some(token) = token {
         command.env("TELOXIDE_TOKEN", token);
     }
@@ -33,14 +40,7 @@ fn run_console(dir: &std::path::Path, typed: &str, args: &[&str], token: Option<
 /// `marker` is printed (or 30 s pass), then ends it. Returns the output.
 fn run_console_until(dir: &std::path::Path, typed: &str, marker: &str) -> (String, bool) {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_billcoach"))
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("BILLCOACH_DB", dir.join("data"))
-        .env("BILLCOACH_NOW", "2026-11-28T15:00:00Z")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+    let mut child = console_command(dir)
         .stderr(Stdio::null())
         .spawn()
         .expect("start billcoach");

@@ -18,10 +18,7 @@ async fn an_acknowledged_answer_survives_sigkill() {
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     let mut pat = Phone::new(&api, PAT);
 
-    pat.send("/start");
-    let greeting = pat.next().await;
-    pat.tap(&greeting, "Review a bill");
-    let q1 = pat.expect("Who sent this bill?").await;
+    let q1 = pat.start_review().await;
     let ambulance = pat.tap(&q1, "Ambulance");
     // The next question arriving is the acknowledgement.
     let q2 = pat.expect("Question 2 of 13").await;
@@ -54,10 +51,7 @@ async fn an_update_telegram_forgot_is_applied_after_sigkill() {
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     let mut pat = Phone::new(&api, PAT);
 
-    pat.send("/start");
-    let greeting = pat.next().await;
-    pat.tap(&greeting, "Review a bill");
-    let q1 = pat.expect("Who sent this bill?").await;
+    let q1 = pat.start_review().await;
 
     // The press is received, but its handling hangs before the answer is
     // applied; meanwhile the bot asks for the next updates, so Telegram

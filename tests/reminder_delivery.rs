@@ -136,15 +136,6 @@ async fn wait_for(timeout: Duration, what: &str, mut ready: impl FnMut() -> bool
     }
 }
 
-/// The log without sled's chatter.
-fn log_lines(bot: &BotProcess) -> Vec<String> {
-    bot.log()
-        .lines()
-        .filter(|l| !l.contains(" DEBUG sled"))
-        .map(String::from)
-        .collect()
-}
-
 fn count_lines(lines: &[String], needle: &str) -> usize {
     lines.iter().filter(|l| l.contains(needle)).count()
 }
@@ -240,7 +231,7 @@ async fn a_thousand_reminders_arrive_once_each_through_429s_timeouts_and_a_block
     assert_eq!(api.violations(), Vec::<String>::new());
 
     let status = bot.terminate();
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     assert!(status.success(), "{status:?}");
     let all = lines.join("\n");
     assert_eq!(
@@ -449,7 +440,7 @@ async fn a_reminder_missed_while_down_comes_late_once_and_none_comes_early_or_at
     tokio::time::sleep(Duration::from_secs(2)).await;
     let status = bot.terminate();
     assert!(status.success(), "{status:?}");
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
 
     let sends = api.accepted_sends();
     let order: Vec<Option<(i64, u32)>> = sends.iter().map(|s| reminder_of(&s.message)).collect();

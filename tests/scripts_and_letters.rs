@@ -17,10 +17,7 @@ async fn a_script_mid_review_a_call_log_and_a_letter() {
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     let mut pat = Phone::new(&api, PAT);
 
-    pat.send("/start");
-    let greeting = pat.next().await;
-    pat.tap(&greeting, "Review a bill");
-    let q1 = pat.expect("Who sent this bill?").await;
+    let q1 = pat.start_review().await;
     pat.tap(&q1, "Hospital");
     pat.expect("Is it a nonprofit hospital?").await;
 

@@ -16,15 +16,6 @@ use support::phone::Phone;
 const PAT: i64 = 5_560_001;
 const SAM: i64 = 5_560_002;
 
-/// The log without sled's chatter.
-fn log_lines(bot: &BotProcess) -> Vec<String> {
-    bot.log()
-        .lines()
-        .filter(|l| !l.contains(" DEBUG sled"))
-        .map(String::from)
-        .collect()
-}
-
 /// The lines that contain every one of `needles`.
 fn lines_with(lines: &[String], needles: &[&str]) -> Vec<String> {
     lines
@@ -86,7 +77,7 @@ async fn a_429_is_waited_out_and_the_message_arrives_once() {
     sam.nothing_more();
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     // teloxide's Throttle says it three times (retrying, freezing,
     // unfreezing); the first names the wait.
     let retry = lines_with(&lines, &["Freezing, before retrying", "Seconds(1)"]);
@@ -127,7 +118,7 @@ async fn a_slow_answer_holds_up_only_its_own_chat() {
     assert_eq!(sends_to(&api, PAT), 4, "nothing was sent twice");
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     assert!(
         complaints_about(&lines, PAT).is_empty(),
         "a slow answer is not a problem:\n{}",
@@ -158,7 +149,7 @@ async fn a_timeout_loses_at_most_one_message_never_the_answer() {
     sam.expect("Hi, I'm billcoach").await;
     // The bot gives up on the call and logs it.
     api.wait_until(PAT, Duration::from_secs(30), |_| {
-        let lines = log_lines(&bot);
+        let lines = bot.log_lines();
         (!complaints_about(&lines, PAT).is_empty()).then_some(())
     })
     .await;
@@ -195,7 +186,7 @@ async fn a_timeout_loses_at_most_one_message_never_the_answer() {
     .await;
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     let failed = lines_with(&lines, &[&format!("chat {PAT}: Telegram call failed")]);
     assert_eq!(failed.len(), 1, "one clear line:\n{}", lines.join("\n"));
     assert!(
@@ -241,7 +232,7 @@ async fn connection_resets_lose_one_message_never_the_answer() {
     pat.nothing_more();
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     let failed = lines_with(&lines, &[&format!("chat {PAT}: Telegram call failed")]);
     assert_eq!(
         failed.len(),
@@ -292,7 +283,7 @@ async fn edits_telegram_refuses_are_skipped_quietly() {
     assert_eq!(api.calls("editMessageText").len(), 2);
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     assert!(
         complaints_about(&lines, PAT).is_empty(),
         "no warning for a refused edit:\n{}",
@@ -341,7 +332,7 @@ async fn a_user_who_blocks_the_bot_mid_review_is_marked_and_picks_up_when_back()
     pat.nothing_more();
 
     assert!(bot.terminate().success());
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     let marked = lines_with(&lines, &[&format!("chat {PAT}: the user blocked the bot")]);
     assert_eq!(marked.len(), 1, "one clear line:\n{}", lines.join("\n"));
     let store = billcoach::store::Store::open(&dir.path().join("data")).unwrap();
@@ -458,7 +449,7 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
     sam.nothing_more();
     assert_eq!(api.violations(), Vec::<String>::new());
 
-    let lines = log_lines(&bot);
+    let lines = bot.log_lines();
     let all = lines.join("\n");
     // An update teloxide cannot parse is dropped with one line of ours and
     // none of teloxide's (its line would print the user's text).

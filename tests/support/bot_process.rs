@@ -61,6 +61,15 @@ impl BotProcess {
         std::fs::read_to_string(&self.log_path).unwrap_or_default()
     }
 
+    /// The log's lines without sled's chatter.
+    pub fn log_lines(&self) -> Vec<String> {
+        self.log()
+            .lines()
+            .filter(|l| !l.contains(" DEBUG sled"))
+            .map(String::from)
+            .collect()
+    }
+
     /// Kills the bot with SIGKILL, as a crash or power cut would.
     pub fn kill9(&mut self) {
         let _ = self.child.kill();

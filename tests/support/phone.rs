@@ -20,6 +20,14 @@ impl Phone {
         }
     }
 
+    /// `/start`, then "Review a bill": returns the first question.
+    pub async fn start_review(&mut self) -> BotMessage {
+        self.send("/start");
+        let greeting = self.next().await;
+        self.tap(&greeting, "Review a bill");
+        self.expect("Who sent this bill?").await
+    }
+
     /// The user types a message. Returns the update id.
     pub fn send(&self, text: &str) -> u32 {
         self.api.user_sends(self.chat, text)
