@@ -59,6 +59,13 @@ async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
     pat.expect("everything I saved").await;
     pat.next().await;
 
+    // At rest, the data folder holds none of it readable: every record and
+    // kept update is sealed with the chat's own key.
+    for private in ["4321.09", "Zelda Quixote", "REF-99817"] {
+        let found = files_containing(&dir.path().join("data"), private.as_bytes());
+        assert!(found.is_empty(), "{private:?} readable in {found:?}");
+    }
+
     // /delete, confirmed.
     pat.send("/delete");
     let confirm = pat.expect("erases everything").await;
@@ -91,8 +98,29 @@ async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
         .filter(|(_, key)| key.starts_with(&pat_key))
         .collect();
     assert!(left.is_empty(), "keys about the chat left after /delete: {left:?}");
+    // Its key is gone too, so what sled's old log segments still hold of
+    // the chat can never be read again.
+    assert!(!store.has_chat_key(PAT), "the chat's key was shredded");
+    assert!(store.has_chat_key(SAM));
     assert!(store
         .all_keys()
         .iter()
         .any(|(_, key)| key.starts_with(&SAM.to_be_bytes())));
+}
+
+/// The files under `dir` whose bytes contain `needle`.
+fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if std::fs::read(&path).is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle)) {
+                found.push(path);
+            }
+        }
+    }
+    found
 }

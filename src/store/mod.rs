@@ -1,7 +1,8 @@
 //! Durable storage of chats, over sled.
 //!
 //! One sled database per process, with a few fixed trees:
-//! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON;
+//! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON, sealed
+//!   with the chat's key;
 //! - `set_aside`: records that could not be read, kept for inspection
 //!   (chat id ++ sequence number → the original bytes);
 //! - `groups_told`: group chats already told the bot is private-only;
@@ -13,9 +14,13 @@
 //!   id → nothing. It is written in the same transaction as the record, so
 //!   the two never disagree.
 //!
+//! Records and kept updates are encrypted with a key per chat, kept in
+//! `keys/` beside the database; `/delete` destroys the key ([`chat_keys`]).
+//!
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
+pub mod chat_keys;
 pub mod due;
 pub mod record;
 
@@ -25,8 +30,10 @@ pub use record::ChatRecord;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
+use chat_keys::{ChatKeys, Unreadable};
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A failure of the storage engine (disk full, permissions, corruption).
 #[derive(Debug)]
@@ -64,6 +71,9 @@ pub struct Store {
     groups_told: sled::Tree,
     due: sled::Tree,
     inbox: sled::Tree,
+    /// What is stored about a chat is sealed with its own key (see
+    /// [`chat_keys`]), so erasing the key erases it for good.
+    keys: Arc<ChatKeys>,
 }
 
 impl Store {
@@ -72,8 +82,10 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         create_private_dir(path).map_err(|e| StoreError(sled::Error::Io(e)))?;
         let db = open_waiting_for_the_lock(path)?;
+        let keys = ChatKeys::open(&path.join("keys")).map_err(|e| StoreError(sled::Error::Io(e)))?;
         restrict_files(path);
         Ok(Store {
+            keys: Arc::new(keys),
             chats: db.open_tree("chats")?,
             set_aside: db.open_tree("set_aside")?,
             groups_told: db.open_tree("groups_told")?,
@@ -92,7 +104,12 @@ impl Store {
                 was_reset: false,
             });
         };
-        match record::decode(&bytes) {
+        let read = match self.keys.open_value(chat, &bytes) {
+            Ok(plain) => record::decode(&plain).map_err(|e| e.to_string()),
+            Err(Unreadable::NoKey) => Err("its key is missing".to_string()),
+            Err(Unreadable::Damaged) => Err("it does not decrypt".to_string()),
+        };
+        match read {
             Ok(record) => Ok(LoadedChat {
                 record,
                 was_reset: false,
@@ -114,12 +131,16 @@ impl Store {
     /// Writes a chat's record and brings the reminder time index in line
     /// with it, in one transaction (durable after [`Store::flush`]).
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<(), StoreError> {
-        let bytes = record::encode(record);
+        let bytes = self.seal(chat, &record::encode(record))?;
         let new_keys = due::keys_of(chat, record);
         (&self.chats, &self.due)
             .transaction(|(chats, due_index)| {
                 let old_keys = match chats.get(chat.to_be_bytes())? {
-                    Some(old) => record::decode(&old)
+                    Some(old) => self
+                        .keys
+                        .open_value(chat, &old)
+                        .ok()
+                        .and_then(|plain| record::decode(&plain).ok())
                         .map(|old| due::keys_of(chat, &old))
                         .unwrap_or_default(),
                     None => Default::default(),
@@ -158,13 +179,26 @@ impl Store {
                 self.due.remove(key)?;
             }
         }
+        // What is left of the chat in sled's old log segments can no
+        // longer be read.
+        self.keys.shred(chat).map_err(|e| StoreError(sled::Error::Io(e)))?;
         Ok(())
+    }
+
+    /// `plain` sealed with the chat's key.
+    fn seal(&self, chat: i64, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        self.keys.seal(chat, plain).map_err(|e| StoreError(sled::Error::Io(e)))
+    }
+
+    /// Whether the chat still has an encryption key (for tests).
+    pub fn has_chat_key(&self, chat: i64) -> bool {
+        self.keys.has_key(chat)
     }
 
     /// Keeps an update just received, until [`Store::forget_update`]
     /// (durable after [`Store::flush`]). The bytes are the front end's.
     pub fn keep_update(&self, chat: i64, update_id: u32, bytes: &[u8]) -> Result<(), StoreError> {
-        self.inbox.insert(inbox_key(chat, update_id), bytes)?;
+        self.inbox.insert(inbox_key(chat, update_id), self.seal(chat, bytes)?)?;
         Ok(())
     }
 
@@ -183,7 +217,11 @@ impl Store {
             let (Ok(chat), Ok(id)) = (key[..8].try_into(), key[8..].try_into()) else {
                 continue;
             };
-            updates.push((i64::from_be_bytes(chat), u32::from_be_bytes(id), bytes.to_vec()));
+            let (chat, id) = (i64::from_be_bytes(chat), u32::from_be_bytes(id));
+            match self.keys.open_value(chat, &bytes) {
+                Ok(plain) => updates.push((chat, id, plain)),
+                Err(_) => log::warn!("update {id}: the kept copy does not decrypt; skipped"),
+            }
         }
         updates.sort_by_key(|(_, id, _)| *id);
         Ok(updates)
