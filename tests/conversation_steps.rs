@@ -2732,6 +2732,11 @@ fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
         filled(keys::PAID_DONE, &[("amount", "$800.00"), ("date", &shown(today()))])
     );
     assert_eq!(out[1], filled(keys::PAID_SAVED, &[("saved", "$434.50")]));
+    assert_eq!(
+        out.last().unwrap(),
+        &line(keys::SCRIPT_REPORT_WAITS),
+        "not the whole summary again"
+    );
     assert!(chat.state.reminders.items.is_empty(), "its reminders stopped");
     assert_eq!(chat.bill().paid.map(|p| p.amount), Some(dollars(80000)));
     assert_eq!(chat.state.screen, Screen::Summary);

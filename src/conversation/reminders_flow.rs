@@ -277,8 +277,8 @@ impl Turn<'_> {
             | Screen::Reminders { back_to }
             | Screen::AskTimeZone { back_to, .. }
             | Screen::Paid { back_to } => {
-                let back_to = (**back_to).clone();
-                self.go_to(back_to);
+                self.state.screen = (**back_to).clone();
+                self.back_where_they_were();
             }
             _ => self.show_current(),
         }

@@ -34,10 +34,10 @@ impl Turn<'_> {
         self.back_where_they_were();
     }
 
-    /// After a script or letter: the question the user was on is asked
-    /// again (the review resumes); a long report message is not sent again,
-    /// only a button back to it.
-    fn back_where_they_were(&mut self) {
+    /// After a side trip (a script, a letter, reminders, `/paid`): the
+    /// question the user was on is asked again (the review resumes); a long
+    /// report message is not sent again, only a button back to it.
+    pub(super) fn back_where_they_were(&mut self) {
         if self.on_report() {
             let back = vec![vec![self.view.button(keys::FAQ_BACK, Action::Resume)]];
             self.outputs
