@@ -122,34 +122,24 @@ pub fn describe(
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
             ask: words.text(keys::VISIT_ASK_ITEMIZED_ASK),
         },
-        VisitIssue::AppealDenial { deadline } => {
-            let explain = match deadline {
-                Some(date) => view.content.render(
-                    keys::VISIT_APPEAL_EXPLAIN_DATED,
-                    &[("deadline", Fill::Text(&format_date(*date, view.today)))],
-                ),
-                None => words.text(keys::VISIT_APPEAL_EXPLAIN),
-            };
-            FindingText {
-                title: words.text(keys::VISIT_APPEAL_TITLE),
-                explain,
-                ask: words.text(keys::VISIT_APPEAL_ASK),
-            }
-        }
-        VisitIssue::ValidateDebt { deadline } => {
-            let explain = match deadline {
-                Some(date) => view.content.render(
-                    keys::VISIT_VALIDATE_EXPLAIN_DATED,
-                    &[("deadline", Fill::Text(&format_date(*date, view.today)))],
-                ),
-                None => words.text(keys::VISIT_VALIDATE_EXPLAIN),
-            };
-            FindingText {
-                title: words.text(keys::VISIT_VALIDATE_TITLE),
-                explain,
-                ask: words.text(keys::VISIT_VALIDATE_ASK),
-            }
-        }
+        VisitIssue::AppealDenial { deadline } => words.deadline_step(
+            [
+                keys::VISIT_APPEAL_TITLE,
+                keys::VISIT_APPEAL_EXPLAIN,
+                keys::VISIT_APPEAL_EXPLAIN_DATED,
+                keys::VISIT_APPEAL_ASK,
+            ],
+            *deadline,
+        ),
+        VisitIssue::ValidateDebt { deadline } => words.deadline_step(
+            [
+                keys::VISIT_VALIDATE_TITLE,
+                keys::VISIT_VALIDATE_EXPLAIN,
+                keys::VISIT_VALIDATE_EXPLAIN_DATED,
+                keys::VISIT_VALIDATE_ASK,
+            ],
+            *deadline,
+        ),
     }
 }
 
@@ -193,6 +183,24 @@ impl Words<'_> {
 
     fn date(&self, date: NaiveDate) -> String {
         format_date(date, self.view.today)
+    }
+
+    /// A step with a deadline (an appeal, a debt dispute): the explanation
+    /// names the deadline when it is known.
+    fn deadline_step(
+        &self,
+        [title, explain, explain_dated, ask]: [Key; 4],
+        deadline: Option<NaiveDate>,
+    ) -> FindingText {
+        let explain = match deadline {
+            Some(date) => self.render(explain_dated, &[("deadline", Fill::Text(&self.date(date)))]),
+            None => self.text(explain),
+        };
+        FindingText {
+            title: self.text(title),
+            explain,
+            ask: self.text(ask),
+        }
     }
 
     fn nights(&self, count: u32) -> Html {
