@@ -47,14 +47,18 @@ impl Engine {
         let mut record = loaded.record;
         let before = record.clone();
         let claimed = conversation::claim_reminder(&mut record.state, entry.reminder, &self.ctx());
-        if record != before {
+        let changed = record != before;
+        if changed {
             self.store.save_chat(entry.chat, &record)?;
         }
-        if !due::keys_of(entry.chat, &record).contains(&entry.key()) {
+        let orphan = !due::keys_of(entry.chat, &record).contains(&entry.key());
+        if orphan {
             // An index entry no record backs (the record was set aside).
             self.store.drop_due_entry(&entry)?;
         }
-        self.store.flush().await?;
+        if changed || orphan {
+            self.store.flush().await?;
+        }
         match claimed {
             Due::Send(output) => Ok(Some(output)),
             Due::Postponed => {
