@@ -12,10 +12,28 @@ pub struct Choice<T> {
     /// Stable id in button data and saved keyboards: never rename.
     pub id: &'static str,
     pub label: Key,
+    /// Other whole answers people type for it (a comma-separated list in
+    /// `dialogues/`), if any.
+    pub also: Option<Key>,
 }
 
 const fn choice<T>(value: T, id: &'static str, label: Key) -> Choice<T> {
-    Choice { value, id, label }
+    Choice {
+        value,
+        id,
+        label,
+        also: None,
+    }
+}
+
+/// A choice that other typed words answer too.
+const fn choice_also<T>(value: T, id: &'static str, label: Key, also: Key) -> Choice<T> {
+    Choice {
+        value,
+        id,
+        label,
+        also: Some(also),
+    }
 }
 
 pub const SENDERS: [Choice<BillSender>; 6] = [
@@ -35,20 +53,25 @@ pub const COVERAGES: [Choice<Coverage>; 6] = [
     choice(Coverage::InNetwork, "in_network", keys::COVERAGE_IN_NETWORK),
     choice(Coverage::OutOfNetwork, "out_of_network", keys::COVERAGE_OUT_OF_NETWORK),
     choice(Coverage::InsuredNotSure, "insured_not_sure", keys::COVERAGE_NOT_SURE),
-    choice(Coverage::SelfPay, "self_pay", keys::COVERAGE_SELF_PAY),
+    choice_also(
+        Coverage::SelfPay,
+        "self_pay",
+        keys::COVERAGE_SELF_PAY,
+        keys::COVERAGE_SELF_PAY_ALSO,
+    ),
     choice(Coverage::Medicare, "medicare", keys::COVERAGE_MEDICARE),
     choice(Coverage::Medicaid, "medicaid", keys::COVERAGE_MEDICAID),
 ];
 
 pub const YES_NO_NOT_SURE: [Choice<Answer3>; 3] = [
-    choice(Answer3::Yes, "yes", keys::ANSWER_YES),
-    choice(Answer3::No, "no", keys::ANSWER_NO),
+    choice_also(Answer3::Yes, "yes", keys::ANSWER_YES, keys::ANSWER_YES_ALSO),
+    choice_also(Answer3::No, "no", keys::ANSWER_NO, keys::ANSWER_NO_ALSO),
     choice(Answer3::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
 ];
 
 pub const YES_NO: [Choice<bool>; 2] = [
-    choice(true, "yes", keys::ANSWER_YES),
-    choice(false, "no", keys::ANSWER_NO),
+    choice_also(true, "yes", keys::ANSWER_YES, keys::ANSWER_YES_ALSO),
+    choice_also(false, "no", keys::ANSWER_NO, keys::ANSWER_NO_ALSO),
 ];
 
 /// The estimate question's one button, "No estimate".
@@ -95,6 +118,15 @@ pub fn match_typed<'t, T: Copy>(table: &'t [Choice<T>], typed: &str, content: &C
     if let Some(i) = (0..table.len()).find(|&i| labels[i] == typed || normalize(table[i].id) == typed) {
         return Some(&table[i]);
     }
+    let also = |choice: &Choice<T>| {
+        choice
+            .also
+            .map(|key| content.plain(key))
+            .is_some_and(|words| words.split(',').any(|word| normalize(word) == typed))
+    };
+    if let Some(choice) = table.iter().find(|c| also(c)) {
+        return Some(choice);
+    }
     let loose: Vec<usize> = (0..table.len())
         .filter(|&i| {
             let label = &labels[i];
@@ -120,6 +152,36 @@ fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn everyday_words_answer_yes_no_and_self_pay() {
+        let content = Content::embedded().unwrap();
+        for (typed, expected) in [
+            ("nope", Some(false)),
+            ("Nah.", Some(false)),
+            ("yep", Some(true)),
+            ("Y", Some(true)),
+            ("it wasn't", Some(false)),
+            ("maybe", None),
+        ] {
+            assert_eq!(
+                match_typed(&YES_NO, typed, &content).map(|c| c.value),
+                expected,
+                "typed {typed:?}"
+            );
+        }
+        assert_eq!(
+            match_typed(&YES_NO_NOT_SURE, "yeah", &content).map(|c| c.value),
+            Some(Answer3::Yes)
+        );
+        for typed in ["no insurance", "None", "I have no insurance", "cash"] {
+            assert_eq!(
+                match_typed(&COVERAGES, typed, &content).map(|c| c.value),
+                Some(Coverage::SelfPay),
+                "typed {typed:?}"
+            );
+        }
+    }
 
     #[test]
     fn typed_answers_match_one_choice_or_none() {

@@ -42,6 +42,10 @@ keys! {
     // Answers shared by several questions.
     ANSWER_YES = "answer.yes";
     ANSWER_NO = "answer.no";
+    /// Other words typed for yes, for no, for self-pay (comma-separated).
+    ANSWER_YES_ALSO = "answer.yes_also";
+    ANSWER_NO_ALSO = "answer.no_also";
+    COVERAGE_SELF_PAY_ALSO = "question.coverage.self_pay_also";
     ANSWER_NOT_SURE = "answer.not_sure";
     ANSWER_SKIP = "answer.skip";
 
