@@ -142,18 +142,24 @@ impl ChatKeys {
     }
 }
 
-/// Writes a new file readable by its owner only, durably.
+/// Writes a file readable by its owner only, durably and whole: written
+/// beside it first, then renamed into place, so a crash leaves either no
+/// key file or a complete one (never a cut one that would lock the chat
+/// out).
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = path.with_extension("key.new");
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
+    let mut file = options.open(&partial)?;
     file.write_all(bytes)?;
     file.sync_all()?;
+    drop(file);
+    std::fs::rename(&partial, path)?;
     if let Some(dir) = path.parent() {
         sync_dir(dir);
     }
@@ -199,6 +205,17 @@ mod tests {
         let reopened = ChatKeys::open(dir.path()).unwrap();
         assert_eq!(reopened.open_value(7, &sealed), Err(Unreadable::NoKey));
         keys.shred(7).unwrap();
+    }
+
+    #[test]
+    fn a_key_half_written_before_a_crash_is_not_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        // What a crash mid-write leaves: the partial file, not the key.
+        std::fs::write(dir.path().join("3.key.new"), b"cut").unwrap();
+        let keys = ChatKeys::open(dir.path()).unwrap();
+        let sealed = keys.seal(3, b"fine").unwrap();
+        assert_eq!(keys.open_value(3, &sealed).unwrap(), b"fine");
+        assert!(!dir.path().join("3.key.new").exists());
     }
 
     #[cfg(unix)]
