@@ -6,7 +6,8 @@
 use billcoach::content::templates::Templates;
 use billcoach::content::{keys, Content, Fill, Key};
 use billcoach::conversation::{
-    claim_reminder, step, ChatState, Command, Ctx, Due, Effect, Input, Keyboard, Output, Question, Screen, Step,
+    claim_reminder, step, CallStep, ChatState, Command, Ctx, Due, Effect, Input, Keyboard, Output, Question, Screen,
+    Step,
 };
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use billcoach::domain::dates::format_date;
@@ -3142,6 +3143,11 @@ fn may_change(screen: &Screen, question: Question) -> bool {
         } => items || question == Question::HasItemized,
         Screen::Asking { question: asked } | Screen::ConfirmDate { question: asked, .. } => *asked == question,
         Screen::FixItem { .. } | Screen::RemoveItem => items,
+        // A call that lowered the bill sets the new amount due.
+        Screen::LoggingCall {
+            step: CallStep::NewAmount,
+            ..
+        } => question == Question::AmountDue,
         _ => false,
     }
 }

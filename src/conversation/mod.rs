@@ -38,5 +38,5 @@ pub use reminder_due::{claim_reminder, Due};
 pub use report_offer::offer_message;
 pub use report_timing::timing_message;
 pub use script_facts::facts as script_facts;
-pub use state::{ChatState, Screen};
+pub use state::{CallStep, ChatState, Screen};
 pub use step::{step, Ctx, Effect, Step};
