@@ -158,6 +158,8 @@ fn standard_answer(question: Question) -> &'static str {
         Question::Sender => "hospital",
         Question::Nonprofit => "yes",
         Question::Coverage => "self_pay",
+        Question::MedicareKind => "original",
+        Question::Qmb => "no",
         Question::Emergency => "no",
         Question::InNetworkFacility => "yes",
         Question::Claim => "paid_part",

@@ -2,7 +2,7 @@
 //! id (sent back by the button) and its label in `dialogues/`.
 
 use crate::content::{keys, Content, Key};
-use crate::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+use crate::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
 use crate::domain::calls::CallOutcome;
 
 /// One button answer.
@@ -61,6 +61,12 @@ pub const COVERAGES: [Choice<Coverage>; 6] = [
     ),
     choice(Coverage::Medicare, "medicare", keys::COVERAGE_MEDICARE),
     choice(Coverage::Medicaid, "medicaid", keys::COVERAGE_MEDICAID),
+];
+
+pub const MEDICARE_KINDS: [Choice<MedicareKind>; 3] = [
+    choice(MedicareKind::Original, "original", keys::MEDICARE_KIND_ORIGINAL),
+    choice(MedicareKind::Advantage, "advantage", keys::MEDICARE_KIND_ADVANTAGE),
+    choice(MedicareKind::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
 ];
 
 pub const YES_NO_NOT_SURE: [Choice<Answer3>; 3] = [

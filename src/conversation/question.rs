@@ -23,6 +23,10 @@ pub enum Question {
     Sender,
     Nonprofit,
     Coverage,
+    /// Medicare only: Original Medicare or Medicare Advantage?
+    MedicareKind,
+    /// Medicare only: Medicaid or QMB too?
+    Qmb,
     Emergency,
     /// Not emergency, out of network: was it at an in-network hospital or
     /// surgery center? (No Surprises Act protection.)
@@ -70,10 +74,12 @@ pub enum AnswerKind {
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 25] = [
+    pub const ORDER: [Question; 27] = [
         Question::Sender,
         Question::Nonprofit,
         Question::Coverage,
+        Question::MedicareKind,
+        Question::Qmb,
         Question::Emergency,
         Question::InNetworkFacility,
         Question::Claim,
@@ -104,6 +110,8 @@ impl Question {
             Question::Sender => "sender",
             Question::Nonprofit => "nonprofit",
             Question::Coverage => "coverage",
+            Question::MedicareKind => "medicare_kind",
+            Question::Qmb => "qmb",
             Question::Emergency => "emergency",
             Question::InNetworkFacility => "in_network_facility",
             Question::Claim => "claim",
@@ -138,6 +146,8 @@ impl Question {
             Question::Sender => keys::SENDER_PROMPT,
             Question::Nonprofit => keys::NONPROFIT_PROMPT,
             Question::Coverage => keys::COVERAGE_PROMPT,
+            Question::MedicareKind => keys::MEDICARE_KIND_PROMPT,
+            Question::Qmb => keys::QMB_PROMPT,
             Question::Emergency => keys::EMERGENCY_PROMPT,
             Question::InNetworkFacility => keys::IN_NETWORK_FACILITY_PROMPT,
             Question::Claim => keys::CLAIM_PROMPT,
@@ -169,6 +179,8 @@ impl Question {
             Question::Sender => keys::SUMMARY_SENDER,
             Question::Nonprofit => keys::SUMMARY_NONPROFIT,
             Question::Coverage => keys::SUMMARY_COVERAGE,
+            Question::MedicareKind => keys::SUMMARY_MEDICARE_KIND,
+            Question::Qmb => keys::SUMMARY_QMB,
             Question::Emergency => keys::SUMMARY_EMERGENCY,
             Question::InNetworkFacility => keys::SUMMARY_IN_NETWORK_FACILITY,
             Question::Claim => keys::SUMMARY_CLAIM,
@@ -199,6 +211,8 @@ impl Question {
             Question::Sender
             | Question::Nonprofit
             | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
             | Question::Emergency
             | Question::InNetworkFacility
             | Question::Claim
@@ -246,6 +260,7 @@ impl Question {
     pub fn applies(self, bill: &Bill) -> bool {
         match self {
             Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
+            Question::MedicareKind | Question::Qmb => bill.coverage == Some(Coverage::Medicare),
             // An out-of-network doctor or lab at an in-network facility
             // cannot balance-bill non-emergency care (No Surprises Act).
             Question::InNetworkFacility => {
@@ -284,6 +299,8 @@ impl Question {
             Question::Sender => bill.sender.is_some(),
             Question::Nonprofit => bill.nonprofit.is_some(),
             Question::Coverage => bill.coverage.is_some(),
+            Question::MedicareKind => bill.medicare.is_some(),
+            Question::Qmb => bill.qmb.is_some(),
             Question::Emergency => bill.emergency.is_some(),
             Question::InNetworkFacility => bill.in_network_facility.is_some(),
             Question::Claim => bill.claim.is_some(),
@@ -309,8 +326,9 @@ impl Question {
         }
         match self {
             Question::Sender => pairs(&choices::SENDERS),
-            Question::Nonprofit | Question::InNetworkFacility => pairs(&choices::YES_NO_NOT_SURE),
+            Question::Nonprofit | Question::InNetworkFacility | Question::Qmb => pairs(&choices::YES_NO_NOT_SURE),
             Question::Coverage => pairs(&choices::COVERAGES),
+            Question::MedicareKind => pairs(&choices::MEDICARE_KINDS),
             Question::Claim => pairs(&choices::CLAIM_STATUSES),
             Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
             Question::Estimate => pairs(&choices::NO_ESTIMATE),
@@ -329,6 +347,8 @@ impl Question {
             Question::Nonprofit => set(&mut bill.nonprofit, &choices::YES_NO_NOT_SURE, id),
             Question::InNetworkFacility => set(&mut bill.in_network_facility, &choices::YES_NO_NOT_SURE, id),
             Question::Coverage => set(&mut bill.coverage, &choices::COVERAGES, id),
+            Question::MedicareKind => set(&mut bill.medicare, &choices::MEDICARE_KINDS, id),
+            Question::Qmb => set(&mut bill.qmb, &choices::YES_NO_NOT_SURE, id),
             Question::Emergency => set(&mut bill.emergency, &choices::YES_NO, id),
             Question::Claim => set(&mut bill.claim, &choices::CLAIM_STATUSES, id),
             Question::InCollections => set(&mut bill.in_collections, &choices::YES_NO, id),
@@ -348,8 +368,11 @@ impl Question {
         }
         match self {
             Question::Sender => find(&choices::SENDERS, typed, content),
-            Question::Nonprofit | Question::InNetworkFacility => find(&choices::YES_NO_NOT_SURE, typed, content),
+            Question::Nonprofit | Question::InNetworkFacility | Question::Qmb => {
+                find(&choices::YES_NO_NOT_SURE, typed, content)
+            }
             Question::Coverage => find(&choices::COVERAGES, typed, content),
+            Question::MedicareKind => find(&choices::MEDICARE_KINDS, typed, content),
             Question::Claim => find(&choices::CLAIM_STATUSES, typed, content),
             Question::Emergency | Question::InCollections | Question::HasItemized => {
                 find(&choices::YES_NO, typed, content)
@@ -438,6 +461,8 @@ impl Question {
             Question::Nonprofit => label(&choices::YES_NO_NOT_SURE, bill.nonprofit, content),
             Question::InNetworkFacility => label(&choices::YES_NO_NOT_SURE, bill.in_network_facility, content),
             Question::Coverage => label(&choices::COVERAGES, bill.coverage, content),
+            Question::MedicareKind => label(&choices::MEDICARE_KINDS, bill.medicare, content),
+            Question::Qmb => label(&choices::YES_NO_NOT_SURE, bill.qmb, content),
             Question::Emergency => label(&choices::YES_NO, bill.emergency, content),
             Question::Claim => label(&choices::CLAIM_STATUSES, bill.claim, content),
             Question::InCollections => label(&choices::YES_NO, bill.in_collections, content),

@@ -42,6 +42,15 @@ impl Coverage {
     }
 }
 
+/// Which kind of Medicare: the appeal deadlines differ (domain-facts-2 E3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MedicareKind {
+    Original,
+    Advantage,
+    NotSure,
+}
+
 /// Yes, no, or not sure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,6 +102,11 @@ pub struct Bill {
     /// Hospitals only: a nonprofit (tax-exempt) hospital?
     pub nonprofit: Option<Answer3>,
     pub coverage: Option<Coverage>,
+    /// Medicare only: Original Medicare or a Medicare Advantage plan.
+    pub medicare: Option<MedicareKind>,
+    /// Medicare only: Medicaid or QMB too (the Medicare Savings Program that
+    /// pays Medicare's cost sharing, E2)?
+    pub qmb: Option<Answer3>,
     pub emergency: Option<bool>,
     /// Non-emergency, out of network: was the care at an in-network
     /// hospital or surgery center?
@@ -176,15 +190,19 @@ impl Bill {
         }
     }
 
-    /// What the bill charges in all, to compare with an estimate: the
-    /// larger of the amount due and the line items' total; `None` when
-    /// neither is known. The audit and the timing advice both use it, so
-    /// they agree on "$400 over the estimate".
+    /// What the patient is billed, to compare with a good-faith estimate:
+    /// the amount due, or the line items' total when no amount is known;
+    /// `None` when neither is. The gross charges of an itemized bill are not
+    /// what a self-pay patient is asked to pay (the $400 test of the
+    /// patient-provider dispute is on the bill, domain-facts-2 E4). The
+    /// audit, the timing advice and the plan all use it, so they agree on
+    /// "$400 over the estimate".
     pub fn billed_total(&self) -> Option<Decimal> {
-        if self.amount_due.is_none() && self.items.is_empty() {
-            return None;
+        match self.amount_due {
+            Some(due) => Some(due),
+            None if self.items.is_empty() => None,
+            None => Some(self.items_total()),
         }
-        Some(self.amount_due.unwrap_or_default().max(self.items_total()))
     }
 
     /// The sum of the line items (credits included).

@@ -1,6 +1,6 @@
 //! The pure business core: money, dates and codes as people type them, the
 //! bill being reviewed, the reference data, the audit, timing advice,
-//! offers, call logs and reminders.
+//! offers, the plan (what to do first), call logs and reminders.
 //!
 //! Nothing here does I/O, reads the clock or knows about Telegram: every
 //! function takes what it needs as arguments, so it can be tested as plain
@@ -15,6 +15,7 @@ pub mod line_items;
 pub mod local_time;
 pub mod money;
 pub mod offers;
+pub mod plan;
 pub mod reference;
 pub mod reminder_book;
 pub mod reminders;

@@ -36,6 +36,12 @@ keys! {
     COVERAGE_MEDICARE = "question.coverage.medicare";
     COVERAGE_MEDICAID = "question.coverage.medicaid";
 
+    // Questions: which Medicare, and QMB (Medicare only).
+    MEDICARE_KIND_PROMPT = "question.medicare_kind.prompt";
+    MEDICARE_KIND_ORIGINAL = "question.medicare_kind.original";
+    MEDICARE_KIND_ADVANTAGE = "question.medicare_kind.advantage";
+    QMB_PROMPT = "question.qmb.prompt";
+
     // Question: amount due now.
     AMOUNT_DUE_PROMPT = "question.amount_due.prompt";
 
@@ -146,6 +152,8 @@ keys! {
     SUMMARY_NONPROFIT = "summary.nonprofit";
     SUMMARY_IN_NETWORK_FACILITY = "summary.in_network_facility";
     SUMMARY_COVERAGE = "summary.coverage";
+    SUMMARY_MEDICARE_KIND = "summary.medicare_kind";
+    SUMMARY_QMB = "summary.qmb";
     SUMMARY_EMERGENCY = "summary.emergency";
     SUMMARY_CLAIM = "summary.claim";
     SUMMARY_DENIAL_DATE = "summary.denial_date";

@@ -1,0 +1,763 @@
+//! The plan: what to do about a bill, in order, the biggest lever first.
+//!
+//! [`plan`] turns the bill's facts (coverage, claim, EOB, income, state,
+//! collector, dates) and the audit's findings into [`Step`]s: each an
+//! [`Action`] with the dollars it could take off ([`Savings`], never more
+//! than the patient could save), its deadline (or "passed"), and where to
+//! turn if the office says no ([`Escalation`]). It also says what the
+//! patient should really owe once the earlier steps are done ([`Owed`]),
+//! which is what the 💵 offer starts from, and the money warnings that fit
+//! ([`Tip`]).
+//!
+//! The order follows what a billing advocate does: make the right payer pay
+//! first (insurance, Medicaid, QMB, the No Surprises Act's limits), then
+//! the help that can erase a bill (financial assistance at or under the free
+//! threshold, Medicaid applied for now), then deadlines to keep (appeals,
+//! the estimate dispute, a collector's 30 days), then errors on the bill,
+//! then paying less (discounts, a settlement) and paying over time. Within
+//! a tier, a deadline in the next two weeks comes first, then more money.
+//!
+//! Every rule names its source in `domain-facts.md` / `domain-facts-2.md`
+//! (sections in the comments); the words and links are in
+//! `dialogues/en/plan.toml`.
+
+pub mod charity;
+pub mod coverage;
+
+use super::audit::coding::CodingIssue;
+use super::audit::visit::VisitIssue;
+use super::audit::{Finding, FindingKind};
+use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use super::offers;
+use super::timing;
+use charity::{Assistance, Outlook};
+use chrono::{Days, NaiveDate};
+use coverage::AppealKind;
+use rust_decimal::Decimal;
+
+/// A deadline this close (in days) moves its step ahead within its tier.
+pub const URGENT_DAYS: i64 = 14;
+/// Our rule of thumb (the seed guide's advice, no sourced threshold): a
+/// balance this large is worth a professional billing advocate, who often
+/// works on contingency.
+pub const ADVOCATE_FROM: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+/// E10: a lender or debt buyer that forgives this much files a 1099-C.
+pub const FORM_1099C_FROM: Decimal = Decimal::from_parts(600, 0, 0, false, 0);
+/// Bill and EOB figures this close are the same amount (cents and rounding).
+const SAME_AMOUNT: Decimal = Decimal::ONE;
+/// A3/E4: the estimate dispute needs the bill $400 over the estimate.
+const DISPUTE_MIN: Decimal = timing::NSA_THRESHOLD;
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// The claim is with the insurer: pay nothing until its EOB comes.
+    WaitForEob,
+    /// Insured, claim never sent: have the provider bill the insurance first.
+    BillInsuranceFirst,
+    /// Medicaid: the provider must take Medicaid's payment as payment in
+    /// full (42 CFR 447.15, E1).
+    MedicaidPaysInFull,
+    /// Uninsured: Medicaid can cover care from `from` if applied for by
+    /// `apply_by` (E1, retroactive eligibility); a hospital may grant
+    /// presumptive eligibility on the spot.
+    ApplyForMedicaid {
+        from: NaiveDate,
+        apply_by: NaiveDate,
+        rule_changes: bool,
+    },
+    /// Medicare with QMB: no Medicare provider may bill for Medicare's
+    /// deductibles and coinsurance (E2).
+    QmbOwesNothing,
+    /// Medicare, QMB not known: ask whether the patient has it (E2).
+    AskAboutQmb,
+    /// The EOB puts the patient's share at $0: the bill should match it.
+    ShareIsZero,
+    /// The bill asks more than the EOB's share: pay the share, not the bill.
+    PayOnlyYourShare { share: Decimal },
+    /// No Surprises Act: emergency care, or an out-of-network clinician at
+    /// an in-network facility, billed above the in-network share (A3, E4).
+    NoSurprisesBalanceBill { emergency: bool, share: Option<Decimal> },
+    /// Self-pay: the bill is $400+ over the good-faith estimate (A3, E4).
+    EstimateDispute { estimate: Decimal, over: Decimal },
+    /// Financial assistance (A2, A8, E6).
+    FinancialHelp(Assistance),
+    /// Appeal the insurer's denial (A5, E3).
+    AppealDenial { kind: AppealKind },
+    /// Get the insurer's EOB before anything else is checked.
+    AskForEob,
+    /// The bill is a summary: ask for the itemized bill.
+    AskForItemized,
+    /// Charges on the bill to question (the audit's findings).
+    FixErrors { count: usize },
+    /// A collector: dispute in writing and ask for validation (A4).
+    ValidateDebt,
+    /// Pay less for paying now: self-pay 30–60% or prompt-pay 10–20% (B).
+    AskDiscount { self_pay: bool },
+    /// Settle with the collector for 30–50% (B).
+    SettleWithCollector,
+    /// An interest-free payment plan.
+    PaymentPlan,
+    /// A large bill: a billing advocate (seed guide).
+    Advocate,
+}
+
+/// How much a step could take off the bill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Savings {
+    /// Nothing off by itself (it protects, or comes first).
+    Nothing,
+    /// Some, but how much is not known yet.
+    Unknown,
+    /// Up to this much (never more than the patient could save).
+    UpTo(Decimal),
+    /// Between these amounts.
+    Range(Decimal, Decimal),
+}
+
+impl Savings {
+    /// The most it could be, for ordering.
+    pub fn most(self) -> Decimal {
+        match self {
+            Savings::Nothing | Savings::Unknown => Decimal::ZERO,
+            Savings::UpTo(amount) | Savings::Range(_, amount) => amount,
+        }
+    }
+}
+
+/// A step's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    /// The date is before today: what is still possible is said instead.
+    pub passed: bool,
+}
+
+/// Where to turn when the office says no (E11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escalation {
+    /// Surprise bills, estimates: 1-800-985-3059.
+    NoSurprisesHelpDesk,
+    /// Medicare and QMB: 1-800-MEDICARE.
+    Medicare,
+    /// Medicaid billing: the state Medicaid agency or the plan.
+    StateMedicaidAgency,
+    /// Denials of fully insured plans; employer plans go to the DOL.
+    StateInsuranceDepartment,
+    /// Collectors and credit reports.
+    Cfpb,
+    /// State charity-care and collection laws.
+    StateAttorneyGeneral,
+    /// A nonprofit hospital ignoring §501(r): IRS Form 13909.
+    IrsForm13909,
+}
+
+/// One step of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub action: Action,
+    pub saves: Savings,
+    pub deadline: Option<Deadline>,
+    pub escalation: Option<Escalation>,
+}
+
+/// What the patient should really owe once the plan's earlier steps are
+/// done: what the 💵 offer starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owed {
+    /// Nothing is known to be owed yet (no amount, or the bill is paid).
+    Unknown,
+    /// Wait: the insurer has not decided (or not been sent the claim).
+    WaitForInsurance,
+    /// The patient should owe nothing (Medicaid, QMB, a $0 share).
+    Nothing,
+    /// This much, for this reason.
+    Amount(Decimal, OwedBasis),
+}
+
+/// Why the patient owes what [`Owed::Amount`] says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwedBasis {
+    /// The balance as billed: nothing found to take off.
+    Balance,
+    /// The insurer's statement: the patient's share.
+    EobShare,
+    /// The good-faith estimate (the dispute's outcome if won).
+    Estimate,
+    /// The balance less the charges found to question.
+    Audited,
+}
+
+/// Money warnings, each for the moment it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tip {
+    /// Court papers: answer by their deadline (E9).
+    NeverIgnoreCourtPapers,
+    /// A collector: get any deal in writing before paying (E8, B).
+    GetItInWriting,
+    /// A collector: never give card or bank access; pay a fixed amount (E8).
+    NoBankAccess,
+    /// Paying an old debt can restart the time to sue (A6).
+    PaymentRestartsClock,
+    /// A credit or medical credit card turns medical debt into ordinary
+    /// debt, with interest (E8).
+    NoCreditCard,
+    /// Applying for help: don't pay by card first (E8, MN).
+    ApplyBeforePaying,
+    /// A settlement of $600+ with a lender or debt buyer may bring a 1099-C (E10).
+    Form1099C,
+    /// HSA money can pay old bills incurred after the HSA was opened (E10).
+    HsaCanPay,
+}
+
+/// The plan for one bill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// In order, the first step first.
+    pub steps: Vec<Step>,
+    pub owed: Owed,
+    pub tips: Vec<Tip>,
+    /// What the bill asks now (the amount due), when known.
+    pub balance: Option<Decimal>,
+    /// The user marked the bill paid: nothing to plan.
+    pub paid: bool,
+}
+
+impl Plan {
+    /// The first step, if any.
+    pub fn first(&self) -> Option<&Step> {
+        self.steps.first()
+    }
+
+    /// The step with this action kind, if the plan has one.
+    pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
+        self.steps.iter().find(|step| wanted(&step.action))
+    }
+}
+
+/// The plan for `bill` on `today`, given the audit's findings.
+pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
+    let balance = bill.amount_due.or_else(|| bill.billed_total()).map(cents);
+    if bill.paid.is_some() {
+        return Plan {
+            steps: Vec::new(),
+            owed: Owed::Unknown,
+            tips: Vec::new(),
+            balance,
+            paid: true,
+        };
+    }
+    let facts = Facts::of(bill, findings, balance, today);
+    let mut steps = Vec::new();
+    coverage_steps(&facts, &mut steps);
+    help_steps(&facts, &mut steps);
+    deadline_steps(&facts, &mut steps);
+    bill_steps(&facts, &mut steps);
+    let owed = owed(&facts, &steps);
+    paying_steps(&facts, owed, &mut steps);
+    steps.sort_by_key(|step| order(step, today));
+    let tips = tips(&facts, &steps);
+    Plan {
+        steps,
+        owed,
+        tips,
+        balance,
+        paid: false,
+    }
+}
+
+/// What the rules look at, worked out once.
+struct Facts<'a> {
+    bill: &'a Bill,
+    findings: &'a [Finding],
+    today: NaiveDate,
+    /// The amount due (or the items' total), in cents.
+    balance: Option<Decimal>,
+    insured: bool,
+    collector: bool,
+    /// The EOB's share, when the insurer decided and the user gave it.
+    share: Option<Decimal>,
+}
+
+impl<'a> Facts<'a> {
+    fn of(bill: &'a Bill, findings: &'a [Finding], balance: Option<Decimal>, today: NaiveDate) -> Facts<'a> {
+        let insured = bill.coverage.is_some_and(Coverage::is_insured);
+        Facts {
+            bill,
+            findings,
+            today,
+            balance,
+            insured,
+            collector: timing::in_collections(bill),
+            share: bill.eob.your_share.filter(|_| bill.insurance_processed()).map(cents),
+        }
+    }
+
+    fn claim(&self) -> Option<ClaimStatus> {
+        self.bill.claim.filter(|_| self.insured)
+    }
+
+    /// Up to the balance (or "unknown" without one).
+    fn up_to_balance(&self) -> Savings {
+        self.balance
+            .filter(|b| *b > Decimal::ZERO)
+            .map_or(Savings::Unknown, Savings::UpTo)
+    }
+
+    /// Up to `amount`, never more than the balance.
+    fn up_to(&self, amount: Decimal) -> Savings {
+        let amount = match self.balance {
+            Some(balance) => amount.min(balance),
+            None => amount,
+        };
+        if amount > Decimal::ZERO {
+            Savings::UpTo(cents(amount))
+        } else {
+            Savings::Nothing
+        }
+    }
+
+    fn has_visit(&self, wanted: impl Fn(&VisitIssue) -> bool) -> Option<&'a Finding> {
+        self.findings
+            .iter()
+            .find(|finding| matches!(&finding.kind, FindingKind::Visit(issue) if wanted(issue)))
+    }
+
+    fn deadline(&self, date: NaiveDate) -> Deadline {
+        Deadline {
+            date,
+            passed: date < self.today,
+        }
+    }
+}
+
+/// Make the right payer pay: the claim, Medicaid, QMB, the EOB's share, the
+/// No Surprises Act.
+fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
+    let bill = facts.bill;
+    match facts.claim() {
+        Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob, Savings::Nothing, None, None)),
+        Some(ClaimStatus::NotSent) => steps.push(step(
+            Action::BillInsuranceFirst,
+            Savings::Unknown,
+            None,
+            Some(match bill.coverage {
+                Some(Coverage::Medicaid) => Escalation::StateMedicaidAgency,
+                Some(Coverage::Medicare) => Escalation::Medicare,
+                _ => Escalation::StateInsuranceDepartment,
+            }),
+        )),
+        _ => {}
+    }
+    if bill.coverage == Some(Coverage::Medicaid) && facts.claim() != Some(ClaimStatus::Denied) {
+        steps.push(step(
+            Action::MedicaidPaysInFull,
+            facts.up_to_balance(),
+            None,
+            Some(Escalation::StateMedicaidAgency),
+        ));
+    }
+    if bill.coverage == Some(Coverage::Medicare) {
+        match bill.qmb {
+            Some(Answer3::Yes) => steps.push(step(
+                Action::QmbOwesNothing,
+                facts.up_to_balance(),
+                None,
+                Some(Escalation::Medicare),
+            )),
+            Some(Answer3::NotSure) => steps.push(step(Action::AskAboutQmb, Savings::Unknown, None, None)),
+            _ => {}
+        }
+    }
+    if let Some(share) = facts.share {
+        let nsa = no_surprises_situation(facts);
+        if share.is_zero() && facts.balance.is_some_and(|b| b > SAME_AMOUNT) && nsa.is_none() {
+            steps.push(step(Action::ShareIsZero, facts.up_to_balance(), None, None));
+        } else if let Some(emergency) = nsa {
+            let over = facts.balance.map(|b| b - share).unwrap_or_default();
+            if over > SAME_AMOUNT {
+                steps.push(step(
+                    Action::NoSurprisesBalanceBill {
+                        emergency,
+                        share: Some(share),
+                    },
+                    facts.up_to(over),
+                    None,
+                    Some(Escalation::NoSurprisesHelpDesk),
+                ));
+            }
+        } else if let Some(over) = facts.balance.map(|b| b - share).filter(|over| *over > SAME_AMOUNT) {
+            steps.push(step(
+                Action::PayOnlyYourShare { share },
+                facts.up_to(over),
+                None,
+                Some(Escalation::StateInsuranceDepartment),
+            ));
+        }
+    } else if let Some(emergency) = no_surprises_situation(facts).filter(|_| looks_balance_billed(facts)) {
+        // The EOB's share left blank, but the bill is what the plan did not
+        // pay: the signature of a balance bill.
+        steps.push(step(
+            Action::NoSurprisesBalanceBill { emergency, share: None },
+            facts.up_to_balance(),
+            None,
+            Some(Escalation::NoSurprisesHelpDesk),
+        ));
+    }
+}
+
+/// `Some(emergency)` when the No Surprises Act limits this bill to the
+/// in-network share: emergency care out of network, or non-emergency care
+/// from an out-of-network clinician at an in-network facility (A3, E4).
+/// Not ground ambulances (not covered; air ambulances are, but the review
+/// does not ask which).
+fn no_surprises_situation(facts: &Facts<'_>) -> Option<bool> {
+    let bill = facts.bill;
+    let out_of_network = matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure));
+    if !out_of_network || bill.sender == Some(BillSender::Ambulance) {
+        return None;
+    }
+    match bill.emergency {
+        Some(true) => Some(true),
+        Some(false) if bill.in_network_facility == Some(Answer3::Yes) => Some(false),
+        _ => None,
+    }
+}
+
+/// Billed − plan paid is (about) the amount due: the provider asks the
+/// patient for everything the plan did not pay.
+fn looks_balance_billed(facts: &Facts<'_>) -> bool {
+    let eob = &facts.bill.eob;
+    match (eob.billed, eob.plan_paid, facts.balance) {
+        (Some(billed), Some(paid), Some(due)) if paid > Decimal::ZERO => {
+            let unpaid = billed - paid;
+            (unpaid - due).abs() <= SAME_AMOUNT.max(unpaid / Decimal::ONE_HUNDRED)
+        }
+        _ => false,
+    }
+}
+
+/// Help that can erase a bill: financial assistance and Medicaid.
+fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
+    let bill = facts.bill;
+    let base = owed_base(facts);
+    if let Some(help) = charity::assess(bill) {
+        let saves = match help.outlook {
+            Outlook::LikelyFree => base.map_or(Savings::Unknown, |b| facts.up_to(b)),
+            Outlook::Discount { off } => base.map_or(Savings::Unknown, |b| facts.up_to(percent_of(b, off))),
+            Outlook::SomeDiscount | Outlook::AskForApplication => Savings::Unknown,
+        };
+        let nonprofit = help.nonprofit == Some(Answer3::Yes);
+        let deadline = bill
+            .first_bill_date
+            .filter(|_| nonprofit)
+            .map(|first| facts.deadline(plus(first, timing::ASSISTANCE_DAYS)));
+        let escalation = if help.law.is_some() {
+            Escalation::StateAttorneyGeneral
+        } else {
+            Escalation::IrsForm13909
+        };
+        steps.push(step(Action::FinancialHelp(help), saves, deadline, Some(escalation)));
+    }
+    if bill.coverage == Some(Coverage::SelfPay) {
+        let retro = coverage::retroactive_medicaid(facts.today);
+        let in_reach = bill
+            .service_date
+            .is_some_and(|date| date >= retro.from && date <= facts.today);
+        let low_income = match (bill.household_size, bill.yearly_income) {
+            (Some(size), Some(income)) if size > 0 => {
+                super::audit::visit::poverty_percent(income, size, bill.state.as_deref())
+                    <= Decimal::from(charity::NONPROFIT_FREE_PERCENT)
+            }
+            _ => false,
+        };
+        if in_reach && low_income {
+            steps.push(step(
+                Action::ApplyForMedicaid {
+                    from: retro.from,
+                    apply_by: retro.apply_by,
+                    rule_changes: retro.rule_changes,
+                },
+                facts.up_to_balance(),
+                Some(facts.deadline(retro.apply_by)),
+                Some(Escalation::StateMedicaidAgency),
+            ));
+        }
+    }
+}
+
+/// Deadlines to keep: appeals, the estimate dispute, the collector's 30 days.
+fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
+    let bill = facts.bill;
+    let zero_share = facts.share.is_some_and(|share| share.is_zero());
+    if facts.claim() == Some(ClaimStatus::Denied) && !zero_share {
+        let kind = coverage::appeal_kind(bill);
+        let deadline = bill
+            .denial_date
+            .map(|notice| facts.deadline(coverage::appeal_deadline(kind, notice)));
+        let escalation = match kind {
+            AppealKind::PrivatePlan => Escalation::StateInsuranceDepartment,
+            AppealKind::Medicaid => Escalation::StateMedicaidAgency,
+            _ => Escalation::Medicare,
+        };
+        let saves = facts.share.map_or(facts.up_to_balance(), |share| facts.up_to(share));
+        steps.push(step(Action::AppealDenial { kind }, saves, deadline, Some(escalation)));
+    }
+    if let Some((estimate, over)) = estimate_gap(bill) {
+        let deadline = bill
+            .first_bill_date
+            .map(|first| facts.deadline(plus(first, timing::NSA_DISPUTE_DAYS)));
+        steps.push(step(
+            Action::EstimateDispute { estimate, over },
+            facts.up_to(over),
+            deadline,
+            Some(Escalation::NoSurprisesHelpDesk),
+        ));
+    }
+    if facts.collector {
+        let deadline = bill
+            .collector_letter_date
+            .map(|letter| facts.deadline(plus(letter, timing::VALIDATION_DAYS)));
+        steps.push(step(
+            Action::ValidateDebt,
+            Savings::Nothing,
+            deadline,
+            Some(Escalation::Cfpb),
+        ));
+    }
+}
+
+/// Self-pay with an estimate, the bill $400+ over it (per provider: this
+/// bill against its own estimate, on what the patient is billed).
+fn estimate_gap(bill: &Bill) -> Option<(Decimal, Decimal)> {
+    if bill.coverage != Some(Coverage::SelfPay) {
+        return None;
+    }
+    let Some(Estimate::Amount(estimate)) = bill.estimate else {
+        return None;
+    };
+    let over = bill.billed_total()? - estimate;
+    (over >= DISPUTE_MIN).then_some((cents(estimate), cents(over)))
+}
+
+/// The bill itself: the EOB and itemized bill to get, the errors to fix.
+fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
+    if facts
+        .has_visit(|issue| matches!(issue, VisitIssue::AskForEob { .. }))
+        .is_some()
+    {
+        steps.push(step(Action::AskForEob, Savings::Unknown, None, None));
+    }
+    if facts
+        .has_visit(|issue| matches!(issue, VisitIssue::AskForItemized))
+        .is_some()
+    {
+        steps.push(step(Action::AskForItemized, Savings::Unknown, None, None));
+    }
+    let errors: Vec<&Finding> = facts.findings.iter().filter(|f| is_error(f)).collect();
+    if !errors.is_empty() {
+        let total: Decimal = errors.iter().map(|f| f.at_stake).sum();
+        // For an insured patient the charges are gross: what comes off is
+        // at most what they are asked to pay.
+        let cap = facts.share.or(facts.balance);
+        let saves = match cap {
+            Some(cap) if total > Decimal::ZERO => facts.up_to(total.min(cap)),
+            _ if total > Decimal::ZERO => facts.up_to(total),
+            _ => Savings::Unknown,
+        };
+        steps.push(step(Action::FixErrors { count: errors.len() }, saves, None, None));
+    }
+}
+
+/// A finding about a charge on the bill (not a step, a coverage remedy, a
+/// price comparison or financial help, which the plan handles itself).
+pub fn is_error(finding: &Finding) -> bool {
+    match &finding.kind {
+        FindingKind::Coding(issue) => coding_error(issue),
+        FindingKind::Visit(issue) => match issue {
+            VisitIssue::ErLevel { .. }
+            | VisitIssue::TraumaActivation { .. }
+            | VisitIssue::FacilityFee { .. }
+            | VisitIssue::AfterDischarge { .. }
+            | VisitIssue::DischargeDayRoom { .. }
+            | VisitIssue::NotReceived { .. }
+            | VisitIssue::EobMath { .. } => true,
+            VisitIssue::BalanceDiffersFromEob { .. }
+            | VisitIssue::AskForEob { .. }
+            | VisitIssue::BalanceBilling { .. }
+            | VisitIssue::OverEstimate { .. }
+            | VisitIssue::HighPrice { .. }
+            | VisitIssue::FinancialAssistance { .. }
+            | VisitIssue::AskForItemized
+            | VisitIssue::AppealDenial { .. }
+            | VisitIssue::ValidateDebt { .. } => false,
+        },
+    }
+}
+
+/// Every coding finding is about a charge.
+fn coding_error(_issue: &CodingIssue) -> bool {
+    true
+}
+
+/// What the patient should owe before paying anything: the EOB's share,
+/// else the balance.
+fn owed_base(facts: &Facts<'_>) -> Option<Decimal> {
+    match facts.share {
+        Some(share) => Some(facts.balance.map_or(share, |b| b.min(share))),
+        None => facts.balance,
+    }
+}
+
+/// What is really owed after the coverage, help and dispute steps.
+fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
+    let has = |wanted: fn(&Action) -> bool| steps.iter().any(|s| wanted(&s.action));
+    if has(|a| matches!(a, Action::WaitForEob | Action::BillInsuranceFirst)) {
+        return Owed::WaitForInsurance;
+    }
+    if has(|a| {
+        matches!(
+            a,
+            Action::MedicaidPaysInFull | Action::QmbOwesNothing | Action::ShareIsZero
+        )
+    }) {
+        return Owed::Nothing;
+    }
+    let Some(balance) = facts.balance.filter(|b| *b > Decimal::ZERO) else {
+        return Owed::Unknown;
+    };
+    if let Some((estimate, _)) = estimate_gap(facts.bill) {
+        return Owed::Amount(estimate.min(balance), OwedBasis::Estimate);
+    }
+    if let Some(share) = facts.share {
+        return Owed::Amount(share.min(balance), OwedBasis::EobShare);
+    }
+    let errors: Decimal = facts
+        .findings
+        .iter()
+        .filter(|f| is_error(f) && f.certainty != super::audit::Certainty::WorthAsking)
+        .map(|f| f.at_stake)
+        .sum();
+    if errors > Decimal::ZERO && errors < balance {
+        return Owed::Amount(cents(balance - errors), OwedBasis::Audited);
+    }
+    Owed::Amount(balance, OwedBasis::Balance)
+}
+
+/// Paying less, and paying over time, from what is really owed.
+fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
+    let Owed::Amount(amount, _) = owed else {
+        return;
+    };
+    if facts.collector {
+        let offer = offers::collections_offer(amount);
+        steps.push(step(
+            Action::SettleWithCollector,
+            Savings::Range(cents(amount - offer.walk_away), cents(amount - offer.opening)),
+            None,
+            Some(Escalation::Cfpb),
+        ));
+    } else {
+        let self_pay = facts.bill.coverage == Some(Coverage::SelfPay);
+        let (low, high) = if self_pay {
+            offers::SELF_PAY_DISCOUNT_PCT
+        } else {
+            offers::PROMPT_PAY_DISCOUNT_PCT
+        };
+        steps.push(step(
+            Action::AskDiscount { self_pay },
+            Savings::Range(percent_of(amount, low), percent_of(amount, high)),
+            None,
+            None,
+        ));
+    }
+    steps.push(step(Action::PaymentPlan, Savings::Nothing, None, None));
+    if amount >= ADVOCATE_FROM {
+        steps.push(step(Action::Advocate, Savings::Unknown, None, None));
+    }
+}
+
+/// The sort key: tier, then an urgent deadline first, then more money,
+/// then the sooner deadline.
+fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
+    let urgent = step
+        .deadline
+        .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
+    let date = step.deadline.map_or(NaiveDate::MAX, |d| d.date);
+    (tier(step), !urgent, std::cmp::Reverse(step.saves.most()), date)
+}
+
+fn tier(step: &Step) -> u8 {
+    let passed = step.deadline.is_some_and(|d| d.passed);
+    match &step.action {
+        Action::WaitForEob | Action::BillInsuranceFirst => 0,
+        Action::MedicaidPaysInFull
+        | Action::QmbOwesNothing
+        | Action::ShareIsZero
+        | Action::NoSurprisesBalanceBill { .. }
+        | Action::PayOnlyYourShare { .. } => 1,
+        Action::ValidateDebt if !passed => 1,
+        Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
+        Action::ApplyForMedicaid { .. } => 2,
+        Action::AppealDenial { .. } | Action::EstimateDispute { .. } if !passed => 3,
+        Action::AskForEob | Action::AskForItemized => 4,
+        Action::FixErrors { .. } => 4,
+        Action::FinancialHelp(_) => 5,
+        Action::AppealDenial { .. } | Action::EstimateDispute { .. } | Action::AskAboutQmb => 6,
+        Action::ValidateDebt => 6,
+        Action::AskDiscount { .. } | Action::SettleWithCollector => 7,
+        Action::PaymentPlan | Action::Advocate => 8,
+    }
+}
+
+/// The money warnings that fit the plan.
+fn tips(facts: &Facts<'_>, steps: &[Step]) -> Vec<Tip> {
+    let has = |wanted: fn(&Action) -> bool| steps.iter().any(|s| wanted(&s.action));
+    let mut tips = Vec::new();
+    if facts.collector {
+        tips.extend([
+            Tip::GetItInWriting,
+            Tip::NoBankAccess,
+            Tip::PaymentRestartsClock,
+            Tip::NeverIgnoreCourtPapers,
+        ]);
+        let forgiven = steps.iter().find_map(|s| match (&s.action, s.saves) {
+            (Action::SettleWithCollector, Savings::Range(low, _)) => Some(low),
+            _ => None,
+        });
+        if forgiven.is_some_and(|amount| amount >= FORM_1099C_FROM) {
+            tips.push(Tip::Form1099C);
+        }
+    }
+    if has(|a| matches!(a, Action::FinancialHelp(_))) {
+        tips.push(Tip::ApplyBeforePaying);
+    }
+    if has(|a| matches!(a, Action::AskDiscount { .. } | Action::PaymentPlan)) {
+        if !facts.collector {
+            tips.push(Tip::NoCreditCard);
+        }
+        tips.push(Tip::HsaCanPay);
+    }
+    tips
+}
+
+fn step(action: Action, saves: Savings, deadline: Option<Deadline>, escalation: Option<Escalation>) -> Step {
+    Step {
+        action,
+        saves,
+        deadline,
+        escalation,
+    }
+}
+
+fn plus(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+}
+
+fn percent_of(amount: Decimal, pct: u32) -> Decimal {
+    cents(amount * Decimal::from(pct) / Decimal::ONE_HUNDRED)
+}
+
+fn cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
