@@ -142,6 +142,15 @@ vocabulary! {
     Findings = "findings",
     /// Earlier calls about this bill (date, name, reference number).
     CallLog = "call_log",
+    /// What the patient should really owe after the plan's earlier steps
+    /// (the EOB's share, the estimate, the audited balance); unknown when
+    /// they should owe nothing or must wait for the insurer.
+    Owed = "owed",
+    /// What to say first when the plan's first step is about who pays
+    /// (Medicaid, QMB, the insurer, the EOB's share), first person.
+    CoverageAsk = "coverage_ask",
+    /// The care the No Surprises Act protects, in words ("emergency care").
+    NsaCare = "nsa_care",
 }
 
 impl Fact {

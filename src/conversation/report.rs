@@ -1,5 +1,6 @@
 //! The report at the end of a review, in phone-sized parts, each with a
-//! button to the next: 🧾 the summary of the bill, 🔎 the audit's findings
+//! button to the next: 🧾 the summary of the bill, 🧭 the plan (what to do
+//! first and what it could save, right after the summary), 🔎 the audit's findings
 //! (a few per message, most money first, the first step to take on top),
 //! ⏰ the timing advice, 📞 what to say when calling (the script that fits
 //! first) and 💵 what to offer.
@@ -7,13 +8,15 @@
 use super::action::{Action, MenuItem, ReportPart};
 use super::output::{Keyboard, Output};
 use super::report_offer::offer_message;
+use super::report_plan::{letter_for, plan_for, plan_message, script_for};
 use super::report_timing::timing_message;
 use super::screens::View;
 use super::{describe_coding_finding, describe_visit_finding, FindingText};
 use crate::content::{keys, Fill, Html};
 use crate::domain::audit::{self, visit, Certainty, Finding, FindingKind};
-use crate::domain::bill::{Bill, ClaimStatus, Coverage};
+use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
+use crate::domain::plan::Plan;
 use crate::domain::reference::Reference;
 use crate::domain::timing;
 
@@ -39,6 +42,37 @@ pub fn summary(bill: &Bill, view: &View<'_>) -> Output {
         ],
     ];
     Output::choice(text, keyboard)
+}
+
+/// The plan for a bill, from its audit.
+pub fn bill_plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Plan {
+    let findings = audit::audit(bill, reference, view.today).findings;
+    plan_for(bill, &findings, view.today)
+}
+
+/// The 🧭 plan, sent right after the summary: the top steps, and buttons
+/// for step 1's script and letter, the findings and the dates.
+pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
+    let plan = bill_plan(bill, reference, view);
+    let mut keyboard: Keyboard =
+        vec![vec![view.button(
+            keys::REPORT_SEE_FINDINGS,
+            Action::Report(ReportPart::Findings(0)),
+        )]];
+    if let Some(first) = plan.first() {
+        let mut row = vec![view.button(
+            keys::PLAN_SCRIPT_BUTTON,
+            Action::Script(script_for(first, bill).id().to_string()),
+        )];
+        if let Some(letter) = letter_for(first) {
+            row.push(view.button(keys::PLAN_LETTER_BUTTON, Action::Letter(letter.id().to_string())));
+        }
+        keyboard.push(row);
+    }
+    keyboard.push(vec![
+        view.button(keys::REPORT_SEE_TIMING, Action::Report(ReportPart::Timing))
+    ]);
+    Output::choice(plan_message(&plan, view), keyboard)
 }
 
 /// One page of 🔎 findings.
@@ -90,7 +124,8 @@ pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
 
 /// The 💵 offer: what to offer and where to stop, and the ways on.
 pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
-    let prices = audit::audit(bill, reference, view.today).prices;
+    let audit = audit::audit(bill, reference, view.today);
+    let plan = plan_for(bill, &audit.findings, view.today);
     let keyboard = vec![
         vec![view.button(keys::REPORT_BACK_TO_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![
@@ -98,14 +133,7 @@ pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
             view.button(keys::BILLS_NEW, Action::NewBill),
         ],
     ];
-    // With the claim still at the insurer, the offer waits for the EOB.
-    let waiting = bill.coverage.is_some_and(Coverage::is_insured) && bill.claim == Some(ClaimStatus::Pending);
-    let text = if waiting {
-        view.content.text(keys::REPORT_OFFER_WAIT_FOR_EOB)
-    } else {
-        offer_message(bill, &prices, view)
-    };
-    Output::choice(text, keyboard)
+    Output::choice(offer_message(bill, &plan, &audit.prices, view), keyboard)
 }
 
 /// The findings in report order, each with its words (for scripts and

@@ -10,25 +10,63 @@ use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{
-    first_of_next_month, offers, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS, USUAL_PLAN_MONTHS,
+    first_of_next_month, offers_from, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS, USUAL_PLAN_MONTHS,
 };
+use crate::domain::plan::{Action, Owed, OwedBasis, Plan};
 
 /// A schedule of more payments than this shows the first
 /// [`SCHEDULE_HEAD`], a gap and the last one.
 pub const SCHEDULE_SHOWN: usize = 4;
 const SCHEDULE_HEAD: usize = 3;
 
-/// The 💵 Offer message for a bill; `prices` are the audit's price checks.
-/// A plan's first payment falls due on the 1st of next month.
-pub fn offer_message(bill: &Bill, prices: &[PriceCheck], view: &View<'_>) -> Html {
+/// The 💵 Offer message for a bill, starting from what the `plan` says the
+/// patient should really owe; `prices` are the audit's price checks. A
+/// plan's first payment falls due on the 1st of next month.
+pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &View<'_>) -> Html {
     let content = view.content;
-    let offers = offers(bill, prices, first_of_next_month(view.today));
     let mut lines = vec![content.text(keys::OFFER_HEADING)];
+    let usd = |amount| Usd(amount).to_string();
+    let owed = match plan.owed {
+        Owed::Nothing => {
+            lines.push(content.text(keys::OFFER_OWE_NOTHING));
+            return Html::join(&lines, "\n");
+        }
+        Owed::WaitForInsurance => {
+            lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
+            return Html::join(&lines, "\n");
+        }
+        Owed::Unknown => None,
+        Owed::Amount(amount, basis) => {
+            let from = match basis {
+                OwedBasis::Balance => None,
+                OwedBasis::EobShare => Some(keys::OFFER_FROM_EOB_SHARE),
+                OwedBasis::Estimate => Some(keys::OFFER_FROM_ESTIMATE),
+                OwedBasis::Audited => Some(keys::OFFER_FROM_AUDITED),
+            };
+            if let (Some(key), Some(balance)) = (from, plan.balance) {
+                lines.push(content.render(
+                    key,
+                    &[
+                        ("owed", Fill::Text(&usd(amount))),
+                        ("balance", Fill::Text(&usd(balance))),
+                    ],
+                ));
+            }
+            Some(amount)
+        }
+    };
+    let offers = offers_from(bill, owed, prices, first_of_next_month(view.today));
     if offers.balance.is_none() {
         lines.push(content.text(keys::OFFER_NOTHING));
         return Html::join(&lines, "\n");
     }
-    let usd = |amount| Usd(amount).to_string();
+    let likely_free = plan.steps.iter().any(|step| {
+        matches!(&step.action, Action::FinancialHelp(help)
+            if help.outlook == crate::domain::plan::charity::Outlook::LikelyFree)
+    });
+    if likely_free {
+        lines.push(content.text(keys::OFFER_APPLY_FIRST));
+    }
     let mut fit = None;
     if let Some(offer) = &offers.collections {
         lines.push(content.render(

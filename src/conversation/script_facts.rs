@@ -17,6 +17,7 @@
 use super::screens::View;
 use super::FindingText;
 use crate::content::templates::{long_date, Fact, Facts};
+use crate::content::{keys, Fill};
 use crate::domain::audit::visit::{self, VisitIssue};
 use crate::domain::audit::{Finding, FindingKind};
 use crate::domain::bill::{Answer3, Bill, BillSender, Coverage, Estimate};
@@ -24,6 +25,7 @@ use crate::domain::calls::CallLog;
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
+use crate::domain::plan::{self, Action, Owed, Plan};
 use crate::domain::timing;
 use chrono::{Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -104,7 +106,11 @@ pub fn facts(
     facts.set_opt(Fact::LumpSum, positive(bill.lump_sum).map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
 
-    let balance = offer.map_or_else(|| offers::balance(bill), |offer| offer.balance);
+    let owed = match plan::plan(bill, findings, today).owed {
+        Owed::Amount(amount, _) => Some(amount),
+        _ => None,
+    };
+    let balance = offer.map_or(owed, |offer| offer.balance);
     if let Some(balance) = balance {
         let settlement = offer
             .and_then(|offer| offer.collections)
@@ -130,7 +136,41 @@ pub fn facts(
 
     set_findings(&mut facts, findings, finding_texts);
     set_call_log(&mut facts, &bill.calls, today);
+    set_plan(&mut facts, &plan::plan(bill, findings, today), view);
     facts
+}
+
+/// What the plan adds: what is really owed, the first thing to say when
+/// step 1 is about who pays, and the care the No Surprises Act protects.
+fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
+    let content = view.content;
+    if let Owed::Amount(amount, _) = plan.owed {
+        facts.set(Fact::Owed, usd(amount));
+    }
+    let ask = plan.first().and_then(|step| match &step.action {
+        Action::WaitForEob => Some(content.text(keys::PLAN_SAY_WAIT_FOR_EOB)),
+        Action::BillInsuranceFirst => Some(content.text(keys::PLAN_SAY_BILL_INSURANCE)),
+        Action::MedicaidPaysInFull => Some(content.text(keys::PLAN_SAY_MEDICAID)),
+        Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
+        Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
+        Action::PayOnlyYourShare { share } => {
+            Some(content.render(keys::PLAN_SAY_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))]))
+        }
+        _ => None,
+    });
+    facts.set_opt(Fact::CoverageAsk, ask.map(|html| plain(&html)));
+    let nsa = plan.steps.iter().find_map(|step| match step.action {
+        Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
+        _ => None,
+    });
+    if let Some(emergency) = nsa {
+        let key = if emergency {
+            keys::PLAN_NSA_CARE_EMERGENCY
+        } else {
+            keys::PLAN_NSA_CARE_FACILITY
+        };
+        facts.set(Fact::NsaCare, plain(&content.text(key)));
+    }
 }
 
 /// The findings: the top one (title, ask, dollars), the next ones' asks,

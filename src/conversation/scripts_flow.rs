@@ -6,14 +6,14 @@
 use super::action::{Action, ReportPart};
 use super::output::{Button, Keyboard, Output};
 use super::report;
+use super::report_plan::script_for;
 use super::screens::View;
 use super::script_facts;
 use super::state::Screen;
 use super::step::Turn;
 use crate::content::templates::{LetterKind, ScriptKind};
 use crate::content::{keys, Fill, Key};
-use crate::domain::audit::{Finding, FindingKind};
-use crate::domain::bill::{Bill, BillSender, ClaimStatus};
+use crate::domain::bill::{Bill, BillSender};
 use crate::domain::reference::Reference;
 
 impl Turn<'_> {
@@ -64,10 +64,9 @@ impl Turn<'_> {
         Output::choice(text, note)
     }
 
-    /// The script that fits `bill` best.
+    /// The script that fits `bill` best: the plan's first step's.
     pub(super) fn fitting_script_for(&self, bill: &Bill) -> ScriptKind {
-        let findings = report::ordered_findings(bill, self.reference, &self.view);
-        fitting_script(bill, &findings)
+        fitting_script(bill, self.reference, &self.view)
     }
 
     /// The filled letter as a document, then where the user was.
@@ -97,8 +96,7 @@ impl View<'_> {
     /// Who are you calling? The script that fits the bill first. In the
     /// report (`report_part`), with the buttons to go on.
     pub fn script_picker(&self, bill: &Bill, reference: &Reference, report_part: Option<()>) -> Output {
-        let findings = report::ordered_findings(bill, reference, self);
-        let fitting = fitting_script(bill, &findings);
+        let fitting = fitting_script(bill, reference, self);
         let mut kinds = vec![fitting];
         kinds.extend(ScriptKind::ALL.iter().copied().filter(|kind| *kind != fitting));
         let mut keyboard: Keyboard = kinds
@@ -142,25 +140,15 @@ impl View<'_> {
     }
 }
 
-/// The script for who the user most likely has to call about this bill.
-pub fn fitting_script(bill: &Bill, findings: &[Finding]) -> ScriptKind {
-    let has = |id: &str| {
-        findings
-            .iter()
-            .any(|f| matches!(&f.kind, FindingKind::Visit(_)) && f.kind.id() == id)
-    };
-    if bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency) {
-        ScriptKind::Collections
-    } else if bill.claim == Some(ClaimStatus::Denied) {
-        ScriptKind::InsurerAppeal
-    } else if has("over_estimate") {
-        ScriptKind::NoSurprises
-    } else if has("financial_assistance") {
-        ScriptKind::FinancialAssistance
-    } else if bill.sender == Some(BillSender::Hospital) {
-        ScriptKind::Hospital
-    } else {
-        ScriptKind::Doctor
+/// The script for who the user most likely has to call about this bill:
+/// the one for the plan's first step (the provider's office when nothing
+/// is known yet).
+pub fn fitting_script(bill: &Bill, reference: &Reference, view: &View<'_>) -> ScriptKind {
+    match report::bill_plan(bill, reference, view).first() {
+        Some(step) => script_for(step, bill),
+        None if crate::domain::timing::in_collections(bill) => ScriptKind::Collections,
+        None if bill.sender == Some(BillSender::Hospital) => ScriptKind::Hospital,
+        None => ScriptKind::Doctor,
     }
 }
 

@@ -626,6 +626,11 @@ impl Turn<'_> {
 
     pub(super) fn show_current(&mut self) {
         self.outputs.push(self.view.current(&self.state, self.reference));
+        // The report opens with the summary, and the plan right after it.
+        if self.state.screen == Screen::Summary {
+            self.outputs
+                .push(super::report::plan(self.bill(), self.reference, &self.view));
+        }
     }
 
     pub(super) fn say(&mut self, line: Key) {

@@ -168,10 +168,18 @@ pub fn balance(bill: &Bill) -> Option<Decimal> {
 /// bill with a collector (see [`collections_offer`]) or without a balance.
 /// `prices` are the audit's price checks (`audit::audit(..).prices`).
 pub fn lump_sum_ask(bill: &Bill, prices: &[PriceCheck]) -> Option<LumpSumAsk> {
-    if in_collections(bill) {
+    lump_sum_ask_from(bill, balance(bill)?, prices)
+}
+
+/// The same, starting from `balance` (what the patient should really owe,
+/// which may be less than the bill; the Medicare-based fair price is only
+/// worked out when it is the bill's own balance).
+pub fn lump_sum_ask_from(bill: &Bill, balance: Decimal, prices: &[PriceCheck]) -> Option<LumpSumAsk> {
+    if in_collections(bill) || balance <= Decimal::ZERO {
         return None;
     }
-    let balance = balance(bill)?;
+    let balance = cents(balance);
+    let own_balance = super::offers::balance(bill) == Some(balance);
     let basis = match bill.coverage {
         Some(Coverage::SelfPay) => DiscountBasis::SelfPay,
         _ => DiscountBasis::PromptPay,
@@ -189,7 +197,10 @@ pub fn lump_sum_ask(bill: &Bill, prices: &[PriceCheck]) -> Option<LumpSumAsk> {
         ask_low: balance - percent_of(balance, high),
         ask_high,
         fair_target: match basis {
-            DiscountBasis::SelfPay => fair_target(bill, prices, balance).filter(|target| *target < ask_high),
+            DiscountBasis::SelfPay if own_balance => {
+                fair_target(bill, prices, balance).filter(|target| *target < ask_high)
+            }
+            DiscountBasis::SelfPay => None,
             DiscountBasis::PromptPay => None,
         },
         user_can_pay: bill.lump_sum.filter(|amount| *amount > Decimal::ZERO).map(cents),
@@ -407,7 +418,13 @@ pub struct Offers {
 /// The offers for a bill. `prices` are the audit's price checks; a plan's
 /// first payment falls due on `first_due` (see [`first_of_next_month`]).
 pub fn offers(bill: &Bill, prices: &[PriceCheck], first_due: NaiveDate) -> Offers {
-    let Some(balance) = balance(bill) else {
+    offers_from(bill, balance(bill), prices, first_due)
+}
+
+/// The offers starting from `owed` (what the plan says the patient should
+/// really owe) instead of the bill's balance.
+pub fn offers_from(bill: &Bill, owed: Option<Decimal>, prices: &[PriceCheck], first_due: NaiveDate) -> Offers {
+    let Some(balance) = owed.filter(|amount| *amount > Decimal::ZERO).map(cents) else {
         return Offers {
             balance: None,
             collections: None,
@@ -433,7 +450,7 @@ pub fn offers(bill: &Bill, prices: &[PriceCheck], first_due: NaiveDate) -> Offer
     Offers {
         balance: Some(balance),
         collections: collections.then(|| collections_offer(balance)),
-        lump_sum: lump_sum_ask(bill, prices),
+        lump_sum: lump_sum_ask_from(bill, balance, prices),
         can_pay,
         plan,
         credit_card_caution: !collections,

@@ -11,6 +11,7 @@ mod conversation;
 mod findings_coding;
 mod findings_visit;
 mod offers;
+mod plan;
 mod reminders;
 mod report;
 
@@ -22,6 +23,8 @@ pub use findings_coding::*;
 pub use findings_visit::*;
 #[allow(unused_imports)] // filled by the offer message
 pub use offers::*;
+#[allow(unused_imports)] // filled by the plan message
+pub use plan::*;
 pub use reminders::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
@@ -51,6 +54,7 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         findings_coding::GROUP,
         findings_visit::GROUP,
         offers::GROUP,
+        plan::GROUP,
         reminders::GROUP,
         report::GROUP,
     ]

@@ -6,6 +6,16 @@ keys! {
     OFFER_HEADING = "offer.heading";
     /// No balance known: nothing to work out yet.
     OFFER_NOTHING = "offer.nothing";
+    /// The plan says the patient should owe nothing: offer nothing.
+    OFFER_OWE_NOTHING = "offer.owe_nothing";
+    /// The insurer has not decided (or was never sent the claim).
+    OFFER_WAIT_FOR_INSURANCE = "offer.wait_for_insurance";
+    /// What the offer starts from, when it is not the balance as billed.
+    OFFER_FROM_EOB_SHARE = "offer.from.eob_share" [owed, balance];
+    OFFER_FROM_ESTIMATE = "offer.from.estimate" [owed, balance];
+    OFFER_FROM_AUDITED = "offer.from.audited" [owed, balance];
+    /// Financial help may make the bill free: apply before offering.
+    OFFER_APPLY_FIRST = "offer.apply_first";
 
     /// A collector: open at 30%, settle by 50%, terms in writing first.
     OFFER_COLLECTIONS = "offer.collections" [opening, opening_pct, walk_away, walk_away_pct, balance];

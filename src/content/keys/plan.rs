@@ -1,0 +1,141 @@
+//! Keys of the report's 🧭 plan: the steps, what each could save and by
+//! when, the first step's reason and where to turn, and the money tips.
+
+use super::keys;
+
+keys! {
+    // The message.
+    PLAN_HEADING = "plan.heading";
+    /// The bill is paid: nothing to plan.
+    PLAN_PAID = "plan.paid";
+    /// No step applies (nothing known to owe).
+    PLAN_NOTHING = "plan.nothing";
+    /// One step: number, title, what it could save, when.
+    PLAN_STEP = "plan.step" [number, title, saves, when];
+    PLAN_SAVES_UP_TO = "plan.saves.up_to" [amount];
+    PLAN_SAVES_RANGE = "plan.saves.range" [low, high];
+    PLAN_SAVES_NOTHING = "plan.saves.nothing";
+    PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
+    PLAN_WHEN_NOW = "plan.when.now";
+    PLAN_WHEN_BY = "plan.when.by" [date, days];
+    PLAN_WHEN_PASSED = "plan.when.passed" [date];
+    /// Why the first step, and what to say.
+    PLAN_START = "plan.start" [why];
+    /// Where to turn if the office says no.
+    PLAN_IF_NO = "plan.if_no" [route];
+    PLAN_TIP = "plan.tip" [text];
+    /// Buttons.
+    PLAN_SCRIPT_BUTTON = "plan.script_button";
+    PLAN_LETTER_BUTTON = "plan.letter_button";
+    REPORT_SEE_PLAN = "report.see_plan";
+
+    // Each action: a short title (one phone line) and why, in the report.
+    PLAN_WAIT_FOR_EOB = "plan.action.wait_for_eob.title";
+    PLAN_WAIT_FOR_EOB_WHY = "plan.action.wait_for_eob.why";
+    PLAN_BILL_INSURANCE = "plan.action.bill_insurance.title";
+    PLAN_BILL_INSURANCE_WHY = "plan.action.bill_insurance.why";
+    PLAN_MEDICAID = "plan.action.medicaid.title";
+    PLAN_MEDICAID_WHY = "plan.action.medicaid.why";
+    PLAN_APPLY_MEDICAID = "plan.action.apply_medicaid.title";
+    PLAN_APPLY_MEDICAID_WHY = "plan.action.apply_medicaid.why" [from, apply_by];
+    PLAN_APPLY_MEDICAID_WHY_2027 = "plan.action.apply_medicaid.why_rule_change" [from, apply_by];
+    PLAN_QMB = "plan.action.qmb.title";
+    PLAN_QMB_WHY = "plan.action.qmb.why";
+    PLAN_ASK_QMB = "plan.action.ask_qmb.title";
+    PLAN_ASK_QMB_WHY = "plan.action.ask_qmb.why";
+    PLAN_SHARE_ZERO = "plan.action.share_zero.title";
+    PLAN_SHARE_ZERO_WHY = "plan.action.share_zero.why" [amount_due];
+    PLAN_PAY_SHARE = "plan.action.pay_share.title" [share];
+    PLAN_PAY_SHARE_WHY = "plan.action.pay_share.why" [share, amount_due];
+    PLAN_NSA_EMERGENCY = "plan.action.nsa_emergency.title";
+    PLAN_NSA_FACILITY = "plan.action.nsa_facility.title";
+    PLAN_NSA_EMERGENCY_WHY = "plan.action.nsa_emergency.why" [share];
+    PLAN_NSA_FACILITY_WHY = "plan.action.nsa_facility.why" [share];
+    /// The in-network share when the EOB's figure is known, or not.
+    PLAN_NSA_SHARE_KNOWN = "plan.action.nsa_share.known" [share];
+    PLAN_NSA_SHARE_UNKNOWN = "plan.action.nsa_share.unknown";
+    PLAN_ESTIMATE = "plan.action.estimate.title";
+    PLAN_ESTIMATE_WHY = "plan.action.estimate.why" [estimate, over, deadline];
+    PLAN_ESTIMATE_WHY_UNDATED = "plan.action.estimate.why_undated" [estimate, over];
+    PLAN_ESTIMATE_WHY_PASSED = "plan.action.estimate.why_passed" [estimate, over, deadline];
+    PLAN_HELP = "plan.action.help.title";
+    PLAN_HELP_FREE = "plan.action.help.why_free" [percent, basis];
+    PLAN_HELP_DISCOUNT = "plan.action.help.why_discount" [percent, off, basis];
+    PLAN_HELP_SOME = "plan.action.help.why_some" [percent, basis];
+    PLAN_HELP_ASK = "plan.action.help.why_ask" [basis];
+    PLAN_HELP_LATE = "plan.action.help.late" [date];
+    PLAN_HELP_NONPROFIT = "plan.action.help.nonprofit";
+    PLAN_HELP_MAYBE_NONPROFIT = "plan.action.help.maybe_nonprofit";
+    PLAN_APPEAL = "plan.action.appeal.title";
+    PLAN_APPEAL_PRIVATE = "plan.action.appeal.why_private" [deadline];
+    PLAN_APPEAL_ORIGINAL_MEDICARE = "plan.action.appeal.why_original_medicare" [deadline];
+    PLAN_APPEAL_ADVANTAGE = "plan.action.appeal.why_advantage" [deadline];
+    PLAN_APPEAL_MEDICARE_NOT_SURE = "plan.action.appeal.why_medicare_not_sure" [deadline];
+    PLAN_APPEAL_MEDICAID = "plan.action.appeal.why_medicaid" [deadline];
+    PLAN_APPEAL_UNDATED = "plan.action.appeal.why_undated";
+    PLAN_APPEAL_PASSED = "plan.action.appeal.why_passed" [deadline];
+    PLAN_ASK_EOB = "plan.action.ask_eob.title";
+    PLAN_ASK_EOB_WHY = "plan.action.ask_eob.why";
+    PLAN_ITEMIZED = "plan.action.itemized.title";
+    PLAN_ITEMIZED_WHY = "plan.action.itemized.why";
+    PLAN_FIX_ERRORS = "plan.action.fix_errors.title" [count];
+    PLAN_FIX_ERROR = "plan.action.fix_errors.title_one";
+    PLAN_FIX_ERRORS_WHY = "plan.action.fix_errors.why";
+    PLAN_VALIDATE = "plan.action.validate.title";
+    PLAN_VALIDATE_WHY = "plan.action.validate.why" [deadline];
+    PLAN_VALIDATE_WHY_UNDATED = "plan.action.validate.why_undated";
+    PLAN_VALIDATE_WHY_PASSED = "plan.action.validate.why_passed" [deadline];
+    PLAN_DISCOUNT_SELF_PAY = "plan.action.discount.title_self_pay";
+    PLAN_DISCOUNT_PROMPT_PAY = "plan.action.discount.title_prompt_pay";
+    PLAN_DISCOUNT_WHY = "plan.action.discount.why" [owed];
+    PLAN_SETTLE = "plan.action.settle.title";
+    PLAN_SETTLE_WHY = "plan.action.settle.why" [owed];
+    PLAN_PAYMENT_PLAN = "plan.action.payment_plan.title";
+    PLAN_PAYMENT_PLAN_WHY = "plan.action.payment_plan.why";
+    PLAN_ADVOCATE = "plan.action.advocate.title";
+    PLAN_ADVOCATE_WHY = "plan.action.advocate.why";
+
+    // What to say first in a script, when step 1 is about who pays.
+    PLAN_SAY_WAIT_FOR_EOB = "plan.ask.wait_for_eob";
+    PLAN_SAY_BILL_INSURANCE = "plan.ask.bill_insurance";
+    PLAN_SAY_MEDICAID = "plan.ask.medicaid";
+    PLAN_SAY_QMB = "plan.ask.qmb";
+    PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
+    PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
+    // The care the No Surprises Act protects, for scripts and letters.
+    PLAN_NSA_CARE_EMERGENCY = "plan.nsa_care.emergency";
+    PLAN_NSA_CARE_FACILITY = "plan.nsa_care.facility";
+
+    // State charity-care laws (E6), each a link to the statute.
+    PLAN_LAW_CA = "plan.law.ca";
+    PLAN_LAW_CO = "plan.law.co";
+    PLAN_LAW_CT = "plan.law.ct";
+    PLAN_LAW_IL = "plan.law.il";
+    PLAN_LAW_ME = "plan.law.me";
+    PLAN_LAW_MD = "plan.law.md";
+    PLAN_LAW_MA = "plan.law.ma";
+    PLAN_LAW_NJ = "plan.law.nj";
+    PLAN_LAW_NY = "plan.law.ny";
+    PLAN_LAW_OR = "plan.law.or";
+    PLAN_LAW_RI = "plan.law.ri";
+    PLAN_LAW_WA = "plan.law.wa";
+
+    // Where to turn (E11).
+    PLAN_ESCALATE_NSA = "plan.escalate.no_surprises";
+    PLAN_ESCALATE_MEDICARE = "plan.escalate.medicare";
+    PLAN_ESCALATE_MEDICAID = "plan.escalate.medicaid";
+    PLAN_ESCALATE_INSURANCE = "plan.escalate.insurance";
+    PLAN_ESCALATE_CFPB = "plan.escalate.cfpb";
+    PLAN_ESCALATE_AG = "plan.escalate.attorney_general";
+    PLAN_ESCALATE_IRS = "plan.escalate.irs";
+
+    // Money tips (E8, E9, E10, A6).
+    PLAN_TIP_COURT = "plan.tips.court_papers";
+    PLAN_TIP_IN_WRITING = "plan.tips.in_writing";
+    PLAN_TIP_NO_BANK_ACCESS = "plan.tips.no_bank_access";
+    PLAN_TIP_RESTARTS_CLOCK = "plan.tips.restarts_clock";
+    PLAN_TIP_NO_CREDIT_CARD = "plan.tips.no_credit_card";
+    PLAN_TIP_APPLY_FIRST = "plan.tips.apply_first";
+    PLAN_TIP_1099C = "plan.tips.form_1099c";
+    PLAN_TIP_HSA = "plan.tips.hsa";
+}

@@ -1,0 +1,382 @@
+//! The report's 🧭 plan in words: the top three steps, one line each with
+//! what it could take off and by when, then why to start with step 1, where
+//! to turn if the office says no, and the money tip that fits. Also which
+//! script and letter fit each step, so the picker and `/script` recommend
+//! the first step's.
+
+use super::screens::View;
+use crate::content::templates::{LetterKind, ScriptKind};
+use crate::content::{keys, Fill, Html, Key};
+use crate::domain::audit::Finding;
+use crate::domain::bill::{Bill, BillSender};
+use crate::domain::dates::format_date;
+use crate::domain::money::Usd;
+use crate::domain::plan::charity::{Outlook, StateLaw};
+use crate::domain::plan::coverage::AppealKind;
+use crate::domain::plan::{self, Action, Deadline, Escalation, Plan, Savings, Step, Tip};
+use chrono::NaiveDate;
+
+/// Steps the plan message shows.
+pub const STEPS_SHOWN: usize = 3;
+
+/// The plan for `bill` with its audit findings.
+pub fn plan_for(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
+    plan::plan(bill, findings, today)
+}
+
+/// The 🧭 message.
+pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
+    let content = view.content;
+    if plan.paid {
+        return content.text(keys::PLAN_PAID);
+    }
+    let Some(first) = plan.first() else {
+        return content.text(keys::PLAN_NOTHING);
+    };
+    let mut lines = vec![content.text(keys::PLAN_HEADING)];
+    for (index, step) in plan.steps.iter().take(STEPS_SHOWN).enumerate() {
+        lines.push(content.render(
+            keys::PLAN_STEP,
+            &[
+                ("number", Fill::Text(&(index + 1).to_string())),
+                ("title", Fill::Html(&title(step, view))),
+                ("saves", Fill::Html(&saves(step.saves, view))),
+                ("when", Fill::Html(&when(step.deadline, view))),
+            ],
+        ));
+    }
+    lines.push(content.render(keys::PLAN_START, &[("why", Fill::Html(&why(first, plan, view)))]));
+    if let Some(route) = first.escalation {
+        lines.push(content.render(
+            keys::PLAN_IF_NO,
+            &[("route", Fill::Html(&content.text(escalation(route))))],
+        ));
+    }
+    if let Some(tip) = plan.tips.first() {
+        lines.push(content.render(keys::PLAN_TIP, &[("text", Fill::Html(&content.text(tip_key(*tip))))]));
+    }
+    Html::join(&lines, "\n")
+}
+
+/// The money tips in words (the 💵 offer lists them all).
+pub fn tip_key(tip: Tip) -> Key {
+    match tip {
+        Tip::NeverIgnoreCourtPapers => keys::PLAN_TIP_COURT,
+        Tip::GetItInWriting => keys::PLAN_TIP_IN_WRITING,
+        Tip::NoBankAccess => keys::PLAN_TIP_NO_BANK_ACCESS,
+        Tip::PaymentRestartsClock => keys::PLAN_TIP_RESTARTS_CLOCK,
+        Tip::NoCreditCard => keys::PLAN_TIP_NO_CREDIT_CARD,
+        Tip::ApplyBeforePaying => keys::PLAN_TIP_APPLY_FIRST,
+        Tip::Form1099C => keys::PLAN_TIP_1099C,
+        Tip::HsaCanPay => keys::PLAN_TIP_HSA,
+    }
+}
+
+/// Who to call for a step: the script that fits it.
+pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
+    let provider = if crate::domain::timing::in_collections(bill) {
+        ScriptKind::Collections
+    } else if bill.sender == Some(BillSender::Hospital) {
+        ScriptKind::Hospital
+    } else {
+        ScriptKind::Doctor
+    };
+    match &step.action {
+        Action::NoSurprisesBalanceBill { .. } | Action::EstimateDispute { .. } => ScriptKind::NoSurprises,
+        Action::FinancialHelp(_) | Action::ApplyForMedicaid { .. } => ScriptKind::FinancialAssistance,
+        Action::AppealDenial { .. } => ScriptKind::InsurerAppeal,
+        Action::ValidateDebt | Action::SettleWithCollector => ScriptKind::Collections,
+        Action::WaitForEob
+        | Action::BillInsuranceFirst
+        | Action::MedicaidPaysInFull
+        | Action::QmbOwesNothing
+        | Action::AskAboutQmb
+        | Action::ShareIsZero
+        | Action::PayOnlyYourShare { .. }
+        | Action::AskForEob
+        | Action::AskForItemized
+        | Action::FixErrors { .. }
+        | Action::AskDiscount { .. }
+        | Action::PaymentPlan
+        | Action::Advocate => provider,
+    }
+}
+
+/// The letter that fits a step, if one does.
+pub fn letter_for(step: &Step) -> Option<LetterKind> {
+    match &step.action {
+        Action::NoSurprisesBalanceBill { .. } | Action::EstimateDispute { .. } => Some(LetterKind::NoSurprisesDispute),
+        Action::FinancialHelp(_) => Some(LetterKind::FinancialAssistance),
+        Action::AppealDenial { .. } => Some(LetterKind::InsuranceAppeal),
+        Action::ValidateDebt => Some(LetterKind::DebtValidation),
+        Action::AskForItemized => Some(LetterKind::ItemizedRequest),
+        Action::ShareIsZero | Action::PayOnlyYourShare { .. } | Action::FixErrors { .. } => {
+            Some(LetterKind::BillingDispute)
+        }
+        Action::PaymentPlan => Some(LetterKind::HardshipPlan),
+        Action::WaitForEob
+        | Action::BillInsuranceFirst
+        | Action::MedicaidPaysInFull
+        | Action::ApplyForMedicaid { .. }
+        | Action::QmbOwesNothing
+        | Action::AskAboutQmb
+        | Action::AskForEob
+        | Action::AskDiscount { .. }
+        | Action::SettleWithCollector
+        | Action::Advocate => None,
+    }
+}
+
+fn title(step: &Step, view: &View<'_>) -> Html {
+    let content = view.content;
+    match &step.action {
+        Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),
+        Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE),
+        Action::MedicaidPaysInFull => content.text(keys::PLAN_MEDICAID),
+        Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
+        Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
+        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
+        Action::ShareIsZero => content.text(keys::PLAN_SHARE_ZERO),
+        Action::PayOnlyYourShare { share } => {
+            content.render(keys::PLAN_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))])
+        }
+        Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
+        Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
+        Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
+        Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
+        Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
+        Action::AskForEob => content.text(keys::PLAN_ASK_EOB),
+        Action::AskForItemized => content.text(keys::PLAN_ITEMIZED),
+        Action::FixErrors { count: 1 } => content.text(keys::PLAN_FIX_ERROR),
+        Action::FixErrors { count } => {
+            content.render(keys::PLAN_FIX_ERRORS, &[("count", Fill::Text(&count.to_string()))])
+        }
+        Action::ValidateDebt => content.text(keys::PLAN_VALIDATE),
+        Action::AskDiscount { self_pay: true } => content.text(keys::PLAN_DISCOUNT_SELF_PAY),
+        Action::AskDiscount { self_pay: false } => content.text(keys::PLAN_DISCOUNT_PROMPT_PAY),
+        Action::SettleWithCollector => content.text(keys::PLAN_SETTLE),
+        Action::PaymentPlan => content.text(keys::PLAN_PAYMENT_PLAN),
+        Action::Advocate => content.text(keys::PLAN_ADVOCATE),
+    }
+}
+
+fn saves(savings: Savings, view: &View<'_>) -> Html {
+    let content = view.content;
+    match savings {
+        Savings::Nothing => content.text(keys::PLAN_SAVES_NOTHING),
+        Savings::Unknown => content.text(keys::PLAN_SAVES_UNKNOWN),
+        Savings::UpTo(amount) => content.render(keys::PLAN_SAVES_UP_TO, &[("amount", Fill::Text(&usd(amount)))]),
+        Savings::Range(low, high) => content.render(
+            keys::PLAN_SAVES_RANGE,
+            &[("low", Fill::Text(&usd(low))), ("high", Fill::Text(&usd(high)))],
+        ),
+    }
+}
+
+fn when(deadline: Option<Deadline>, view: &View<'_>) -> Html {
+    let content = view.content;
+    match deadline {
+        None => content.text(keys::PLAN_WHEN_NOW),
+        Some(Deadline { date, passed: true }) => content.render(
+            keys::PLAN_WHEN_PASSED,
+            &[("date", Fill::Text(&format_date(date, view.today)))],
+        ),
+        Some(Deadline { date, passed: false }) => {
+            let days = crate::domain::timing::days_from(view.today, date);
+            content.render(
+                keys::PLAN_WHEN_BY,
+                &[
+                    ("date", Fill::Text(&format_date(date, view.today))),
+                    ("days", Fill::Text(&super::report_timing::days_phrase(days, view))),
+                ],
+            )
+        }
+    }
+}
+
+/// Why step 1, and what to do, in a few lines.
+fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
+    let content = view.content;
+    let date = |date: NaiveDate| format_date(date, view.today);
+    let deadline = step.deadline;
+    match &step.action {
+        Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),
+        Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE_WHY),
+        Action::MedicaidPaysInFull => content.text(keys::PLAN_MEDICAID_WHY),
+        Action::ApplyForMedicaid {
+            from,
+            apply_by,
+            rule_changes,
+        } => content.render(
+            if *rule_changes {
+                keys::PLAN_APPLY_MEDICAID_WHY_2027
+            } else {
+                keys::PLAN_APPLY_MEDICAID_WHY
+            },
+            &[
+                ("from", Fill::Text(&date(*from))),
+                ("apply_by", Fill::Text(&date(*apply_by))),
+            ],
+        ),
+        Action::QmbOwesNothing => content.text(keys::PLAN_QMB_WHY),
+        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB_WHY),
+        Action::ShareIsZero => content.render(
+            keys::PLAN_SHARE_ZERO_WHY,
+            &[("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default()))],
+        ),
+        Action::PayOnlyYourShare { share } => content.render(
+            keys::PLAN_PAY_SHARE_WHY,
+            &[
+                ("share", Fill::Text(&usd(*share))),
+                ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),
+            ],
+        ),
+        Action::NoSurprisesBalanceBill { emergency, share } => {
+            let share = match share {
+                Some(share) => content.render(keys::PLAN_NSA_SHARE_KNOWN, &[("share", Fill::Text(&usd(*share)))]),
+                None => content.text(keys::PLAN_NSA_SHARE_UNKNOWN),
+            };
+            let key = if *emergency {
+                keys::PLAN_NSA_EMERGENCY_WHY
+            } else {
+                keys::PLAN_NSA_FACILITY_WHY
+            };
+            content.render(key, &[("share", Fill::Html(&share))])
+        }
+        Action::EstimateDispute { estimate, over } => {
+            let estimate = usd(*estimate);
+            let over = usd(*over);
+            match deadline {
+                None => content.render(
+                    keys::PLAN_ESTIMATE_WHY_UNDATED,
+                    &[("estimate", Fill::Text(&estimate)), ("over", Fill::Text(&over))],
+                ),
+                Some(d) => content.render(
+                    if d.passed {
+                        keys::PLAN_ESTIMATE_WHY_PASSED
+                    } else {
+                        keys::PLAN_ESTIMATE_WHY
+                    },
+                    &[
+                        ("estimate", Fill::Text(&estimate)),
+                        ("over", Fill::Text(&over)),
+                        ("deadline", Fill::Text(&date(d.date))),
+                    ],
+                ),
+            }
+        }
+        Action::FinancialHelp(help) => {
+            let basis = match help.law {
+                Some(terms) => content.text(law_key(terms.law)),
+                None if help.nonprofit == Some(crate::domain::bill::Answer3::Yes) => {
+                    content.text(keys::PLAN_HELP_NONPROFIT)
+                }
+                None => content.text(keys::PLAN_HELP_MAYBE_NONPROFIT),
+            };
+            let percent = help.percent.map(|p| format!("{}%", p.round())).unwrap_or_default();
+            let text = match help.outlook {
+                Outlook::LikelyFree => content.render(
+                    keys::PLAN_HELP_FREE,
+                    &[("percent", Fill::Text(&percent)), ("basis", Fill::Html(&basis))],
+                ),
+                Outlook::Discount { off } => content.render(
+                    keys::PLAN_HELP_DISCOUNT,
+                    &[
+                        ("percent", Fill::Text(&percent)),
+                        ("off", Fill::Text(&off.to_string())),
+                        ("basis", Fill::Html(&basis)),
+                    ],
+                ),
+                Outlook::SomeDiscount => content.render(
+                    keys::PLAN_HELP_SOME,
+                    &[("percent", Fill::Text(&percent)), ("basis", Fill::Html(&basis))],
+                ),
+                Outlook::AskForApplication => content.render(keys::PLAN_HELP_ASK, &[("basis", Fill::Html(&basis))]),
+            };
+            match deadline.filter(|d| d.passed) {
+                Some(d) => Html::join(
+                    &[
+                        text,
+                        content.render(keys::PLAN_HELP_LATE, &[("date", Fill::Text(&date(d.date)))]),
+                    ],
+                    " ",
+                ),
+                None => text,
+            }
+        }
+        Action::AppealDenial { kind } => match deadline {
+            None => content.text(keys::PLAN_APPEAL_UNDATED),
+            Some(d) if d.passed => content.render(keys::PLAN_APPEAL_PASSED, &[("deadline", Fill::Text(&date(d.date)))]),
+            Some(d) => content.render(appeal_key(*kind), &[("deadline", Fill::Text(&date(d.date)))]),
+        },
+        Action::AskForEob => content.text(keys::PLAN_ASK_EOB_WHY),
+        Action::AskForItemized => content.text(keys::PLAN_ITEMIZED_WHY),
+        Action::FixErrors { .. } => content.text(keys::PLAN_FIX_ERRORS_WHY),
+        Action::ValidateDebt => match deadline {
+            None => content.text(keys::PLAN_VALIDATE_WHY_UNDATED),
+            Some(d) => content.render(
+                if d.passed {
+                    keys::PLAN_VALIDATE_WHY_PASSED
+                } else {
+                    keys::PLAN_VALIDATE_WHY
+                },
+                &[("deadline", Fill::Text(&date(d.date)))],
+            ),
+        },
+        Action::AskDiscount { .. } => content.render(keys::PLAN_DISCOUNT_WHY, &[("owed", Fill::Text(&owed(plan)))]),
+        Action::SettleWithCollector => content.render(keys::PLAN_SETTLE_WHY, &[("owed", Fill::Text(&owed(plan)))]),
+        Action::PaymentPlan => content.text(keys::PLAN_PAYMENT_PLAN_WHY),
+        Action::Advocate => content.text(keys::PLAN_ADVOCATE_WHY),
+    }
+}
+
+fn owed(plan: &Plan) -> String {
+    match plan.owed {
+        plan::Owed::Amount(amount, _) => usd(amount),
+        _ => plan.balance.map(usd).unwrap_or_default(),
+    }
+}
+
+fn appeal_key(kind: AppealKind) -> Key {
+    match kind {
+        AppealKind::PrivatePlan => keys::PLAN_APPEAL_PRIVATE,
+        AppealKind::OriginalMedicare => keys::PLAN_APPEAL_ORIGINAL_MEDICARE,
+        AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_ADVANTAGE,
+        AppealKind::MedicareNotSure => keys::PLAN_APPEAL_MEDICARE_NOT_SURE,
+        AppealKind::Medicaid => keys::PLAN_APPEAL_MEDICAID,
+    }
+}
+
+fn law_key(law: StateLaw) -> Key {
+    match law {
+        StateLaw::California => keys::PLAN_LAW_CA,
+        StateLaw::Colorado => keys::PLAN_LAW_CO,
+        StateLaw::Connecticut => keys::PLAN_LAW_CT,
+        StateLaw::Illinois => keys::PLAN_LAW_IL,
+        StateLaw::Maine => keys::PLAN_LAW_ME,
+        StateLaw::Maryland => keys::PLAN_LAW_MD,
+        StateLaw::Massachusetts => keys::PLAN_LAW_MA,
+        StateLaw::NewJersey => keys::PLAN_LAW_NJ,
+        StateLaw::NewYork => keys::PLAN_LAW_NY,
+        StateLaw::Oregon => keys::PLAN_LAW_OR,
+        StateLaw::RhodeIsland => keys::PLAN_LAW_RI,
+        StateLaw::Washington => keys::PLAN_LAW_WA,
+    }
+}
+
+/// Where to turn, in words.
+pub fn escalation(route: Escalation) -> Key {
+    match route {
+        Escalation::NoSurprisesHelpDesk => keys::PLAN_ESCALATE_NSA,
+        Escalation::Medicare => keys::PLAN_ESCALATE_MEDICARE,
+        Escalation::StateMedicaidAgency => keys::PLAN_ESCALATE_MEDICAID,
+        Escalation::StateInsuranceDepartment => keys::PLAN_ESCALATE_INSURANCE,
+        Escalation::Cfpb => keys::PLAN_ESCALATE_CFPB,
+        Escalation::StateAttorneyGeneral => keys::PLAN_ESCALATE_AG,
+        Escalation::IrsForm13909 => keys::PLAN_ESCALATE_IRS,
+    }
+}
+
+fn usd(amount: rust_decimal::Decimal) -> String {
+    Usd(amount).to_string()
+}
