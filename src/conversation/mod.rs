@@ -37,7 +37,7 @@ pub use output::{Button, Keyboard, Output};
 pub use question::{AnswerKind, Question};
 pub use reminder_due::{claim_reminder, Due};
 pub use report_offer::offer_message;
-pub use report_plan::{plan_for, plan_message};
+pub use report_plan::{letter_for, plan_for, plan_message, script_for};
 pub use report_timing::timing_message;
 pub use script_facts::facts as script_facts;
 pub use state::{CallStep, ChatState, Screen};

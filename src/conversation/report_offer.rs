@@ -226,7 +226,8 @@ mod tests {
             content: &content,
             today: day(2026, 6, 21),
         };
-        let html = offer_message(bill, prices, &view);
+        let plan = crate::domain::plan::plan(bill, &[], view.today);
+        let html = offer_message(bill, &plan, prices, &view);
         html.check_tags().unwrap_or_else(|e| panic!("{e}\n{html}"));
         let text = html.into_string();
         assert!(!text.contains('{') && !text.contains('}'), "placeholder left:\n{text}");

@@ -392,9 +392,12 @@ mod tests {
             (Fact::PovertyPercent, "165%"),
             (Fact::LumpSum, "$900.00"),
             (Fact::Monthly, "$150.00"),
-            (Fact::PlanMonths, "33"),
-            (Fact::OfferOpen, "$1,446.15"),
-            (Fact::OfferSettle, "$2,410.25"),
+            // From what the plan says is really owed: the $1,500 estimate
+            // (the bill is $3,320.50 over it, inside the dispute window).
+            (Fact::PlanMonths, "10"),
+            (Fact::OfferOpen, "$450.00"),
+            (Fact::OfferSettle, "$750.00"),
+            (Fact::Owed, "$1,500.00"),
             (Fact::CallLog, "Mon, Nov 2 (Dana, 55812)"),
         ];
         for (fact, value) in expect {

@@ -781,7 +781,7 @@ mod tests {
     }
 
     #[test]
-    fn the_no_surprises_dispute_uses_the_items_total_when_there_are_items() {
+    fn the_no_surprises_dispute_uses_the_items_total_when_no_amount_is_due() {
         let item = |amount: &str| crate::domain::line_items::LineItem {
             date: None,
             revenue_code: None,
@@ -793,6 +793,7 @@ mod tests {
         };
         let bill = Bill {
             items: vec![item("800.00"), item("600.00")],
+            amount_due: None,
             ..self_pay_bill("500.00", Some(Estimate::Amount(usd("900.00"))))
         };
         let nsa = find(&advise(&bill, on_day(10)), is_nsa).unwrap();

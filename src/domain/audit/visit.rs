@@ -1295,13 +1295,21 @@ mod tests {
             ..bill.clone()
         };
         assert!(propose(&under, &reference(), today()).is_empty());
-        // The items total counts when it is larger than the amount due.
+        // The gross charges of the itemized bill are not what the patient
+        // is billed: $650 of items, $100 due, a $200 estimate is no dispute.
         let items_larger = Bill {
             amount_due: Some(d("100")),
             estimate: Some(Estimate::Amount(d("200"))),
+            ..bill.clone()
+        };
+        assert!(propose(&items_larger, &reference(), today()).is_empty());
+        // Without an amount due, the items' total is what is billed.
+        let items_only = Bill {
+            amount_due: None,
+            estimate: Some(Estimate::Amount(d("200"))),
             ..bill
         };
-        assert_eq!(only(&items_larger, "over_estimate").stake, Stake::Amount(d("450.00")));
+        assert_eq!(only(&items_only, "over_estimate").stake, Stake::Amount(d("450.00")));
     }
 
     #[test]

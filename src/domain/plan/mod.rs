@@ -102,6 +102,34 @@ pub enum Action {
     Advocate,
 }
 
+impl Action {
+    /// A stable short name, for the scenario corpus.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Action::WaitForEob => "wait_for_eob",
+            Action::BillInsuranceFirst => "bill_insurance_first",
+            Action::MedicaidPaysInFull => "medicaid_pays_in_full",
+            Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
+            Action::QmbOwesNothing => "qmb_owes_nothing",
+            Action::AskAboutQmb => "ask_about_qmb",
+            Action::ShareIsZero => "share_is_zero",
+            Action::PayOnlyYourShare { .. } => "pay_only_your_share",
+            Action::NoSurprisesBalanceBill { .. } => "no_surprises_balance_bill",
+            Action::EstimateDispute { .. } => "estimate_dispute",
+            Action::FinancialHelp(_) => "financial_help",
+            Action::AppealDenial { .. } => "appeal_denial",
+            Action::AskForEob => "ask_for_eob",
+            Action::AskForItemized => "ask_for_itemized",
+            Action::FixErrors { .. } => "fix_errors",
+            Action::ValidateDebt => "validate_debt",
+            Action::AskDiscount { .. } => "ask_discount",
+            Action::SettleWithCollector => "settle_with_collector",
+            Action::PaymentPlan => "payment_plan",
+            Action::Advocate => "advocate",
+        }
+    }
+}
+
 /// How much a step could take off the bill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Savings {
