@@ -65,7 +65,9 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             if help.outlook == crate::domain::plan::charity::Outlook::LikelyFree)
     });
     if likely_free {
+        // No discount or plan on a bill that help may erase.
         lines.push(content.text(keys::OFFER_APPLY_FIRST));
+        return Html::join(&lines, "\n");
     }
     let mut fit = None;
     if let Some(offer) = &offers.collections {

@@ -20,7 +20,7 @@ use crate::content::templates::{long_date, Fact, Facts};
 use crate::content::{keys, Fill};
 use crate::domain::audit::visit::{self, VisitIssue};
 use crate::domain::audit::{Finding, FindingKind};
-use crate::domain::bill::{Answer3, Bill, BillSender, Coverage, Estimate};
+use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
 use crate::domain::calls::CallLog;
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
@@ -60,23 +60,28 @@ pub fn facts(
     date(Fact::FirstBillDate, bill.first_bill_date);
     date(Fact::DenialDate, bill.denial_date);
     date(Fact::CollectorLetterDate, bill.collector_letter_date);
+    // Deadlines still ahead only: a passed one is never asked for.
+    let ahead = |value: Option<NaiveDate>| value.filter(|deadline| *deadline >= today);
     date(
         Fact::DisputeDeadline,
-        plus(bill.first_bill_date, timing::NSA_DISPUTE_DAYS),
+        ahead(plus(bill.first_bill_date, timing::NSA_DISPUTE_DAYS)),
     );
-    let other_appeal_rules = matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid));
+    let appeal = plan::coverage::appeal_kind(bill);
     date(
         Fact::AppealDeadline,
-        plus(bill.denial_date, timing::INTERNAL_APPEAL_DAYS).filter(|_| !other_appeal_rules),
+        ahead(
+            bill.denial_date
+                .map(|notice| plan::coverage::appeal_deadline(appeal, notice)),
+        ),
     );
     date(
         Fact::ValidationDeadline,
-        plus(bill.collector_letter_date, timing::VALIDATION_DAYS),
+        ahead(plus(bill.collector_letter_date, timing::VALIDATION_DAYS)),
     );
     let nonprofit_hospital = bill.sender == Some(BillSender::Hospital) && bill.nonprofit == Some(Answer3::Yes);
     date(
         Fact::AssistanceDeadline,
-        plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital),
+        ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
 
     facts.set_opt(Fact::AmountDue, bill.amount_due.map(usd));

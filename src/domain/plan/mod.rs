@@ -643,12 +643,14 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if has(|a| matches!(a, Action::WaitForEob | Action::BillInsuranceFirst)) {
         return Owed::WaitForInsurance;
     }
-    if has(|a| {
+    // Medicaid: payment in full, also while a denial is appealed (E1).
+    let owes_nothing = has(|a| {
         matches!(
             a,
             Action::MedicaidPaysInFull | Action::QmbOwesNothing | Action::ShareIsZero
         )
-    }) {
+    });
+    if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
         return Owed::Nothing;
     }
     let Some(balance) = facts.balance.filter(|b| *b > Decimal::ZERO) else {
@@ -726,7 +728,9 @@ fn tier(step: &Step) -> u8 {
         | Action::PayOnlyYourShare { .. } => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
-        Action::ApplyForMedicaid { .. } => 2,
+        // Medicaid's income limits depend on the state: after the help a
+        // hospital must give, before the deadlines.
+        Action::ApplyForMedicaid { .. } => 3,
         Action::AppealDenial { .. } | Action::EstimateDispute { .. } if !passed => 3,
         Action::AskForEob | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,

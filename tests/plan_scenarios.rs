@@ -1,0 +1,262 @@
+//! The plan's scenario corpus: patient situations (coverage, claim status,
+//! EOB figures, income, state, collector, dates), not just bills, each with
+//! the step the plan must put first, the dollars and date it names, the
+//! script and letter it recommends, phrases the plan, offer and script must
+//! show, and phrases they must never show (advice that would cost the
+//! patient money).
+//!
+//! Scenarios live in `tests/fixtures/plan_scenarios.toml`:
+//! ```toml
+//! [[scenario]]
+//! name = "Medicaid: the provider must bill Medicaid"
+//! today = "2026-12-04"
+//! top = "medicaid_pays_in_full"      # Action::id() of step 1
+//! saves = "could take off up to $2,310.00"   # step 1's dollars, as shown
+//! when = "now"                       # step 1's date, as shown
+//! script = "hospital"                # the recommended script's id
+//! letter = "none"                    # step 1's letter id, or "none"
+//! steps = ["…"]                      # optional: the first steps' ids, in order
+//! shows = ["…"]                      # phrases the plan message must contain
+//! offer_shows = ["…"]                # phrases the 💵 offer must contain
+//! never = ["…"]                      # phrases plan, offer and script must not contain
+//! [scenario.bill]                    # a Bill, as the review stores it
+//! ```
+//! Every dollar figure and date of the plan message is checked: each must
+//! be one the scenario expects (`saves`, `when`, `shows`) or one of the
+//! other shown steps' own figures, recomputed here from the plan.
+
+use billcoach::content::templates::Templates;
+use billcoach::content::Content;
+use billcoach::conversation::screens::View;
+use billcoach::conversation::{
+    describe_coding_finding, describe_visit_finding, letter_for, offer_message, plan_for, plan_message, script_facts,
+    script_for, FindingText,
+};
+use billcoach::domain::audit::{audit, FindingKind};
+use billcoach::domain::bill::Bill;
+use billcoach::domain::line_items::parse_bill_text;
+use billcoach::domain::reference::Reference;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Corpus {
+    scenario: Vec<Scenario>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scenario {
+    name: String,
+    today: NaiveDate,
+    top: String,
+    saves: String,
+    when: String,
+    script: String,
+    letter: String,
+    #[serde(default)]
+    steps: Vec<String>,
+    #[serde(default)]
+    shows: Vec<String>,
+    #[serde(default)]
+    offer_shows: Vec<String>,
+    #[serde(default)]
+    never: Vec<String>,
+    /// Line items pasted as text (read with the bill reader).
+    #[serde(default)]
+    items_text: Option<String>,
+    bill: Bill,
+}
+
+const CORPUS: &str = include_str!("fixtures/plan_scenarios.toml");
+
+struct Rendered {
+    plan: String,
+    offer: String,
+    script: String,
+}
+
+#[test]
+fn every_scenario_gets_the_plan_it_must() {
+    let corpus: Corpus = toml::from_str(CORPUS).expect("the corpus parses");
+    assert!(corpus.scenario.len() >= 30, "at least 30 situations");
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let mut failures = Vec::new();
+    for scenario in &corpus.scenario {
+        if let Err(problem) = check(scenario, &content, &templates, &reference) {
+            failures.push(format!("— {}: {problem}", scenario.name));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} scenarios fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn check(scenario: &Scenario, content: &Content, templates: &Templates, reference: &Reference) -> Result<(), String> {
+    let mut bill = scenario.bill.clone();
+    if let Some(text) = &scenario.items_text {
+        bill.items = parse_bill_text(text, scenario.today).items;
+        bill.items_confirmed = true;
+        bill.not_received_done = true;
+    }
+    let view = View {
+        content,
+        today: scenario.today,
+    };
+    let audited = audit(&bill, reference, scenario.today);
+    let plan = plan_for(&bill, &audited.findings, scenario.today);
+    let first = plan.first().ok_or("no step at all")?;
+    let ids: Vec<&str> = plan.steps.iter().map(|s| s.action.id()).collect();
+    if first.action.id() != scenario.top {
+        return Err(format!(
+            "step 1 is {:?}, expected {:?} (steps {ids:?})",
+            first.action.id(),
+            scenario.top
+        ));
+    }
+    if !scenario.steps.is_empty() && ids[..scenario.steps.len().min(ids.len())] != scenario.steps[..] {
+        return Err(format!("steps {ids:?}, expected to start {:?}", scenario.steps));
+    }
+    let script = script_for(first, &bill);
+    if script.id() != scenario.script {
+        return Err(format!("script {:?}, expected {:?}", script.id(), scenario.script));
+    }
+    let letter = letter_for(first).map_or("none", |l| l.id());
+    if letter != scenario.letter {
+        return Err(format!("letter {letter:?}, expected {:?}", scenario.letter));
+    }
+
+    let plan_html = plan_message(&plan, &view);
+    plan_html.check_tags().map_err(|e| format!("bad HTML: {e}"))?;
+    let texts: Vec<FindingText> = audited
+        .findings
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &audited.findings, &texts, None, &view);
+    let rendered = Rendered {
+        plan: plan_html.to_plain(),
+        offer: offer_message(&bill, &plan, &audited.prices, &view).to_plain(),
+        script: templates.render_script(script, &facts).to_plain(),
+    };
+
+    let step_one =
+        rendered.plan.lines().nth(1).unwrap_or_default().to_string() + rendered.plan.lines().nth(2).unwrap_or_default();
+    if !step_one.contains(&scenario.saves) {
+        return Err(format!("step 1 does not say {:?}:\n{}", scenario.saves, rendered.plan));
+    }
+    if !step_one.contains(&scenario.when) {
+        return Err(format!("step 1 does not say {:?}:\n{}", scenario.when, rendered.plan));
+    }
+    for phrase in &scenario.shows {
+        if !rendered.plan.contains(phrase.as_str()) {
+            return Err(format!("the plan lacks {phrase:?}:\n{}", rendered.plan));
+        }
+    }
+    for phrase in &scenario.offer_shows {
+        if !rendered.offer.contains(phrase.as_str()) {
+            return Err(format!("the offer lacks {phrase:?}:\n{}", rendered.offer));
+        }
+    }
+    for phrase in &scenario.never {
+        for (part, text) in [
+            ("plan", &rendered.plan),
+            ("offer", &rendered.offer),
+            ("script", &rendered.script),
+        ] {
+            if text.contains(phrase.as_str()) {
+                return Err(format!("the {part} says {phrase:?}:\n{text}"));
+            }
+        }
+    }
+    check_figures(scenario, &rendered.plan)?;
+    check_shape(&rendered.plan, &plan_html.into_string())?;
+    Ok(())
+}
+
+/// Every "$…" and every date in the plan message is one the scenario
+/// names (saves, when, shows) or sits on a line of a step other than step 1
+/// (those are pinned by their own scenarios).
+fn check_figures(scenario: &Scenario, plan: &str) -> Result<(), String> {
+    let expected: Vec<&str> = [scenario.saves.as_str(), scenario.when.as_str()]
+        .into_iter()
+        .chain(scenario.shows.iter().map(String::as_str))
+        .collect();
+    let lines: Vec<&str> = plan.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        // Lines 1-2 are step 1; lines of steps 2 and 3 follow (2 lines each).
+        let other_step = (3..7).contains(&index);
+        if other_step {
+            continue;
+        }
+        for figure in figures(line) {
+            if !expected.iter().any(|e| e.contains(&figure)) {
+                return Err(format!("{figure:?} is not pinned by the scenario (line {line:?})"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The dollar amounts ("$1,234.50") and short dates ("Thu, Dec 31") in a line.
+fn figures(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '$' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == ',' || chars[j] == '.') {
+                j += 1;
+            }
+            let figure: String = chars[i..j].iter().collect();
+            found.push(figure.trim_end_matches(['.', ',']).to_string());
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    for day in ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "] {
+        let mut rest = line;
+        while let Some(at) = rest.find(day) {
+            let tail = &rest[at..];
+            let end = tail
+                .char_indices()
+                .skip(day.len())
+                .find(|(_, c)| !(c.is_alphanumeric() || *c == ' ' || *c == ','))
+                .map_or(tail.len(), |(i, _)| i);
+            let date = tail[..end].trim_end_matches([' ', ',']);
+            // "Thu, Dec 31" or "Thu, Dec 31, 2027": the month and the day.
+            let short: String = date.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            found.push(short.trim_end_matches(',').to_string());
+            rest = &tail[day.len()..];
+        }
+    }
+    found
+}
+
+/// At most 3 steps, each fitting a phone screen line pair; the whole
+/// message short enough to read without scrolling far.
+fn check_shape(plain: &str, html: &str) -> Result<(), String> {
+    let steps = plain.lines().filter(|line| line.starts_with(char::is_numeric)).count();
+    if !(1..=3).contains(&steps) {
+        return Err(format!("{steps} steps shown"));
+    }
+    for line in plain.lines().filter(|line| line.starts_with(char::is_numeric)) {
+        if line.chars().count() > 60 {
+            return Err(format!("step line too long for a phone: {line:?}"));
+        }
+    }
+    if plain.chars().count() > 1_200 || html.len() > 4_096 {
+        return Err(format!("the plan is too long ({} characters)", plain.chars().count()));
+    }
+    Ok(())
+}
