@@ -286,6 +286,7 @@ mod tests {
     use crate::content::templates::{LetterKind, ScriptKind, Templates};
     use crate::content::Content;
     use crate::conversation::{describe_coding_finding, describe_visit_finding};
+    use crate::domain::bill::Coverage;
     use crate::domain::line_items::LineItem;
     use crate::domain::reference::Reference;
     use std::str::FromStr;
@@ -532,8 +533,9 @@ mod tests {
     }
 
     #[test]
-    fn medicare_appeals_get_no_computed_deadline() {
+    fn medicare_appeals_get_their_own_deadline() {
         let content = Content::embedded().unwrap();
+        // Kind not known: the earlier, Medicare Advantage deadline (65 days).
         let bill = Bill {
             coverage: Some(Coverage::Medicare),
             denial_date: Some(day(2026, 10, 2)),
@@ -541,6 +543,20 @@ mod tests {
         };
         let Rendered { facts, .. } = facts_for(&bill, &content, today());
         assert!(facts.is_known(Fact::DenialDate));
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Sun, Dec 6"));
+        // Original Medicare: 5 days for receipt, then 120.
+        let original = Bill {
+            medicare: Some(crate::domain::bill::MedicareKind::Original),
+            ..bill.clone()
+        };
+        let Rendered { facts, .. } = facts_for(&original, &content, today());
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Thu, Feb 4, 2027"));
+        // A deadline already passed is not offered at all.
+        let late = Bill {
+            denial_date: Some(day(2026, 6, 2)),
+            ..bill
+        };
+        let Rendered { facts, .. } = facts_for(&late, &content, today());
         assert!(!facts.is_known(Fact::AppealDeadline));
     }
 
