@@ -260,6 +260,16 @@ impl Chat {
     }
 
     /// The keyboard of the last output of the last step.
+    /// The 🧾 summary of the last step (the 🧭 plan follows it).
+    fn summary(&self) -> String {
+        let heading = line(keys::SUMMARY_HEADING);
+        self.outputs()
+            .iter()
+            .map(|output| output.text().to_plain())
+            .find(|text| text.contains(&heading))
+            .expect("a summary among the outputs")
+    }
+
     fn keyboard(&self) -> &Keyboard {
         keyboard_of(self.outputs().last().expect("at least one output"))
     }
@@ -637,21 +647,27 @@ fn a_formatted_amount_is_stored_as_a_decimal_and_shown_in_the_summary() {
 
     chat.answer_until(&[], None);
     assert_eq!(chat.state.screen, Screen::Summary);
-    let summary = chat.outputs().last().unwrap().text().to_plain();
+    let summary = chat.summary();
     assert_contains(&summary, &summary_line(keys::SUMMARY_AMOUNT_DUE, "$1,234.50"));
     assert_contains(&summary, &plain(keys::SENDER_HOSPITAL));
     assert_contains(&summary, &plain(keys::COVERAGE_SELF_PAY));
+    // The summary keeps its buttons; the plan after it ends with the same
+    // ways on, after its own.
+    let outputs = chat.outputs();
+    assert_eq!(outputs.len(), 2, "the summary, then the plan");
     assert_eq!(
-        chat.labels(),
+        labels_of(keyboard_of(&outputs[0])),
         vec![
             plain(keys::REPORT_SEE_FINDINGS),
             plain(keys::MENU_MAIN),
             plain(keys::BILLS_NEW)
         ]
     );
+    assert_contains(&outputs[1].text().to_plain(), &line(keys::PLAN_HEADING));
     assert_eq!(chat.keyboard()[0][0].data, "report:findings:0");
-    assert_eq!(chat.keyboard()[1][0].data, "menu:main");
-    assert_eq!(chat.keyboard()[1][1].data, "bill:new");
+    let last_row = chat.keyboard().last().unwrap();
+    assert_eq!(last_row[0].data, "menu:main");
+    assert_eq!(last_row[1].data, "bill:new");
 
     // The main menu button from the summary goes back to the menu.
     let out = chat.press(&plain(keys::MENU_MAIN));
@@ -1210,7 +1226,15 @@ fn only_the_questions_that_apply_are_asked_in_order() {
         (Question::HasItemized, "yes"),
     ]);
     let mut expected: Vec<Question> = Question::ORDER.to_vec();
-    expected.retain(|q| ![Question::Estimate, Question::InNetworkFacility].contains(q));
+    expected.retain(|q| {
+        ![
+            Question::Estimate,
+            Question::InNetworkFacility,
+            Question::MedicareKind,
+            Question::Qmb,
+        ]
+        .contains(q)
+    });
     assert_eq!(chat.asked, expected);
 }
 
@@ -1432,7 +1456,7 @@ fn skip_passes_an_optional_question_and_the_summary_says_so() {
     assert!(chat.bill().skipped.contains("household_size"));
 
     chat.answer_until(&[], None);
-    let summary = chat.outputs().last().unwrap().text().to_plain();
+    let summary = chat.summary();
     let skipped = plain(keys::SUMMARY_SKIPPED);
     assert_contains(&summary, &summary_line(keys::SUMMARY_FIRST_BILL_DATE, &skipped));
     assert_contains(&summary, &summary_line(keys::SUMMARY_HOUSEHOLD_SIZE, &skipped));
@@ -2030,7 +2054,7 @@ fn a_long_bill_pages_the_toggles() {
     assert!(matches!(chat.outputs()[0], Output::ReplacePressed { .. }));
     assert_contains(&out[0], "25, 44");
     chat.answer_until(&[], None);
-    let summary = chat.outputs().last().unwrap().text().to_plain();
+    let summary = chat.summary();
     assert_contains(&summary, &summary_line(keys::SUMMARY_NOT_RECEIVED, "25, 44"));
     assert_contains(
         &summary,
@@ -2233,7 +2257,8 @@ fn the_summary_lists_every_answer() {
     assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(23, 23));
     let out = chat.send(text("75"));
     assert_eq!(chat.state.screen, Screen::Summary);
-    assert_eq!(out.len(), 1);
+    assert_eq!(out.len(), 2, "the summary, then the plan");
+    assert_contains(&out[1], &line(keys::PLAN_HEADING));
     let summary = &out[0];
 
     let skipped = plain(keys::SUMMARY_SKIPPED);

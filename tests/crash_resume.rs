@@ -30,7 +30,7 @@ async fn an_acknowledged_answer_survives_sigkill() {
     let mut bot = BotProcess::spawn(&api.url, dir.path());
 
     pat.tap(&q2, "Medicare");
-    pat.expect("Question 3 of 14").await;
+    pat.expect("Question 3 of 16").await;
     pat.send("/bills");
     let bills = pat.expect("Your bills").await;
     assert!(
@@ -38,7 +38,7 @@ async fn an_acknowledged_answer_survives_sigkill() {
         "the answer before the crash is kept: {}",
         bills.text
     );
-    assert!(bills.text.contains("question 3 of 14"), "{}", bills.text);
+    assert!(bills.text.contains("question 3 of 16"), "{}", bills.text);
     pat.nothing_more();
     assert!(bot.log().contains("was already applied"), "log:\n{}", bot.log());
     assert!(bot.terminate().success(), "log:\n{}", bot.log());

@@ -173,6 +173,20 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
         assert!(summary.text.contains(fact), "{fact:?} missing from:\n{}", summary.text);
     }
 
+    // Right after the summary, the plan: what to do first and what it could
+    // save: the charges to question first ($244 of them, under the $300 the
+    // insurer says is this patient's share), then the nonprofit's financial
+    // help, then a prompt-pay discount on the $300 really owed.
+    let plan = pat.expect("Your plan").await;
+    for part in [
+        "1. Question 5 charges on the bill",
+        "could take off up to $244.00",
+        "2. Apply for financial help",
+        "could take off $30.00–$60.00",
+    ] {
+        assert!(plan.text.contains(part), "{part:?} missing from:\n{}", plan.text);
+    }
+
     // The report: what the audit found, a few findings per message, most
     // money first, each with the exact thing to ask for.
     pat.tap(&summary, "See what I found");

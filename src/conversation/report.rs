@@ -72,6 +72,10 @@ pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
     keyboard.push(vec![
         view.button(keys::REPORT_SEE_TIMING, Action::Report(ReportPart::Timing))
     ]);
+    keyboard.push(vec![
+        view.button(keys::MENU_MAIN, Action::Menu(MenuItem::Main)),
+        view.button(keys::BILLS_NEW, Action::NewBill),
+    ]);
     Output::choice(plan_message(&plan, view), keyboard)
 }
 
