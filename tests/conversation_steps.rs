@@ -1191,6 +1191,38 @@ fn good_faith_estimate_is_asked_only_for_self_pay_with_a_no_estimate_button_or_a
 }
 
 #[test]
+fn medicare_asks_which_kind_and_about_qmb_and_the_plan_follows() {
+    // Medicare brings its two questions right after the insurance one.
+    let mut chat = Chat::at(&[(Question::Coverage, "medicare")], Question::MedicareKind);
+    assert_eq!(
+        chat.labels(),
+        vec![
+            plain(keys::MEDICARE_KIND_ORIGINAL),
+            plain(keys::MEDICARE_KIND_ADVANTAGE),
+            plain(keys::ANSWER_NOT_SURE)
+        ]
+    );
+    chat.press(&plain(keys::MEDICARE_KIND_ADVANTAGE));
+    assert_eq!(chat.state.screen, asking(Question::Qmb));
+    // Typing works as for any yes/no/not sure question.
+    chat.send(text("yes"));
+    assert_eq!(chat.bill().qmb, Some(billcoach::domain::bill::Answer3::Yes));
+    assert_eq!(
+        chat.bill().medicare,
+        Some(billcoach::domain::bill::MedicareKind::Advantage)
+    );
+    // With QMB, the plan's step 1 is that Medicare's cost sharing can't be billed.
+    chat.answer_until(&[(Question::Coverage, "medicare"), (Question::Qmb, "yes")], None);
+    let plan = chat.outputs().last().unwrap().text().to_plain();
+    assert_contains(&plan, &line(keys::PLAN_HEADING));
+    assert_contains(&plan, &format!("1. {}", plain(keys::PLAN_QMB)));
+    // Not asked without Medicare.
+    let chat = Chat::reviewed(&[]);
+    assert!(!chat.asked.contains(&Question::MedicareKind));
+    assert!(!chat.asked.contains(&Question::Qmb));
+}
+
+#[test]
 fn only_the_questions_that_apply_are_asked_in_order() {
     let chat = Chat::reviewed(&[
         (Question::Sender, "lab"),

@@ -19,13 +19,14 @@
 //! shows = ["…"]                      # phrases the plan message must contain
 //! offer_shows = ["…"]                # phrases the 💵 offer must contain
 //! never = ["…"]                      # phrases plan, offer and script must not contain
+//! complaint_shows = ["…"]            # phrases the complaint letter must contain
 //! [scenario.bill]                    # a Bill, as the review stores it
 //! ```
 //! Every dollar figure and date of the plan message is checked: each must
 //! be one the scenario expects (`saves`, `when`, `shows`) or one of the
 //! other shown steps' own figures, recomputed here from the plan.
 
-use billcoach::content::templates::Templates;
+use billcoach::content::templates::{LetterKind, Templates};
 use billcoach::content::Content;
 use billcoach::conversation::screens::View;
 use billcoach::conversation::{
@@ -62,6 +63,9 @@ struct Scenario {
     offer_shows: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
+    /// Phrases the complaint letter (/letter) must contain.
+    #[serde(default)]
+    complaint_shows: Vec<String>,
     /// Line items pasted as text (read with the bill reader).
     #[serde(default)]
     items_text: Option<String>,
@@ -74,6 +78,7 @@ struct Rendered {
     plan: String,
     offer: String,
     script: String,
+    complaint: String,
 }
 
 #[test]
@@ -146,7 +151,16 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
         plan: plan_html.to_plain(),
         offer: offer_message(&bill, &plan, &audited.prices, &view).to_plain(),
         script: templates.render_script(script, &facts).to_plain(),
+        complaint: templates.render_letter(LetterKind::Complaint, &facts),
     };
+    for phrase in &scenario.complaint_shows {
+        if !rendered.complaint.contains(phrase.as_str()) {
+            return Err(format!(
+                "the complaint letter lacks {phrase:?}:\n{}",
+                rendered.complaint
+            ));
+        }
+    }
 
     let step_one =
         rendered.plan.lines().nth(1).unwrap_or_default().to_string() + rendered.plan.lines().nth(2).unwrap_or_default();

@@ -151,6 +151,15 @@ vocabulary! {
     CoverageAsk = "coverage_ask",
     /// The care the No Surprises Act protects, in words ("emergency care").
     NsaCare = "nsa_care",
+    /// What comes after the appeal for this coverage (external review, the
+    /// independent reviewer, a fair hearing), plain text.
+    AppealNext = "appeal_next",
+    /// Who a complaint goes to: the route the plan names for step 1 (E11).
+    ComplaintTo = "complaint_to",
+    /// What went wrong and the rule it breaks, first person.
+    ComplaintReason = "complaint_reason",
+    /// How to send the complaint (phone, website, mail).
+    ComplaintHow = "complaint_how",
 }
 
 impl Fact {
@@ -293,6 +302,7 @@ template_kinds! {
         NoSurprisesDispute = "no_surprises_dispute",
         InsuranceAppeal = "insurance_appeal",
         HardshipPlan = "hardship_plan",
+        Complaint = "complaint",
     }
 }
 

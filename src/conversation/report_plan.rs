@@ -83,12 +83,13 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
     };
     match &step.action {
         Action::NoSurprisesBalanceBill { .. } | Action::EstimateDispute { .. } => ScriptKind::NoSurprises,
-        Action::FinancialHelp(_) | Action::ApplyForMedicaid { .. } => ScriptKind::FinancialAssistance,
+        Action::FinancialHelp(_) => ScriptKind::FinancialAssistance,
         Action::AppealDenial { .. } => ScriptKind::InsurerAppeal,
         Action::ValidateDebt | Action::SettleWithCollector => ScriptKind::Collections,
         Action::WaitForEob
         | Action::BillInsuranceFirst
-        | Action::MedicaidPaysInFull
+        | Action::MedicaidPaysInFull { .. }
+        | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
         | Action::ShareIsZero
@@ -116,7 +117,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         Action::PaymentPlan => Some(LetterKind::HardshipPlan),
         Action::WaitForEob
         | Action::BillInsuranceFirst
-        | Action::MedicaidPaysInFull
+        | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
@@ -132,7 +133,7 @@ fn title(step: &Step, view: &View<'_>) -> Html {
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),
         Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE),
-        Action::MedicaidPaysInFull => content.text(keys::PLAN_MEDICAID),
+        Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
         Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
@@ -166,6 +167,7 @@ fn saves(savings: Savings, view: &View<'_>) -> Html {
         Savings::Nothing => content.text(keys::PLAN_SAVES_NOTHING),
         Savings::Unknown => content.text(keys::PLAN_SAVES_UNKNOWN),
         Savings::UpTo(amount) => content.render(keys::PLAN_SAVES_UP_TO, &[("amount", Fill::Text(&usd(amount)))]),
+        Savings::MostOf(amount) => content.render(keys::PLAN_SAVES_MOST_OF, &[("amount", Fill::Text(&usd(amount)))]),
         Savings::Range(low, high) => content.render(
             keys::PLAN_SAVES_RANGE,
             &[("low", Fill::Text(&usd(low))), ("high", Fill::Text(&usd(high)))],
@@ -202,7 +204,8 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),
         Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE_WHY),
-        Action::MedicaidPaysInFull => content.text(keys::PLAN_MEDICAID_WHY),
+        Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
+        Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
         Action::ApplyForMedicaid {
             from,
             apply_by,
@@ -267,6 +270,7 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
         }
         Action::FinancialHelp(help) => {
             let basis = match help.law {
+                _ if help.collector => content.text(keys::PLAN_HELP_COLLECTOR),
                 Some(terms) => content.text(law_key(terms.law)),
                 None if help.nonprofit == Some(crate::domain::bill::Answer3::Yes) => {
                     content.text(keys::PLAN_HELP_NONPROFIT)
@@ -368,6 +372,7 @@ fn law_key(law: StateLaw) -> Key {
 pub fn escalation(route: Escalation) -> Key {
     match route {
         Escalation::NoSurprisesHelpDesk => keys::PLAN_ESCALATE_NSA,
+        Escalation::Insurer => keys::PLAN_ESCALATE_INSURER,
         Escalation::Medicare => keys::PLAN_ESCALATE_MEDICARE,
         Escalation::StateMedicaidAgency => keys::PLAN_ESCALATE_MEDICAID,
         Escalation::StateInsuranceDepartment => keys::PLAN_ESCALATE_INSURANCE,

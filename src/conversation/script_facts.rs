@@ -25,7 +25,7 @@ use crate::domain::calls::CallLog;
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
-use crate::domain::plan::{self, Action, Owed, Plan};
+use crate::domain::plan::{self, Action, Escalation, Owed, Plan};
 use crate::domain::timing;
 use chrono::{Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -111,8 +111,12 @@ pub fn facts(
     facts.set_opt(Fact::LumpSum, positive(bill.lump_sum).map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
 
-    let owed = match plan::plan(bill, findings, today).owed {
-        Owed::Amount(amount, _) => Some(amount),
+    let plan = plan::plan(bill, findings, today);
+    set_plan(&mut facts, &plan, view);
+    // Figures to pay are given only when the plan says paying is the move
+    // now (the owed fact is then known).
+    let owed = match plan.owed {
+        Owed::Amount(amount, _) if facts.is_known(Fact::Owed) => Some(amount),
         _ => None,
     };
     let balance = offer.map_or(owed, |offer| offer.balance);
@@ -141,7 +145,6 @@ pub fn facts(
 
     set_findings(&mut facts, findings, finding_texts);
     set_call_log(&mut facts, &bill.calls, today);
-    set_plan(&mut facts, &plan::plan(bill, findings, today), view);
     facts
 }
 
@@ -149,13 +152,32 @@ pub fn facts(
 /// step 1 is about who pays, and the care the No Surprises Act protects.
 fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let content = view.content;
-    if let Owed::Amount(amount, _) = plan.owed {
+    // What to pay is said only when paying is the right move now: not
+    // while financial help may erase the bill, nor while a collector's
+    // debt is disputed inside its 30 days.
+    let hold_off = plan.steps.iter().any(|step| match &step.action {
+        Action::FinancialHelp(help) => help.outlook == plan::charity::Outlook::LikelyFree,
+        Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
+        _ => false,
+    });
+    if let (Owed::Amount(amount, _), false) = (plan.owed, hold_off) {
         facts.set(Fact::Owed, usd(amount));
     }
+    let appeal_next = plan.steps.iter().find_map(|step| match &step.action {
+        Action::AppealDenial { kind } => Some(match kind {
+            plan::coverage::AppealKind::PrivatePlan => keys::PLAN_APPEAL_NEXT_PRIVATE,
+            plan::coverage::AppealKind::OriginalMedicare => keys::PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE,
+            plan::coverage::AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_NEXT_ADVANTAGE,
+            plan::coverage::AppealKind::MedicareNotSure => keys::PLAN_APPEAL_NEXT_MEDICARE_NOT_SURE,
+            plan::coverage::AppealKind::Medicaid => keys::PLAN_APPEAL_NEXT_MEDICAID,
+        }),
+        _ => None,
+    });
+    facts.set_opt(Fact::AppealNext, appeal_next.map(|key| plain(&content.text(key))));
     let ask = plan.first().and_then(|step| match &step.action {
         Action::WaitForEob => Some(content.text(keys::PLAN_SAY_WAIT_FOR_EOB)),
         Action::BillInsuranceFirst => Some(content.text(keys::PLAN_SAY_BILL_INSURANCE)),
-        Action::MedicaidPaysInFull => Some(content.text(keys::PLAN_SAY_MEDICAID)),
+        Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
         Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
         Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
         Action::PayOnlyYourShare { share } => {
@@ -168,14 +190,70 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
         _ => None,
     });
-    if let Some(emergency) = nsa {
+    let care = nsa.map(|emergency| {
         let key = if emergency {
             keys::PLAN_NSA_CARE_EMERGENCY
         } else {
             keys::PLAN_NSA_CARE_FACILITY
         };
-        facts.set(Fact::NsaCare, plain(&content.text(key)));
+        plain(&content.text(key))
+    });
+    if let Some(care) = &care {
+        facts.set(Fact::NsaCare, care.clone());
     }
+    set_complaint(facts, plan, care.as_deref(), view);
+}
+
+/// The complaint letter: the first step that has a route to escalate to
+/// and a wrong to name.
+fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View<'_>) {
+    let content = view.content;
+    let balance = plan.balance.map(usd).unwrap_or_default();
+    let reason = |step: &plan::Step| -> Option<crate::content::Html> {
+        Some(match &step.action {
+            Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
+            Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
+            Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
+            Action::PayOnlyYourShare { share } => content.render(
+                keys::PLAN_COMPLAINT_SHARE,
+                &[
+                    ("share", Fill::Text(&usd(*share))),
+                    ("amount_due", Fill::Text(&balance)),
+                ],
+            ),
+            Action::NoSurprisesBalanceBill { .. } => content.render(
+                keys::PLAN_COMPLAINT_NSA,
+                &[("care", Fill::Text(care.unwrap_or_default()))],
+            ),
+            Action::EstimateDispute { estimate, over } => content.render(
+                keys::PLAN_COMPLAINT_ESTIMATE,
+                &[
+                    ("estimate", Fill::Text(&usd(*estimate))),
+                    ("over", Fill::Text(&usd(*over))),
+                ],
+            ),
+            Action::FinancialHelp(_) => content.text(keys::PLAN_COMPLAINT_HELP),
+            Action::AppealDenial { .. } => content.text(keys::PLAN_COMPLAINT_APPEAL),
+            Action::ValidateDebt | Action::SettleWithCollector => content.text(keys::PLAN_COMPLAINT_COLLECTOR),
+            _ => return None,
+        })
+    };
+    let Some((route, reason)) = plan.steps.iter().find_map(|step| step.escalation.zip(reason(step))) else {
+        return;
+    };
+    let (to, how) = match route {
+        Escalation::NoSurprisesHelpDesk => (keys::PLAN_COMPLAINT_TO_NSA, keys::PLAN_COMPLAINT_HOW_NSA),
+        Escalation::Insurer => (keys::PLAN_COMPLAINT_TO_INSURER, keys::PLAN_COMPLAINT_HOW_INSURER),
+        Escalation::Medicare => (keys::PLAN_COMPLAINT_TO_MEDICARE, keys::PLAN_COMPLAINT_HOW_MEDICARE),
+        Escalation::StateMedicaidAgency => (keys::PLAN_COMPLAINT_TO_MEDICAID, keys::PLAN_COMPLAINT_HOW_MEDICAID),
+        Escalation::StateInsuranceDepartment => (keys::PLAN_COMPLAINT_TO_INSURANCE, keys::PLAN_COMPLAINT_HOW_INSURANCE),
+        Escalation::Cfpb => (keys::PLAN_COMPLAINT_TO_CFPB, keys::PLAN_COMPLAINT_HOW_CFPB),
+        Escalation::StateAttorneyGeneral => (keys::PLAN_COMPLAINT_TO_AG, keys::PLAN_COMPLAINT_HOW_AG),
+        Escalation::IrsForm13909 => (keys::PLAN_COMPLAINT_TO_IRS, keys::PLAN_COMPLAINT_HOW_IRS),
+    };
+    facts.set(Fact::ComplaintTo, plain(&content.text(to)));
+    facts.set(Fact::ComplaintHow, plain(&content.text(how)));
+    facts.set(Fact::ComplaintReason, plain(&reason));
 }
 
 /// The findings: the top one (title, ask, dollars), the next ones' asks,
@@ -398,18 +476,17 @@ mod tests {
             (Fact::PovertyPercent, "165%"),
             (Fact::LumpSum, "$900.00"),
             (Fact::Monthly, "$150.00"),
-            // From what the plan says is really owed: the $1,500 estimate
-            // (the bill is $3,320.50 over it, inside the dispute window).
-            (Fact::PlanMonths, "10"),
-            (Fact::OfferOpen, "$450.00"),
-            (Fact::OfferSettle, "$750.00"),
-            (Fact::Owed, "$1,500.00"),
             (Fact::CallLog, "Mon, Nov 2 (Dana, 55812)"),
         ];
         for (fact, value) in expect {
             assert_eq!(facts.get(fact), Some(value), "{fact:?}");
         }
         assert_eq!(facts.get_letter(Fact::DisputeDeadline), Some("December 30, 2026"));
+        // No figures to pay while the collector's 30 days run and financial
+        // help (165% of the guideline, a nonprofit) may erase the bill.
+        for fact in [Fact::Owed, Fact::OfferOpen, Fact::OfferSettle, Fact::PlanMonths] {
+            assert!(!facts.is_known(fact), "{fact:?} should wait");
+        }
         assert_eq!(facts.get_letter(Fact::CallLog), Some("November 2, 2026 (Dana, 55812)"));
         for fact in [
             Fact::TopFinding,

@@ -172,5 +172,6 @@ fn letter_label(kind: LetterKind) -> Key {
         LetterKind::NoSurprisesDispute => keys::LETTER_NO_SURPRISES_DISPUTE,
         LetterKind::InsuranceAppeal => keys::LETTER_INSURANCE_APPEAL,
         LetterKind::HardshipPlan => keys::LETTER_HARDSHIP_PLAN,
+        LetterKind::Complaint => keys::LETTER_COMPLAINT,
     }
 }

@@ -265,7 +265,12 @@ pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
         advice.push(before_care(bill, service));
     }
     let has_bill = bill.amount_due.is_some() || bill.first_bill_date.is_some() || collections;
-    if has_bill && owes && !waiting_for_eob && !care_ahead {
+    // No day to ask for a discount on a bill that should not be paid:
+    // Medicaid, QMB, or a claim the insurer was never sent.
+    let someone_else_pays = bill.coverage == Some(Coverage::Medicaid)
+        || (bill.coverage == Some(Coverage::Medicare) && bill.qmb == Some(Answer3::Yes))
+        || (insured && bill.claim == Some(ClaimStatus::NotSent));
+    if has_bill && owes && !waiting_for_eob && !care_ahead && !someone_else_pays {
         advice.push(best_day_to_call(today));
     }
     let mut window_passed = false;

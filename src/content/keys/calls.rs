@@ -56,6 +56,7 @@ keys! {
     LETTER_NO_SURPRISES_DISPUTE = "letter.kind.no_surprises_dispute";
     LETTER_INSURANCE_APPEAL = "letter.kind.insurance_appeal";
     LETTER_HARDSHIP_PLAN = "letter.kind.hardship_plan";
+    LETTER_COMPLAINT = "letter.kind.complaint";
     LETTER_CAPTION = "letter.caption" [kind];
 
     // Frequently asked questions.

@@ -14,6 +14,7 @@ keys! {
     PLAN_STEP = "plan.step" [number, title, saves, when];
     PLAN_SAVES_UP_TO = "plan.saves.up_to" [amount];
     PLAN_SAVES_RANGE = "plan.saves.range" [low, high];
+    PLAN_SAVES_MOST_OF = "plan.saves.most_of" [amount];
     PLAN_SAVES_NOTHING = "plan.saves.nothing";
     PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
     PLAN_WHEN_NOW = "plan.when.now";
@@ -36,6 +37,7 @@ keys! {
     PLAN_BILL_INSURANCE_WHY = "plan.action.bill_insurance.why";
     PLAN_MEDICAID = "plan.action.medicaid.title";
     PLAN_MEDICAID_WHY = "plan.action.medicaid.why";
+    PLAN_MEDICAID_WHY_PAID = "plan.action.medicaid.why_paid";
     PLAN_APPLY_MEDICAID = "plan.action.apply_medicaid.title";
     PLAN_APPLY_MEDICAID_WHY = "plan.action.apply_medicaid.why" [from, apply_by];
     PLAN_APPLY_MEDICAID_WHY_2027 = "plan.action.apply_medicaid.why_rule_change" [from, apply_by];
@@ -66,6 +68,7 @@ keys! {
     PLAN_HELP_LATE = "plan.action.help.late" [date];
     PLAN_HELP_NONPROFIT = "plan.action.help.nonprofit";
     PLAN_HELP_MAYBE_NONPROFIT = "plan.action.help.maybe_nonprofit";
+    PLAN_HELP_COLLECTOR = "plan.action.help.collector";
     PLAN_APPEAL = "plan.action.appeal.title";
     PLAN_APPEAL_PRIVATE = "plan.action.appeal.why_private" [deadline];
     PLAN_APPEAL_ORIGINAL_MEDICARE = "plan.action.appeal.why_original_medicare" [deadline];
@@ -102,6 +105,12 @@ keys! {
     PLAN_SAY_QMB = "plan.ask.qmb";
     PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
+    /// What comes after the plan's appeal, by coverage (E3), for the script.
+    PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
+    PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";
+    PLAN_APPEAL_NEXT_ADVANTAGE = "plan.appeal_next.advantage";
+    PLAN_APPEAL_NEXT_MEDICARE_NOT_SURE = "plan.appeal_next.medicare_not_sure";
+    PLAN_APPEAL_NEXT_MEDICAID = "plan.appeal_next.medicaid";
     // The care the No Surprises Act protects, for scripts and letters.
     PLAN_NSA_CARE_EMERGENCY = "plan.nsa_care.emergency";
     PLAN_NSA_CARE_FACILITY = "plan.nsa_care.facility";
@@ -122,12 +131,41 @@ keys! {
 
     // Where to turn (E11).
     PLAN_ESCALATE_NSA = "plan.escalate.no_surprises";
+    PLAN_ESCALATE_INSURER = "plan.escalate.insurer";
     PLAN_ESCALATE_MEDICARE = "plan.escalate.medicare";
     PLAN_ESCALATE_MEDICAID = "plan.escalate.medicaid";
     PLAN_ESCALATE_INSURANCE = "plan.escalate.insurance";
     PLAN_ESCALATE_CFPB = "plan.escalate.cfpb";
     PLAN_ESCALATE_AG = "plan.escalate.attorney_general";
     PLAN_ESCALATE_IRS = "plan.escalate.irs";
+
+    // The complaint letter: who it goes to and how to send it (E11)…
+    PLAN_COMPLAINT_TO_NSA = "plan.complaint.to.no_surprises";
+    PLAN_COMPLAINT_TO_INSURER = "plan.complaint.to.insurer";
+    PLAN_COMPLAINT_TO_MEDICARE = "plan.complaint.to.medicare";
+    PLAN_COMPLAINT_TO_MEDICAID = "plan.complaint.to.medicaid";
+    PLAN_COMPLAINT_TO_INSURANCE = "plan.complaint.to.insurance";
+    PLAN_COMPLAINT_TO_CFPB = "plan.complaint.to.cfpb";
+    PLAN_COMPLAINT_TO_AG = "plan.complaint.to.attorney_general";
+    PLAN_COMPLAINT_TO_IRS = "plan.complaint.to.irs";
+    PLAN_COMPLAINT_HOW_NSA = "plan.complaint.how.no_surprises";
+    PLAN_COMPLAINT_HOW_INSURER = "plan.complaint.how.insurer";
+    PLAN_COMPLAINT_HOW_MEDICARE = "plan.complaint.how.medicare";
+    PLAN_COMPLAINT_HOW_MEDICAID = "plan.complaint.how.medicaid";
+    PLAN_COMPLAINT_HOW_INSURANCE = "plan.complaint.how.insurance";
+    PLAN_COMPLAINT_HOW_CFPB = "plan.complaint.how.cfpb";
+    PLAN_COMPLAINT_HOW_AG = "plan.complaint.how.attorney_general";
+    PLAN_COMPLAINT_HOW_IRS = "plan.complaint.how.irs";
+    // …and what went wrong, by the step it is about.
+    PLAN_COMPLAINT_BILL_INSURANCE = "plan.complaint.reason.bill_insurance";
+    PLAN_COMPLAINT_MEDICAID = "plan.complaint.reason.medicaid";
+    PLAN_COMPLAINT_QMB = "plan.complaint.reason.qmb";
+    PLAN_COMPLAINT_SHARE = "plan.complaint.reason.share" [share, amount_due];
+    PLAN_COMPLAINT_NSA = "plan.complaint.reason.no_surprises" [care];
+    PLAN_COMPLAINT_ESTIMATE = "plan.complaint.reason.estimate" [estimate, over];
+    PLAN_COMPLAINT_HELP = "plan.complaint.reason.financial_help";
+    PLAN_COMPLAINT_APPEAL = "plan.complaint.reason.appeal";
+    PLAN_COMPLAINT_COLLECTOR = "plan.complaint.reason.collector";
 
     // Money tips (E8, E9, E10, A6).
     PLAN_TIP_COURT = "plan.tips.court_papers";

@@ -55,6 +55,9 @@ pub enum Insured {
     HighCosts,
     /// Uninsured patients only.
     NotEligible,
+    /// The facts files do not say (E6 lists neither way): an insured
+    /// patient is told to ask, with no dollars promised.
+    Unclear,
 }
 
 /// One discount band: up to `up_to` percent of the guideline, at least
@@ -260,15 +263,21 @@ pub struct Assistance {
     /// The guideline for the household (2026), when its size is known.
     pub guideline: Option<Decimal>,
     pub outlook: Outlook,
+    /// The bill came from a collector: the original provider (and whether
+    /// it is a hospital at all) is not known, so this is a question to ask.
+    pub collector: bool,
 }
 
 /// The financial help a hospital bill's patient can ask for, if any.
 pub fn assess(bill: &Bill) -> Option<Assistance> {
-    if bill.sender != Some(BillSender::Hospital) {
-        return None;
-    }
     // Medicaid pays in full, and QMB leaves nothing to pay: nothing to apply for.
     if bill.coverage == Some(Coverage::Medicaid) || bill.qmb == Some(Answer3::Yes) {
+        return None;
+    }
+    if bill.sender == Some(BillSender::CollectionsAgency) {
+        return from_a_collector(bill);
+    }
+    if bill.sender != Some(BillSender::Hospital) {
         return None;
     }
     let insured = bill.coverage.is_some_and(Coverage::is_insured);
@@ -297,6 +306,30 @@ pub fn assess(bill: &Bill) -> Option<Assistance> {
         percent,
         guideline,
         outlook,
+        collector: false,
+    })
+}
+
+/// A bill sent by a collector may have started at a hospital, whose help
+/// (A2: applications taken even in collections) is worth asking about at
+/// any income where nonprofit policies commonly help.
+fn from_a_collector(bill: &Bill) -> Option<Assistance> {
+    let household = bill.household_size.filter(|size| *size > 0);
+    let percent = household
+        .zip(bill.yearly_income)
+        .map(|(size, income)| poverty_percent(income, size, bill.state.as_deref()));
+    let outlook = match percent {
+        None => Outlook::AskForApplication,
+        Some(p) if p <= Decimal::from(NONPROFIT_HELP_PERCENT) => Outlook::SomeDiscount,
+        Some(_) => return None,
+    };
+    Some(Assistance {
+        law: None,
+        nonprofit: None,
+        percent,
+        guideline: household.map(|size| poverty_guideline(size, bill.state.as_deref())),
+        outlook,
+        collector: true,
     })
 }
 
@@ -307,7 +340,7 @@ fn outlook(percent: Decimal, law: Option<&LawTerms>, nonprofit: bool, insured: b
     if let Some(terms) = law {
         // High-cost rules need the medical bills against income, which the
         // bot does not ask: for an insured patient they are "ask".
-        let high_costs_only = insured && terms.insured == Insured::HighCosts;
+        let high_costs_only = insured && matches!(terms.insured, Insured::HighCosts | Insured::Unclear);
         if !high_costs_only {
             if terms.free_up_to.is_some_and(at_most) {
                 return Some(Outlook::LikelyFree);

@@ -45,6 +45,9 @@ pub const ADVOCATE_FROM: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 pub const FORM_1099C_FROM: Decimal = Decimal::from_parts(600, 0, 0, false, 0);
 /// Bill and EOB figures this close are the same amount (cents and rounding).
 const SAME_AMOUNT: Decimal = Decimal::ONE;
+/// A4: receipt of a validation notice is assumed 5 business days after it
+/// was sent (12 CFR 1006.34(b)(5)).
+const VALIDATION_RECEIPT_BUSINESS_DAYS: u32 = 5;
 /// A3/E4: the estimate dispute needs the bill $400 over the estimate.
 const DISPUTE_MIN: Decimal = timing::NSA_THRESHOLD;
 
@@ -56,8 +59,8 @@ pub enum Action {
     /// Insured, claim never sent: have the provider bill the insurance first.
     BillInsuranceFirst,
     /// Medicaid: the provider must take Medicaid's payment as payment in
-    /// full (42 CFR 447.15, E1).
-    MedicaidPaysInFull,
+    /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
+    MedicaidPaysInFull { paid: bool },
     /// Uninsured: Medicaid can cover care from `from` if applied for by
     /// `apply_by` (E1, retroactive eligibility); a hospital may grant
     /// presumptive eligibility on the spot.
@@ -108,7 +111,7 @@ impl Action {
         match self {
             Action::WaitForEob => "wait_for_eob",
             Action::BillInsuranceFirst => "bill_insurance_first",
-            Action::MedicaidPaysInFull => "medicaid_pays_in_full",
+            Action::MedicaidPaysInFull { .. } => "medicaid_pays_in_full",
             Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
             Action::QmbOwesNothing => "qmb_owes_nothing",
             Action::AskAboutQmb => "ask_about_qmb",
@@ -139,6 +142,9 @@ pub enum Savings {
     Unknown,
     /// Up to this much (never more than the patient could save).
     UpTo(Decimal),
+    /// Most of this much: all but a share not known yet (the in-network
+    /// cost sharing of a balance bill whose EOB share is blank).
+    MostOf(Decimal),
     /// Between these amounts.
     Range(Decimal, Decimal),
 }
@@ -148,7 +154,7 @@ impl Savings {
     pub fn most(self) -> Decimal {
         match self {
             Savings::Nothing | Savings::Unknown => Decimal::ZERO,
-            Savings::UpTo(amount) | Savings::Range(_, amount) => amount,
+            Savings::UpTo(amount) | Savings::MostOf(amount) | Savings::Range(_, amount) => amount,
         }
     }
 }
@@ -166,6 +172,8 @@ pub struct Deadline {
 pub enum Escalation {
     /// Surprise bills, estimates: 1-800-985-3059.
     NoSurprisesHelpDesk,
+    /// The insurer itself: it can ask the provider for the claim.
+    Insurer,
     /// Medicare and QMB: 1-800-MEDICARE.
     Medicare,
     /// Medicaid billing: the state Medicaid agency or the plan.
@@ -282,6 +290,15 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     deadline_steps(&facts, &mut steps);
     bill_steps(&facts, &mut steps);
     let owed = owed(&facts, &steps);
+    if owed == Owed::Nothing {
+        // Nothing to chase on a bill that should be $0.
+        steps.retain(|s| {
+            !matches!(
+                s.action,
+                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. }
+            )
+        });
+    }
     paying_steps(&facts, owed, &mut steps);
     steps.sort_by_key(|step| order(step, today));
     let tips = tips(&facts, &steps);
@@ -365,21 +382,23 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     let bill = facts.bill;
     match facts.claim() {
         Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob, Savings::Nothing, None, None)),
-        Some(ClaimStatus::NotSent) => steps.push(step(
+        // Medicaid's own step says to bill Medicaid.
+        Some(ClaimStatus::NotSent) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
             Action::BillInsuranceFirst,
             Savings::Unknown,
             None,
             Some(match bill.coverage {
-                Some(Coverage::Medicaid) => Escalation::StateMedicaidAgency,
                 Some(Coverage::Medicare) => Escalation::Medicare,
-                _ => Escalation::StateInsuranceDepartment,
+                _ => Escalation::Insurer,
             }),
         )),
         _ => {}
     }
     if bill.coverage == Some(Coverage::Medicaid) && facts.claim() != Some(ClaimStatus::Denied) {
         steps.push(step(
-            Action::MedicaidPaysInFull,
+            Action::MedicaidPaysInFull {
+                paid: facts.claim() == Some(ClaimStatus::PaidPart),
+            },
             facts.up_to_balance(),
             None,
             Some(Escalation::StateMedicaidAgency),
@@ -397,9 +416,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             _ => {}
         }
     }
-    if let Some(share) = facts.share {
+    // An in-network provider's bill should match the EOB (E7); out of
+    // network, outside the No Surprises Act, balance billing is lawful
+    // unless a state law says otherwise, so the share is no ceiling.
+    let in_network = matches!(bill.coverage, Some(Coverage::InNetwork | Coverage::InsuredNotSure));
+    let medicaid = bill.coverage == Some(Coverage::Medicaid);
+    if let Some(share) = facts.share.filter(|_| !medicaid) {
         let nsa = no_surprises_situation(facts);
-        if share.is_zero() && facts.balance.is_some_and(|b| b > SAME_AMOUNT) && nsa.is_none() {
+        if share.is_zero() && facts.balance.is_some_and(|b| b > SAME_AMOUNT) && nsa.is_none() && in_network {
             steps.push(step(Action::ShareIsZero, facts.up_to_balance(), None, None));
         } else if let Some(emergency) = nsa {
             let over = facts.balance.map(|b| b - share).unwrap_or_default();
@@ -414,7 +438,11 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                     Some(Escalation::NoSurprisesHelpDesk),
                 ));
             }
-        } else if let Some(over) = facts.balance.map(|b| b - share).filter(|over| *over > SAME_AMOUNT) {
+        } else if let Some(over) = facts
+            .balance
+            .map(|b| b - share)
+            .filter(|over| *over > SAME_AMOUNT && in_network)
+        {
             steps.push(step(
                 Action::PayOnlyYourShare { share },
                 facts.up_to(over),
@@ -427,7 +455,7 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         // pay: the signature of a balance bill.
         steps.push(step(
             Action::NoSurprisesBalanceBill { emergency, share: None },
-            facts.up_to_balance(),
+            facts.balance.map_or(Savings::Unknown, Savings::MostOf),
             None,
             Some(Escalation::NoSurprisesHelpDesk),
         ));
@@ -480,12 +508,14 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             .first_bill_date
             .filter(|_| nonprofit)
             .map(|first| facts.deadline(plus(first, timing::ASSISTANCE_DAYS)));
-        let escalation = if help.law.is_some() {
-            Escalation::StateAttorneyGeneral
+        let escalation = if help.collector {
+            None
+        } else if help.law.is_some() {
+            Some(Escalation::StateAttorneyGeneral)
         } else {
-            Escalation::IrsForm13909
+            Some(Escalation::IrsForm13909)
         };
-        steps.push(step(Action::FinancialHelp(help), saves, deadline, Some(escalation)));
+        steps.push(step(Action::FinancialHelp(help), saves, deadline, escalation));
     }
     if bill.coverage == Some(Coverage::SelfPay) {
         let retro = coverage::retroactive_medicaid(facts.today);
@@ -499,6 +529,9 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             }
             _ => false,
         };
+        // Medicaid's income limits depend on the state and the person
+        // (domain-facts gives none): a low income only makes it worth a
+        // look, so the step is a hedged one, with no dollars promised.
         if in_reach && low_income {
             steps.push(step(
                 Action::ApplyForMedicaid {
@@ -506,9 +539,9 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                     apply_by: retro.apply_by,
                     rule_changes: retro.rule_changes,
                 },
-                facts.up_to_balance(),
+                Savings::Unknown,
                 Some(facts.deadline(retro.apply_by)),
-                Some(Escalation::StateMedicaidAgency),
+                None,
             ));
         }
     }
@@ -545,13 +578,31 @@ fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     if facts.collector {
         let deadline = bill
             .collector_letter_date
-            .map(|letter| facts.deadline(plus(letter, timing::VALIDATION_DAYS)));
+            .map(|letter| validation_deadline(letter, facts.today));
         steps.push(step(
             Action::ValidateDebt,
             Savings::Nothing,
             deadline,
             Some(Escalation::Cfpb),
         ));
+    }
+}
+
+/// A4: the safe date to mail a dispute is 30 days from the collector's
+/// letter; the period itself ends 30 days after the patient receives the
+/// notice, assumed at least 5 business days after it was sent. Before the
+/// safe date, that date; after it, the legal end, and "passed" only once
+/// that is behind too.
+fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> Deadline {
+    let safe = plus(letter, timing::VALIDATION_DAYS);
+    let legal_end = plus(
+        super::dates::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
+        timing::VALIDATION_DAYS,
+    );
+    let date = if today <= safe { safe } else { legal_end };
+    Deadline {
+        date,
+        passed: today > legal_end,
     }
 }
 
@@ -647,7 +698,7 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     let owes_nothing = has(|a| {
         matches!(
             a,
-            Action::MedicaidPaysInFull | Action::QmbOwesNothing | Action::ShareIsZero
+            Action::MedicaidPaysInFull { .. } | Action::QmbOwesNothing | Action::ShareIsZero
         )
     });
     if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
@@ -659,7 +710,14 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if let Some((estimate, _)) = estimate_gap(facts.bill) {
         return Owed::Amount(estimate.min(balance), OwedBasis::Estimate);
     }
-    if let Some(share) = facts.share {
+    // The share is what is owed where it binds the provider: in network, or
+    // under the No Surprises Act.
+    let share_binds = matches!(
+        facts.bill.coverage,
+        Some(Coverage::InNetwork | Coverage::InsuredNotSure)
+    ) || no_surprises_situation(facts).is_some()
+        || facts.bill.coverage == Some(Coverage::Medicare);
+    if let Some(share) = facts.share.filter(|_| share_binds) {
         return Owed::Amount(share.min(balance), OwedBasis::EobShare);
     }
     let errors: Decimal = facts
@@ -689,17 +747,17 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
         ));
     } else {
         let self_pay = facts.bill.coverage == Some(Coverage::SelfPay);
-        let (low, high) = if self_pay {
-            offers::SELF_PAY_DISCOUNT_PCT
+        // B: 30–60% is off gross charges for self-pay patients. Off an
+        // estimate (already a self-pay price) or an insured share no figure
+        // is sourced: the step asks, without promising dollars.
+        let on_charges = !matches!(owed, Owed::Amount(_, OwedBasis::Estimate | OwedBasis::EobShare));
+        let saves = if self_pay && on_charges {
+            let (low, high) = offers::SELF_PAY_DISCOUNT_PCT;
+            Savings::Range(percent_of(amount, low), percent_of(amount, high))
         } else {
-            offers::PROMPT_PAY_DISCOUNT_PCT
+            Savings::Unknown
         };
-        steps.push(step(
-            Action::AskDiscount { self_pay },
-            Savings::Range(percent_of(amount, low), percent_of(amount, high)),
-            None,
-            None,
-        ));
+        steps.push(step(Action::AskDiscount { self_pay }, saves, None, None));
     }
     steps.push(step(Action::PaymentPlan, Savings::Nothing, None, None));
     if amount >= ADVOCATE_FROM {
@@ -721,22 +779,24 @@ fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
     match &step.action {
         Action::WaitForEob | Action::BillInsuranceFirst => 0,
-        Action::MedicaidPaysInFull
+        Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
         | Action::ShareIsZero
         | Action::NoSurprisesBalanceBill { .. }
         | Action::PayOnlyYourShare { .. } => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
-        // Medicaid's income limits depend on the state: after the help a
-        // hospital must give, before the deadlines.
-        Action::ApplyForMedicaid { .. } => 3,
-        Action::AppealDenial { .. } | Action::EstimateDispute { .. } if !passed => 3,
+        // A hard appeal deadline stands beside help that can erase the bill.
+        Action::AppealDenial { .. } if !passed => 2,
+        Action::EstimateDispute { .. } if !passed => 3,
         Action::AskForEob | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
         Action::AppealDenial { .. } | Action::EstimateDispute { .. } | Action::AskAboutQmb => 6,
-        Action::ValidateDebt => 6,
+        // Medicaid's income limits depend on the state: worth a look.
+        Action::ApplyForMedicaid { .. } => 6,
+        // Passed, but the notice may print a later end: check it.
+        Action::ValidateDebt => 5,
         Action::AskDiscount { .. } | Action::SettleWithCollector => 7,
         Action::PaymentPlan | Action::Advocate => 8,
     }
