@@ -19,6 +19,7 @@
 //! shows = ["…"]                      # phrases the plan message must contain
 //! offer_shows = ["…"]                # phrases the 💵 offer must contain
 //! never = ["…"]                      # phrases plan, offer and script must not contain
+//! script_shows = ["…"]               # phrases the recommended script must contain
 //! complaint_shows = ["…"]            # phrases the complaint letter must contain
 //! [scenario.bill]                    # a Bill, as the review stores it
 //! ```
@@ -63,6 +64,9 @@ struct Scenario {
     offer_shows: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
+    /// Phrases the recommended script must contain.
+    #[serde(default)]
+    script_shows: Vec<String>,
     /// Phrases the complaint letter (/letter) must contain.
     #[serde(default)]
     complaint_shows: Vec<String>,
@@ -153,6 +157,11 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
         script: templates.render_script(script, &facts).to_plain(),
         complaint: templates.render_letter(LetterKind::Complaint, &facts),
     };
+    for phrase in &scenario.script_shows {
+        if !rendered.script.contains(phrase.as_str()) {
+            return Err(format!("the script lacks {phrase:?}:\n{}", rendered.script));
+        }
+    }
     for phrase in &scenario.complaint_shows {
         if !rendered.complaint.contains(phrase.as_str()) {
             return Err(format!(

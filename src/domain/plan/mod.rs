@@ -301,7 +301,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     }
     paying_steps(&facts, owed, &mut steps);
     steps.sort_by_key(|step| order(step, today));
-    let tips = tips(&facts, &steps);
+    let tips = tips(&facts, owed, &steps);
     Plan {
         steps,
         owed,
@@ -803,10 +803,13 @@ fn tier(step: &Step) -> u8 {
 }
 
 /// The money warnings that fit the plan.
-fn tips(facts: &Facts<'_>, steps: &[Step]) -> Vec<Tip> {
+fn tips(facts: &Facts<'_>, owed: Owed, steps: &[Step]) -> Vec<Tip> {
     let has = |wanted: fn(&Action) -> bool| steps.iter().any(|s| wanted(&s.action));
     let mut tips = Vec::new();
-    if facts.collector {
+    if facts.collector && owed == Owed::Nothing {
+        // Nothing to pay: only what protects.
+        tips.extend([Tip::NoBankAccess, Tip::NeverIgnoreCourtPapers]);
+    } else if facts.collector {
         tips.extend([
             Tip::GetItInWriting,
             Tip::NoBankAccess,
