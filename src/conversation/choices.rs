@@ -95,11 +95,12 @@ pub const CALL_OUTCOMES: [Choice<CallOutcome>; 5] = [
     choice(CallOutcome::CallBack, "call_back", keys::CALL_OUTCOME_CALL_BACK),
 ];
 
-pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 4] = [
+pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 5] = [
     choice(ClaimStatus::PaidPart, "paid_part", keys::CLAIM_PAID_PART),
     choice(ClaimStatus::Denied, "denied", keys::CLAIM_DENIED),
     choice(ClaimStatus::Pending, "pending", keys::CLAIM_PENDING),
     choice(ClaimStatus::NotSent, "not_sent", keys::CLAIM_NOT_SENT),
+    choice(ClaimStatus::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
 ];
 
 /// The choice with this id.

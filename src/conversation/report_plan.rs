@@ -88,6 +88,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         Action::ValidateDebt | Action::SettleWithCollector => ScriptKind::Collections,
         Action::WaitForEob
         | Action::BillInsuranceFirst
+        | Action::AskInsurerAboutClaim
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
@@ -117,6 +118,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         Action::PaymentPlan => Some(LetterKind::HardshipPlan),
         Action::WaitForEob
         | Action::BillInsuranceFirst
+        | Action::AskInsurerAboutClaim
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
@@ -133,6 +135,7 @@ fn title(step: &Step, view: &View<'_>) -> Html {
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),
         Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE),
+        Action::AskInsurerAboutClaim => content.text(keys::PLAN_ASK_INSURER),
         Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
@@ -204,6 +207,7 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),
         Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE_WHY),
+        Action::AskInsurerAboutClaim => content.text(keys::PLAN_ASK_INSURER_WHY),
         Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
         Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
         Action::ApplyForMedicaid {

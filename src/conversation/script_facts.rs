@@ -177,6 +177,7 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let ask = plan.first().and_then(|step| match &step.action {
         Action::WaitForEob => Some(content.text(keys::PLAN_SAY_WAIT_FOR_EOB)),
         Action::BillInsuranceFirst => Some(content.text(keys::PLAN_SAY_BILL_INSURANCE)),
+        Action::AskInsurerAboutClaim => Some(content.text(keys::PLAN_SAY_ASK_INSURER)),
         Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
         Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
         Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),

@@ -68,6 +68,8 @@ pub enum ClaimStatus {
     Denied,
     Pending,
     NotSent,
+    /// The patient does not know whether the insurer got or decided it.
+    NotSure,
 }
 
 impl ClaimStatus {

@@ -269,7 +269,7 @@ pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
     // Medicaid, QMB, or a claim the insurer was never sent.
     let someone_else_pays = bill.coverage == Some(Coverage::Medicaid)
         || (bill.coverage == Some(Coverage::Medicare) && bill.qmb == Some(Answer3::Yes))
-        || (insured && bill.claim == Some(ClaimStatus::NotSent));
+        || (insured && matches!(bill.claim, Some(ClaimStatus::NotSent | ClaimStatus::NotSure)));
     if has_bill && owes && !waiting_for_eob && !care_ahead && !someone_else_pays {
         advice.push(best_day_to_call(today));
     }

@@ -35,6 +35,9 @@ keys! {
     PLAN_WAIT_FOR_EOB_WHY = "plan.action.wait_for_eob.why";
     PLAN_BILL_INSURANCE = "plan.action.bill_insurance.title";
     PLAN_BILL_INSURANCE_WHY = "plan.action.bill_insurance.why";
+    PLAN_ASK_INSURER = "plan.action.ask_insurer.title";
+    PLAN_ASK_INSURER_WHY = "plan.action.ask_insurer.why";
+    PLAN_SAY_ASK_INSURER = "plan.ask.ask_insurer";
     PLAN_MEDICAID = "plan.action.medicaid.title";
     PLAN_MEDICAID_WHY = "plan.action.medicaid.why";
     PLAN_MEDICAID_WHY_PAID = "plan.action.medicaid.why_paid";

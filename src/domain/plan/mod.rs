@@ -58,6 +58,8 @@ pub enum Action {
     WaitForEob,
     /// Insured, claim never sent: have the provider bill the insurance first.
     BillInsuranceFirst,
+    /// Insured, not sure where the claim stands: ask the insurer first.
+    AskInsurerAboutClaim,
     /// Medicaid: the provider must take Medicaid's payment as payment in
     /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
     MedicaidPaysInFull { paid: bool },
@@ -111,6 +113,7 @@ impl Action {
         match self {
             Action::WaitForEob => "wait_for_eob",
             Action::BillInsuranceFirst => "bill_insurance_first",
+            Action::AskInsurerAboutClaim => "ask_insurer_about_claim",
             Action::MedicaidPaysInFull { .. } => "medicaid_pays_in_full",
             Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
             Action::QmbOwesNothing => "qmb_owes_nothing",
@@ -382,6 +385,12 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     let bill = facts.bill;
     match facts.claim() {
         Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob, Savings::Nothing, None, None)),
+        Some(ClaimStatus::NotSure) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
+            Action::AskInsurerAboutClaim,
+            Savings::Unknown,
+            None,
+            Some(Escalation::Insurer),
+        )),
         // Medicaid's own step says to bill Medicaid.
         Some(ClaimStatus::NotSent) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
             Action::BillInsuranceFirst,
@@ -691,7 +700,12 @@ fn owed_base(facts: &Facts<'_>) -> Option<Decimal> {
 /// What is really owed after the coverage, help and dispute steps.
 fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     let has = |wanted: fn(&Action) -> bool| steps.iter().any(|s| wanted(&s.action));
-    if has(|a| matches!(a, Action::WaitForEob | Action::BillInsuranceFirst)) {
+    if has(|a| {
+        matches!(
+            a,
+            Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim
+        )
+    }) {
         return Owed::WaitForInsurance;
     }
     // Medicaid: payment in full, also while a denial is appealed (E1).
@@ -778,7 +792,7 @@ fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>
 fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
     match &step.action {
-        Action::WaitForEob | Action::BillInsuranceFirst => 0,
+        Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim => 0,
         Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
         | Action::ShareIsZero
