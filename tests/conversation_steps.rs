@@ -1064,7 +1064,8 @@ fn claim_status_is_asked_only_when_insured() {
             keys::CLAIM_PAID_PART,
             keys::CLAIM_DENIED,
             keys::CLAIM_PENDING,
-            keys::CLAIM_NOT_SENT
+            keys::CLAIM_NOT_SENT,
+            keys::ANSWER_NOT_SURE
         ]
         .map(plain)
     );

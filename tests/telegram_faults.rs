@@ -180,7 +180,7 @@ async fn a_timeout_loses_at_most_one_message_never_the_answer() {
     api.wait_until(PAT, Duration::from_secs(20), |api| {
         api.messages(PAT)
             .iter()
-            .any(|m| m.text.contains("Question 3 of 14"))
+            .any(|m| m.text.contains("Question 3 of 16"))
             .then_some(())
     })
     .await;
@@ -433,7 +433,7 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
     }))}));
     pat.send("/bills");
     pat.expect("Your bills").await;
-    sam.expect("Was this emergency care?").await;
+    sam.expect("Which Medicare do you have?").await;
 
     assert!(bot.terminate().success());
     let told = api.messages(group);
