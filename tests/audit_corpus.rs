@@ -20,7 +20,7 @@
 //! certainty = "certain"         # optional: certain | likely | worth_asking
 //! ```
 
-use billcoach::domain::audit::{audit, Certainty};
+use billcoach::domain::audit::{audit, patient_share, Certainty};
 use billcoach::domain::bill::Bill;
 use billcoach::domain::reference::Reference;
 use chrono::NaiveDate;
@@ -181,6 +181,32 @@ fn the_money_at_stake_never_exceeds_the_bill() {
             path.display()
         );
     }
+}
+
+#[test]
+fn no_finding_puts_more_at_stake_than_the_insured_patients_share() {
+    // With the EOB's figures in, an insured patient can save at most what
+    // they are asked to pay, whatever the gross charges.
+    let reference = Reference::embedded().unwrap();
+    let mut checked = 0;
+    for (path, fixture) in fixtures() {
+        let Some(share) = patient_share(&fixture.bill) else {
+            continue;
+        };
+        checked += 1;
+        let result = audit(&fixture.bill, &reference, fixture.today);
+        for finding in &result.findings {
+            assert!(
+                finding.at_stake <= share,
+                "{}: {} has ${} at stake, above the patient's ${share}",
+                path.display(),
+                finding.kind.id(),
+                finding.at_stake
+            );
+        }
+        assert!(result.total_at_stake() <= share, "{}", path.display());
+    }
+    assert!(checked >= 5, "at least 5 insured bills with EOB figures, found {checked}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::finding_text::FindingText;
 use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::audit::coding::{CodingIssue, ModifierProblem, PairRule, RepeatDoubt, UnitLimit, VisitSetting};
-use crate::domain::audit::Finding;
+use crate::domain::audit::{Certainty, Finding};
 use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 /// The title, explanation and ask of one coding finding.
 pub fn describe(
     issue: &CodingIssue,
-    _finding: &Finding,
+    finding: &Finding,
     bill: &Bill,
     reference: &Reference,
     view: &View<'_>,
@@ -35,7 +35,7 @@ pub fn describe(
             first,
             repeats,
             doubt,
-        } => words.duplicate(code, *date, *first, repeats, doubt),
+        } => words.duplicate(finding.certainty, code, *date, *first, repeats, doubt),
         CodingIssue::SplitService { code, date, lines } => words.split_service(code, *date, lines),
         CodingIssue::UnknownCode { item, code } => words.unknown_code(*item, code),
         CodingIssue::DeletedCode { item, code, deleted } => words.deleted_code(*item, code, *deleted),
@@ -139,16 +139,25 @@ impl Words<'_> {
         Usd(items.iter().filter_map(|&i| self.item(i)).map(|item| item.amount).sum()).to_string()
     }
 
-    /// "Blood draw from a vein (line 3, $25.00)".
+    /// "Blood draw from a vein (line 3, code 36415, $25.00)"; a line
+    /// without a code leaves the code out.
     fn line(&self, index: usize, case: Case) -> Html {
-        self.render(
-            keys::CODING_LINE,
-            &[
-                ("name", Fill::Text(&self.name(index, case))),
-                ("number", Fill::Text(&number(index))),
-                ("amount", Fill::Text(&self.amount(&[index]))),
-            ],
-        )
+        let code = self
+            .item(index)
+            .map(|item| item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase())
+            .unwrap_or_default();
+        let (name, number, amount) = (self.name(index, case), number(index), self.amount(&[index]));
+        let mut fills = vec![
+            ("name", Fill::Text(&name)),
+            ("number", Fill::Text(&number)),
+            ("amount", Fill::Text(&amount)),
+        ];
+        if code.is_empty() {
+            self.render(keys::CODING_LINE_NO_CODE, &fills)
+        } else {
+            fills.push(("code", Fill::Text(&code)));
+            self.render(keys::CODING_LINE, &fills)
+        }
     }
 
     /// Several lines, named inside a sentence.
@@ -185,6 +194,7 @@ impl Words<'_> {
 
     fn duplicate(
         &self,
+        certainty: Certainty,
         code: &str,
         date: Option<NaiveDate>,
         first: usize,
@@ -207,7 +217,11 @@ impl Words<'_> {
             ("lines", Fill::Html(&lines)),
         ];
         let explain = match doubt {
+            RepeatDoubt::None if !self.shows_modifiers() => {
+                self.render(keys::CODING_DUPLICATE_EXPLAIN_UNPRINTED, &explain_fills)
+            }
             RepeatDoubt::None => self.render(keys::CODING_DUPLICATE_EXPLAIN, &explain_fills),
+            RepeatDoubt::Serial => self.render(keys::CODING_DUPLICATE_EXPLAIN_SERIAL, &explain_fills),
             RepeatDoubt::SecondDose => self.render(keys::CODING_DUPLICATE_EXPLAIN_DOSE, &explain_fills),
             RepeatDoubt::WrongModifier(modifier) => {
                 let mut fills = explain_fills.to_vec();
@@ -221,16 +235,36 @@ impl Words<'_> {
                 &[("name", Fill::Text(&name)), ("times", Fill::Text(&times))],
             ),
             explain,
-            ask: self.render(
-                keys::CODING_DUPLICATE_ASK,
-                &[
-                    ("name", Fill::Text(&self.name(first, Case::Mid))),
-                    ("times", Fill::Text(&times)),
-                    ("when", Fill::Html(&when)),
-                    ("amount", Fill::Text(&self.amount(repeats))),
-                ],
-            ),
+            ask: if certainty == Certainty::WorthAsking {
+                self.render(
+                    keys::CODING_DUPLICATE_ASK_CONFIRM,
+                    &[
+                        ("name", Fill::Text(&self.name(first, Case::Mid))),
+                        ("times", Fill::Text(&times)),
+                        ("when", Fill::Html(&when)),
+                    ],
+                )
+            } else {
+                self.render(
+                    keys::CODING_DUPLICATE_ASK,
+                    &[
+                        ("name", Fill::Text(&self.name(first, Case::Mid))),
+                        ("times", Fill::Text(&times)),
+                        ("when", Fill::Html(&when)),
+                        ("amount", Fill::Text(&self.amount(repeats))),
+                    ],
+                )
+            },
         }
+    }
+
+    /// Some line of the bill prints a modifier (else a missing one proves
+    /// little: statements often leave them out).
+    fn shows_modifiers(&self) -> bool {
+        self.bill
+            .items
+            .iter()
+            .any(|item| item.modifiers.iter().any(|m| !m.trim().is_empty()))
     }
 
     fn split_service(&self, code: &str, date: Option<NaiveDate>, lines: &[usize]) -> FindingText {
@@ -804,7 +838,24 @@ mod tests {
         );
         let explain = text.explain.to_plain();
         assert!(explain.contains("on Sat, Mar 14"), "{explain}");
-        assert!(explain.contains("(line 2, $142.00)"), "{explain}");
+        assert!(explain.contains("(line 2, code 85025, $142.00)"), "{explain}");
+        // The statement prints no modifiers: their absence proves little.
+        assert!(explain.contains("statements often leave modifiers out"), "{explain}");
+        // A question with nothing counted asks to confirm the count.
+        assert_eq!(
+            text.ask.to_plain(),
+            "Please confirm that the complete blood count with white-cell breakdown was done 2 times on Sat, Mar 14; \
+             if it was done fewer times, please remove the extra charges."
+        );
+        // With dollars at stake, the ask names them.
+        let reference = Reference::embedded().unwrap();
+        let view = View {
+            content: &content,
+            today: today(),
+        };
+        let mut counted = finding(&issue);
+        counted.certainty = Certainty::Likely;
+        let text = describe(&issue, &counted, &bill(), &reference, &view);
         assert_eq!(
             text.ask.to_plain(),
             "Please remove the repeated complete blood count with white-cell breakdown on Sat, Mar 14 ($142.00), \
@@ -826,7 +877,7 @@ mod tests {
         assert!(
             text.explain
                 .as_str()
-                .contains("LAB MISC &amp; &quot;SPECIAL&quot; (line 5, $50.00)"),
+                .contains("LAB MISC &amp; &quot;SPECIAL&quot; (line 5, code 85026, $50.00)"),
             "{}",
             text.explain
         );

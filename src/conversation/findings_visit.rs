@@ -1,7 +1,7 @@
 //! The words for the visit and money findings: a title, an explanation with
 //! the lines, dollars and dates, and the exact thing to ask.
 
-use super::finding_text::FindingText;
+use super::finding_text::{line_label, FindingText};
 use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::audit::visit::{FacilityKind, FeeSchedule, StateProgram, VisitIssue};
@@ -24,8 +24,7 @@ pub fn describe(
     let words = Words {
         view,
         bill,
-        reference,
-        lines: lines(&finding.items, view),
+        lines: lines(&finding.items, bill, reference, view),
     };
     match issue {
         VisitIssue::ErLevel { item, level } => words.er_level(*item, *level),
@@ -143,14 +142,39 @@ pub fn describe(
     }
 }
 
-/// "line 3" or "lines 3, 5, 7" (1-based, as the user sees them).
-fn lines(items: &[usize], view: &View<'_>) -> Html {
-    let numbers: Vec<String> = items.iter().map(|i| (i + 1).to_string()).collect();
-    match numbers.as_slice() {
-        [one] => view.content.render(keys::VISIT_LINE, &[("number", Fill::Text(one))]),
-        _ => view
-            .content
-            .render(keys::VISIT_LINES, &[("numbers", Fill::Text(&numbers.join(", ")))]),
+/// "line 3 (85025, blood count)" or "lines 3 (…), 5 (…)" (1-based, as the
+/// user sees them), each with its code and our plain name or its own words,
+/// so the billing office finds it.
+fn lines(items: &[usize], bill: &Bill, reference: &Reference, view: &View<'_>) -> Html {
+    let named = |index: usize, key: Key| {
+        let number = (index + 1).to_string();
+        let label = bill
+            .items
+            .get(index)
+            .map(|item| line_label(item, reference))
+            .unwrap_or_default();
+        if label.is_empty() {
+            Html::from_text(&number)
+        } else {
+            view.content
+                .render(key, &[("number", Fill::Text(&number)), ("label", Fill::Text(&label))])
+        }
+    };
+    match items {
+        [one] => {
+            let number = (one + 1).to_string();
+            let labelled = bill.items.get(*one).is_some_and(|item| !line_label(item, reference).is_empty());
+            if labelled {
+                named(*one, keys::VISIT_LINE_NAMED)
+            } else {
+                view.content.render(keys::VISIT_LINE, &[("number", Fill::Text(&number))])
+            }
+        }
+        _ => {
+            let entries: Vec<Html> = items.iter().map(|&i| named(i, keys::VISIT_LINES_ENTRY)).collect();
+            let numbers = Html::join(&entries, ", ");
+            view.content.render(keys::VISIT_LINES, &[("numbers", Fill::Html(&numbers))])
+        }
     }
 }
 
@@ -168,7 +192,6 @@ fn whole(percent: Decimal) -> String {
 struct Words<'a> {
     view: &'a View<'a>,
     bill: &'a Bill,
-    reference: &'a Reference,
     lines: Html,
 }
 
@@ -211,33 +234,31 @@ impl Words<'_> {
         }
     }
 
-    /// Our plain name for the line's code, else its description, else the code.
-    fn name(&self, item: usize) -> String {
-        let Some(line) = self.bill.items.get(item) else {
-            return String::new();
-        };
-        let code = line.code.as_deref().unwrap_or("");
-        match self.reference.plain_name(code) {
-            Some(name) => format!("{code}, {name}"),
-            None if !line.description.is_empty() => format!("{code} {}", line.description).trim().to_string(),
-            None => code.to_string(),
-        }
-    }
-
     fn amount_of(&self, item: usize) -> String {
         money(self.bill.items.get(item).map_or(Decimal::ZERO, |line| line.amount))
     }
 
     fn er_level(&self, item: usize, level: u8) -> FindingText {
         let level = level.to_string();
-        let (name, amount) = (self.name(item), self.amount_of(item));
+        let amount = self.amount_of(item);
+        // Only the hospital's own bill (lines with facility revenue codes)
+        // would show room charges; the ER doctor's bill never does.
+        let facility_bill = self
+            .bill
+            .items
+            .iter()
+            .any(|line| line.revenue_code.as_deref().is_some_and(|rev| !rev.starts_with("09")));
+        let explain = if facility_bill {
+            keys::VISIT_ER_LEVEL_EXPLAIN
+        } else {
+            keys::VISIT_ER_LEVEL_EXPLAIN_DOCTOR
+        };
         FindingText {
             title: self.render(keys::VISIT_ER_LEVEL_TITLE, &[("level", Fill::Text(&level))]),
             explain: self.render(
-                keys::VISIT_ER_LEVEL_EXPLAIN,
+                explain,
                 &[
                     ("lines", Fill::Html(&self.lines)),
-                    ("name", Fill::Text(&name)),
                     ("amount", Fill::Text(&amount)),
                     ("level", Fill::Text(&level)),
                 ],
@@ -448,8 +469,7 @@ impl Words<'_> {
             .get(item)
             .and_then(|line| line.code.clone())
             .unwrap_or_default();
-        let (name, amount, multiple, target) = (
-            self.name(item),
+        let (amount, multiple, target) = (
             self.amount_of(item),
             multiple.to_string(),
             money(target),
@@ -467,7 +487,6 @@ impl Words<'_> {
                 explain,
                 &[
                     ("lines", Fill::Html(&self.lines)),
-                    ("name", Fill::Text(&name)),
                     ("amount", Fill::Text(&amount)),
                     ("medicare", Fill::Html(&medicare)),
                     ("multiple", Fill::Text(&multiple)),
@@ -790,7 +809,11 @@ mod tests {
         );
         assert_eq!(title, "99285 at 4.0 times the Medicare rate");
         assert!(explain.contains("line 1 (99285, ER visit, level 5 of 5"), "{explain}");
-        assert!(explain.contains("$2,433.72") && explain.contains("$608.43") && explain.contains("rule of thumb"));
+        assert!(explain.contains("$2,433.72") && explain.contains("$608.43"), "{explain}");
+        assert!(
+            explain.contains("local rates are somewhat higher") && explain.contains("strong opening offer"),
+            "{explain}"
+        );
         assert!(ask.contains("$790.96"), "{ask}");
 
         let (_, explain, _) = render(
@@ -851,6 +874,10 @@ mod tests {
         );
 
         let (_, _, ask) = render(VisitIssue::NotReceived { amount: d("2523.72") }, vec![0, 1]);
-        assert!(ask.contains("lines 1, 2 ($2,523.72)"), "{ask}");
+        // Each line with its number, code and plain name.
+        assert!(
+            ask.contains("lines 1 (99285, ER visit, level 5 of 5") && ask.contains(", 2 (J1885, ") && ask.contains("($2,523.72)"),
+            "{ask}"
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod calls;
 pub mod csv;
 pub mod dates;
 pub mod line_items;
+pub mod line_words;
 pub mod local_time;
 pub mod money;
 pub mod offers;

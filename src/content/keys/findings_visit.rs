@@ -7,15 +7,22 @@
 use super::keys;
 
 keys! {
-    // How the findings name line items: "line 3", "lines 3, 5, 7".
+    // How the findings name line items, each with its code and our plain
+    // name (or its own words): "line 3 (85025, blood count)", "lines 3
+    // (…), 5 (…)". A line with neither is "line 3".
     VISIT_LINE = "findings_visit.lines.one" [number];
+    VISIT_LINE_NAMED = "findings_visit.lines.one_named" [number, label];
     VISIT_LINES = "findings_visit.lines.many" [numbers];
+    VISIT_LINES_ENTRY = "findings_visit.lines.entry" [number, label];
     // A count of nights: "1 night", "4 nights".
     VISIT_NIGHT = "findings_visit.nights.one";
     VISIT_NIGHTS = "findings_visit.nights.many" [count];
 
     VISIT_ER_LEVEL_TITLE = "findings_visit.er_level.title" [level];
-    VISIT_ER_LEVEL_EXPLAIN = "findings_visit.er_level.explain" [lines, name, amount, level];
+    VISIT_ER_LEVEL_EXPLAIN = "findings_visit.er_level.explain" [lines, amount, level];
+    /// The ER doctor's own bill: it never has room charges, so it says
+    /// nothing about going home.
+    VISIT_ER_LEVEL_EXPLAIN_DOCTOR = "findings_visit.er_level.explain_doctor" [lines, amount, level];
     VISIT_ER_LEVEL_ASK = "findings_visit.er_level.ask" [lines, level];
 
     VISIT_TRAUMA_TITLE = "findings_visit.trauma_activation.title" [amount];
@@ -77,9 +84,9 @@ keys! {
 
     VISIT_HIGH_PRICE_TITLE = "findings_visit.high_price.title" [code, multiple];
     VISIT_HIGH_PRICE_HOSPITAL_EXPLAIN =
-        "findings_visit.high_price.hospital_explain" [lines, name, amount, medicare, multiple, target];
+        "findings_visit.high_price.hospital_explain" [lines, amount, medicare, multiple, target];
     VISIT_HIGH_PRICE_PHYSICIAN_EXPLAIN =
-        "findings_visit.high_price.physician_explain" [lines, name, amount, medicare, multiple, target];
+        "findings_visit.high_price.physician_explain" [lines, amount, medicare, multiple, target];
     /// A Medicare rate for one unit of several: "$0.34 a unit".
     VISIT_HIGH_PRICE_PER_UNIT = "findings_visit.high_price.per_unit" [rate];
     VISIT_HIGH_PRICE_ASK = "findings_visit.high_price.ask" [lines, amount, multiple, target];
