@@ -91,6 +91,8 @@ pub fn describe(
             reason,
             ..
         } => words.too_many_units(*item, *units, *limit, *reason),
+        CodingIssue::ContrastWithoutDye { agent, study, date } => words.contrast(*agent, *study, *date),
+        CodingIssue::RoutineSupply { lines } => words.routine_supply(lines),
     }
 }
 
@@ -473,6 +475,45 @@ impl Words<'_> {
         }
     }
 
+    fn contrast(&self, agent: usize, study: usize, date: Option<NaiveDate>) -> FindingText {
+        let when = self.when(date);
+        FindingText {
+            title: self.view.content.text(keys::CODING_CONTRAST_TITLE),
+            explain: self.render(
+                keys::CODING_CONTRAST_EXPLAIN,
+                &[
+                    ("agent", Fill::Html(&self.line(agent, Case::Start))),
+                    ("study", Fill::Html(&self.line(study, Case::Mid))),
+                    ("when", Fill::Html(&when)),
+                ],
+            ),
+            ask: self.render(
+                keys::CODING_CONTRAST_ASK,
+                &[
+                    ("agent_name", Fill::Text(&self.name(agent, Case::Mid))),
+                    ("when", Fill::Html(&when)),
+                    ("amount", Fill::Text(&self.amount(&[agent]))),
+                ],
+            ),
+        }
+    }
+
+    fn routine_supply(&self, lines: &[usize]) -> FindingText {
+        let named: Vec<Html> = lines.iter().map(|&i| self.line(i, Case::Start)).collect();
+        let listed = Html::join(&named, self.view.content.text(keys::CODING_LIST_SEPARATOR).as_str());
+        FindingText {
+            title: self.view.content.text(keys::CODING_SUPPLY_TITLE),
+            explain: self.render(keys::CODING_SUPPLY_EXPLAIN, &[("lines", Fill::Html(&listed))]),
+            ask: self.render(
+                keys::CODING_SUPPLY_ASK,
+                &[
+                    ("numbers", Fill::Html(&self.numbers(lines))),
+                    ("amount", Fill::Text(&self.amount(lines))),
+                ],
+            ),
+        }
+    }
+
     fn visit_with_injection(
         &self,
         visit: usize,
@@ -715,6 +756,7 @@ mod tests {
         for doubt in [
             RepeatDoubt::None,
             RepeatDoubt::SecondDose,
+            RepeatDoubt::Serial,
             RepeatDoubt::WrongModifier("59".into()),
         ] {
             issues.push(CodingIssue::Duplicate {
@@ -765,6 +807,12 @@ mod tests {
             (6, 2, 1, UnitLimit::Panel),
             (13, 60, 48, UnitLimit::ObservationHours),
         ] {
+            issues.push(CodingIssue::ContrastWithoutDye {
+                agent: 1,
+                study: 0,
+                date: day(14),
+            });
+            issues.push(CodingIssue::RoutineSupply { lines: vec![2, 3] });
             issues.push(CodingIssue::TooManyUnits {
                 item,
                 code: String::new(),
@@ -800,7 +848,7 @@ mod tests {
         let bill = bill();
         let issues = every_issue();
         let ids: std::collections::BTreeSet<&str> = issues.iter().map(CodingIssue::id).collect();
-        assert_eq!(ids.len(), 12, "every id is covered");
+        assert_eq!(ids.len(), 14, "every id is covered");
         for issue in &issues {
             let text = render(issue, &bill, &content);
             for (part, html) in [("title", &text.title), ("explain", &text.explain), ("ask", &text.ask)] {

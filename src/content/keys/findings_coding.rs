@@ -102,4 +102,14 @@ keys! {
     CODING_UNITS_OBSERVATION = "findings_coding.too_many_units.observation" [line, units, limit];
     CODING_UNITS_ASK = "findings_coding.too_many_units.ask" [number, units, limit, amount];
     CODING_UNITS_ASK_HOURS = "findings_coding.too_many_units.ask_hours" [number, units, limit, amount];
+
+    /// A contrast agent with scans all done without contrast.
+    CODING_CONTRAST_TITLE = "findings_coding.contrast_without_dye.title";
+    CODING_CONTRAST_EXPLAIN = "findings_coding.contrast_without_dye.explain" [agent, study, when];
+    CODING_CONTRAST_ASK = "findings_coding.contrast_without_dye.ask" [agent_name, when, amount];
+
+    /// Routine supplies billed on their own lines.
+    CODING_SUPPLY_TITLE = "findings_coding.routine_supply.title";
+    CODING_SUPPLY_EXPLAIN = "findings_coding.routine_supply.explain" [lines];
+    CODING_SUPPLY_ASK = "findings_coding.routine_supply.ask" [numbers, amount];
 }

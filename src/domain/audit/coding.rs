@@ -77,6 +77,24 @@ const INITIAL_TO_ADD_ON: [(&str, &str); 6] = [
     ("96413", "96415"),
 ];
 
+/// Contrast agents (dye): gadolinium for MRI (A9575–A9579, Q9953) and
+/// iodinated contrast for CT (Q9951, Q9958–Q9967), HCPCS Level II.
+const CONTRAST_AGENT_CODES: [&str; 17] = [
+    "A9575", "A9576", "A9577", "A9578", "A9579", "Q9951", "Q9953", "Q9958", "Q9959", "Q9960", "Q9961", "Q9962",
+    "Q9963", "Q9964", "Q9965", "Q9966", "Q9967",
+];
+/// CT and MRI codes for a study without contrast (head, face, neck,
+/// chest, spine, abdomen and pelvis, joints).
+const WITHOUT_CONTRAST_CODES: [&str; 16] = [
+    "70450", "70480", "70486", "70490", "70544", "70551", "71250", "72125", "72128", "72131", "72141", "72146",
+    "72148", "73721", "74150", "74176",
+];
+/// CT and MRI codes for a study with contrast, or with and without.
+const WITH_CONTRAST_CODES: [&str; 22] = [
+    "70460", "70470", "70481", "70482", "70487", "70488", "70491", "70492", "70552", "70553", "71260", "71270",
+    "71275", "72142", "72149", "72156", "72158", "73722", "73723", "74174", "74177", "74178",
+];
+
 /// Blood draw from a vein: one fee per encounter (C2).
 const VENIPUNCTURE: &str = "36415";
 /// Critical care, first 30–74 minutes: once per physician per date (C3, C8).
@@ -188,6 +206,18 @@ pub enum CodingIssue {
         extra: usize,
         date: Option<NaiveDate>,
     },
+    /// A contrast agent (dye) billed the same day as scans that are all
+    /// described or coded as done without contrast (C6, 035x): `study` is
+    /// the first such scan.
+    ContrastWithoutDye {
+        agent: usize,
+        study: usize,
+        date: Option<NaiveDate>,
+    },
+    /// Routine supplies (gauze, gloves, alcohol pads …) billed on their own
+    /// lines on a hospital bill: normally part of the room or procedure
+    /// charge (C6 supplies rule). A question, nothing counted.
+    RoutineSupply { lines: Vec<usize> },
     /// More units on a line than a sourced limit allows (C8).
     TooManyUnits {
         item: usize,
@@ -280,6 +310,8 @@ impl CodingIssue {
             CodingIssue::VisitWithInjection { .. } => "visit_with_injection",
             CodingIssue::CodingPair { .. } => "coding_pair",
             CodingIssue::TooManyUnits { .. } => "too_many_units",
+            CodingIssue::ContrastWithoutDye { .. } => "contrast_without_dye",
+            CodingIssue::RoutineSupply { .. } => "routine_supply",
         }
     }
 }
@@ -296,6 +328,8 @@ pub fn propose(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Prop
     proposals.extend(venipunctures(&charges));
     proposals.extend(pairs(&charges, reference, evidence));
     proposals.extend(units(&charges, reference));
+    proposals.extend(contrast_without_dye(&charges, reference));
+    proposals.extend(routine_supplies(bill, &charges, reference));
     proposals
 }
 
@@ -977,6 +1011,81 @@ fn add_on_gap(extra: &Line, context: &PairContext) -> Option<Decimal> {
     (gap > Decimal::ZERO).then_some(gap)
 }
 
+/// A contrast agent (by code, or by its words on an uncoded line) billed
+/// the same day as scans all described or coded "without contrast" (C6,
+/// 035x: contrast billed with a "without" study). Likely (a description
+/// can be loose), the agent's line at stake. Days with no scan, or with
+/// any scan done with contrast, give nothing.
+fn contrast_without_dye(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    use crate::domain::line_words::LineKind;
+    let says = |line: &Line, kind| reference.described_as(&line.item.description, kind);
+    let is_agent = |line: &Line| {
+        CONTRAST_AGENT_CODES.contains(&line.code.as_str()) || (line.code.is_empty() && says(line, LineKind::ContrastAgent))
+    };
+    let with = |line: &Line| WITH_CONTRAST_CODES.contains(&line.code.as_str()) || says(line, LineKind::WithContrast);
+    let without = |line: &Line| {
+        !with(line) && (WITHOUT_CONTRAST_CODES.contains(&line.code.as_str()) || says(line, LineKind::WithoutContrast))
+    };
+    if !lines.iter().any(is_agent) {
+        return Vec::new();
+    }
+    let mut by_date: BTreeMap<Option<NaiveDate>, Vec<&Line>> = BTreeMap::new();
+    for line in lines {
+        by_date.entry(line.visit.date).or_default().push(line);
+    }
+    let mut proposals = Vec::new();
+    for (date, day) in by_date {
+        let studies: Vec<&&Line> = day.iter().filter(|line| !is_agent(line) && (with(line) || without(line))).collect();
+        let Some(study) = studies.first() else {
+            continue;
+        };
+        if studies.iter().any(|line| with(line)) {
+            continue;
+        }
+        for agent in day.iter().filter(|line| is_agent(line)) {
+            let issue = CodingIssue::ContrastWithoutDye {
+                agent: agent.index,
+                study: study.index,
+                date,
+            };
+            proposals.push(proposal(
+                issue,
+                vec![agent.index, study.index],
+                dated(date, Certainty::Likely),
+                Stake::Items(vec![agent.index]),
+            ));
+        }
+    }
+    proposals
+}
+
+/// Routine supplies billed apart on a hospital bill (one with revenue
+/// codes, or from a hospital), recognised by their words on lines with no
+/// procedure code or a supply code (A4xxx), and no revenue code or a
+/// supply one (027x). C6: "may be a routine supply normally included in
+/// the room or procedure charge — ask the hospital to justify it"; never
+/// called illegal. A question with nothing counted.
+fn routine_supplies(bill: &Bill, lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    use crate::domain::line_words::LineKind;
+    let hospital = bill.sender == Some(crate::domain::bill::BillSender::Hospital)
+        || bill.items.iter().any(|item| item.revenue_code.is_some());
+    if !hospital {
+        return Vec::new();
+    }
+    let supplies: Vec<usize> = lines
+        .iter()
+        .filter(|line| line.code.is_empty() || line.code.starts_with("A4"))
+        .filter(|line| line.item.revenue_code.is_none() || line.revenue_starts_with(&["027"]))
+        .filter(|line| reference.described_as(&line.item.description, LineKind::RoutineSupply))
+        .map(|line| line.index)
+        .collect();
+    if supplies.is_empty() {
+        return Vec::new();
+    }
+    let issue = CodingIssue::RoutineSupply { lines: supplies.clone() };
+    vec![proposal(issue, supplies, Certainty::WorthAsking, Stake::Nothing)]
+}
+
 /// Units above a sourced limit (C8): 99291 once per date (C3), a lab
 /// panel 1 unit per line, G0378 counted in hours (more than 48 is a
 /// question). 36415 is left to [`venipunctures`]. The share of the amount
@@ -1617,6 +1726,60 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    fn described(mut item: LineItem, description: &str) -> LineItem {
+        item.description = description.to_string();
+        item
+    }
+
+    #[test]
+    fn dye_billed_with_scans_done_without_dye() {
+        // MRI of the brain without contrast, and gadolinium: likely.
+        let found = run(vec![
+            described(line("70551", "2400.00"), "MRI BRAIN W/O DYE"),
+            described(line("A9579", "310.00"), "GADOLINIUM PER ML"),
+        ]);
+        let dye = only(&found, "contrast_without_dye");
+        assert_eq!((dye.certainty, &dye.stake), (Certainty::Likely, &Stake::Items(vec![1])));
+        // The same by words alone, on lines printed without codes.
+        let mut uncoded = described(line("", "2400.00"), "MRI BRAIN W/O DYE");
+        uncoded.code = None;
+        let mut agent = described(line("", "310.00"), "Gadobutrol 7.5 ml");
+        agent.code = None;
+        let found = run(vec![uncoded, agent]);
+        assert_eq!(only(&found, "contrast_without_dye").stake, Stake::Items(vec![1]));
+        // A scan with and without contrast, or another day: nothing.
+        assert!(run(vec![
+            described(line("70553", "3100.00"), "MRI BRAIN W/WO DYE"),
+            described(line("A9579", "310.00"), "GADOLINIUM PER ML"),
+        ])
+        .is_empty());
+        assert!(run(vec![
+            described(line("70551", "2400.00"), "MRI BRAIN W/O DYE"),
+            on(line("A9579", "310.00"), day(15)),
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn routine_supplies_on_a_hospital_bill_are_a_question() {
+        let supply = |text: &str| {
+            let mut item = described(line("", "7.00"), text);
+            item.code = None;
+            item
+        };
+        let found = run(vec![
+            revenue(line("99283", "620.00"), "0450"),
+            supply("Bandage supply"),
+            supply("Gauze pads"),
+            supply("Splint, fiberglass"),
+        ]);
+        let supplies = only(&found, "routine_supply");
+        assert_eq!(supplies.items, [1, 2]);
+        assert_eq!((supplies.certainty, &supplies.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        // A doctor's office bill (no revenue codes, not a hospital): nothing.
+        assert!(run(vec![line("99213", "120.00"), supply("Bandage supply")]).is_empty());
     }
 
     #[test]
