@@ -11,6 +11,7 @@ pub mod bill;
 pub mod calls;
 pub mod csv;
 pub mod dates;
+pub mod holidays;
 pub mod line_items;
 pub mod line_words;
 pub mod local_time;

@@ -9,7 +9,7 @@
 //! state-specific deadline: those are said, never counted.
 
 use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
 /// Where each rule comes from (from `domain-facts.md`).
@@ -217,18 +217,17 @@ fn plus(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
 }
 
-/// The last weekday of a month: a Saturday or Sunday moves back to Friday.
-/// No holidays are taken into account. `month` outside 1..=12 is clamped.
+/// The last business day of a month: a weekend or an observed federal
+/// holiday (5 U.S.C. 6103, e.g. New Year's Day observed on Fri Dec 31,
+/// 2027) moves back to the business day before. `month` outside 1..=12 is
+/// clamped.
 pub fn last_business_day(year: i32, month: u32) -> NaiveDate {
     let month = month.clamp(1, 12);
     let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    let mut day = NaiveDate::from_ymd_opt(next_year, next_month, 1)
+    let last = NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|first| first.pred_opt())
         .unwrap_or(NaiveDate::MAX);
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-        day = day.pred_opt().unwrap_or(day);
-    }
-    day
+    crate::domain::holidays::business_day_on_or_before(last)
 }
 
 /// The next last-business-day-of-a-month on or after `today`.
@@ -513,6 +512,17 @@ mod tests {
         for ((year, month), expected) in cases {
             assert_eq!(last_business_day(year, month), expected, "{year}-{month}");
         }
+    }
+
+    #[test]
+    fn the_last_business_day_skips_federal_holidays() {
+        // Memorial Day, Mon May 31, 2027; New Year's Day 2028 observed Fri Dec 31, 2027.
+        assert_eq!(last_business_day(2027, 5), NaiveDate::from_ymd_opt(2027, 5, 28).unwrap());
+        assert_eq!(last_business_day(2027, 12), NaiveDate::from_ymd_opt(2027, 12, 30).unwrap());
+        assert_eq!(
+            next_month_end_business_day(NaiveDate::from_ymd_opt(2027, 5, 29).unwrap()),
+            NaiveDate::from_ymd_opt(2027, 6, 30).unwrap()
+        );
     }
 
     #[test]
