@@ -263,10 +263,7 @@ impl Words<'_> {
     /// Some line of the bill prints a modifier (else a missing one proves
     /// little: statements often leave them out).
     fn shows_modifiers(&self) -> bool {
-        self.bill
-            .items
-            .iter()
-            .any(|item| item.modifiers.iter().any(|m| !m.trim().is_empty()))
+        crate::domain::audit::coding::prints_modifiers(self.bill)
     }
 
     fn split_service(&self, code: &str, date: Option<NaiveDate>, lines: &[usize]) -> FindingText {

@@ -26,6 +26,20 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// (C5): a distinct service (59 and its X forms), a repeated procedure
 /// (76, 77), a repeated lab test (91).
 const REPEAT_MODIFIERS: [&str; 8] = ["59", "XE", "XS", "XP", "XU", "76", "77", "91"];
+/// Whether a modifier marks a real repeat (C5): 59, X{E,S,P,U}, 76, 77, 91.
+fn is_repeat_mark(modifier: &str) -> bool {
+    REPEAT_MODIFIERS.contains(&modifier.trim().to_ascii_uppercase().as_str())
+}
+
+/// Whether the statement prints modifiers, so that a missing one means
+/// something. A repeat mark itself (76, 91, 59 …) does not count: adding a
+/// properly marked repeat never makes another finding surer.
+pub fn prints_modifiers(bill: &Bill) -> bool {
+    bill.items
+        .iter()
+        .any(|item| item.modifiers.iter().any(|m| !m.trim().is_empty() && !is_repeat_mark(m)))
+}
+
 /// "A distinct service": only one of them per line, never on a visit (C5).
 const DISTINCT_MODIFIERS: [&str; 5] = ["59", "XE", "XS", "XP", "XU"];
 /// "The same test run again later that day": the only repeat mark for labs
@@ -335,7 +349,8 @@ pub fn propose(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Prop
 
 /// What the bill as a whole says about how far a missing modifier counts.
 ///
-/// Patient statements rarely print modifiers: when no line shows one, "no
+/// Patient statements rarely print modifiers: when no line shows one (other
+/// than a repeat mark), "no
 /// 91 / 76 / 59 on the repeat" says nothing, and a repeat is one step less
 /// sure than on a bill that prints them. An insurer's payment of the visit
 /// (an EOB with the plan paying) means the claim carried the modifier the
@@ -351,7 +366,7 @@ struct Evidence {
 impl Evidence {
     fn of(bill: &Bill) -> Evidence {
         Evidence {
-            shows_modifiers: bill.items.iter().any(|item| item.modifiers.iter().any(|m| !m.trim().is_empty())),
+            shows_modifiers: prints_modifiers(bill),
             plan_paid: bill.claim == Some(ClaimStatus::PaidPart)
                 && bill.eob.plan_paid.is_some_and(|paid| paid > Decimal::ZERO),
         }
