@@ -384,7 +384,7 @@ impl View<'_> {
             _ if date > self.today => self
                 .content
                 .render(keys::DATE_IN_FUTURE, &[("date", Fill::Text(&shown))]),
-            (Question::FirstBillDate | Question::DenialDate, Some(service), _) => self.content.render(
+            (Question::FirstBillDate | Question::DenialDate | Question::DischargeDate, Some(service), _) => self.content.render(
                 keys::DATE_BEFORE_SERVICE,
                 &[
                     ("date", Fill::Text(&shown)),

@@ -52,7 +52,16 @@ pub struct LineWords {
     words: Vec<(LineKind, Vec<String>)>,
 }
 
+/// The words of `data/rules/line-words.csv`, compiled in.
+const EMBEDDED: &str = include_str!("../../data/rules/line-words.csv");
+
 impl LineWords {
+    /// The compiled-in words, parsed once.
+    pub fn embedded() -> &'static LineWords {
+        static WORDS: std::sync::OnceLock<LineWords> = std::sync::OnceLock::new();
+        WORDS.get_or_init(|| LineWords::parse(EMBEDDED).unwrap_or_default())
+    }
+
     /// Parses `kind,words,source` rows (words separated by `|`).
     pub fn parse(text: &str) -> Result<LineWords, String> {
         let mut words = Vec::new();

@@ -1479,13 +1479,13 @@ mod tests {
 
     #[test]
     fn a_panel_with_its_own_tests_puts_the_tests_at_stake() {
-        let found = run(vec![
+        let found = run(printed(vec![
             line("80053", "180.00"),
             line("82565", "35.00"),
             line("84443", "90.00"),
             line("82947", "25.00"),
             with(line("84132", "20.00"), &["91"]),
-        ]);
+        ]));
         let panel = only(&found, "panel_component");
         assert_eq!(panel.items, [0, 1, 3]);
         assert_eq!(panel.certainty, Certainty::Likely);
@@ -1500,7 +1500,7 @@ mod tests {
 
     #[test]
     fn modifier_59_does_not_excuse_a_panel_test() {
-        let found = run(vec![line("80048", "120.00"), with(line("82565", "35.00"), &["59"])]);
+        let found = run(printed(vec![line("80048", "120.00"), with(line("82565", "35.00"), &["59"])]));
         assert_eq!(only(&found, "panel_component").stake, Stake::Items(vec![1]));
     }
 

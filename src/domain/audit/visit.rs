@@ -317,6 +317,20 @@ fn is_room(item: &LineItem) -> bool {
     revenue_in(item, &ROOM) && is_charge(item)
 }
 
+/// The bill charges room nights (a hospital stay): a room revenue code
+/// (0100–0219), or an uncoded line whose words say room and board. The
+/// review then asks the discharge date.
+pub fn has_room_nights(bill: &Bill) -> bool {
+    let words = crate::domain::line_words::LineWords::embedded();
+    bill.items.iter().any(|item| {
+        is_room(item)
+            || (is_charge(item)
+                && item.revenue_code.is_none()
+                && item.code.is_none()
+                && words.says(&item.description, crate::domain::line_words::LineKind::Room))
+    })
+}
+
 /// The bill has inpatient room charges (so the patient was admitted).
 fn admitted(bill: &Bill) -> bool {
     bill.items.iter().any(is_room)
