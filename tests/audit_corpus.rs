@@ -230,7 +230,10 @@ fn no_finding_puts_more_at_stake_than_the_insured_patients_share() {
         }
         assert!(result.total_at_stake() <= share, "{}", path.display());
     }
-    assert!(checked >= 5, "at least 5 insured bills with EOB figures, found {checked}");
+    assert!(
+        checked >= 5,
+        "at least 5 insured bills with EOB figures, found {checked}"
+    );
 }
 
 #[test]

@@ -77,7 +77,8 @@ fn cases() -> u32 {
 
 fn lines() -> impl Strategy<Value = Vec<LineItem>> {
     let pool = pool();
-    proptest::collection::vec(0..pool.len(), 1..12).prop_map(move |picks| picks.into_iter().map(|i| pool[i].clone()).collect())
+    proptest::collection::vec(0..pool.len(), 1..12)
+        .prop_map(move |picks| picks.into_iter().map(|i| pool[i].clone()).collect())
 }
 
 proptest! {

@@ -163,17 +163,22 @@ fn lines(items: &[usize], bill: &Bill, reference: &Reference, view: &View<'_>) -
     match items {
         [one] => {
             let number = (one + 1).to_string();
-            let labelled = bill.items.get(*one).is_some_and(|item| !line_label(item, reference).is_empty());
+            let labelled = bill
+                .items
+                .get(*one)
+                .is_some_and(|item| !line_label(item, reference).is_empty());
             if labelled {
                 named(*one, keys::VISIT_LINE_NAMED)
             } else {
-                view.content.render(keys::VISIT_LINE, &[("number", Fill::Text(&number))])
+                view.content
+                    .render(keys::VISIT_LINE, &[("number", Fill::Text(&number))])
             }
         }
         _ => {
             let entries: Vec<Html> = items.iter().map(|&i| named(i, keys::VISIT_LINES_ENTRY)).collect();
             let numbers = Html::join(&entries, ", ");
-            view.content.render(keys::VISIT_LINES, &[("numbers", Fill::Html(&numbers))])
+            view.content
+                .render(keys::VISIT_LINES, &[("numbers", Fill::Html(&numbers))])
         }
     }
 }
@@ -469,11 +474,7 @@ impl Words<'_> {
             .get(item)
             .and_then(|line| line.code.clone())
             .unwrap_or_default();
-        let (amount, multiple, target) = (
-            self.amount_of(item),
-            multiple.to_string(),
-            money(target),
-        );
+        let (amount, multiple, target) = (self.amount_of(item), multiple.to_string(), money(target));
         let explain = match schedule {
             FeeSchedule::Hospital => keys::VISIT_HIGH_PRICE_HOSPITAL_EXPLAIN,
             FeeSchedule::Physician => keys::VISIT_HIGH_PRICE_PHYSICIAN_EXPLAIN,
@@ -809,7 +810,10 @@ mod tests {
         );
         assert_eq!(title, "99285 at 4.0 times the Medicare rate");
         assert!(explain.contains("line 1 (99285, ER visit, level 5 of 5"), "{explain}");
-        assert!(explain.contains("$2,433.72") && explain.contains("$608.43"), "{explain}");
+        assert!(
+            explain.contains("$2,433.72") && explain.contains("$608.43"),
+            "{explain}"
+        );
         assert!(
             explain.contains("local rates are somewhat higher") && explain.contains("strong opening offer"),
             "{explain}"
@@ -876,7 +880,9 @@ mod tests {
         let (_, _, ask) = render(VisitIssue::NotReceived { amount: d("2523.72") }, vec![0, 1]);
         // Each line with its number, code and plain name.
         assert!(
-            ask.contains("lines 1 (99285, ER visit, level 5 of 5") && ask.contains(", 2 (J1885, ") && ask.contains("($2,523.72)"),
+            ask.contains("lines 1 (99285, ER visit, level 5 of 5")
+                && ask.contains(", 2 (J1885, ")
+                && ask.contains("($2,523.72)"),
             "{ask}"
         );
     }

@@ -278,7 +278,9 @@ impl Question {
             Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
             Question::LineItems => bill.has_itemized == Some(true),
             Question::NotReceived => bill.has_itemized == Some(true) && !bill.items.is_empty(),
-            Question::DischargeDate => bill.has_itemized == Some(true) && crate::domain::audit::visit::has_room_nights(bill),
+            Question::DischargeDate => {
+                bill.has_itemized == Some(true) && crate::domain::audit::visit::has_room_nights(bill)
+            }
             Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare => {
                 bill.insurance_processed()
             }

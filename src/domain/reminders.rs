@@ -330,7 +330,12 @@ mod tests {
         let mut checked = 0;
         for today in [day(2026, 5, 2), day(2026, 6, 13), day(2026, 11, 2)] {
             for plan in plans(&bill, today).iter().filter(|p| p.deliver_on > today) {
-                assert!(is_business_day(plan.deliver_on), "{:?} on {}", plan.kind, plan.deliver_on);
+                assert!(
+                    is_business_day(plan.deliver_on),
+                    "{:?} on {}",
+                    plan.kind,
+                    plan.deliver_on
+                );
                 checked += 1;
             }
         }

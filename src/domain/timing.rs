@@ -517,8 +517,14 @@ mod tests {
     #[test]
     fn the_last_business_day_skips_federal_holidays() {
         // Memorial Day, Mon May 31, 2027; New Year's Day 2028 observed Fri Dec 31, 2027.
-        assert_eq!(last_business_day(2027, 5), NaiveDate::from_ymd_opt(2027, 5, 28).unwrap());
-        assert_eq!(last_business_day(2027, 12), NaiveDate::from_ymd_opt(2027, 12, 30).unwrap());
+        assert_eq!(
+            last_business_day(2027, 5),
+            NaiveDate::from_ymd_opt(2027, 5, 28).unwrap()
+        );
+        assert_eq!(
+            last_business_day(2027, 12),
+            NaiveDate::from_ymd_opt(2027, 12, 30).unwrap()
+        );
         assert_eq!(
             next_month_end_business_day(NaiveDate::from_ymd_opt(2027, 5, 29).unwrap()),
             NaiveDate::from_ymd_opt(2027, 6, 30).unwrap()

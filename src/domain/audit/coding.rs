@@ -35,9 +35,11 @@ fn is_repeat_mark(modifier: &str) -> bool {
 /// something. A repeat mark itself (76, 91, 59 …) does not count: adding a
 /// properly marked repeat never makes another finding surer.
 pub fn prints_modifiers(bill: &Bill) -> bool {
-    bill.items
-        .iter()
-        .any(|item| item.modifiers.iter().any(|m| !m.trim().is_empty() && !is_repeat_mark(m)))
+    bill.items.iter().any(|item| {
+        item.modifiers
+            .iter()
+            .any(|m| !m.trim().is_empty() && !is_repeat_mark(m))
+    })
 }
 
 /// "A distinct service": only one of them per line, never on a visit (C5).
@@ -968,13 +970,7 @@ fn pair_proposal(tag: &str, a: &Line, b: &Line, context: &PairContext) -> Option
             Stake::Nothing,
         ),
         // C4, [S]: the IV start is part of IV fluids.
-        tag::IV_ACCESS => coding_pair(
-            PairRule::IvStartIncluded,
-            a,
-            b,
-            Certainty::WorthAsking,
-            Stake::Nothing,
-        ),
+        tag::IV_ACCESS => coding_pair(PairRule::IvStartIncluded, a, b, Certainty::WorthAsking, Stake::Nothing),
         // C4, [V]: one initial administration per visit; the others are
         // add-ons. The cheaper line (the later one at equal prices) is the
         // one to re-code, and the saving is its gap to the add-on price,
@@ -989,13 +985,7 @@ fn pair_proposal(tag: &str, a: &Line, b: &Line, context: &PairContext) -> Option
                 item: extra.index,
                 amount: gap,
             });
-            coding_pair(
-                PairRule::OneInitialAdmin,
-                kept,
-                extra,
-                Certainty::Likely,
-                stake,
-            )
+            coding_pair(PairRule::OneInitialAdmin, kept, extra, Certainty::Likely, stake)
         }
     }
 }
@@ -1035,7 +1025,8 @@ fn contrast_without_dye(lines: &[Line], reference: &Reference) -> Vec<Proposal> 
     use crate::domain::line_words::LineKind;
     let says = |line: &Line, kind| reference.described_as(&line.item.description, kind);
     let is_agent = |line: &Line| {
-        CONTRAST_AGENT_CODES.contains(&line.code.as_str()) || (line.code.is_empty() && says(line, LineKind::ContrastAgent))
+        CONTRAST_AGENT_CODES.contains(&line.code.as_str())
+            || (line.code.is_empty() && says(line, LineKind::ContrastAgent))
     };
     let with = |line: &Line| WITH_CONTRAST_CODES.contains(&line.code.as_str()) || says(line, LineKind::WithContrast);
     let without = |line: &Line| {
@@ -1050,7 +1041,10 @@ fn contrast_without_dye(lines: &[Line], reference: &Reference) -> Vec<Proposal> 
     }
     let mut proposals = Vec::new();
     for (date, day) in by_date {
-        let studies: Vec<&&Line> = day.iter().filter(|line| !is_agent(line) && (with(line) || without(line))).collect();
+        let studies: Vec<&&Line> = day
+            .iter()
+            .filter(|line| !is_agent(line) && (with(line) || without(line)))
+            .collect();
         let Some(study) = studies.first() else {
             continue;
         };
@@ -1097,7 +1091,9 @@ fn routine_supplies(bill: &Bill, lines: &[Line], reference: &Reference) -> Vec<P
     if supplies.is_empty() {
         return Vec::new();
     }
-    let issue = CodingIssue::RoutineSupply { lines: supplies.clone() };
+    let issue = CodingIssue::RoutineSupply {
+        lines: supplies.clone(),
+    };
     vec![proposal(issue, supplies, Certainty::WorthAsking, Stake::Nothing)]
 }
 
@@ -1205,7 +1201,10 @@ mod tests {
     /// X-ray, which raises nothing): a bill that shows modifiers, where a
     /// missing repeat modifier counts.
     fn printed(mut items: Vec<LineItem>) -> Vec<LineItem> {
-        items.push(on(with(line("73610", "90.00"), &["RT"]), NaiveDate::from_ymd_opt(2026, 1, 2)));
+        items.push(on(
+            with(line("73610", "90.00"), &["RT"]),
+            NaiveDate::from_ymd_opt(2026, 1, 2),
+        ));
         items
     }
 
@@ -1262,14 +1261,20 @@ mod tests {
         // A statement that prints no modifiers: likely, not certain.
         let unprinted = run(vec![line("71046", "142.00"), line("71046", "142.00")]);
         let duplicate = only(&unprinted, "duplicate");
-        assert_eq!((duplicate.certainty, &duplicate.stake), (Certainty::Likely, &Stake::Items(vec![1])));
+        assert_eq!(
+            (duplicate.certainty, &duplicate.stake),
+            (Certainty::Likely, &Stake::Items(vec![1]))
+        );
         // A lab test may be a recheck later that day: likely where modifiers
         // show, a question with nothing counted where they do not.
         let lab = run(printed(vec![line("85025", "142.00"), line("85025", "142.00")]));
         assert_eq!(only(&lab, "duplicate").certainty, Certainty::Likely);
         let lab = run(vec![line("85025", "142.00"), line("85025", "142.00")]);
         let duplicate = only(&lab, "duplicate");
-        assert_eq!((duplicate.certainty, &duplicate.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        assert_eq!(
+            (duplicate.certainty, &duplicate.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
     }
 
     #[test]
@@ -1282,15 +1287,29 @@ mod tests {
                 (Certainty::WorthAsking, &Stake::Nothing),
                 "{code}"
             );
-            assert!(matches!(issue(duplicate), CodingIssue::Duplicate { doubt: RepeatDoubt::Serial, .. }));
+            assert!(matches!(
+                issue(duplicate),
+                CodingIssue::Duplicate {
+                    doubt: RepeatDoubt::Serial,
+                    ..
+                }
+            ));
         }
         // Physical therapy printed 15 minutes a line: no finding.
-        assert!(run(printed(vec![line("97110", "75.00"), line("97110", "75.00"), line("97110", "75.00")])).is_empty());
+        assert!(run(printed(vec![
+            line("97110", "75.00"),
+            line("97110", "75.00"),
+            line("97110", "75.00")
+        ]))
+        .is_empty());
     }
 
     #[test]
     fn duplicates_without_dates_are_likely_and_other_days_are_not_duplicates() {
-        let found = run(printed(vec![on(line("71046", "90.00"), None), on(line("71046", "90.00"), None)]));
+        let found = run(printed(vec![
+            on(line("71046", "90.00"), None),
+            on(line("71046", "90.00"), None),
+        ]));
         assert_eq!(only(&found, "duplicate").certainty, Certainty::Likely);
         assert!(run(vec![line("71046", "90.00"), on(line("71046", "90.00"), day(15))]).is_empty());
         // One dated line and one undated line are not compared.
@@ -1495,12 +1514,18 @@ mod tests {
         // later that day, marked 91 on the claim. A question.
         let unprinted = run(vec![line("80048", "120.00"), line("84132", "20.00")]);
         let panel = only(&unprinted, "panel_component");
-        assert_eq!((panel.certainty, &panel.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        assert_eq!(
+            (panel.certainty, &panel.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
     }
 
     #[test]
     fn modifier_59_does_not_excuse_a_panel_test() {
-        let found = run(printed(vec![line("80048", "120.00"), with(line("82565", "35.00"), &["59"])]));
+        let found = run(printed(vec![
+            line("80048", "120.00"),
+            with(line("82565", "35.00"), &["59"]),
+        ]));
         assert_eq!(only(&found, "panel_component").stake, Stake::Items(vec![1]));
     }
 
@@ -1519,7 +1544,10 @@ mod tests {
         );
         let overlap = run(vec![line("80053", "180.00"), line("80076", "110.00")]);
         let found = only(&overlap, "panel_overlap");
-        assert_eq!((found.certainty, &found.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        assert_eq!(
+            (found.certainty, &found.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
     }
 
     #[test]
@@ -1571,7 +1599,10 @@ mod tests {
         let found = run(items.clone());
         let visit = only(&found, "visit_with_injection");
         assert_eq!(visit.items, [0, 1]);
-        assert_eq!((visit.certainty, &visit.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        assert_eq!(
+            (visit.certainty, &visit.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
         // The insurer paid the claim: the visit carried 25.
         let paid = Bill {
             items,
@@ -1792,7 +1823,10 @@ mod tests {
         ]);
         let supplies = only(&found, "routine_supply");
         assert_eq!(supplies.items, [1, 2]);
-        assert_eq!((supplies.certainty, &supplies.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        assert_eq!(
+            (supplies.certainty, &supplies.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
         // A doctor's office bill (no revenue codes, not a hospital): nothing.
         assert!(run(vec![line("99213", "120.00"), supply("Bandage supply")]).is_empty());
     }

@@ -455,7 +455,9 @@ fn shows_intensity(item: &LineItem) -> bool {
     let code = item.code.as_deref().unwrap_or("").trim();
     CT_OR_MRI_REVENUE.iter().any(|range| revenue_in(item, range))
         || INTENSITY_CODES.contains(&code)
-        || code.parse::<u32>().is_ok_and(|n| CT_CODES.iter().any(|range| range.contains(&n)))
+        || code
+            .parse::<u32>()
+            .is_ok_and(|n| CT_CODES.iter().any(|range| range.contains(&n)))
 }
 
 /// C3: a trauma activation needs a pre-arrival notice and a team response
