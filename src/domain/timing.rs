@@ -115,6 +115,11 @@ pub enum AdviceKind {
     CreditReportingNotBefore,
     /// The bureaus' rules in general (a year, $500, removed when paid).
     CreditReporting,
+    /// The bill is under $500: the three bureaus do not list it (A1).
+    CreditReportingUnder500,
+    /// $500 or more and a year since the first bill: if unpaid, it may be
+    /// listed now (A1).
+    CreditReportingMayShow,
     /// The time to sue depends on the state; a payment can restart it.
     StatuteOfLimitations,
 }
@@ -136,7 +141,10 @@ impl AdviceKind {
             AdviceKind::BeforeCareSelfPay | AdviceKind::BeforeCare => 8,
             AdviceKind::DebtValidationUndated => 9,
             AdviceKind::StatuteOfLimitations => 10,
-            AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting => 11,
+            AdviceKind::CreditReportingNotBefore
+            | AdviceKind::CreditReporting
+            | AdviceKind::CreditReportingUnder500
+            | AdviceKind::CreditReportingMayShow => 11,
             AdviceKind::AppealExternal => 12,
             AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd => 13,
         }
@@ -197,9 +205,14 @@ impl Advice {
         let rank = self.kind.rank();
         match (self.kind, self.days_left(today)) {
             (AdviceKind::WaitForEob, _) => (0, 0, rank),
-            (AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting | AdviceKind::AppealExternal, _) => {
-                (4, 0, rank)
-            }
+            (
+                AdviceKind::CreditReportingNotBefore
+                | AdviceKind::CreditReporting
+                | AdviceKind::CreditReportingUnder500
+                | AdviceKind::CreditReportingMayShow
+                | AdviceKind::AppealExternal,
+                _,
+            ) => (4, 0, rank),
             (_, Some(days)) if days >= 0 => (1, days, rank),
             (_, None) => (2, 0, rank),
             (_, Some(days)) => (3, -days, rank),
@@ -286,7 +299,7 @@ pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
         advice.push(debt_validation(bill.collector_letter_date, today));
     }
     if collections || window_passed {
-        advice.push(credit_reporting(bill.first_bill_date, today));
+        advice.push(credit_reporting(bill, today));
     }
     if collections {
         advice.push(Advice::undated(
@@ -429,16 +442,26 @@ fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     }
 }
 
-/// The three bureaus list an unpaid medical collection only a year after
-/// it became delinquent; delinquency is never before the first bill, so a
-/// year after the first bill is the earliest it can appear.
-fn credit_reporting(first: Option<NaiveDate>, today: NaiveDate) -> Advice {
+/// A1, the three bureaus' rule: `reportable = unpaid && balance >= $500
+/// && a year since delinquency`. A bill under $500 is never listed; one of
+/// $500 or more is not listed before a year after the first bill (the
+/// earliest delinquency), and may be after. Without the amount, the rule in
+/// general.
+fn credit_reporting(bill: &Bill, today: NaiveDate) -> Advice {
     const SOURCES: &[&str] = &[sources::CREDIT_BUREAUS, sources::CFPB_RULE_VACATED];
-    match first.map(|first| plus(first, CREDIT_REPORTING_DAYS)) {
+    let amount = bill.amount_due.or_else(|| bill.billed_total());
+    if amount.is_some_and(|amount| amount < CREDIT_REPORTING_MIN) {
+        return Advice::undated(AdviceKind::CreditReportingUnder500, SOURCES);
+    }
+    match bill.first_bill_date.map(|first| plus(first, CREDIT_REPORTING_DAYS)) {
         Some(earliest) if earliest > today => Advice::dated(AdviceKind::CreditReportingNotBefore, earliest, SOURCES),
+        Some(_) if amount.is_some() => Advice::undated(AdviceKind::CreditReportingMayShow, SOURCES),
         _ => Advice::undated(AdviceKind::CreditReporting, SOURCES),
     }
 }
+
+/// A1: the bureaus skip medical collections under $500.
+const CREDIT_REPORTING_MIN: Decimal = Decimal::from_parts(500, 0, 0, false, 0);
 
 #[cfg(test)]
 mod tests {
@@ -1014,7 +1037,15 @@ mod tests {
 
     #[test]
     fn credit_reporting_when_in_collections_or_the_window_passed() {
-        let is_credit = |k: AdviceKind| matches!(k, AdviceKind::CreditReporting | AdviceKind::CreditReportingNotBefore);
+        let is_credit = |k: AdviceKind| {
+            matches!(
+                k,
+                AdviceKind::CreditReporting
+                    | AdviceKind::CreditReportingNotBefore
+                    | AdviceKind::CreditReportingUnder500
+                    | AdviceKind::CreditReportingMayShow
+            )
+        };
         // (bill, today, expected kind, expected date)
         let cases = [
             (hospital_bill(), on_day(120), None, None),
@@ -1036,9 +1067,30 @@ mod tests {
                 Some(AdviceKind::CreditReportingNotBefore),
                 Some(day(2027, 1, 15)),
             ),
+            // $1,250 and a year since the first bill: it may be listed now.
             (
                 collections_bill(None),
                 on_day(365),
+                Some(AdviceKind::CreditReportingMayShow),
+                None,
+            ),
+            // Under $500: never listed by the three bureaus.
+            (
+                Bill {
+                    amount_due: Some(usd("420.00")),
+                    ..collections_bill(None)
+                },
+                on_day(400),
+                Some(AdviceKind::CreditReportingUnder500),
+                None,
+            ),
+            // The amount unknown: the rule in general.
+            (
+                Bill {
+                    amount_due: None,
+                    ..collections_bill(None)
+                },
+                on_day(400),
                 Some(AdviceKind::CreditReporting),
                 None,
             ),
@@ -1158,7 +1210,7 @@ mod tests {
                 AdviceKind::StatuteOfLimitations, // undated
                 AdviceKind::AppealInternalPassed, // ended Sun, Jul 19, 2026
                 AdviceKind::DebtValidationPassed, // ended Wed, Jul 1, 2026
-                AdviceKind::CreditReporting,
+                AdviceKind::CreditReportingMayShow,
                 AdviceKind::AppealExternal,
             ]
         );
