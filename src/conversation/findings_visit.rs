@@ -877,6 +877,27 @@ mod tests {
             "{explain}"
         );
 
+        // An ER level on the hospital's bill says the patient went home; on
+        // the ER doctor's own bill (no facility revenue codes) it does not.
+        let (_, explain, _) = render(VisitIssue::ErLevel { item: 0, level: 5 }, vec![0]);
+        assert!(explain.contains("so you went home"), "{explain}");
+        let doctor = Bill {
+            items: vec![LineItem {
+                revenue_code: None,
+                ..item("99285", 1, "480")
+            }],
+            ..Bill::default()
+        };
+        let issue = VisitIssue::ErLevel { item: 0, level: 5 };
+        let finding = Finding {
+            kind: FindingKind::Visit(issue.clone()),
+            items: vec![0],
+            at_stake: Decimal::ZERO,
+            certainty: Certainty::WorthAsking,
+        };
+        let explain = describe(&issue, &finding, &doctor, &reference, &view).explain.to_plain();
+        assert!(!explain.contains("went home") && explain.contains("ER doctor"), "{explain}");
+
         let (_, _, ask) = render(VisitIssue::NotReceived { amount: d("2523.72") }, vec![0, 1]);
         // Each line with its number, code and plain name.
         assert!(

@@ -1927,6 +1927,12 @@ mod tests {
                 limit: 1,
                 reason: UnitLimit::Panel,
             },
+            CodingIssue::ContrastWithoutDye {
+                agent: 1,
+                study: 0,
+                date,
+            },
+            CodingIssue::RoutineSupply { lines: vec![0] },
         ];
         let ids: HashSet<&str> = issues.iter().map(CodingIssue::id).collect();
         assert_eq!(ids.len(), issues.len());
