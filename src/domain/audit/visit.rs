@@ -1489,6 +1489,24 @@ mod tests {
     }
 
     #[test]
+    fn a_drug_is_compared_with_medicare_only_when_its_units_are_shown() {
+        // A $45 ketorolac shot printed as 1 unit: Medicare's rate is per
+        // 15 mg billing unit, so no multiple is claimed.
+        let one = Bill {
+            coverage: Some(Coverage::SelfPay),
+            ..hospital(vec![line("0636", "J1885", 1, "45.00")])
+        };
+        assert!(price_checks(&one, &reference()).is_empty());
+        assert!(!ids(&propose(&one, &reference(), today())).contains(&"high_price"));
+        // Printed with its billing units, it is compared per unit.
+        let units = Bill {
+            items: vec![line("0636", "J1885", 2, "90.00")],
+            ..one
+        };
+        assert_eq!(price_checks(&units, &reference()).len(), 1);
+    }
+
+    #[test]
     fn poverty_percentages_match_the_2026_table() {
         // A7, 48 states + DC: 100% / 200% / 250% / 300% / 400% by household size.
         let table = [
