@@ -7,18 +7,17 @@
 //! each constant). Each rule is one small function that proposes findings;
 //! `super::settle` then makes sure no dollar is counted twice.
 //!
-//! Inferences the bill alone forces on us (the review does not ask for an
-//! admission or discharge date):
+//! Inferences the bill alone forces on us (the review asks the discharge
+//! date of a hospital stay, optionally, but not the admission):
 //! - room-and-board lines are revenue codes 0100–0219; a room line dated
 //!   D with U units covers the nights D .. D+U−1; the admission is the
 //!   first room night;
 //! - for "charged after discharge", the discharge is the day after the last
 //!   night of room charges (only when the bill has room lines);
-//! - for "room charged for the discharge day", the discharge is the last
-//!   day the bill shows any charge: if the room is charged for that night
-//!   too, either the discharge day was charged or the patient stayed a night
-//!   with no charge at all the next day, so the text names the date and lets
-//!   the user check it.
+//! - for "room charged for the discharge day", the discharge is the date the
+//!   user gave (then the finding is likely), else the last day the bill shows
+//!   any charge: a morning discharge often has no charge of its own, so then
+//!   it is only a question, and the text names the date for the user to check.
 
 use super::{Certainty, Finding, FindingKind, PriceCheck, Proposal, Stake};
 use crate::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
