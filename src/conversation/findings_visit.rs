@@ -342,6 +342,12 @@ impl Words<'_> {
         expected: u32,
         night_charge: Decimal,
     ) -> FindingText {
+        // The user's own discharge date, or the last charge standing in for it.
+        let explain = if self.bill.discharge_date == Some(discharge) {
+            keys::VISIT_DISCHARGE_DAY_EXPLAIN_DATED
+        } else {
+            keys::VISIT_DISCHARGE_DAY_EXPLAIN
+        };
         let (admission, discharge, night_charge) = (self.date(admission), self.date(discharge), money(night_charge));
         let (charged, expected) = (self.nights(charged), self.nights(expected));
         let fills = [
@@ -353,7 +359,7 @@ impl Words<'_> {
         ];
         FindingText {
             title: self.text(keys::VISIT_DISCHARGE_DAY_TITLE),
-            explain: self.render(keys::VISIT_DISCHARGE_DAY_EXPLAIN, &fills),
+            explain: self.render(explain, &fills),
             ask: self.render(keys::VISIT_DISCHARGE_DAY_ASK, &fills),
         }
     }
@@ -877,6 +883,28 @@ mod tests {
             "{explain}"
         );
 
+        // With the user's discharge date, the words say so.
+        let stay = Bill {
+            discharge_date: Some(day(2026, 3, 2)),
+            ..bill.clone()
+        };
+        let issue = VisitIssue::DischargeDayRoom {
+            item: 0,
+            admission: day(2026, 3, 1),
+            discharge: day(2026, 3, 2),
+            nights_charged: 2,
+            nights_expected: 1,
+            night_charge: d("2100"),
+        };
+        let finding = Finding {
+            kind: FindingKind::Visit(issue.clone()),
+            items: vec![0],
+            at_stake: d("2100"),
+            certainty: Certainty::Likely,
+        };
+        let explain = describe(&issue, &finding, &stay, &reference, &view).explain.to_plain();
+        assert!(explain.contains("You went home on Mon, Mar 2"), "{explain}");
+
         // An ER level on the hospital's bill says the patient went home; on
         // the ER doctor's own bill (no facility revenue codes) it does not.
         let (_, explain, _) = render(VisitIssue::ErLevel { item: 0, level: 5 }, vec![0]);
@@ -895,8 +923,13 @@ mod tests {
             at_stake: Decimal::ZERO,
             certainty: Certainty::WorthAsking,
         };
-        let explain = describe(&issue, &finding, &doctor, &reference, &view).explain.to_plain();
-        assert!(!explain.contains("went home") && explain.contains("ER doctor"), "{explain}");
+        let explain = describe(&issue, &finding, &doctor, &reference, &view)
+            .explain
+            .to_plain();
+        assert!(
+            !explain.contains("went home") && explain.contains("ER doctor"),
+            "{explain}"
+        );
 
         let (_, _, ask) = render(VisitIssue::NotReceived { amount: d("2523.72") }, vec![0, 1]);
         // Each line with its number, code and plain name.

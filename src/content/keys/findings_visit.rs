@@ -46,6 +46,9 @@ keys! {
     VISIT_DISCHARGE_DAY_TITLE = "findings_visit.discharge_day_room.title";
     VISIT_DISCHARGE_DAY_EXPLAIN =
         "findings_visit.discharge_day_room.explain" [charged, admission, discharge, expected, night_charge];
+    /// The user gave the discharge date.
+    VISIT_DISCHARGE_DAY_EXPLAIN_DATED =
+        "findings_visit.discharge_day_room.explain_dated" [charged, admission, discharge, expected, night_charge];
     VISIT_DISCHARGE_DAY_ASK =
         "findings_visit.discharge_day_room.ask" [admission, discharge, expected, charged, night_charge];
 
