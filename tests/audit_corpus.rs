@@ -20,7 +20,7 @@
 //! certainty = "certain"         # optional: certain | likely | worth_asking
 //! ```
 
-use billcoach::domain::audit::{audit, Certainty};
+use billcoach::domain::audit::{audit, patient_share, Certainty};
 use billcoach::domain::bill::Bill;
 use billcoach::domain::reference::Reference;
 use chrono::NaiveDate;
@@ -148,7 +148,7 @@ fn every_bill_in_the_corpus_gives_exactly_its_findings() {
 #[test]
 fn the_corpus_is_big_enough_and_has_clean_bills() {
     let all = fixtures();
-    assert!(all.len() >= 25, "at least 25 bills, found {}", all.len());
+    assert!(all.len() >= 78, "at least 78 bills, found {}", all.len());
     let clean = all
         .iter()
         .filter(|(_, f)| f.expect.iter().all(|e| e.certainty.as_deref() == Some("worth_asking")))
@@ -181,6 +181,59 @@ fn the_money_at_stake_never_exceeds_the_bill() {
             path.display()
         );
     }
+}
+
+#[test]
+fn legitimate_repeats_and_pairs_are_never_called_an_error() {
+    // The bills written for issue 15's situations (normal repeats, visits
+    // with shots, ER levels, EOB arithmetic): no "an error" among them,
+    // except the one bill that prints modifiers and repeats an X-ray.
+    let reference = Reference::embedded().unwrap();
+    let mut checked = 0;
+    for (path, fixture) in fixtures() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let situation = ["repeat-", "er-level-", "eob-", "iv-", "words-", "contrast-", "room-"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix));
+        if !situation {
+            continue;
+        }
+        checked += 1;
+        let result = audit(&fixture.bill, &reference, fixture.today);
+        for finding in result.findings {
+            assert_ne!(finding.certainty, Certainty::Certain, "{name}: {}", finding.kind.id());
+        }
+    }
+    assert!(checked >= 20, "{checked} situation bills");
+}
+
+#[test]
+fn no_finding_puts_more_at_stake_than_the_insured_patients_share() {
+    // With the EOB's figures in, an insured patient can save at most what
+    // they are asked to pay, whatever the gross charges.
+    let reference = Reference::embedded().unwrap();
+    let mut checked = 0;
+    for (path, fixture) in fixtures() {
+        let Some(share) = patient_share(&fixture.bill) else {
+            continue;
+        };
+        checked += 1;
+        let result = audit(&fixture.bill, &reference, fixture.today);
+        for finding in &result.findings {
+            assert!(
+                finding.at_stake <= share,
+                "{}: {} has ${} at stake, above the patient's ${share}",
+                path.display(),
+                finding.kind.id(),
+                finding.at_stake
+            );
+        }
+        assert!(result.total_at_stake() <= share, "{}", path.display());
+    }
+    assert!(
+        checked >= 5,
+        "at least 5 insured bills with EOB figures, found {checked}"
+    );
 }
 
 #[test]

@@ -173,6 +173,7 @@ fn standard_answer(question: Question) -> &'static str {
         Question::HasItemized => "no",
         Question::LineItems => ER_BILL,
         Question::NotReceived => "done",
+        Question::DischargeDate => "3/16/26",
         Question::EobBilled => "$4,500",
         Question::EobAllowed => "$1,200",
         Question::EobPlanPaid => "$950",
@@ -1250,7 +1251,7 @@ fn only_the_questions_that_apply_are_asked_in_order() {
         ]
     );
 
-    // Everything that can apply at once to a hospital bill: 23 questions
+    // Everything that can apply at once to a hospital ER bill: 23 questions
     // (the facility question is for a doctor's or lab's bill).
     let chat = Chat::reviewed(&[
         (Question::Coverage, "out_of_network"),
@@ -1258,6 +1259,7 @@ fn only_the_questions_that_apply_are_asked_in_order() {
         (Question::InCollections, "yes"),
         (Question::HasItemized, "yes"),
     ]);
+    // The discharge date is for a stay with room nights; this ER bill has none.
     let mut expected: Vec<Question> = Question::ORDER.to_vec();
     expected.retain(|q| {
         ![
@@ -1265,6 +1267,7 @@ fn only_the_questions_that_apply_are_asked_in_order() {
             Question::InNetworkFacility,
             Question::MedicareKind,
             Question::Qmb,
+            Question::DischargeDate,
         ]
         .contains(q)
     });

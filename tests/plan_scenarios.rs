@@ -18,7 +18,7 @@
 //! steps = ["…"]                      # optional: the first steps' ids, in order
 //! shows = ["…"]                      # phrases the plan message must contain
 //! offer_shows = ["…"]                # phrases the 💵 offer must contain
-//! never = ["…"]                      # phrases plan, offer and script must not contain
+//! never = ["…"]                      # phrases plan, offer, script and findings must not contain
 //! script_shows = ["…"]               # phrases the recommended script must contain
 //! complaint_shows = ["…"]            # phrases the complaint letter must contain
 //! [scenario.bill]                    # a Bill, as the review stores it
@@ -83,6 +83,8 @@ struct Rendered {
     offer: String,
     script: String,
     complaint: String,
+    /// The findings' words (title, what was seen, the ask), as the report shows them.
+    findings: String,
 }
 
 #[test]
@@ -156,6 +158,11 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
         offer: offer_message(&bill, &plan, &audited.prices, &view).to_plain(),
         script: templates.render_script(script, &facts).to_plain(),
         complaint: templates.render_letter(LetterKind::Complaint, &facts),
+        findings: texts
+            .iter()
+            .map(|t| format!("{}\n{}\n{}", t.title.to_plain(), t.explain.to_plain(), t.ask.to_plain()))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     for phrase in &scenario.script_shows {
         if !rendered.script.contains(phrase.as_str()) {
@@ -194,6 +201,7 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
             ("plan", &rendered.plan),
             ("offer", &rendered.offer),
             ("script", &rendered.script),
+            ("findings", &rendered.findings),
         ] {
             if text.contains(phrase.as_str()) {
                 return Err(format!("the {part} says {phrase:?}:\n{text}"));

@@ -2,6 +2,8 @@
 //! (`findings_coding.rs`, `findings_visit.rs`); the report lays them out.
 
 use crate::content::Html;
+use crate::domain::line_items::LineItem;
+use crate::domain::reference::Reference;
 
 /// A finding in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,4 +15,18 @@ pub struct FindingText {
     pub explain: Html,
     /// The exact thing to ask the billing office for.
     pub ask: Html,
+}
+
+/// How a finding names a line beside its number: its code and our plain
+/// name ("99285, ER visit, level 5 of 5 …"), else its code and its own
+/// words, else whichever it has ("" for neither). The billing office
+/// searches the account by code; the patient knows the words.
+pub fn line_label(item: &LineItem, reference: &Reference) -> String {
+    let code = item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase();
+    let description = item.description.trim();
+    match reference.plain_name(&code) {
+        Some(name) => format!("{code}, {name}"),
+        None if !description.is_empty() => format!("{code} {description}").trim().to_string(),
+        None => code,
+    }
 }

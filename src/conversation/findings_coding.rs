@@ -10,7 +10,7 @@ use super::finding_text::FindingText;
 use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::audit::coding::{CodingIssue, ModifierProblem, PairRule, RepeatDoubt, UnitLimit, VisitSetting};
-use crate::domain::audit::Finding;
+use crate::domain::audit::{Certainty, Finding};
 use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 /// The title, explanation and ask of one coding finding.
 pub fn describe(
     issue: &CodingIssue,
-    _finding: &Finding,
+    finding: &Finding,
     bill: &Bill,
     reference: &Reference,
     view: &View<'_>,
@@ -35,7 +35,7 @@ pub fn describe(
             first,
             repeats,
             doubt,
-        } => words.duplicate(code, *date, *first, repeats, doubt),
+        } => words.duplicate(finding.certainty, code, *date, *first, repeats, doubt),
         CodingIssue::SplitService { code, date, lines } => words.split_service(code, *date, lines),
         CodingIssue::UnknownCode { item, code } => words.unknown_code(*item, code),
         CodingIssue::DeletedCode { item, code, deleted } => words.deleted_code(*item, code, *deleted),
@@ -91,6 +91,8 @@ pub fn describe(
             reason,
             ..
         } => words.too_many_units(*item, *units, *limit, *reason),
+        CodingIssue::ContrastWithoutDye { agent, study, date } => words.contrast(*agent, *study, *date),
+        CodingIssue::RoutineSupply { lines } => words.routine_supply(lines),
     }
 }
 
@@ -139,16 +141,25 @@ impl Words<'_> {
         Usd(items.iter().filter_map(|&i| self.item(i)).map(|item| item.amount).sum()).to_string()
     }
 
-    /// "Blood draw from a vein (line 3, $25.00)".
+    /// "Blood draw from a vein (line 3, code 36415, $25.00)"; a line
+    /// without a code leaves the code out.
     fn line(&self, index: usize, case: Case) -> Html {
-        self.render(
-            keys::CODING_LINE,
-            &[
-                ("name", Fill::Text(&self.name(index, case))),
-                ("number", Fill::Text(&number(index))),
-                ("amount", Fill::Text(&self.amount(&[index]))),
-            ],
-        )
+        let code = self
+            .item(index)
+            .map(|item| item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase())
+            .unwrap_or_default();
+        let (name, number, amount) = (self.name(index, case), number(index), self.amount(&[index]));
+        let mut fills = vec![
+            ("name", Fill::Text(&name)),
+            ("number", Fill::Text(&number)),
+            ("amount", Fill::Text(&amount)),
+        ];
+        if code.is_empty() {
+            self.render(keys::CODING_LINE_NO_CODE, &fills)
+        } else {
+            fills.push(("code", Fill::Text(&code)));
+            self.render(keys::CODING_LINE, &fills)
+        }
     }
 
     /// Several lines, named inside a sentence.
@@ -185,6 +196,7 @@ impl Words<'_> {
 
     fn duplicate(
         &self,
+        certainty: Certainty,
         code: &str,
         date: Option<NaiveDate>,
         first: usize,
@@ -207,7 +219,11 @@ impl Words<'_> {
             ("lines", Fill::Html(&lines)),
         ];
         let explain = match doubt {
+            RepeatDoubt::None if !self.shows_modifiers() => {
+                self.render(keys::CODING_DUPLICATE_EXPLAIN_UNPRINTED, &explain_fills)
+            }
             RepeatDoubt::None => self.render(keys::CODING_DUPLICATE_EXPLAIN, &explain_fills),
+            RepeatDoubt::Serial => self.render(keys::CODING_DUPLICATE_EXPLAIN_SERIAL, &explain_fills),
             RepeatDoubt::SecondDose => self.render(keys::CODING_DUPLICATE_EXPLAIN_DOSE, &explain_fills),
             RepeatDoubt::WrongModifier(modifier) => {
                 let mut fills = explain_fills.to_vec();
@@ -221,16 +237,33 @@ impl Words<'_> {
                 &[("name", Fill::Text(&name)), ("times", Fill::Text(&times))],
             ),
             explain,
-            ask: self.render(
-                keys::CODING_DUPLICATE_ASK,
-                &[
-                    ("name", Fill::Text(&self.name(first, Case::Mid))),
-                    ("times", Fill::Text(&times)),
-                    ("when", Fill::Html(&when)),
-                    ("amount", Fill::Text(&self.amount(repeats))),
-                ],
-            ),
+            ask: if certainty == Certainty::WorthAsking {
+                self.render(
+                    keys::CODING_DUPLICATE_ASK_CONFIRM,
+                    &[
+                        ("name", Fill::Text(&self.name(first, Case::Mid))),
+                        ("times", Fill::Text(&times)),
+                        ("when", Fill::Html(&when)),
+                    ],
+                )
+            } else {
+                self.render(
+                    keys::CODING_DUPLICATE_ASK,
+                    &[
+                        ("name", Fill::Text(&self.name(first, Case::Mid))),
+                        ("times", Fill::Text(&times)),
+                        ("when", Fill::Html(&when)),
+                        ("amount", Fill::Text(&self.amount(repeats))),
+                    ],
+                )
+            },
         }
+    }
+
+    /// Some line of the bill prints a modifier (else a missing one proves
+    /// little: statements often leave them out).
+    fn shows_modifiers(&self) -> bool {
+        crate::domain::audit::coding::prints_modifiers(self.bill)
     }
 
     fn split_service(&self, code: &str, date: Option<NaiveDate>, lines: &[usize]) -> FindingText {
@@ -434,6 +467,45 @@ impl Words<'_> {
                     ("count", Fill::Text(&count)),
                     ("when", Fill::Html(&when)),
                     ("amount", Fill::Text(&extra)),
+                ],
+            ),
+        }
+    }
+
+    fn contrast(&self, agent: usize, study: usize, date: Option<NaiveDate>) -> FindingText {
+        let when = self.when(date);
+        FindingText {
+            title: self.view.content.text(keys::CODING_CONTRAST_TITLE),
+            explain: self.render(
+                keys::CODING_CONTRAST_EXPLAIN,
+                &[
+                    ("agent", Fill::Html(&self.line(agent, Case::Start))),
+                    ("study", Fill::Html(&self.line(study, Case::Mid))),
+                    ("when", Fill::Html(&when)),
+                ],
+            ),
+            ask: self.render(
+                keys::CODING_CONTRAST_ASK,
+                &[
+                    ("agent_name", Fill::Text(&self.name(agent, Case::Mid))),
+                    ("when", Fill::Html(&when)),
+                    ("amount", Fill::Text(&self.amount(&[agent]))),
+                ],
+            ),
+        }
+    }
+
+    fn routine_supply(&self, lines: &[usize]) -> FindingText {
+        let named: Vec<Html> = lines.iter().map(|&i| self.line(i, Case::Start)).collect();
+        let listed = Html::join(&named, self.view.content.text(keys::CODING_LIST_SEPARATOR).as_str());
+        FindingText {
+            title: self.view.content.text(keys::CODING_SUPPLY_TITLE),
+            explain: self.render(keys::CODING_SUPPLY_EXPLAIN, &[("lines", Fill::Html(&listed))]),
+            ask: self.render(
+                keys::CODING_SUPPLY_ASK,
+                &[
+                    ("numbers", Fill::Html(&self.numbers(lines))),
+                    ("amount", Fill::Text(&self.amount(lines))),
                 ],
             ),
         }
@@ -681,6 +753,7 @@ mod tests {
         for doubt in [
             RepeatDoubt::None,
             RepeatDoubt::SecondDose,
+            RepeatDoubt::Serial,
             RepeatDoubt::WrongModifier("59".into()),
         ] {
             issues.push(CodingIssue::Duplicate {
@@ -731,6 +804,12 @@ mod tests {
             (6, 2, 1, UnitLimit::Panel),
             (13, 60, 48, UnitLimit::ObservationHours),
         ] {
+            issues.push(CodingIssue::ContrastWithoutDye {
+                agent: 1,
+                study: 0,
+                date: day(14),
+            });
+            issues.push(CodingIssue::RoutineSupply { lines: vec![2, 3] });
             issues.push(CodingIssue::TooManyUnits {
                 item,
                 code: String::new(),
@@ -766,7 +845,7 @@ mod tests {
         let bill = bill();
         let issues = every_issue();
         let ids: std::collections::BTreeSet<&str> = issues.iter().map(CodingIssue::id).collect();
-        assert_eq!(ids.len(), 12, "every id is covered");
+        assert_eq!(ids.len(), 14, "every id is covered");
         for issue in &issues {
             let text = render(issue, &bill, &content);
             for (part, html) in [("title", &text.title), ("explain", &text.explain), ("ask", &text.ask)] {
@@ -804,7 +883,24 @@ mod tests {
         );
         let explain = text.explain.to_plain();
         assert!(explain.contains("on Sat, Mar 14"), "{explain}");
-        assert!(explain.contains("(line 2, $142.00)"), "{explain}");
+        assert!(explain.contains("(line 2, code 85025, $142.00)"), "{explain}");
+        // The statement prints no modifiers: their absence proves little.
+        assert!(explain.contains("statements often leave modifiers out"), "{explain}");
+        // A question with nothing counted asks to confirm the count.
+        assert_eq!(
+            text.ask.to_plain(),
+            "Please confirm that the complete blood count with white-cell breakdown was done 2 times on Sat, Mar 14; \
+             if it was done fewer times, please remove the extra charges."
+        );
+        // With dollars at stake, the ask names them.
+        let reference = Reference::embedded().unwrap();
+        let view = View {
+            content: &content,
+            today: today(),
+        };
+        let mut counted = finding(&issue);
+        counted.certainty = Certainty::Likely;
+        let text = describe(&issue, &counted, &bill(), &reference, &view);
         assert_eq!(
             text.ask.to_plain(),
             "Please remove the repeated complete blood count with white-cell breakdown on Sat, Mar 14 ($142.00), \
@@ -826,7 +922,7 @@ mod tests {
         assert!(
             text.explain
                 .as_str()
-                .contains("LAB MISC &amp; &quot;SPECIAL&quot; (line 5, $50.00)"),
+                .contains("LAB MISC &amp; &quot;SPECIAL&quot; (line 5, code 85026, $50.00)"),
             "{}",
             text.explain
         );

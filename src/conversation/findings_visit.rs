@@ -1,7 +1,7 @@
 //! The words for the visit and money findings: a title, an explanation with
 //! the lines, dollars and dates, and the exact thing to ask.
 
-use super::finding_text::FindingText;
+use super::finding_text::{line_label, FindingText};
 use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::audit::visit::{FacilityKind, FeeSchedule, StateProgram, VisitIssue};
@@ -24,8 +24,7 @@ pub fn describe(
     let words = Words {
         view,
         bill,
-        reference,
-        lines: lines(&finding.items, view),
+        lines: lines(&finding.items, bill, reference, view),
     };
     match issue {
         VisitIssue::ErLevel { item, level } => words.er_level(*item, *level),
@@ -49,6 +48,21 @@ pub fn describe(
             ..
         } => words.discharge_day(*admission, *discharge, *nights_charged, *nights_expected, *night_charge),
         VisitIssue::NotReceived { amount } => words.not_received(*amount),
+        // Out of network, outside the No Surprises Act, the share is no
+        // ceiling: the words ask what the rest is, not to match the EOB.
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::OutOfNetwork) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_OON_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_OON_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share } => words.balance(
             [
                 keys::VISIT_BALANCE_EOB_TITLE,
@@ -127,7 +141,9 @@ pub fn describe(
                 keys::VISIT_APPEAL_TITLE,
                 keys::VISIT_APPEAL_EXPLAIN,
                 keys::VISIT_APPEAL_EXPLAIN_DATED,
+                keys::VISIT_APPEAL_EXPLAIN_PASSED,
                 keys::VISIT_APPEAL_ASK,
+                keys::VISIT_APPEAL_ASK_PASSED,
             ],
             *deadline,
         ),
@@ -136,21 +152,53 @@ pub fn describe(
                 keys::VISIT_VALIDATE_TITLE,
                 keys::VISIT_VALIDATE_EXPLAIN,
                 keys::VISIT_VALIDATE_EXPLAIN_DATED,
+                keys::VISIT_VALIDATE_EXPLAIN_PASSED,
                 keys::VISIT_VALIDATE_ASK,
+                keys::VISIT_VALIDATE_ASK_PASSED,
             ],
             *deadline,
         ),
     }
 }
 
-/// "line 3" or "lines 3, 5, 7" (1-based, as the user sees them).
-fn lines(items: &[usize], view: &View<'_>) -> Html {
-    let numbers: Vec<String> = items.iter().map(|i| (i + 1).to_string()).collect();
-    match numbers.as_slice() {
-        [one] => view.content.render(keys::VISIT_LINE, &[("number", Fill::Text(one))]),
-        _ => view
-            .content
-            .render(keys::VISIT_LINES, &[("numbers", Fill::Text(&numbers.join(", ")))]),
+/// "line 3 (85025, blood count)" or "lines 3 (…), 5 (…)" (1-based, as the
+/// user sees them), each with its code and our plain name or its own words,
+/// so the billing office finds it.
+fn lines(items: &[usize], bill: &Bill, reference: &Reference, view: &View<'_>) -> Html {
+    let named = |index: usize, key: Key| {
+        let number = (index + 1).to_string();
+        let label = bill
+            .items
+            .get(index)
+            .map(|item| line_label(item, reference))
+            .unwrap_or_default();
+        if label.is_empty() {
+            Html::from_text(&number)
+        } else {
+            view.content
+                .render(key, &[("number", Fill::Text(&number)), ("label", Fill::Text(&label))])
+        }
+    };
+    match items {
+        [one] => {
+            let number = (one + 1).to_string();
+            let labelled = bill
+                .items
+                .get(*one)
+                .is_some_and(|item| !line_label(item, reference).is_empty());
+            if labelled {
+                named(*one, keys::VISIT_LINE_NAMED)
+            } else {
+                view.content
+                    .render(keys::VISIT_LINE, &[("number", Fill::Text(&number))])
+            }
+        }
+        _ => {
+            let entries: Vec<Html> = items.iter().map(|&i| named(i, keys::VISIT_LINES_ENTRY)).collect();
+            let numbers = Html::join(&entries, ", ");
+            view.content
+                .render(keys::VISIT_LINES, &[("numbers", Fill::Html(&numbers))])
+        }
     }
 }
 
@@ -168,7 +216,6 @@ fn whole(percent: Decimal) -> String {
 struct Words<'a> {
     view: &'a View<'a>,
     bill: &'a Bill,
-    reference: &'a Reference,
     lines: Html,
 }
 
@@ -187,19 +234,23 @@ impl Words<'_> {
 
     /// A step with a deadline (an appeal, a debt dispute): the explanation
     /// names the deadline when it is known.
+    /// A step with a deadline: a passed deadline is never asked for; the
+    /// words say what is still possible instead.
     fn deadline_step(
         &self,
-        [title, explain, explain_dated, ask]: [Key; 4],
+        [title, explain, explain_dated, explain_passed, ask, ask_passed]: [Key; 6],
         deadline: Option<NaiveDate>,
     ) -> FindingText {
+        let passed = deadline.is_some_and(|date| date < self.view.today);
         let explain = match deadline {
+            Some(date) if passed => self.render(explain_passed, &[("deadline", Fill::Text(&self.date(date)))]),
             Some(date) => self.render(explain_dated, &[("deadline", Fill::Text(&self.date(date)))]),
             None => self.text(explain),
         };
         FindingText {
             title: self.text(title),
             explain,
-            ask: self.text(ask),
+            ask: self.text(if passed { ask_passed } else { ask }),
         }
     }
 
@@ -211,33 +262,31 @@ impl Words<'_> {
         }
     }
 
-    /// Our plain name for the line's code, else its description, else the code.
-    fn name(&self, item: usize) -> String {
-        let Some(line) = self.bill.items.get(item) else {
-            return String::new();
-        };
-        let code = line.code.as_deref().unwrap_or("");
-        match self.reference.plain_name(code) {
-            Some(name) => format!("{code}, {name}"),
-            None if !line.description.is_empty() => format!("{code} {}", line.description).trim().to_string(),
-            None => code.to_string(),
-        }
-    }
-
     fn amount_of(&self, item: usize) -> String {
         money(self.bill.items.get(item).map_or(Decimal::ZERO, |line| line.amount))
     }
 
     fn er_level(&self, item: usize, level: u8) -> FindingText {
         let level = level.to_string();
-        let (name, amount) = (self.name(item), self.amount_of(item));
+        let amount = self.amount_of(item);
+        // Only the hospital's own bill (lines with facility revenue codes)
+        // would show room charges; the ER doctor's bill never does.
+        let facility_bill = self
+            .bill
+            .items
+            .iter()
+            .any(|line| line.revenue_code.as_deref().is_some_and(|rev| !rev.starts_with("09")));
+        let explain = if facility_bill {
+            keys::VISIT_ER_LEVEL_EXPLAIN
+        } else {
+            keys::VISIT_ER_LEVEL_EXPLAIN_DOCTOR
+        };
         FindingText {
             title: self.render(keys::VISIT_ER_LEVEL_TITLE, &[("level", Fill::Text(&level))]),
             explain: self.render(
-                keys::VISIT_ER_LEVEL_EXPLAIN,
+                explain,
                 &[
                     ("lines", Fill::Html(&self.lines)),
-                    ("name", Fill::Text(&name)),
                     ("amount", Fill::Text(&amount)),
                     ("level", Fill::Text(&level)),
                 ],
@@ -316,6 +365,12 @@ impl Words<'_> {
         expected: u32,
         night_charge: Decimal,
     ) -> FindingText {
+        // The user's own discharge date, or the last charge standing in for it.
+        let explain = if self.bill.discharge_date == Some(discharge) {
+            keys::VISIT_DISCHARGE_DAY_EXPLAIN_DATED
+        } else {
+            keys::VISIT_DISCHARGE_DAY_EXPLAIN
+        };
         let (admission, discharge, night_charge) = (self.date(admission), self.date(discharge), money(night_charge));
         let (charged, expected) = (self.nights(charged), self.nights(expected));
         let fills = [
@@ -327,7 +382,7 @@ impl Words<'_> {
         ];
         FindingText {
             title: self.text(keys::VISIT_DISCHARGE_DAY_TITLE),
-            explain: self.render(keys::VISIT_DISCHARGE_DAY_EXPLAIN, &fills),
+            explain: self.render(explain, &fills),
             ask: self.render(keys::VISIT_DISCHARGE_DAY_ASK, &fills),
         }
     }
@@ -448,12 +503,7 @@ impl Words<'_> {
             .get(item)
             .and_then(|line| line.code.clone())
             .unwrap_or_default();
-        let (name, amount, multiple, target) = (
-            self.name(item),
-            self.amount_of(item),
-            multiple.to_string(),
-            money(target),
-        );
+        let (amount, multiple, target) = (self.amount_of(item), multiple.to_string(), money(target));
         let explain = match schedule {
             FeeSchedule::Hospital => keys::VISIT_HIGH_PRICE_HOSPITAL_EXPLAIN,
             FeeSchedule::Physician => keys::VISIT_HIGH_PRICE_PHYSICIAN_EXPLAIN,
@@ -467,7 +517,6 @@ impl Words<'_> {
                 explain,
                 &[
                     ("lines", Fill::Html(&self.lines)),
-                    ("name", Fill::Text(&name)),
                     ("amount", Fill::Text(&amount)),
                     ("medicare", Fill::Html(&medicare)),
                     ("multiple", Fill::Text(&multiple)),
@@ -790,7 +839,14 @@ mod tests {
         );
         assert_eq!(title, "99285 at 4.0 times the Medicare rate");
         assert!(explain.contains("line 1 (99285, ER visit, level 5 of 5"), "{explain}");
-        assert!(explain.contains("$2,433.72") && explain.contains("$608.43") && explain.contains("rule of thumb"));
+        assert!(
+            explain.contains("$2,433.72") && explain.contains("$608.43"),
+            "{explain}"
+        );
+        assert!(
+            explain.contains("local rates are somewhat higher") && explain.contains("strong opening offer"),
+            "{explain}"
+        );
         assert!(ask.contains("$790.96"), "{ask}");
 
         let (_, explain, _) = render(
@@ -850,7 +906,61 @@ mod tests {
             "{explain}"
         );
 
+        // With the user's discharge date, the words say so.
+        let stay = Bill {
+            discharge_date: Some(day(2026, 3, 2)),
+            ..bill.clone()
+        };
+        let issue = VisitIssue::DischargeDayRoom {
+            item: 0,
+            admission: day(2026, 3, 1),
+            discharge: day(2026, 3, 2),
+            nights_charged: 2,
+            nights_expected: 1,
+            night_charge: d("2100"),
+        };
+        let finding = Finding {
+            kind: FindingKind::Visit(issue.clone()),
+            items: vec![0],
+            at_stake: d("2100"),
+            certainty: Certainty::Likely,
+        };
+        let explain = describe(&issue, &finding, &stay, &reference, &view).explain.to_plain();
+        assert!(explain.contains("You went home on Mon, Mar 2"), "{explain}");
+
+        // An ER level on the hospital's bill says the patient went home; on
+        // the ER doctor's own bill (no facility revenue codes) it does not.
+        let (_, explain, _) = render(VisitIssue::ErLevel { item: 0, level: 5 }, vec![0]);
+        assert!(explain.contains("so you went home"), "{explain}");
+        let doctor = Bill {
+            items: vec![LineItem {
+                revenue_code: None,
+                ..item("99285", 1, "480")
+            }],
+            ..Bill::default()
+        };
+        let issue = VisitIssue::ErLevel { item: 0, level: 5 };
+        let finding = Finding {
+            kind: FindingKind::Visit(issue.clone()),
+            items: vec![0],
+            at_stake: Decimal::ZERO,
+            certainty: Certainty::WorthAsking,
+        };
+        let explain = describe(&issue, &finding, &doctor, &reference, &view)
+            .explain
+            .to_plain();
+        assert!(
+            !explain.contains("went home") && explain.contains("ER doctor"),
+            "{explain}"
+        );
+
         let (_, _, ask) = render(VisitIssue::NotReceived { amount: d("2523.72") }, vec![0, 1]);
-        assert!(ask.contains("lines 1, 2 ($2,523.72)"), "{ask}");
+        // Each line with its number, code and plain name.
+        assert!(
+            ask.contains("lines 1 (99285, ER visit, level 5 of 5")
+                && ask.contains(", 2 (J1885, ")
+                && ask.contains("($2,523.72)"),
+            "{ask}"
+        );
     }
 }

@@ -28,6 +28,9 @@ pub enum Question {
     /// Medicare only: Medicaid or QMB too?
     Qmb,
     Emergency,
+    /// A hospital stay (room nights on the bill): the day the patient went
+    /// home (optional; the room-night rule uses it).
+    DischargeDate,
     /// Not emergency, out of network: was it at an in-network hospital or
     /// surgery center? (No Surprises Act protection.)
     InNetworkFacility,
@@ -74,7 +77,7 @@ pub enum AnswerKind {
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 27] = [
+    pub const ORDER: [Question; 28] = [
         Question::Sender,
         Question::Nonprofit,
         Question::Coverage,
@@ -93,6 +96,7 @@ impl Question {
         Question::HasItemized,
         Question::LineItems,
         Question::NotReceived,
+        Question::DischargeDate,
         Question::EobBilled,
         Question::EobAllowed,
         Question::EobPlanPaid,
@@ -125,6 +129,7 @@ impl Question {
             Question::HasItemized => "has_itemized",
             Question::LineItems => "line_items",
             Question::NotReceived => "not_received",
+            Question::DischargeDate => "discharge_date",
             Question::EobBilled => "eob_billed",
             Question::EobAllowed => "eob_allowed",
             Question::EobPlanPaid => "eob_plan_paid",
@@ -161,6 +166,7 @@ impl Question {
             Question::HasItemized => keys::HAS_ITEMIZED_PROMPT,
             Question::LineItems => keys::LINE_ITEMS_PROMPT,
             Question::NotReceived => keys::NOT_RECEIVED_PROMPT,
+            Question::DischargeDate => keys::DISCHARGE_DATE_PROMPT,
             Question::EobBilled => keys::EOB_BILLED_PROMPT,
             Question::EobAllowed => keys::EOB_ALLOWED_PROMPT,
             Question::EobPlanPaid => keys::EOB_PLAN_PAID_PROMPT,
@@ -194,6 +200,7 @@ impl Question {
             Question::HasItemized => keys::SUMMARY_HAS_ITEMIZED,
             Question::LineItems => keys::SUMMARY_LINE_ITEMS,
             Question::NotReceived => keys::SUMMARY_NOT_RECEIVED,
+            Question::DischargeDate => keys::SUMMARY_DISCHARGE_DATE,
             Question::EobBilled => keys::SUMMARY_EOB_BILLED,
             Question::EobAllowed => keys::SUMMARY_EOB_ALLOWED,
             Question::EobPlanPaid => keys::SUMMARY_EOB_PLAN_PAID,
@@ -218,9 +225,11 @@ impl Question {
             | Question::Claim
             | Question::InCollections
             | Question::HasItemized => AnswerKind::Choice,
-            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-                AnswerKind::Date
-            }
+            Question::DenialDate
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::CollectorLetterDate
+            | Question::DischargeDate => AnswerKind::Date,
             Question::AmountDue
             | Question::Estimate
             | Question::EobBilled
@@ -244,6 +253,7 @@ impl Question {
             Question::DenialDate
                 | Question::FirstBillDate
                 | Question::CollectorLetterDate
+                | Question::DischargeDate
                 | Question::EobBilled
                 | Question::EobAllowed
                 | Question::EobPlanPaid
@@ -283,6 +293,9 @@ impl Question {
             Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
             Question::LineItems => bill.has_itemized == Some(true),
             Question::NotReceived => bill.has_itemized == Some(true) && !bill.items.is_empty(),
+            Question::DischargeDate => {
+                bill.has_itemized == Some(true) && crate::domain::audit::visit::has_room_nights(bill)
+            }
             Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare => {
                 bill.insurance_processed()
             }
@@ -311,9 +324,11 @@ impl Question {
             Question::NotReceived => bill.not_received_done,
             Question::HouseholdSize => bill.household_size.is_some(),
             Question::UsState => bill.state.is_some(),
-            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-                self.date(bill).is_some()
-            }
+            Question::DenialDate
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::CollectorLetterDate
+            | Question::DischargeDate => self.date(bill).is_some(),
             _ => self.amount(bill).is_some(),
         }
     }
@@ -432,6 +447,7 @@ impl Question {
             Question::ServiceDate => bill.service_date,
             Question::FirstBillDate => bill.first_bill_date,
             Question::CollectorLetterDate => bill.collector_letter_date,
+            Question::DischargeDate => bill.discharge_date,
             _ => None,
         }
     }
@@ -443,6 +459,7 @@ impl Question {
             Question::ServiceDate => &mut bill.service_date,
             Question::FirstBillDate => &mut bill.first_bill_date,
             Question::CollectorLetterDate => &mut bill.collector_letter_date,
+            Question::DischargeDate => &mut bill.discharge_date,
             _ => return false,
         };
         *slot = Some(date);
@@ -573,6 +590,38 @@ mod tests {
         assert!(asked.contains(&Question::CollectorLetterDate));
         assert!(asked.contains(&Question::LineItems));
         assert!(!asked.contains(&Question::NotReceived), "nothing to mark without items");
+        assert!(!asked.contains(&Question::DischargeDate), "no stay without room nights");
+    }
+
+    #[test]
+    fn a_hospital_stay_asks_the_discharge_date_which_is_optional() {
+        let room = |revenue: Option<&str>, description: &str| crate::domain::line_items::LineItem {
+            date: None,
+            revenue_code: revenue.map(str::to_string),
+            code: None,
+            modifiers: Vec::new(),
+            description: description.to_string(),
+            units: 2,
+            amount: Decimal::from(4000),
+        };
+        let mut bill = Bill {
+            has_itemized: Some(true),
+            items: vec![room(Some("0120"), "ROOM SEMI-PRIVATE")],
+            ..Bill::default()
+        };
+        assert!(applicable(&bill).contains(&Question::DischargeDate));
+        assert!(Question::DischargeDate.is_optional());
+        assert_eq!(Question::DischargeDate.answer_kind(), AnswerKind::Date);
+        // A room line printed without a code, recognised by its words.
+        bill.items = vec![room(None, "Room & board, semi-private")];
+        assert!(applicable(&bill).contains(&Question::DischargeDate));
+        let went_home = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+        assert!(Question::DischargeDate.set_date(&mut bill, went_home));
+        assert_eq!(bill.discharge_date, Some(went_home));
+        assert!(Question::DischargeDate.is_answered(&bill));
+        // An ER visit sent home: not asked.
+        bill.items = vec![room(Some("0450"), "ER VISIT")];
+        assert!(!applicable(&bill).contains(&Question::DischargeDate));
     }
 
     #[test]

@@ -112,6 +112,8 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
         AdviceKind::DebtValidationUndated => content.text(keys::TIMING_VALIDATION_UNDATED),
         AdviceKind::CreditReportingNotBefore => dated(keys::TIMING_CREDIT_NOT_BEFORE),
         AdviceKind::CreditReporting => content.text(keys::TIMING_CREDIT),
+        AdviceKind::CreditReportingUnder500 => content.text(keys::TIMING_CREDIT_UNDER_500),
+        AdviceKind::CreditReportingMayShow => content.text(keys::TIMING_CREDIT_MAY_SHOW),
         AdviceKind::StatuteOfLimitations => content.text(keys::TIMING_LIMITATIONS),
     }
 }
@@ -322,6 +324,8 @@ mod tests {
             AdviceKind::DebtValidationUndated,
             AdviceKind::CreditReportingNotBefore,
             AdviceKind::CreditReporting,
+            AdviceKind::CreditReportingUnder500,
+            AdviceKind::CreditReportingMayShow,
             AdviceKind::StatuteOfLimitations,
         ];
         for kind in kinds {

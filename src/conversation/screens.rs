@@ -384,13 +384,15 @@ impl View<'_> {
             _ if date > self.today => self
                 .content
                 .render(keys::DATE_IN_FUTURE, &[("date", Fill::Text(&shown))]),
-            (Question::FirstBillDate | Question::DenialDate, Some(service), _) => self.content.render(
-                keys::DATE_BEFORE_SERVICE,
-                &[
-                    ("date", Fill::Text(&shown)),
-                    ("service_date", Fill::Text(&format_date(service, self.today))),
-                ],
-            ),
+            (Question::FirstBillDate | Question::DenialDate | Question::DischargeDate, Some(service), _) => {
+                self.content.render(
+                    keys::DATE_BEFORE_SERVICE,
+                    &[
+                        ("date", Fill::Text(&shown)),
+                        ("service_date", Fill::Text(&format_date(service, self.today))),
+                    ],
+                )
+            }
             (_, _, Some(first_bill)) => self.content.render(
                 keys::DATE_BEFORE_FIRST_BILL,
                 &[

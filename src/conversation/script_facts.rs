@@ -408,7 +408,12 @@ mod tests {
             estimate: Some(Estimate::Amount(d("1500"))),
             has_itemized: Some(true),
             items: vec![
-                item(visit, "99285", "ER visit level 5", "3120.00"),
+                // The statement prints modifiers (25 on the visit), so the
+                // blood count twice without 91 is a likely duplicate.
+                LineItem {
+                    modifiers: vec!["25".into()],
+                    ..item(visit, "99285", "ER visit level 5", "3120.00")
+                },
                 item(visit, "85025", "CBC w/ diff <auto>", "142.00"),
                 item(visit, "85025", "CBC w/ diff <auto>", "142.00"),
                 item(visit, "36415", "Venipuncture", "38.00"),

@@ -425,7 +425,8 @@ impl Turn<'_> {
         let looks_wrong = date > self.today()
             || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
             || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
-            || (q == Question::DenialDate && bill.service_date.is_some_and(|service| date < service));
+            || (matches!(q, Question::DenialDate | Question::DischargeDate)
+                && bill.service_date.is_some_and(|service| date < service));
         if looks_wrong {
             self.go_to(Screen::ConfirmDate { question: q, date });
         } else {

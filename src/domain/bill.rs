@@ -117,6 +117,10 @@ pub struct Bill {
     /// The date of the insurer's denial (the EOB or letter), when denied.
     pub denial_date: Option<NaiveDate>,
     pub service_date: Option<NaiveDate>,
+    /// A hospital stay: the day the patient went home, when the user gave
+    /// it (optional; the room-night rule reads it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discharge_date: Option<NaiveDate>,
     /// The date of the first bill (statement) for this care.
     pub first_bill_date: Option<NaiveDate>,
     /// What the bill says is due now, in dollars.

@@ -69,19 +69,6 @@ pub fn format_date(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// `date` plus `days` business days: Saturdays and Sundays are skipped.
-pub fn add_business_days(date: NaiveDate, days: u32) -> NaiveDate {
-    let mut day = date;
-    let mut left = days;
-    while left > 0 {
-        day = day.succ_opt().unwrap_or(day);
-        if !matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
-            left -= 1;
-        }
-    }
-    day
-}
-
 /// Trims, drops one trailing period and lowercases.
 fn normalize(input: &str) -> String {
     let text = input.trim();

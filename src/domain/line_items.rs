@@ -586,7 +586,16 @@ impl Reading {
             let is_number = is_money_like(number_key) || number_key.bytes().all(|b| b.is_ascii_digit());
             return is_number.then(|| (number, format!("{number_key} {key}")));
         }
-        let dollar_before = before.filter(|&j| matches!(self.key(j), "$" | "-$" | "US$"));
+        // A sign or a dollar sign standing apart from the number, as text
+        // copied from a PDF often has it: `$ 80`, `- 11.50`, `-$ 11.50`.
+        // A lone minus sign is a sign even across a column gap
+        // (`Adj   -  11.50`): nothing else stands alone as `-`.
+        let lone_sign = self
+            .previous_free(tail)
+            .filter(|&j| matches!(self.key(j), "-" | "−" | "-$"));
+        let dollar_before = before
+            .filter(|&j| matches!(self.key(j), "$" | "-$" | "US$"))
+            .or(lone_sign);
         let plain_number = is_bare_amount(key);
         if let Some(sign) = dollar_before.filter(|_| plain_number || is_money_like(key)) {
             return Some((sign, format!("{}{}", self.key(sign), key)));
@@ -857,9 +866,11 @@ fn is_money_like(word: &str) -> bool {
     shaped && (marked || core.contains(['.', ',']))
 }
 
-/// Reads a line amount, also as `150.00-` (a credit with a trailing minus).
+/// Reads a line amount, also as `150.00-` (a credit with a trailing minus)
+/// and with a typographic minus sign.
 fn parse_line_amount(text: &str) -> Option<Decimal> {
-    let text = text.trim();
+    let text = text.trim().replace('−', "-");
+    let text = text.as_str();
     let text = match text.strip_suffix('-') {
         Some(number) if !number.starts_with(['-', '(']) => format!("-{number}"),
         _ => text.to_string(),
@@ -879,6 +890,34 @@ mod tests {
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn a_credit_reads_as_negative_in_every_spelling_seen_on_statements() {
+        let today = day(2026, 11, 28);
+        for text in [
+            "Adj -11.50",
+            "Adj   -  11.50",
+            "Adj - $11.50",
+            "Adj -$ 11.50",
+            "Adj (11.50)",
+            "Adj 11.50-",
+            "Adj 11.50 CR",
+            "Adj 11.50 cr",
+            "Adj \u{2212}11.50",
+            "Adj \u{2212} 11.50",
+            "03/14/2026 ADJUSTMENT - 11.50",
+        ] {
+            match read_line(text, today) {
+                LineRead::Item(item) => assert_eq!(item.amount, d("-11.50"), "{text:?}"),
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+        // A hyphen inside the words is not a sign.
+        match read_line("X-RAY CHEST 2 VIEWS 120.00", today) {
+            LineRead::Item(item) => assert_eq!(item.amount, d("120.00")),
+            other => panic!("{other:?}"),
+        }
     }
 
     fn today() -> NaiveDate {

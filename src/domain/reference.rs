@@ -8,6 +8,7 @@
 //! No AMA CPT descriptions are shipped: code numbers and our own names only.
 
 use super::csv::split_csv_line;
+use super::line_words::{LineKind, LineWords};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -18,6 +19,7 @@ const LEVEL2_2019: &str = include_str!("../../data/cms/hcpcs_level2_2019_status.
 const PHYSICIAN: &str = include_str!("../../data/cms/pfs2025_national_payment.csv");
 const PAIRS: &str = include_str!("../../data/rules/coding-pairs.csv");
 const NAMES: &str = include_str!("../../data/code-names.csv");
+const LINE_WORDS: &str = include_str!("../../data/rules/line-words.csv");
 
 /// CPT modifier numbers in common use (numbers only; their meanings in our
 /// words are in `dialogues/`). Level II modifiers come from the HCPCS file.
@@ -82,6 +84,7 @@ pub struct Reference {
     /// Indexes into `pairs` by their first code, for [`Reference::pairs_for`].
     pairs_by_first_code: HashMap<String, Vec<usize>>,
     names: HashMap<String, String>,
+    line_words: LineWords,
 }
 
 impl Reference {
@@ -95,6 +98,7 @@ impl Reference {
             pairs: Vec::new(),
             pairs_by_first_code: HashMap::new(),
             names: HashMap::new(),
+            line_words: LineWords::parse(LINE_WORDS).map_err(ReferenceError)?,
         };
         for row in rows(OPPS, "opps", 3)? {
             let rate = money(&row[2], "opps")?;
@@ -189,6 +193,12 @@ impl Reference {
     pub fn pairs_for<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a CodingPair> + 'a {
         let indexes = self.pairs_by_first_code.get(code).map(Vec::as_slice).unwrap_or(&[]);
         indexes.iter().map(|&index| &self.pairs[index])
+    }
+
+    /// Whether a line's own words say it is of this kind (for lines
+    /// printed without a code).
+    pub fn described_as(&self, description: &str, kind: LineKind) -> bool {
+        self.line_words.says(description, kind)
     }
 
     /// Our plain-language name for a common code.

@@ -10,7 +10,7 @@
 use super::bill::Bill;
 use super::offers::{self, payment_plan};
 use super::timing::{self, AdviceKind, COLLECTIONS_FROM_DAY};
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -206,13 +206,10 @@ fn payment_plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
         .collect()
 }
 
-/// `date`, or the Monday after when it falls on a weekend.
+/// `date`, or the next business day when it falls on a weekend or an
+/// observed federal holiday.
 fn weekday_on_or_after(date: NaiveDate) -> NaiveDate {
-    match date.weekday() {
-        Weekday::Sat => plus(date, 2),
-        Weekday::Sun => plus(date, 1),
-        _ => date,
-    }
+    crate::domain::holidays::business_day_on_or_after(date)
 }
 
 /// The day 90 after the first bill (the start of the collections window).
@@ -220,9 +217,10 @@ pub fn day_ninety(bill: &Bill) -> Option<NaiveDate> {
     bill.first_bill_date.map(|first| plus(first, COLLECTIONS_FROM_DAY))
 }
 
-/// A week before a deadline, or today when that has passed.
+/// A week before a deadline, moved back to a business day (the user can
+/// call someone that day), or today when that has passed.
 fn notice(deadline: NaiveDate, today: NaiveDate) -> NaiveDate {
-    minus(deadline, DEADLINE_NOTICE_DAYS).max(today)
+    crate::domain::holidays::business_day_on_or_before(minus(deadline, DEADLINE_NOTICE_DAYS)).max(today)
 }
 
 fn plus(date: NaiveDate, days: u64) -> NaiveDate {
@@ -319,6 +317,32 @@ mod tests {
     }
 
     #[test]
+    fn reminders_land_on_business_days() {
+        use crate::domain::holidays::is_business_day;
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(crate::domain::bill::Answer3::Yes),
+            first_bill_date: Some(day(2026, 5, 2)),
+            collector_letter_date: Some(day(2026, 11, 20)),
+            amount_due: Some(Decimal::from(800)),
+            ..Bill::default()
+        };
+        let mut checked = 0;
+        for today in [day(2026, 5, 2), day(2026, 6, 13), day(2026, 11, 2)] {
+            for plan in plans(&bill, today).iter().filter(|p| p.deliver_on > today) {
+                assert!(
+                    is_business_day(plan.deliver_on),
+                    "{:?} on {}",
+                    plan.kind,
+                    plan.deliver_on
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 3, "{checked} reminders checked");
+    }
+
+    #[test]
     fn a_collector_bill_gets_the_validation_deadline() {
         let bill = Bill {
             sender: Some(BillSender::CollectionsAgency),
@@ -329,7 +353,9 @@ mod tests {
         let plans = plans(&bill, day(2026, 11, 28));
         let dv = plans.iter().find(|p| p.kind == ReminderKind::DebtValidation).unwrap();
         assert_eq!(dv.date, day(2026, 12, 20));
-        assert_eq!(dv.deliver_on, day(2026, 12, 13));
+        // A week before is Sun Dec 13: the reminder comes on Fri Dec 11, a
+        // business day.
+        assert_eq!(dv.deliver_on, day(2026, 12, 11));
         assert!(
             !codes(&plans).contains(&"cw"),
             "no collections window for a bill already there"

@@ -9,7 +9,7 @@
 //! state-specific deadline: those are said, never counted.
 
 use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
 /// Where each rule comes from (from `domain-facts.md`).
@@ -115,6 +115,11 @@ pub enum AdviceKind {
     CreditReportingNotBefore,
     /// The bureaus' rules in general (a year, $500, removed when paid).
     CreditReporting,
+    /// The bill is under $500: the three bureaus do not list it (A1).
+    CreditReportingUnder500,
+    /// $500 or more and a year since the first bill: if unpaid, it may be
+    /// listed now (A1).
+    CreditReportingMayShow,
     /// The time to sue depends on the state; a payment can restart it.
     StatuteOfLimitations,
 }
@@ -136,7 +141,10 @@ impl AdviceKind {
             AdviceKind::BeforeCareSelfPay | AdviceKind::BeforeCare => 8,
             AdviceKind::DebtValidationUndated => 9,
             AdviceKind::StatuteOfLimitations => 10,
-            AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting => 11,
+            AdviceKind::CreditReportingNotBefore
+            | AdviceKind::CreditReporting
+            | AdviceKind::CreditReportingUnder500
+            | AdviceKind::CreditReportingMayShow => 11,
             AdviceKind::AppealExternal => 12,
             AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd => 13,
         }
@@ -197,9 +205,14 @@ impl Advice {
         let rank = self.kind.rank();
         match (self.kind, self.days_left(today)) {
             (AdviceKind::WaitForEob, _) => (0, 0, rank),
-            (AdviceKind::CreditReportingNotBefore | AdviceKind::CreditReporting | AdviceKind::AppealExternal, _) => {
-                (4, 0, rank)
-            }
+            (
+                AdviceKind::CreditReportingNotBefore
+                | AdviceKind::CreditReporting
+                | AdviceKind::CreditReportingUnder500
+                | AdviceKind::CreditReportingMayShow
+                | AdviceKind::AppealExternal,
+                _,
+            ) => (4, 0, rank),
             (_, Some(days)) if days >= 0 => (1, days, rank),
             (_, None) => (2, 0, rank),
             (_, Some(days)) => (3, -days, rank),
@@ -217,18 +230,17 @@ fn plus(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
 }
 
-/// The last weekday of a month: a Saturday or Sunday moves back to Friday.
-/// No holidays are taken into account. `month` outside 1..=12 is clamped.
+/// The last business day of a month: a weekend or an observed federal
+/// holiday (5 U.S.C. 6103, e.g. New Year's Day observed on Fri Dec 31,
+/// 2027) moves back to the business day before. `month` outside 1..=12 is
+/// clamped.
 pub fn last_business_day(year: i32, month: u32) -> NaiveDate {
     let month = month.clamp(1, 12);
     let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    let mut day = NaiveDate::from_ymd_opt(next_year, next_month, 1)
+    let last = NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|first| first.pred_opt())
         .unwrap_or(NaiveDate::MAX);
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-        day = day.pred_opt().unwrap_or(day);
-    }
-    day
+    crate::domain::holidays::business_day_on_or_before(last)
 }
 
 /// The next last-business-day-of-a-month on or after `today`.
@@ -292,7 +304,7 @@ pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
         advice.push(debt_validation(bill.collector_letter_date, today));
     }
     if collections || window_passed {
-        advice.push(credit_reporting(bill.first_bill_date, today));
+        advice.push(credit_reporting(bill, today));
     }
     if collections {
         advice.push(Advice::undated(
@@ -435,16 +447,26 @@ fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     }
 }
 
-/// The three bureaus list an unpaid medical collection only a year after
-/// it became delinquent; delinquency is never before the first bill, so a
-/// year after the first bill is the earliest it can appear.
-fn credit_reporting(first: Option<NaiveDate>, today: NaiveDate) -> Advice {
+/// A1, the three bureaus' rule: `reportable = unpaid && balance >= $500
+/// && a year since delinquency`. A bill under $500 is never listed; one of
+/// $500 or more is not listed before a year after the first bill (the
+/// earliest delinquency), and may be after. Without the amount, the rule in
+/// general.
+fn credit_reporting(bill: &Bill, today: NaiveDate) -> Advice {
     const SOURCES: &[&str] = &[sources::CREDIT_BUREAUS, sources::CFPB_RULE_VACATED];
-    match first.map(|first| plus(first, CREDIT_REPORTING_DAYS)) {
+    let amount = bill.amount_due.or_else(|| bill.billed_total());
+    if amount.is_some_and(|amount| amount < CREDIT_REPORTING_MIN) {
+        return Advice::undated(AdviceKind::CreditReportingUnder500, SOURCES);
+    }
+    match bill.first_bill_date.map(|first| plus(first, CREDIT_REPORTING_DAYS)) {
         Some(earliest) if earliest > today => Advice::dated(AdviceKind::CreditReportingNotBefore, earliest, SOURCES),
+        Some(_) if amount.is_some() => Advice::undated(AdviceKind::CreditReportingMayShow, SOURCES),
         _ => Advice::undated(AdviceKind::CreditReporting, SOURCES),
     }
 }
+
+/// A1: the bureaus skip medical collections under $500.
+const CREDIT_REPORTING_MIN: Decimal = Decimal::from_parts(500, 0, 0, false, 0);
 
 #[cfg(test)]
 mod tests {
@@ -518,6 +540,23 @@ mod tests {
         for ((year, month), expected) in cases {
             assert_eq!(last_business_day(year, month), expected, "{year}-{month}");
         }
+    }
+
+    #[test]
+    fn the_last_business_day_skips_federal_holidays() {
+        // Memorial Day, Mon May 31, 2027; New Year's Day 2028 observed Fri Dec 31, 2027.
+        assert_eq!(
+            last_business_day(2027, 5),
+            NaiveDate::from_ymd_opt(2027, 5, 28).unwrap()
+        );
+        assert_eq!(
+            last_business_day(2027, 12),
+            NaiveDate::from_ymd_opt(2027, 12, 30).unwrap()
+        );
+        assert_eq!(
+            next_month_end_business_day(NaiveDate::from_ymd_opt(2027, 5, 29).unwrap()),
+            NaiveDate::from_ymd_opt(2027, 6, 30).unwrap()
+        );
     }
 
     #[test]
@@ -1004,7 +1043,15 @@ mod tests {
 
     #[test]
     fn credit_reporting_when_in_collections_or_the_window_passed() {
-        let is_credit = |k: AdviceKind| matches!(k, AdviceKind::CreditReporting | AdviceKind::CreditReportingNotBefore);
+        let is_credit = |k: AdviceKind| {
+            matches!(
+                k,
+                AdviceKind::CreditReporting
+                    | AdviceKind::CreditReportingNotBefore
+                    | AdviceKind::CreditReportingUnder500
+                    | AdviceKind::CreditReportingMayShow
+            )
+        };
         // (bill, today, expected kind, expected date)
         let cases = [
             (hospital_bill(), on_day(120), None, None),
@@ -1026,9 +1073,30 @@ mod tests {
                 Some(AdviceKind::CreditReportingNotBefore),
                 Some(day(2027, 1, 15)),
             ),
+            // $1,250 and a year since the first bill: it may be listed now.
             (
                 collections_bill(None),
                 on_day(365),
+                Some(AdviceKind::CreditReportingMayShow),
+                None,
+            ),
+            // Under $500: never listed by the three bureaus.
+            (
+                Bill {
+                    amount_due: Some(usd("420.00")),
+                    ..collections_bill(None)
+                },
+                on_day(400),
+                Some(AdviceKind::CreditReportingUnder500),
+                None,
+            ),
+            // The amount unknown: the rule in general.
+            (
+                Bill {
+                    amount_due: None,
+                    ..collections_bill(None)
+                },
+                on_day(400),
                 Some(AdviceKind::CreditReporting),
                 None,
             ),
@@ -1148,7 +1216,7 @@ mod tests {
                 AdviceKind::StatuteOfLimitations, // undated
                 AdviceKind::AppealInternalPassed, // ended Sun, Jul 19, 2026
                 AdviceKind::DebtValidationPassed, // ended Wed, Jul 1, 2026
-                AdviceKind::CreditReporting,
+                AdviceKind::CreditReportingMayShow,
                 AdviceKind::AppealExternal,
             ]
         );

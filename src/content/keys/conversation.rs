@@ -65,6 +65,8 @@ keys! {
     CLAIM_PENDING = "question.claim.pending";
     CLAIM_NOT_SENT = "question.claim.not_sent";
     DENIAL_DATE_PROMPT = "question.denial_date.prompt";
+    /// A hospital stay: the day the patient went home (optional).
+    DISCHARGE_DATE_PROMPT = "question.discharge_date.prompt";
     SERVICE_DATE_PROMPT = "question.service_date.prompt";
     FIRST_BILL_DATE_PROMPT = "question.first_bill_date.prompt";
     IN_COLLECTIONS_PROMPT = "question.in_collections.prompt";
@@ -157,6 +159,7 @@ keys! {
     SUMMARY_EMERGENCY = "summary.emergency";
     SUMMARY_CLAIM = "summary.claim";
     SUMMARY_DENIAL_DATE = "summary.denial_date";
+    SUMMARY_DISCHARGE_DATE = "summary.discharge_date";
     SUMMARY_SERVICE_DATE = "summary.service_date";
     SUMMARY_FIRST_BILL_DATE = "summary.first_bill_date";
     SUMMARY_AMOUNT_DUE = "summary.amount_due";

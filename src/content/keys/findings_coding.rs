@@ -9,8 +9,11 @@
 use super::keys;
 
 keys! {
-    /// One line named in a finding: "Blood count (line 3, $142.00)".
-    CODING_LINE = "findings_coding.line" [name, number, amount];
+    /// One line named in a finding, with its code: "Blood count (line 3,
+    /// code 85025, $142.00)", so the billing office finds it by code.
+    CODING_LINE = "findings_coding.line" [name, number, code, amount];
+    /// A line printed without a code: "ER facility fee (line 1, $622.00)".
+    CODING_LINE_NO_CODE = "findings_coding.line_no_code" [name, number, amount];
     /// Between two named lines.
     CODING_LIST_SEPARATOR = "findings_coding.list_separator";
     /// When the lines are dated: "on Sat, Mar 14".
@@ -28,7 +31,14 @@ keys! {
     /// A line carries a modifier that does not mark a repeat of this kind.
     CODING_DUPLICATE_EXPLAIN_MODIFIER =
         "findings_coding.duplicate.explain_modifier" [name, code, times, when, lines, modifier];
+    /// The bill prints no modifiers: their absence proves little.
+    CODING_DUPLICATE_EXPLAIN_UNPRINTED =
+        "findings_coding.duplicate.explain_unprinted" [name, code, times, when, lines];
+    /// A test or tracing normally repeated hours apart.
+    CODING_DUPLICATE_EXPLAIN_SERIAL = "findings_coding.duplicate.explain_serial" [name, code, times, when, lines];
     CODING_DUPLICATE_ASK = "findings_coding.duplicate.ask" [name, times, when, amount];
+    /// A question with no dollars: confirm the count.
+    CODING_DUPLICATE_ASK_CONFIRM = "findings_coding.duplicate.ask_confirm" [name, times, when];
 
     CODING_SPLIT_TITLE = "findings_coding.split_service.title" [name, count];
     CODING_SPLIT_EXPLAIN = "findings_coding.split_service.explain" [name, code, count, when, lines];
@@ -92,4 +102,14 @@ keys! {
     CODING_UNITS_OBSERVATION = "findings_coding.too_many_units.observation" [line, units, limit];
     CODING_UNITS_ASK = "findings_coding.too_many_units.ask" [number, units, limit, amount];
     CODING_UNITS_ASK_HOURS = "findings_coding.too_many_units.ask_hours" [number, units, limit, amount];
+
+    /// A contrast agent with scans all done without contrast.
+    CODING_CONTRAST_TITLE = "findings_coding.contrast_without_dye.title";
+    CODING_CONTRAST_EXPLAIN = "findings_coding.contrast_without_dye.explain" [agent, study, when];
+    CODING_CONTRAST_ASK = "findings_coding.contrast_without_dye.ask" [agent_name, when, amount];
+
+    /// Routine supplies billed on their own lines.
+    CODING_SUPPLY_TITLE = "findings_coding.routine_supply.title";
+    CODING_SUPPLY_EXPLAIN = "findings_coding.routine_supply.explain" [lines];
+    CODING_SUPPLY_ASK = "findings_coding.routine_supply.ask" [numbers, amount];
 }

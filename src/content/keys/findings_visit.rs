@@ -7,15 +7,22 @@
 use super::keys;
 
 keys! {
-    // How the findings name line items: "line 3", "lines 3, 5, 7".
+    // How the findings name line items, each with its code and our plain
+    // name (or its own words): "line 3 (85025, blood count)", "lines 3
+    // (…), 5 (…)". A line with neither is "line 3".
     VISIT_LINE = "findings_visit.lines.one" [number];
+    VISIT_LINE_NAMED = "findings_visit.lines.one_named" [number, label];
     VISIT_LINES = "findings_visit.lines.many" [numbers];
+    VISIT_LINES_ENTRY = "findings_visit.lines.entry" [number, label];
     // A count of nights: "1 night", "4 nights".
     VISIT_NIGHT = "findings_visit.nights.one";
     VISIT_NIGHTS = "findings_visit.nights.many" [count];
 
     VISIT_ER_LEVEL_TITLE = "findings_visit.er_level.title" [level];
-    VISIT_ER_LEVEL_EXPLAIN = "findings_visit.er_level.explain" [lines, name, amount, level];
+    VISIT_ER_LEVEL_EXPLAIN = "findings_visit.er_level.explain" [lines, amount, level];
+    /// The ER doctor's own bill: it never has room charges, so it says
+    /// nothing about going home.
+    VISIT_ER_LEVEL_EXPLAIN_DOCTOR = "findings_visit.er_level.explain_doctor" [lines, amount, level];
     VISIT_ER_LEVEL_ASK = "findings_visit.er_level.ask" [lines, level];
 
     VISIT_TRAUMA_TITLE = "findings_visit.trauma_activation.title" [amount];
@@ -39,6 +46,9 @@ keys! {
     VISIT_DISCHARGE_DAY_TITLE = "findings_visit.discharge_day_room.title";
     VISIT_DISCHARGE_DAY_EXPLAIN =
         "findings_visit.discharge_day_room.explain" [charged, admission, discharge, expected, night_charge];
+    /// The user gave the discharge date.
+    VISIT_DISCHARGE_DAY_EXPLAIN_DATED =
+        "findings_visit.discharge_day_room.explain_dated" [charged, admission, discharge, expected, night_charge];
     VISIT_DISCHARGE_DAY_ASK =
         "findings_visit.discharge_day_room.ask" [admission, discharge, expected, charged, night_charge];
 
@@ -49,6 +59,9 @@ keys! {
     VISIT_BALANCE_EOB_TITLE = "findings_visit.balance_differs_from_eob.title" [over];
     VISIT_BALANCE_EOB_EXPLAIN = "findings_visit.balance_differs_from_eob.explain" [your_share, amount_due, over];
     VISIT_BALANCE_EOB_ASK = "findings_visit.balance_differs_from_eob.ask" [your_share, amount_due, over];
+    /// Out of network, outside the No Surprises Act: a question, not a correction.
+    VISIT_BALANCE_EOB_OON_EXPLAIN = "findings_visit.balance_differs_from_eob.out_of_network_explain" [your_share, amount_due, over];
+    VISIT_BALANCE_EOB_OON_ASK = "findings_visit.balance_differs_from_eob.out_of_network_ask" [your_share, amount_due, over];
 
     VISIT_EOB_MATH_TITLE = "findings_visit.eob_math.title";
     VISIT_EOB_MATH_EXPLAIN =
@@ -77,9 +90,9 @@ keys! {
 
     VISIT_HIGH_PRICE_TITLE = "findings_visit.high_price.title" [code, multiple];
     VISIT_HIGH_PRICE_HOSPITAL_EXPLAIN =
-        "findings_visit.high_price.hospital_explain" [lines, name, amount, medicare, multiple, target];
+        "findings_visit.high_price.hospital_explain" [lines, amount, medicare, multiple, target];
     VISIT_HIGH_PRICE_PHYSICIAN_EXPLAIN =
-        "findings_visit.high_price.physician_explain" [lines, name, amount, medicare, multiple, target];
+        "findings_visit.high_price.physician_explain" [lines, amount, medicare, multiple, target];
     /// A Medicare rate for one unit of several: "$0.34 a unit".
     VISIT_HIGH_PRICE_PER_UNIT = "findings_visit.high_price.per_unit" [rate];
     VISIT_HIGH_PRICE_ASK = "findings_visit.high_price.ask" [lines, amount, multiple, target];
@@ -109,9 +122,13 @@ keys! {
     VISIT_APPEAL_TITLE = "findings_visit.appeal_denial.title";
     VISIT_APPEAL_EXPLAIN = "findings_visit.appeal_denial.explain";
     VISIT_APPEAL_EXPLAIN_DATED = "findings_visit.appeal_denial.explain_dated" [deadline];
+    VISIT_APPEAL_EXPLAIN_PASSED = "findings_visit.appeal_denial.explain_passed" [deadline];
+    VISIT_APPEAL_ASK_PASSED = "findings_visit.appeal_denial.ask_passed";
     VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
     VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
     VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
     VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];
+    VISIT_VALIDATE_EXPLAIN_PASSED = "findings_visit.validate_debt.explain_passed" [deadline];
+    VISIT_VALIDATE_ASK_PASSED = "findings_visit.validate_debt.ask_passed";
     VISIT_VALIDATE_ASK = "findings_visit.validate_debt.ask";
 }

@@ -49,6 +49,10 @@ keys! {
     TIMING_VALIDATION_UNDATED = "timing.validation.undated";
     TIMING_CREDIT_NOT_BEFORE = "timing.credit.not_before" [date, days];
     TIMING_CREDIT = "timing.credit.general";
+    /// A1 applied to the bill: under $500, never listed by the three bureaus.
+    TIMING_CREDIT_UNDER_500 = "timing.credit.under_500";
+    /// A1 applied: $500 or more and a year since the first bill.
+    TIMING_CREDIT_MAY_SHOW = "timing.credit.may_show";
     TIMING_LIMITATIONS = "timing.limitations";
 
     // The report's parts and their buttons.

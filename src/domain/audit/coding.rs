@@ -15,7 +15,7 @@
 //! Credits (negative amounts) and $0 lines are never findings.
 
 use super::{Certainty, FindingKind, Proposal, Stake};
-use crate::domain::bill::Bill;
+use crate::domain::bill::{Bill, ClaimStatus};
 use crate::domain::line_items::{is_modifier, is_procedure_code, LineItem};
 use crate::domain::reference::{CodeStatus, CodingPair, Reference};
 use chrono::NaiveDate;
@@ -26,6 +26,22 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// (C5): a distinct service (59 and its X forms), a repeated procedure
 /// (76, 77), a repeated lab test (91).
 const REPEAT_MODIFIERS: [&str; 8] = ["59", "XE", "XS", "XP", "XU", "76", "77", "91"];
+/// Whether a modifier marks a real repeat (C5): 59, X{E,S,P,U}, 76, 77, 91.
+fn is_repeat_mark(modifier: &str) -> bool {
+    REPEAT_MODIFIERS.contains(&modifier.trim().to_ascii_uppercase().as_str())
+}
+
+/// Whether the statement prints modifiers, so that a missing one means
+/// something. A repeat mark itself (76, 91, 59 …) does not count: adding a
+/// properly marked repeat never makes another finding surer.
+pub fn prints_modifiers(bill: &Bill) -> bool {
+    bill.items.iter().any(|item| {
+        item.modifiers
+            .iter()
+            .any(|m| !m.trim().is_empty() && !is_repeat_mark(m))
+    })
+}
+
 /// "A distinct service": only one of them per line, never on a visit (C5).
 const DISTINCT_MODIFIERS: [&str; 5] = ["59", "XE", "XS", "XP", "XU"];
 /// "The same test run again later that day": the only repeat mark for labs
@@ -47,6 +63,53 @@ const SITE_MODIFIERS: [&str; 32] = [
 /// "Each additional" codes, billed again for each extra hour, drug or half
 /// hour: the same code twice in a day is normal (C3, C4).
 const ADD_ON_CODES: [&str; 7] = ["96361", "96366", "96367", "96368", "96375", "96376", "99292"];
+
+/// Tests and tracings that are normally repeated hours apart in one visit:
+/// troponin (serial tests after chest pain), lactate, glucose by meter and
+/// blood gases, blood cultures (drawn in pairs from two sites), and ECG
+/// tracings (C5 "91", C6 0730). A repeat of one is a question with no
+/// dollars counted, never "an error".
+const SERIAL_CODES: [&str; 12] = [
+    "84484", "84512", "83605", "82962", "82803", "82805", "87040", "87070", "87076", "93000", "93005", "93010",
+];
+
+/// Therapy codes billed in 15-minute units (physical, occupational and
+/// speech therapy, modalities with constant attendance): several lines of
+/// the same code in a day are the minutes of one session, printed unit by
+/// unit, never a duplicate.
+const TIMED_CODES: [&str; 14] = [
+    "97110", "97112", "97113", "97116", "97140", "97530", "97533", "97535", "97537", "97542", "97750", "97032",
+    "97033", "97035",
+];
+
+/// Each "first" administration code with the add-on code the later ones
+/// use instead (C4: one initial administration per encounter).
+const INITIAL_TO_ADD_ON: [(&str, &str); 6] = [
+    ("96360", "96361"),
+    ("96365", "96366"),
+    ("96369", "96370"),
+    ("96374", "96375"),
+    ("96409", "96411"),
+    ("96413", "96415"),
+];
+
+/// Contrast agents (dye): gadolinium for MRI (A9575–A9579, Q9953) and
+/// iodinated contrast for CT (Q9951, Q9958–Q9967), HCPCS Level II.
+const CONTRAST_AGENT_CODES: [&str; 17] = [
+    "A9575", "A9576", "A9577", "A9578", "A9579", "Q9951", "Q9953", "Q9958", "Q9959", "Q9960", "Q9961", "Q9962",
+    "Q9963", "Q9964", "Q9965", "Q9966", "Q9967",
+];
+/// CT and MRI codes for a study without contrast (head, face, neck,
+/// chest, spine, abdomen and pelvis, joints).
+const WITHOUT_CONTRAST_CODES: [&str; 16] = [
+    "70450", "70480", "70486", "70490", "70544", "70551", "71250", "72125", "72128", "72131", "72141", "72146",
+    "72148", "73721", "74150", "74176",
+];
+/// CT and MRI codes for a study with contrast, or with and without.
+const WITH_CONTRAST_CODES: [&str; 22] = [
+    "70460", "70470", "70481", "70482", "70487", "70488", "70491", "70492", "70552", "70553", "71260", "71270",
+    "71275", "72142", "72149", "72156", "72158", "73722", "73723", "74174", "74177", "74178",
+];
 
 /// Blood draw from a vein: one fee per encounter (C2).
 const VENIPUNCTURE: &str = "36415";
@@ -159,6 +222,18 @@ pub enum CodingIssue {
         extra: usize,
         date: Option<NaiveDate>,
     },
+    /// A contrast agent (dye) billed the same day as scans that are all
+    /// described or coded as done without contrast (C6, 035x): `study` is
+    /// the first such scan.
+    ContrastWithoutDye {
+        agent: usize,
+        study: usize,
+        date: Option<NaiveDate>,
+    },
+    /// Routine supplies (gauze, gloves, alcohol pads …) billed on their own
+    /// lines on a hospital bill: normally part of the room or procedure
+    /// charge (C6 supplies rule). A question, nothing counted.
+    RoutineSupply { lines: Vec<usize> },
     /// More units on a line than a sourced limit allows (C8).
     TooManyUnits {
         item: usize,
@@ -176,6 +251,9 @@ pub enum RepeatDoubt {
     None,
     /// A drug or supply: a second dose the same day can be real.
     SecondDose,
+    /// A test or tracing normally repeated hours apart in one visit
+    /// (serial troponins, paired blood cultures, ECG tracings).
+    Serial,
     /// A line carries this modifier, which does not mark a repeat of this
     /// kind of code (59 on a lab test, which takes 91; 25, which marks a
     /// separate exam, not a repeat).
@@ -248,6 +326,8 @@ impl CodingIssue {
             CodingIssue::VisitWithInjection { .. } => "visit_with_injection",
             CodingIssue::CodingPair { .. } => "coding_pair",
             CodingIssue::TooManyUnits { .. } => "too_many_units",
+            CodingIssue::ContrastWithoutDye { .. } => "contrast_without_dye",
+            CodingIssue::RoutineSupply { .. } => "routine_supply",
         }
     }
 }
@@ -256,14 +336,53 @@ impl CodingIssue {
 pub fn propose(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Proposal> {
     let charges = lines(bill, |amount| amount > Decimal::ZERO);
     let credits = lines(bill, |amount| amount < Decimal::ZERO);
-    let mut proposals = duplicates(&charges, &credits, reference);
+    let evidence = Evidence::of(bill);
+    let mut proposals = duplicates(&charges, &credits, reference, evidence);
     proposals.extend(unknown_or_deleted_codes(&charges, bill, reference, today));
     proposals.extend(bad_modifiers(&charges, reference));
-    proposals.extend(panels(&charges, reference));
+    proposals.extend(panels(&charges, reference, evidence));
     proposals.extend(venipunctures(&charges));
-    proposals.extend(pairs(&charges, reference));
+    proposals.extend(pairs(&charges, reference, evidence));
     proposals.extend(units(&charges, reference));
+    proposals.extend(contrast_without_dye(&charges, reference));
+    proposals.extend(routine_supplies(bill, &charges, reference));
     proposals
+}
+
+/// What the bill as a whole says about how far a missing modifier counts.
+///
+/// Patient statements rarely print modifiers: when no line shows one (other
+/// than a repeat mark), "no
+/// 91 / 76 / 59 on the repeat" says nothing, and a repeat is one step less
+/// sure than on a bill that prints them. An insurer's payment of the visit
+/// (an EOB with the plan paying) means the claim carried the modifier the
+/// visit needed (C4: the visit is paid only with 25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Evidence {
+    /// Some line on the bill prints a modifier.
+    shows_modifiers: bool,
+    /// The insurer processed the claim and paid part of it.
+    plan_paid: bool,
+}
+
+impl Evidence {
+    fn of(bill: &Bill) -> Evidence {
+        Evidence {
+            shows_modifiers: prints_modifiers(bill),
+            plan_paid: bill.claim == Some(ClaimStatus::PaidPart)
+                && bill.eob.plan_paid.is_some_and(|paid| paid > Decimal::ZERO),
+        }
+    }
+
+    /// How sure a repeat without a repeat modifier is an error: `printed`
+    /// when the bill prints modifiers, one step less when it does not.
+    fn missing_modifier(self, printed: Certainty) -> Certainty {
+        match (self.shows_modifiers, printed) {
+            (true, certainty) => certainty,
+            (false, Certainty::Certain) => Certainty::Likely,
+            (false, _) => Certainty::WorthAsking,
+        }
+    }
 }
 
 /// One line item as the rules read it: code and modifiers upper-cased.
@@ -391,6 +510,16 @@ fn proposal(issue: CodingIssue, mut items: Vec<usize>, certainty: Certainty, sta
     }
 }
 
+/// A question counts no dollars (ARCHITECTURE.md, "Confidence per rule");
+/// a likely or certain finding counts `stake`.
+fn asked_or(certainty: Certainty, stake: Stake) -> Stake {
+    if certainty == Certainty::WorthAsking {
+        Stake::Nothing
+    } else {
+        stake
+    }
+}
+
 /// Lines without a date may be on different days: one step less sure.
 fn dated(date: Option<NaiveDate>, certainty: Certainty) -> Certainty {
     match (date, certainty) {
@@ -411,10 +540,11 @@ fn share(line: &Line, extra: u32) -> Decimal {
 /// with other units or prices look like one service split (a question).
 /// Codes with their own repeat rule (36415, one initial administration)
 /// and "each additional" codes are left to those rules.
-fn duplicates(lines: &[Line], credits: &[Line], reference: &Reference) -> Vec<Proposal> {
+fn duplicates(lines: &[Line], credits: &[Line], reference: &Reference, evidence: Evidence) -> Vec<Proposal> {
     let mut groups: BTreeMap<(&str, Visit, Vec<&str>), Vec<&Line>> = BTreeMap::new();
     for line in lines.iter().filter(|line| is_procedure_code(&line.code)) {
         if ADD_ON_CODES.contains(&line.code.as_str())
+            || TIMED_CODES.contains(&line.code.as_str())
             || reference.pairs_for(&line.code).any(|pair| pair.code_b == line.code)
         {
             continue;
@@ -426,11 +556,25 @@ fn duplicates(lines: &[Line], credits: &[Line], reference: &Reference) -> Vec<Pr
     }
     groups
         .into_iter()
-        .filter_map(|((code, visit, _), group)| duplicate_group(code, visit, group, credits))
+        .filter_map(|((code, visit, _), group)| duplicate_group(code, visit, group, credits, evidence))
         .collect()
 }
 
-fn duplicate_group(code: &str, visit: Visit, group: Vec<&Line>, credits: &[Line]) -> Option<Proposal> {
+/// One code's lines in one visit: a duplicate, a split service, or fine.
+///
+/// Calibration (ARCHITECTURE.md, "Confidence per rule"): identical lines
+/// are "an error" only when the bill prints modifiers (so a real repeat
+/// would show 76, 77 or 91) and the code is not one normally repeated; a
+/// lab test on a bill without modifiers may be a recheck later that day
+/// (a question, nothing counted); serial tests and tracings are always a
+/// question with nothing counted.
+fn duplicate_group(
+    code: &str,
+    visit: Visit,
+    group: Vec<&Line>,
+    credits: &[Line],
+    evidence: Evidence,
+) -> Option<Proposal> {
     let lab = group[0].is_lab();
     let marks_repeat = |line: &Line| {
         if lab {
@@ -466,7 +610,7 @@ fn duplicate_group(code: &str, visit: Visit, group: Vec<&Line>, credits: &[Line]
             date: visit.date,
             lines: all.clone(),
         };
-        return Some(proposal(issue, all, Certainty::WorthAsking, Stake::Items(repeats)));
+        return Some(proposal(issue, all, Certainty::WorthAsking, Stake::Nothing));
     }
     let wrong_modifier = open
         .iter()
@@ -474,13 +618,16 @@ fn duplicate_group(code: &str, visit: Visit, group: Vec<&Line>, credits: &[Line]
         .find(|m| m.as_str() == SEPARATE_VISIT || REPEAT_MODIFIERS.contains(&m.as_str()));
     let doubt = match wrong_modifier {
         _ if first.is_dose() => RepeatDoubt::SecondDose,
+        _ if SERIAL_CODES.contains(&code) => RepeatDoubt::Serial,
         Some(modifier) => RepeatDoubt::WrongModifier(modifier.clone()),
         None => RepeatDoubt::None,
     };
     let certainty = match doubt {
-        RepeatDoubt::None => dated(visit.date, Certainty::Certain),
+        RepeatDoubt::None if lab => evidence.missing_modifier(dated(visit.date, Certainty::Likely)),
+        RepeatDoubt::None => evidence.missing_modifier(dated(visit.date, Certainty::Certain)),
         _ => Certainty::WorthAsking,
     };
+    let stake = asked_or(certainty, Stake::Items(repeats.clone()));
     let issue = CodingIssue::Duplicate {
         code: code.to_string(),
         date: visit.date,
@@ -488,7 +635,7 @@ fn duplicate_group(code: &str, visit: Visit, group: Vec<&Line>, credits: &[Line]
         repeats: repeats.clone(),
         doubt,
     };
-    Some(proposal(issue, all, certainty, Stake::Items(repeats)))
+    Some(proposal(issue, all, certainty, stake))
 }
 
 /// Codes in none of our lists, or retired before the date of service
@@ -597,7 +744,14 @@ fn bad_modifiers(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
 /// from the CSV). Only 91 (a later re-run) excuses a test or a panel: the
 /// CSV's "59 not accepted" is not a modifier that allows (C1 rule 5). Each
 /// line is questioned once, under the first panel that includes it.
-fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+///
+/// Calibration: a component (or a smaller panel) may be a recheck later
+/// that day, marked 91 on the claim even when the statement prints no
+/// modifiers. So it is Likely (the line at stake) on a bill that prints
+/// modifiers, and a question with nothing counted on one that does not;
+/// never "an error".
+fn panels(lines: &[Line], reference: &Reference, evidence: Evidence) -> Vec<Proposal> {
+    let certainty = |date| evidence.missing_modifier(dated(date, Certainty::Likely));
     let mut proposals = Vec::new();
     let mut claimed: HashSet<usize> = HashSet::new();
     for (visit, visit_lines) in by_visit(lines) {
@@ -624,14 +778,14 @@ fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
                                 date,
                             },
                             vec![panel, other],
-                            dated(date, Certainty::Certain),
-                            Stake::Items(vec![other]),
+                            certainty(date),
+                            asked_or(certainty(date), Stake::Items(vec![other])),
                         )),
                         _ => proposals.push(proposal(
                             CodingIssue::PanelOverlap { panel, other, date },
                             vec![panel, other],
                             Certainty::WorthAsking,
-                            Stake::Items(vec![other]),
+                            Stake::Nothing,
                         )),
                     }
                 }
@@ -646,8 +800,8 @@ fn panels(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
                         date: visit.date,
                     },
                     items,
-                    dated(visit.date, Certainty::Certain),
-                    Stake::Items(components),
+                    certainty(visit.date),
+                    asked_or(certainty(visit.date), Stake::Items(components)),
                 ));
             }
         }
@@ -695,7 +849,7 @@ fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
 /// The drug-administration pairs of C4, by their CSV tags, in one visit.
 /// A pair of lines is questioned once (under the first rule in
 /// [`PAIR_TAGS`]) and a line is the "extra" of one finding at most.
-fn pairs(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+fn pairs(lines: &[Line], reference: &Reference, evidence: Evidence) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     for (visit, visit_lines) in by_visit(lines) {
         let codes = by_code(&visit_lines);
@@ -714,7 +868,15 @@ fn pairs(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
                         if seen.contains(&key) || pair_allowed(pair, a, b) {
                             continue;
                         }
-                        let (found, extra) = pair_proposal(tag, a, b, visit.date);
+                        let context = PairContext {
+                            date: visit.date,
+                            codes: &codes,
+                            reference,
+                            evidence,
+                        };
+                        let Some((found, extra)) = pair_proposal(tag, a, b, &context) else {
+                            continue;
+                        };
                         if questioned.insert(extra) {
                             seen.insert(key);
                             proposals.push(found);
@@ -738,30 +900,45 @@ fn pair_allowed(pair: &CodingPair, a: &Line, b: &Line) -> bool {
     }
 }
 
+/// What a pair rule reads besides its two lines.
+struct PairContext<'c, 'l, 'a> {
+    date: Option<NaiveDate>,
+    /// The visit's lines by code (an add-on line's price).
+    codes: &'c HashMap<&'l str, Vec<&'l Line<'a>>>,
+    reference: &'c Reference,
+    evidence: Evidence,
+}
+
 /// The finding for lines `a` and `b` of a pair under `tag`, and the line
-/// it questions.
-fn pair_proposal(tag: &str, a: &Line, b: &Line, date: Option<NaiveDate>) -> (Proposal, usize) {
-    let coding_pair = |rule, kept: &Line, extra: &Line, certainty| {
+/// it questions; `None` when the evidence clears the pair.
+fn pair_proposal(tag: &str, a: &Line, b: &Line, context: &PairContext) -> Option<(Proposal, usize)> {
+    let date = context.date;
+    let coding_pair = |rule, kept: &Line, extra: &Line, certainty, stake| {
         let issue = CodingIssue::CodingPair {
             rule,
             kept: kept.index,
             extra: extra.index,
             date,
         };
+        let certainty = dated(date, certainty);
         let found = proposal(
             issue,
             vec![kept.index, extra.index],
-            dated(date, certainty),
-            Stake::Items(vec![extra.index]),
+            certainty,
+            asked_or(certainty, stake),
         );
-        (found, extra.index)
+        Some((found, extra.index))
     };
     match tag {
-        // C4, [V]: the visit is paid only with a separate exam (25). In
-        // the ER there nearly always was one and the modifier is what is
-        // missing: a question, no dollars counted. In an office the visit
-        // may have been only for the shot: the visit line is at stake.
+        // C4, [V]: the visit is paid only with a separate exam (25).
+        // Statements rarely print 25, and a sick visit with a shot is
+        // usually a real, separate exam: a question with nothing counted,
+        // in the office as in the ER. When the insurer paid the claim, the
+        // visit carried 25: no finding.
         tag::VISIT_WITH_DRUG => {
+            if context.evidence.plan_paid {
+                return None;
+            }
             let setting = if a.code.starts_with("9928") {
                 VisitSetting::Emergency
             } else {
@@ -773,37 +950,151 @@ fn pair_proposal(tag: &str, a: &Line, b: &Line, date: Option<NaiveDate>) -> (Pro
                 date,
                 setting,
             };
-            let found = match setting {
-                VisitSetting::Emergency => {
-                    proposal(issue, vec![a.index, b.index], Certainty::WorthAsking, Stake::Nothing)
-                }
-                VisitSetting::Office => proposal(
-                    issue,
-                    vec![a.index, b.index],
-                    dated(date, Certainty::Likely),
-                    Stake::Items(vec![a.index]),
-                ),
-            };
-            (found, a.index)
+            let found = proposal(issue, vec![a.index, b.index], Certainty::WorthAsking, Stake::Nothing);
+            Some((found, a.index))
         }
         // C4, [S] payer policy: 99211 is not billed with a drug administration.
-        tag::BRIEF_VISIT_WITH_DRUG => coding_pair(PairRule::BriefVisitWithDrug, b, a, Certainty::WorthAsking),
+        tag::BRIEF_VISIT_WITH_DRUG => coding_pair(
+            PairRule::BriefVisitWithDrug,
+            b,
+            a,
+            Certainty::WorthAsking,
+            Stake::Nothing,
+        ),
         // C4, [S]: fluids at the same time as a drug drip are not billed.
-        tag::HYDRATION_CONCURRENT => coding_pair(PairRule::HydrationWithInfusion, a, b, Certainty::WorthAsking),
+        tag::HYDRATION_CONCURRENT => coding_pair(
+            PairRule::HydrationWithInfusion,
+            a,
+            b,
+            Certainty::WorthAsking,
+            Stake::Nothing,
+        ),
         // C4, [S]: the IV start is part of IV fluids.
-        tag::IV_ACCESS => coding_pair(PairRule::IvStartIncluded, a, b, Certainty::WorthAsking),
+        tag::IV_ACCESS => coding_pair(PairRule::IvStartIncluded, a, b, Certainty::WorthAsking, Stake::Nothing),
         // C4, [V]: one initial administration per visit; the others are
         // add-ons. The cheaper line (the later one at equal prices) is the
-        // one to re-code.
+        // one to re-code, and the saving is its gap to the add-on price,
+        // not the whole line.
         _ => {
             let (kept, extra) = if b.amount() < a.amount() || (b.amount() == a.amount() && b.index > a.index) {
                 (a, b)
             } else {
                 (b, a)
             };
-            coding_pair(PairRule::OneInitialAdmin, kept, extra, Certainty::Likely)
+            let stake = add_on_gap(extra, context).map_or(Stake::Nothing, |gap| Stake::PartOfItem {
+                item: extra.index,
+                amount: gap,
+            });
+            coding_pair(PairRule::OneInitialAdmin, kept, extra, Certainty::Likely, stake)
         }
     }
+}
+
+/// What re-coding a second "first" administration as its add-on saves:
+/// the line less the add-on's price, taken from an add-on line in the same
+/// visit when there is one, else from the ratio of Medicare's rates for
+/// the two codes (physician schedule, which prices both). `None` when
+/// neither is known.
+fn add_on_gap(extra: &Line, context: &PairContext) -> Option<Decimal> {
+    let add_on = INITIAL_TO_ADD_ON
+        .iter()
+        .find(|(initial, _)| *initial == extra.code)
+        .map(|(_, add_on)| *add_on)?;
+    let units = Decimal::from(extra.units());
+    let per_unit = match context.codes.get(add_on).and_then(|lines| lines.first()) {
+        Some(line) => line.amount() / Decimal::from(line.units()),
+        None => {
+            let initial = context.reference.physician_rate(&extra.code)?;
+            let add_on = context.reference.physician_rate(add_on)?;
+            if initial <= Decimal::ZERO {
+                return None;
+            }
+            extra.amount() / units * add_on / initial
+        }
+    };
+    let gap = (extra.amount() - per_unit * units).round_dp(2);
+    (gap > Decimal::ZERO).then_some(gap)
+}
+
+/// A contrast agent (by code, or by its words on an uncoded line) billed
+/// the same day as scans all described or coded "without contrast" (C6,
+/// 035x: contrast billed with a "without" study). Likely (a description
+/// can be loose), the agent's line at stake. Days with no scan, or with
+/// any scan done with contrast, give nothing.
+fn contrast_without_dye(lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    use crate::domain::line_words::LineKind;
+    let says = |line: &Line, kind| reference.described_as(&line.item.description, kind);
+    let is_agent = |line: &Line| {
+        CONTRAST_AGENT_CODES.contains(&line.code.as_str())
+            || (line.code.is_empty() && says(line, LineKind::ContrastAgent))
+    };
+    let with = |line: &Line| WITH_CONTRAST_CODES.contains(&line.code.as_str()) || says(line, LineKind::WithContrast);
+    let without = |line: &Line| {
+        !with(line) && (WITHOUT_CONTRAST_CODES.contains(&line.code.as_str()) || says(line, LineKind::WithoutContrast))
+    };
+    if !lines.iter().any(is_agent) {
+        return Vec::new();
+    }
+    let mut by_date: BTreeMap<Option<NaiveDate>, Vec<&Line>> = BTreeMap::new();
+    for line in lines {
+        by_date.entry(line.visit.date).or_default().push(line);
+    }
+    let mut proposals = Vec::new();
+    for (date, day) in by_date {
+        let studies: Vec<&&Line> = day
+            .iter()
+            .filter(|line| !is_agent(line) && (with(line) || without(line)))
+            .collect();
+        let Some(study) = studies.first() else {
+            continue;
+        };
+        if studies.iter().any(|line| with(line)) {
+            continue;
+        }
+        for agent in day.iter().filter(|line| is_agent(line)) {
+            let issue = CodingIssue::ContrastWithoutDye {
+                agent: agent.index,
+                study: study.index,
+                date,
+            };
+            proposals.push(proposal(
+                issue,
+                vec![agent.index, study.index],
+                dated(date, Certainty::Likely),
+                Stake::Items(vec![agent.index]),
+            ));
+        }
+    }
+    proposals
+}
+
+/// Routine supplies billed apart on a hospital bill (one with revenue
+/// codes, or from a hospital), recognised by their words on lines with no
+/// procedure code or a supply code (A4xxx), and no revenue code or a
+/// supply one (027x). C6: "may be a routine supply normally included in
+/// the room or procedure charge — ask the hospital to justify it"; never
+/// called illegal. A question with nothing counted.
+fn routine_supplies(bill: &Bill, lines: &[Line], reference: &Reference) -> Vec<Proposal> {
+    use crate::domain::line_words::LineKind;
+    let hospital = bill.sender == Some(crate::domain::bill::BillSender::Hospital)
+        || bill.items.iter().any(|item| item.revenue_code.is_some());
+    if !hospital {
+        return Vec::new();
+    }
+    let supplies: Vec<usize> = lines
+        .iter()
+        .filter(|line| line.code.is_empty() || line.code.starts_with("A4"))
+        .filter(|line| line.item.revenue_code.is_none() || line.revenue_starts_with(&["027"]))
+        .filter(|line| reference.described_as(&line.item.description, LineKind::RoutineSupply))
+        .map(|line| line.index)
+        .collect();
+    if supplies.is_empty() {
+        return Vec::new();
+    }
+    let issue = CodingIssue::RoutineSupply {
+        lines: supplies.clone(),
+    };
+    vec![proposal(issue, supplies, Certainty::WorthAsking, Stake::Nothing)]
 }
 
 /// Units above a sourced limit (C8): 99291 once per date (C3), a lab
@@ -906,6 +1197,17 @@ mod tests {
         item
     }
 
+    /// The lines plus a last one that prints a modifier (a right-side
+    /// X-ray, which raises nothing): a bill that shows modifiers, where a
+    /// missing repeat modifier counts.
+    fn printed(mut items: Vec<LineItem>) -> Vec<LineItem> {
+        items.push(on(
+            with(line("73610", "90.00"), &["RT"]),
+            NaiveDate::from_ymd_opt(2026, 1, 2),
+        ));
+        items
+    }
+
     fn run(items: Vec<LineItem>) -> Vec<Proposal> {
         propose(
             &Bill {
@@ -935,12 +1237,12 @@ mod tests {
     }
 
     #[test]
-    fn the_same_line_twice_is_a_certain_duplicate_with_the_repeat_at_stake() {
-        let found = run(vec![
-            line("85025", "142.00"),
+    fn the_same_line_twice_is_a_duplicate_with_the_repeat_at_stake() {
+        let found = run(printed(vec![
+            line("71046", "142.00"),
             line("99283", "480.00"),
-            line("85025", "142.00"),
-        ]);
+            line("71046", "142.00"),
+        ]));
         assert_eq!(ids(&found), ["duplicate"]);
         let duplicate = &found[0];
         assert_eq!(duplicate.items, [0, 2]);
@@ -949,18 +1251,65 @@ mod tests {
         assert_eq!(
             issue(duplicate),
             &CodingIssue::Duplicate {
-                code: "85025".into(),
+                code: "71046".into(),
                 date: day(14),
                 first: 0,
                 repeats: vec![2],
                 doubt: RepeatDoubt::None
             }
         );
+        // A statement that prints no modifiers: likely, not certain.
+        let unprinted = run(vec![line("71046", "142.00"), line("71046", "142.00")]);
+        let duplicate = only(&unprinted, "duplicate");
+        assert_eq!(
+            (duplicate.certainty, &duplicate.stake),
+            (Certainty::Likely, &Stake::Items(vec![1]))
+        );
+        // A lab test may be a recheck later that day: likely where modifiers
+        // show, a question with nothing counted where they do not.
+        let lab = run(printed(vec![line("85025", "142.00"), line("85025", "142.00")]));
+        assert_eq!(only(&lab, "duplicate").certainty, Certainty::Likely);
+        let lab = run(vec![line("85025", "142.00"), line("85025", "142.00")]);
+        let duplicate = only(&lab, "duplicate");
+        assert_eq!(
+            (duplicate.certainty, &duplicate.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
+    }
+
+    #[test]
+    fn serial_tests_tracings_and_therapy_units_are_never_an_error() {
+        for code in ["84484", "87040", "93005", "93010", "83605"] {
+            let found = run(printed(vec![line(code, "60.00"), line(code, "60.00")]));
+            let duplicate = only(&found, "duplicate");
+            assert_eq!(
+                (duplicate.certainty, &duplicate.stake),
+                (Certainty::WorthAsking, &Stake::Nothing),
+                "{code}"
+            );
+            assert!(matches!(
+                issue(duplicate),
+                CodingIssue::Duplicate {
+                    doubt: RepeatDoubt::Serial,
+                    ..
+                }
+            ));
+        }
+        // Physical therapy printed 15 minutes a line: no finding.
+        assert!(run(printed(vec![
+            line("97110", "75.00"),
+            line("97110", "75.00"),
+            line("97110", "75.00")
+        ]))
+        .is_empty());
     }
 
     #[test]
     fn duplicates_without_dates_are_likely_and_other_days_are_not_duplicates() {
-        let found = run(vec![on(line("71046", "90.00"), None), on(line("71046", "90.00"), None)]);
+        let found = run(printed(vec![
+            on(line("71046", "90.00"), None),
+            on(line("71046", "90.00"), None),
+        ]));
         assert_eq!(only(&found, "duplicate").certainty, Certainty::Likely);
         assert!(run(vec![line("71046", "90.00"), on(line("71046", "90.00"), day(15))]).is_empty());
         // One dated line and one undated line are not compared.
@@ -1038,14 +1387,16 @@ mod tests {
     #[test]
     fn the_same_code_with_other_units_or_prices_looks_split() {
         let found = run(vec![
-            qty(line("97110", "60.00"), 2),
-            line("97110", "30.00"),
-            line("97110", "30.00"),
+            qty(line("29125", "60.00"), 2),
+            line("29125", "30.00"),
+            line("29125", "30.00"),
         ]);
         let split = only(&found, "split_service");
         assert_eq!(split.items, [0, 1, 2]);
         assert_eq!(split.certainty, Certainty::WorthAsking);
-        assert_eq!(split.stake, Stake::Items(vec![1, 2]));
+        assert_eq!(split.stake, Stake::Nothing);
+        // Therapy minutes on several lines are one session, printed unit by unit.
+        assert!(run(vec![qty(line("97110", "60.00"), 2), line("97110", "30.00")]).is_empty());
     }
 
     #[test]
@@ -1147,23 +1498,34 @@ mod tests {
 
     #[test]
     fn a_panel_with_its_own_tests_puts_the_tests_at_stake() {
-        let found = run(vec![
+        let found = run(printed(vec![
             line("80053", "180.00"),
             line("82565", "35.00"),
             line("84443", "90.00"),
             line("82947", "25.00"),
             with(line("84132", "20.00"), &["91"]),
-        ]);
+        ]));
         let panel = only(&found, "panel_component");
         assert_eq!(panel.items, [0, 1, 3]);
-        assert_eq!(panel.certainty, Certainty::Certain);
+        assert_eq!(panel.certainty, Certainty::Likely);
         assert_eq!(panel.stake, Stake::Items(vec![1, 3]));
         assert_eq!(found.len(), 1);
+        // A statement without modifiers: the potassium may be a recheck
+        // later that day, marked 91 on the claim. A question.
+        let unprinted = run(vec![line("80048", "120.00"), line("84132", "20.00")]);
+        let panel = only(&unprinted, "panel_component");
+        assert_eq!(
+            (panel.certainty, &panel.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
     }
 
     #[test]
     fn modifier_59_does_not_excuse_a_panel_test() {
-        let found = run(vec![line("80048", "120.00"), with(line("82565", "35.00"), &["59"])]);
+        let found = run(printed(vec![
+            line("80048", "120.00"),
+            with(line("82565", "35.00"), &["59"]),
+        ]));
         assert_eq!(only(&found, "panel_component").stake, Stake::Items(vec![1]));
     }
 
@@ -1174,17 +1536,17 @@ mod tests {
 
     #[test]
     fn a_panel_inside_a_panel_and_overlapping_panels() {
-        let inside = run(vec![line("80053", "180.00"), line("80048", "120.00")]);
+        let inside = run(printed(vec![line("80053", "180.00"), line("80048", "120.00")]));
         let found = only(&inside, "panel_in_panel");
         assert_eq!(
             (found.certainty, &found.stake),
-            (Certainty::Certain, &Stake::Items(vec![1]))
+            (Certainty::Likely, &Stake::Items(vec![1]))
         );
         let overlap = run(vec![line("80053", "180.00"), line("80076", "110.00")]);
         let found = only(&overlap, "panel_overlap");
         assert_eq!(
             (found.certainty, &found.stake),
-            (Certainty::WorthAsking, &Stake::Items(vec![1]))
+            (Certainty::WorthAsking, &Stake::Nothing)
         );
     }
 
@@ -1232,18 +1594,28 @@ mod tests {
     }
 
     #[test]
-    fn an_office_visit_with_a_shot_and_no_25_puts_the_visit_at_stake() {
-        let found = run(vec![
-            line("99213", "150.00"),
-            line("96372", "30.00"),
-            line("J3301", "15.00"),
-        ]);
+    fn an_office_visit_with_a_shot_and_no_25_is_a_question_and_a_paid_claim_clears_it() {
+        let items = vec![line("99213", "150.00"), line("96372", "30.00"), line("J3301", "15.00")];
+        let found = run(items.clone());
         let visit = only(&found, "visit_with_injection");
         assert_eq!(visit.items, [0, 1]);
         assert_eq!(
             (visit.certainty, &visit.stake),
-            (Certainty::Likely, &Stake::Items(vec![0]))
+            (Certainty::WorthAsking, &Stake::Nothing)
         );
+        // The insurer paid the claim: the visit carried 25.
+        let paid = Bill {
+            items,
+            coverage: Some(crate::domain::bill::Coverage::InNetwork),
+            claim: Some(ClaimStatus::PaidPart),
+            eob: crate::domain::bill::EobFigures {
+                plan_paid: Some(money("120.00")),
+                your_share: Some(money("60.00")),
+                ..Default::default()
+            },
+            ..Bill::default()
+        };
+        assert!(propose(&paid, reference(), today()).is_empty());
         assert!(run(vec![with(line("99213", "150.00"), &["25"]), line("96372", "30.00")]).is_empty());
         // 25 on the shot is not 25 on the visit (and is a bad modifier).
         let misplaced = run(vec![line("99213", "150.00"), with(line("96372", "30.00"), &["25"])]);
@@ -1277,7 +1649,7 @@ mod tests {
     fn a_brief_nurse_visit_with_a_shot() {
         let found = run(vec![line("99211", "40.00"), line("96372", "30.00")]);
         let pair = only(&found, "coding_pair");
-        assert_eq!(pair.stake, Stake::Items(vec![0]));
+        assert_eq!((pair.certainty, &pair.stake), (Certainty::WorthAsking, &Stake::Nothing));
         assert!(matches!(
             issue(pair),
             CodingIssue::CodingPair {
@@ -1291,16 +1663,38 @@ mod tests {
 
     #[test]
     fn two_initial_administrations_question_the_cheaper_one() {
-        let found = run(vec![line("96365", "400.00"), line("96374", "300.00")]);
+        // The saving is the gap to the add-on's price: here the add-on
+        // line's own price on the bill.
+        let found = run(vec![
+            line("96365", "400.00"),
+            line("96374", "300.00"),
+            line("96375", "80.00"),
+        ]);
         let pair = only(&found, "coding_pair");
         assert_eq!(
             (pair.certainty, &pair.stake),
-            (Certainty::Likely, &Stake::Items(vec![1]))
+            (
+                Certainty::Likely,
+                &Stake::PartOfItem {
+                    item: 1,
+                    amount: money("220.00")
+                }
+            )
         );
-        // The same initial code twice: the later line, and not also a duplicate.
+        // No add-on line: the ratio of Medicare's rates for the two codes.
         let twice = run(vec![line("96374", "300.00"), line("96374", "300.00")]);
-        assert_eq!(ids(&twice), ["coding_pair"]);
-        assert_eq!(twice[0].stake, Stake::Items(vec![1]));
+        assert_eq!(ids(&twice), ["coding_pair"], "not also a duplicate");
+        let initial = reference().physician_rate("96374").unwrap();
+        let add_on = reference().physician_rate("96375").unwrap();
+        let expected = (money("300.00") - money("300.00") * add_on / initial).round_dp(2);
+        assert_eq!(
+            twice[0].stake,
+            Stake::PartOfItem {
+                item: 1,
+                amount: expected
+            }
+        );
+        assert!(expected > Decimal::ZERO && expected < money("300.00"));
         // Two IV sites, marked: fine.
         assert!(run(vec![line("96374", "300.00"), with(line("96374", "300.00"), &["XS"])]).is_empty());
     }
@@ -1333,7 +1727,7 @@ mod tests {
                 ..
             }
         ));
-        assert_eq!(pair.stake, Stake::Items(vec![1]));
+        assert_eq!(pair.stake, Stake::Nothing);
     }
 
     #[test]
@@ -1378,6 +1772,63 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    fn described(mut item: LineItem, description: &str) -> LineItem {
+        item.description = description.to_string();
+        item
+    }
+
+    #[test]
+    fn dye_billed_with_scans_done_without_dye() {
+        // MRI of the brain without contrast, and gadolinium: likely.
+        let found = run(vec![
+            described(line("70551", "2400.00"), "MRI BRAIN W/O DYE"),
+            described(line("A9579", "310.00"), "GADOLINIUM PER ML"),
+        ]);
+        let dye = only(&found, "contrast_without_dye");
+        assert_eq!((dye.certainty, &dye.stake), (Certainty::Likely, &Stake::Items(vec![1])));
+        // The same by words alone, on lines printed without codes.
+        let mut uncoded = described(line("", "2400.00"), "MRI BRAIN W/O DYE");
+        uncoded.code = None;
+        let mut agent = described(line("", "310.00"), "Gadobutrol 7.5 ml");
+        agent.code = None;
+        let found = run(vec![uncoded, agent]);
+        assert_eq!(only(&found, "contrast_without_dye").stake, Stake::Items(vec![1]));
+        // A scan with and without contrast, or another day: nothing.
+        assert!(run(vec![
+            described(line("70553", "3100.00"), "MRI BRAIN W/WO DYE"),
+            described(line("A9579", "310.00"), "GADOLINIUM PER ML"),
+        ])
+        .is_empty());
+        assert!(run(vec![
+            described(line("70551", "2400.00"), "MRI BRAIN W/O DYE"),
+            on(line("A9579", "310.00"), day(15)),
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn routine_supplies_on_a_hospital_bill_are_a_question() {
+        let supply = |text: &str| {
+            let mut item = described(line("", "7.00"), text);
+            item.code = None;
+            item
+        };
+        let found = run(vec![
+            revenue(line("99283", "620.00"), "0450"),
+            supply("Bandage supply"),
+            supply("Gauze pads"),
+            supply("Splint, fiberglass"),
+        ]);
+        let supplies = only(&found, "routine_supply");
+        assert_eq!(supplies.items, [1, 2]);
+        assert_eq!(
+            (supplies.certainty, &supplies.stake),
+            (Certainty::WorthAsking, &Stake::Nothing)
+        );
+        // A doctor's office bill (no revenue codes, not a hospital): nothing.
+        assert!(run(vec![line("99213", "120.00"), supply("Bandage supply")]).is_empty());
     }
 
     #[test]
@@ -1476,6 +1927,12 @@ mod tests {
                 limit: 1,
                 reason: UnitLimit::Panel,
             },
+            CodingIssue::ContrastWithoutDye {
+                agent: 1,
+                study: 0,
+                date,
+            },
+            CodingIssue::RoutineSupply { lines: vec![0] },
         ];
         let ids: HashSet<&str> = issues.iter().map(CodingIssue::id).collect();
         assert_eq!(ids.len(), issues.len());

@@ -14,6 +14,7 @@
 //!   Surprises Act, prices against Medicare, financial assistance, the
 //!   missing itemized bill).
 
+pub mod by_words;
 pub mod coding;
 pub mod visit;
 
@@ -115,7 +116,12 @@ impl Audit {
 
 /// Audits a bill. `today` dates the checks that depend on it (deleted
 /// codes, deadlines).
+///
+/// Lines printed without codes are first read by their words as their coded
+/// twins ([`by_words`]), so the same rules apply to them.
 pub fn audit(bill: &Bill, reference: &Reference, today: NaiveDate) -> Audit {
+    let read = by_words::read_by_words(bill, reference);
+    let bill = read.as_ref();
     let mut proposals = coding::propose(bill, reference, today);
     proposals.extend(visit::propose(bill, reference, today));
     let prices = visit::price_checks(bill, reference);
@@ -166,12 +172,20 @@ struct Ledger {
 }
 
 impl Ledger {
+    /// The whole-bill budget is capped at what the patient can save: for an
+    /// insured patient with the EOB's figures, the share they are asked to
+    /// pay (the amount due, else the EOB's "your share"), never the gross
+    /// charges the insurer already cut down.
     fn new(bill: &Bill) -> Ledger {
         let items = bill.items.iter().map(|item| item.amount.max(Decimal::ZERO)).collect();
         let whole = bill
             .items_total()
             .max(bill.amount_due.unwrap_or_default())
             .max(Decimal::ZERO);
+        let whole = match patient_share(bill) {
+            Some(share) => whole.min(share.max(Decimal::ZERO)),
+            None => whole,
+        };
         Ledger { items, bill: whole }
     }
 
@@ -194,6 +208,15 @@ impl Ledger {
     }
 }
 
+/// What an insured patient is asked to pay when the EOB's figures are in:
+/// the bill's amount due, else the EOB's "your share". `None` for a
+/// self-pay patient or without EOB figures (the charges are what they owe).
+pub fn patient_share(bill: &Bill) -> Option<Decimal> {
+    let insured = bill.coverage.is_some_and(super::bill::Coverage::is_insured);
+    let share = bill.eob.your_share?;
+    insured.then(|| bill.amount_due.unwrap_or(share))
+}
+
 /// What a stake would be before settling, for ordering.
 fn raw(bill: &Bill, stake: &Stake) -> Decimal {
     match stake {
@@ -204,5 +227,59 @@ fn raw(bill: &Bill, stake: &Stake) -> Decimal {
             .sum(),
         Stake::PartOfItem { amount, .. } | Stake::Amount(amount) => *amount,
         Stake::Nothing => Decimal::ZERO,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bill::{ClaimStatus, Coverage, EobFigures};
+    use crate::domain::line_items::LineItem;
+
+    fn line(amount: i64) -> LineItem {
+        LineItem {
+            date: None,
+            revenue_code: None,
+            code: None,
+            modifiers: Vec::new(),
+            description: String::new(),
+            units: 1,
+            amount: Decimal::from(amount),
+        }
+    }
+
+    fn whole_lines(items: Vec<usize>) -> Proposal {
+        Proposal {
+            kind: FindingKind::Visit(visit::VisitIssue::NotReceived { amount: Decimal::ZERO }),
+            items: items.clone(),
+            certainty: Certainty::Likely,
+            stake: Stake::Items(items),
+        }
+    }
+
+    #[test]
+    fn an_insured_patient_can_save_at_most_their_share() {
+        // A $250 office visit, the plan paid, a $60 balance: $60 at stake.
+        let mut bill = Bill {
+            items: vec![line(250), line(40)],
+            coverage: Some(Coverage::InNetwork),
+            claim: Some(ClaimStatus::PaidPart),
+            amount_due: Some(Decimal::from(60)),
+            eob: EobFigures {
+                your_share: Some(Decimal::from(60)),
+                ..EobFigures::default()
+            },
+            ..Bill::default()
+        };
+        let found = settle(&bill, vec![whole_lines(vec![0]), whole_lines(vec![1])]);
+        assert_eq!(found.iter().map(|f| f.at_stake).sum::<Decimal>(), Decimal::from(60));
+        assert!(found.iter().all(|f| f.at_stake <= Decimal::from(60)));
+        // Without the EOB's figures, or self-pay, the charges are what is owed.
+        bill.eob.your_share = None;
+        let found = settle(&bill, vec![whole_lines(vec![0])]);
+        assert_eq!(found[0].at_stake, Decimal::from(250));
+        bill.eob.your_share = Some(Decimal::from(60));
+        bill.coverage = Some(Coverage::SelfPay);
+        assert_eq!(patient_share(&bill), None);
     }
 }

@@ -7,18 +7,17 @@
 //! each constant). Each rule is one small function that proposes findings;
 //! `super::settle` then makes sure no dollar is counted twice.
 //!
-//! Inferences the bill alone forces on us (the review does not ask for an
-//! admission or discharge date):
+//! Inferences the bill alone forces on us (the review asks the discharge
+//! date of a hospital stay, optionally, but not the admission):
 //! - room-and-board lines are revenue codes 0100–0219; a room line dated
 //!   D with U units covers the nights D .. D+U−1; the admission is the
 //!   first room night;
 //! - for "charged after discharge", the discharge is the day after the last
 //!   night of room charges (only when the bill has room lines);
-//! - for "room charged for the discharge day", the discharge is the last
-//!   day the bill shows any charge: if the room is charged for that night
-//!   too, either the discharge day was charged or the patient stayed a night
-//!   with no charge at all the next day, so the text names the date and lets
-//!   the user check it.
+//! - for "room charged for the discharge day", the discharge is the date the
+//!   user gave (then the finding is likely), else the last day the bill shows
+//!   any charge: a morning discharge often has no charge of its own, so then
+//!   it is only a question, and the text names the date for the user to check.
 
 use super::{Certainty, Finding, FindingKind, PriceCheck, Proposal, Stake};
 use crate::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
@@ -31,6 +30,10 @@ use std::ops::RangeInclusive;
 /// Differences smaller than this between the bill and the EOB (or inside the
 /// EOB) are rounding, not a question: the issue's "off by more than $1".
 const EOB_TOLERANCE: Decimal = Decimal::ONE;
+/// Medicare's 2% payment reduction (sequestration, 2 U.S.C. 901a): a
+/// Medicare EOB's "paid" is 2% below allowed less the patient's share, so a
+/// gap up to 2% of allowed is no question.
+const SEQUESTRATION: Decimal = Decimal::from_parts(2, 0, 0, false, 2);
 /// A3: the patient-provider dispute is open when the bill is at least $400
 /// above the good-faith estimate.
 const ESTIMATE_DISPUTE_MIN: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
@@ -313,6 +316,20 @@ fn is_room(item: &LineItem) -> bool {
     revenue_in(item, &ROOM) && is_charge(item)
 }
 
+/// The bill charges room nights (a hospital stay): a room revenue code
+/// (0100–0219), or an uncoded line whose words say room and board. The
+/// review then asks the discharge date.
+pub fn has_room_nights(bill: &Bill) -> bool {
+    let words = crate::domain::line_words::LineWords::embedded();
+    bill.items.iter().any(|item| {
+        is_room(item)
+            || (is_charge(item)
+                && item.revenue_code.is_none()
+                && item.code.is_none()
+                && words.says(&item.description, crate::domain::line_words::LineKind::Room))
+    })
+}
+
 /// The bill has inpatient room charges (so the patient was admitted).
 fn admitted(bill: &Bill) -> bool {
     bill.items.iter().any(is_room)
@@ -342,7 +359,9 @@ fn cents(amount: Decimal) -> Decimal {
 
 /// No itemized bill yet: ask for it first.
 fn ask_for_itemized(bill: &Bill) -> Option<Proposal> {
-    (bill.has_itemized == Some(false)).then(|| {
+    // Medicaid must be taken as payment in full (E1): nothing to itemize.
+    let medicaid = bill.coverage == Some(Coverage::Medicaid);
+    (bill.has_itemized == Some(false) && !medicaid).then(|| {
         proposal(
             VisitIssue::AskForItemized,
             Vec::new(),
@@ -373,7 +392,10 @@ fn validate_debt(bill: &Bill) -> Option<Proposal> {
 /// notices, so no deadline is computed for them.
 fn appeal_denial(bill: &Bill) -> Option<Proposal> {
     let insured = bill.coverage.is_some_and(Coverage::is_insured);
-    (insured && bill.claim == Some(ClaimStatus::Denied)).then(|| {
+    // A $0 share after the denial: the bill should match the EOB, and
+    // there is nothing for the patient to appeal.
+    let zero_share = bill.eob.your_share.is_some_and(|share| share.is_zero());
+    (insured && bill.claim == Some(ClaimStatus::Denied) && !zero_share).then(|| {
         let private_plan = !matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid));
         let deadline = bill
             .denial_date
@@ -388,29 +410,58 @@ fn appeal_denial(bill: &Bill) -> Option<Proposal> {
     })
 }
 
-/// C3: a level 4–5 ER visit when the bill shows no admission.
+/// C3: a level 5 ER visit (the highest) when the bill shows no admission
+/// and nothing of the intensity that supports it. Level 4 is the most
+/// common ER level and is never questioned on its own; a CT scan, an IV
+/// drug or drip, or critical care on the same bill supports a high level,
+/// so it clears the question. A question with nothing counted.
 fn er_levels(bill: &Bill) -> Vec<Proposal> {
-    if admitted(bill) {
+    if admitted(bill) || bill.items.iter().any(|item| is_charge(item) && shows_intensity(item)) {
         return Vec::new();
     }
     bill.items
         .iter()
         .enumerate()
-        .filter(|(_, item)| is_charge(item))
-        .filter_map(|(index, item)| {
-            let level = match item.code.as_deref()? {
-                "99284" => 4,
-                "99285" => 5,
-                _ => return None,
-            };
-            Some(proposal(
-                VisitIssue::ErLevel { item: index, level },
+        .filter(|(_, item)| is_charge(item) && code_is(item, "99285"))
+        .map(|(index, _)| {
+            proposal(
+                VisitIssue::ErLevel { item: index, level: 5 },
                 vec![index],
                 Certainty::WorthAsking,
                 Stake::Nothing,
-            ))
+            )
         })
         .collect()
+}
+
+/// Revenue codes for CT scans (035x) and MRI (061x).
+const CT_OR_MRI_REVENUE: [RangeInclusive<u16>; 2] = [350..=359, 610..=619];
+/// CT and CTA codes: head and neck (70450–70498), chest (71250–71275),
+/// spine (72125–72133), pelvis (72191–72194), arm (73200–73206), leg
+/// (73700–73706), abdomen (74150–74178).
+const CT_CODES: [RangeInclusive<u32>; 7] = [
+    70450..=70498,
+    71250..=71275,
+    72125..=72133,
+    72191..=72194,
+    73200..=73206,
+    73700..=73706,
+    74150..=74178,
+];
+/// IV drug pushes and drips, and critical care (C3, C4).
+const INTENSITY_CODES: [&str; 9] = [
+    "96365", "96366", "96367", "96368", "96374", "96375", "96376", "99291", "99292",
+];
+
+/// A line that shows the intensity of a high ER level: a CT or MRI, an IV
+/// drug, critical care.
+fn shows_intensity(item: &LineItem) -> bool {
+    let code = item.code.as_deref().unwrap_or("").trim();
+    CT_OR_MRI_REVENUE.iter().any(|range| revenue_in(item, range))
+        || INTENSITY_CODES.contains(&code)
+        || code
+            .parse::<u32>()
+            .is_ok_and(|n| CT_CODES.iter().any(|range| range.contains(&n)))
 }
 
 /// C3: a trauma activation needs a pre-arrival notice and a team response
@@ -528,16 +579,28 @@ fn after_discharge(bill: &Bill) -> Option<Proposal> {
     Some(proposal(issue, items.clone(), Certainty::Likely, Stake::Items(items)))
 }
 
-/// C7: room nights above max(1, discharge − admission), the discharge being
-/// the last day with any charge. At stake: one night's room charge.
+/// C7: room nights above max(1, discharge − admission).
+///
+/// With the discharge date the user gave, an extra night is Likely and one
+/// night's charge is at stake. Without it, the discharge is taken as the
+/// last day with any charge: a morning discharge often has no charge of
+/// its own, so this is only a question, with nothing counted.
 fn discharge_day_room(bill: &Bill) -> Option<Proposal> {
     let stay = stay(bill)?;
-    let discharge = bill
-        .items
-        .iter()
-        .filter(|item| is_charge(item))
-        .filter_map(|item| item.date)
-        .max()?;
+    let (discharge, certainty) = match bill.discharge_date {
+        Some(date) => (date, Certainty::Likely),
+        None => (
+            bill.items
+                .iter()
+                .filter(|item| is_charge(item))
+                .filter_map(|item| item.date)
+                .max()?,
+            Certainty::WorthAsking,
+        ),
+    };
+    if discharge < stay.admission {
+        return None;
+    }
     let nights_between = (discharge - stay.admission).num_days().max(1);
     let nights_expected = u32::try_from(nights_between).ok()?;
     if stay.nights <= nights_expected {
@@ -553,11 +616,14 @@ fn discharge_day_room(bill: &Bill) -> Option<Proposal> {
         nights_expected,
         night_charge,
     };
-    let stake = Stake::PartOfItem {
-        item: stay.last_room,
-        amount: night_charge,
+    let stake = match certainty {
+        Certainty::WorthAsking => Stake::Nothing,
+        _ => Stake::PartOfItem {
+            item: stay.last_room,
+            amount: night_charge,
+        },
     };
-    Some(proposal(issue, vec![stay.last_room], Certainty::Likely, stake))
+    Some(proposal(issue, vec![stay.last_room], certainty, stake))
 }
 
 /// The user's own word: items not received.
@@ -616,8 +682,16 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
         }
     }
     if let (false, Some(allowed), Some(plan_paid)) = (denied, bill.eob.allowed, bill.eob.plan_paid) {
+        // Only a share above allowed − paid is a question: a share below it
+        // is Medicare's 2% sequestration, a secondary insurer's payment or
+        // a write-off, all in the patient's favour.
         let expected = allowed - plan_paid;
-        if (your_share - expected).abs() > EOB_TOLERANCE {
+        let tolerance = if bill.coverage == Some(Coverage::Medicare) {
+            EOB_TOLERANCE.max(allowed * SEQUESTRATION)
+        } else {
+            EOB_TOLERANCE
+        };
+        if your_share - expected > tolerance {
             // The part of the bill above allowed − paid that the bill-vs-EOB
             // finding does not already count.
             let billed_share = bill.amount_due.map_or(your_share, |due| due.min(your_share));
@@ -714,8 +788,20 @@ fn medicare_rate(code: &str, schedule: FeeSchedule, reference: &Reference) -> Op
     (rate > Decimal::ZERO).then_some(rate)
 }
 
+/// A drug (a J code, or a pharmacy or drug revenue code 025x, 063x):
+/// Medicare prices it per HCPCS billing unit (e.g. per 15 mg), which a
+/// statement's "1" does not show (domain-facts-2 E12).
+fn is_drug(item: &LineItem) -> bool {
+    let code = item.code.as_deref().unwrap_or("").trim();
+    code.starts_with('J')
+        || code.starts_with('j')
+        || revenue(item).is_some_and(|rev| (250..=259).contains(&rev) || (630..=639).contains(&rev))
+}
+
 fn price_check(index: usize, item: &LineItem, bill: &Bill, reference: &Reference) -> Option<(PriceCheck, FeeSchedule)> {
-    if !is_charge(item) {
+    // A drug is compared only when its units say how many billing units
+    // were given: one "unit" of a $45 shot is not one 15 mg unit.
+    if !is_charge(item) || (is_drug(item) && item.units <= 1) {
         return None;
     }
     let schedule = schedule_for(item, bill);
@@ -964,22 +1050,33 @@ mod tests {
     }
 
     #[test]
-    fn level_4_and_5_er_visits_are_questioned_unless_admitted() {
+    fn a_level_5_er_visit_without_intensity_is_questioned_unless_admitted() {
+        let er_levels = |bill: &Bill| -> Vec<Proposal> {
+            propose(bill, &reference(), today())
+                .into_iter()
+                .filter(|p| p.kind.id() == "er_level")
+                .collect()
+        };
         let bill = hospital(vec![
             line("0450", "99285", 1, "1200.00"),
             line("", "99284", 1, "300.00"),
         ]);
-        let found: Vec<Proposal> = propose(&bill, &reference(), today())
-            .into_iter()
-            .filter(|p| p.kind.id() == "er_level")
-            .collect();
-        assert_eq!(found.len(), 2);
+        let found = er_levels(&bill);
+        assert_eq!(found.len(), 1, "level 4, the most common, is not questioned");
         assert_eq!(issue(&found[0]), &VisitIssue::ErLevel { item: 0, level: 5 });
-        assert_eq!(issue(&found[1]), &VisitIssue::ErLevel { item: 1, level: 4 });
         assert_eq!(
             (found[0].certainty, &found[0].stake),
             (Certainty::WorthAsking, &Stake::Nothing)
         );
+        // A CT scan, an IV drug or critical care supports a high level.
+        for evidence in [
+            line("0350", "70450", 1, "1800.00"),
+            line("0260", "96374", 1, "300.00"),
+            line("", "99291", 1, "900.00"),
+        ] {
+            let bill = hospital(vec![line("0450", "99285", 1, "1200.00"), evidence.clone()]);
+            assert!(er_levels(&bill).is_empty(), "{evidence:?}");
+        }
 
         let admitted = hospital(vec![
             line("0450", "99285", 1, "1200.00"),
@@ -1090,12 +1187,19 @@ mod tests {
 
     #[test]
     fn a_room_charged_for_the_discharge_day_costs_one_night() {
-        // Admitted Mar 1, last charges Mar 4: 3 nights, 4 charged.
-        let bill = hospital(vec![
+        // Admitted Mar 1, last charges Mar 4: 3 nights, 4 charged. Without
+        // the discharge date, a question with nothing counted (a morning
+        // discharge may have no charge of its own).
+        let mut bill = hospital(vec![
             on(day(3, 1), line("0120", "", 4, "8400.00")),
             on(day(3, 4), line("0250", "", 1, "40.00")),
         ]);
         let p = only(&bill, "discharge_day_room");
+        assert_eq!((p.certainty, &p.stake), (Certainty::WorthAsking, &Stake::Nothing));
+        // The user says they went home on Mar 4: likely, one night at stake.
+        bill.discharge_date = Some(day(3, 4));
+        let p = only(&bill, "discharge_day_room");
+        assert_eq!(p.certainty, Certainty::Likely);
         assert_eq!(
             issue(&p),
             &VisitIssue::DischargeDayRoom {
@@ -1115,11 +1219,12 @@ mod tests {
             }
         );
         // Daily lines, the last one on the discharge day.
-        let daily = hospital(
+        let mut daily = hospital(
             (1..=3)
                 .map(|date| on(day(3, date), line("0120", "", 1, "2000.00")))
                 .collect(),
         );
+        daily.discharge_date = Some(day(3, 3));
         let p = only(&daily, "discharge_day_room");
         assert_eq!(
             p.stake,
@@ -1136,6 +1241,11 @@ mod tests {
         assert!(propose(&right, &reference(), today()).is_empty());
         let same_day = hospital(vec![on(day(3, 1), line("0120", "", 1, "2100.00"))]);
         assert!(propose(&same_day, &reference(), today()).is_empty());
+        // Two nights, a morning discharge with no charge of its own, and the
+        // user's date: no finding.
+        let mut two_nights = hospital(vec![on(day(3, 1), line("0120", "", 2, "4000.00"))]);
+        two_nights.discharge_date = Some(day(3, 3));
+        assert!(propose(&two_nights, &reference(), today()).is_empty());
     }
 
     #[test]
@@ -1198,9 +1308,15 @@ mod tests {
             }
         );
         assert_eq!((p.certainty, p.stake), (Certainty::WorthAsking, Stake::Amount(d("80"))));
-        // A share below the math is a question with nothing at stake.
+        // A share below the math (a secondary insurer, a write-off) is in
+        // the patient's favour: no finding.
         let lower = insured(ClaimStatus::PaidPart, eob("650", "400", "300", "50"), "50");
-        assert_eq!(only(&lower, "eob_math").stake, Stake::Nothing);
+        assert!(propose(&lower, &reference(), today()).is_empty());
+        // Medicare pays 2% less than allowed − coinsurance (sequestration):
+        // allowed 400, coinsurance 80, paid 313.60; no finding.
+        let mut medicare = insured(ClaimStatus::PaidPart, eob("650", "400", "313.60", "80"), "80");
+        medicare.coverage = Some(Coverage::Medicare);
+        assert!(propose(&medicare, &reference(), today()).is_empty());
         // Off by a dollar is rounding; a denied claim has no such math.
         let rounding = insured(ClaimStatus::PaidPart, eob("650", "400", "300", "100.90"), "100.90");
         assert!(propose(&rounding, &reference(), today()).is_empty());
@@ -1382,6 +1498,24 @@ mod tests {
                 }
             )
         );
+    }
+
+    #[test]
+    fn a_drug_is_compared_with_medicare_only_when_its_units_are_shown() {
+        // A $45 ketorolac shot printed as 1 unit: Medicare's rate is per
+        // 15 mg billing unit, so no multiple is claimed.
+        let one = Bill {
+            coverage: Some(Coverage::SelfPay),
+            ..hospital(vec![line("0636", "J1885", 1, "45.00")])
+        };
+        assert!(price_checks(&one, &reference()).is_empty());
+        assert!(!ids(&propose(&one, &reference(), today())).contains(&"high_price"));
+        // Printed with its billing units, it is compared per unit.
+        let units = Bill {
+            items: vec![line("0636", "J1885", 2, "90.00")],
+            ..one
+        };
+        assert_eq!(price_checks(&units, &reference()).len(), 1);
     }
 
     #[test]

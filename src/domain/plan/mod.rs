@@ -605,7 +605,7 @@ fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
 fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> Deadline {
     let safe = plus(letter, timing::VALIDATION_DAYS);
     let legal_end = plus(
-        super::dates::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
+        super::holidays::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
         timing::VALIDATION_DAYS,
     );
     let date = if today <= safe { safe } else { legal_end };
