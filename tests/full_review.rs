@@ -180,7 +180,7 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     // insured share).
     let plan = pat.expect("Your plan").await;
     for part in [
-        "1. Question 5 charges on the bill",
+        "1. Question 4 charges on the bill",
         "could take off up to $244.00",
         "2. Apply for financial help",
         "3. Ask for a prompt-pay discount",
