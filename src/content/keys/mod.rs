@@ -13,6 +13,7 @@ mod findings_visit;
 mod offers;
 mod reminders;
 mod report;
+mod shell;
 
 pub use calls::*;
 pub use conversation::*;
@@ -25,6 +26,7 @@ pub use offers::*;
 pub use reminders::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
+pub use shell::*;
 
 /// One text in `dialogues/`, by its dotted name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,7 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         offers::GROUP,
         reminders::GROUP,
         report::GROUP,
+        shell::GROUP,
     ]
     .into_iter()
     .flatten()
