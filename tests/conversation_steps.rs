@@ -1614,18 +1614,54 @@ fn items_typed_one_by_one_add_to_the_list() {
     );
     assert_eq!(chat.bill().items.len(), 2);
 
-    // Text with no charge in it.
+    // Text with no charge in it: one message, one line and the count, not
+    // the list again.
     let before = chat.state.clone();
     let out = chat.send(text("I think they overcharged me"));
     assert_eq!(chat.state, before);
-    assert_eq!(out[0], line(keys::ITEMS_NOTHING_READ));
-    assert_contains(&out[1], &line(keys::LINE_ITEMS_PROMPT));
-    assert_contains(&out[1], "2. 99285 · ER visit level 5 $2,400.00");
+    assert_eq!(out.len(), 1);
+    assert_contains(&out[0], &line(keys::ITEMS_NOTHING_READ));
+    assert_contains(
+        &out[0],
+        &filled(keys::ITEMS_TOTAL, &[("count", "2"), ("total", "$2,542.00")]),
+    );
+    assert!(!out[0].contains("ER visit level 5"), "{}", out[0]);
 
     // "done" typed works like the button.
     chat.send(text("Done."));
     assert!(chat.bill().items_confirmed);
     assert_eq!(chat.state.screen, asking(Question::NotReceived));
+}
+
+#[test]
+fn a_long_list_is_sent_once_and_then_referred_to() {
+    let mut chat = at_items();
+    let paste: Vec<String> = (1..=30).map(|n| format!("Mar 14 85025 CBC q{n}q $1{n}.00")).collect();
+    let out = chat.send(text(&paste.join("\n")));
+    assert_contains(&out[0], "30. Sat, Mar 14 · 85025 · CBC q30q");
+    let once = out.concat().len();
+
+    // Unreadable texts: each answer stays short, whatever the list's length.
+    for _ in 0..3 {
+        let out = chat.send(text("what?"));
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].contains("CBC q"), "{}", out[0]);
+        assert!(out[0].len() < once / 4, "{}", out[0]);
+    }
+    // Asking which line to fix refers to the list instead of repeating it.
+    let out = chat.press(&plain(keys::ITEMS_FIX));
+    assert!(!out.concat().contains("CBC q7q"), "{out:?}");
+    assert_contains(&out[0], &filled(keys::ITEMS_LIST_LONG, &[("count", "30")]));
+    chat.send(text("7"));
+    let out = chat.send(text("Mar 14 85025 CBC fixed $5.00"));
+    assert!(!out.concat().contains("CBC q8q"), "{out:?}");
+    // The whole list again only when asked for.
+    let out = chat.press(&plain(keys::ITEMS_SHOW_LIST));
+    let all = out.concat();
+    assert!(
+        all.contains("CBC q30q") && all.contains("7. Sat, Mar 14 · 85025 · CBC fixed"),
+        "{all}"
+    );
 }
 
 #[test]

@@ -16,6 +16,9 @@ use chrono::NaiveDate;
 /// Items shown per page of the not-received toggles, and per row.
 pub const TOGGLES_PER_PAGE: usize = 20;
 const TOGGLES_PER_ROW: usize = 5;
+/// A list of line items longer than this is shown in full when it is read
+/// and when asked for, not again after every step.
+const LIST_IN_FULL: usize = 20;
 
 /// What screens are drawn with: the copy and today's date.
 #[derive(Clone, Copy)]
@@ -85,7 +88,7 @@ impl View<'_> {
     /// answer (after `/back`), "Skip" when it is optional.
     pub fn question(&self, question: Question, bill: &Bill) -> Output {
         match question.answer_kind() {
-            AnswerKind::Items => return self.items_prompt(bill),
+            AnswerKind::Items => return self.items_prompt(bill, false),
             AnswerKind::NotReceived => return self.not_received(question, bill, 0),
             _ => {}
         }
@@ -191,20 +194,26 @@ impl View<'_> {
         if bill.items.is_empty() {
             return vec![vec![self.button(keys::ITEMS_DONT_HAVE, Action::ItemsNone)]];
         }
-        vec![
+        let mut keyboard = vec![
             vec![self.button(keys::ITEMS_DONE, Action::ItemsDone)],
             vec![
                 self.button(keys::ITEMS_FIX, Action::ItemsFix),
                 self.button(keys::ITEMS_REMOVE, Action::ItemsRemove),
             ],
-        ]
+        ];
+        if bill.items.len() > LIST_IN_FULL {
+            keyboard.push(vec![self.button(keys::ITEMS_SHOW_LIST, Action::ItemsList)]);
+        }
+        keyboard
     }
 
-    /// The line-items question: the prompt, and the list so far if any.
-    pub fn items_prompt(&self, bill: &Bill) -> Output {
+    /// The line-items question: the prompt, and the list so far if any (a
+    /// long list in full only when `full`: it was shown when it was read,
+    /// and is one tap away).
+    pub fn items_prompt(&self, bill: &Bill, full: bool) -> Output {
         let mut parts = vec![self.question_text(Question::LineItems, bill)];
         if !bill.items.is_empty() {
-            parts.push(self.items_list(bill));
+            parts.push(self.items_list(bill, full));
         }
         Output::Message {
             text: Html::join(&parts, "\n\n"),
@@ -213,8 +222,34 @@ impl View<'_> {
         }
     }
 
-    /// Every line item, numbered, with the total.
-    pub fn items_list(&self, bill: &Bill) -> Html {
+    /// A text at the items step that held no bill line: one line and the
+    /// count so far, not the list again.
+    pub fn items_nothing_read(&self, bill: &Bill) -> Output {
+        let mut parts = vec![self.text(keys::ITEMS_NOTHING_READ)];
+        if !bill.items.is_empty() {
+            parts.push(Html::join(&[self.items_total(bill), self.text(keys::ITEMS_NEXT)], "\n"));
+        }
+        Output::Message {
+            text: Html::join(&parts, "\n\n"),
+            keyboard: self.items_keyboard(bill),
+            typed_answer: true,
+        }
+    }
+
+    /// The line items, numbered, with the total: every one when `full` or
+    /// when there are few, else only how many and how to see them.
+    pub fn items_list(&self, bill: &Bill, full: bool) -> Html {
+        if !full && bill.items.len() > LIST_IN_FULL {
+            let count = bill.items.len().to_string();
+            return Html::join(
+                &[
+                    self.content
+                        .render(keys::ITEMS_LIST_LONG, &[("count", Fill::Text(&count))]),
+                    self.items_total(bill),
+                ],
+                "\n",
+            );
+        }
         let mut lines = vec![self.text(keys::ITEMS_LIST_HEADING)];
         lines.extend(
             bill.items
@@ -276,7 +311,7 @@ impl View<'_> {
         Output::Message {
             text: Html::join(
                 &[
-                    self.items_list(bill),
+                    self.items_list(bill, false),
                     self.content.render(key, &[("last", Fill::Text(&last))]),
                 ],
                 "\n\n",

@@ -255,7 +255,12 @@ impl Turn<'_> {
                 self.go_to(Screen::FixItem { number: None })
             }
             Action::ItemsRemove if self.in_items() && !self.bill().items.is_empty() => self.go_to(Screen::RemoveItem),
-            Action::ItemsList if self.in_items() => self.ask(Question::LineItems),
+            Action::ItemsList if self.in_items() => {
+                self.state.screen = Screen::Asking {
+                    question: Question::LineItems,
+                };
+                self.outputs.push(self.view.items_prompt(self.bill(), true));
+            }
             Action::ItemsNone if self.is_asking(Question::LineItems) && self.bill().items.is_empty() => {
                 let mut bill = self.bill().clone();
                 bill.has_itemized = Some(false);
@@ -446,7 +451,10 @@ impl Turn<'_> {
     fn add_items(&mut self, text: &str) {
         let parsed = line_items::parse_bill_text(text, self.today());
         if parsed.items.is_empty() && parsed.unreadable.is_empty() {
-            return self.say_then_current(keys::ITEMS_NOTHING_READ);
+            self.state.screen = Screen::Asking {
+                question: Question::LineItems,
+            };
+            return self.outputs.push(self.view.items_nothing_read(self.bill()));
         }
         let bill = self.state.bill_mut();
         let first_new = bill.items.len();

@@ -86,6 +86,8 @@ keys! {
     ITEMS_READ_ONE = "items.read_one";
     ITEMS_UNREADABLE = "items.unreadable" [lines];
     ITEMS_LIST_HEADING = "items.list_heading";
+    ITEMS_LIST_LONG = "items.list_long" [count];
+    ITEMS_SHOW_LIST = "items.show_list";
     ITEMS_TOTAL = "items.total" [count, total];
     ITEMS_TOTAL_ONE = "items.total_one" [total];
     ITEMS_COUNT = "items.count" [count, total];
