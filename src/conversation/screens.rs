@@ -19,6 +19,8 @@ const TOGGLES_PER_ROW: usize = 5;
 /// A list of line items longer than this is shown in full when it is read
 /// and when asked for, not again after every step.
 const LIST_IN_FULL: usize = 20;
+/// Bills on one page of `/bills`.
+const BILLS_PER_PAGE: usize = 8;
 
 /// What screens are drawn with: the copy and today's date.
 #[derive(Clone, Copy)]
@@ -467,11 +469,20 @@ impl View<'_> {
         Html::join(&[Html::join(&lines, "\n"), self.text(keys::SUMMARY_FOOTER)], "\n\n")
     }
 
-    /// `/bills`: every bill with its stage, a button to switch to each.
-    pub fn bills(&self, state: &ChatState) -> Output {
+    /// `/bills`: one page of the bills, each with its stage and a button to
+    /// switch to it, and the pages around it.
+    pub fn bills(&self, state: &ChatState, page: usize) -> Output {
+        let pages = state.bills.len().div_ceil(BILLS_PER_PAGE).max(1);
+        let page = page.min(pages - 1);
         let mut lines = vec![self.text(keys::BILLS_HEADING)];
         let mut keyboard: Keyboard = Vec::new();
-        for (index, bill) in state.bills.iter().enumerate() {
+        let shown = state
+            .bills
+            .iter()
+            .enumerate()
+            .skip(page * BILLS_PER_PAGE)
+            .take(BILLS_PER_PAGE);
+        for (index, bill) in shown {
             let number = (index + 1).to_string();
             let sender = question::Question::Sender
                 .current_answer(bill, self.content, self.today)
@@ -523,6 +534,21 @@ impl View<'_> {
                 label: label.to_plain(),
                 data: Action::SwitchBill(index).encode(),
             }]);
+        }
+        if pages > 1 {
+            let (number, of) = ((page + 1).to_string(), pages.to_string());
+            lines.push(self.content.render(
+                keys::BILLS_PAGE,
+                &[("page", Fill::Text(&number)), ("pages", Fill::Text(&of))],
+            ));
+            let mut row = Vec::new();
+            if page > 0 {
+                row.push(self.button(keys::BILLS_PREVIOUS, Action::BillsPage(page - 1)));
+            }
+            if page + 1 < pages {
+                row.push(self.button(keys::BILLS_MORE, Action::BillsPage(page + 1)));
+            }
+            keyboard.push(row);
         }
         keyboard.push(vec![self.button(keys::BILLS_NEW, Action::NewBill)]);
         Output::choice(Html::join(&lines, "\n"), keyboard)

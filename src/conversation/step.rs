@@ -50,6 +50,12 @@ pub struct Step {
 /// The most line items one bill keeps (a long hospital stay fits).
 pub const MAX_ITEMS: usize = 500;
 
+/// The most bills one chat keeps (README, *Limits*).
+pub const MAX_BILLS: usize = 20;
+
+/// The most calls logged with one bill (README, *Limits*).
+pub const MAX_CALLS: usize = 50;
+
 /// Moves a chat's conversation one input forward.
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     let view = View {
@@ -134,7 +140,7 @@ impl Turn<'_> {
                 _ => self.say_then_current(keys::INPUT_NOTHING_TO_SKIP),
             },
             Command::New => self.new_bill(),
-            Command::Bills => self.outputs.push(self.view.bills(&self.state)),
+            Command::Bills => self.outputs.push(self.view.bills(&self.state, 0)),
             Command::Call => self.start_call_log(),
             Command::Remind => self.open_remind_picker(),
             Command::Reminders => self.open_reminders(),
@@ -210,6 +216,12 @@ impl Turn<'_> {
     }
 
     fn new_bill(&mut self) {
+        if !self.bill().is_empty() && self.state.bills.len() >= MAX_BILLS {
+            let most = MAX_BILLS.to_string();
+            let line = self.content().render(keys::LIMIT_BILLS, &[("most", Fill::Text(&most))]);
+            self.outputs.push(Output::line(line));
+            return self.show_current();
+        }
         if !self.bill().is_empty() {
             self.state.bills.push(Bill::default());
             self.state.current = self.state.bills.len() - 1;
@@ -313,6 +325,12 @@ impl Turn<'_> {
                 ReportPart::Offer => Screen::Offer,
             }),
             Action::NewBill => self.new_bill(),
+            Action::BillsPage(page) => {
+                let Output::Message { text, keyboard, .. } = self.view.bills(&self.state, page) else {
+                    return;
+                };
+                self.outputs.push(Output::ReplacePressed { text, keyboard });
+            }
             Action::CallOutcome(_) | Action::CallSkip | Action::CallDone => self.call_log_action(action),
             Action::Faq(index) => match self.view.faq_answer(index) {
                 Some(answer) => self.outputs.push(answer),
@@ -460,6 +478,7 @@ impl Turn<'_> {
         let first_new = bill.items.len();
         let room = MAX_ITEMS.saturating_sub(first_new);
         let stopped_early = parsed.truncated || parsed.items.len() > room;
+        let full = parsed.items.len() > room;
         bill.items.extend(parsed.items.into_iter().take(room));
         if bill.items.len() > first_new {
             // New items need confirming, and marking if not received.
@@ -471,8 +490,13 @@ impl Turn<'_> {
         };
         self.outputs.push(
             self.view
-                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early),
+                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early && !full),
         );
+        if full {
+            let most = MAX_ITEMS.to_string();
+            let line = self.content().render(keys::LIMIT_ITEMS, &[("most", Fill::Text(&most))]);
+            self.outputs.push(Output::line(line));
+        }
     }
 
     /// The list is complete; `pressed` when by the Done button (whose

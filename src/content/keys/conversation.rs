@@ -138,6 +138,9 @@ keys! {
     BILLS_NO_AMOUNT = "bills.no_amount";
     BILLS_STARTED_NEW = "bills.started_new";
     BILLS_SWITCHED = "bills.switched" [number];
+    BILLS_PAGE = "bills.page" [page, pages];
+    BILLS_MORE = "bills.more";
+    BILLS_PREVIOUS = "bills.previous";
 
     // The summary at the end of the review.
     SUMMARY_HEADING = "summary.heading";

@@ -10,6 +10,7 @@ mod calls;
 mod conversation;
 mod findings_coding;
 mod findings_visit;
+mod limits;
 mod offers;
 mod reminders;
 mod report;
@@ -21,6 +22,7 @@ pub use conversation::*;
 pub use findings_coding::*;
 #[allow(unused_imports)] // filled by the audit
 pub use findings_visit::*;
+pub use limits::*;
 #[allow(unused_imports)] // filled by the offer message
 pub use offers::*;
 pub use reminders::*;
@@ -52,6 +54,7 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         conversation::GROUP,
         findings_coding::GROUP,
         findings_visit::GROUP,
+        limits::GROUP,
         offers::GROUP,
         reminders::GROUP,
         report::GROUP,
