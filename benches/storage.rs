@@ -73,7 +73,7 @@ async fn bytes_per_answer(items: usize) -> (u64, u64) {
         question: Question::LineItems,
     };
     seeded.state.bills[0].items = parse_bill_text(&bill_text(items), now.date_naive()).items;
-    engine.store().save_chat(chat, &seeded).unwrap();
+    engine.store().save_chat(chat, &seeded).unwrap().written().unwrap();
     engine.flush().await.unwrap();
     let record = engine.store().load_chat(chat).unwrap().record;
     assert_eq!(record.state.bill().items.len(), items, "the items were read");

@@ -115,7 +115,7 @@ impl World {
             };
             record.state.reminders.add(0, &plan, tz, self.clock.now()).unwrap();
         }
-        self.engine.store().save_chat(chat, &record).unwrap();
+        self.engine.store().save_chat(chat, &record).unwrap().written().unwrap();
         self.engine.flush().await.unwrap();
     }
 
