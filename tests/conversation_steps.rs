@@ -3507,3 +3507,16 @@ fn a_bill_keeps_at_most_500_lines_and_says_so() {
     );
     assert!(!out.concat().contains(&line(keys::ITEMS_STOPPED_EARLY)));
 }
+
+#[test]
+fn control_and_bidi_characters_are_neither_stored_nor_echoed() {
+    let mut chat = at_items();
+    let out = chat.send(text("85025 CBC\u{202E}LATOT\u{0} & DIFF $12.00\nzzz\u{2066}\u{1b}"));
+    let stored = &chat.bill().items[0].description;
+    assert_eq!(stored, "CBCLATOT & DIFF");
+    for shown in &out {
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert!(!shown.contains('\u{202E}') && !shown.contains('\u{2066}'), "{shown:?}");
+    }
+    assert_contains(&out[0], "CBCLATOT & DIFF");
+}

@@ -10,6 +10,7 @@ use super::state::{ChatState, Screen};
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;
+use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
@@ -79,8 +80,10 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
             Some(action) => turn.action(action),
             None => turn.say_then_current(keys::INPUT_STALE_BUTTON),
         },
-        Input::Text(text) => turn.text(&text),
-        Input::File { text, .. } => turn.file(&text),
+        // Control and bidi-control characters never reach what is stored
+        // or shown back.
+        Input::Text(text) => turn.text(&clean_text(&text)),
+        Input::File { text, .. } => turn.file(&clean_text(&text)),
         Input::FileRefused(problem) => turn.file_refused(problem),
         Input::Unsupported => turn.say_then_current(keys::INPUT_UNSUPPORTED),
         Input::Resume => turn.resume(),
