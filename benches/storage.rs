@@ -26,19 +26,6 @@ fn written_so_far() -> u64 {
         .unwrap_or(0)
 }
 
-fn folder_size(path: &std::path::Path) -> u64 {
-    let mut total = 0;
-    for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-        let meta = entry.metadata().unwrap();
-        total += if meta.is_dir() {
-            folder_size(&entry.path())
-        } else {
-            meta.len()
-        };
-    }
-    total
-}
-
 /// A hospital bill of `n` lines, one per line.
 fn bill_text(n: usize) -> String {
     (0..n)
@@ -83,7 +70,7 @@ async fn bytes_per_answer(items: usize) -> (u64, u64) {
     }
     let per_answer = (written_so_far() - before) / u64::from(ANSWERS);
     engine.flush().await.unwrap();
-    (per_answer, folder_size(&dir.path().join("data")))
+    (per_answer, engine.store().folder_bytes())
 }
 
 #[tokio::main]

@@ -30,19 +30,6 @@ fn env_or(name: &str, default: u32) -> u32 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
-fn folder_size(path: &Path) -> u64 {
-    let mut total = 0;
-    for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-        let meta = entry.metadata().unwrap();
-        total += if meta.is_dir() {
-            folder_size(&entry.path())
-        } else {
-            meta.len()
-        };
-    }
-    total
-}
-
 fn engine(data: &Path) -> Engine {
     let now = DateTime::parse_from_rfc3339("2026-11-28T15:00:00Z").unwrap().to_utc();
     let store = Store::open(data).unwrap();
@@ -119,7 +106,7 @@ async fn new_bills_of_500_lines_then_delete_stay_within_bounds() {
     assert!(record.state.bills.len() <= 20, "{} bills", record.state.bills.len());
     assert!(record.state.bills.iter().all(|b| b.items.len() <= 500));
     driver.engine.flush().await.unwrap();
-    let after_churn = folder_size(&data);
+    let after_churn = driver.engine.store().folder_bytes();
 
     driver.send(CHAT, Input::Command(Command::Delete)).await;
     driver.send(CHAT, Input::Button("delete:yes".into())).await;
@@ -143,7 +130,7 @@ async fn new_bills_of_500_lines_then_delete_stay_within_bounds() {
         driver.send(OTHER, Input::Text("85025 CBC $12.00".into())).await;
     }
     driver.engine.flush().await.unwrap();
-    let after_delete = folder_size(&data);
+    let after_delete = driver.engine.store().folder_bytes();
     eprintln!(
         "{rounds} rounds of /new + 500 lines + {answers} answers: data folder {:.1} MB; after /delete, a restart and other traffic {:.1} MB",
         after_churn as f64 / 1e6,

@@ -105,6 +105,8 @@ pub struct Store {
     /// What is stored about a chat is sealed with its own key (see
     /// [`chat_keys`]), so erasing the key erases it for good.
     keys: Arc<ChatKeys>,
+    /// The data folder (sled's files and `keys/`).
+    path: std::path::PathBuf,
 }
 
 impl Store {
@@ -124,6 +126,7 @@ impl Store {
             due: db.open_tree("reminders_due")?,
             inbox: db.open_tree("inbox")?,
             db,
+            path: path.to_path_buf(),
         })
     }
 
@@ -394,6 +397,24 @@ impl Store {
             .await
             .map_err(|e| StoreError(sled::Error::Io(std::io::Error::other(e))))??;
         Ok(())
+    }
+
+    /// How many bytes the data folder takes on disk now (sled's files and
+    /// the keys), for tests and benchmarks of what storage costs.
+    pub fn folder_bytes(&self) -> u64 {
+        fn size(path: &Path) -> u64 {
+            std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| match entry.metadata() {
+                    Ok(meta) if meta.is_dir() => size(&entry.path()),
+                    Ok(meta) => meta.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        }
+        size(&self.path)
     }
 
     /// Every key of every tree, for tests that check what is stored.
