@@ -11,7 +11,7 @@
 //!
 //! Generic over the update type, so it is tested without Telegram.
 
-use futures::future::BoxFuture;
+use futures::future::{BoxFuture, FutureExt};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use tokio::sync::watch;
@@ -129,7 +129,12 @@ impl<T: Send + 'static> ChatLanes<T> {
                 }
             };
             let Some(work) = next else { break };
-            (self.handler)(chat, work).await;
+            // A handler that panics loses its update, not the chat's lane
+            // (nor the shutdown, which waits for every worker).
+            let handled = std::panic::AssertUnwindSafe((self.handler)(chat, work)).catch_unwind();
+            if handled.await.is_err() {
+                log::error!("chat {chat}: an update's handler panicked; the next one goes on");
+            }
         }
         self.running.send_modify(|n| *n -= 1);
     }
@@ -243,6 +248,30 @@ mod tests {
             ]
         );
         assert_eq!(lanes.waiting(1), 0);
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_does_not_stop_its_chats_lane() {
+        let seen: Arc<Mutex<Vec<u32>>> = Arc::default();
+        let log = seen.clone();
+        let handler: Handler<u32> = Arc::new(move |_, work| {
+            let log = log.clone();
+            Box::pin(async move {
+                if let Work::Update(n) = work {
+                    assert_ne!(n, 1, "a bug in one update's handling");
+                    log.lock().unwrap().push(n);
+                }
+            })
+        });
+        let lanes = ChatLanes::new(5, handler);
+        for n in 0..3 {
+            lanes.push(7, n);
+        }
+        settle().await;
+        lanes.push(7, 3);
+        settle().await;
+        assert_eq!(*seen.lock().unwrap(), [0, 2, 3]);
+        lanes.close().await;
     }
 
     #[tokio::test]
