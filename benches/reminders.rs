@@ -66,7 +66,7 @@ async fn seed(engine: &Engine, due_day: NaiveDate) {
                 .add(0, &plan, chrono_tz::America::New_York, set_at)
                 .unwrap();
         }
-        engine.store().save_chat(chat, &record).unwrap();
+        engine.store().save_chat(chat, &record).unwrap().written().unwrap();
     }
     engine.flush().await.unwrap();
 }
@@ -91,7 +91,7 @@ async fn set_reminders(presses: usize) -> Vec<Duration> {
     record.state.time_zone = Some("America/New_York".into());
     record.state.bill_mut().first_bill_date = NaiveDate::from_ymd_opt(2026, 11, 1);
     record.state.bill_mut().amount_due = Some(1200.into());
-    engine.store().save_chat(chat, &record).unwrap();
+    engine.store().save_chat(chat, &record).unwrap().written().unwrap();
     let mut times = Vec::new();
     for _ in 0..presses {
         let started = Instant::now();

@@ -162,7 +162,7 @@ fn seed_due_reminders(store: &billcoach::store::Store, chat: i64, kinds: &[Remin
             .add(0, &plan, chrono_tz::America::New_York, set_at)
             .unwrap();
     }
-    store.save_chat(chat, &record).unwrap();
+    store.save_chat(chat, &record).unwrap().written().unwrap();
 }
 
 #[tokio::test]

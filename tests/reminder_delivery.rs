@@ -85,7 +85,7 @@ fn due_now(count: u32) -> ChatRecord {
 async fn seed(dir: &Path, records: Vec<(i64, ChatRecord)>) {
     let store = Store::open(&dir.join("data")).unwrap();
     for (chat, record) in &records {
-        store.save_chat(*chat, record).unwrap();
+        store.save_chat(*chat, record).unwrap().written().unwrap();
     }
     store.flush().await.unwrap();
     let due = store.due_reminders(bot_start(), 100_000, None).unwrap();

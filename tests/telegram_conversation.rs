@@ -240,7 +240,8 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
     };
     api.push_raw_update(group_message("/start"));
     api.push_raw_update(group_message("hello"));
-    // A sticker in the private chat, and an edited message (ignored).
+    // A sticker in the private chat, and an edited message (not read: one
+    // line says to send the answer again).
     api.push_raw_update(json!({"message": {
         "message_id": 10, "date": 1_780_000_000,
         "chat": {"id": PAT, "type": "private", "first_name": "Pat"},
@@ -260,6 +261,7 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
     assert!(told.text.contains("private chats"), "{}", told.text);
     pat.expect("only read typed text").await;
     pat.expect("What would you like to do?").await;
+    pat.expect("I don't read edited messages").await;
     let greeting = pat.expect("Hi, I'm billcoach").await;
     assert_eq!(greeting.labels().len(), 3);
     assert_eq!(api.messages(group).len(), 1, "a group is told once");

@@ -370,7 +370,7 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
     let sam_greeting = sam.expect("Hi, I'm billcoach").await;
     sam.tap(&sam_greeting, "Review a bill");
 
-    // An edited message: ignored.
+    // An edited message: not read; one line says to send it again.
     api.push_raw_update(json!({"edited_message": private_message(PAT, 20, json!({
         "edit_date": 1_780_000_005, "text": "edited words"
     }))}));
@@ -380,6 +380,7 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
     }))}));
     let q = sam.expect("Who sent this bill?").await;
     sam.tap(&q, "Lab");
+    pat.expect("I don't read edited messages").await;
     pat.expect("only read typed text").await;
     pat.expect("What would you like to do?").await;
     api.push_raw_update(json!({"message": private_message(PAT, 22, json!({
@@ -465,7 +466,7 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
     );
     for (needles, what) in [
         (
-            vec!["ignored an update of kind \"edited message\""],
+            vec![&format!("chat {PAT}: an edited message, not read") as &str],
             "the edited message",
         ),
         (vec!["ignored an update of kind \"channel post\""], "the channel post"),

@@ -60,6 +60,8 @@ pub enum Action {
     Report(ReportPart),
     /// Work on another bill (0-based index).
     SwitchBill(usize),
+    /// A page of `/bills` (0-based).
+    BillsPage(usize),
     NewBill,
     DeleteConfirmed,
     DeleteDeclined,
@@ -160,6 +162,7 @@ impl Action {
             Action::ToggleNotReceived { index, page } => format!("nr:t:{index}:{page}"),
             Action::NotReceivedPage(page) => format!("nr:p:{page}"),
             Action::SwitchBill(index) => format!("bill:{index}"),
+            Action::BillsPage(page) => format!("bills:{page}"),
             Action::Report(ReportPart::Findings(page)) => format!("report:findings:{page}"),
             Action::CallOutcome(id) => format!("call:outcome:{id}"),
             Action::Faq(index) => format!("faq:{index}"),
@@ -202,6 +205,7 @@ impl Action {
             }),
             ["nr", "p", page] => number(page).map(Action::NotReceivedPage),
             ["bill", index] => number(index).map(Action::SwitchBill),
+            ["bills", page] => number(page).map(Action::BillsPage),
             ["report", "findings", page] => number(page).map(|p| Action::Report(ReportPart::Findings(p))),
             ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
             ["faq", index] => number(index).map(Action::Faq),
@@ -237,6 +241,7 @@ mod tests {
             Action::ToggleNotReceived { index: 14, page: 0 },
             Action::NotReceivedPage(2),
             Action::SwitchBill(3),
+            Action::BillsPage(1),
             Action::Report(ReportPart::Findings(2)),
             Action::CallOutcome("refused".to_string()),
             Action::Faq(3),

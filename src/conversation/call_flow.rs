@@ -9,7 +9,7 @@ use super::output::{Button, Output};
 use super::screens::View;
 use super::state::{CallStep, Screen};
 use super::step::amount_error;
-use super::step::Turn;
+use super::step::{Turn, MAX_CALLS};
 use crate::content::{keys, Fill, Html};
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::dates::{format_date, parse_date_ahead};
@@ -18,6 +18,12 @@ use crate::domain::money::{parse_amount, Usd};
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
     pub(super) fn start_call_log(&mut self) {
+        if self.bill().calls.len() >= MAX_CALLS {
+            let most = MAX_CALLS.to_string();
+            let line = self.content().render(keys::LIMIT_CALLS, &[("most", Fill::Text(&most))]);
+            self.outputs.push(Output::line(line));
+            return self.show_current();
+        }
         let back_to = self.state.screen.origin();
         let draft = CallLog::new(self.today());
         self.go_to(Screen::LoggingCall {

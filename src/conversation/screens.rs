@@ -16,6 +16,11 @@ use chrono::NaiveDate;
 /// Items shown per page of the not-received toggles, and per row.
 pub const TOGGLES_PER_PAGE: usize = 20;
 const TOGGLES_PER_ROW: usize = 5;
+/// A list of line items longer than this is shown in full when it is read
+/// and when asked for, not again after every step.
+const LIST_IN_FULL: usize = 20;
+/// Bills on one page of `/bills`.
+const BILLS_PER_PAGE: usize = 8;
 
 /// What screens are drawn with: the copy and today's date.
 #[derive(Clone, Copy)]
@@ -85,7 +90,7 @@ impl View<'_> {
     /// answer (after `/back`), "Skip" when it is optional.
     pub fn question(&self, question: Question, bill: &Bill) -> Output {
         match question.answer_kind() {
-            AnswerKind::Items => return self.items_prompt(bill),
+            AnswerKind::Items => return self.items_prompt(bill, false),
             AnswerKind::NotReceived => return self.not_received(question, bill, 0),
             _ => {}
         }
@@ -191,20 +196,26 @@ impl View<'_> {
         if bill.items.is_empty() {
             return vec![vec![self.button(keys::ITEMS_DONT_HAVE, Action::ItemsNone)]];
         }
-        vec![
+        let mut keyboard = vec![
             vec![self.button(keys::ITEMS_DONE, Action::ItemsDone)],
             vec![
                 self.button(keys::ITEMS_FIX, Action::ItemsFix),
                 self.button(keys::ITEMS_REMOVE, Action::ItemsRemove),
             ],
-        ]
+        ];
+        if bill.items.len() > LIST_IN_FULL {
+            keyboard.push(vec![self.button(keys::ITEMS_SHOW_LIST, Action::ItemsList)]);
+        }
+        keyboard
     }
 
-    /// The line-items question: the prompt, and the list so far if any.
-    pub fn items_prompt(&self, bill: &Bill) -> Output {
+    /// The line-items question: the prompt, and the list so far if any (a
+    /// long list in full only when `full`: it was shown when it was read,
+    /// and is one tap away).
+    pub fn items_prompt(&self, bill: &Bill, full: bool) -> Output {
         let mut parts = vec![self.question_text(Question::LineItems, bill)];
         if !bill.items.is_empty() {
-            parts.push(self.items_list(bill));
+            parts.push(self.items_list(bill, full));
         }
         Output::Message {
             text: Html::join(&parts, "\n\n"),
@@ -213,8 +224,34 @@ impl View<'_> {
         }
     }
 
-    /// Every line item, numbered, with the total.
-    pub fn items_list(&self, bill: &Bill) -> Html {
+    /// A text at the items step that held no bill line: one line and the
+    /// count so far, not the list again.
+    pub fn items_nothing_read(&self, bill: &Bill) -> Output {
+        let mut parts = vec![self.text(keys::ITEMS_NOTHING_READ)];
+        if !bill.items.is_empty() {
+            parts.push(Html::join(&[self.items_total(bill), self.text(keys::ITEMS_NEXT)], "\n"));
+        }
+        Output::Message {
+            text: Html::join(&parts, "\n\n"),
+            keyboard: self.items_keyboard(bill),
+            typed_answer: true,
+        }
+    }
+
+    /// The line items, numbered, with the total: every one when `full` or
+    /// when there are few, else only how many and how to see them.
+    pub fn items_list(&self, bill: &Bill, full: bool) -> Html {
+        if !full && bill.items.len() > LIST_IN_FULL {
+            let count = bill.items.len().to_string();
+            return Html::join(
+                &[
+                    self.content
+                        .render(keys::ITEMS_LIST_LONG, &[("count", Fill::Text(&count))]),
+                    self.items_total(bill),
+                ],
+                "\n",
+            );
+        }
         let mut lines = vec![self.text(keys::ITEMS_LIST_HEADING)];
         lines.extend(
             bill.items
@@ -276,7 +313,7 @@ impl View<'_> {
         Output::Message {
             text: Html::join(
                 &[
-                    self.items_list(bill),
+                    self.items_list(bill, false),
                     self.content.render(key, &[("last", Fill::Text(&last))]),
                 ],
                 "\n\n",
@@ -434,11 +471,20 @@ impl View<'_> {
         Html::join(&[Html::join(&lines, "\n"), self.text(keys::SUMMARY_FOOTER)], "\n\n")
     }
 
-    /// `/bills`: every bill with its stage, a button to switch to each.
-    pub fn bills(&self, state: &ChatState) -> Output {
+    /// `/bills`: one page of the bills, each with its stage and a button to
+    /// switch to it, and the pages around it.
+    pub fn bills(&self, state: &ChatState, page: usize) -> Output {
+        let pages = state.bills.len().div_ceil(BILLS_PER_PAGE).max(1);
+        let page = page.min(pages - 1);
         let mut lines = vec![self.text(keys::BILLS_HEADING)];
         let mut keyboard: Keyboard = Vec::new();
-        for (index, bill) in state.bills.iter().enumerate() {
+        let shown = state
+            .bills
+            .iter()
+            .enumerate()
+            .skip(page * BILLS_PER_PAGE)
+            .take(BILLS_PER_PAGE);
+        for (index, bill) in shown {
             let number = (index + 1).to_string();
             let sender = question::Question::Sender
                 .current_answer(bill, self.content, self.today)
@@ -490,6 +536,21 @@ impl View<'_> {
                 label: label.to_plain(),
                 data: Action::SwitchBill(index).encode(),
             }]);
+        }
+        if pages > 1 {
+            let (number, of) = ((page + 1).to_string(), pages.to_string());
+            lines.push(self.content.render(
+                keys::BILLS_PAGE,
+                &[("page", Fill::Text(&number)), ("pages", Fill::Text(&of))],
+            ));
+            let mut row = Vec::new();
+            if page > 0 {
+                row.push(self.button(keys::BILLS_PREVIOUS, Action::BillsPage(page - 1)));
+            }
+            if page + 1 < pages {
+                row.push(self.button(keys::BILLS_MORE, Action::BillsPage(page + 1)));
+            }
+            keyboard.push(row);
         }
         keyboard.push(vec![self.button(keys::BILLS_NEW, Action::NewBill)]);
         Output::choice(Html::join(&lines, "\n"), keyboard)

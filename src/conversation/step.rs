@@ -10,6 +10,7 @@ use super::state::{ChatState, Screen};
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;
+use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
@@ -50,6 +51,12 @@ pub struct Step {
 /// The most line items one bill keeps (a long hospital stay fits).
 pub const MAX_ITEMS: usize = 500;
 
+/// The most bills one chat keeps (README, *Limits*).
+pub const MAX_BILLS: usize = 20;
+
+/// The most calls logged with one bill (README, *Limits*).
+pub const MAX_CALLS: usize = 50;
+
 /// Moves a chat's conversation one input forward.
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     let view = View {
@@ -73,8 +80,10 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
             Some(action) => turn.action(action),
             None => turn.say_then_current(keys::INPUT_STALE_BUTTON),
         },
-        Input::Text(text) => turn.text(&text),
-        Input::File { text, .. } => turn.file(&text),
+        // Control and bidi-control characters never reach what is stored
+        // or shown back.
+        Input::Text(text) => turn.text(&clean_text(&text)),
+        Input::File { text, .. } => turn.file(&clean_text(&text)),
         Input::FileRefused(problem) => turn.file_refused(problem),
         Input::Unsupported => turn.say_then_current(keys::INPUT_UNSUPPORTED),
         Input::Resume => turn.resume(),
@@ -134,7 +143,7 @@ impl Turn<'_> {
                 _ => self.say_then_current(keys::INPUT_NOTHING_TO_SKIP),
             },
             Command::New => self.new_bill(),
-            Command::Bills => self.outputs.push(self.view.bills(&self.state)),
+            Command::Bills => self.outputs.push(self.view.bills(&self.state, 0)),
             Command::Call => self.start_call_log(),
             Command::Remind => self.open_remind_picker(),
             Command::Reminders => self.open_reminders(),
@@ -210,6 +219,12 @@ impl Turn<'_> {
     }
 
     fn new_bill(&mut self) {
+        if !self.bill().is_empty() && self.state.bills.len() >= MAX_BILLS {
+            let most = MAX_BILLS.to_string();
+            let line = self.content().render(keys::LIMIT_BILLS, &[("most", Fill::Text(&most))]);
+            self.outputs.push(Output::line(line));
+            return self.show_current();
+        }
         if !self.bill().is_empty() {
             self.state.bills.push(Bill::default());
             self.state.current = self.state.bills.len() - 1;
@@ -255,7 +270,12 @@ impl Turn<'_> {
                 self.go_to(Screen::FixItem { number: None })
             }
             Action::ItemsRemove if self.in_items() && !self.bill().items.is_empty() => self.go_to(Screen::RemoveItem),
-            Action::ItemsList if self.in_items() => self.ask(Question::LineItems),
+            Action::ItemsList if self.in_items() => {
+                self.state.screen = Screen::Asking {
+                    question: Question::LineItems,
+                };
+                self.outputs.push(self.view.items_prompt(self.bill(), true));
+            }
             Action::ItemsNone if self.is_asking(Question::LineItems) && self.bill().items.is_empty() => {
                 let mut bill = self.bill().clone();
                 bill.has_itemized = Some(false);
@@ -308,6 +328,12 @@ impl Turn<'_> {
                 ReportPart::Offer => Screen::Offer,
             }),
             Action::NewBill => self.new_bill(),
+            Action::BillsPage(page) => {
+                let Output::Message { text, keyboard, .. } = self.view.bills(&self.state, page) else {
+                    return;
+                };
+                self.outputs.push(Output::ReplacePressed { text, keyboard });
+            }
             Action::CallOutcome(_) | Action::CallSkip | Action::CallDone => self.call_log_action(action),
             Action::Faq(index) => match self.view.faq_answer(index) {
                 Some(answer) => self.outputs.push(answer),
@@ -447,12 +473,16 @@ impl Turn<'_> {
     fn add_items(&mut self, text: &str) {
         let parsed = line_items::parse_bill_text(text, self.today());
         if parsed.items.is_empty() && parsed.unreadable.is_empty() {
-            return self.say_then_current(keys::ITEMS_NOTHING_READ);
+            self.state.screen = Screen::Asking {
+                question: Question::LineItems,
+            };
+            return self.outputs.push(self.view.items_nothing_read(self.bill()));
         }
         let bill = self.state.bill_mut();
         let first_new = bill.items.len();
         let room = MAX_ITEMS.saturating_sub(first_new);
         let stopped_early = parsed.truncated || parsed.items.len() > room;
+        let full = parsed.items.len() > room;
         bill.items.extend(parsed.items.into_iter().take(room));
         if bill.items.len() > first_new {
             // New items need confirming, and marking if not received.
@@ -464,8 +494,13 @@ impl Turn<'_> {
         };
         self.outputs.push(
             self.view
-                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early),
+                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early && !full),
         );
+        if full {
+            let most = MAX_ITEMS.to_string();
+            let line = self.content().render(keys::LIMIT_ITEMS, &[("most", Fill::Text(&most))]);
+            self.outputs.push(Output::line(line));
+        }
     }
 
     /// The list is complete; `pressed` when by the Done button (whose

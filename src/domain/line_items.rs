@@ -19,7 +19,7 @@
 //! as spreadsheets do); decimal quantities (`1.00`); a description wrapped
 //! onto the next line (the continuation is skipped).
 
-use super::csv::split_csv_line;
+use super::csv::{join_quoted_lines, split_csv_line};
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::money::parse_signed_amount;
 use chrono::NaiveDate;
@@ -121,7 +121,9 @@ pub fn parse_bill_text(text: &str, today: NaiveDate) -> ParsedBill {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (text, mut cut) = within_byte_limit(text);
     let mut bill = ParsedBill::default();
-    let mut lines = text.lines().flat_map(|line| line.split('\r'));
+    // A CSV field in quotes may span lines: one record, one line.
+    let lines = join_quoted_lines(text);
+    let mut lines = lines.iter().map(String::as_str);
     for line in lines.by_ref().take(MAX_BILL_LINES) {
         match read_line(line, today) {
             LineRead::Item(item) => bill.items.push(item),
@@ -752,7 +754,9 @@ impl Reading {
             .free()
             .into_iter()
             .map(|i| self.tokens[i].text.as_str())
-            .filter(|word| word.chars().any(|c| !c.is_ascii_punctuation()))
+            // Stray punctuation goes; "&" and "+" are words ("METABOLIC &
+            // PANEL").
+            .filter(|word| word.chars().any(|c| !c.is_ascii_punctuation()) || matches!(*word, "&" | "+"))
             .collect();
         words
             .join(" ")
@@ -964,6 +968,22 @@ mod tests {
 
     fn read(line: &str) -> LineRead {
         read_line(line, today())
+    }
+
+    #[test]
+    fn an_ampersand_is_part_of_the_description() {
+        let LineRead::Item(item) = read_line("03/14/2026 80053 METABOLIC & PANEL $88.00", today()) else {
+            panic!("read")
+        };
+        assert_eq!(item.description, "METABOLIC & PANEL");
+    }
+
+    #[test]
+    fn a_csv_field_with_a_quoted_line_break_is_one_item() {
+        let text = "Date,Code,Description,Amount\n03/14/2026,85025,\"CBC\nwith differential\",$42.00\n";
+        let bill = parse_bill_text(text, today());
+        assert_eq!(bill.items.len(), 1, "{:?}", bill.unreadable);
+        assert_eq!(bill.items[0].description, "CBC with differential");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod bill;
 pub mod calls;
+pub mod clean_text;
 pub mod csv;
 pub mod dates;
 pub mod holidays;

@@ -25,12 +25,17 @@ pub fn check_upload(name: Option<&str>, mime: Option<&str>, size: u64) -> Result
     Ok(())
 }
 
-/// Reads a downloaded file as text: UTF-8 (with or without a byte-order
-/// mark), else Windows-1252-ish bytes read one char per byte. Files with
-/// NUL bytes are binary, not text.
+/// Reads a downloaded file as text: UTF-16 (with a byte-order mark, or
+/// without one when every other byte is zero, as Windows "Unicode" text
+/// files are), UTF-8 (with or without a byte-order mark), else
+/// Windows-1252-ish bytes read one char per byte. Other files with NUL
+/// bytes are binary, not text.
 pub fn decode_upload(bytes: &[u8]) -> Result<String, FileProblem> {
     if bytes.len() as u64 > MAX_UPLOAD_BYTES {
         return Err(FileProblem::TooLarge);
+    }
+    if let Some(text) = utf16(bytes) {
+        return text;
     }
     if bytes.contains(&0) {
         return Err(FileProblem::NotText);
@@ -39,6 +44,36 @@ pub fn decode_upload(bytes: &[u8]) -> Result<String, FileProblem> {
     Ok(match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    })
+}
+
+/// UTF-16 text, little- or big-endian, when the bytes are that; a NUL or
+/// an unpaired surrogate in it means it is not text after all.
+fn utf16(bytes: &[u8]) -> Option<Result<String, FileProblem>> {
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ if bytes.len() >= 4 && bytes.len().is_multiple_of(2) => {
+            let zeros_at = |parity: usize| bytes.iter().skip(parity).step_by(2).all(|b| *b == 0);
+            match (zeros_at(1), zeros_at(0)) {
+                (true, false) => (true, bytes),
+                (false, true) => (false, bytes),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    if !body.len().is_multiple_of(2) {
+        return Some(Err(FileProblem::NotText));
+    }
+    let units = body.chunks_exact(2).map(|pair| match little {
+        true => u16::from_le_bytes([pair[0], pair[1]]),
+        false => u16::from_be_bytes([pair[0], pair[1]]),
+    });
+    let text: Result<String, _> = char::decode_utf16(units).collect();
+    Some(match text {
+        Ok(text) if !text.contains('\0') => Ok(text),
+        _ => Err(FileProblem::NotText),
     })
 }
 
@@ -65,6 +100,27 @@ mod tests {
             Err(FileProblem::TooLarge)
         );
         assert_eq!(check_upload(None, None, 10), Err(FileProblem::NotText));
+    }
+
+    #[test]
+    fn utf16_text_files_are_read() {
+        let text = "Date,Code,Description,Amount\n03/14/2026,85025,CBC é,$42.00\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = |bom: [u8; 2], body: &[u8]| [&bom[..], body].concat();
+        assert_eq!(decode_upload(&with_bom([0xFF, 0xFE], &le)).unwrap(), text);
+        assert_eq!(decode_upload(&with_bom([0xFE, 0xFF], &be)).unwrap(), text);
+        assert_eq!(decode_upload(&le).unwrap(), text, "no byte-order mark");
+        assert_eq!(
+            decode_upload(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(FileProblem::NotText),
+            "lone surrogate"
+        );
+        assert_eq!(
+            decode_upload(&[0xFF, 0xFE, b'a', 0, 0, 0]),
+            Err(FileProblem::NotText),
+            "NUL"
+        );
     }
 
     #[test]

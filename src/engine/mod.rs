@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::content::{keys, Content};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
-use crate::store::{ChatRecord, Store, StoreError};
+use crate::store::{ChatRecord, Saved, Store, StoreError};
 use locks::ChatLocks;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -83,7 +83,11 @@ impl Engine {
             if let Some(id) = update_id {
                 record.note_applied(id);
             }
-            self.store.save_chat(chat, &record)?;
+            if self.store.save_chat(chat, &record)? == Saved::TooLarge {
+                // The answer is not kept: the record stays as it was.
+                log::warn!("chat {chat}: not saved, past the size limit");
+                return Ok(vec![Output::line(self.resources.content.text(keys::LIMIT_RECORD))]);
+            }
         }
         self.store.flush().await?;
         if reminders_changed {

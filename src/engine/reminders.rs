@@ -49,7 +49,7 @@ impl Engine {
         let claimed = conversation::claim_reminder(&mut record.state, entry.reminder, &self.ctx());
         let changed = record != before;
         if changed {
-            self.store.save_chat(entry.chat, &record)?;
+            self.store.save_chat(entry.chat, &record)?.written()?;
         }
         let orphan = !due::keys_of(entry.chat, &record).contains(&entry.key());
         if orphan {
@@ -92,7 +92,7 @@ impl Engine {
                 }
             }
         }
-        self.store.save_chat(chat, &record)?;
+        self.store.save_chat(chat, &record)?.written()?;
         self.store.flush().await
     }
 }

@@ -41,12 +41,7 @@ pub struct ChatKeys {
 impl ChatKeys {
     /// The key folder `dir` (created, readable by its owner only).
     pub fn open(dir: &Path) -> std::io::Result<ChatKeys> {
-        std::fs::create_dir_all(dir)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-        }
+        check_folder(dir)?;
         Ok(ChatKeys {
             dir: dir.to_path_buf(),
             cache: Mutex::new(HashMap::new()),
@@ -57,36 +52,57 @@ impl ChatKeys {
         self.dir.join(format!("{chat}.key"))
     }
 
-    /// The chat's key, made (and written durably) the first time.
+    /// The chat's key, made (and written durably) when `create` and the
+    /// chat has none, or only a damaged one (what it sealed cannot be read
+    /// any more, whatever is done: the chat starts fresh, see
+    /// `Store::load_chat`).
+    ///
+    /// The cache never outlives the file: a cached key is used only while
+    /// its file is still there (one `stat`), so a key file or the whole
+    /// folder removed while the bot runs is a missing key, not a key that
+    /// seals records no restart could read.
     fn key(&self, chat: i64, create: bool) -> std::io::Result<Option<Key>> {
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(key) = cache.get(&chat) {
-            return Ok(Some(*key));
-        }
         let path = self.path(chat);
-        match std::fs::read(&path) {
+        if let Some(key) = cache.get(&chat) {
+            if path.exists() {
+                return Ok(Some(*key));
+            }
+            log::warn!("chat {chat}: its key file disappeared; what it sealed cannot be read");
+            cache.remove(&chat);
+        }
+        let missing = match std::fs::read(&path) {
             Ok(bytes) if bytes.len() == KEY_LEN => {
                 let key = *Key::from_slice(&bytes);
                 cache.insert(chat, key);
-                Ok(Some(key))
+                return Ok(Some(key));
             }
-            Ok(_) => Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
-                let key = ChaCha20Poly1305::generate_key(&mut OsRng);
-                write_private(&path, key.as_slice())?;
-                cache.insert(chat, key);
-                Ok(Some(key))
+            Ok(_) => {
+                log::warn!("chat {chat}: its key file is damaged");
+                false
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(e),
+        };
+        if !create {
+            return Ok(None);
         }
+        if !missing {
+            log::warn!("chat {chat}: a new key replaces the damaged one");
+        }
+        // The folder may have been removed or changed since the start.
+        check_folder(&self.dir)?;
+        let key = ChaCha20Poly1305::generate_key(&mut OsRng);
+        write_private(&path, key.as_slice())?;
+        cache.insert(chat, key);
+        Ok(Some(key))
     }
 
-    /// `plain` encrypted with the chat's key.
+    /// `plain` encrypted with the chat's key (made if it has none).
     pub fn seal(&self, chat: i64, plain: &[u8]) -> std::io::Result<Vec<u8>> {
         let key = self
             .key(chat, true)?
-            .ok_or_else(|| std::io::Error::other("the chat's key file is damaged"))?;
+            .ok_or_else(|| std::io::Error::other("the chat's key could not be made"))?;
         let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
         let sealed = ChaCha20Poly1305::new(&key)
             .encrypt(&nonce, plain)
@@ -140,6 +156,21 @@ impl ChatKeys {
     pub fn has_key(&self, chat: i64) -> bool {
         self.path(chat).exists()
     }
+}
+
+/// Makes sure the key folder is there, is a folder, and is readable by its
+/// owner only: at start and before each new key.
+fn check_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    if !dir.is_dir() {
+        return Err(std::io::Error::other(format!("{} is not a folder", dir.display())));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }
 
 /// Writes a file readable by its owner only, durably and whole: written
@@ -216,6 +247,46 @@ mod tests {
         let sealed = keys.seal(3, b"fine").unwrap();
         assert_eq!(keys.open_value(3, &sealed).unwrap(), b"fine");
         assert!(!dir.path().join("3.key.new").exists());
+    }
+
+    #[test]
+    fn a_damaged_key_opens_nothing_and_is_replaced_by_a_fresh_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = ChatKeys::open(dir.path()).unwrap();
+        let sealed = keys.seal(4, b"old answers").unwrap();
+        // Cut to 5 bytes (a disk fault, a hand edit), with a new process.
+        std::fs::write(dir.path().join("4.key"), b"12345").unwrap();
+        let keys = ChatKeys::open(dir.path()).unwrap();
+        assert_eq!(keys.open_value(4, &sealed), Err(Unreadable::NoKey));
+        let fresh = keys.seal(4, b"new answers").unwrap();
+        assert_eq!(std::fs::read(dir.path().join("4.key")).unwrap().len(), KEY_LEN);
+        let reopened = ChatKeys::open(dir.path()).unwrap();
+        assert_eq!(reopened.open_value(4, &fresh).unwrap(), b"new answers");
+        assert_eq!(reopened.open_value(4, &sealed), Err(Unreadable::Damaged));
+    }
+
+    #[test]
+    fn the_cache_never_outlives_the_key_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("keys");
+        let keys = ChatKeys::open(&folder).unwrap();
+        let sealed = keys.seal(5, b"answers").unwrap();
+        assert_eq!(keys.open_value(5, &sealed).unwrap(), b"answers", "cached");
+        // The whole folder removed while the bot runs.
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert_eq!(
+            keys.open_value(5, &sealed),
+            Err(Unreadable::NoKey),
+            "the cached key is not used without its file"
+        );
+        // A new key goes to disk (the folder made again) before it seals.
+        let after = keys.seal(5, b"after").unwrap();
+        let restarted = ChatKeys::open(&folder).unwrap();
+        assert_eq!(
+            restarted.open_value(5, &after).unwrap(),
+            b"after",
+            "readable after a restart"
+        );
     }
 
     #[cfg(unix)]

@@ -2,7 +2,11 @@
 //!
 //! One sled database per process, with a few fixed trees:
 //! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON, sealed
-//!   with the chat's key;
+//!   with the chat's key, without its bills' line items;
+//! - `bill_items`: chat id ++ bill index (u32, big-endian) → that bill's
+//!   line items as JSON, sealed; written only when they change (the
+//!   record keeps their digest), so an answer writes the small record, not
+//!   a 500-line bill again;
 //! - `set_aside`: records that could not be read, kept for inspection
 //!   (chat id ++ sequence number → the original bytes);
 //! - `groups_told`: group chats already told the bot is private-only;
@@ -53,6 +57,32 @@ impl From<sled::Error> for StoreError {
     }
 }
 
+/// The most one chat's saved data may take: its record and its bills'
+/// items, as JSON (README, *Limits*). 20 bills of 500 lines fit.
+pub const MAX_CHAT_BYTES: usize = 4 * 1024 * 1024;
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum Saved {
+    Written,
+    /// Past [`MAX_CHAT_BYTES`]: nothing was written.
+    TooLarge,
+}
+
+impl Saved {
+    /// A save that must not be refused (a reminder's state): past the
+    /// limit is an error.
+    pub fn written(self) -> Result<(), StoreError> {
+        match self {
+            Saved::Written => Ok(()),
+            Saved::TooLarge => Err(StoreError(sled::Error::Unsupported(
+                "the chat's record is past its size limit".into(),
+            ))),
+        }
+    }
+}
+
 /// A chat's record as loaded.
 #[derive(Debug)]
 pub struct LoadedChat {
@@ -67,6 +97,7 @@ pub struct LoadedChat {
 pub struct Store {
     db: sled::Db,
     chats: sled::Tree,
+    bill_items: sled::Tree,
     set_aside: sled::Tree,
     groups_told: sled::Tree,
     due: sled::Tree,
@@ -74,6 +105,8 @@ pub struct Store {
     /// What is stored about a chat is sealed with its own key (see
     /// [`chat_keys`]), so erasing the key erases it for good.
     keys: Arc<ChatKeys>,
+    /// The data folder (sled's files and `keys/`).
+    path: std::path::PathBuf,
 }
 
 impl Store {
@@ -87,11 +120,13 @@ impl Store {
         Ok(Store {
             keys: Arc::new(keys),
             chats: db.open_tree("chats")?,
+            bill_items: db.open_tree("bill_items")?,
             set_aside: db.open_tree("set_aside")?,
             groups_told: db.open_tree("groups_told")?,
             due: db.open_tree("reminders_due")?,
             inbox: db.open_tree("inbox")?,
             db,
+            path: path.to_path_buf(),
         })
     }
 
@@ -105,7 +140,9 @@ impl Store {
             });
         };
         let read = match self.keys.open_value(chat, &bytes) {
-            Ok(plain) => record::decode(&plain).map_err(|e| e.to_string()),
+            Ok(plain) => record::decode(&plain)
+                .map_err(|e| e.to_string())
+                .and_then(|mut record| self.fill_items(chat, &mut record).map(|()| record)),
             Err(Unreadable::NoKey) => Err("its key is missing".to_string()),
             Err(Unreadable::Damaged) => Err("it does not decrypt".to_string()),
         };
@@ -128,13 +165,63 @@ impl Store {
         }
     }
 
-    /// Writes a chat's record and brings the reminder time index in line
-    /// with it, in one transaction (durable after [`Store::flush`]).
-    pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<(), StoreError> {
-        let bytes = self.seal(chat, &record::encode(record))?;
+    /// Puts back the line items a record keeps apart.
+    fn fill_items(&self, chat: i64, record: &mut ChatRecord) -> Result<(), String> {
+        for (index, digest) in record.item_digests.iter().enumerate() {
+            if *digest == 0 {
+                continue;
+            }
+            let stored = self
+                .bill_items
+                .get(items_key(chat, index))
+                .map_err(|e| e.to_string())?
+                .ok_or("a bill's items are missing")?;
+            let plain = self
+                .keys
+                .open_value(chat, &stored)
+                .map_err(|_| "a bill's items do not decrypt")?;
+            let items = record::decode_items(&plain).map_err(|e| e.to_string())?;
+            let bill = record
+                .state
+                .bills
+                .get_mut(index)
+                .ok_or("items of a bill that is not there")?;
+            bill.items = items;
+        }
+        Ok(())
+    }
+
+    /// Writes a chat's record (and the items of each bill whose items
+    /// changed since it was loaded) and brings the reminder time index in
+    /// line with it, in one transaction (durable after [`Store::flush`]).
+    /// Nothing is written when it would take more than [`MAX_CHAT_BYTES`].
+    pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<Saved, StoreError> {
+        let (body, items) = record::encode_apart(record);
+        if body.len() + items.iter().map(|part| part.json.len()).sum::<usize>() > MAX_CHAT_BYTES {
+            return Ok(Saved::TooLarge);
+        }
+        let bytes = self.seal(chat, &body)?;
+        // Each bill's items whose digest differs from the one on disk:
+        // written, or removed when none are left.
+        let on_disk = |index: usize| record.item_digests.get(index).copied().unwrap_or(0);
+        let mut item_writes: Vec<(Vec<u8>, Option<Vec<u8>>)> = Vec::new();
+        for (index, part) in items.iter().enumerate() {
+            if part.digest != on_disk(index) {
+                let sealed = match part.digest {
+                    0 => None,
+                    _ => Some(self.seal(chat, &part.json)?),
+                };
+                item_writes.push((items_key(chat, index), sealed));
+            }
+        }
+        for index in items.len()..record.item_digests.len() {
+            if on_disk(index) != 0 {
+                item_writes.push((items_key(chat, index), None));
+            }
+        }
         let new_keys = due::keys_of(chat, record);
-        (&self.chats, &self.due)
-            .transaction(|(chats, due_index)| {
+        (&self.chats, &self.due, &self.bill_items)
+            .transaction(|(chats, due_index, bill_items)| {
                 let old_keys = match chats.get(chat.to_be_bytes())? {
                     Some(old) => self
                         .keys
@@ -151,18 +238,29 @@ impl Store {
                 for key in new_keys.difference(&old_keys) {
                     due_index.insert(key.as_slice(), &[])?;
                 }
+                for (key, sealed) in &item_writes {
+                    match sealed {
+                        Some(sealed) => bill_items.insert(key.as_slice(), sealed.as_slice())?,
+                        None => bill_items.remove(key.as_slice())?,
+                    };
+                }
                 chats.insert(&chat.to_be_bytes(), bytes.as_slice())?;
                 Ok::<(), ConflictableTransactionError<()>>(())
             })
             .map_err(|e| match e {
                 TransactionError::Storage(e) => StoreError(e),
                 TransactionError::Abort(()) => StoreError(sled::Error::Unsupported("aborted".into())),
-            })
+            })?;
+        Ok(Saved::Written)
     }
 
     /// Removes everything stored about a chat, from every tree.
     pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
         self.chats.remove(chat.to_be_bytes())?;
+        for entry in self.bill_items.scan_prefix(chat.to_be_bytes()) {
+            let (key, _) = entry?;
+            self.bill_items.remove(key)?;
+        }
         for entry in self.set_aside.scan_prefix(chat.to_be_bytes()) {
             let (key, _) = entry?;
             self.set_aside.remove(key)?;
@@ -283,7 +381,7 @@ impl Store {
         let mut record = self.load_chat(chat)?.record;
         record.blocked = true;
         record.state.reminders.drop_pending();
-        self.save_chat(chat, &record)
+        self.save_chat(chat, &record)?.written()
     }
 
     /// Waits until everything written so far is on disk.
@@ -299,6 +397,24 @@ impl Store {
             .await
             .map_err(|e| StoreError(sled::Error::Io(std::io::Error::other(e))))??;
         Ok(())
+    }
+
+    /// How many bytes the data folder takes on disk now (sled's files and
+    /// the keys), for tests and benchmarks of what storage costs.
+    pub fn folder_bytes(&self) -> u64 {
+        fn size(path: &Path) -> u64 {
+            std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| match entry.metadata() {
+                    Ok(meta) if meta.is_dir() => size(&entry.path()),
+                    Ok(meta) => meta.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        }
+        size(&self.path)
     }
 
     /// Every key of every tree, for tests that check what is stored.
@@ -329,6 +445,13 @@ fn open_waiting_for_the_lock(path: &Path) -> Result<sled::Db, StoreError> {
             result => return Ok(result?),
         }
     }
+}
+
+/// Chat id ++ bill index, both big-endian: one chat's bills in order.
+fn items_key(chat: i64, bill: usize) -> Vec<u8> {
+    let mut key = chat.to_be_bytes().to_vec();
+    key.extend_from_slice(&(bill as u32).to_be_bytes());
+    key
 }
 
 /// Chat id ++ update id, both big-endian: one chat's updates in order.
@@ -385,12 +508,84 @@ mod tests {
         record.state.screen = Screen::Summary;
         {
             let store = Store::open(dir.path()).unwrap();
-            store.save_chat(42, &record).unwrap();
+            store.save_chat(42, &record).unwrap().written().unwrap();
             store.flush().await.unwrap();
         }
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.load_chat(42).unwrap().record, record);
         assert_eq!(store.load_chat(43).unwrap().record, ChatRecord::new());
+    }
+
+    fn bill_of(lines: usize) -> Vec<crate::domain::line_items::LineItem> {
+        let text: String = (0..lines).map(|n| format!("85025 CBC q{n}q $1{n}.00\n")).collect();
+        crate::domain::line_items::parse_bill_text(&text, chrono::NaiveDate::MIN).items
+    }
+
+    #[tokio::test]
+    async fn a_bills_items_are_written_once_not_with_every_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = ChatRecord::new();
+        record.state.bill_mut().items = bill_of(500);
+        store.save_chat(9, &record).unwrap().written().unwrap();
+        let stored_items = || store.bill_items.get(items_key(9, 0)).unwrap().unwrap();
+        let first = stored_items();
+        let record_bytes = store.chats.get(9i64.to_be_bytes()).unwrap().unwrap().len();
+        assert!(record_bytes < 2_000, "the record is small: {record_bytes} bytes");
+
+        // An answer: the record is written again, the items are not (a
+        // rewrite would have a new nonce).
+        let mut loaded = store.load_chat(9).unwrap().record;
+        assert_eq!(loaded.state.bill().items, record.state.bill().items);
+        loaded.state.screen = Screen::Summary;
+        store.save_chat(9, &loaded).unwrap().written().unwrap();
+        assert_eq!(stored_items(), first);
+
+        // A changed line is written; all lines removed, the entry goes.
+        let mut loaded = store.load_chat(9).unwrap().record;
+        loaded.state.bill_mut().items.pop();
+        store.save_chat(9, &loaded).unwrap().written().unwrap();
+        assert_ne!(stored_items(), first);
+        let mut loaded = store.load_chat(9).unwrap().record;
+        assert_eq!(loaded.state.bill().items.len(), 499);
+        loaded.state.bill_mut().items.clear();
+        store.save_chat(9, &loaded).unwrap().written().unwrap();
+        assert!(store.bill_items.get(items_key(9, 0)).unwrap().is_none());
+        assert!(store.load_chat(9).unwrap().record.state.bill().items.is_empty());
+
+        // /delete takes the items too.
+        let mut record = ChatRecord::new();
+        record.state.bill_mut().items = bill_of(3);
+        store.save_chat(9, &record).unwrap().written().unwrap();
+        store.erase_chat(9).unwrap();
+        assert_eq!(store.bill_items.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_chat_past_its_size_limit_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = ChatRecord::new();
+        record.state.bill_mut().items = bill_of(500);
+        let one_bill = record.state.bill().clone();
+        record.state.bills = vec![one_bill; 20];
+        assert_eq!(
+            store.save_chat(3, &record).unwrap(),
+            Saved::Written,
+            "20 bills of 500 lines fit"
+        );
+        let mut huge = record.clone();
+        for bill in &mut huge.state.bills {
+            for item in &mut bill.items {
+                item.description = "x".repeat(500);
+            }
+        }
+        assert_eq!(store.save_chat(3, &huge).unwrap(), Saved::TooLarge);
+        assert_eq!(
+            store.load_chat(3).unwrap().record.state.bills,
+            record.state.bills,
+            "unchanged"
+        );
     }
 
     #[tokio::test]

@@ -17,7 +17,11 @@ use serde::{Deserialize, Serialize};
 ///   additions: a version 2 record reads as it is).
 /// - 4: reminders, the chat's time zone, paid bills and their screens
 ///   (only additions: a version 2 or 3 record reads as it is).
-pub const CURRENT_VERSION: u32 = 4;
+/// - 5: each bill's line items are stored apart from the record (written
+///   only when they change, see [`encode_apart`]); the record keeps a
+///   digest per bill (`item_digests`) and its bills' `items` are empty as
+///   stored. Versions 2 to 4 keep their items inline and still read.
+pub const CURRENT_VERSION: u32 = 5;
 
 /// Everything stored about one chat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +41,11 @@ pub struct ChatRecord {
     /// these: after a quiet week Telegram may restart update ids lower.
     #[serde(default)]
     pub recent_update_ids: Vec<u32>,
+    /// Per bill, the digest of its line items as stored apart (0: none
+    /// stored). As loaded, what is on disk: a save writes a bill's items
+    /// only when their digest changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_digests: Vec<u64>,
 }
 
 /// How many applied update ids a chat remembers.
@@ -112,7 +121,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2..=4 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2..=5 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -153,6 +162,7 @@ fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
         blocked: old.blocked,
         last_update_id: old.last_update_id,
         recent_update_ids: Vec::new(),
+        item_digests: Vec::new(),
     }
 }
 
@@ -160,6 +170,65 @@ fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
 pub fn encode(record: &ChatRecord) -> Vec<u8> {
     // A record is plain data with string keys: serializing cannot fail.
     serde_json::to_vec(record).unwrap_or_default()
+}
+
+/// One bill's line items as stored apart: their digest (0 for none) and
+/// their JSON (empty for none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredItems {
+    pub digest: u64,
+    pub json: Vec<u8>,
+}
+
+/// The stored form of a record in parts: the record without its bills'
+/// items (their digests in `item_digests`), and each bill's items. The
+/// items of a long bill are most of a record and rarely change, so they
+/// are written only when their digest differs from the one on disk.
+pub fn encode_apart(record: &ChatRecord) -> (Vec<u8>, Vec<StoredItems>) {
+    let items: Vec<StoredItems> = record
+        .state
+        .bills
+        .iter()
+        .map(|bill| match bill.items.is_empty() {
+            true => StoredItems {
+                digest: 0,
+                json: Vec::new(),
+            },
+            false => {
+                let json = serde_json::to_vec(&bill.items).unwrap_or_default();
+                StoredItems {
+                    digest: digest(&json),
+                    json,
+                }
+            }
+        })
+        .collect();
+    let mut slim = record.clone();
+    for bill in &mut slim.state.bills {
+        bill.items = Vec::new();
+    }
+    slim.version = CURRENT_VERSION;
+    // A record without items stores no digests (and reads back equal).
+    slim.item_digests = match items.iter().all(|part| part.digest == 0) {
+        true => Vec::new(),
+        false => items.iter().map(|part| part.digest).collect(),
+    };
+    (encode(&slim), items)
+}
+
+/// A bill's items read back from their stored JSON.
+pub fn decode_items(json: &[u8]) -> Result<Vec<crate::domain::line_items::LineItem>, DecodeError> {
+    serde_json::from_slice(json).map_err(DecodeError::Json)
+}
+
+/// A digest of stored bytes, never 0. Only compared with digests this
+/// build or an earlier one wrote: a different hasher in a later Rust makes
+/// one extra write, never a missed one (short of a 64-bit collision).
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish().max(1)
 }
 
 #[cfg(test)]
@@ -247,6 +316,45 @@ mod tests {
             Some("80.00".parse().unwrap())
         );
         assert!(matches!(record.state.screen, Screen::AskTimeZone { .. }));
+    }
+
+    #[test]
+    fn the_version_5_golden_record_loads_without_its_items() {
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v5.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(record.state.bills.len(), 2);
+        assert!(record.state.bills.iter().all(|b| b.items.is_empty()), "kept apart");
+        assert_eq!(record.item_digests, [7_340_123_456_789, 0]);
+        assert_eq!(record.state.bills[0].amount_due, Some("1234.50".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_record_in_parts_keeps_items_apart_and_their_digest_follows_them() {
+        let mut record = ChatRecord::new();
+        record.state.bill_mut().items =
+            crate::domain::line_items::parse_bill_text("85025 CBC $42.00\n80053 CMP $88.00", chrono::NaiveDate::MIN)
+                .items;
+        record.state.bills.push(crate::domain::bill::Bill::default());
+        let (body, items) = encode_apart(&record);
+        assert!(
+            !String::from_utf8_lossy(&body).contains("CBC"),
+            "no items in the record"
+        );
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[1],
+            StoredItems {
+                digest: 0,
+                json: Vec::new()
+            }
+        );
+        assert_eq!(decode_items(&items[0].json).unwrap(), record.state.bills[0].items);
+        let stored = decode(&body).unwrap();
+        assert_eq!(stored.item_digests, [items[0].digest, 0]);
+        // Same items, same digest; one changed price, another.
+        assert_eq!(encode_apart(&record).1[0].digest, items[0].digest);
+        record.state.bill_mut().items[1].amount = "87.00".parse().unwrap();
+        assert_ne!(encode_apart(&record).1[0].digest, items[0].digest);
     }
 
     #[test]

@@ -1,45 +1,100 @@
 //! Updates in, inputs to the engine, outputs back out. Updates from one
-//! chat arrive here one at a time, in order (teloxide's default
-//! distribution by chat), while different chats run concurrently.
+//! chat arrive here one at a time, in order (its lane, [`super::lanes`]),
+//! while different chats run concurrently.
 
 use super::commands;
 use super::deliver::deliver;
 use super::inbox::Handled;
+use super::lanes::Work;
 use super::TgBot;
-use crate::content::keys;
+use crate::content::{keys, Fill};
 use crate::conversation::{Input, Output};
 use crate::domain::upload;
 use crate::engine::Engine;
 use std::sync::Arc;
 use teloxide::net::Download;
 use teloxide::prelude::*;
-use teloxide::types::{Document, Me, MessageId, ParseMode};
+use teloxide::types::{Document, Me, MessageId, ParseMode, UpdateKind};
 
 /// Handler errors are logged by the dispatcher; ours never carry user text.
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
+/// What every handler needs.
+pub struct Served {
+    pub bot: TgBot,
+    pub me: Me,
+    pub engine: Arc<Engine>,
+}
+
+/// Handles one piece of a chat's work from its lane: an update by its
+/// kind, or the line saying updates were skipped.
+pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
+    let update = match work {
+        Work::Update(update) => update,
+        Work::Skipped(count) => {
+            log::info!("chat {chat}: told {count} updates were skipped");
+            let count = count.to_string();
+            let line = served
+                .engine
+                .content()
+                .render(keys::SHELL_SLOW_DOWN, &[("count", Fill::Text(&count))]);
+            deliver(
+                &served.bot,
+                &served.engine,
+                ChatId(chat),
+                vec![Output::line(line)],
+                None,
+            )
+            .await;
+            return;
+        }
+    };
+    let _handled = Handled::new(&served.engine, &update);
+    let id = update.id.0;
+    let (bot, engine) = (&served.bot, served.engine.as_ref());
+    let result = match update.kind {
+        UpdateKind::Message(msg) => on_message(bot, msg, id, &served.me, engine).await,
+        UpdateKind::CallbackQuery(query) => on_callback(bot, query, id, engine).await,
+        UpdateKind::EditedMessage(msg) => on_edited(bot, msg, engine).await,
+        _ => Ok(()),
+    };
+    if let Err(e) = result {
+        log::error!("chat {chat}: update {id} failed: {e}");
+    }
+}
+
 /// A message from a user: text, a command, or something unreadable.
-pub async fn on_message(bot: TgBot, msg: Message, update: Update, me: Me, engine: Arc<Engine>) -> HandlerResult {
-    let _handled = Handled::new(&engine, &update);
+async fn on_message(bot: &TgBot, msg: Message, update_id: u32, me: &Me, engine: &Engine) -> HandlerResult {
     if !msg.chat.is_private() {
-        return refuse_group(&bot, &engine, msg.chat.id).await;
+        return refuse_group(bot, engine, msg.chat.id).await;
     }
     let input = match (msg.text(), msg.document()) {
         (Some(text), _) => match commands::parse(text, me.username()) {
             Some(command) => Input::Command(command),
             None => Input::Text(text.to_string()),
         },
-        (None, Some(document)) => match document_input(&bot, document).await {
+        (None, Some(document)) => match document_input(bot, document).await {
             Some(input) => input,
             None => {
                 let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
-                deliver(&bot, &engine, msg.chat.id, vec![sorry], None).await;
+                deliver(bot, engine, msg.chat.id, vec![sorry], None).await;
                 return Ok(());
             }
         },
         (None, None) => Input::Unsupported,
     };
-    run(&bot, &engine, msg.chat.id, input, update.id.0, None).await;
+    run(bot, engine, msg.chat.id, input, update_id, None).await;
+    Ok(())
+}
+
+/// An edited message: the answer it held was read (or not) as first sent,
+/// so the user is told to send the new one again. Groups are ignored.
+async fn on_edited(bot: &TgBot, msg: Message, engine: &Engine) -> HandlerResult {
+    if msg.chat.is_private() {
+        log::info!("chat {}: an edited message, not read", msg.chat.id);
+        let line = Output::line(engine.content().text(keys::SHELL_EDIT_NOT_READ));
+        deliver(bot, engine, msg.chat.id, vec![line], None).await;
+    }
     Ok(())
 }
 
@@ -70,27 +125,36 @@ async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
 }
 
 /// A button press. Always answered, so the user's spinner stops.
-pub async fn on_callback(bot: TgBot, query: CallbackQuery, update: Update, engine: Arc<Engine>) -> HandlerResult {
-    let _handled = Handled::new(&engine, &update);
+///
+/// The chat is the sender's own (a private chat's id is its user's id),
+/// never the one named in the attached message: a forged press naming
+/// another chat's message changes nothing there.
+async fn on_callback(bot: &TgBot, query: CallbackQuery, update_id: u32, engine: &Engine) -> HandlerResult {
     if let Err(e) = bot.answer_callback_query(query.id.clone()).await {
         log::debug!("callback answer failed (the query may be too old): {e}");
     }
+    let chat = sender_chat(&query);
     // The bot sends no inline-mode messages, so a press without a message
     // is not ours; running it would race the chat's own updates.
     let Some(message) = &query.message else {
         log::info!("a button press without a message, ignored");
         return Ok(());
     };
-    let (chat, pressed) = (message.chat().id, Some(message.id()));
-    if !chat.is_user() {
+    if message.chat().id != chat {
+        log::warn!("chat {chat}: a button press on another chat's message, ignored");
         return Ok(());
     }
     let input = match query.data {
         Some(data) => Input::Button(data),
         None => Input::Unsupported,
     };
-    run(&bot, &engine, chat, input, update.id.0, pressed).await;
+    run(bot, engine, chat, input, update_id, Some(message.id())).await;
     Ok(())
+}
+
+/// The private chat of the user who pressed a button.
+pub fn sender_chat(query: &CallbackQuery) -> ChatId {
+    ChatId(query.from.id.0 as i64)
 }
 
 /// Applies one input and shows the result; a storage failure gets an

@@ -53,44 +53,74 @@ where
     fn as_stream(&'a mut self) -> Self::Stream {
         let kept = kept_updates(&self.store);
         let store = self.store.clone();
-        let live = self.inner.as_stream().then(move |item| {
-            let store = store.clone();
-            async move {
-                if let Ok(update) = &item {
-                    keep(&store, update).await;
+        // A getUpdates batch comes out of teloxide's stream all at once:
+        // the whole batch is kept with one flush before any of it is handed
+        // on (and before the stream is polled again, which is when the next
+        // getUpdates confirms it).
+        let live = self
+            .inner
+            .as_stream()
+            .ready_chunks(BATCH)
+            .then(move |batch| {
+                let store = store.clone();
+                async move {
+                    keep_all(&store, &batch).await;
+                    stream::iter(batch)
                 }
-                item
-            }
-        });
+            })
+            .flatten();
         stream::iter(kept.into_iter().map(Ok)).chain(live).boxed()
     }
 }
 
-/// The chat an update is kept under (0 for updates without a chat).
-fn chat_of(update: &Update) -> i64 {
-    update.chat().map_or(0, |chat| chat.id.0)
+/// At most this many updates are kept with one flush (Telegram's largest
+/// getUpdates answer).
+const BATCH: usize = 100;
+
+/// The chat an update is kept under (0 for updates without a chat): for a
+/// button press, the sender's own chat (see `handlers::on_callback`).
+pub fn chat_of(update: &Update) -> i64 {
+    match &update.kind {
+        UpdateKind::CallbackQuery(query) => query.from.id.0 as i64,
+        _ => update.chat().map_or(0, |chat| chat.id.0),
+    }
 }
 
-/// Writes an update to the inbox and flushes it.
-async fn keep(store: &Store, update: &Update) {
+/// Writes a batch of updates to the inbox, then flushes once.
+async fn keep_all(store: &Store, batch: &[Result<Update, RequestError>]) {
+    let mut kept_any = false;
+    for update in batch.iter().flatten() {
+        kept_any |= keep(store, update);
+    }
+    if kept_any {
+        if let Err(e) = store.flush().await {
+            log::error!("a batch of updates was not flushed: {e}");
+        }
+    }
+}
+
+/// Writes an update to the inbox (durable at the next flush); whether it
+/// was written.
+fn keep(store: &Store, update: &Update) -> bool {
     let id = update.id.0;
     if let UpdateKind::Error(_) = update.kind {
         // teloxide drops these; say so once, without the content.
         log::warn!("update {id}: a kind this version cannot read; skipped");
-        return;
+        return false;
     }
     let bytes = match serde_json::to_vec(update) {
         Ok(bytes) => bytes,
         Err(e) => {
             log::error!("update {id}: cannot be kept ({e}); handled without a copy");
-            return;
+            return false;
         }
     };
-    let kept = store.keep_update(chat_of(update), id, &bytes);
-    if let Err(e) = kept {
-        log::error!("update {id}: not kept: {e}");
-    } else if let Err(e) = store.flush().await {
-        log::error!("update {id}: not flushed: {e}");
+    match store.keep_update(chat_of(update), id, &bytes) {
+        Ok(()) => true,
+        Err(e) => {
+            log::error!("update {id}: not kept: {e}");
+            false
+        }
     }
 }
 

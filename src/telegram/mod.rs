@@ -10,6 +10,7 @@ mod commands;
 mod deliver;
 mod handlers;
 mod inbox;
+mod lanes;
 mod notifier;
 mod split;
 
@@ -21,15 +22,16 @@ use crate::engine::Engine;
 use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
 use crate::StartError;
+use futures::StreamExt;
+use handlers::Served;
 use inbox::{Handled, InboxListener};
+use lanes::{ChatLanes, Pushed};
 use notifier::TelegramNotifier;
 use std::sync::Arc;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
-use teloxide::dispatching::{Dispatcher, UpdateFilterExt};
-use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
-use teloxide::update_listeners::{self, UpdateListener};
+use teloxide::update_listeners::{self, AsUpdateStream, UpdateListener};
 
 /// The bot type used everywhere: rate limits respected, `RetryAfter`
 /// waited out (Throttle's default settings retry).
@@ -62,28 +64,11 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     log::info!("connected as @{}", me.username());
     commands::register(&bot, engine.content()).await;
 
-    let handler = dptree::entry()
-        .branch(Update::filter_message().endpoint(handlers::on_message))
-        .branch(Update::filter_callback_query().endpoint(handlers::on_callback));
-
-    let engine_for_reminders = engine.clone();
-    let engine_for_ignored = engine.clone();
-    let store = engine.store().clone();
-    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
-        .dependencies(dptree::deps![Arc::new(engine)])
-        .default_handler(move |update| {
-            let _handled = Handled::new(&engine_for_ignored, &update);
-            async move {
-                log::debug!("ignored an update of kind {:?}", update.kind_name());
-            }
-        })
-        .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
-        .build();
-
+    let engine = Arc::new(engine);
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
     let stopping = Arc::new(stopping);
     let stop_on_signal = stopping.clone();
-    let scheduler = Scheduler::new(engine_for_reminders, TelegramNotifier::new(bot.clone()));
+    let scheduler = Scheduler::new((*engine).clone(), TelegramNotifier::new(bot.clone()));
     let reminders = tokio::spawn(scheduler.run(async move {
         let _ = stop_seen.wait_for(|stop| *stop).await;
     }));
@@ -94,31 +79,83 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let _ = stop_on_signal.send(true);
     });
 
-    let polling = update_listeners::Polling::builder(bot)
+    let polling = update_listeners::Polling::builder(bot.clone())
         .timeout(polling_timeout(config.telegram_timeout))
         .delete_webhook()
         .await
         .build();
-    let mut listener = InboxListener::new(polling, store);
-    // Stopping the listener ends the dispatcher once the updates in flight
-    // are handled. (teloxide's ShutdownToken can miss a shutdown that comes
-    // while the dispatcher is between two updates, and then never stop.)
+    let mut listener = InboxListener::new(polling, engine.store().clone());
     let stop_listening = listener.stop_token();
     let mut stop_requested = stopping.subscribe();
     tokio::spawn(async move {
         let _ = stop_requested.wait_for(|stop| *stop).await;
         stop_listening.stop();
     });
-    let served = dispatcher
-        .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
-        .await
-        .map_err(|e| format!("Telegram did not answer: {e}"));
+
+    let served = Arc::new(Served { bot, me, engine });
+    let lanes = {
+        let served = served.clone();
+        ChatLanes::new(
+            LANE_LIMIT,
+            Arc::new(move |chat, work| {
+                let served = served.clone();
+                Box::pin(async move { handlers::handle(&served, chat, work).await })
+            }),
+        )
+    };
+    {
+        let updates = listener.as_stream();
+        futures::pin_mut!(updates);
+        while let Some(update) = updates.next().await {
+            match update {
+                Ok(update) => receive(&lanes, &served.engine, update),
+                Err(e) => log::warn!("polling failed: {e}"),
+            }
+        }
+    }
+    // The updates in hand finish; those still waiting stay in the inbox
+    // and are handled first at the next start.
+    lanes.close().await;
     // The scheduler finishes the reminders it is sending, then stops (also
     // when polling ended for another reason than a signal).
     let _ = stopping.send(true);
     let _ = reminders.await;
-    served?;
     Ok(())
+}
+
+/// How many updates a chat may have waiting; more are skipped and the
+/// user is told (see [`lanes`]). At Telegram's pace of about one message a
+/// second to a chat, twenty is twenty seconds of backlog.
+const LANE_LIMIT: usize = 20;
+
+/// Puts an update in its chat's lane without waiting. An update that has
+/// no lane (a kind the bot does not serve) or that its full lane drops is
+/// forgotten from the inbox here.
+fn receive(lanes: &Arc<ChatLanes<Update>>, engine: &Engine, update: Update) {
+    let Some(chat) = lane_of(&update) else {
+        let _handled = Handled::new(engine, &update);
+        log::debug!("ignored an update of kind {:?}", update.kind_name());
+        return;
+    };
+    let id = update.id.0;
+    if lanes.push(chat, update) == Pushed::Dropped {
+        log::info!("chat {chat}: update {id} skipped, {LANE_LIMIT} already waiting");
+        if let Err(e) = engine.store().forget_update(chat, id) {
+            log::warn!("update {id}: could not be forgotten from the inbox: {e}");
+        }
+    }
+}
+
+/// The lane an update is handled in: its chat's (a button press: its
+/// sender's), for the kinds the bot serves.
+fn lane_of(update: &Update) -> Option<i64> {
+    use teloxide::types::UpdateKind;
+    match &update.kind {
+        UpdateKind::Message(_) | UpdateKind::EditedMessage(_) | UpdateKind::CallbackQuery(_) => {
+            Some(inbox::chat_of(update))
+        }
+        _ => None,
+    }
 }
 
 /// How long one long poll waits for updates: ten seconds, or less when the

@@ -94,6 +94,8 @@ keys! {
     ITEMS_READ_ONE = "items.read_one";
     ITEMS_UNREADABLE = "items.unreadable" [lines];
     ITEMS_LIST_HEADING = "items.list_heading";
+    ITEMS_LIST_LONG = "items.list_long" [count];
+    ITEMS_SHOW_LIST = "items.show_list";
     ITEMS_TOTAL = "items.total" [count, total];
     ITEMS_TOTAL_ONE = "items.total_one" [total];
     ITEMS_COUNT = "items.count" [count, total];
@@ -144,6 +146,9 @@ keys! {
     BILLS_NO_AMOUNT = "bills.no_amount";
     BILLS_STARTED_NEW = "bills.started_new";
     BILLS_SWITCHED = "bills.switched" [number];
+    BILLS_PAGE = "bills.page" [page, pages];
+    BILLS_MORE = "bills.more";
+    BILLS_PREVIOUS = "bills.previous";
 
     // The summary at the end of the review.
     SUMMARY_HEADING = "summary.heading";

@@ -10,10 +10,12 @@ mod calls;
 mod conversation;
 mod findings_coding;
 mod findings_visit;
+mod limits;
 mod offers;
 mod plan;
 mod reminders;
 mod report;
+mod shell;
 
 pub use calls::*;
 pub use conversation::*;
@@ -21,6 +23,7 @@ pub use conversation::*;
 pub use findings_coding::*;
 #[allow(unused_imports)] // filled by the audit
 pub use findings_visit::*;
+pub use limits::*;
 #[allow(unused_imports)] // filled by the offer message
 pub use offers::*;
 #[allow(unused_imports)] // filled by the plan message
@@ -28,6 +31,7 @@ pub use plan::*;
 pub use reminders::*;
 #[allow(unused_imports)] // filled by the report
 pub use report::*;
+pub use shell::*;
 
 /// One text in `dialogues/`, by its dotted name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,10 +57,12 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         conversation::GROUP,
         findings_coding::GROUP,
         findings_visit::GROUP,
+        limits::GROUP,
         offers::GROUP,
         plan::GROUP,
         reminders::GROUP,
         report::GROUP,
+        shell::GROUP,
     ]
     .into_iter()
     .flatten()

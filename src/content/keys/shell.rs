@@ -1,0 +1,11 @@
+//! Keys of the lines the Telegram front end says about how it reads
+//! updates: a chat sending faster than it is answered, edited messages.
+
+use super::keys;
+
+keys! {
+    /// A chat's lane was full: `count` messages were skipped.
+    SHELL_SLOW_DOWN = "shell.slow_down" [count];
+    /// The user edited a message the bot had already read.
+    SHELL_EDIT_NOT_READ = "shell.edit_not_read";
+}
