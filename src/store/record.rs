@@ -21,7 +21,11 @@ use serde::{Deserialize, Serialize};
 ///   only when they change, see [`encode_apart`]); the record keeps a
 ///   digest per bill (`item_digests`) and its bills' `items` are empty as
 ///   stored. Versions 2 to 4 keep their items inline and still read.
-pub const CURRENT_VERSION: u32 = 5;
+/// - 6: which Medicare and QMB (`medicare`, `qmb`), the discharge date, and
+///   a claim status of `not_sure` (only additions: older records read as
+///   they are; an older build refuses a version 6 record instead of
+///   misreading it).
+pub const CURRENT_VERSION: u32 = 6;
 
 /// Everything stored about one chat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +125,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2..=5 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2..=6 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -326,6 +330,20 @@ mod tests {
         assert!(record.state.bills.iter().all(|b| b.items.is_empty()), "kept apart");
         assert_eq!(record.item_digests, [7_340_123_456_789, 0]);
         assert_eq!(record.state.bills[0].amount_due, Some("1234.50".parse().unwrap()));
+    }
+
+    #[test]
+    fn the_version_6_golden_record_loads_with_medicare_qmb_and_the_discharge_date() {
+        use crate::domain::bill::{Answer3, ClaimStatus, Coverage, MedicareKind};
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v6.json");
+        let record = decode(golden).expect("golden record loads");
+        let bill = &record.state.bills[0];
+        assert_eq!(bill.coverage, Some(Coverage::Medicare));
+        assert_eq!(bill.medicare, Some(MedicareKind::Advantage));
+        assert_eq!(bill.qmb, Some(Answer3::NotSure));
+        assert_eq!(bill.claim, Some(ClaimStatus::NotSure));
+        assert_eq!(bill.discharge_date, chrono::NaiveDate::from_ymd_opt(2026, 10, 5));
+        assert_eq!(record.version, CURRENT_VERSION);
     }
 
     #[test]
