@@ -244,8 +244,9 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
         "best day to call: {}",
         timing.text
     );
+    // $300 due: under $500, the three bureaus never list it (domain-facts A1).
     assert!(
-        timing.text.contains("Fri, Apr 2, 2027 (125 days left)"),
+        timing.text.contains("this bill is under $500"),
         "credit reporting: {}",
         timing.text
     );
