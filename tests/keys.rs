@@ -1,9 +1,12 @@
-//! A chat's key file damaged or gone is a clear state: the user is told
-//! their saved answers could not be read, starts fresh, and `/delete`
-//! works; nothing is ever sealed with a key that is not on disk.
+//! A chat's key damaged is a clear state: the user is told their saved
+//! answers could not be read, starts fresh, and `/delete` works. The key
+//! table removed while the bot runs is written again from memory, so
+//! nothing is ever sealed with a key that is not on disk.
 
 mod support;
 
+use billcoach::store::chat_keys::{slot_offset_in, FILE_NAME};
+use billcoach::store::Store;
 use std::path::Path;
 use support::bot_process::BotProcess;
 use support::fake_bot_api::FakeBotApi;
@@ -19,8 +22,13 @@ async fn answer_one(phone: &mut Phone) -> support::fake_bot_api::BotMessage {
     phone.expect("Is it a nonprofit hospital?").await
 }
 
-fn key_file(dir: &Path, chat: i64) -> std::path::PathBuf {
-    dir.join("data").join("keys").join(format!("{chat}.key"))
+fn key_table(dir: &Path) -> std::path::PathBuf {
+    dir.join("data").join(FILE_NAME)
+}
+
+/// Whether the chat has a key on disk (the bot stopped).
+fn has_key_on_disk(dir: &Path, chat: i64) -> bool {
+    Store::open(&dir.join("data")).unwrap().has_chat_key(chat)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -34,8 +42,11 @@ async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
     answer_one(&mut sam).await;
     assert!(bot.terminate().success());
 
-    // Five bytes left of Pat's key (a disk fault, a bad restore).
-    std::fs::write(key_file(dir.path(), PAT), b"12345").unwrap();
+    // A byte of Pat's key changed (a disk fault, a bad restore).
+    let at = slot_offset_in(&key_table(dir.path()), PAT).expect("Pat has a key") as usize;
+    let mut table = std::fs::read(key_table(dir.path())).unwrap();
+    table[at + 20] ^= 0xff;
+    std::fs::write(key_table(dir.path()), table).unwrap();
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     pat.send("/start");
     pat.expect("I couldn't read what I had saved").await;
@@ -57,8 +68,8 @@ async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
     pat.tap(&confirm, "Yes, erase");
     pat.expect("I erased everything").await;
     assert!(bot.terminate().success());
-    assert!(!key_file(dir.path(), PAT).exists(), "the new key is shredded too");
-    assert!(key_file(dir.path(), SAM).exists());
+    assert!(!has_key_on_disk(dir.path(), PAT), "the new key is shredded too");
+    assert!(has_key_on_disk(dir.path(), SAM));
     assert!(
         !bot.log().contains("something went wrong"),
         "never the false 'your answers are saved'"
@@ -67,30 +78,26 @@ async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn keys_removed_while_running_are_not_used_from_memory() {
+async fn a_key_table_removed_while_running_is_written_again_and_nothing_is_lost() {
     let api = FakeBotApi::start().await;
     let dir = tempfile::tempdir().unwrap();
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     let mut pat = Phone::new(&api, PAT);
     let q2 = answer_one(&mut pat).await;
 
-    // The keys folder disappears while the bot runs.
-    std::fs::remove_dir_all(dir.path().join("data").join("keys")).unwrap();
+    // The key table disappears while the bot runs.
+    std::fs::remove_file(key_table(dir.path())).unwrap();
     pat.tap(&q2, "Not sure");
-    pat.expect("I couldn't read what I had saved").await;
-    // A fresh start: the old question's button is stale now.
-    pat.expect("from an earlier message").await;
-    pat.expect("What would you like to do?").await;
-    pat.send("/start");
-    let greeting = pat.expect("Hi, I'm billcoach").await;
-    pat.tap(&greeting, "Review a bill");
-    let q1 = pat.expect("Who sent this bill?").await;
-    pat.tap(&q1, "Lab");
     pat.expect("Did insurance cover this care?").await;
-    assert!(key_file(dir.path(), PAT).exists(), "a new key, on disk");
+    assert!(
+        key_table(dir.path()).exists(),
+        "written again before the answer was confirmed"
+    );
     assert!(bot.terminate().success());
+    assert!(bot.log().contains("writing it again"), "the log says so");
+    assert!(has_key_on_disk(dir.path(), PAT));
 
-    // What was saved after the loss reads after a restart.
+    // What was saved before and after the loss reads after a restart.
     let mut bot = BotProcess::spawn(&api.url, dir.path());
     pat.send("/bills");
     let bills = pat.next().await;

@@ -3,18 +3,31 @@
 //! sled is log-structured: a value removed from a tree stays in its old
 //! log segments until they are rewritten. So what the store writes about a
 //! chat (its record, updates kept in the inbox) is encrypted with a key of
-//! that chat's own (ChaCha20-Poly1305), and the keys live outside sled, one
-//! small file each in `keys/` next to the database. Erasing a chat deletes
-//! its key file (overwritten first): what is left in old log segments can
-//! no longer be read ("crypto-shredding").
+//! that chat's own (ChaCha20-Poly1305), and the keys live outside sled, in
+//! one small file beside the database, `keys.bin`, which is overwritten in
+//! place. Erasing a chat overwrites its key's slot with zeros: what is left
+//! in old log segments can no longer be read ("crypto-shredding").
+//!
+//! The file is a table of 64-byte slots (64 divides a disk sector, so a
+//! slot is never torn across two): slot 0 is a header; each other slot is
+//! free (all zeros) or holds chat id (i64 big-endian) ++ key (32 bytes) ++
+//! CRC-32 of those 40 bytes. A slot whose CRC does not match is damaged:
+//! its chat has no key (and starts fresh, see `Store::load_chat`).
+//!
+//! No file I/O happens when a key is made or shredded: the change waits
+//! in memory until [`ChatKeys::sync`], which the commit thread calls before
+//! sled's flush (see `commit`). So a record sealed with a new key is never
+//! durable before the key, and a `/delete` is on disk before the bot says
+//! it is done. The file is read once, at start.
 //!
 //! Stored form of an encrypted value: `E1` ++ 12-byte nonce ++ ciphertext.
 //! A value without the `E1` mark is plain (written before encryption came).
 
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
-use std::collections::HashMap;
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -22,6 +35,15 @@ use std::sync::Mutex;
 const MARK: &[u8] = b"E1";
 const NONCE_LEN: usize = 12;
 const KEY_LEN: usize = 32;
+
+/// One slot of the key table.
+const SLOT: usize = 64;
+/// What slot 0 starts with.
+const HEADER: &[u8] = b"billcoach chat keys v1\n";
+/// The key table's file name, in the data folder.
+pub const FILE_NAME: &str = "keys.bin";
+/// Where keys were kept before the table: one file per chat.
+const OLD_FOLDER: &str = "keys";
 
 /// Why a stored value could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,76 +54,72 @@ pub enum Unreadable {
     Damaged,
 }
 
-/// The key files of every chat, with the ones in use cached.
+/// Every chat's key, in memory, and the table file they are kept in.
 pub struct ChatKeys {
-    dir: PathBuf,
-    cache: Mutex<HashMap<i64, Key>>,
+    path: PathBuf,
+    table: Mutex<Table>,
+    /// The open table file; only [`ChatKeys::sync`] writes to it.
+    file: Mutex<File>,
+}
+
+#[derive(Default)]
+struct Table {
+    keys: HashMap<i64, (u32, Key)>,
+    /// Slots free for a new key.
+    free: Vec<u32>,
+    /// Slots in the file, the header included.
+    slots: u32,
+    /// Slots changed in memory and not yet written, with their bytes.
+    pending: BTreeMap<u32, [u8; SLOT]>,
 }
 
 impl ChatKeys {
-    /// The key folder `dir` (created, readable by its owner only).
+    /// Opens the key table in the data folder `dir` (made if missing,
+    /// readable by its owner only), moving in the keys of the older
+    /// one-file-per-chat folder if there is one.
     pub fn open(dir: &Path) -> std::io::Result<ChatKeys> {
-        check_folder(dir)?;
-        Ok(ChatKeys {
-            dir: dir.to_path_buf(),
-            cache: Mutex::new(HashMap::new()),
-        })
-    }
-
-    fn path(&self, chat: i64) -> PathBuf {
-        self.dir.join(format!("{chat}.key"))
-    }
-
-    /// The chat's key, made (and written durably) when `create` and the
-    /// chat has none, or only a damaged one (what it sealed cannot be read
-    /// any more, whatever is done: the chat starts fresh, see
-    /// `Store::load_chat`).
-    ///
-    /// The cache never outlives the file: a cached key is used only while
-    /// its file is still there (one `stat`), so a key file or the whole
-    /// folder removed while the bot runs is a missing key, not a key that
-    /// seals records no restart could read.
-    fn key(&self, chat: i64, create: bool) -> std::io::Result<Option<Key>> {
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        let path = self.path(chat);
-        if let Some(key) = cache.get(&chat) {
-            if path.exists() {
-                return Ok(Some(*key));
+        let path = dir.join(FILE_NAME);
+        let (file, table) = match std::fs::read(&path) {
+            Ok(bytes) => (open_private(&path, false)?, read_table(&bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut file = open_private(&path, true)?;
+                file.write_all(&header())?;
+                file.sync_all()?;
+                sync_dir(dir);
+                (file, Table::new())
             }
-            log::warn!("chat {chat}: its key file disappeared; what it sealed cannot be read");
-            cache.remove(&chat);
-        }
-        let missing = match std::fs::read(&path) {
-            Ok(bytes) if bytes.len() == KEY_LEN => {
-                let key = *Key::from_slice(&bytes);
-                cache.insert(chat, key);
-                return Ok(Some(key));
-            }
-            Ok(_) => {
-                log::warn!("chat {chat}: its key file is damaged");
-                false
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
             Err(e) => return Err(e),
         };
+        let keys = ChatKeys {
+            path,
+            table: Mutex::new(table),
+            file: Mutex::new(file),
+        };
+        keys.move_in_old_folder(&dir.join(OLD_FOLDER))?;
+        Ok(keys)
+    }
+
+    /// The chat's key, made (in memory, durable at the next [`sync`]) when
+    /// `create` and the chat has none.
+    ///
+    /// [`sync`]: ChatKeys::sync
+    fn key(&self, chat: i64, create: bool) -> Option<Key> {
+        let mut table = self.lock();
+        if let Some((_, key)) = table.keys.get(&chat) {
+            return Some(*key);
+        }
         if !create {
-            return Ok(None);
+            return None;
         }
-        if !missing {
-            log::warn!("chat {chat}: a new key replaces the damaged one");
-        }
-        // The folder may have been removed or changed since the start.
-        check_folder(&self.dir)?;
         let key = ChaCha20Poly1305::generate_key(&mut OsRng);
-        write_private(&path, key.as_slice())?;
-        cache.insert(chat, key);
-        Ok(Some(key))
+        table.insert(chat, key);
+        Some(key)
     }
 
     /// `plain` encrypted with the chat's key (made if it has none).
     pub fn seal(&self, chat: i64, plain: &[u8]) -> std::io::Result<Vec<u8>> {
         let key = self
-            .key(chat, true)?
+            .key(chat, true)
             .ok_or_else(|| std::io::Error::other("the chat's key could not be made"))?;
         let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
         let sealed = ChaCha20Poly1305::new(&key)
@@ -123,102 +141,287 @@ impl ChatKeys {
         if rest.len() < NONCE_LEN {
             return Err(Unreadable::Damaged);
         }
-        let key = match self.key(chat, false) {
-            Ok(Some(key)) => key,
-            _ => return Err(Unreadable::NoKey),
-        };
+        let key = self.key(chat, false).ok_or(Unreadable::NoKey)?;
         let (nonce, sealed) = rest.split_at(NONCE_LEN);
         ChaCha20Poly1305::new(&key)
             .decrypt(Nonce::from_slice(nonce), sealed)
             .map_err(|_| Unreadable::Damaged)
     }
 
-    /// Destroys the chat's key: its file is overwritten, flushed and
-    /// removed, so nothing sealed with it can be read again.
+    /// Destroys the chat's key: nothing sealed with it can be read again
+    /// once its slot is overwritten with zeros, at the next [`sync`].
+    ///
+    /// [`sync`]: ChatKeys::sync
     pub fn shred(&self, chat: i64) -> std::io::Result<()> {
-        self.cache.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
-        let path = self.path(chat);
-        match std::fs::OpenOptions::new().write(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(&[0u8; KEY_LEN])?;
-                file.sync_all()?;
-                drop(file);
-                std::fs::remove_file(&path)?;
-                sync_dir(&self.dir);
-                Ok(())
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(e),
+        let mut table = self.lock();
+        if let Some((slot, _)) = table.keys.remove(&chat) {
+            table.pending.insert(slot, [0; SLOT]);
+            table.free.push(slot);
         }
+        Ok(())
     }
 
-    /// Whether the chat has a key file (for tests).
+    /// Whether the chat has a key (for tests).
     pub fn has_key(&self, chat: i64) -> bool {
-        self.path(chat).exists()
+        self.lock().keys.contains_key(&chat)
+    }
+
+    /// Writes the keys made and shredded since the last call, durably.
+    /// Called by the commit thread, never on the async runtime.
+    ///
+    /// If the table file was removed or replaced while the bot runs, it is
+    /// written again whole from memory (and the log says so), so a key
+    /// that sealed a record is never lost from disk.
+    pub fn sync(&self) -> std::io::Result<()> {
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        if !still_in_place(&file, &self.path) {
+            log::warn!("the key table file was removed or replaced while running; writing it again");
+            *file = self.rewrite_whole()?;
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.lock().pending);
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let written = write_slots(&file, &pending).and_then(|()| file.sync_data());
+        if written.is_err() {
+            // Not on disk: tried again at the next sync (newer changes to
+            // the same slots win).
+            let mut table = self.lock();
+            for (slot, bytes) in pending {
+                table.pending.entry(slot).or_insert(bytes);
+            }
+        }
+        written
+    }
+
+    /// Writes a fresh table file with every key in memory, in place of the
+    /// one at `path`, and returns it open.
+    fn rewrite_whole(&self) -> std::io::Result<File> {
+        let bytes = {
+            let mut table = self.lock();
+            table.pending.clear();
+            table.encode()
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        check_folder(dir)?;
+        let partial = self.path.with_extension("bin.new");
+        let mut file = open_private(&partial, true)?;
+        file.write_all(&bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&partial, &self.path)?;
+        sync_dir(dir);
+        Ok(file)
+    }
+
+    /// Moves the keys of the one-file-per-chat folder into the table
+    /// (durably), then shreds the old files and removes the folder.
+    fn move_in_old_folder(&self, old: &Path) -> std::io::Result<()> {
+        let Ok(entries) = std::fs::read_dir(old) else {
+            return Ok(());
+        };
+        let mut old_files = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let chat = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .and_then(|name| name.strip_suffix(".key"))
+                .and_then(|chat| chat.parse::<i64>().ok());
+            if let (Some(chat), Ok(bytes)) = (chat, std::fs::read(&path)) {
+                let mut table = self.lock();
+                if bytes.len() == KEY_LEN && !table.keys.contains_key(&chat) {
+                    table.insert(chat, *Key::from_slice(&bytes));
+                }
+            }
+            old_files.push(path);
+        }
+        self.sync()?;
+        for path in &old_files {
+            shred_file(path)?;
+        }
+        std::fs::remove_dir(old)?;
+        log::info!("moved {} chat keys into {FILE_NAME}", old_files.len());
+        Ok(())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
+        self.table.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// Makes sure the key folder is there, is a folder, and is readable by its
-/// owner only: at start and before each new key.
-fn check_folder(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    if !dir.is_dir() {
-        return Err(std::io::Error::other(format!("{} is not a folder", dir.display())));
+impl Table {
+    fn new() -> Table {
+        Table {
+            slots: 1,
+            ..Table::default()
+        }
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+
+    /// Puts a key in a free slot (or a new one at the end), pending.
+    fn insert(&mut self, chat: i64, key: Key) {
+        let slot = self.free.pop().unwrap_or_else(|| {
+            self.slots += 1;
+            self.slots - 1
+        });
+        self.pending.insert(slot, slot_bytes(chat, &key));
+        self.keys.insert(chat, (slot, key));
+    }
+
+    /// The whole file: the header and every slot.
+    fn encode(&self) -> Vec<u8> {
+        let mut bytes = vec![0u8; self.slots as usize * SLOT];
+        bytes[..SLOT].copy_from_slice(&header());
+        for (chat, (slot, key)) in &self.keys {
+            let at = *slot as usize * SLOT;
+            bytes[at..at + SLOT].copy_from_slice(&slot_bytes(*chat, key));
+        }
+        bytes
+    }
+}
+
+/// Reads a table file; damaged slots are left out (and logged).
+fn read_table(bytes: &[u8]) -> Table {
+    let mut table = Table::new();
+    let slots = bytes.len() / SLOT;
+    table.slots = slots.max(1) as u32;
+    for slot in 1..slots {
+        let bytes = &bytes[slot * SLOT..(slot + 1) * SLOT];
+        match read_slot(bytes) {
+            Slot::Free => table.free.push(slot as u32),
+            Slot::Key(chat, key) => {
+                table.keys.insert(chat, (slot as u32, key));
+            }
+            Slot::Damaged => {
+                log::warn!("key slot {slot} is damaged; its chat starts fresh");
+                table.free.push(slot as u32);
+            }
+        }
+    }
+    // Lowest slots are reused first.
+    table.free.sort_unstable_by(|a, b| b.cmp(a));
+    table
+}
+
+enum Slot {
+    Free,
+    Key(i64, Key),
+    Damaged,
+}
+
+fn read_slot(bytes: &[u8]) -> Slot {
+    if bytes.iter().all(|b| *b == 0) {
+        return Slot::Free;
+    }
+    let (body, rest) = bytes.split_at(8 + KEY_LEN);
+    let stored_crc = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]);
+    if crc32fast::hash(body) != stored_crc {
+        return Slot::Damaged;
+    }
+    let chat = i64::from_be_bytes(body[..8].try_into().unwrap_or_default());
+    Slot::Key(chat, *Key::from_slice(&body[8..]))
+}
+
+fn slot_bytes(chat: i64, key: &Key) -> [u8; SLOT] {
+    let mut bytes = [0u8; SLOT];
+    bytes[..8].copy_from_slice(&chat.to_be_bytes());
+    bytes[8..8 + KEY_LEN].copy_from_slice(key.as_slice());
+    let crc = crc32fast::hash(&bytes[..8 + KEY_LEN]);
+    bytes[8 + KEY_LEN..8 + KEY_LEN + 4].copy_from_slice(&crc.to_be_bytes());
+    bytes
+}
+
+fn header() -> [u8; SLOT] {
+    let mut bytes = [0u8; SLOT];
+    bytes[..HEADER.len()].copy_from_slice(HEADER);
+    bytes
+}
+
+/// Writes each slot at its place in the file.
+fn write_slots(file: &File, slots: &BTreeMap<u32, [u8; SLOT]>) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    for (slot, bytes) in slots {
+        file.write_all_at(bytes, u64::from(*slot) * SLOT as u64)?;
     }
     Ok(())
 }
 
-/// Writes a file readable by its owner only, durably and whole: written
-/// beside it first, then renamed into place, so a crash leaves either no
-/// key file or a complete one (never a cut one that would lock the chat
-/// out).
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension("key.new");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Whether `path` is still the file open as `file` (not removed, not
+/// replaced by another).
+fn still_in_place(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
     }
-    let mut file = options.open(&partial)?;
-    file.write_all(bytes)?;
+}
+
+/// Opens (or creates) a file readable by its owner only, for writing.
+fn open_private(path: &Path, create: bool) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .truncate(create)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Overwrites a file with zeros, durably, then removes it.
+fn shred_file(path: &Path) -> std::io::Result<()> {
+    let length = std::fs::metadata(path)?.len() as usize;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(&vec![0u8; length])?;
     file.sync_all()?;
     drop(file);
-    std::fs::rename(&partial, path)?;
-    if let Some(dir) = path.parent() {
-        sync_dir(dir);
+    std::fs::remove_file(path)
+}
+
+/// Makes sure the data folder is there and is a folder.
+fn check_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    if !dir.is_dir() {
+        return Err(std::io::Error::other(format!("{} is not a folder", dir.display())));
     }
     Ok(())
 }
 
 /// Makes a file's creation or removal in `dir` durable (best effort).
 fn sync_dir(dir: &Path) {
-    if let Ok(dir) = std::fs::File::open(dir) {
+    if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
     }
+}
+
+/// The slot bytes of a chat in a table file, for tests that damage one.
+pub fn slot_offset_in(file: &Path, chat: i64) -> Option<u64> {
+    let mut bytes = Vec::new();
+    File::open(file).ok()?.read_to_end(&mut bytes).ok()?;
+    (1..bytes.len() / SLOT)
+        .find(|slot| bytes[slot * SLOT..slot * SLOT + 8] == chat.to_be_bytes())
+        .map(|slot| (slot * SLOT) as u64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn synced(dir: &Path) -> ChatKeys {
+        ChatKeys::open(dir).unwrap()
+    }
+
     #[test]
     fn sealed_values_open_with_the_chats_key_only_until_it_is_shredded() {
         let dir = tempfile::tempdir().unwrap();
-        let keys = ChatKeys::open(dir.path()).unwrap();
+        let keys = synced(dir.path());
         let sealed = keys.seal(7, b"my member id W123").unwrap();
         assert!(sealed.starts_with(MARK));
         assert!(!sealed.windows(4).any(|w| w == b"W123"), "not readable as stored");
         assert_eq!(keys.open_value(7, &sealed).unwrap(), b"my member id W123");
-        // Another chat's key does not open it.
         keys.seal(8, b"x").unwrap();
-        let other = ChatKeys::open(dir.path()).unwrap();
+        keys.sync().unwrap();
+        let other = synced(dir.path());
         assert_eq!(
             other.open_value(7, &sealed).unwrap(),
             b"my member id W123",
@@ -231,73 +434,115 @@ mod tests {
         assert_eq!(keys.open_value(7, b"{\"version\":3}").unwrap(), b"{\"version\":3}");
 
         keys.shred(7).unwrap();
+        keys.sync().unwrap();
         assert!(!keys.has_key(7) && keys.has_key(8));
         assert_eq!(keys.open_value(7, &sealed), Err(Unreadable::NoKey));
-        let reopened = ChatKeys::open(dir.path()).unwrap();
+        let reopened = synced(dir.path());
         assert_eq!(reopened.open_value(7, &sealed), Err(Unreadable::NoKey));
-        keys.shred(7).unwrap();
+        let key_bytes = &slot_bytes(7, &Key::default())[..8];
+        let file = std::fs::read(dir.path().join(FILE_NAME)).unwrap();
+        assert!(
+            !file.chunks(SLOT).any(|slot| &slot[..8] == key_bytes),
+            "the slot is zeros on disk"
+        );
     }
 
     #[test]
-    fn a_key_half_written_before_a_crash_is_not_in_place() {
+    fn a_new_key_is_on_disk_only_after_sync() {
         let dir = tempfile::tempdir().unwrap();
-        // What a crash mid-write leaves: the partial file, not the key.
-        std::fs::write(dir.path().join("3.key.new"), b"cut").unwrap();
-        let keys = ChatKeys::open(dir.path()).unwrap();
-        let sealed = keys.seal(3, b"fine").unwrap();
-        assert_eq!(keys.open_value(3, &sealed).unwrap(), b"fine");
-        assert!(!dir.path().join("3.key.new").exists());
+        let keys = synced(dir.path());
+        keys.seal(3, b"fine").unwrap();
+        assert!(!synced(dir.path()).has_key(3), "not written before the commit");
+        keys.sync().unwrap();
+        assert!(synced(dir.path()).has_key(3));
     }
 
     #[test]
-    fn a_damaged_key_opens_nothing_and_is_replaced_by_a_fresh_one() {
+    fn a_damaged_slot_opens_nothing_and_its_chat_gets_a_fresh_key() {
         let dir = tempfile::tempdir().unwrap();
-        let keys = ChatKeys::open(dir.path()).unwrap();
+        let keys = synced(dir.path());
         let sealed = keys.seal(4, b"old answers").unwrap();
-        // Cut to 5 bytes (a disk fault, a hand edit), with a new process.
-        std::fs::write(dir.path().join("4.key"), b"12345").unwrap();
-        let keys = ChatKeys::open(dir.path()).unwrap();
+        keys.seal(5, b"other chat").unwrap();
+        keys.sync().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let at = slot_offset_in(&path, 4).unwrap() as usize;
+        let mut file = std::fs::read(&path).unwrap();
+        file[at + 20] ^= 0xff;
+        std::fs::write(&path, file).unwrap();
+
+        let keys = synced(dir.path());
         assert_eq!(keys.open_value(4, &sealed), Err(Unreadable::NoKey));
+        assert!(keys.has_key(5), "the other chat keeps its key");
         let fresh = keys.seal(4, b"new answers").unwrap();
-        assert_eq!(std::fs::read(dir.path().join("4.key")).unwrap().len(), KEY_LEN);
-        let reopened = ChatKeys::open(dir.path()).unwrap();
+        keys.sync().unwrap();
+        let reopened = synced(dir.path());
         assert_eq!(reopened.open_value(4, &fresh).unwrap(), b"new answers");
         assert_eq!(reopened.open_value(4, &sealed), Err(Unreadable::Damaged));
     }
 
     #[test]
-    fn the_cache_never_outlives_the_key_file() {
+    fn a_table_file_removed_while_running_is_written_again_whole() {
         let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("keys");
-        let keys = ChatKeys::open(&folder).unwrap();
+        let keys = synced(dir.path());
         let sealed = keys.seal(5, b"answers").unwrap();
-        assert_eq!(keys.open_value(5, &sealed).unwrap(), b"answers", "cached");
-        // The whole folder removed while the bot runs.
-        std::fs::remove_dir_all(&folder).unwrap();
-        assert_eq!(
-            keys.open_value(5, &sealed),
-            Err(Unreadable::NoKey),
-            "the cached key is not used without its file"
-        );
-        // A new key goes to disk (the folder made again) before it seals.
-        let after = keys.seal(5, b"after").unwrap();
-        let restarted = ChatKeys::open(&folder).unwrap();
-        assert_eq!(
-            restarted.open_value(5, &after).unwrap(),
-            b"after",
-            "readable after a restart"
-        );
+        keys.sync().unwrap();
+        std::fs::remove_file(dir.path().join(FILE_NAME)).unwrap();
+        keys.seal(6, b"later").unwrap();
+        keys.sync().unwrap();
+        let restarted = synced(dir.path());
+        assert_eq!(restarted.open_value(5, &sealed).unwrap(), b"answers");
+        assert!(restarted.has_key(6));
+    }
+
+    #[test]
+    fn keys_of_the_older_folder_are_moved_in_and_their_files_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(OLD_FOLDER);
+        std::fs::create_dir(&old).unwrap();
+        let key = ChaCha20Poly1305::generate_key(&mut OsRng);
+        std::fs::write(old.join("12.key"), key.as_slice()).unwrap();
+        std::fs::write(old.join("13.key"), b"cut").unwrap();
+        std::fs::write(old.join("12.key.new"), b"half").unwrap();
+        let keys = synced(dir.path());
+        assert!(keys.has_key(12) && !keys.has_key(13));
+        assert!(!old.exists(), "the old folder is gone");
+        let sealed = {
+            let cipher = ChaCha20Poly1305::new(&key);
+            let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
+            let mut out = MARK.to_vec();
+            out.extend_from_slice(&nonce);
+            out.extend(cipher.encrypt(&nonce, &b"kept"[..]).unwrap());
+            out
+        };
+        assert_eq!(synced(dir.path()).open_value(12, &sealed).unwrap(), b"kept");
+    }
+
+    #[test]
+    fn freed_slots_are_reused_so_the_file_stays_small() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = synced(dir.path());
+        for chat in 0..100 {
+            keys.seal(chat, b"x").unwrap();
+            keys.shred(chat).unwrap();
+        }
+        keys.sync().unwrap();
+        let size = std::fs::metadata(dir.path().join(FILE_NAME)).unwrap().len();
+        assert_eq!(size, 2 * SLOT as u64, "the header and one slot");
     }
 
     #[cfg(unix)]
     #[test]
-    fn key_files_are_private() {
+    fn the_key_table_is_private() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let keys = ChatKeys::open(&dir.path().join("keys")).unwrap();
+        let keys = synced(dir.path());
         keys.seal(1, b"x").unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&dir.path().join("keys")), 0o700);
-        assert_eq!(mode(&dir.path().join("keys/1.key")), 0o600);
+        keys.sync().unwrap();
+        let mode = std::fs::metadata(dir.path().join(FILE_NAME))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
     }
 }

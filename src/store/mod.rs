@@ -25,6 +25,7 @@
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
 pub mod chat_keys;
+mod commit;
 pub mod due;
 pub mod record;
 
@@ -35,25 +36,26 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
 use chat_keys::{ChatKeys, Unreadable};
-use std::fmt;
+use commit::GroupCommit;
 use std::path::Path;
 use std::sync::Arc;
 
-/// A failure of the storage engine (disk full, permissions, corruption).
-#[derive(Debug)]
-pub struct StoreError(sled::Error);
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "storage error: {}", self.0)
-    }
+/// A failure of the storage (disk full, permissions, corruption).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("storage I/O error: {0}")]
+    Io(Arc<std::io::Error>),
+    #[error("the chat's record is past its size limit")]
+    TooLarge,
+    #[error("the commit thread has stopped")]
+    CommitStopped,
 }
 
-impl std::error::Error for StoreError {}
-
-impl From<sled::Error> for StoreError {
-    fn from(e: sled::Error) -> Self {
-        StoreError(e)
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Io(Arc::new(e))
     }
 }
 
@@ -76,9 +78,7 @@ impl Saved {
     pub fn written(self) -> Result<(), StoreError> {
         match self {
             Saved::Written => Ok(()),
-            Saved::TooLarge => Err(StoreError(sled::Error::Unsupported(
-                "the chat's record is past its size limit".into(),
-            ))),
+            Saved::TooLarge => Err(StoreError::TooLarge),
         }
     }
 }
@@ -105,6 +105,8 @@ pub struct Store {
     /// What is stored about a chat is sealed with its own key (see
     /// [`chat_keys`]), so erasing the key erases it for good.
     keys: Arc<ChatKeys>,
+    /// Makes writes durable for many writers at once.
+    commit: Arc<GroupCommit>,
     /// The data folder (sled's files and `keys/`).
     path: std::path::PathBuf,
 }
@@ -113,12 +115,21 @@ impl Store {
     /// Opens (or creates) the database in `path`, readable only by the user
     /// running the bot.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        create_private_dir(path).map_err(|e| StoreError(sled::Error::Io(e)))?;
+        create_private_dir(path)?;
         let db = open_waiting_for_the_lock(path)?;
-        let keys = ChatKeys::open(&path.join("keys")).map_err(|e| StoreError(sled::Error::Io(e)))?;
+        let keys = Arc::new(ChatKeys::open(path)?);
         restrict_files(path);
+        let commit = {
+            let (db, keys) = (db.clone(), keys.clone());
+            GroupCommit::start(commit::GRACE, move || {
+                keys.sync()?;
+                db.flush()?;
+                Ok(())
+            })?
+        };
         Ok(Store {
-            keys: Arc::new(keys),
+            keys,
+            commit: Arc::new(commit),
             chats: db.open_tree("chats")?,
             bill_items: db.open_tree("bill_items")?,
             set_aside: db.open_tree("set_aside")?,
@@ -248,8 +259,8 @@ impl Store {
                 Ok::<(), ConflictableTransactionError<()>>(())
             })
             .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError(e),
-                TransactionError::Abort(()) => StoreError(sled::Error::Unsupported("aborted".into())),
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(()) => StoreError::Sled(sled::Error::Unsupported("aborted".into())),
             })?;
         Ok(Saved::Written)
     }
@@ -279,13 +290,13 @@ impl Store {
         }
         // What is left of the chat in sled's old log segments can no
         // longer be read.
-        self.keys.shred(chat).map_err(|e| StoreError(sled::Error::Io(e)))?;
+        self.keys.shred(chat)?;
         Ok(())
     }
 
     /// `plain` sealed with the chat's key.
     fn seal(&self, chat: i64, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
-        self.keys.seal(chat, plain).map_err(|e| StoreError(sled::Error::Io(e)))
+        Ok(self.keys.seal(chat, plain)?)
     }
 
     /// Whether the chat still has an encryption key (for tests).
@@ -384,19 +395,24 @@ impl Store {
         self.save_chat(chat, &record)?.written()
     }
 
-    /// Waits until everything written so far is on disk.
+    /// Waits until everything written so far is on disk, together with
+    /// every other writer waiting ([`commit`]).
     ///
     /// sled 0.34's `flush_async` waits on sled's own I/O threads for a
     /// write queued on those same threads: with eight or more chats
     /// flushing at once they all wait and the bot hangs (found by the
-    /// fault tests). A blocking `flush` on tokio's blocking pool does the
-    /// same work without that deadlock.
+    /// fault tests). The commit thread calls the blocking `flush` instead,
+    /// off the async runtime.
     pub async fn flush(&self) -> Result<(), StoreError> {
-        let db = self.db.clone();
-        tokio::task::spawn_blocking(move || db.flush())
-            .await
-            .map_err(|e| StoreError(sled::Error::Io(std::io::Error::other(e))))??;
-        Ok(())
+        self.commit.durable().await
+    }
+
+    /// Like [`Store::flush`], for a writer that can wait a moment (up to
+    /// [`commit::GRACE`]) to share the commit of the next writer who
+    /// cannot: the inbox, whose batch is then made durable by the
+    /// commit of the first reply.
+    pub async fn flush_soon(&self) -> Result<(), StoreError> {
+        self.commit.durable_soon().await
     }
 
     /// How many bytes the data folder takes on disk now (sled's files and
@@ -432,13 +448,15 @@ impl Store {
 
 /// Opens sled, waiting up to two seconds for its file lock: a handle just
 /// dropped in this process (a test that seeded the data) lets the lock go
-/// from a background thread, a moment later.
+/// from a background thread, a moment later. sled reports a lock held
+/// elsewhere as an I/O error of no particular kind (`Other`); an error of
+/// a known kind (permissions, a missing disk) is not waited for.
 fn open_waiting_for_the_lock(path: &Path) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024);
     let mut tries = 0;
     loop {
         match config.open() {
-            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") && tries < 50 => {
+            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::Other && tries < 50 => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(40));
             }

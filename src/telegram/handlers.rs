@@ -6,7 +6,7 @@ use super::commands;
 use super::deliver::deliver;
 use super::inbox::Handled;
 use super::lanes::Work;
-use super::TgBot;
+use super::outbox::Outbox;
 use crate::content::{keys, Fill};
 use crate::conversation::{Input, Output};
 use crate::domain::upload;
@@ -14,14 +14,14 @@ use crate::engine::Engine;
 use std::sync::Arc;
 use teloxide::net::Download;
 use teloxide::prelude::*;
-use teloxide::types::{Document, Me, MessageId, ParseMode, UpdateKind};
+use teloxide::types::{Document, Me, MessageId, UpdateKind};
 
 /// Handler errors are logged by the dispatcher; ours never carry user text.
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// What every handler needs.
 pub struct Served {
-    pub bot: TgBot,
+    pub outbox: Outbox,
     pub me: Me,
     pub engine: Arc<Engine>,
 }
@@ -39,7 +39,7 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
                 .content()
                 .render(keys::SHELL_SLOW_DOWN, &[("count", Fill::Text(&count))]);
             deliver(
-                &served.bot,
+                &served.outbox,
                 &served.engine,
                 ChatId(chat),
                 vec![Output::line(line)],
@@ -51,11 +51,11 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     };
     let _handled = Handled::new(&served.engine, &update);
     let id = update.id.0;
-    let (bot, engine) = (&served.bot, served.engine.as_ref());
+    let (outbox, engine) = (&served.outbox, served.engine.as_ref());
     let result = match update.kind {
-        UpdateKind::Message(msg) => on_message(bot, msg, id, &served.me, engine).await,
-        UpdateKind::CallbackQuery(query) => on_callback(bot, query, id, engine).await,
-        UpdateKind::EditedMessage(msg) => on_edited(bot, msg, engine).await,
+        UpdateKind::Message(msg) => on_message(outbox, msg, id, &served.me, engine).await,
+        UpdateKind::CallbackQuery(query) => on_callback(outbox, query, id, engine).await,
+        UpdateKind::EditedMessage(msg) => on_edited(outbox, msg, engine).await,
         _ => Ok(()),
     };
     if let Err(e) = result {
@@ -64,49 +64,49 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
 }
 
 /// A message from a user: text, a command, or something unreadable.
-async fn on_message(bot: &TgBot, msg: Message, update_id: u32, me: &Me, engine: &Engine) -> HandlerResult {
+async fn on_message(outbox: &Outbox, msg: Message, update_id: u32, me: &Me, engine: &Engine) -> HandlerResult {
     if !msg.chat.is_private() {
-        return refuse_group(bot, engine, msg.chat.id).await;
+        return refuse_group(outbox, engine, msg.chat.id).await;
     }
     let input = match (msg.text(), msg.document()) {
         (Some(text), _) => match commands::parse(text, me.username()) {
             Some(command) => Input::Command(command),
             None => Input::Text(text.to_string()),
         },
-        (None, Some(document)) => match document_input(bot, document).await {
+        (None, Some(document)) => match document_input(outbox, document).await {
             Some(input) => input,
             None => {
                 let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
-                deliver(bot, engine, msg.chat.id, vec![sorry], None).await;
+                deliver(outbox, engine, msg.chat.id, vec![sorry], None).await;
                 return Ok(());
             }
         },
         (None, None) => Input::Unsupported,
     };
-    run(bot, engine, msg.chat.id, input, update_id, None).await;
+    run(outbox, engine, msg.chat.id, input, update_id, None).await;
     Ok(())
 }
 
 /// An edited message: the answer it held was read (or not) as first sent,
 /// so the user is told to send the new one again. Groups are ignored.
-async fn on_edited(bot: &TgBot, msg: Message, engine: &Engine) -> HandlerResult {
+async fn on_edited(outbox: &Outbox, msg: Message, engine: &Engine) -> HandlerResult {
     if msg.chat.is_private() {
         log::info!("chat {}: an edited message, not read", msg.chat.id);
         let line = Output::line(engine.content().text(keys::SHELL_EDIT_NOT_READ));
-        deliver(bot, engine, msg.chat.id, vec![line], None).await;
+        deliver(outbox, engine, msg.chat.id, vec![line], None).await;
     }
     Ok(())
 }
 
 /// An uploaded file as input: refused before downloading when it is not a
 /// small text file; `None` when the download failed (logged).
-async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
+async fn document_input(outbox: &Outbox, document: &Document) -> Option<Input> {
     let mime = document.mime_type.as_ref().map(|m| m.essence_str());
     let name = document.file_name.clone().unwrap_or_default();
     if let Err(problem) = upload::check_upload(Some(&name), mime, u64::from(document.file.size)) {
         return Some(Input::FileRefused(problem));
     }
-    let file = match bot.get_file(document.file.id.clone()).await {
+    let file = match outbox.bot().get_file(document.file.id.clone()).await {
         Ok(file) => file,
         Err(e) => {
             log::warn!("getFile failed: {e}");
@@ -114,7 +114,7 @@ async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
         }
     };
     let mut bytes: Vec<u8> = Vec::new();
-    if let Err(e) = bot.download_file(&file.path, &mut bytes).await {
+    if let Err(e) = outbox.bot().download_file(&file.path, &mut bytes).await {
         log::warn!("file download failed: {e}");
         return None;
     }
@@ -129,8 +129,8 @@ async fn document_input(bot: &TgBot, document: &Document) -> Option<Input> {
 /// The chat is the sender's own (a private chat's id is its user's id),
 /// never the one named in the attached message: a forged press naming
 /// another chat's message changes nothing there.
-async fn on_callback(bot: &TgBot, query: CallbackQuery, update_id: u32, engine: &Engine) -> HandlerResult {
-    if let Err(e) = bot.answer_callback_query(query.id.clone()).await {
+async fn on_callback(outbox: &Outbox, query: CallbackQuery, update_id: u32, engine: &Engine) -> HandlerResult {
+    if let Err(e) = outbox.bot().answer_callback_query(query.id.clone()).await {
         log::debug!("callback answer failed (the query may be too old): {e}");
     }
     let chat = sender_chat(&query);
@@ -148,7 +148,7 @@ async fn on_callback(bot: &TgBot, query: CallbackQuery, update_id: u32, engine: 
         Some(data) => Input::Button(data),
         None => Input::Unsupported,
     };
-    run(bot, engine, chat, input, update_id, Some(message.id())).await;
+    run(outbox, engine, chat, input, update_id, Some(message.id())).await;
     Ok(())
 }
 
@@ -159,27 +159,23 @@ pub fn sender_chat(query: &CallbackQuery) -> ChatId {
 
 /// Applies one input and shows the result; a storage failure gets an
 /// apology instead of silence.
-async fn run(bot: &TgBot, engine: &Engine, chat: ChatId, input: Input, update_id: u32, pressed: Option<MessageId>) {
+async fn run(outbox: &Outbox, engine: &Engine, chat: ChatId, input: Input, update_id: u32, pressed: Option<MessageId>) {
     match engine.handle(chat.0, input, Some(update_id)).await {
-        Ok(outputs) => deliver(bot, engine, chat, outputs, pressed).await,
+        Ok(outputs) => deliver(outbox, engine, chat, outputs, pressed).await,
         Err(e) => {
             log::error!("chat {chat}: update {update_id} not applied: {e}");
             let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
-            deliver(bot, engine, chat, vec![sorry], None).await;
+            deliver(outbox, engine, chat, vec![sorry], None).await;
         }
     }
 }
 
 /// The bot serves private chats only: a group is told once, then ignored.
-async fn refuse_group(bot: &TgBot, engine: &Engine, chat: ChatId) -> HandlerResult {
+async fn refuse_group(outbox: &Outbox, engine: &Engine, chat: ChatId) -> HandlerResult {
     if engine.store().note_group_told(chat.0)? {
         log::info!("chat {chat}: group or channel, told it is private-only");
         let text = engine.content().text(keys::TELEGRAM_PRIVATE_ONLY);
-        if let Err(e) = bot
-            .send_message(chat, text.into_string())
-            .parse_mode(ParseMode::Html)
-            .await
-        {
+        if let Err(e) = outbox.send(chat, text.as_str(), &Vec::new()).await {
             log::warn!("chat {chat}: could not tell the group: {e}");
         }
     }

@@ -1,81 +1,14 @@
-//! Received means saved. Telegram forgets an update as soon as the bot asks
-//! for the ones after it, and teloxide asks while the dispatcher is still
-//! handling the last batch: a crash in between would lose what the user
-//! sent. So every update is written to the store's inbox (and flushed)
-//! before the listener hands it on, which is before the next `getUpdates`
-//! can confirm it; the handler forgets it once handled ([`Handled`]). At
-//! start-up the updates still in the inbox are handled first; one that was
-//! applied already is skipped by the engine's duplicate check.
+//! Received means saved. Telegram forgets an update once the bot asks for
+//! the ones after it, so the polling loop ([`super::polling`]) writes each
+//! batch to the store's inbox, with one flush, before it hands any update
+//! on and before it asks for the next batch; the handler forgets an update
+//! once handled ([`Handled`]). At start-up the updates still in the inbox
+//! are handled first; one that was applied already is skipped by the
+//! engine's duplicate check.
 
 use crate::engine::Engine;
 use crate::store::Store;
-use futures::stream::{self, BoxStream, StreamExt};
-use teloxide::stop::StopToken;
-use teloxide::types::{AllowedUpdate, Update, UpdateKind};
-use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
-use teloxide::RequestError;
-
-/// An update listener that keeps each update in the inbox before handing
-/// it on, and hands on the ones kept before the last stop first.
-pub struct InboxListener<L> {
-    inner: L,
-    store: Store,
-}
-
-impl<L> InboxListener<L> {
-    pub fn new(inner: L, store: Store) -> InboxListener<L> {
-        InboxListener { inner, store }
-    }
-}
-
-impl<L> UpdateListener for InboxListener<L>
-where
-    L: UpdateListener<Err = RequestError> + Send + 'static,
-{
-    type Err = RequestError;
-
-    fn stop_token(&mut self) -> StopToken {
-        self.inner.stop_token()
-    }
-
-    fn hint_allowed_updates(&mut self, hint: &mut dyn Iterator<Item = AllowedUpdate>) {
-        self.inner.hint_allowed_updates(hint);
-    }
-}
-
-impl<'a, L> AsUpdateStream<'a> for InboxListener<L>
-where
-    L: UpdateListener<Err = RequestError> + Send + 'static,
-{
-    type StreamErr = RequestError;
-    type Stream = BoxStream<'a, Result<Update, RequestError>>;
-
-    fn as_stream(&'a mut self) -> Self::Stream {
-        let kept = kept_updates(&self.store);
-        let store = self.store.clone();
-        // A getUpdates batch comes out of teloxide's stream all at once:
-        // the whole batch is kept with one flush before any of it is handed
-        // on (and before the stream is polled again, which is when the next
-        // getUpdates confirms it).
-        let live = self
-            .inner
-            .as_stream()
-            .ready_chunks(BATCH)
-            .then(move |batch| {
-                let store = store.clone();
-                async move {
-                    keep_all(&store, &batch).await;
-                    stream::iter(batch)
-                }
-            })
-            .flatten();
-        stream::iter(kept.into_iter().map(Ok)).chain(live).boxed()
-    }
-}
-
-/// At most this many updates are kept with one flush (Telegram's largest
-/// getUpdates answer).
-const BATCH: usize = 100;
+use teloxide::types::{Update, UpdateKind};
 
 /// The chat an update is kept under (0 for updates without a chat): for a
 /// button press, the sender's own chat (see `handlers::on_callback`).
@@ -86,17 +19,14 @@ pub fn chat_of(update: &Update) -> i64 {
     }
 }
 
-/// Writes a batch of updates to the inbox, then flushes once.
-async fn keep_all(store: &Store, batch: &[Result<Update, RequestError>]) {
+/// Writes a batch of updates to the inbox (durable at the next flush);
+/// whether any was written.
+pub fn keep_all(store: &Store, batch: &[Update]) -> bool {
     let mut kept_any = false;
-    for update in batch.iter().flatten() {
+    for update in batch {
         kept_any |= keep(store, update);
     }
-    if kept_any {
-        if let Err(e) = store.flush().await {
-            log::error!("a batch of updates was not flushed: {e}");
-        }
-    }
+    kept_any
 }
 
 /// Writes an update to the inbox (durable at the next flush); whether it
@@ -125,7 +55,7 @@ fn keep(store: &Store, update: &Update) -> bool {
 }
 
 /// The updates received before the last stop and never handled.
-fn kept_updates(store: &Store) -> Vec<Update> {
+pub fn kept_updates(store: &Store) -> Vec<Update> {
     let kept = match store.kept_updates() {
         Ok(kept) => kept,
         Err(e) => {

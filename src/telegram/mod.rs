@@ -1,10 +1,12 @@
 //! The Telegram front end (teloxide, long polling).
 //!
-//! A thin shell: [`handlers`] turn updates into conversation inputs and
-//! call the [`Engine`]; [`deliver`] turns outputs into Bot API calls
-//! (HTML, inline keyboards, edits, long texts split) and deals with
-//! Telegram's errors; [`notifier`] sends the reminders the scheduler finds
-//! due. No business rule lives here.
+//! A thin shell: [`polling`] fetches updates and keeps each batch in the
+//! [`inbox`]; [`lanes`] run each chat's updates in order, chats side by
+//! side; [`handlers`] turn updates into conversation inputs and call the
+//! [`Engine`]; [`deliver`] turns outputs into Bot API calls and deals with
+//! Telegram's errors, through the [`outbox`], which paces every message
+//! by its chat's budget ([`pace`]); [`notifier`] sends the reminders the
+//! scheduler finds due. No business rule lives here.
 
 mod commands;
 mod deliver;
@@ -12,6 +14,9 @@ mod handlers;
 mod inbox;
 mod lanes;
 mod notifier;
+mod outbox;
+mod pace;
+mod polling;
 mod split;
 
 pub use commands::BotCommand;
@@ -22,20 +27,18 @@ use crate::engine::Engine;
 use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
 use crate::StartError;
-use futures::StreamExt;
 use handlers::Served;
-use inbox::{Handled, InboxListener};
+use inbox::Handled;
 use lanes::{ChatLanes, Pushed};
 use notifier::TelegramNotifier;
+use outbox::Outbox;
+use pace::{PaceLimits, Pacer, BULK_PER_SECOND};
 use std::sync::Arc;
-use teloxide::adaptors::throttle::Limits;
-use teloxide::adaptors::Throttle;
 use teloxide::prelude::*;
-use teloxide::update_listeners::{self, AsUpdateStream, UpdateListener};
 
-/// The bot type used everywhere: rate limits respected, `RetryAfter`
-/// waited out (Throttle's default settings retry).
-pub type TgBot = Throttle<Bot>;
+/// The Bot API client. Messages go out through the [`Outbox`], which
+/// paces them; other calls use it directly.
+pub type TgBot = Bot;
 
 /// Connects to Telegram (or `TELOXIDE_API_URL`) and serves until SIGINT or
 /// SIGTERM; in-flight updates finish first.
@@ -45,17 +48,17 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .timeout(config.telegram_timeout)
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
-    let mut raw_bot = Bot::with_client(token, client);
+    let mut bot = Bot::with_client(token, client);
     if let Some(url) = &config.api_url {
         let url = url.parse().map_err(|e| format!("TELOXIDE_API_URL is not a URL: {e}"))?;
-        raw_bot = raw_bot.set_api_url(url);
+        bot = bot.set_api_url(url);
     }
-    let limits = Limits {
-        messages_per_sec_chat: config.chat_rate.per_second,
-        messages_per_min_chat: config.chat_rate.per_minute,
-        ..Limits::default()
-    };
-    let bot = raw_bot.throttle(limits);
+    let pacer = Pacer::new(PaceLimits {
+        chat_per_second: config.chat_rate.per_second,
+        chat_per_minute: config.chat_rate.per_minute,
+        bulk_per_second: BULK_PER_SECOND,
+    });
+    let outbox = Outbox::new(bot.clone(), Arc::new(pacer));
 
     let me = bot
         .get_me()
@@ -68,7 +71,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
     let stopping = Arc::new(stopping);
     let stop_on_signal = stopping.clone();
-    let scheduler = Scheduler::new((*engine).clone(), TelegramNotifier::new(bot.clone()));
+    let scheduler = Scheduler::new((*engine).clone(), TelegramNotifier::new(outbox.clone()));
     let reminders = tokio::spawn(scheduler.run(async move {
         let _ = stop_seen.wait_for(|stop| *stop).await;
     }));
@@ -79,20 +82,10 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let _ = stop_on_signal.send(true);
     });
 
-    let polling = update_listeners::Polling::builder(bot.clone())
-        .timeout(polling_timeout(config.telegram_timeout))
-        .delete_webhook()
-        .await
-        .build();
-    let mut listener = InboxListener::new(polling, engine.store().clone());
-    let stop_listening = listener.stop_token();
-    let mut stop_requested = stopping.subscribe();
-    tokio::spawn(async move {
-        let _ = stop_requested.wait_for(|stop| *stop).await;
-        stop_listening.stop();
-    });
-
-    let served = Arc::new(Served { bot, me, engine });
+    if let Err(e) = bot.delete_webhook().send().await {
+        log::warn!("could not remove a webhook before polling: {e}");
+    }
+    let served = Arc::new(Served { outbox, me, engine });
     let lanes = {
         let served = served.clone();
         ChatLanes::new(
@@ -103,16 +96,15 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
             }),
         )
     };
-    {
-        let updates = listener.as_stream();
-        futures::pin_mut!(updates);
-        while let Some(update) = updates.next().await {
-            match update {
-                Ok(update) => receive(&lanes, &served.engine, update),
-                Err(e) => log::warn!("polling failed: {e}"),
-            }
-        }
+    let store = served.engine.store().clone();
+    for update in inbox::kept_updates(&store) {
+        receive(&lanes, &served.engine, update);
     }
+    let wait = polling_timeout(config.telegram_timeout);
+    polling::poll(&bot, &store, wait, stopping.subscribe(), |update| {
+        receive(&lanes, &served.engine, update)
+    })
+    .await;
     // The updates in hand finish; those still waiting stay in the inbox
     // and are handled first at the next start.
     lanes.close().await;

@@ -1,27 +1,24 @@
-//! Sends reminders on Telegram for the scheduler, through the same
-//! throttled bot as the conversation (so the rate limits hold for both).
+//! Sends reminders on Telegram for the scheduler, through the same outbox
+//! as the conversation: each reminder takes a turn from the bulk budget
+//! (about thirty a second in all) and from its chat's budget, so a pile
+//! of due reminders never crowds out the conversations.
 
-use super::deliver::{is_gone, send};
-use super::TgBot;
+use super::deliver::is_gone;
+use super::outbox::Outbox;
 use crate::conversation::Output;
 use crate::engine::SendResult;
 use crate::reminders::Notifier;
 use teloxide::types::ChatId;
 use teloxide::RequestError;
 
-/// How many times a 429 "retry after" is waited out before the send counts
-/// as failed (and the scheduler tries again later). The Throttle adaptor
-/// retries 429s itself, so this only matters if one comes back anyway.
-const RETRY_AFTER_TRIES: usize = 3;
-
 /// The Telegram notifier.
 pub struct TelegramNotifier {
-    bot: TgBot,
+    outbox: Outbox,
 }
 
 impl TelegramNotifier {
-    pub fn new(bot: TgBot) -> TelegramNotifier {
-        TelegramNotifier { bot }
+    pub fn new(outbox: Outbox) -> TelegramNotifier {
+        TelegramNotifier { outbox }
     }
 }
 
@@ -31,21 +28,15 @@ impl Notifier for TelegramNotifier {
             log::error!("chat {chat}: a reminder is not a message; not sent");
             return SendResult::Failed;
         };
-        for _ in 0..RETRY_AFTER_TRIES {
-            match send(&self.bot, ChatId(chat), text.as_str(), &keyboard).await {
-                Ok(()) => return SendResult::Delivered,
-                Err(RequestError::RetryAfter(wait)) => {
-                    log::info!("chat {chat}: Telegram asks to wait {}s before sending", wait.seconds());
-                    tokio::time::sleep(wait.duration()).await;
-                }
-                Err(error) if is_gone(&error) => return SendResult::Blocked,
-                Err(error) => {
-                    log::warn!("chat {chat}: reminder not sent: {}", kind_of(&error));
-                    return SendResult::Failed;
-                }
+        self.outbox.bulk_turn().await;
+        match self.outbox.send(ChatId(chat), text.as_str(), &keyboard).await {
+            Ok(()) => SendResult::Delivered,
+            Err(error) if is_gone(&error) => SendResult::Blocked,
+            Err(error) => {
+                log::warn!("chat {chat}: reminder not sent: {}", kind_of(&error));
+                SendResult::Failed
             }
         }
-        SendResult::Failed
     }
 }
 
