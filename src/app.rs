@@ -5,7 +5,7 @@ use crate::clock::{Clock, StartedClock, SystemClock};
 use crate::config::Config;
 use crate::engine::Engine;
 use crate::resources::Resources;
-use crate::store::Store;
+use crate::store::{Durability, Store};
 use crate::{console, telegram, StartError};
 use std::sync::Arc;
 
@@ -19,7 +19,11 @@ pub enum FrontEnd {
 /// Runs the bot until it is asked to stop.
 pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> {
     let resources = Arc::new(Resources::load(config.dialogues_dir.as_deref())?);
-    let store = Store::open(&config.db_path)
+    let durability = match config.fsync {
+        true => Durability::Fsync,
+        false => Durability::Flush,
+    };
+    let store = Store::open_with(&config.db_path, durability)
         .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?;
     let clock: Arc<dyn Clock> = match config.fixed_now {
         Some(now) => {

@@ -30,6 +30,9 @@ pub struct Config {
     /// How long one call to Telegram may take before it counts as failed
     /// (`BILLCOACH_TELEGRAM_TIMEOUT_SECONDS`, default 17).
     pub telegram_timeout: std::time::Duration,
+    /// `fdatasync` sled's log before each reply (`BILLCOACH_FSYNC=1`), so a
+    /// power cut loses nothing acknowledged; off by default.
+    pub fsync: bool,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -86,7 +89,18 @@ impl Config {
                 per_second: number("BILLCOACH_CHAT_MESSAGES_PER_SECOND", var, defaults.per_second)?,
                 per_minute: number("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", var, defaults.per_minute)?,
             },
+            fsync: switch("BILLCOACH_FSYNC", var)?,
         })
+    }
+}
+
+/// An on/off setting: `1`/`true`/`yes` or `0`/`false`/`no`; off when unset.
+fn switch(name: &str, var: impl Fn(&str) -> Option<String>) -> Result<bool, String> {
+    match var(name).map(|v| v.to_ascii_lowercase()) {
+        None => Ok(false),
+        Some(v) if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
+        Some(v) if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
+        Some(v) => Err(format!("{name} must be 1 or 0, not {v:?}")),
     }
 }
 
@@ -99,5 +113,25 @@ fn number(name: &str, var: impl Fn(&str) -> Option<String>, default: u32) -> Res
             .ok()
             .filter(|n: &u32| *n > 0)
             .ok_or_else(|| format!("{name} must be a whole number above 0, not {text:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(value: Option<&str>) -> impl Fn(&str) -> Option<String> + '_ {
+        move |_| value.map(str::to_string)
+    }
+
+    #[test]
+    fn an_on_off_setting_reads_the_usual_words_and_refuses_others() {
+        assert_eq!(switch("X", from(None)), Ok(false));
+        assert_eq!(switch("X", from(Some("1"))), Ok(true));
+        assert_eq!(switch("X", from(Some("TRUE"))), Ok(true));
+        assert_eq!(switch("X", from(Some("0"))), Ok(false));
+        assert!(switch("X", from(Some("sometimes")))
+            .unwrap_err()
+            .contains("X must be 1 or 0"));
     }
 }

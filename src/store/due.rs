@@ -69,9 +69,38 @@ pub fn upper_bound(now: DateTime<Utc>) -> Vec<u8> {
     (seconds + 1).to_be_bytes().to_vec()
 }
 
+/// A chat's index keys as one value (`chat_due`): the keys one after
+/// another, each [`KEY_LEN`] bytes.
+pub fn join_keys(keys: &BTreeSet<Vec<u8>>) -> Vec<u8> {
+    keys.iter().flatten().copied().collect()
+}
+
+/// The keys of a [`join_keys`] value; a cut tail is ignored.
+pub fn split_keys(joined: &[u8]) -> BTreeSet<Vec<u8>> {
+    joined.chunks_exact(KEY_LEN).map(<[u8]>::to_vec).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chats_keys_join_into_one_value_and_split_back() {
+        let key = |reminder: u32| {
+            DueEntry {
+                due: DateTime::from_timestamp(1_000 + i64::from(reminder), 0).unwrap(),
+                chat: 7,
+                reminder,
+            }
+            .key()
+        };
+        let keys: BTreeSet<Vec<u8>> = [key(1), key(2), key(3)].into();
+        assert_eq!(split_keys(&join_keys(&keys)), keys);
+        assert!(split_keys(&join_keys(&BTreeSet::new())).is_empty());
+        let mut cut = join_keys(&keys);
+        cut.truncate(KEY_LEN * 2 + 3);
+        assert_eq!(split_keys(&cut).len(), 2, "a cut tail is ignored");
+    }
 
     #[test]
     fn keys_round_trip_and_sort_by_time_first() {

@@ -16,10 +16,14 @@
 //! - `reminders_due`: the time index of reminders still to send, derived
 //!   from the chat records (see [`due`]): due time ++ chat id ++ reminder
 //!   id → nothing. It is written in the same transaction as the record, so
-//!   the two never disagree.
+//!   the two never disagree;
+//! - `chat_due`: chat id → that chat's keys in `reminders_due`, so a save
+//!   finds what to change in the index without reading the old record
+//!   again (written only when they change).
 //!
 //! Records and kept updates are encrypted with a key per chat, kept in
-//! `keys/` beside the database; `/delete` destroys the key ([`chat_keys`]).
+//! `keys.bin` beside the database; `/delete` destroys the key
+//! ([`chat_keys`]).
 //!
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
@@ -58,6 +62,9 @@ impl From<std::io::Error> for StoreError {
         StoreError::Io(Arc::new(e))
     }
 }
+
+/// sled's log file, in the data folder.
+const SLED_LOG: &str = "db";
 
 /// The most one chat's saved data may take: its record and its bills'
 /// items, as JSON (README, *Limits*). 20 bills of 500 lines fit.
@@ -101,6 +108,7 @@ pub struct Store {
     set_aside: sled::Tree,
     groups_told: sled::Tree,
     due: sled::Tree,
+    chat_due: sled::Tree,
     inbox: sled::Tree,
     /// What is stored about a chat is sealed with its own key (see
     /// [`chat_keys`]), so erasing the key erases it for good.
@@ -111,19 +119,46 @@ pub struct Store {
     path: std::path::PathBuf,
 }
 
+/// How hard a commit pushes to the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// sled's flush: the log is written and `sync_file_range`d, which
+    /// survives a crash of the process (`kill -9`); sled's own thread
+    /// `fsync`s every half second, so a power cut can lose the last half
+    /// second of answers (RELIABILITY.md).
+    #[default]
+    Flush,
+    /// sled's flush and then an `fdatasync` of its log file before any
+    /// reply goes out (`BILLCOACH_FSYNC=1`): a power cut loses nothing the
+    /// user saw acknowledged, at the cost of a disk cache flush per commit.
+    Fsync,
+}
+
 impl Store {
     /// Opens (or creates) the database in `path`, readable only by the user
     /// running the bot.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, Durability::default())
+    }
+
+    /// [`Store::open`], with commits as durable as `durability` says.
+    pub fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         create_private_dir(path)?;
         let db = open_waiting_for_the_lock(path)?;
         let keys = Arc::new(ChatKeys::open(path)?);
         restrict_files(path);
         let commit = {
             let (db, keys) = (db.clone(), keys.clone());
+            let log_file = match durability {
+                Durability::Flush => None,
+                Durability::Fsync => Some(std::fs::File::open(path.join(SLED_LOG))?),
+            };
             GroupCommit::start(commit::GRACE, move || {
                 keys.sync()?;
                 db.flush()?;
+                if let Some(file) = &log_file {
+                    file.sync_data()?;
+                }
                 Ok(())
             })?
         };
@@ -135,6 +170,7 @@ impl Store {
             set_aside: db.open_tree("set_aside")?,
             groups_told: db.open_tree("groups_told")?,
             due: db.open_tree("reminders_due")?,
+            chat_due: db.open_tree("chat_due")?,
             inbox: db.open_tree("inbox")?,
             db,
             path: path.to_path_buf(),
@@ -231,23 +267,33 @@ impl Store {
             }
         }
         let new_keys = due::keys_of(chat, record);
-        (&self.chats, &self.due, &self.bill_items)
-            .transaction(|(chats, due_index, bill_items)| {
-                let old_keys = match chats.get(chat.to_be_bytes())? {
-                    Some(old) => self
-                        .keys
-                        .open_value(chat, &old)
-                        .ok()
-                        .and_then(|plain| record::decode(&plain).ok())
-                        .map(|old| due::keys_of(chat, &old))
-                        .unwrap_or_default(),
-                    None => Default::default(),
+        let new_list = due::join_keys(&new_keys);
+        (&self.chats, &self.due, &self.bill_items, &self.chat_due)
+            .transaction(|(chats, due_index, bill_items, chat_due)| {
+                let old_list = chat_due.get(chat.to_be_bytes())?;
+                let old_keys = match &old_list {
+                    Some(list) => due::split_keys(list),
+                    // Saved before `chat_due` was kept: read from the old
+                    // record, once.
+                    None => match chats.get(chat.to_be_bytes())? {
+                        Some(old) => self
+                            .keys
+                            .open_value(chat, &old)
+                            .ok()
+                            .and_then(|plain| record::decode(&plain).ok())
+                            .map(|old| due::keys_of(chat, &old))
+                            .unwrap_or_default(),
+                        None => Default::default(),
+                    },
                 };
                 for key in old_keys.difference(&new_keys) {
                     due_index.remove(key.as_slice())?;
                 }
                 for key in new_keys.difference(&old_keys) {
                     due_index.insert(key.as_slice(), &[])?;
+                }
+                if old_list.as_deref() != Some(new_list.as_slice()) {
+                    chat_due.insert(&chat.to_be_bytes(), new_list.as_slice())?;
                 }
                 for (key, sealed) in &item_writes {
                     match sealed {
@@ -268,6 +314,7 @@ impl Store {
     /// Removes everything stored about a chat, from every tree.
     pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
         self.chats.remove(chat.to_be_bytes())?;
+        self.chat_due.remove(chat.to_be_bytes())?;
         for entry in self.bill_items.scan_prefix(chat.to_be_bytes()) {
             let (key, _) = entry?;
             self.bill_items.remove(key)?;
@@ -637,6 +684,20 @@ mod tests {
         );
         store.erase_chat(6).unwrap();
         assert_eq!(store.kept_updates().unwrap(), [(5, 101, b"second".to_vec())]);
+    }
+
+    #[tokio::test]
+    async fn with_fsync_records_survive_reopening_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut record = ChatRecord::new();
+        record.state.screen = Screen::Summary;
+        {
+            let store = Store::open_with(dir.path(), Durability::Fsync).unwrap();
+            store.save_chat(42, &record).unwrap().written().unwrap();
+            store.flush().await.unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.load_chat(42).unwrap().record, record);
     }
 
     #[cfg(unix)]

@@ -118,11 +118,7 @@ impl ClassifyName for serde_json::Error {
 
 /// Reads a stored record, upgrading older versions.
 pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
-    #[derive(Deserialize)]
-    struct VersionOnly {
-        version: u32,
-    }
-    let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
+    let version = version_of(bytes)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
         2..=6 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
@@ -136,6 +132,26 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
         record.state.current = record.state.bills.len() - 1;
     }
     Ok(record)
+}
+
+/// The version a stored record says it is. A record this program wrote
+/// starts with it (`{"version":6,`), read without parsing the rest twice;
+/// any other layout is parsed for it.
+fn version_of(bytes: &[u8]) -> Result<u32, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"{\"version\":") {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if matches!(rest.get(digits), Some(b',' | b'}')) {
+            if let Some(version) = std::str::from_utf8(&rest[..digits]).ok().and_then(|d| d.parse().ok()) {
+                return Ok(version);
+            }
+        }
+    }
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+    let VersionOnly { version } = serde_json::from_slice(bytes).map_err(DecodeError::Json)?;
+    Ok(version)
 }
 
 /// Version 1: one bill per chat.
@@ -402,5 +418,13 @@ mod tests {
             decode(br#"{"version": 99}"#),
             Err(DecodeError::FromTheFuture(99))
         ));
+        // The layout this program writes is read without a second parse.
+        assert!(matches!(
+            decode(br#"{"version":99,"state":{}}"#),
+            Err(DecodeError::FromTheFuture(99))
+        ));
+        assert!(matches!(decode(br#"{"version":6,oops"#), Err(DecodeError::Json(_))));
+        assert_eq!(version_of(br#"{"version":12}"#).unwrap(), 12);
+        assert_eq!(version_of(br#"{"state":{},"version":3}"#).unwrap(), 3);
     }
 }
