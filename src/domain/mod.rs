@@ -19,6 +19,7 @@ pub mod local_time;
 pub mod money;
 pub mod offers;
 pub mod plan;
+pub mod reading;
 pub mod reference;
 pub mod reminder_book;
 pub mod reminders;

@@ -1,0 +1,147 @@
+//! Amounts of money as people type them: "$2.4k", "2400 bucks", "like
+//! 55k", "100/mo", "maybe 500?".
+
+use super::text::{normalize, only_question_marks, take_phrases};
+use super::{Reading, Words};
+use crate::domain::money::{parse_amount, AmountError, MAX_AMOUNT};
+use rust_decimal::Decimal;
+
+/// An amount read, and what period it is for when the text said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    pub value: Decimal,
+    pub period: Period,
+}
+
+/// The period an amount was typed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// No period said: the amount as asked.
+    AsAsked,
+    PerMonth,
+    PerYear,
+}
+
+/// Reads an amount. A hedge ("about", "maybe") makes it a guess; a
+/// thousand mark (`k`, "grand") multiplies it; a period ("/mo", "a year")
+/// is reported for the conversation to convert. Words left over that are
+/// not understood make it unreadable, never a number picked out of them.
+pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountError> {
+    let normalized = normalize(text);
+    if only_question_marks(text) || words.is_dont_know(&normalized) {
+        return Ok(Reading::DontKnow);
+    }
+    let (rest, hedged) = take_phrases(&normalized, &words.hedges);
+    let (rest, hedged_ish) = strip_ish(&rest);
+    let (rest, per_month) = take_phrases(&rest, &words.per_month);
+    let (rest, per_year) = take_phrases(&rest, &words.per_year);
+    let period = match (per_month, per_year) {
+        (false, false) => Period::AsAsked,
+        (true, false) => Period::PerMonth,
+        (false, true) => Period::PerYear,
+        (true, true) => return Err(AmountError::Unreadable),
+    };
+    let (rest, _) = take_phrases(&rest, &words.money);
+    let (rest, thousands) = take_thousands(&rest, &words.thousand);
+    let mut value = parse_amount(&rest)?;
+    if thousands {
+        value = (value * Decimal::ONE_THOUSAND).round_dp(2);
+        if value > MAX_AMOUNT {
+            return Err(AmountError::TooLarge);
+        }
+    }
+    let amount = Amount { value, period };
+    Ok(match hedged || hedged_ish {
+        true => Reading::Guess(amount),
+        false => Reading::Sure(amount),
+    })
+}
+
+/// "2400ish" → "2400", hedged.
+fn strip_ish(text: &str) -> (String, bool) {
+    match text.strip_suffix("ish") {
+        Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit() || c == 'k') => {
+            (rest.trim_end_matches('-').to_string(), true)
+        }
+        _ => (text.to_string(), false),
+    }
+}
+
+/// Takes a thousand mark: a word of its own ("55 grand") or a `k` on the
+/// number ("2.4k", "$55K"). Whether one was there.
+fn take_thousands(text: &str, thousand: &[String]) -> (String, bool) {
+    let (rest, taken) = take_phrases(text, thousand);
+    if taken {
+        return (rest, true);
+    }
+    match rest.strip_suffix('k') {
+        Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => (number.to_string(), true),
+        _ => (rest, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reading::words::english;
+    use rust_decimal_macros::dec;
+
+    fn read(text: &str) -> Result<Reading<Amount>, AmountError> {
+        read_amount(text, &english())
+    }
+
+    fn sure(value: Decimal) -> Result<Reading<Amount>, AmountError> {
+        Ok(Reading::Sure(Amount {
+            value,
+            period: Period::AsAsked,
+        }))
+    }
+
+    #[test]
+    fn thousands_units_and_symbols() {
+        assert_eq!(read("$2.4k"), sure(dec!(2400)));
+        assert_eq!(read("2400 bucks"), sure(dec!(2400)));
+        assert_eq!(read("55K"), sure(dec!(55000)));
+        assert_eq!(read("55 grand"), sure(dec!(55000)));
+        assert_eq!(read("$1,234.56"), sure(dec!(1234.56)));
+        assert_eq!(read("it was $800 😩"), sure(dec!(800)));
+    }
+
+    #[test]
+    fn hedges_make_a_guess() {
+        let guess = |value| {
+            Ok(Reading::Guess(Amount {
+                value,
+                period: Period::AsAsked,
+            }))
+        };
+        assert_eq!(read("like 55k"), guess(dec!(55000)));
+        assert_eq!(read("maybe 500?"), guess(dec!(500)));
+        assert_eq!(read("~300"), guess(dec!(300)));
+        assert_eq!(read("2400ish"), guess(dec!(2400)));
+    }
+
+    #[test]
+    fn periods_are_reported() {
+        let per = |value, period| Ok(Reading::Sure(Amount { value, period }));
+        assert_eq!(read("100/mo"), per(dec!(100), Period::PerMonth));
+        assert_eq!(read("$100 a month"), per(dec!(100), Period::PerMonth));
+        assert_eq!(read("40k a year"), per(dec!(40000), Period::PerYear));
+    }
+
+    #[test]
+    fn not_knowing_is_said_not_misread() {
+        assert_eq!(read("idk"), Ok(Reading::DontKnow));
+        assert_eq!(read("dunno"), Ok(Reading::DontKnow));
+        assert_eq!(read("?"), Ok(Reading::DontKnow));
+    }
+
+    #[test]
+    fn a_number_among_words_not_understood_is_not_an_amount() {
+        for text in ["4 of us", "4 people", "3 kids", "20 days ago", "call me at 555", "twelve", "500 or 600"] {
+            assert_eq!(read(text), Err(AmountError::Unreadable), "{text}");
+        }
+        assert_eq!(read("-5"), Err(AmountError::Negative));
+        assert_eq!(read("999999k"), Err(AmountError::TooLarge));
+    }
+}

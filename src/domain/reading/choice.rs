@@ -1,0 +1,158 @@
+//! A choice typed instead of tapped: "Hospital", "hosptial", "Mercy
+//! General Hospital", "yes it was the ER 😩", "idk".
+
+use super::text::{find_phrase, normalize, only_question_marks, take_phrases};
+use super::{NotRead, Reading, Words};
+
+/// One choice as typed text can name it: its label and the other words
+/// people use for it, each a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub phrases: Vec<String>,
+}
+
+impl Choice {
+    /// A choice named by these phrases (normalized here).
+    pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Choice {
+        Choice {
+            phrases: phrases
+                .into_iter()
+                .map(|p| normalize(p.as_ref()))
+                .filter(|p| !p.is_empty())
+                .collect(),
+        }
+    }
+
+    fn is_negative(&self, words: &Words) -> bool {
+        self.phrases.iter().any(|p| words.negations.contains(p))
+    }
+}
+
+/// Which of `choices` the text names, by index.
+///
+/// - Sure: the text is one of a choice's phrases, once words that change
+///   nothing ("it was the …", emoji) are taken out.
+/// - Guess: one choice's phrase stands among other words ("Mercy General
+///   Hospital"), or one choice is a typo away ("hosptial").
+/// - Not read: no choice, or more than one, or a word that turns it
+///   around ("not the hospital") — asked again rather than read wrongly.
+pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
+    let normalized = normalize(text);
+    if only_question_marks(text) || words.is_dont_know(&normalized) {
+        return Ok(Reading::DontKnow);
+    }
+    if normalized.is_empty() {
+        return Err(NotRead);
+    }
+    let (plain, _) = take_phrases(&normalized, &words.fillers);
+    let named_exactly = |text: &str| -> Vec<usize> {
+        indexes(choices, |choice| choice.phrases.iter().any(|p| p == text))
+    };
+    if let [only] = named_exactly(&normalized)[..] {
+        return Ok(Reading::Sure(only));
+    }
+    if let [only] = named_exactly(&plain)[..] {
+        return Ok(Reading::Sure(only));
+    }
+    // A phrase among other words.
+    let contained = indexes(choices, |choice| {
+        choice.phrases.iter().any(|p| find_phrase(&normalized, p).is_some())
+    });
+    match contained[..] {
+        [only] => return guarded(only, &normalized, choices, words),
+        [] => {}
+        _ => return Err(NotRead),
+    }
+    // A typo of a choice's phrase.
+    let typed: Vec<&str> = plain.split_whitespace().collect();
+    let near = indexes(choices, |choice| {
+        choice.phrases.iter().any(|phrase| {
+            let wanted: Vec<&str> = phrase.split_whitespace().collect();
+            !wanted.is_empty() && wanted.iter().all(|w| typed.iter().any(|t| close(t, w)))
+        })
+    });
+    match near[..] {
+        [only] => guarded(only, &normalized, choices, words),
+        _ => Err(NotRead),
+    }
+}
+
+/// A guess at a choice, unless a negation stands in the text and the
+/// choice is not itself a "no".
+fn guarded(choice: usize, text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
+    let negated = words.negations.iter().any(|n| find_phrase(text, n).is_some());
+    if negated && !choices[choice].is_negative(words) {
+        return Err(NotRead);
+    }
+    Ok(Reading::Guess(choice))
+}
+
+fn indexes(choices: &[Choice], matches: impl Fn(&Choice) -> bool) -> Vec<usize> {
+    choices
+        .iter()
+        .enumerate()
+        .filter(|(_, choice)| matches(choice))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A typed word close enough to a wanted one to be a typo of it: one edit
+/// (a swap of two letters counts as one) from 4 letters, two from 8.
+fn close(typed: &str, wanted: &str) -> bool {
+    let length = wanted.chars().count();
+    let allowed = match length {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    strsim::osa_distance(typed, wanted) <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reading::words::english;
+
+    fn senders() -> Vec<Choice> {
+        vec![
+            Choice::new(["Hospital", "ER", "emergency room", "medical center"]),
+            Choice::new(["Doctor's office", "doctor", "clinic"]),
+            Choice::new(["Lab", "laboratory", "labcorp", "quest"]),
+        ]
+    }
+
+    fn yes_no() -> Vec<Choice> {
+        vec![Choice::new(["Yes", "yeah", "yep", "y"]), Choice::new(["No", "nope", "nah", "n"])]
+    }
+
+    fn read(text: &str, choices: &[Choice]) -> Result<Reading<usize>, NotRead> {
+        read_choice(text, choices, &english())
+    }
+
+    #[test]
+    fn a_label_or_a_word_for_it_is_sure() {
+        assert_eq!(read("hospital", &senders()), Ok(Reading::Sure(0)));
+        assert_eq!(read("  LAB!! ", &senders()), Ok(Reading::Sure(2)));
+        assert_eq!(read("it was the ER 😩", &senders()), Ok(Reading::Sure(0)));
+        assert_eq!(read("yep", &yes_no()), Ok(Reading::Sure(0)));
+    }
+
+    #[test]
+    fn a_name_among_words_or_a_typo_is_a_guess() {
+        assert_eq!(read("Mercy General Hospital", &senders()), Ok(Reading::Guess(0)));
+        assert_eq!(read("hosptial", &senders()), Ok(Reading::Guess(0)));
+        assert_eq!(read("labratory", &senders()), Ok(Reading::Guess(2)));
+        assert_eq!(read("yes it was the ER 😩", &yes_no()), Ok(Reading::Guess(0)));
+        assert_eq!(read("no it wasn't", &yes_no()), Ok(Reading::Guess(1)));
+    }
+
+    #[test]
+    fn doubt_two_choices_or_a_negation_ask_again() {
+        assert_eq!(read("idk", &senders()), Ok(Reading::DontKnow));
+        assert_eq!(read("hospital or lab", &senders()), Err(NotRead));
+        assert_eq!(read("not the hospital", &senders()), Err(NotRead));
+        assert_eq!(read("pizza", &senders()), Err(NotRead));
+        assert_eq!(read("yes and no", &yes_no()), Err(NotRead));
+        assert_eq!(read("lap", &senders()), Err(NotRead), "short words need the exact spelling");
+    }
+}

@@ -1,0 +1,103 @@
+//! How many people live in a household, as people say it: "4", "four",
+//! "4 of us", "just me", "me and my wife", "me, my wife and 2 kids".
+
+use super::text::{find_phrase, normalize, only_question_marks, take_phrases};
+use super::{NotRead, Reading, Words};
+
+/// The largest household the bot reads (a larger number is a typo, or an
+/// amount typed at the wrong question).
+const MOST: u32 = 20;
+
+/// Reads a count of people. A bare number ("4", "four", "4 of us") is
+/// sure; a count added up from parts ("me and my wife", "2 adults 2 kids")
+/// is a guess to confirm. Anything not understood, a sum of money among it,
+/// or no one at all, is not read.
+pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
+    let normalized = normalize(text);
+    if only_question_marks(text) || words.is_dont_know(&normalized) {
+        return Ok(Reading::DontKnow);
+    }
+    if normalized.contains('$') {
+        return Err(NotRead);
+    }
+    let counted = &words.count;
+    // Number words become digits ("four" → "4", "a couple" → "2").
+    let mut text = normalized.replace(',', " ");
+    for pair in &counted.numbers {
+        while let Some(at) = find_phrase(&text, &pair[0]) {
+            text.replace_range(at..at + pair[0].len(), &pair[1]);
+        }
+    }
+    // The person typing, if they name themselves; "me" stands once.
+    let (rest, me) = take_phrases(&text, &counted.me);
+    let mut total: u32 = u32::from(me);
+    let mut parts = usize::from(me);
+    // Others named one by one ("my wife", "our son").
+    let mut rest = rest;
+    for word in &counted.one_each {
+        while let Some(at) = find_phrase(&rest, word) {
+            rest.replace_range(at..at + word.len(), " ");
+            total += 1;
+            parts += 1;
+        }
+    }
+    let (rest, _) = take_phrases(&rest, &counted.around);
+    // What is left must be numbers, each one more part.
+    for token in rest.split_whitespace() {
+        let n: u32 = token.parse().map_err(|_| NotRead)?;
+        total = total.checked_add(n).ok_or(NotRead)?;
+        parts += 1;
+    }
+    if parts == 0 || total == 0 || total > MOST {
+        return Err(NotRead);
+    }
+    // Plural words with no number to count them ("me and the kids").
+    let unnumbered_plural = counted
+        .plural
+        .iter()
+        .any(|word| find_phrase(&text, word).is_some())
+        && !text.split_whitespace().any(|t| t.parse::<u32>().is_ok());
+    if unnumbered_plural {
+        return Err(NotRead);
+    }
+    Ok(match parts {
+        1 => Reading::Sure(total),
+        _ => Reading::Guess(total),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reading::words::english;
+
+    fn read(text: &str) -> Result<Reading<u32>, NotRead> {
+        read_count(text, &english())
+    }
+
+    #[test]
+    fn a_number_however_said_is_sure() {
+        for (text, n) in [("4", 4), ("four", 4), ("4 of us", 4), ("Four people", 4), ("family of 5", 5), ("we are 3", 3)] {
+            assert_eq!(read(text), Ok(Reading::Sure(n)), "{text}");
+        }
+        assert_eq!(read("just me"), Ok(Reading::Sure(1)));
+        assert_eq!(read("only me 🙃"), Ok(Reading::Sure(1)));
+    }
+
+    #[test]
+    fn people_named_one_by_one_add_up_to_a_guess() {
+        assert_eq!(read("me and my wife"), Ok(Reading::Guess(2)));
+        assert_eq!(read("me, my wife and 2 kids"), Ok(Reading::Guess(4)));
+        assert_eq!(read("2 adults 2 kids"), Ok(Reading::Guess(4)));
+        assert_eq!(read("my husband and me and our son"), Ok(Reading::Guess(3)));
+        assert_eq!(read("me and a couple kids"), Ok(Reading::Guess(3)));
+    }
+
+    #[test]
+    fn what_is_not_a_count_is_not_read() {
+        for text in ["$40,000", "40k", "me and the kids", "lots", "0", "none", "55000", "4 of us and some"] {
+            assert_eq!(read(text), Err(NotRead), "{text}");
+        }
+        assert_eq!(read("idk"), Ok(Reading::DontKnow));
+    }
+}

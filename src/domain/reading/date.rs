@@ -1,0 +1,149 @@
+//! Dates as people type them on a phone: everything
+//! [`crate::domain::dates::parse_date`] reads, and relative ones — "20
+//! days ago", "2 weeks ago", "last tuesday" — computed from the `today`
+//! passed in (the user's own day, in their time zone). "Last month" names
+//! no day: the bot asks which.
+
+use super::text::{normalize, only_question_marks, take_phrases};
+use super::{Reading, Words};
+use crate::domain::dates::{parse_date, DateError};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// Why a typed date was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a date.
+    Unreadable,
+    /// Shaped like a date, but no such day ("Feb 30").
+    Impossible,
+    /// A time, but not a day ("last month", "a while ago"): ask which day.
+    WhichDay,
+}
+
+/// Reads a date of the past or today. A date written out, "today" or
+/// "yesterday", or "N days ago" is sure; "last tuesday" (some mean the
+/// week before) and "N weeks/months ago" are guesses to confirm.
+pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
+    let normalized = normalize(text);
+    if only_question_marks(text) || words.is_dont_know(&normalized) {
+        return Ok(Reading::DontKnow);
+    }
+    match parse_date(&normalized, today) {
+        Ok(date) => return Ok(Reading::Sure(date)),
+        Err(DateError::Impossible) => return Err(DateProblem::Impossible),
+        Err(DateError::Unreadable) => {}
+    }
+    let dates = &words.dates;
+    if dates.vague.iter().any(|phrase| *phrase == normalized) {
+        return Err(DateProblem::WhichDay);
+    }
+    if let Some(date) = weekday_before(&normalized, today, words) {
+        return Ok(Reading::Guess(date));
+    }
+    units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// "last tuesday", "tuesday", "on tue": the latest such day before today.
+fn weekday_before(text: &str, today: NaiveDate, words: &Words) -> Option<NaiveDate> {
+    let (rest, _) = take_phrases(text, &words.dates.last);
+    let index = words
+        .dates
+        .weekdays
+        .iter()
+        .position(|names| names.iter().any(|name| *name == rest))?;
+    let wanted = index as i64;
+    let now = i64::from(today.weekday().num_days_from_monday());
+    let back = match (now - wanted).rem_euclid(7) {
+        0 => 7,
+        n => n,
+    };
+    today.checked_sub_signed(Duration::days(back))
+}
+
+/// "20 days ago", "a week ago", "3 months back".
+fn units_ago(text: &str, today: NaiveDate, words: &Words) -> Option<Reading<NaiveDate>> {
+    let dates = &words.dates;
+    let (rest, ago) = take_phrases(text, &dates.ago);
+    if !ago {
+        return None;
+    }
+    let mut tokens: Vec<&str> = rest.split_whitespace().collect();
+    // "20days" or "2wks" typed without a space.
+    let glued;
+    if tokens.len() == 1 {
+        let split = tokens[0].find(|c: char| !c.is_ascii_digit()).filter(|at| *at > 0)?;
+        glued = [&tokens[0][..split], &tokens[0][split..]];
+        tokens = glued.to_vec();
+    }
+    let [count, unit] = tokens[..] else {
+        return None;
+    };
+    let count: u32 = match dates.one.iter().any(|one| one == count) {
+        true => 1,
+        false => count.parse().ok().filter(|n| (1..=400).contains(n))?,
+    };
+    let is = |list: &[String]| list.iter().any(|word| word == unit);
+    if is(&dates.days) {
+        return today
+            .checked_sub_signed(Duration::days(i64::from(count)))
+            .map(Reading::Sure);
+    }
+    if is(&dates.weeks) {
+        return today
+            .checked_sub_signed(Duration::weeks(i64::from(count)))
+            .map(Reading::Guess);
+    }
+    if is(&dates.months) {
+        return today.checked_sub_months(Months::new(count)).map(Reading::Guess);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reading::words::english;
+
+    /// Sunday, Dec 6, 2026.
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+
+    fn read(text: &str) -> Result<Reading<NaiveDate>, DateProblem> {
+        read_date(text, today(), &english())
+    }
+
+    fn day(month: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, month, d).unwrap()
+    }
+
+    #[test]
+    fn days_ago_are_sure_weeks_and_months_ago_are_guesses() {
+        assert_eq!(read("20 days ago"), Ok(Reading::Sure(day(11, 16))));
+        assert_eq!(read("20days ago"), Ok(Reading::Sure(day(11, 16))));
+        assert_eq!(read("a day ago"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("2 weeks ago"), Ok(Reading::Guess(day(11, 22))));
+        assert_eq!(read("3 months back"), Ok(Reading::Guess(day(9, 6))));
+    }
+
+    #[test]
+    fn a_weekday_is_the_latest_one_before_today() {
+        assert_eq!(read("last tuesday"), Ok(Reading::Guess(day(12, 1))));
+        assert_eq!(read("Tuesday"), Ok(Reading::Guess(day(12, 1))));
+        assert_eq!(read("last sunday"), Ok(Reading::Guess(day(11, 29))), "today is a Sunday");
+        assert_eq!(read("on fri"), Ok(Reading::Guess(day(12, 4))));
+    }
+
+    #[test]
+    fn written_dates_still_read_and_vague_ones_ask_which_day() {
+        assert_eq!(read("yesterday"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("11/3/2026"), Ok(Reading::Sure(day(11, 3))));
+        assert_eq!(read("last month"), Err(DateProblem::WhichDay));
+        assert_eq!(read("a while ago"), Err(DateProblem::WhichDay));
+        assert_eq!(read("Feb 30"), Err(DateProblem::Impossible));
+        assert_eq!(read("idk"), Ok(Reading::DontKnow));
+        for text in ["20 ago", "days ago", "soonish", "5000 days ago", "20 bananas ago"] {
+            assert_eq!(read(text), Err(DateProblem::Unreadable), "{text}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The words the readers accept, as a translator writes them in
+//! `dialogues/<lang>/reading/words.toml`.
+
+use super::text::normalize;
+use serde::Deserialize;
+
+/// Every word list the readers use, normalized (lowercase, single spaces)
+/// and longest phrase first, so "a little over" is taken before "over".
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Words {
+    pub dont_know: Vec<String>,
+    pub hedges: Vec<String>,
+    pub money: Vec<String>,
+    pub thousand: Vec<String>,
+    pub per_month: Vec<String>,
+    pub per_year: Vec<String>,
+    pub not_money: Vec<String>,
+    pub fillers: Vec<String>,
+    pub negations: Vec<String>,
+    pub count: CountWords,
+    pub dates: DateWords,
+}
+
+/// Words about how many people live in a household.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CountWords {
+    pub me: Vec<String>,
+    pub one_each: Vec<String>,
+    pub around: Vec<String>,
+    pub plural: Vec<String>,
+    /// A number word and its digits: `["four", "4"]`.
+    pub numbers: Vec<Vec<String>>,
+}
+
+/// Words of relative dates.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DateWords {
+    pub ago: Vec<String>,
+    pub last: Vec<String>,
+    pub days: Vec<String>,
+    pub weeks: Vec<String>,
+    pub months: Vec<String>,
+    pub one: Vec<String>,
+    pub vague: Vec<String>,
+    /// Monday first: each weekday's names.
+    pub weekdays: Vec<Vec<String>>,
+}
+
+impl Words {
+    /// Reads a words file; every list is normalized like typed text.
+    pub fn from_toml(text: &str) -> Result<Words, String> {
+        let mut words: Words = toml::from_str(text).map_err(|e| e.to_string())?;
+        if words.dates.weekdays.len() != 7 {
+            return Err(format!(
+                "dates.weekdays lists {} days, not 7",
+                words.dates.weekdays.len()
+            ));
+        }
+        if words.count.numbers.iter().any(|pair| pair.len() != 2) {
+            return Err("each of count.numbers is a word and its digits".to_string());
+        }
+        for list in words.lists_mut() {
+            tidy(list);
+        }
+        for list in words.count.numbers.iter_mut().chain(words.dates.weekdays.iter_mut()) {
+            for word in list.iter_mut() {
+                *word = normalize(word);
+            }
+        }
+        words.count.numbers.sort_by_key(|pair| std::cmp::Reverse(pair[0].len()));
+        Ok(words)
+    }
+
+    /// Whether the whole text says "I don't know".
+    pub fn is_dont_know(&self, normalized: &str) -> bool {
+        self.dont_know.iter().any(|phrase| phrase == normalized)
+    }
+
+    fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
+        vec![
+            &mut self.dont_know,
+            &mut self.hedges,
+            &mut self.money,
+            &mut self.thousand,
+            &mut self.per_month,
+            &mut self.per_year,
+            &mut self.not_money,
+            &mut self.fillers,
+            &mut self.negations,
+            &mut self.count.me,
+            &mut self.count.one_each,
+            &mut self.count.around,
+            &mut self.count.plural,
+            &mut self.dates.ago,
+            &mut self.dates.last,
+            &mut self.dates.days,
+            &mut self.dates.weeks,
+            &mut self.dates.months,
+            &mut self.dates.one,
+            &mut self.dates.vague,
+        ]
+    }
+}
+
+/// Normalizes each phrase, drops empty ones, longest first.
+fn tidy(list: &mut Vec<String>) {
+    for phrase in list.iter_mut() {
+        *phrase = normalize(phrase);
+    }
+    list.retain(|phrase| !phrase.is_empty());
+    list.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
+}
+
+#[cfg(test)]
+pub(crate) fn english() -> Words {
+    Words::from_toml(include_str!("../../../dialogues/en/reading/words.toml")).expect("the English words read")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_words_read_and_are_tidy() {
+        let words = english();
+        assert!(words.is_dont_know("idk"));
+        assert!(words.is_dont_know("i dont know"));
+        assert!(words.hedges.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+    }
+
+    #[test]
+    fn a_words_file_without_seven_weekdays_is_refused() {
+        let broken = include_str!("../../../dialogues/en/reading/words.toml").replace(", [\"sunday\", \"sun\"]", "");
+        assert!(Words::from_toml(&broken).unwrap_err().contains("weekdays"));
+    }
+}
