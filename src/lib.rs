@@ -13,6 +13,7 @@ pub mod config;
 pub mod console;
 pub mod content;
 pub mod conversation;
+pub mod documents;
 pub mod domain;
 pub mod engine;
 pub mod reminders;

@@ -270,15 +270,19 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn files_that_are_not_small_text_are_refused_before_download() {
+async fn files_the_bot_cannot_read_are_refused_before_download() {
     let api = FakeBotApi::start().await;
     let dir = tempfile::tempdir().unwrap();
     let bot = BotProcess::spawn(&api.url, dir.path());
     let mut pat = Phone::new(&api, PAT);
     pat.send("/start");
     pat.next().await;
+    pat.upload("notes.docx", "PK");
+    pat.expect("I can read a photo of the bill, a PDF").await;
+    pat.next().await;
+    // A PDF is fetched; this one holds no text.
     pat.upload("scan.pdf", "%PDF-1.7");
-    pat.expect("only read .txt and .csv").await;
+    pat.expect("couldn't read any text").await;
     pat.next().await;
     pat.upload("items.csv", "85025,CBC,142.00\n");
     let reply = pat.next().await;
@@ -288,7 +292,11 @@ async fn files_that_are_not_small_text_are_refused_before_download() {
         reply.text,
         bot.log()
     );
-    assert_eq!(api.calls("getFile").len(), 1, "only the text file was fetched");
+    assert_eq!(
+        api.calls("getFile").len(),
+        2,
+        "the PDF and the text file, not the .docx"
+    );
     let log = bot.log();
     assert!(
         !log.contains("85025") && !log.contains("CBC"),

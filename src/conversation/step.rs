@@ -607,6 +607,8 @@ impl Turn<'_> {
                 self.show_current();
             }
             FileProblem::NotText => self.say_then_current(keys::FILE_NOT_TEXT),
+            FileProblem::NoOcr => self.say_then_current(keys::FILE_NO_OCR),
+            FileProblem::Unreadable => self.say_then_current(keys::FILE_UNREADABLE),
         }
     }
 

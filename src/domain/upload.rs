@@ -1,28 +1,53 @@
-//! Which uploaded files the bot reads: small `.txt` and `.csv` files of an
-//! itemized bill. Checked before downloading, so a 20 MB PDF costs nothing.
+//! Which uploaded files the bot reads: an itemized bill as a `.txt` or
+//! `.csv` file, a PDF, or a picture (a photo, a screenshot, a scan).
+//! Checked by name, type and size before downloading, so a file the bot
+//! would refuse costs nothing.
 
-/// The largest file the bot downloads and reads.
+/// The largest text file the bot downloads and reads.
 pub const MAX_UPLOAD_BYTES: u64 = 1_000_000;
+
+/// The largest PDF or picture: Telegram's limit for a bot's download.
+pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1_000_000;
 
 /// Why an uploaded file is not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileProblem {
     TooLarge,
+    /// Not a kind of file the bot reads.
     NotText,
+    /// A picture or scanned PDF, and this server has no OCR.
+    NoOcr,
+    /// A PDF or picture that gave no readable text (damaged, locked, blank).
+    Unreadable,
 }
 
-/// Decides from its name, type and size whether to fetch a file.
-pub fn check_upload(name: Option<&str>, mime: Option<&str>, size: u64) -> Result<(), FileProblem> {
+/// What kind of file an upload is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadKind {
+    Text,
+    Pdf,
+    Picture,
+}
+
+/// Decides from its name, type and size whether to fetch a file, and how
+/// to read it.
+pub fn check_upload(name: Option<&str>, mime: Option<&str>, size: u64) -> Result<UploadKind, FileProblem> {
     let name = name.unwrap_or("").to_ascii_lowercase();
-    let by_name = name.ends_with(".txt") || name.ends_with(".csv") || name.ends_with(".tsv");
-    let by_type = mime.is_some_and(|m| m.starts_with("text/"));
-    if !(by_name || by_type) {
+    let mime = mime.unwrap_or("").to_ascii_lowercase();
+    let named = |endings: &[&str]| endings.iter().any(|ending| name.ends_with(ending));
+    let (kind, limit) = if named(&[".txt", ".csv", ".tsv"]) || mime.starts_with("text/") {
+        (UploadKind::Text, MAX_UPLOAD_BYTES)
+    } else if named(&[".pdf"]) || mime == "application/pdf" {
+        (UploadKind::Pdf, MAX_DOCUMENT_BYTES)
+    } else if named(&[".jpg", ".jpeg", ".png"]) || mime == "image/jpeg" || mime == "image/png" {
+        (UploadKind::Picture, MAX_DOCUMENT_BYTES)
+    } else {
         return Err(FileProblem::NotText);
-    }
-    if size > MAX_UPLOAD_BYTES {
+    };
+    if size > limit {
         return Err(FileProblem::TooLarge);
     }
-    Ok(())
+    Ok(kind)
 }
 
 /// Reads a downloaded file as text: UTF-16 (with a byte-order mark, or
@@ -77,9 +102,13 @@ fn utf16(bytes: &[u8]) -> Option<Result<String, FileProblem>> {
     })
 }
 
-/// A human size for the limit ("1 MB").
+/// The limits in words ("20 MB for a photo or PDF, 1 MB for a text file").
 pub fn limit_text() -> String {
-    format!("{} MB", MAX_UPLOAD_BYTES / 1_000_000)
+    format!(
+        "{} MB for a photo or PDF, {} MB for a text file",
+        MAX_DOCUMENT_BYTES / 1_000_000,
+        MAX_UPLOAD_BYTES / 1_000_000
+    )
 }
 
 #[cfg(test)]
@@ -87,18 +116,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_small_text_files_are_fetched() {
-        assert_eq!(check_upload(Some("bill.csv"), None, 2_000), Ok(()));
-        assert_eq!(check_upload(Some("BILL.TXT"), Some("text/plain"), 2_000), Ok(()));
-        assert_eq!(check_upload(Some("scan"), Some("text/csv"), 2_000), Ok(()));
+    fn text_pdfs_and_pictures_are_fetched_within_their_limits() {
+        assert_eq!(check_upload(Some("bill.csv"), None, 2_000), Ok(UploadKind::Text));
+        assert_eq!(
+            check_upload(Some("BILL.TXT"), Some("text/plain"), 2_000),
+            Ok(UploadKind::Text)
+        );
+        assert_eq!(
+            check_upload(Some("scan"), Some("text/csv"), 2_000),
+            Ok(UploadKind::Text)
+        );
         assert_eq!(
             check_upload(Some("bill.pdf"), Some("application/pdf"), 2_000),
-            Err(FileProblem::NotText)
+            Ok(UploadKind::Pdf)
         );
         assert_eq!(
-            check_upload(Some("bill.csv"), None, 20_000_000),
-            Err(FileProblem::TooLarge)
+            check_upload(Some("IMG_0042.JPG"), None, 4_000_000),
+            Ok(UploadKind::Picture)
         );
+        assert_eq!(
+            check_upload(None, Some("image/png"), 4_000_000),
+            Ok(UploadKind::Picture)
+        );
+        assert_eq!(
+            check_upload(Some("bill.csv"), None, 2_000_000),
+            Err(FileProblem::TooLarge),
+            "a text file past 1 MB"
+        );
+        assert_eq!(
+            check_upload(Some("bill.pdf"), None, 20_000_001),
+            Err(FileProblem::TooLarge),
+            "past Telegram's 20 MB"
+        );
+        assert_eq!(check_upload(Some("bill.docx"), None, 10), Err(FileProblem::NotText));
         assert_eq!(check_upload(None, None, 10), Err(FileProblem::NotText));
     }
 

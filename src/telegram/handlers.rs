@@ -7,14 +7,13 @@ use super::deliver::deliver;
 use super::inbox::Handled;
 use super::lanes::Work;
 use super::outbox::Outbox;
+use super::uploads::Uploads;
 use crate::content::{keys, Fill};
 use crate::conversation::{Input, Output};
-use crate::domain::upload;
 use crate::engine::Engine;
 use std::sync::Arc;
-use teloxide::net::Download;
 use teloxide::prelude::*;
-use teloxide::types::{Document, Me, MessageId, UpdateKind};
+use teloxide::types::{Me, MessageId, UpdateKind};
 
 /// Handler errors are logged by the dispatcher; ours never carry user text.
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -24,6 +23,7 @@ pub struct Served {
     pub outbox: Outbox,
     pub me: Me,
     pub engine: Arc<Engine>,
+    pub uploads: Uploads,
 }
 
 /// Handles one piece of a chat's work from its lane: an update by its
@@ -53,7 +53,7 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     let id = update.id.0;
     let (outbox, engine) = (&served.outbox, served.engine.as_ref());
     let result = match update.kind {
-        UpdateKind::Message(msg) => on_message(outbox, msg, id, &served.me, engine).await,
+        UpdateKind::Message(msg) => on_message(served, msg, id).await,
         UpdateKind::CallbackQuery(query) => on_callback(outbox, query, id, engine).await,
         UpdateKind::EditedMessage(msg) => on_edited(outbox, msg, engine).await,
         _ => Ok(()),
@@ -64,24 +64,32 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
 }
 
 /// A message from a user: text, a command, or something unreadable.
-async fn on_message(outbox: &Outbox, msg: Message, update_id: u32, me: &Me, engine: &Engine) -> HandlerResult {
+async fn on_message(served: &Served, msg: Message, update_id: u32) -> HandlerResult {
+    let (outbox, engine, me, uploads) = (&served.outbox, served.engine.as_ref(), &served.me, &served.uploads);
     if !msg.chat.is_private() {
         return refuse_group(outbox, engine, msg.chat.id).await;
     }
-    let input = match (msg.text(), msg.document()) {
-        (Some(text), _) => match commands::parse(text, me.username()) {
-            Some(command) => Input::Command(command),
-            None => Input::Text(text.to_string()),
-        },
-        (None, Some(document)) => match document_input(outbox, document).await {
-            Some(input) => input,
-            None => {
-                let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
-                deliver(outbox, engine, msg.chat.id, vec![sorry], None).await;
-                return Ok(());
-            }
-        },
-        (None, None) => Input::Unsupported,
+    let upload = match (msg.text(), msg.document(), msg.photo()) {
+        (Some(text), _, _) => {
+            let input = match commands::parse(text, me.username()) {
+                Some(command) => Input::Command(command),
+                None => Input::Text(text.to_string()),
+            };
+            Some(input)
+        }
+        (None, Some(document), _) => {
+            let mime = document.mime_type.as_ref().map(|m| m.essence_str());
+            uploads
+                .document(outbox.bot(), &document.file, document.file_name.as_deref(), mime)
+                .await
+        }
+        (None, None, Some(sizes)) => uploads.photo(outbox.bot(), sizes).await,
+        (None, None, None) => Some(Input::Unsupported),
+    };
+    let Some(input) = upload else {
+        let sorry = Output::line(engine.content().text(keys::TELEGRAM_SOMETHING_WENT_WRONG));
+        deliver(outbox, engine, msg.chat.id, vec![sorry], None).await;
+        return Ok(());
     };
     run(outbox, engine, msg.chat.id, input, update_id, None).await;
     Ok(())
@@ -96,32 +104,6 @@ async fn on_edited(outbox: &Outbox, msg: Message, engine: &Engine) -> HandlerRes
         deliver(outbox, engine, msg.chat.id, vec![line], None).await;
     }
     Ok(())
-}
-
-/// An uploaded file as input: refused before downloading when it is not a
-/// small text file; `None` when the download failed (logged).
-async fn document_input(outbox: &Outbox, document: &Document) -> Option<Input> {
-    let mime = document.mime_type.as_ref().map(|m| m.essence_str());
-    let name = document.file_name.clone().unwrap_or_default();
-    if let Err(problem) = upload::check_upload(Some(&name), mime, u64::from(document.file.size)) {
-        return Some(Input::FileRefused(problem));
-    }
-    let file = match outbox.bot().get_file(document.file.id.clone()).await {
-        Ok(file) => file,
-        Err(e) => {
-            log::warn!("getFile failed: {e}");
-            return None;
-        }
-    };
-    let mut bytes: Vec<u8> = Vec::new();
-    if let Err(e) = outbox.bot().download_file(&file.path, &mut bytes).await {
-        log::warn!("file download failed: {e}");
-        return None;
-    }
-    Some(match upload::decode_upload(&bytes) {
-        Ok(text) => Input::File { name, text },
-        Err(problem) => Input::FileRefused(problem),
-    })
 }
 
 /// A button press. Always answered, so the user's spinner stops.

@@ -18,6 +18,7 @@ mod outbox;
 mod pace;
 mod polling;
 mod split;
+mod uploads;
 
 pub use commands::BotCommand;
 pub use split::split_text;
@@ -85,7 +86,13 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     if let Err(e) = bot.delete_webhook().send().await {
         log::warn!("could not remove a webhook before polling: {e}");
     }
-    let served = Arc::new(Served { outbox, me, engine });
+    let uploads = uploads::Uploads::new();
+    let served = Arc::new(Served {
+        outbox,
+        me,
+        engine,
+        uploads,
+    });
     let lanes = {
         let served = served.clone();
         ChatLanes::new(

@@ -358,6 +358,28 @@ impl FakeBotApi {
         })
     }
 
+    /// The user sends a photo: Telegram offers a thumbnail and the full
+    /// size (this picture), both downloadable.
+    pub fn user_sends_photo(&self, chat: i64, jpeg: &[u8], width: u32, height: u32) -> u32 {
+        let jpeg = jpeg.to_vec();
+        self.push_update(move |inner, id| {
+            let (thumb, full) = (format!("thumb{id}"), format!("photo{id}"));
+            let size = jpeg.len();
+            inner.files.insert(thumb.clone(), (format!("photos/{thumb}.jpg"), b"tiny".to_vec()));
+            inner.files.insert(full.clone(), (format!("photos/{full}.jpg"), jpeg));
+            json!({"update_id": id, "message": {
+                "message_id": 100_000 + id as i64,
+                "date": 1_780_000_000,
+                "chat": private_chat(chat),
+                "from": user(chat),
+                "photo": [
+                    {"file_id": thumb, "file_unique_id": format!("u{thumb}"), "width": 90, "height": 120, "file_size": 4},
+                    {"file_id": full, "file_unique_id": format!("u{full}"), "width": width, "height": height, "file_size": size},
+                ],
+            }})
+        })
+    }
+
     /// How many times the bot edited a message.
     pub fn edits_of(&self, chat: i64, message_id: i64) -> usize {
         self.lock()

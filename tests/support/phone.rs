@@ -43,6 +43,11 @@ impl Phone {
         self.api.user_uploads(self.chat, name, contents.as_bytes())
     }
 
+    /// Sends a photo (JPEG bytes of a picture this size).
+    pub fn photo(&self, jpeg: &[u8], width: u32, height: u32) -> u32 {
+        self.api.user_sends_photo(self.chat, jpeg, width, height)
+    }
+
     /// The bot's next message (waits for it).
     pub async fn next(&mut self) -> BotMessage {
         let message = self.api.nth_message(self.chat, self.seen).await;

@@ -204,6 +204,8 @@ keys! {
     STATE_UNREADABLE = "input.state.unreadable";
     FILE_TOO_LARGE = "input.file.too_large" [max];
     FILE_NOT_TEXT = "input.file.not_text";
+    FILE_NO_OCR = "input.file.no_ocr";
+    FILE_UNREADABLE = "input.file.unreadable";
     FILE_NOT_NOW = "input.file.not_now";
 
     // Commands.

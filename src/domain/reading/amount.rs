@@ -138,7 +138,15 @@ mod tests {
 
     #[test]
     fn a_number_among_words_not_understood_is_not_an_amount() {
-        for text in ["4 of us", "4 people", "3 kids", "20 days ago", "call me at 555", "twelve", "500 or 600"] {
+        for text in [
+            "4 of us",
+            "4 people",
+            "3 kids",
+            "20 days ago",
+            "call me at 555",
+            "twelve",
+            "500 or 600",
+        ] {
             assert_eq!(read(text), Err(AmountError::Unreadable), "{text}");
         }
         assert_eq!(read("-5"), Err(AmountError::Negative));

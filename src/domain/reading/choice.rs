@@ -3,6 +3,7 @@
 
 use super::text::{find_phrase, normalize, only_question_marks, take_phrases};
 use super::{NotRead, Reading, Words};
+use std::collections::BTreeMap;
 
 /// One choice as typed text can name it: its label and the other words
 /// people use for it, each a phrase.
@@ -28,6 +29,22 @@ impl Choice {
     }
 }
 
+/// The choice sets of a `reading/choices.toml` file: for each set (a
+/// question's buttons), each button id with the phrases that name it.
+pub fn choice_sets_from_toml(text: &str) -> Result<BTreeMap<String, Vec<(String, Choice)>>, String> {
+    let sets: BTreeMap<String, BTreeMap<String, Vec<String>>> = toml::from_str(text).map_err(|e| e.to_string())?;
+    Ok(sets
+        .into_iter()
+        .map(|(set, ids)| {
+            let choices = ids
+                .into_iter()
+                .map(|(id, phrases)| (id, Choice::new(phrases)))
+                .collect();
+            (set, choices)
+        })
+        .collect())
+}
+
 /// Which of `choices` the text names, by index.
 ///
 /// - Sure: the text is one of a choice's phrases, once words that change
@@ -45,20 +62,37 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         return Err(NotRead);
     }
     let (plain, _) = take_phrases(&normalized, &words.fillers);
-    let named_exactly = |text: &str| -> Vec<usize> {
-        indexes(choices, |choice| choice.phrases.iter().any(|p| p == text))
-    };
+    let named_exactly =
+        |text: &str| -> Vec<usize> { indexes(choices, |choice| choice.phrases.iter().any(|p| p == text)) };
     if let [only] = named_exactly(&normalized)[..] {
         return Ok(Reading::Sure(only));
     }
     if let [only] = named_exactly(&plain)[..] {
         return Ok(Reading::Sure(only));
     }
-    // A phrase among other words.
-    let contained = indexes(choices, |choice| {
-        choice.phrases.iter().any(|p| find_phrase(&normalized, p).is_some())
-    });
-    match contained[..] {
+    // A phrase among other words; one inside another choice's longer
+    // phrase does not count ("network" in "out of network").
+    let spans: Vec<(usize, usize, usize)> = choices
+        .iter()
+        .enumerate()
+        .filter_map(|(i, choice)| {
+            choice
+                .phrases
+                .iter()
+                .filter_map(|p| find_phrase(&normalized, p).map(|at| (i, at, at + p.len())))
+                .max_by_key(|(_, start, end)| end - start)
+        })
+        .collect();
+    let outer: Vec<usize> = spans
+        .iter()
+        .filter(|(i, start, end)| {
+            !spans
+                .iter()
+                .any(|(j, s, e)| j != i && s <= start && end <= e && (e - s) > (end - start))
+        })
+        .map(|(i, _, _)| *i)
+        .collect();
+    match outer[..] {
         [only] => return guarded(only, &normalized, choices, words),
         [] => {}
         _ => return Err(NotRead),
@@ -122,7 +156,10 @@ mod tests {
     }
 
     fn yes_no() -> Vec<Choice> {
-        vec![Choice::new(["Yes", "yeah", "yep", "y"]), Choice::new(["No", "nope", "nah", "n"])]
+        vec![
+            Choice::new(["Yes", "yeah", "yep", "y"]),
+            Choice::new(["No", "nope", "nah", "n"]),
+        ]
     }
 
     fn read(text: &str, choices: &[Choice]) -> Result<Reading<usize>, NotRead> {
@@ -144,6 +181,15 @@ mod tests {
         assert_eq!(read("labratory", &senders()), Ok(Reading::Guess(2)));
         assert_eq!(read("yes it was the ER 😩", &yes_no()), Ok(Reading::Guess(0)));
         assert_eq!(read("no it wasn't", &yes_no()), Ok(Reading::Guess(1)));
+        let coverage = vec![
+            Choice::new(["In network", "network"]),
+            Choice::new(["Out of network", "oon"]),
+        ];
+        assert_eq!(
+            read("pretty sure its out of network", &coverage),
+            Ok(Reading::Guess(1)),
+            "the longer phrase wins over the one inside it"
+        );
     }
 
     #[test]
@@ -153,6 +199,10 @@ mod tests {
         assert_eq!(read("not the hospital", &senders()), Err(NotRead));
         assert_eq!(read("pizza", &senders()), Err(NotRead));
         assert_eq!(read("yes and no", &yes_no()), Err(NotRead));
-        assert_eq!(read("lap", &senders()), Err(NotRead), "short words need the exact spelling");
+        assert_eq!(
+            read("lap", &senders()),
+            Err(NotRead),
+            "short words need the exact spelling"
+        );
     }
 }

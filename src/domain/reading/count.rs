@@ -52,10 +52,7 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
         return Err(NotRead);
     }
     // Plural words with no number to count them ("me and the kids").
-    let unnumbered_plural = counted
-        .plural
-        .iter()
-        .any(|word| find_phrase(&text, word).is_some())
+    let unnumbered_plural = counted.plural.iter().any(|word| find_phrase(&text, word).is_some())
         && !text.split_whitespace().any(|t| t.parse::<u32>().is_ok());
     if unnumbered_plural {
         return Err(NotRead);
@@ -77,7 +74,14 @@ mod tests {
 
     #[test]
     fn a_number_however_said_is_sure() {
-        for (text, n) in [("4", 4), ("four", 4), ("4 of us", 4), ("Four people", 4), ("family of 5", 5), ("we are 3", 3)] {
+        for (text, n) in [
+            ("4", 4),
+            ("four", 4),
+            ("4 of us", 4),
+            ("Four people", 4),
+            ("family of 5", 5),
+            ("we are 3", 3),
+        ] {
             assert_eq!(read(text), Ok(Reading::Sure(n)), "{text}");
         }
         assert_eq!(read("just me"), Ok(Reading::Sure(1)));
@@ -95,7 +99,16 @@ mod tests {
 
     #[test]
     fn what_is_not_a_count_is_not_read() {
-        for text in ["$40,000", "40k", "me and the kids", "lots", "0", "none", "55000", "4 of us and some"] {
+        for text in [
+            "$40,000",
+            "40k",
+            "me and the kids",
+            "lots",
+            "0",
+            "none",
+            "55000",
+            "4 of us and some",
+        ] {
             assert_eq!(read(text), Err(NotRead), "{text}");
         }
         assert_eq!(read("idk"), Ok(Reading::DontKnow));

@@ -34,7 +34,7 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
         Err(DateError::Unreadable) => {}
     }
     let dates = &words.dates;
-    if dates.vague.iter().any(|phrase| *phrase == normalized) {
+    if dates.vague.contains(&normalized) {
         return Err(DateProblem::WhichDay);
     }
     if let Some(date) = weekday_before(&normalized, today, words) {
@@ -46,11 +46,7 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
 /// "last tuesday", "tuesday", "on tue": the latest such day before today.
 fn weekday_before(text: &str, today: NaiveDate, words: &Words) -> Option<NaiveDate> {
     let (rest, _) = take_phrases(text, &words.dates.last);
-    let index = words
-        .dates
-        .weekdays
-        .iter()
-        .position(|names| names.iter().any(|name| *name == rest))?;
+    let index = words.dates.weekdays.iter().position(|names| names.contains(&rest))?;
     let wanted = index as i64;
     let now = i64::from(today.weekday().num_days_from_monday());
     let back = match (now - wanted).rem_euclid(7) {
@@ -130,7 +126,11 @@ mod tests {
     fn a_weekday_is_the_latest_one_before_today() {
         assert_eq!(read("last tuesday"), Ok(Reading::Guess(day(12, 1))));
         assert_eq!(read("Tuesday"), Ok(Reading::Guess(day(12, 1))));
-        assert_eq!(read("last sunday"), Ok(Reading::Guess(day(11, 29))), "today is a Sunday");
+        assert_eq!(
+            read("last sunday"),
+            Ok(Reading::Guess(day(11, 29))),
+            "today is a Sunday"
+        );
         assert_eq!(read("on fri"), Ok(Reading::Guess(day(12, 4))));
     }
 

@@ -20,7 +20,7 @@ mod text;
 mod words;
 
 pub use amount::{read_amount, Amount, Period};
-pub use choice::{read_choice, Choice};
+pub use choice::{choice_sets_from_toml, read_choice, Choice};
 pub use count::read_count;
 pub use date::{read_date, DateProblem};
 pub use words::Words;

@@ -125,7 +125,10 @@ mod tests {
         let words = english();
         assert!(words.is_dont_know("idk"));
         assert!(words.is_dont_know("i dont know"));
-        assert!(words.hedges.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+        assert!(
+            words.hedges.windows(2).all(|w| w[0].len() >= w[1].len()),
+            "longest first"
+        );
     }
 
     #[test]
