@@ -1956,13 +1956,25 @@ fn refused_files_get_their_line_and_the_same_screen() {
     let out = chat.send(Input::FileRefused(FileProblem::TooLarge));
     assert_eq!(chat.state, before);
     assert_eq!(out.len(), 2);
-    assert_eq!(out[0], filled(keys::FILE_TOO_LARGE, &[("max", "1 MB")]));
+    assert_eq!(
+        out[0],
+        filled(
+            keys::FILE_TOO_LARGE,
+            &[("max", "20 MB for a photo or PDF, 1 MB for a text file")]
+        )
+    );
     assert_contains(&out[1], &line(keys::LINE_ITEMS_PROMPT));
 
-    let out = chat.send(Input::FileRefused(FileProblem::NotText));
-    assert_eq!(chat.state, before);
-    assert_eq!(out[0], line(keys::FILE_NOT_TEXT));
-    assert_contains(&out[1], &line(keys::LINE_ITEMS_PROMPT));
+    for (problem, key) in [
+        (FileProblem::NotText, keys::FILE_NOT_TEXT),
+        (FileProblem::NoOcr, keys::FILE_NO_OCR),
+        (FileProblem::Unreadable, keys::FILE_UNREADABLE),
+    ] {
+        let out = chat.send(Input::FileRefused(problem));
+        assert_eq!(chat.state, before);
+        assert_eq!(out[0], line(key));
+        assert_contains(&out[1], &line(keys::LINE_ITEMS_PROMPT));
+    }
 }
 
 // ---------------------------------------------------------------------------

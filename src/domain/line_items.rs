@@ -21,7 +21,7 @@
 
 use super::csv::{join_quoted_lines, split_csv_line};
 use crate::domain::dates::{parse_date, DateError};
-use crate::domain::money::parse_signed_amount;
+use crate::domain::money::{parse_amount, parse_signed_amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -86,6 +86,10 @@ pub struct ParsedBill {
     pub unreadable: Vec<String>,
     /// The text was longer than the limits and was read only in part.
     pub truncated: bool,
+    /// The total of charges the bill prints (`TOTAL CHARGES 6,787.50`),
+    /// the last one when there are several: compared with the sum of the
+    /// lines read, it shows a line missed (by OCR above all).
+    pub printed_total: Option<Decimal>,
 }
 
 /// A CPT-shaped code (5 digits, or 4 digits and `F`/`T`/`U`/`M`) or a
@@ -127,7 +131,7 @@ pub fn parse_bill_text(text: &str, today: NaiveDate) -> ParsedBill {
     for line in lines.by_ref().take(MAX_BILL_LINES) {
         match read_line(line, today) {
             LineRead::Item(item) => bill.items.push(item),
-            LineRead::Skipped => {}
+            LineRead::Skipped => bill.printed_total = printed_total(line).or(bill.printed_total),
             LineRead::Unreadable => bill.unreadable.push(shown_line(line)),
         }
     }
@@ -271,6 +275,45 @@ const SKIPPED_OPENINGS: &[&str] = &[
     "thank you",
     "questions",
 ];
+
+/// The amount of a line that gives the total of the charges: `TOTAL
+/// CHARGES $4,512.00`, `Total: 2,333.00`, `GRAND TOTAL 8,632.50` — not a
+/// subtotal, and not a balance or an amount due (payments may be off it).
+fn printed_total(line: &str) -> Option<Decimal> {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let saying_total = words.iter().any(|w| *w == "total" || *w == "totals")
+        && !words.iter().any(|w| {
+            [
+                "subtotal",
+                "sub",
+                "due",
+                "balance",
+                "payments",
+                "paid",
+                "adjustments",
+                "insurance",
+            ]
+            .contains(w)
+        });
+    if !saying_total
+        || words
+            .iter()
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .count()
+            > 4
+    {
+        return None;
+    }
+    let amount = line
+        .split_whitespace()
+        .rev()
+        .find(|token| token.chars().any(|c| c.is_ascii_digit()))?;
+    parse_amount(amount).ok().filter(|total| !total.is_zero())
+}
 
 /// True for lines such as `TOTAL CHARGES $4,512.00`, `Page 1 of 2` or
 /// `Account number: 123`, whatever follows the opening words.
@@ -1625,5 +1668,20 @@ Service Date,Rev Code,Code,Modifier,Description,Units,Charges
                 prop_assert!(!item.description.starts_with(' '));
             }
         }
+    }
+
+    #[test]
+    fn the_printed_total_of_charges_is_found_but_not_a_subtotal_or_an_amount_due() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let bill = parse_bill_text(include_str!("../../tests/fixtures/bills/er_visit.txt"), today);
+        assert_eq!(bill.printed_total, Some(d("6787.50")));
+        let text = "85025 CBC 1 145.00\nSUBTOTAL PAGE 1 145.00\nTOTAL DUE $95.00\n";
+        assert_eq!(parse_bill_text(text, today).printed_total, None);
+        let text = "85025 CBC 1 145.00\nTotal: 145.00\nGRAND TOTAL $2,333.00\nBalance due 40.00\n";
+        assert_eq!(
+            parse_bill_text(text, today).printed_total,
+            Some(d("2333.00")),
+            "the last total"
+        );
     }
 }
