@@ -259,7 +259,7 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
 
     let told = api.nth_message(group, 0).await;
     assert!(told.text.contains("private chats"), "{}", told.text);
-    pat.expect("only read typed text").await;
+    pat.expect("I can read typed text, button taps").await;
     pat.expect("What would you like to do?").await;
     pat.expect("I don't read edited messages").await;
     let greeting = pat.expect("Hi, I'm billcoach").await;
