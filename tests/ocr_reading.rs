@@ -4,7 +4,8 @@
 //! PDFs laid out as tables and three scanned PDFs. Line recall — a line of
 //! the source bill read with its code, units and amount all right — is at
 //! least 95% on clean pictures and PDFs and 85% on noisy ones; the test
-//! prints each figure.
+//! prints each figure. Three EOBs (labelled lines, a table, a table in
+//! other words) give their four figures from a photo and a scan.
 //!
 //! Needs Tesseract with its English data (`apt-get install tesseract-ocr`,
 //! which `.ci/run` does) and the DejaVu fonts.
@@ -13,11 +14,14 @@
 mod render;
 
 use billcoach::documents::{read_pdf_document, read_picture, Limits, Ocr};
+use billcoach::domain::bill::EobFigures;
 use billcoach::domain::line_items::{parse_bill_text, LineItem};
+use billcoach::domain::reading::{read_eob, Words};
 use chrono::NaiveDate;
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream};
 use render::{jpeg_bytes, render, Look, MONO};
+use rust_decimal_macros::dec;
 
 const SANS: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const SERIF: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
@@ -310,4 +314,79 @@ fn one_page(mut document: Document, resources: lopdf::Dictionary, content: Vec<u
     let mut bytes = Vec::new();
     document.save_to(&mut bytes).unwrap();
     bytes
+}
+
+const EOB_LABELLED: &str = "\
+BLUE PEAK HEALTH PLAN
+EXPLANATION OF BENEFITS - THIS IS NOT A BILL
+Claim number: 7781-22  Provider: Mercy General Hospital
+Amount billed:            $4,546.00
+Plan discount:           -$3,296.00
+Allowed amount:           $1,250.00
+Plan paid:                  $950.00
+Your share:                 $300.00
+";
+
+const EOB_TABLE: &str = "\
+SUMMIT MUTUAL - EXPLANATION OF BENEFITS
+Date        Service            Billed    Allowed   Plan Paid    You Owe
+10/02/2026  Office visit       285.00     142.10      113.68      28.42
+10/02/2026  Strep test          64.00      18.40       14.72       3.68
+Total                          349.00     160.50      128.40      32.10
+";
+
+const EOB_OTHER_WORDS: &str = "\
+RIVERBEND INSURANCE   Member: J. Lee
+Service   Provider Charges   Approved Amount   Insurance Paid   Patient Responsibility
+CT HEAD           3,150.00            812.00           649.60                162.40
+TOTALS            3,150.00            812.00           649.60                162.40
+";
+
+#[test]
+fn an_eob_photo_or_scan_gives_its_four_figures() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let words =
+        Words::from_toml(&std::fs::read_to_string(format!("{root}/dialogues/en/reading/words.toml")).unwrap()).unwrap();
+    let expected = |billed, allowed, plan_paid, your_share| EobFigures {
+        billed: Some(billed),
+        allowed: Some(allowed),
+        plan_paid: Some(plan_paid),
+        your_share: Some(your_share),
+    };
+    let photo = Look {
+        turn: 0.8,
+        grain: 8.0,
+        jpeg: 70,
+        ..Look::clean(SANS, 32.0)
+    };
+    let ocr = ocr();
+    let cases = [
+        (
+            EOB_LABELLED,
+            jpeg_bytes(&render(EOB_LABELLED, photo), 85),
+            false,
+            expected(dec!(4546), dec!(1250), dec!(950), dec!(300)),
+        ),
+        (
+            EOB_TABLE,
+            scanned_pdf(&render(EOB_TABLE, Look::clean(MONO, 28.0))),
+            true,
+            expected(dec!(349), dec!(160.50), dec!(128.40), dec!(32.10)),
+        ),
+        (
+            EOB_OTHER_WORDS,
+            jpeg_bytes(&render(EOB_OTHER_WORDS, Look::clean(MONO, 26.0)), 85),
+            false,
+            expected(dec!(3150), dec!(812), dec!(649.60), dec!(162.40)),
+        ),
+    ];
+    for (source, bytes, is_pdf, want) in cases {
+        assert_eq!(read_eob(source, &words), want, "the source text itself");
+        let read = match is_pdf {
+            true => read_pdf_document(&bytes, Some(&ocr), &Limits::default()).unwrap(),
+            false => read_picture(&bytes, &ocr, &Limits::default()).unwrap(),
+        };
+        assert!(read.by_ocr);
+        assert_eq!(read_eob(&read.text, &words), want, "read:\n{}", read.text);
+    }
 }

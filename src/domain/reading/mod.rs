@@ -16,6 +16,7 @@ mod amount;
 mod choice;
 mod count;
 mod date;
+mod eob;
 mod text;
 mod words;
 
@@ -23,6 +24,7 @@ pub use amount::{read_amount, Amount, Period};
 pub use choice::{choice_sets_from_toml, read_choice, Choice};
 pub use count::read_count;
 pub use date::{read_date, DateProblem};
+pub use eob::read_eob;
 pub use words::Words;
 
 /// How an answer was read.

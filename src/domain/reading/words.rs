@@ -19,6 +19,16 @@ pub struct Words {
     pub negations: Vec<String>,
     pub count: CountWords,
     pub dates: DateWords,
+    pub eob: EobWords,
+}
+
+/// The labels an EOB prints before each of its figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct EobWords {
+    pub billed: Vec<String>,
+    pub allowed: Vec<String>,
+    pub plan_paid: Vec<String>,
+    pub your_share: Vec<String>,
 }
 
 /// Words about how many people live in a household.
@@ -98,6 +108,10 @@ impl Words {
             &mut self.dates.months,
             &mut self.dates.one,
             &mut self.dates.vague,
+            &mut self.eob.billed,
+            &mut self.eob.allowed,
+            &mut self.eob.plan_paid,
+            &mut self.eob.your_share,
         ]
     }
 }
