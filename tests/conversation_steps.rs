@@ -1950,6 +1950,46 @@ fn a_file_at_another_question_gets_the_not_now_line() {
 }
 
 #[test]
+fn a_scanned_bill_is_listed_with_a_line_to_check_it_and_a_total_that_does_not_add_up_is_said() {
+    // Read from a photo: the list, and a line asking to check it.
+    let mut chat = at_items();
+    let out = chat.send(Input::Scan {
+        name: "photo.jpg".to_string(),
+        text: ER_BILL.to_string(),
+    });
+    assert_contains(&out[0], "I read 12 lines");
+    assert_contains(&out[0], &line(keys::ITEMS_FROM_PHOTO));
+    assert!(
+        !out[0].contains("total says"),
+        "the ER bill adds up to its total: {}",
+        out[0]
+    );
+
+    // A line lost (as OCR may lose one): the printed total says so.
+    let mut chat = at_items();
+    let missing_a_line = ER_BILL.replace(
+        "03/14/2026  0300  85025     CBC W/AUTO DIFF                    1      145.00\n",
+        "",
+    );
+    assert_ne!(missing_a_line, ER_BILL);
+    let out = chat.send(Input::File {
+        name: "bill.txt".to_string(),
+        text: missing_a_line,
+    });
+    assert_contains(
+        &out[0],
+        &filled(
+            keys::ITEMS_TOTAL_MISMATCH,
+            &[("read", "$6,642.50"), ("printed", "$6,787.50")],
+        ),
+    );
+    assert!(
+        !out[0].contains(&line(keys::ITEMS_FROM_PHOTO)),
+        "typed text is not a photo"
+    );
+}
+
+#[test]
 fn refused_files_get_their_line_and_the_same_screen() {
     let mut chat = at_items();
     let before = chat.state.clone();

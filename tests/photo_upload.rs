@@ -77,6 +77,11 @@ async fn a_photo_of_the_bill_is_read_and_reaches_the_report() {
     );
     let read = pat.expect("I read 5 lines").await;
     assert!(read.text.contains("5 items, total <b>$2,333.00</b>"), "{}", read.text);
+    assert!(read.text.contains("I read this from a picture"), "{}", read.text);
+    assert!(
+        !read.text.contains("total says"),
+        "the lines add up to the printed total"
+    );
     let fetched: Vec<String> = api.calls("getFile").iter().map(|call| call.body.to_string()).collect();
     assert_eq!(fetched.len(), 1, "one download: {fetched:?}");
     assert!(

@@ -13,6 +13,9 @@ pub enum Input {
     Button(String),
     /// An uploaded file's text (already checked and downloaded).
     File { name: String, text: String },
+    /// Text read by OCR from a photo or a scanned PDF: like a file, but a
+    /// character may be misread, so the user is asked to check it.
+    Scan { name: String, text: String },
     /// An uploaded file the bot will not read.
     FileRefused(FileProblem),
     /// Something the bot cannot read (a sticker, a photo, a voice note).

@@ -264,7 +264,16 @@ impl View<'_> {
     }
 
     /// What one paste or upload added, what could not be read, and what now.
-    pub fn items_read(&self, bill: &Bill, first_new: usize, unreadable: &[String], stopped_early: bool) -> Output {
+    /// `notes` come before what to do next (read from a photo, a total
+    /// that does not match).
+    pub fn items_read(
+        &self,
+        bill: &Bill,
+        first_new: usize,
+        unreadable: &[String],
+        stopped_early: bool,
+        notes: &[Html],
+    ) -> Output {
         let mut parts = Vec::new();
         let added = bill.items.len().saturating_sub(first_new);
         if added > 0 {
@@ -295,6 +304,7 @@ impl View<'_> {
         if stopped_early {
             parts.push(self.text(keys::ITEMS_STOPPED_EARLY));
         }
+        parts.extend(notes.iter().cloned());
         if bill.items.is_empty() {
             parts.push(self.text(keys::ITEMS_NONE_YET));
         } else {

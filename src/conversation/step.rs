@@ -14,11 +14,12 @@ use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
-use crate::domain::money::{parse_amount, AmountError};
+use crate::domain::money::{parse_amount, AmountError, Usd};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
 use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
 
 /// What a step needs besides the state: the copy, and the current time
 /// (passed in, so tests pin "today").
@@ -83,7 +84,8 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         // Control and bidi-control characters never reach what is stored
         // or shown back.
         Input::Text(text) => turn.text(&clean_text(&text)),
-        Input::File { text, .. } => turn.file(&clean_text(&text)),
+        Input::File { text, .. } => turn.file(&clean_text(&text), false),
+        Input::Scan { text, .. } => turn.file(&clean_text(&text), true),
         Input::FileRefused(problem) => turn.file_refused(problem),
         Input::Unsupported => turn.say_then_current(keys::INPUT_UNSUPPORTED),
         Input::Resume => turn.resume(),
@@ -433,7 +435,7 @@ impl Turn<'_> {
                 if is_done_word(text) {
                     self.items_done(false);
                 } else {
-                    self.add_items(text);
+                    self.add_items(text, false);
                 }
             }
             AnswerKind::NotReceived => self.toggle_typed(text),
@@ -470,7 +472,10 @@ impl Turn<'_> {
     }
 
     /// Reads pasted or uploaded text into line items.
-    fn add_items(&mut self, text: &str) {
+    /// Reads pasted, uploaded or scanned text into line items; the list
+    /// says when it came from a photo, and when the lines read do not add
+    /// up to the total the bill prints.
+    fn add_items(&mut self, text: &str, by_ocr: bool) {
         let parsed = line_items::parse_bill_text(text, self.today());
         if parsed.items.is_empty() && parsed.unreadable.is_empty() {
             self.state.screen = Screen::Asking {
@@ -483,6 +488,7 @@ impl Turn<'_> {
         let room = MAX_ITEMS.saturating_sub(first_new);
         let stopped_early = parsed.truncated || parsed.items.len() > room;
         let full = parsed.items.len() > room;
+        let read_sum: Decimal = parsed.items.iter().take(room).map(|item| item.amount).sum();
         bill.items.extend(parsed.items.into_iter().take(room));
         if bill.items.len() > first_new {
             // New items need confirming, and marking if not received.
@@ -492,10 +498,27 @@ impl Turn<'_> {
         self.state.screen = Screen::Asking {
             question: Question::LineItems,
         };
-        self.outputs.push(
-            self.view
-                .items_read(self.bill(), first_new, &parsed.unreadable, stopped_early && !full),
-        );
+        let mut notes = Vec::new();
+        if by_ocr {
+            notes.push(self.content().text(keys::ITEMS_FROM_PHOTO));
+        }
+        if let Some(printed) = parsed
+            .printed_total
+            .filter(|printed| *printed != read_sum && !stopped_early)
+        {
+            let (read, printed) = (Usd(read_sum).to_string(), Usd(printed).to_string());
+            notes.push(self.content().render(
+                keys::ITEMS_TOTAL_MISMATCH,
+                &[("read", Fill::Text(&read)), ("printed", Fill::Text(&printed))],
+            ));
+        }
+        self.outputs.push(self.view.items_read(
+            self.bill(),
+            first_new,
+            &parsed.unreadable,
+            stopped_early && !full,
+            &notes,
+        ));
         if full {
             let most = MAX_ITEMS.to_string();
             let line = self.content().render(keys::LIMIT_ITEMS, &[("most", Fill::Text(&most))]);
@@ -589,9 +612,10 @@ impl Turn<'_> {
         }
     }
 
-    fn file(&mut self, text: &str) {
+    /// An uploaded file's text; `by_ocr` when read from a photo or scan.
+    fn file(&mut self, text: &str, by_ocr: bool) {
         if self.in_items() {
-            self.add_items(text);
+            self.add_items(text, by_ocr);
         } else {
             self.say_then_current(keys::FILE_NOT_NOW);
         }

@@ -147,6 +147,7 @@ fn input_kind(input: &Input) -> &'static str {
         Input::Text(_) => "text",
         Input::Button(_) => "button",
         Input::File { .. } => "file",
+        Input::Scan { .. } => "scanned file",
         Input::FileRefused(_) => "refused file",
         Input::Unsupported => "unsupported message",
         Input::Resume => "resume",

@@ -93,7 +93,10 @@ impl Uploads {
                     read.pages,
                     if read.by_ocr { " by OCR" } else { "" }
                 );
-                Input::File { name, text: read.text }
+                match read.by_ocr {
+                    true => Input::Scan { name, text: read.text },
+                    false => Input::File { name, text: read.text },
+                }
             }
             Ok(Ok(_)) => {
                 log::info!("a {kind:?} of {size} bytes had no text ({elapsed} ms)");

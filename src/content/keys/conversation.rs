@@ -100,6 +100,8 @@ keys! {
     ITEMS_TOTAL_ONE = "items.total_one" [total];
     ITEMS_COUNT = "items.count" [count, total];
     ITEMS_NEXT = "items.next";
+    ITEMS_FROM_PHOTO = "items.from_photo";
+    ITEMS_TOTAL_MISMATCH = "items.total_mismatch" [read, printed];
     ITEMS_NOTHING_READ = "items.nothing_read";
     ITEMS_NONE_YET = "items.none_yet";
     ITEMS_DONE = "items.done";
