@@ -30,6 +30,10 @@ pub struct Config {
     /// How long one call to Telegram may take before it counts as failed
     /// (`BILLCOACH_TELEGRAM_TIMEOUT_SECONDS`, default 17).
     pub telegram_timeout: std::time::Duration,
+    /// Bulk messages (reminders) the bot may send a second, all chats
+    /// together (`BILLCOACH_BULK_MESSAGES_PER_SECOND`, default 30: Telegram's
+    /// guideline; a bot with paid broadcasts may go higher).
+    pub bulk_per_second: u32,
     /// `fdatasync` sled's log before each reply (`BILLCOACH_FSYNC=1`), so a
     /// power cut loses nothing acknowledged; off by default.
     pub fsync: bool,
@@ -89,6 +93,7 @@ impl Config {
                 per_second: number("BILLCOACH_CHAT_MESSAGES_PER_SECOND", var, defaults.per_second)?,
                 per_minute: number("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", var, defaults.per_minute)?,
             },
+            bulk_per_second: number("BILLCOACH_BULK_MESSAGES_PER_SECOND", var, 30)?,
             fsync: switch("BILLCOACH_FSYNC", var)?,
         })
     }

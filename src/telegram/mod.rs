@@ -33,7 +33,7 @@ use inbox::Handled;
 use lanes::{ChatLanes, Pushed};
 use notifier::TelegramNotifier;
 use outbox::Outbox;
-use pace::{PaceLimits, Pacer, BULK_PER_SECOND};
+use pace::{PaceLimits, Pacer};
 use std::sync::Arc;
 use teloxide::prelude::*;
 
@@ -57,7 +57,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     let pacer = Pacer::new(PaceLimits {
         chat_per_second: config.chat_rate.per_second,
         chat_per_minute: config.chat_rate.per_minute,
-        bulk_per_second: BULK_PER_SECOND,
+        bulk_per_second: config.bulk_per_second,
     });
     let outbox = Outbox::new(bot.clone(), Arc::new(pacer));
 

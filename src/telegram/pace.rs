@@ -29,9 +29,6 @@ pub struct PaceLimits {
     pub bulk_per_second: u32,
 }
 
-/// Telegram's guideline for broadcasts: about thirty messages a second.
-pub const BULK_PER_SECOND: u32 = 30;
-
 const SECOND: Duration = Duration::from_secs(1);
 const MINUTE: Duration = Duration::from_secs(60);
 

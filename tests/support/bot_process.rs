@@ -47,6 +47,8 @@ impl BotProcess {
             // The real throttle runs, with room for a test's fast typing.
             .env("BILLCOACH_CHAT_MESSAGES_PER_SECOND", "30")
             .env("BILLCOACH_CHAT_MESSAGES_PER_MINUTE", "1000")
+            // A thousand reminders need not take half a minute.
+            .env("BILLCOACH_BULK_MESSAGES_PER_SECOND", "300")
             .envs(extra_env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
