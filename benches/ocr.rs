@@ -8,7 +8,7 @@
 //! Run with `cargo bench --bench ocr` (needs Tesseract); figures in
 //! BENCHMARKS.md.
 
-#[path = "../tests/ocr/render.rs"]
+#[path = "../tests/support/render.rs"]
 mod render;
 
 use billcoach::documents::{read_picture, Limits, Ocr};

@@ -1,22 +1,22 @@
 //! The real bot binary, driven through the fake Bot API server as a user on
 //! a phone would drive it.
 
-mod support;
-
+use crate::bot::fake_bot_api::Fault;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use serde_json::json;
 use std::time::Duration;
-use support::bot_process::BotProcess;
-use support::fake_bot_api::{FakeBotApi, Fault};
-use support::phone::Phone;
 
 const PAT: i64 = 5_550_001;
 const SAM: i64 = 5_550_002;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_review_answer_and_amount() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
 
     // /start: the greeting says what is stored and how to erase it, with
@@ -139,9 +139,11 @@ async fn start_review_answer_and_amount() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_cancel_help_and_stale_buttons() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let _bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        bot: _bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
 
     pat.send("/start");
@@ -190,9 +192,7 @@ async fn back_cancel_help_and_stale_buttons() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_blocked_user_is_marked_and_others_are_still_served() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
 
     api.inject(Fault::blocked(PAT));
     api.user_sends(PAT, "/start");
@@ -226,9 +226,11 @@ async fn a_blocked_user_is_marked_and_others_are_still_served() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let _bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        bot: _bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let group = -100_200_300i64;
     let group_message = |text: &str| {
         json!({"message": {
@@ -271,9 +273,7 @@ async fn groups_stickers_and_other_updates_get_a_sensible_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_the_bot_cannot_read_are_refused_before_download() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, bot, dir: _dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     pat.send("/start");
     pat.next().await;

@@ -2,13 +2,10 @@
 //! with messages has a bounded backlog, is told what was skipped, and every
 //! other chat is answered as quickly as if it were alone.
 
-mod support;
-
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
 
 const FLOODER: i64 = 6_660_000;
 const FLOOD: usize = 500;
@@ -22,9 +19,11 @@ fn skipped_in(text: &str) -> Option<usize> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flooding_chat_does_not_slow_down_twenty_others() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut flooder = Phone::new(&api, FLOODER);
     flooder.send("/start");
     flooder.expect("Hi, I'm billcoach").await;

@@ -2,21 +2,20 @@
 //! a UTF-16 text file is read, and a button press acts on its sender's own
 //! chat, never on the chat named in a (forged) attached message.
 
-mod support;
-
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use serde_json::json;
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
 
 const PAT: i64 = 5_990_001;
 const SAM: i64 = 5_990_002;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_utf16_text_file_is_read() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     pat.send("/start");
     pat.expect("Hi, I'm billcoach").await;
@@ -35,9 +34,11 @@ async fn a_utf16_text_file_is_read() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_button_press_acts_on_its_senders_chat_only() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let sam_q1 = sam.start_review().await;

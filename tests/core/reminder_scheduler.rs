@@ -7,6 +7,7 @@
 //! ([`Scheduler::deliver_due`]) with a notifier that records what it was
 //! given.
 
+use crate::support::day;
 use billcoach::clock::Clock;
 use billcoach::conversation::{Input, Output};
 use billcoach::domain::reminders::{ReminderKind, ReminderPlan, ReminderStatus};
@@ -140,10 +141,6 @@ impl World {
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 #[tokio::test]

@@ -2,20 +2,16 @@
 //! codes, names or the token (at debug level too); /export hands the user
 //! everything stored about them; /delete erases it from every tree.
 
-mod support;
-
-use support::bot_process::{BotProcess, TEST_TOKEN};
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
+use crate::bot::bot_process::TEST_TOKEN;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 
 const PAT: i64 = 5_550_400;
 const SAM: i64 = 5_550_401;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
 

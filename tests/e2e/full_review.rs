@@ -3,23 +3,22 @@
 //! not-received toggles, the EOB figures, and the summary. Meanwhile a
 //! second user reviews a different bill, and the two stay separate.
 
-mod support;
-
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 
 const PAT: i64 = 5_550_100;
 const SAM: i64 = 5_550_200;
 
-const PAGE_1: &str = include_str!("fixtures/bills/er-visit-page1.txt");
-const PAGE_2: &str = include_str!("fixtures/bills/er-visit-page2.csv");
+const PAGE_1: &str = include_str!("../fixtures/bills/er-visit-page1.txt");
+const PAGE_2: &str = include_str!("../fixtures/bills/er-visit-page2.csv");
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
 

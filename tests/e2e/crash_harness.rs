@@ -36,16 +36,17 @@
 //! (it races the bot), which is why the model accepts every outcome a
 //! crash allows and nothing else.
 //!
-//! Size: `BILLCOACH_CRASH_CONVERSATIONS` conversations in all (default 100,
-//! split over two tests that run side by side: about a minute on 2 cores,
-//! most of it teloxide's Throttle, which sends queued messages every
-//! 250 ms), `BILLCOACH_CRASH_SEED` to change the scripts; each test prints
+//! Size: `BILLCOACH_CRASH_CONVERSATIONS` conversations in all (default 40
+//! times `BILLCOACH_TEST_SCALE`, which is 1 in CI; split over two tests
+//! that run side by side: 100 took about a minute on 2 cores, most of it
+//! teloxide's Throttle, which sends queued messages every 250 ms), `BILLCOACH_CRASH_SEED` to change the scripts; each test prints
 //! its seed and counts with `--nocapture`. At most 6 chats are in the air
 //! at once: with 8 or more the bot deadlocks in sled (see
 //! `forty_chats_writing_at_once_are_all_answered` below).
 
-mod support;
-
+use crate::bot::bot_process::BotProcess;
+use crate::bot::fake_bot_api::{buttons_of, BotMessage, FakeBotApi};
+use crate::bot::test_bot::TestBot;
 use billcoach::content::templates::Templates;
 use billcoach::content::Content;
 use billcoach::conversation::{step, AnswerKind, ChatState, Command, Ctx, Input, Keyboard, Output, Screen};
@@ -54,8 +55,6 @@ use billcoach::store::Store;
 use billcoach::telegram::split_text;
 use chrono::{DateTime, TimeZone, Utc};
 use std::time::{Duration, Instant};
-use support::bot_process::BotProcess;
-use support::fake_bot_api::{buttons_of, BotMessage, FakeBotApi};
 
 /// Telegram's limit for one message, as the bot splits long texts.
 const MESSAGE_LIMIT: usize = 4096;
@@ -843,7 +842,7 @@ fn seed() -> u64 {
 
 /// Half of the conversations each (the two tests run side by side).
 fn conversations() -> usize {
-    let total = env_number("BILLCOACH_CRASH_CONVERSATIONS").unwrap_or(100) as usize;
+    let total = env_number("BILLCOACH_CRASH_CONVERSATIONS").unwrap_or_else(|| crate::support::scaled(40)) as usize;
     total.div_ceil(2)
 }
 
@@ -876,9 +875,11 @@ async fn acknowledged_answers_survive_sigkill_with_six_chats_in_the_air() {
 /// at most 6 chats at once for that reason.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forty_chats_writing_at_once_are_all_answered() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let chats: Vec<i64> = (0..40).map(|i| 6_300_000 + i).collect();
     for &chat in &chats {
         api.user_sends(chat, "/start");
@@ -906,9 +907,7 @@ async fn forty_chats_writing_at_once_are_all_answered() {
 /// ones: a returning user is ignored.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_returning_user_is_answered_after_update_ids_start_lower() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let chat = 6_400_000;
     api.set_next_update_id(500);
     api.user_sends(chat, "/start");

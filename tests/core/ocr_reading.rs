@@ -10,9 +10,7 @@
 //! Needs Tesseract with its English data (`apt-get install tesseract-ocr`,
 //! which `.ci/run` does) and the DejaVu fonts.
 
-#[path = "ocr/render.rs"]
-mod render;
-
+use crate::support::render::{jpeg_bytes, render, Look, MONO};
 use billcoach::documents::{read_pdf_document, read_picture, Limits, Ocr};
 use billcoach::domain::bill::EobFigures;
 use billcoach::domain::line_items::{parse_bill_text, LineItem};
@@ -20,7 +18,6 @@ use billcoach::domain::reading::{read_eob, Words};
 use chrono::NaiveDate;
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream};
-use render::{jpeg_bytes, render, Look, MONO};
 use rust_decimal_macros::dec;
 
 const SANS: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";

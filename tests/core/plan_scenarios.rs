@@ -76,7 +76,7 @@ struct Scenario {
     bill: Bill,
 }
 
-const CORPUS: &str = include_str!("fixtures/plan_scenarios.toml");
+const CORPUS: &str = include_str!("../fixtures/plan_scenarios.toml");
 
 struct Rendered {
     plan: String,

@@ -6,8 +6,9 @@
 //! marking it delivered), a blocked chat must cost one attempt, and the
 //! store and its time index must end consistent.
 
-mod support;
-
+use crate::bot::bot_process::BotProcess;
+use crate::bot::fake_bot_api::{Accepted, FakeBotApi, Fault};
+use crate::support::day;
 use billcoach::domain::reminder_book::ReminderBook;
 use billcoach::domain::reminders::{ReminderKind, ReminderPlan, ReminderStatus};
 use billcoach::store::{ChatRecord, Store};
@@ -18,8 +19,6 @@ use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::bot_process::BotProcess;
-use support::fake_bot_api::{Accepted, FakeBotApi, Fault};
 
 /// The scheduler serves this many chats at once (`PARALLEL_CHATS` in
 /// src/reminders/scheduler.rs), one reminder in flight per chat.
@@ -27,10 +26,6 @@ const PARALLEL_CHATS: usize = 8;
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().unwrap()
 }
 
 /// The bot's "now" when it starts (`BILLCOACH_NOW` in bot_process.rs).
@@ -71,7 +66,7 @@ fn due_now(count: u32) -> ChatRecord {
         for number in 1..=count {
             book.add(
                 0,
-                &payment(number, day("2026-11-28")),
+                &payment(number, day(2026, 11, 28)),
                 zone,
                 utc("2026-11-28T14:00:00Z"),
             )
@@ -97,7 +92,7 @@ async fn seed(dir: &Path, records: Vec<(i64, ChatRecord)>) {
 }
 
 /// The reminder a message is (its "Done" button names it), with its chat.
-fn reminder_of(message: &support::fake_bot_api::BotMessage) -> Option<(i64, u32)> {
+fn reminder_of(message: &crate::bot::fake_bot_api::BotMessage) -> Option<(i64, u32)> {
     message.flat_buttons().iter().find_map(|(_, data)| {
         data.strip_prefix("remind:done:")
             .and_then(|id| id.parse().ok())
@@ -403,15 +398,15 @@ async fn a_reminder_missed_while_down_comes_late_once_and_none_comes_early_or_at
     let pat_record = chat_record(chrono_tz::America::New_York, |book, zone| {
         // Due yesterday at 10 AM Eastern, while the bot was down.
         late = book
-            .add(0, &payment(1, day("2026-11-27")), zone, utc("2026-11-27T14:00:00Z"))
+            .add(0, &payment(1, day(2026, 11, 27)), zone, utc("2026-11-27T14:00:00Z"))
             .unwrap();
         // Set 3 s after the bot's start for "today": due then, not before.
         soon = book
-            .add(0, &payment(2, day("2026-11-28")), zone, utc("2026-11-28T15:00:03Z"))
+            .add(0, &payment(2, day(2026, 11, 28)), zone, utc("2026-11-28T15:00:03Z"))
             .unwrap();
         // Tomorrow at 10 AM Eastern.
         tomorrow = book
-            .add(0, &payment(3, day("2026-11-29")), zone, utc("2026-11-28T14:00:00Z"))
+            .add(0, &payment(3, day(2026, 11, 29)), zone, utc("2026-11-28T14:00:00Z"))
             .unwrap();
     });
     assert_eq!(
@@ -421,7 +416,7 @@ async fn a_reminder_missed_while_down_comes_late_once_and_none_comes_early_or_at
     let kim_record = chat_record(chrono_tz::Asia::Tokyo, |book, zone| {
         // 10 AM in Tokyo on Nov 28 (01:00Z): past, and the bot starts at
         // midnight there.
-        book.add(0, &payment(1, day("2026-11-28")), zone, utc("2026-11-27T00:00:00Z"))
+        book.add(0, &payment(1, day(2026, 11, 28)), zone, utc("2026-11-27T00:00:00Z"))
             .unwrap();
     });
     seed(dir.path(), vec![(pat, pat_record), (kim, kim_record)]).await;

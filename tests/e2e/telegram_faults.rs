@@ -5,13 +5,12 @@
 //! other chats, keep every answer it acknowledged, and log one clear line
 //! per problem.
 
-mod support;
-
+use crate::bot::bot_process::TEST_TOKEN;
+use crate::bot::fake_bot_api::{FakeBotApi, Fault};
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use support::bot_process::{BotProcess, TEST_TOKEN};
-use support::fake_bot_api::{FakeBotApi, Fault};
-use support::phone::Phone;
 
 const PAT: i64 = 5_560_001;
 const SAM: i64 = 5_560_002;
@@ -43,7 +42,7 @@ fn sends_to(api: &FakeBotApi, chat: i64) -> usize {
 }
 
 /// `/start`, then "Review a bill": returns question 1.
-async fn to_question_one(phone: &mut Phone) -> support::fake_bot_api::BotMessage {
+async fn to_question_one(phone: &mut Phone) -> crate::bot::fake_bot_api::BotMessage {
     phone.send("/start");
     let greeting = phone.expect("Hi, I'm billcoach").await;
     phone.tap(&greeting, "Review a bill");
@@ -52,9 +51,11 @@ async fn to_question_one(phone: &mut Phone) -> support::fake_bot_api::BotMessage
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_429_is_waited_out_and_the_message_arrives_once() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
 
@@ -86,9 +87,11 @@ async fn a_429_is_waited_out_and_the_message_arrives_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_answer_holds_up_only_its_own_chat() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let q1 = to_question_one(&mut pat).await;
@@ -124,18 +127,20 @@ async fn a_slow_answer_holds_up_only_its_own_chat() {
     );
 }
 
-/// teloxide's HTTP client gives up after 17 s (`default_reqwest_settings`)
-/// and does not retry a failed `sendMessage` (it could not know whether
+/// The bot's HTTP client gives up after `BILLCOACH_TELEGRAM_TIMEOUT_SECONDS`
+/// (17 s by default; 3 s here, which proves the same in less time, while
+/// Telegram holds the call 10 s) and teloxide does not retry a failed `sendMessage` (it could not know whether
 /// Telegram delivered it). So an answer is never sent twice, but the user
 /// may miss the next question: what is honestly achievable is that the
 /// answer is saved, the failure is logged once, other chats are served,
 /// and the user's next message shows where they are.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timeout_loses_at_most_one_message_never_the_answer() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    // A 4 s HTTP timeout proves what the default 17 s would, sooner.
-    let mut bot = BotProcess::spawn_with_env(&api.url, dir.path(), &[("BILLCOACH_TELEGRAM_TIMEOUT_SECONDS", "4")]);
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start_with_env(&[("BILLCOACH_TELEGRAM_TIMEOUT_SECONDS", "3")]).await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let q1 = to_question_one(&mut pat).await;
@@ -153,7 +158,9 @@ async fn a_timeout_loses_at_most_one_message_never_the_answer() {
     })
     .await;
     let gave_up_after = asked.elapsed();
-    assert!(gave_up_after >= Duration::from_secs(4), "{gave_up_after:?}");
+    // It waited its whole timeout, and gave up before Telegram answered.
+    assert!(gave_up_after >= Duration::from_secs(3), "{gave_up_after:?}");
+    assert!(gave_up_after < Duration::from_secs(10), "{gave_up_after:?}");
 
     // Pat's next message works and shows the question after the answer.
     pat.send("/help");
@@ -200,9 +207,7 @@ async fn a_timeout_loses_at_most_one_message_never_the_answer() {
 /// reset on `getUpdates` only delays polling (teloxide backs off 1 s).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connection_resets_lose_one_message_never_the_answer() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let q1 = to_question_one(&mut pat).await;
@@ -261,9 +266,11 @@ async fn connection_resets_lose_one_message_never_the_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_telegram_refuses_are_skipped_quietly() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let q1 = to_question_one(&mut pat).await;
 
@@ -296,9 +303,7 @@ async fn edits_telegram_refuses_are_skipped_quietly() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_who_blocks_the_bot_mid_review_is_marked_and_picks_up_when_back() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let q1 = to_question_one(&mut pat).await;
@@ -355,9 +360,11 @@ fn private_message(chat: i64, message_id: i64, body: Value) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     let group = -100_300_400i64;
@@ -492,9 +499,11 @@ async fn unexpected_updates_are_answered_or_ignored_while_another_chat_is_served
 /// nothing in src/ filters these updates or that log target).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreadable_update_is_logged_without_its_contents() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     api.push_raw_update(json!({"message": private_message(PAT, 50, json!({
         "date": "yesterday", "text": "my member id is W123-45-6789"

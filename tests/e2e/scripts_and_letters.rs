@@ -2,19 +2,18 @@
 //! `/call` after a call, and `/letter` arriving as a document, through the
 //! fake Bot API with the real bot.
 
-mod support;
-
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 
 const PAT: i64 = 5_550_300;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_script_mid_review_a_call_log_and_a_letter() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
 
     let q1 = pat.start_review().await;

@@ -3,20 +3,18 @@
 //! table removed while the bot runs is written again from memory, so
 //! nothing is ever sealed with a key that is not on disk.
 
-mod support;
-
+use crate::bot::bot_process::BotProcess;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use billcoach::store::chat_keys::{slot_offset_in, FILE_NAME};
 use billcoach::store::Store;
 use std::path::Path;
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
 
 const PAT: i64 = 5_880_001;
 const SAM: i64 = 5_880_002;
 
 /// `/start`, "Review a bill", "Hospital": a record sealed with the chat's key.
-async fn answer_one(phone: &mut Phone) -> support::fake_bot_api::BotMessage {
+async fn answer_one(phone: &mut Phone) -> crate::bot::fake_bot_api::BotMessage {
     let q1 = phone.start_review().await;
     phone.tap(&q1, "Hospital");
     phone.expect("Is it a nonprofit hospital?").await
@@ -33,9 +31,7 @@ fn has_key_on_disk(dir: &Path, chat: i64) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
     answer_one(&mut pat).await;
@@ -79,9 +75,7 @@ async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_table_removed_while_running_is_written_again_and_nothing_is_lost() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let q2 = answer_one(&mut pat).await;
 

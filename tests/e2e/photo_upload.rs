@@ -3,14 +3,9 @@
 //! listed like a paste, and on to the report. Another user is answered
 //! while the photo is being read.
 
-#[path = "ocr/render.rs"]
-mod render;
-mod support;
-
-use render::{jpeg_bytes, render, Look, MONO};
-use support::bot_process::BotProcess;
-use support::fake_bot_api::FakeBotApi;
-use support::phone::Phone;
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
+use crate::support::render::{jpeg_bytes, render, Look, MONO};
 
 const PAT: i64 = 5_660_100;
 const SAM: i64 = 5_660_200;
@@ -29,9 +24,11 @@ DATE        REV   CODE    DESCRIPTION                QTY     AMOUNT
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_photo_of_the_bill_is_read_and_reaches_the_report() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
     let mut sam = Phone::new(&api, SAM);
 

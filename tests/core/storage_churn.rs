@@ -5,7 +5,8 @@
 //! traffic. In-process (engine and store, no Telegram). The run is
 //! `BILLCOACH_CHURN_ROUNDS=30 BILLCOACH_CHURN_ANSWERS=10` (about 6 minutes
 //! in a debug build: every step of a chat with 20 bills of 500 lines reads
-//! and hashes 10,000 lines); CI runs 6 rounds of 3 answers.
+//! and hashes 10,000 lines); CI runs 6 rounds of 3 answers,
+//! times `BILLCOACH_TEST_SCALE` (default 1).
 
 use billcoach::clock::FixedClock;
 use billcoach::conversation::{Command, Input, Question, Screen};
@@ -26,8 +27,12 @@ fn bound(rounds: u32) -> u64 {
     1_000_000 + 500_000 * u64::from(rounds)
 }
 
-fn env_or(name: &str, default: u32) -> u32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+/// `name` if set, else `ci_default` times `BILLCOACH_TEST_SCALE`.
+fn env_or(name: &str, ci_default: u32) -> u32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| crate::support::scaled(ci_default.into()).try_into().unwrap_or(u32::MAX))
 }
 
 fn engine(data: &Path) -> Engine {

@@ -2,20 +2,17 @@
 //! conversation continues at the right question, and an update Telegram
 //! delivers again is not applied twice.
 
-mod support;
-
+use crate::bot::bot_process::BotProcess;
+use crate::bot::fake_bot_api::{FakeBotApi, Fault};
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
 use std::time::Duration;
-use support::bot_process::BotProcess;
-use support::fake_bot_api::{FakeBotApi, Fault};
-use support::phone::Phone;
 
 const PAT: i64 = 5_550_010;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_acknowledged_answer_survives_sigkill() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
 
     let q1 = pat.start_review().await;
@@ -46,9 +43,7 @@ async fn an_acknowledged_answer_survives_sigkill() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_update_telegram_forgot_is_applied_after_sigkill() {
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut bot = BotProcess::spawn(&api.url, dir.path());
+    let TestBot { api, mut bot, dir } = TestBot::start().await;
     let mut pat = Phone::new(&api, PAT);
 
     let q1 = pat.start_review().await;

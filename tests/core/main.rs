@@ -1,0 +1,16 @@
+//! The in-process tests: everything that calls the `billcoach` library
+//! directly (the conversation step, the audit, the plan, the store, the
+//! scheduler) and starts no process. One binary, so the crate is linked once.
+//!
+//! Run one part with a filter, e.g. `cargo test --test core steps::c_dates`.
+
+mod audit_corpus;
+mod audit_properties;
+mod ocr_reading;
+mod plan_scenarios;
+mod reminder_scheduler;
+mod steps;
+mod storage_churn;
+#[path = "../support/mod.rs"]
+mod support;
+mod typed_answers;

@@ -1,0 +1,158 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// G. Scenarios: several bills
+// ---------------------------------------------------------------------------
+
+#[test]
+fn new_keeps_the_first_bill_and_starts_question_one_for_another() {
+    let mut chat = Chat::at(&[], Question::AmountDue);
+    let first = chat.bill().clone();
+    let out = chat.send(cmd(Command::New));
+    assert_eq!(chat.state.bills.len(), 2);
+    assert_eq!(chat.state.current, 1);
+    assert_eq!(chat.state.bills[0], first);
+    assert!(chat.bill().is_empty());
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0], line(keys::BILLS_STARTED_NEW));
+    assert_contains(&out[1], &progress(1, 13));
+    assert_contains(&out[1], &line(keys::SENDER_PROMPT));
+    assert_eq!(chat.labels(), sender_labels(), "no Keep: the new bill is empty");
+
+    // /new on an empty bill does not pile up empty bills.
+    let out = chat.send(cmd(Command::New));
+    assert_eq!(chat.state.bills.len(), 2);
+    assert_eq!(out.len(), 1);
+    assert_contains(&out[0], &progress(1, 13));
+
+    // The summary's New bill button does the same as /new.
+    let mut chat = Chat::reviewed(&[]);
+    chat.press(&plain(keys::BILLS_NEW));
+    assert_eq!(chat.state.bills.len(), 2);
+    assert_eq!(chat.state.current, 1);
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+}
+
+#[test]
+fn bills_lists_every_bill_with_its_stage_and_switches_between_them() {
+    let mut chat = Chat::at(&[], Question::AmountDue);
+    chat.send(cmd(Command::New));
+    chat.press(&plain(keys::SENDER_LAB));
+    assert_eq!(chat.state.screen, asking(Question::Coverage));
+    let second = chat.state.screen.clone();
+
+    let out = chat.send(cmd(Command::Bills));
+    assert_eq!(chat.state.screen, second, "listing does not move the review");
+    assert_eq!(out.len(), 1);
+    let no_amount = plain(keys::BILLS_NO_AMOUNT);
+    let stage =
+        |current: &str, total: &str| filled(keys::BILLS_STAGE_QUESTION, &[("current", current), ("total", total)]);
+    let first_line = filled(
+        keys::BILLS_LINE,
+        &[
+            ("number", "1"),
+            ("sender", &plain(keys::SENDER_HOSPITAL)),
+            ("amount", &no_amount),
+            ("stage", &stage("7", "15")),
+        ],
+    );
+    let second_line = filled(
+        keys::BILLS_LINE,
+        &[
+            ("number", "2"),
+            ("sender", &plain(keys::SENDER_LAB)),
+            ("amount", &no_amount),
+            ("stage", &stage("2", "13")),
+        ],
+    );
+    assert_contains(&out[0], &line(keys::BILLS_HEADING));
+    assert_contains(&out[0], &first_line);
+    assert_contains(&out[0], &second_line);
+    let html = chat.outputs()[0].text().as_str().to_string();
+    assert!(html.contains("<b>2. Lab"), "the current bill stands out: {html}");
+    let first_button = filled(
+        keys::BILLS_BUTTON,
+        &[("number", "1"), ("sender", &plain(keys::SENDER_HOSPITAL))],
+    );
+    let second_button = filled(
+        keys::BILLS_BUTTON,
+        &[("number", "2"), ("sender", &plain(keys::SENDER_LAB))],
+    );
+    assert_eq!(
+        chat.labels(),
+        vec![first_button.clone(), second_button.clone(), plain(keys::BILLS_NEW)]
+    );
+    assert_eq!(chat.data_of(&first_button), "bill:0");
+    assert_eq!(chat.data_of(&second_button), "bill:1");
+    assert_eq!(chat.data_of(&plain(keys::BILLS_NEW)), "bill:new");
+
+    // Switching resumes the first bill where it was.
+    let out = chat.press(&first_button);
+    assert_eq!(chat.state.current, 0);
+    assert_eq!(out[0], filled(keys::BILLS_SWITCHED, &[("number", "1")]));
+    assert_contains(&out[1], &progress(7, 15));
+    assert_contains(&out[1], &line(keys::AMOUNT_DUE_PROMPT));
+    assert_eq!(chat.state.screen, asking(Question::AmountDue));
+    chat.send(text("$300"));
+    assert_eq!(chat.state.bills[0].amount_due, Some(dollars(30_000)));
+    assert_eq!(chat.state.bills[1].amount_due, None, "the other bill is untouched");
+
+    // And back to the second one, where it was.
+    chat.send(cmd(Command::Bills));
+    let out = chat.press(&second_button);
+    assert_eq!(chat.state.current, 1);
+    assert_contains(&out[1], &progress(2, 13));
+    assert_eq!(chat.state.screen, asking(Question::Coverage));
+
+    // A reviewed bill shows as reviewed, with its amount.
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(cmd(Command::New));
+    let out = chat.send(cmd(Command::Bills));
+    assert_contains(
+        &out[0],
+        &filled(
+            keys::BILLS_LINE,
+            &[
+                ("number", "1"),
+                ("sender", &plain(keys::SENDER_HOSPITAL)),
+                ("amount", "$1,234.50"),
+                ("stage", &plain(keys::BILLS_STAGE_REVIEWED)),
+            ],
+        ),
+    );
+    assert_contains(
+        &out[0],
+        &filled(
+            keys::BILLS_LINE,
+            &[
+                ("number", "2"),
+                ("sender", &plain(keys::BILLS_UNNAMED)),
+                ("amount", &no_amount),
+                ("stage", &stage("1", "13")),
+            ],
+        ),
+    );
+    // Switching to a reviewed bill shows its summary.
+    chat.press(&filled(
+        keys::BILLS_BUTTON,
+        &[("number", "1"), ("sender", &plain(keys::SENDER_HOSPITAL))],
+    ));
+    assert_eq!(chat.state.screen, Screen::Summary);
+}
+
+#[test]
+fn cancel_keeps_a_half_done_review_among_several_bills() {
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(cmd(Command::New));
+    chat.answer_until(&[(Question::Sender, "ambulance")], Some(Question::ServiceDate));
+    let bills = chat.state.bills.clone();
+    let out = chat.send(cmd(Command::Cancel));
+    assert_eq!(chat.state.screen, Screen::Menu);
+    assert_eq!(chat.state.bills, bills);
+    assert_eq!(chat.state.current, 1);
+    assert_contains(&out[0], &line(keys::REVIEW_PAUSED));
+    assert_lacks(&out[0], &line(keys::START_REVIEW_IN_PROGRESS));
+    chat.press(&plain(keys::MENU_REVIEW));
+    assert_eq!(chat.state.screen, asking(Question::ServiceDate));
+    assert_eq!(chat.bill().sender, Some(BillSender::Ambulance));
+}

@@ -1,0 +1,100 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// H. Scenarios: the summary
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_summary_lists_every_answer() {
+    let mut chat = Chat::at(
+        &[
+            (Question::Nonprofit, "not_sure"),
+            (Question::Coverage, "in_network"),
+            (Question::Emergency, "yes"),
+            (Question::Claim, "denied"),
+            (Question::InCollections, "yes"),
+            (Question::HasItemized, "yes"),
+        ],
+        Question::NotReceived,
+    );
+    chat.press("3");
+    chat.press(&plain(keys::NOT_RECEIVED_DONE));
+    chat.answer_until(&[(Question::UsState, "oh")], Some(Question::HouseholdSize));
+    chat.send(cmd(Command::Skip));
+    chat.answer_until(&[(Question::UsState, "oh")], Some(Question::Monthly));
+    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(23, 23));
+    let out = chat.send(text("75"));
+    assert_eq!(chat.state.screen, Screen::Summary);
+    assert_eq!(out.len(), 2, "the summary, then the plan");
+    assert_contains(&out[1], &line(keys::PLAN_HEADING));
+    let summary = &out[0];
+
+    let skipped = plain(keys::SUMMARY_SKIPPED);
+    let items = filled(keys::ITEMS_COUNT, &[("count", "12"), ("total", "$6,787.50")]);
+    let expected = [
+        (keys::SUMMARY_SENDER, plain(keys::SENDER_HOSPITAL)),
+        (keys::SUMMARY_NONPROFIT, plain(keys::ANSWER_NOT_SURE)),
+        (keys::SUMMARY_COVERAGE, plain(keys::COVERAGE_IN_NETWORK)),
+        (keys::SUMMARY_EMERGENCY, plain(keys::ANSWER_YES)),
+        (keys::SUMMARY_CLAIM, plain(keys::CLAIM_DENIED)),
+        (keys::SUMMARY_SERVICE_DATE, shown(day(2026, 3, 14))),
+        (keys::SUMMARY_DENIAL_DATE, shown(day(2026, 5, 5))),
+        (keys::SUMMARY_FIRST_BILL_DATE, shown(day(2026, 4, 2))),
+        (keys::SUMMARY_AMOUNT_DUE, "$1,234.50".to_string()),
+        (keys::SUMMARY_IN_COLLECTIONS, plain(keys::ANSWER_YES)),
+        (keys::SUMMARY_COLLECTOR_LETTER_DATE, shown(day(2026, 6, 3))),
+        (keys::SUMMARY_HAS_ITEMIZED, plain(keys::ANSWER_YES)),
+        (keys::SUMMARY_LINE_ITEMS, items),
+        (keys::SUMMARY_NOT_RECEIVED, "3".to_string()),
+        (keys::SUMMARY_EOB_BILLED, "$4,500.00".to_string()),
+        (keys::SUMMARY_EOB_ALLOWED, "$1,200.00".to_string()),
+        (keys::SUMMARY_EOB_PLAN_PAID, "$950.00".to_string()),
+        (keys::SUMMARY_EOB_YOUR_SHARE, "$250.00".to_string()),
+        (keys::SUMMARY_HOUSEHOLD_SIZE, skipped),
+        (keys::SUMMARY_YEARLY_INCOME, "$42,000.00".to_string()),
+        (keys::SUMMARY_US_STATE, "Ohio".to_string()),
+        (keys::SUMMARY_LUMP_SUM, "$500.00".to_string()),
+        (keys::SUMMARY_MONTHLY, "$75.00".to_string()),
+    ];
+    let mut at = 0;
+    for (label, value) in &expected {
+        let wanted = summary_line(*label, value);
+        let found = summary[at..]
+            .find(&wanted)
+            .unwrap_or_else(|| panic!("expected {wanted:?} after byte {at} in:\n{summary}"));
+        at += found + wanted.len();
+    }
+    assert_eq!(
+        summary
+            .lines()
+            .filter(|l| l.contains(": ") && !l.contains("Send /back"))
+            .count(),
+        expected.len()
+    );
+    assert_lacks(summary, &plain(keys::SUMMARY_ESTIMATE));
+    assert_contains(summary, &line(keys::SUMMARY_HEADING));
+    assert_contains(summary, &line(keys::SUMMARY_FOOTER));
+    assert_eq!(chat.bill().state.as_deref(), Some("OH"));
+    assert_eq!(chat.bill().household_size, None);
+    assert_eq!(chat.bill().claim, Some(ClaimStatus::Denied));
+}
+
+#[test]
+fn household_size_and_state_are_checked() {
+    let mut chat = Chat::at(&[], Question::HouseholdSize);
+    for typed in ["0", "21", "three", "-1"] {
+        let before = chat.state.clone();
+        let out = chat.send(text(typed));
+        assert_eq!(chat.state, before, "typed {typed:?}");
+        assert_eq!(out[0], line(keys::COUNT_INVALID), "typed {typed:?}");
+    }
+    chat.send(text(" 4 "));
+    assert_eq!(chat.bill().household_size, Some(4));
+    chat.answer_until(&[], Some(Question::UsState));
+    let before = chat.state.clone();
+    let out = chat.send(text("Narnia"));
+    assert_eq!(chat.state, before);
+    assert_eq!(out[0], line(keys::STATE_UNREADABLE));
+    chat.send(text("new york"));
+    assert_eq!(chat.bill().state.as_deref(), Some("NY"));
+}

@@ -1,0 +1,23 @@
+//! The end-to-end tests: each starts the real `billcoach` binary, on
+//! Telegram against the fake Bot API server in `tests/support/bot/`, or in
+//! the terminal. One binary, so the crate is linked once.
+//!
+//! Run one part with a filter, e.g. `cargo test --test e2e telegram_faults`.
+
+#[path = "../support/bot/mod.rs"]
+mod bot;
+mod console;
+mod crash_harness;
+mod crash_resume;
+mod fairness;
+mod full_review;
+mod input_hygiene;
+mod keys;
+mod photo_upload;
+mod privacy;
+mod reminder_delivery;
+mod scripts_and_letters;
+#[path = "../support/mod.rs"]
+mod support;
+mod telegram_conversation;
+mod telegram_faults;
