@@ -3,7 +3,7 @@
 //! The encoding is stored in keyboards already sent to users, so it must
 //! stay readable across versions: add variants, never rename one.
 
-use super::question::Question;
+use super::review::question::Question;
 
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

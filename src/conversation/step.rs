@@ -4,9 +4,9 @@
 use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::Output;
-use super::question::{self, AnswerKind, Question};
-use super::screens::View;
+use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Screen};
+use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;

@@ -6,8 +6,8 @@
 //! adding a question (or a rule that skips one) changes them all
 //! consistently.
 
-use super::choices::{self, Choice};
 use crate::content::{keys, Content, Key};
+use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
