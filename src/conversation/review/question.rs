@@ -299,7 +299,18 @@ impl Question {
             Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare => {
                 bill.insurance_processed()
             }
-            _ => true,
+            Question::Sender
+            | Question::Coverage
+            | Question::Emergency
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::HasItemized
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => true,
         }
     }
 
@@ -329,7 +340,14 @@ impl Question {
             | Question::FirstBillDate
             | Question::CollectorLetterDate
             | Question::DischargeDate => self.date(bill).is_some(),
-            _ => self.amount(bill).is_some(),
+            Question::AmountDue
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly => self.amount(bill).is_some(),
         }
     }
 
@@ -347,7 +365,23 @@ impl Question {
             Question::Claim => pairs(&choices::CLAIM_STATUSES),
             Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
             Question::Estimate => pairs(&choices::NO_ESTIMATE),
-            _ => Vec::new(),
+            Question::DischargeDate
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::CollectorLetterDate
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => Vec::new(),
         }
     }
 
@@ -372,7 +406,24 @@ impl Question {
                 bill.estimate = Some(Estimate::NotReceived);
                 true
             }
-            _ => false,
+            Question::DischargeDate
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::CollectorLetterDate
+            | Question::Estimate
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => false,
         }
     }
 
@@ -396,7 +447,23 @@ impl Question {
                 "no" | "none" | "nope" => Some(choices::ESTIMATE_NONE),
                 _ => find(&choices::NO_ESTIMATE, typed, content),
             },
-            _ => None,
+            Question::DischargeDate
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::CollectorLetterDate
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => None,
         }
     }
 
@@ -415,7 +482,25 @@ impl Question {
             Question::YearlyIncome => bill.yearly_income,
             Question::LumpSum => bill.lump_sum,
             Question::Monthly => bill.monthly,
-            _ => None,
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::DischargeDate
+            | Question::InNetworkFacility
+            | Question::Claim
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::InCollections
+            | Question::CollectorLetterDate
+            | Question::HasItemized
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::HouseholdSize
+            | Question::UsState => None,
         }
     }
 
@@ -434,7 +519,25 @@ impl Question {
             Question::YearlyIncome => &mut bill.yearly_income,
             Question::LumpSum => &mut bill.lump_sum,
             Question::Monthly => &mut bill.monthly,
-            _ => return false,
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::DischargeDate
+            | Question::InNetworkFacility
+            | Question::Claim
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::InCollections
+            | Question::CollectorLetterDate
+            | Question::HasItemized
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::HouseholdSize
+            | Question::UsState => return false,
         };
         *slot = Some(amount);
         true
@@ -448,7 +551,29 @@ impl Question {
             Question::FirstBillDate => bill.first_bill_date,
             Question::CollectorLetterDate => bill.collector_letter_date,
             Question::DischargeDate => bill.discharge_date,
-            _ => None,
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::InNetworkFacility
+            | Question::Claim
+            | Question::AmountDue
+            | Question::InCollections
+            | Question::Estimate
+            | Question::HasItemized
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => None,
         }
     }
 
@@ -460,7 +585,29 @@ impl Question {
             Question::FirstBillDate => &mut bill.first_bill_date,
             Question::CollectorLetterDate => &mut bill.collector_letter_date,
             Question::DischargeDate => &mut bill.discharge_date,
-            _ => return false,
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::InNetworkFacility
+            | Question::Claim
+            | Question::AmountDue
+            | Question::InCollections
+            | Question::Estimate
+            | Question::HasItemized
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => return false,
         };
         *slot = Some(date);
         true
@@ -516,7 +663,16 @@ impl Question {
                         .join(", ")
                 }
             }),
-            _ => self.amount(bill).map(|a| Usd(a).to_string()),
+            Question::DischargeDate
+            | Question::AmountDue
+            | Question::Estimate
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly => self.amount(bill).map(|a| Usd(a).to_string()),
         }
     }
 }
