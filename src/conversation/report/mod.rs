@@ -20,23 +20,15 @@ use crate::conversation::report::plan::{letter_for, plan_for, plan_message, scri
 use crate::conversation::report::timing::timing_message;
 use crate::conversation::view::View;
 use crate::conversation::{describe_coding_finding, describe_visit_finding, FindingText};
-use crate::domain::audit::{self, visit, Certainty, Finding, FindingKind};
+use crate::domain::audit::{self, Certainty, Finding, FindingKind};
 use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{ordered_findings, Plan};
 use crate::domain::reference::Reference;
 use crate::domain::timing as advice;
 
 /// Findings shown per message.
 pub const FINDINGS_PER_PAGE: usize = 3;
-
-/// The findings in the order the report shows them: the first step to take
-/// (ask for the itemized bill) on top, then most money first.
-pub fn ordered_findings(bill: &Bill, reference: &Reference, view: &View<'_>) -> Vec<Finding> {
-    let mut findings = audit::audit(bill, reference, view.today).findings;
-    findings.sort_by_key(|finding| !visit::is_first_step(finding));
-    findings
-}
 
 /// The 🧾 summary, with the button to the findings.
 pub fn summary(bill: &Bill, view: &View<'_>) -> Output {
@@ -88,7 +80,7 @@ pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
 
 /// One page of 🔎 findings.
 pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize) -> Output {
-    let findings = ordered_findings(bill, reference, view);
+    let findings = ordered_findings(bill, reference, view.today);
     let pages = findings.len().div_ceil(FINDINGS_PER_PAGE).max(1);
     let page = page.min(pages - 1);
     let content = view.content;
@@ -150,7 +142,7 @@ pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
 /// The findings in report order, each with its words (for scripts and
 /// letters, which quote them).
 pub fn findings_with_texts(bill: &Bill, reference: &Reference, view: &View<'_>) -> (Vec<Finding>, Vec<FindingText>) {
-    let findings = ordered_findings(bill, reference, view);
+    let findings = ordered_findings(bill, reference, view.today);
     let texts = findings
         .iter()
         .map(|finding| describe(finding, bill, reference, view))

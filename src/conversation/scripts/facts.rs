@@ -443,7 +443,7 @@ mod tests {
     fn facts_for(bill: &Bill, content: &Content, today: NaiveDate) -> Rendered {
         let reference = Reference::embedded().unwrap();
         let view = View { content, today };
-        let findings = crate::conversation::report::ordered_findings(bill, &reference, &view);
+        let findings = crate::domain::plan::ordered_findings(bill, &reference, view.today);
         let texts: Vec<FindingText> = findings
             .iter()
             .map(|finding| match &finding.kind {
