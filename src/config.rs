@@ -58,11 +58,22 @@ impl Default for ChatRate {
     }
 }
 
+/// A setting that cannot be read: start-up stops and names the variable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("BILLCOACH_NOW must be a time like 2026-11-28T15:00:00Z, not {text:?}")]
+    Time { text: String },
+    #[error("{name} must be a whole number above 0, not {text:?}")]
+    Number { name: &'static str, text: String },
+    #[error("{name} must be 1 or 0, not {text:?}")]
+    Switch { name: &'static str, text: String },
+}
+
 impl Config {
     /// Reads the settings from environment variables. Empty values count as
     /// unset; a value that cannot be read stops start-up with a message
     /// naming the variable, rather than being silently ignored.
-    pub fn from_env() -> Result<Config, String> {
+    pub fn from_env() -> Result<Config, ConfigError> {
         let var = |name: &str| {
             std::env::var(name)
                 .ok()
@@ -72,7 +83,7 @@ impl Config {
         let fixed_now = match var("BILLCOACH_NOW") {
             Some(text) => Some(
                 DateTime::parse_from_rfc3339(&text)
-                    .map_err(|_| format!("BILLCOACH_NOW must be a time like 2026-11-28T15:00:00Z, not {text:?}"))?
+                    .map_err(|_| ConfigError::Time { text: text.clone() })?
                     .to_utc(),
             ),
             None => None,
@@ -100,24 +111,24 @@ impl Config {
 }
 
 /// An on/off setting: `1`/`true`/`yes` or `0`/`false`/`no`; off when unset.
-fn switch(name: &str, var: impl Fn(&str) -> Option<String>) -> Result<bool, String> {
+fn switch(name: &'static str, var: impl Fn(&str) -> Option<String>) -> Result<bool, ConfigError> {
     match var(name).map(|v| v.to_ascii_lowercase()) {
         None => Ok(false),
         Some(v) if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
         Some(v) if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
-        Some(v) => Err(format!("{name} must be 1 or 0, not {v:?}")),
+        Some(text) => Err(ConfigError::Switch { name, text }),
     }
 }
 
 /// A positive whole number from a variable, or the default when unset.
-fn number(name: &str, var: impl Fn(&str) -> Option<String>, default: u32) -> Result<u32, String> {
+fn number(name: &'static str, var: impl Fn(&str) -> Option<String>, default: u32) -> Result<u32, ConfigError> {
     match var(name) {
         None => Ok(default),
         Some(text) => text
             .parse()
             .ok()
             .filter(|n: &u32| *n > 0)
-            .ok_or_else(|| format!("{name} must be a whole number above 0, not {text:?}")),
+            .ok_or(ConfigError::Number { name, text }),
     }
 }
 
@@ -137,6 +148,7 @@ mod tests {
         assert_eq!(switch("X", from(Some("0"))), Ok(false));
         assert!(switch("X", from(Some("sometimes")))
             .unwrap_err()
+            .to_string()
             .contains("X must be 1 or 0"));
     }
 }

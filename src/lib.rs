@@ -23,4 +23,31 @@ pub mod store;
 pub mod telegram;
 
 /// An error that stops the bot, said in one line.
-pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Content(#[from] content::ContentError),
+    #[error(transparent)]
+    Reference(#[from] domain::reference::ReferenceError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// A shell's own reason (`.ok_or("…")?`, `map_err(|e| format!(…))?`).
+    #[error("{0}")]
+    Said(String),
+}
+
+impl From<&str> for StartError {
+    fn from(said: &str) -> StartError {
+        StartError::Said(said.to_string())
+    }
+}
+
+impl From<String> for StartError {
+    fn from(said: String) -> StartError {
+        StartError::Said(said)
+    }
+}

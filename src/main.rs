@@ -1,6 +1,7 @@
 //! The `billcoach` command: Telegram when a token is set, the terminal
 //! otherwise (or with `billcoach console`).
 
+use anyhow::{bail, Context};
 use billcoach::app::{self, FrontEnd};
 use billcoach::config::Config;
 use clap::{Parser, Subcommand};
@@ -27,20 +28,26 @@ enum Mode {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    match start().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            // `{:#}` keeps anyhow's context and its cause on one line.
+            eprintln!("billcoach: {problem:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads the settings, picks the front end and runs it; every way it can
+/// fail is one line for the person starting the bot.
+async fn start() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
-    let config = match Config::from_env() {
-        Ok(config) => config,
-        Err(problem) => {
-            eprintln!("billcoach: {problem}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let config = Config::from_env().context("a setting in the environment (or .env) cannot be read")?;
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console,
         (Some(Mode::Telegram), None) => {
-            eprintln!("billcoach: TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)");
-            return ExitCode::FAILURE;
+            bail!("TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)")
         }
         (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
     };
@@ -50,14 +57,7 @@ async fn main() -> ExitCode {
     pretty_env_logger::formatted_timed_builder()
         .parse_filters(&log_filter(default_level))
         .init();
-
-    match app::run(front_end, config).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("billcoach: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    app::run(front_end, config).await.map_err(anyhow::Error::from)
 }
 
 /// `RUST_LOG` when set (and not empty), else the default level. The HTTP

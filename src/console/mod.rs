@@ -7,7 +7,7 @@
 //! program runs are printed ([`notifier`]).
 
 mod notifier;
-mod screen;
+mod terminal;
 
 use crate::content::keys;
 use crate::conversation::{Command, Input};
@@ -16,9 +16,9 @@ use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
 use crate::StartError;
 use notifier::ConsoleNotifier;
-use screen::Screen;
 use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
+use terminal::Terminal;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 /// The chat id of the terminal user. Telegram chat ids are never 0.
@@ -27,7 +27,7 @@ pub const CONSOLE_CHAT: i64 = 0;
 /// Runs the conversation on stdin/stdout until end of input or a signal.
 pub async fn run(engine: Engine) -> Result<(), StartError> {
     let interactive = std::io::stdin().is_terminal();
-    let screen = Arc::new(Mutex::new(Screen::new(interactive)));
+    let screen = Arc::new(Mutex::new(Terminal::new(interactive)));
     let show = |outputs: &[crate::conversation::Output]| lock(&screen).show(outputs);
     lock(&screen).note(&engine.content().text(keys::CONSOLE_NO_TOKEN).to_plain());
     lock(&screen).note(&engine.content().text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
@@ -68,7 +68,7 @@ pub async fn run(engine: Engine) -> Result<(), StartError> {
 
 /// The screen, shared by the typing loop and the reminders (a panic while
 /// printing leaves it usable).
-fn lock(screen: &Mutex<Screen>) -> std::sync::MutexGuard<'_, Screen> {
+fn lock(screen: &Mutex<Terminal>) -> std::sync::MutexGuard<'_, Terminal> {
     screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 

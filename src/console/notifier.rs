@@ -2,7 +2,7 @@
 //! pressed by number like any other.
 
 use super::lock;
-use super::screen::Screen;
+use super::terminal::Terminal;
 use crate::conversation::Output;
 use crate::engine::SendResult;
 use crate::reminders::Notifier;
@@ -10,13 +10,13 @@ use std::sync::{Arc, Mutex};
 
 /// The terminal notifier.
 pub struct ConsoleNotifier {
-    screen: Arc<Mutex<Screen>>,
+    screen: Arc<Mutex<Terminal>>,
     /// The rule printed above a reminder.
     header: String,
 }
 
 impl ConsoleNotifier {
-    pub fn new(screen: Arc<Mutex<Screen>>, header: String) -> ConsoleNotifier {
+    pub fn new(screen: Arc<Mutex<Terminal>>, header: String) -> ConsoleNotifier {
         ConsoleNotifier { screen, header }
     }
 }

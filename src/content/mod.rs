@@ -16,7 +16,6 @@ pub use keys::Key;
 
 use include_dir::{include_dir, Dir};
 use std::collections::{BTreeSet, HashMap};
-use std::fmt;
 use std::path::Path;
 
 pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
@@ -37,22 +36,16 @@ pub struct Content {
 }
 
 /// Why the copy could not be loaded: each line names the file or key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the dialogue files have {} problem(s):\n{}", problems.len(), listed(problems))]
 pub struct ContentError {
     pub problems: Vec<String>,
 }
 
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "the dialogue files have {} problem(s):", self.problems.len())?;
-        for problem in &self.problems {
-            writeln!(f, "  - {problem}")?;
-        }
-        Ok(())
-    }
+/// The problems one a line, as `ContentError` shows them.
+fn listed(problems: &[String]) -> String {
+    problems.iter().map(|problem| format!("  - {problem}\n")).collect()
 }
-
-impl std::error::Error for ContentError {}
 
 impl Content {
     /// The copy compiled into the binary.

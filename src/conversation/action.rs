@@ -3,7 +3,7 @@
 //! The encoding is stored in keyboards already sent to users, so it must
 //! stay readable across versions: add variants, never rename one.
 
-use super::question::Question;
+use super::review::question::Question;
 
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,10 +144,35 @@ impl Action {
     /// The callback data for this action (at most 64 bytes, as Telegram
     /// requires).
     pub fn encode(&self) -> String {
-        if let Some((data, _)) = FIXED.iter().find(|(_, action)| action == self) {
-            return data.to_string();
-        }
+        // Every variant is named here, so a new one does not compile until
+        // it has its data (and, if it has no argument, its `FIXED` row).
         match self {
+            Action::ItemsDone
+            | Action::ItemsFix
+            | Action::ItemsRemove
+            | Action::ItemsList
+            | Action::ItemsNone
+            | Action::NotReceivedDone
+            | Action::DateConfirmed
+            | Action::DateRejected
+            | Action::NewBill
+            | Action::DeleteConfirmed
+            | Action::Report(ReportPart::Summary | ReportPart::Timing | ReportPart::Scripts | ReportPart::Offer)
+            | Action::CallSkip
+            | Action::CallDone
+            | Action::FaqList
+            | Action::Resume
+            | Action::StartCall
+            | Action::RemindPicker
+            | Action::RemindersList
+            | Action::RemindAll
+            | Action::ChangeTimeZone
+            | Action::Leave
+            | Action::PaidFull => FIXED
+                .iter()
+                .find(|(_, action)| action == self)
+                .map(|(data, _)| data.to_string())
+                .expect("every action without an argument has its FIXED row"),
             Action::Menu(item) => {
                 let name = MENU_ITEMS
                     .iter()
@@ -175,8 +200,6 @@ impl Action {
             Action::ReminderDone(id) => format!("remind:done:{id}"),
             Action::ReminderSnooze(id) => format!("remind:snooze:{id}"),
             Action::ReminderScript(id) => format!("remind:script:{id}"),
-            // Covered by FIXED above.
-            _ => String::new(),
         }
     }
 

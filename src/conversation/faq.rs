@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::output::Output;
-use super::screens::View;
+use super::view::View;
 use crate::content::{keys, Key};
 
 /// Each question's button label and answer.

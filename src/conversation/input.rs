@@ -1,5 +1,6 @@
 //! What a user can send: a command, typed text, a button press, a file.
 
+use crate::content::{keys, Key};
 use crate::domain::upload::FileProblem;
 
 /// One thing the user did, as every front end reports it.
@@ -91,13 +92,51 @@ impl Command {
         }
     }
 
+    /// The line of `dialogues/` that describes the command in menus.
+    pub fn description(self) -> Key {
+        match self {
+            Command::Start => keys::COMMAND_START,
+            Command::Help => keys::COMMAND_HELP,
+            Command::Back => keys::COMMAND_BACK,
+            Command::Cancel => keys::COMMAND_CANCEL,
+            Command::Skip => keys::COMMAND_SKIP,
+            Command::New => keys::COMMAND_NEW,
+            Command::Bills => keys::COMMAND_BILLS,
+            Command::Script => keys::COMMAND_SCRIPT,
+            Command::Letter => keys::COMMAND_LETTER,
+            Command::Call => keys::COMMAND_CALL,
+            Command::Remind => keys::COMMAND_REMIND,
+            Command::Reminders => keys::COMMAND_REMINDERS,
+            Command::Paid => keys::COMMAND_PAID,
+            Command::Faq => keys::COMMAND_FAQ,
+            Command::Export => keys::COMMAND_EXPORT,
+            Command::Delete | Command::Unknown => keys::COMMAND_DELETE,
+        }
+    }
+
     /// Reads `/name`, `/name@botname` or `/name argument`; `None` when the
     /// text is not a command at all.
     pub fn parse(text: &str) -> Option<Command> {
+        Command::parse_for(text, None)
+    }
+
+    /// [`Command::parse`] for a front end that knows its own name: a
+    /// `/name@otherbot` is meant for another bot and reads as
+    /// [`Command::Unknown`]. Both front ends read commands through here.
+    pub fn parse_for(text: &str, bot_username: Option<&str>) -> Option<Command> {
         let word = text.trim().strip_prefix('/')?.split_whitespace().next()?;
-        let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
+        let (name, addressed) = match word.split_once('@') {
+            Some((name, to)) => (name, Some(to)),
+            None => (word, None),
+        };
+        let name = name.to_ascii_lowercase();
         if name.is_empty() {
             return None;
+        }
+        if let (Some(to), Some(me)) = (addressed, bot_username) {
+            if !to.eq_ignore_ascii_case(me) {
+                return Some(Command::Unknown);
+            }
         }
         Some(
             Command::LISTED

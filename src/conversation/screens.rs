@@ -2,10 +2,11 @@
 
 use super::action::{Action, MenuItem};
 use super::output::{Button, Keyboard, Output};
-use super::question::{self, AnswerKind, Question};
 use super::report;
+use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Screen};
-use crate::content::{keys, Content, Fill, Html, Key};
+pub use super::view::View;
+use crate::content::{keys, Fill, Html, Key};
 use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
@@ -22,26 +23,7 @@ const LIST_IN_FULL: usize = 20;
 /// Bills on one page of `/bills`.
 const BILLS_PER_PAGE: usize = 8;
 
-/// What screens are drawn with: the copy and today's date.
-#[derive(Clone, Copy)]
-pub struct View<'a> {
-    pub content: &'a Content,
-    pub today: NaiveDate,
-}
-
 impl View<'_> {
-    /// A button whose label comes from the copy.
-    pub fn button(&self, label: Key, action: Action) -> Button {
-        Button {
-            label: self.content.plain(label),
-            data: action.encode(),
-        }
-    }
-
-    fn text(&self, key: Key) -> Html {
-        self.content.text(key)
-    }
-
     fn menu_keyboard(&self) -> Keyboard {
         vec![
             vec![self.button(keys::MENU_REVIEW, Action::Menu(MenuItem::Review))],

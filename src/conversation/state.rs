@@ -1,6 +1,6 @@
 //! What the bot remembers about one chat between messages.
 
-use super::question::Question;
+use super::review::question::Question;
 use crate::domain::bill::Bill;
 use crate::domain::calls::CallLog;
 use crate::domain::reminder_book::ReminderBook;

@@ -4,9 +4,9 @@
 use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::Output;
-use super::question::{self, AnswerKind, Question};
-use super::screens::View;
+use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Screen};
+use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Key};
 use crate::domain::bill::Bill;
@@ -15,6 +15,7 @@ use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
 use crate::domain::money::{parse_amount, AmountError, Usd};
+use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
@@ -48,9 +49,6 @@ pub struct Step {
     pub outputs: Vec<Output>,
     pub effects: Vec<Effect>,
 }
-
-/// The most line items one bill keeps (a long hospital stay fits).
-pub const MAX_ITEMS: usize = 500;
 
 /// The most bills one chat keeps (README, *Limits*).
 pub const MAX_BILLS: usize = 20;

@@ -12,7 +12,6 @@ use super::line_words::{LineKind, LineWords};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 const OPPS: &str = include_str!("../../data/cms/opps_2026q2_codes.csv");
 const LEVEL2_2019: &str = include_str!("../../data/cms/hcpcs_level2_2019_status.csv");
@@ -61,16 +60,9 @@ pub struct CodingPair {
 }
 
 /// Why the reference data could not be loaded (a broken data file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("reference data: {0}")]
 pub struct ReferenceError(pub String);
-
-impl fmt::Display for ReferenceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "reference data: {}", self.0)
-    }
-}
-
-impl std::error::Error for ReferenceError {}
 
 /// All reference data, indexed for lookups by code.
 #[derive(Debug, Clone)]

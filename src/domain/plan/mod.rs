@@ -29,6 +29,7 @@ use super::audit::visit::VisitIssue;
 use super::audit::{Finding, FindingKind};
 use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use super::offers;
+use super::reference::Reference;
 use super::timing;
 use charity::{Assistance, Outlook};
 use chrono::{Days, NaiveDate};
@@ -272,6 +273,18 @@ impl Plan {
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
     }
+}
+
+/// The most line items one bill keeps (a long hospital stay fits); the
+/// review stops reading items past it.
+pub const MAX_ITEMS: usize = 500;
+
+/// The audit's findings in the order the report shows them: the ones that
+/// are a first step to take on top, then as the audit ranked them.
+pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
+    let mut findings = super::audit::audit(bill, reference, today).findings;
+    findings.sort_by_key(|finding| !super::audit::visit::is_first_step(finding));
+    findings
 }
 
 /// The plan for `bill` on `today`, given the audit's findings.

@@ -3,18 +3,21 @@
 //! they were. The report's "what to say" part is the same picker, with the
 //! script that fits the bill first.
 
-use super::action::{Action, ReportPart};
-use super::output::{Button, Keyboard, Output};
-use super::report;
-use super::report_plan::script_for;
-use super::screens::View;
-use super::script_facts;
-use super::state::Screen;
-use super::step::Turn;
+pub mod calls;
+pub mod facts;
+
 use crate::content::templates::{LetterKind, ScriptKind};
 use crate::content::{keys, Fill, Key};
+use crate::conversation::action::{Action, ReportPart};
+use crate::conversation::output::{Button, Keyboard, Output};
+use crate::conversation::report;
+use crate::conversation::report::plan::script_for;
+use crate::conversation::state::Screen;
+use crate::conversation::step::Turn;
+use crate::conversation::view::View;
 use crate::domain::bill::{Bill, BillSender};
 use crate::domain::reference::Reference;
+use facts::facts as script_facts;
 
 impl Turn<'_> {
     /// `/script`: the picker, the fitting script first.

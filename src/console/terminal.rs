@@ -1,5 +1,6 @@
-//! Printing outputs to the terminal and remembering the buttons shown, so a
-//! typed number can press one.
+//! The terminal front end's [`Terminal`] (not to be confused with the
+//! conversation's `Screen`, the step a chat is on): printing outputs to the
+//! terminal and remembering the buttons shown, so a typed number can press one.
 
 use super::typed_input;
 use crate::content::Html;
@@ -7,7 +8,7 @@ use crate::conversation::{Button, Input, Keyboard, Output};
 use std::io::Write;
 
 /// The terminal as the user sees it.
-pub struct Screen {
+pub struct Terminal {
     interactive: bool,
     /// The buttons of the last message, in printed order.
     buttons: Vec<Button>,
@@ -16,9 +17,9 @@ pub struct Screen {
     lettered: bool,
 }
 
-impl Screen {
-    pub fn new(interactive: bool) -> Screen {
-        Screen {
+impl Terminal {
+    pub fn new(interactive: bool) -> Terminal {
+        Terminal {
             interactive,
             buttons: Vec::new(),
             lettered: false,

@@ -14,10 +14,10 @@
 //! - financial assistance at a nonprofit hospital: the first bill + 240
 //!   days (A2).
 
-use super::screens::View;
-use super::FindingText;
 use crate::content::templates::{long_date, Fact, Facts};
 use crate::content::{keys, Fill};
+use crate::conversation::view::View;
+use crate::conversation::FindingText;
 use crate::domain::audit::visit::{self, VisitIssue};
 use crate::domain::audit::{Finding, FindingKind};
 use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
@@ -443,7 +443,7 @@ mod tests {
     fn facts_for(bill: &Bill, content: &Content, today: NaiveDate) -> Rendered {
         let reference = Reference::embedded().unwrap();
         let view = View { content, today };
-        let findings = crate::conversation::report::ordered_findings(bill, &reference, &view);
+        let findings = crate::domain::plan::ordered_findings(bill, &reference, view.today);
         let texts: Vec<FindingText> = findings
             .iter()
             .map(|finding| match &finding.kind {

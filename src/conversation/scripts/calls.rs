@@ -3,21 +3,21 @@
 //! The log is kept with the current bill and the user goes back to where
 //! they were.
 
-use super::action::Action;
-use super::choices::{self, CALL_OUTCOMES};
-use super::output::{Button, Output};
-use super::screens::View;
-use super::state::{CallStep, Screen};
-use super::step::amount_error;
-use super::step::{Turn, MAX_CALLS};
 use crate::content::{keys, Fill, Html};
+use crate::conversation::action::Action;
+use crate::conversation::output::{Button, Output};
+use crate::conversation::review::choices::{self, CALL_OUTCOMES};
+use crate::conversation::state::{CallStep, Screen};
+use crate::conversation::step::amount_error;
+use crate::conversation::step::{Turn, MAX_CALLS};
+use crate::conversation::view::View;
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::dates::{format_date, parse_date_ahead};
 use crate::domain::money::{parse_amount, Usd};
 
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
-    pub(super) fn start_call_log(&mut self) {
+    pub(crate) fn start_call_log(&mut self) {
         if self.bill().calls.len() >= MAX_CALLS {
             let most = MAX_CALLS.to_string();
             let line = self.content().render(keys::LIMIT_CALLS, &[("most", Fill::Text(&most))]);
@@ -34,7 +34,7 @@ impl Turn<'_> {
     }
 
     /// Typed text while logging a call.
-    pub(super) fn call_log_text(&mut self, step: CallStep, mut draft: CallLog, text: &str) {
+    pub(crate) fn call_log_text(&mut self, step: CallStep, mut draft: CallLog, text: &str) {
         match step {
             CallStep::Rep => {
                 draft.rep = note(text);
@@ -87,7 +87,7 @@ impl Turn<'_> {
     }
 
     /// A button while logging a call: an outcome, Skip or Done.
-    pub(super) fn call_log_action(&mut self, action: Action) {
+    pub(crate) fn call_log_action(&mut self, action: Action) {
         let Screen::LoggingCall { step, draft, .. } = self.state.screen.clone() else {
             return self.stale();
         };
@@ -103,7 +103,7 @@ impl Turn<'_> {
     }
 
     /// `/skip` (or the Skip button) on a step of the call log.
-    pub(super) fn skip_call_step(&mut self, step: CallStep, draft: CallLog) {
+    pub(crate) fn skip_call_step(&mut self, step: CallStep, draft: CallLog) {
         match step {
             CallStep::Rep => self.call_log_to(CallStep::Reference, draft),
             CallStep::Reference => self.call_log_to(CallStep::Outcome, draft),
@@ -118,7 +118,7 @@ impl Turn<'_> {
     }
 
     /// `/back` while logging a call: the step before, or where the user was.
-    pub(super) fn call_log_back(&mut self, step: CallStep, draft: CallLog, back_to: Screen) {
+    pub(crate) fn call_log_back(&mut self, step: CallStep, draft: CallLog, back_to: Screen) {
         match step {
             CallStep::Rep => {
                 self.say(keys::CALL_NOT_SAVED);
@@ -284,7 +284,7 @@ impl View<'_> {
     }
 }
 
-fn typed(text: Html, keyboard: super::Keyboard) -> Output {
+fn typed(text: Html, keyboard: crate::conversation::Keyboard) -> Output {
     Output::Message {
         text,
         keyboard,

@@ -2,10 +2,10 @@
 //! (and drawing its message), marking it delivered, failed or dropped.
 //! The engine stores the state these return; the shells send the message.
 
-use super::output::Output;
-use super::screens::View;
-use super::state::ChatState;
-use super::step::{today_for, Ctx};
+use crate::conversation::output::Output;
+use crate::conversation::state::ChatState;
+use crate::conversation::step::{today_for, Ctx};
+use crate::conversation::view::View;
 use crate::domain::local_time::zone;
 use crate::domain::reminder_book::Claim;
 

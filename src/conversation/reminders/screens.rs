@@ -1,12 +1,12 @@
 //! How reminders look: the `/remind` picker, the `/reminders` list, the
 //! time-zone question, a reminder as delivered, and the `/paid` question.
 
-use super::action::Action;
-use super::output::{Button, Keyboard, Output};
-use super::report_timing::days_phrase;
-use super::screens::View;
-use super::state::ChatState;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::action::Action;
+use crate::conversation::output::{Button, Keyboard, Output};
+use crate::conversation::report::timing::days_phrase;
+use crate::conversation::state::ChatState;
+use crate::conversation::view::View;
 use crate::domain::dates::format_date;
 use crate::domain::local_time::{clock_text, zone, US_ZONES};
 use crate::domain::money::Usd;

@@ -5,31 +5,30 @@
 //! ⏰ the timing advice, 📞 what to say when calling (the script that fits
 //! first) and 💵 what to offer.
 
-use super::action::{Action, MenuItem, ReportPart};
-use super::output::{Keyboard, Output};
-use super::report_offer::offer_message;
-use super::report_plan::{letter_for, plan_for, plan_message, script_for};
-use super::report_timing::timing_message;
-use super::screens::View;
-use super::{describe_coding_finding, describe_visit_finding, FindingText};
+pub mod finding_text;
+pub mod findings_coding;
+pub mod findings_visit;
+pub mod offer;
+pub mod plan;
+pub mod timing;
+
 use crate::content::{keys, Fill, Html};
-use crate::domain::audit::{self, visit, Certainty, Finding, FindingKind};
+use crate::conversation::action::{Action, MenuItem, ReportPart};
+use crate::conversation::output::{Keyboard, Output};
+use crate::conversation::report::offer::offer_message;
+use crate::conversation::report::plan::{letter_for, plan_for, plan_message, script_for};
+use crate::conversation::report::timing::timing_message;
+use crate::conversation::view::View;
+use crate::conversation::{describe_coding_finding, describe_visit_finding, FindingText};
+use crate::domain::audit::{self, Certainty, Finding, FindingKind};
 use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{ordered_findings, Plan};
 use crate::domain::reference::Reference;
-use crate::domain::timing;
+use crate::domain::timing as advice;
 
 /// Findings shown per message.
 pub const FINDINGS_PER_PAGE: usize = 3;
-
-/// The findings in the order the report shows them: the first step to take
-/// (ask for the itemized bill) on top, then most money first.
-pub fn ordered_findings(bill: &Bill, reference: &Reference, view: &View<'_>) -> Vec<Finding> {
-    let mut findings = audit::audit(bill, reference, view.today).findings;
-    findings.sort_by_key(|finding| !visit::is_first_step(finding));
-    findings
-}
 
 /// The 🧾 summary, with the button to the findings.
 pub fn summary(bill: &Bill, view: &View<'_>) -> Output {
@@ -81,7 +80,7 @@ pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
 
 /// One page of 🔎 findings.
 pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize) -> Output {
-    let findings = ordered_findings(bill, reference, view);
+    let findings = ordered_findings(bill, reference, view.today);
     let pages = findings.len().div_ceil(FINDINGS_PER_PAGE).max(1);
     let page = page.min(pages - 1);
     let content = view.content;
@@ -101,7 +100,7 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
     if page + 1 < pages {
         let more = (findings.len() - (page + 1) * FINDINGS_PER_PAGE).to_string();
         let label = content.render(keys::REPORT_MORE_FINDINGS, &[("count", Fill::Text(&more))]);
-        keyboard.push(vec![super::Button {
+        keyboard.push(vec![crate::conversation::Button {
             label: label.to_plain(),
             data: Action::Report(ReportPart::Findings(page + 1)).encode(),
         }]);
@@ -117,7 +116,7 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
 
 /// The ⏰ timing advice, with the ways on.
 pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
-    let text = timing_message(&timing::advise(bill, view.today), view);
+    let text = timing_message(&advice::advise(bill, view.today), view);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![view.button(keys::REMIND_FROM_REPORT, Action::RemindPicker)],
@@ -143,7 +142,7 @@ pub fn offer(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
 /// The findings in report order, each with its words (for scripts and
 /// letters, which quote them).
 pub fn findings_with_texts(bill: &Bill, reference: &Reference, view: &View<'_>) -> (Vec<Finding>, Vec<FindingText>) {
-    let findings = ordered_findings(bill, reference, view);
+    let findings = ordered_findings(bill, reference, view.today);
     let texts = findings
         .iter()
         .map(|finding| describe(finding, bill, reference, view))

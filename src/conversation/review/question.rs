@@ -6,8 +6,8 @@
 //! adding a question (or a rule that skips one) changes them all
 //! consistently.
 
-use super::choices::{self, Choice};
 use crate::content::{keys, Content, Key};
+use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
@@ -15,6 +15,79 @@ use crate::domain::us_states;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+// The questions in groups, as patterns: one list for every match that
+// treats a group alike. A match built from them is still checked for
+// exhaustiveness, so a new question stops the build until it is placed.
+
+/// Answered with a button of their own choices.
+macro_rules! chosen {
+    () => {
+        Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::InNetworkFacility
+            | Question::Claim
+            | Question::InCollections
+            | Question::HasItemized
+    };
+}
+
+/// Answered with a date.
+macro_rules! dated {
+    () => {
+        Question::DenialDate
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::CollectorLetterDate
+            | Question::DischargeDate
+    };
+}
+
+/// Answered with an amount, but for the estimate (which has its "none" button).
+macro_rules! plain_amounts {
+    () => {
+        Question::AmountDue
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly
+    };
+}
+
+/// Answered their own way: the items, the not-received marks, a count, a state.
+macro_rules! own_way {
+    () => {
+        Question::LineItems | Question::NotReceived | Question::HouseholdSize | Question::UsState
+    };
+}
+
+/// Typed, without buttons of their own.
+macro_rules! without_buttons {
+    () => {
+        dated!() | plain_amounts!() | own_way!()
+    };
+}
+
+/// Holding no amount.
+macro_rules! not_an_amount {
+    () => {
+        chosen!() | dated!() | own_way!()
+    };
+}
+
+/// Holding no date.
+macro_rules! not_a_date {
+    () => {
+        chosen!() | Question::Estimate | plain_amounts!() | own_way!()
+    };
+}
 
 /// One question of the review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -215,21 +288,8 @@ impl Question {
 
     pub fn answer_kind(self) -> AnswerKind {
         match self {
-            Question::Sender
-            | Question::Nonprofit
-            | Question::Coverage
-            | Question::MedicareKind
-            | Question::Qmb
-            | Question::Emergency
-            | Question::InNetworkFacility
-            | Question::Claim
-            | Question::InCollections
-            | Question::HasItemized => AnswerKind::Choice,
-            Question::DenialDate
-            | Question::ServiceDate
-            | Question::FirstBillDate
-            | Question::CollectorLetterDate
-            | Question::DischargeDate => AnswerKind::Date,
+            chosen!() => AnswerKind::Choice,
+            dated!() => AnswerKind::Date,
             Question::AmountDue
             | Question::Estimate
             | Question::EobBilled
@@ -299,7 +359,18 @@ impl Question {
             Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare => {
                 bill.insurance_processed()
             }
-            _ => true,
+            Question::Sender
+            | Question::Coverage
+            | Question::Emergency
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::HasItemized
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => true,
         }
     }
 
@@ -324,12 +395,15 @@ impl Question {
             Question::NotReceived => bill.not_received_done,
             Question::HouseholdSize => bill.household_size.is_some(),
             Question::UsState => bill.state.is_some(),
-            Question::DenialDate
-            | Question::ServiceDate
-            | Question::FirstBillDate
-            | Question::CollectorLetterDate
-            | Question::DischargeDate => self.date(bill).is_some(),
-            _ => self.amount(bill).is_some(),
+            dated!() => self.date(bill).is_some(),
+            Question::AmountDue
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly => self.amount(bill).is_some(),
         }
     }
 
@@ -347,7 +421,7 @@ impl Question {
             Question::Claim => pairs(&choices::CLAIM_STATUSES),
             Question::Emergency | Question::InCollections | Question::HasItemized => pairs(&choices::YES_NO),
             Question::Estimate => pairs(&choices::NO_ESTIMATE),
-            _ => Vec::new(),
+            without_buttons!() => Vec::new(),
         }
     }
 
@@ -372,7 +446,24 @@ impl Question {
                 bill.estimate = Some(Estimate::NotReceived);
                 true
             }
-            _ => false,
+            Question::DischargeDate
+            | Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::CollectorLetterDate
+            | Question::Estimate
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => false,
         }
     }
 
@@ -396,7 +487,7 @@ impl Question {
                 "no" | "none" | "nope" => Some(choices::ESTIMATE_NONE),
                 _ => find(&choices::NO_ESTIMATE, typed, content),
             },
-            _ => None,
+            without_buttons!() => None,
         }
     }
 
@@ -415,7 +506,7 @@ impl Question {
             Question::YearlyIncome => bill.yearly_income,
             Question::LumpSum => bill.lump_sum,
             Question::Monthly => bill.monthly,
-            _ => None,
+            not_an_amount!() => None,
         }
     }
 
@@ -434,7 +525,7 @@ impl Question {
             Question::YearlyIncome => &mut bill.yearly_income,
             Question::LumpSum => &mut bill.lump_sum,
             Question::Monthly => &mut bill.monthly,
-            _ => return false,
+            not_an_amount!() => return false,
         };
         *slot = Some(amount);
         true
@@ -448,7 +539,7 @@ impl Question {
             Question::FirstBillDate => bill.first_bill_date,
             Question::CollectorLetterDate => bill.collector_letter_date,
             Question::DischargeDate => bill.discharge_date,
-            _ => None,
+            not_a_date!() => None,
         }
     }
 
@@ -460,7 +551,7 @@ impl Question {
             Question::FirstBillDate => &mut bill.first_bill_date,
             Question::CollectorLetterDate => &mut bill.collector_letter_date,
             Question::DischargeDate => &mut bill.discharge_date,
-            _ => return false,
+            not_a_date!() => return false,
         };
         *slot = Some(date);
         true
@@ -516,7 +607,16 @@ impl Question {
                         .join(", ")
                 }
             }),
-            _ => self.amount(bill).map(|a| Usd(a).to_string()),
+            Question::DischargeDate
+            | Question::AmountDue
+            | Question::Estimate
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly => self.amount(bill).map(|a| Usd(a).to_string()),
         }
     }
 }

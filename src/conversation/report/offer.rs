@@ -3,8 +3,8 @@
 //! the user can pay against it, an interest-free payment plan with its
 //! dates, and a word on medical credit cards.
 
-use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::view::View;
 use crate::domain::audit::PriceCheck;
 use crate::domain::bill::Bill;
 use crate::domain::dates::format_date;

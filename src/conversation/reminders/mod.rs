@@ -3,12 +3,15 @@
 //! buttons of a delivered reminder (Done, Snooze 1 day, Show script), and
 //! `/paid` (a bill settled: its reminders stop).
 
-use super::action::Action;
-use super::output::{Button, Output};
-use super::state::Screen;
-use super::step::Turn;
+pub mod due;
+pub mod screens;
+
 use crate::content::templates::ScriptKind;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::action::Action;
+use crate::conversation::output::{Button, Output};
+use crate::conversation::state::Screen;
+use crate::conversation::step::Turn;
 use crate::domain::bill::Settlement;
 use crate::domain::dates::format_date;
 use crate::domain::local_time::{zone, US_ZONES};
@@ -234,7 +237,7 @@ impl Turn<'_> {
         match parse_amount(text) {
             Ok(amount) => self.settle(amount),
             Err(AmountError::Negative) => self.say_then_current(keys::PAID_NEGATIVE),
-            Err(error) => self.say_then_current(super::step::amount_error(error)),
+            Err(error) => self.say_then_current(crate::conversation::step::amount_error(error)),
         }
     }
 

@@ -4,9 +4,9 @@
 //! script and letter fit each step, so the picker and `/script` recommend
 //! the first step's.
 
-use super::screens::View;
 use crate::content::templates::{LetterKind, ScriptKind};
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::view::View;
 use crate::domain::audit::Finding;
 use crate::domain::bill::{Bill, BillSender};
 use crate::domain::dates::format_date;
@@ -192,7 +192,10 @@ fn when(deadline: Option<Deadline>, view: &View<'_>) -> Html {
                 keys::PLAN_WHEN_BY,
                 &[
                     ("date", Fill::Text(&format_date(date, view.today))),
-                    ("days", Fill::Text(&super::report_timing::days_phrase(days, view))),
+                    (
+                        "days",
+                        Fill::Text(&crate::conversation::report::timing::days_phrase(days, view)),
+                    ),
                 ],
             )
         }

@@ -2,8 +2,8 @@
 //! in words, each with its real date, the days left or past, and links to
 //! where the rule comes from.
 
-use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::view::View;
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::timing::{days_from, Advice, AdviceKind};

@@ -1,9 +1,9 @@
 //! The words for the visit and money findings: a title, an explanation with
 //! the lines, dollars and dates, and the exact thing to ask.
 
-use super::finding_text::{line_label, FindingText};
-use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::report::finding_text::{line_label, FindingText};
+use crate::conversation::view::View;
 use crate::domain::audit::visit::{FacilityKind, FeeSchedule, StateProgram, VisitIssue};
 use crate::domain::audit::Finding;
 use crate::domain::bill::Bill;

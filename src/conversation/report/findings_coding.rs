@@ -6,9 +6,9 @@
 //! description (the user's text, escaped), with their number as the user
 //! sees it (1-based) and their amount.
 
-use super::finding_text::FindingText;
-use super::screens::View;
 use crate::content::{keys, Fill, Html, Key};
+use crate::conversation::report::finding_text::FindingText;
+use crate::conversation::view::View;
 use crate::domain::audit::coding::{CodingIssue, ModifierProblem, PairRule, RepeatDoubt, UnitLimit, VisitSetting};
 use crate::domain::audit::{Certainty, Finding};
 use crate::domain::bill::Bill;
