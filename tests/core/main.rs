@@ -14,4 +14,3 @@ mod steps;
 mod storage_churn;
 #[path = "../support/mod.rs"]
 mod support;
-mod typed_answers;
