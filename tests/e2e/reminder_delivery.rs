@@ -14,7 +14,7 @@ use billcoach::domain::reminders::{ReminderKind, ReminderPlan, ReminderStatus};
 use billcoach::store::{ChatRecord, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -44,7 +44,7 @@ fn payment(number: u32, deliver_on: NaiveDate) -> ReminderPlan {
     ReminderPlan {
         kind: ReminderKind::Payment {
             number,
-            amount: Decimal::new(2_500, 2),
+            amount: dec!(25.00),
         },
         date: deliver_on + chrono::Days::new(3),
         deliver_on,

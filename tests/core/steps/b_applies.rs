@@ -79,10 +79,10 @@ fn eob_figures_are_asked_only_when_insurance_paid_part_or_denied() {
             assert_eq!(
                 [eob.billed, eob.allowed, eob.plan_paid, eob.your_share],
                 [
-                    Some(dollars(450_000)),
-                    Some(dollars(120_000)),
-                    Some(dollars(95_000)),
-                    Some(dollars(25_000))
+                    Some(dec!(4500.00)),
+                    Some(dec!(1200.00)),
+                    Some(dec!(950.00)),
+                    Some(dec!(250.00))
                 ]
             );
         }
@@ -154,7 +154,7 @@ fn good_faith_estimate_is_asked_only_for_self_pay_with_a_no_estimate_button_or_a
 
     let mut chat = base.fork();
     chat.send(text("$900"));
-    assert_eq!(chat.bill().estimate, Some(Estimate::Amount(dollars(90_000))));
+    assert_eq!(chat.bill().estimate, Some(Estimate::Amount(dec!(900.00))));
     assert_eq!(chat.state.screen, asking(Question::HasItemized));
 
     // /back shows the typed amount as the answer to keep, next to the button.

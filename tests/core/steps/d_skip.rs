@@ -45,7 +45,7 @@ fn skip_on_an_answered_optional_question_keeps_the_answer() {
     assert_eq!(chat.state.screen, asking(Question::Monthly));
     chat.send(cmd(Command::Skip));
     assert_eq!(chat.state.screen, Screen::Summary);
-    assert_eq!(chat.bill().monthly, Some(dollars(5000)));
+    assert_eq!(chat.bill().monthly, Some(dec!(50.00)));
     assert!(!chat.bill().skipped.contains("monthly"));
 }
 

@@ -94,7 +94,7 @@ fn bills_lists_every_bill_with_its_stage_and_switches_between_them() {
     assert_contains(&out[1], &line(keys::AMOUNT_DUE_PROMPT));
     assert_eq!(chat.state.screen, asking(Question::AmountDue));
     chat.send(text("$300"));
-    assert_eq!(chat.state.bills[0].amount_due, Some(dollars(30_000)));
+    assert_eq!(chat.state.bills[0].amount_due, Some(dec!(300.00)));
     assert_eq!(chat.state.bills[1].amount_due, None, "the other bill is untouched");
 
     // And back to the second one, where it was.

@@ -179,8 +179,8 @@ fn a_call_that_lowered_the_bill_asks_the_new_amount_and_keeps_it() {
     let out = chat.send(text("$617.25"));
     assert_contains(&out[0], "Ana lowered the bill to $617.25");
     assert_contains(&out[0], &filled(keys::CALL_AMOUNT_UPDATED, &[("amount", "$617.25")]));
-    assert_eq!(chat.bill().amount_due, Some(dollars(61725)));
-    assert_eq!(chat.bill().calls[0].new_amount, Some(dollars(61725)));
+    assert_eq!(chat.bill().amount_due, Some(dec!(617.25)));
+    assert_eq!(chat.bill().calls[0].new_amount, Some(dec!(617.25)));
     assert_eq!(chat.state.screen, Screen::Summary, "back where the user was");
 }
 
@@ -264,7 +264,7 @@ fn a_payment_plan_agreed_on_a_call_offers_a_reminder_for_each_payment() {
         billcoach::domain::reminders::ReminderKind::Payment { amount, .. } => amount,
         other => panic!("{other:?}"),
     };
-    assert_eq!(last, dollars(3450));
+    assert_eq!(last, dec!(34.50));
 }
 
 #[test]
@@ -368,7 +368,7 @@ fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
         "not the whole summary again"
     );
     assert!(chat.state.reminders.items.is_empty(), "its reminders stopped");
-    assert_eq!(chat.bill().paid.map(|p| p.amount), Some(dollars(80000)));
+    assert_eq!(chat.bill().paid.map(|p| p.amount), Some(dec!(800.00)));
     assert_eq!(chat.state.screen, Screen::Summary);
     // Nothing left to remind of.
     let out = chat.send(cmd(Command::Remind));

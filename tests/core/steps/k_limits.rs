@@ -9,7 +9,7 @@ fn with_bills(n: usize) -> Chat {
     let mut chat = Chat::new();
     chat.send(cmd(Command::Start));
     let bill = Bill {
-        amount_due: Some(Decimal::from(100)),
+        amount_due: Some(dec!(100)),
         ..Bill::default()
     };
     chat.state.bills = vec![bill; n];

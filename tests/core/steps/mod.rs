@@ -16,7 +16,7 @@ use billcoach::domain::reference::Reference;
 use billcoach::domain::upload::FileProblem;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -67,10 +67,6 @@ fn today() -> NaiveDate {
 /// A date as the bot shows it today.
 fn shown(date: NaiveDate) -> String {
     format_date(date, today())
-}
-
-fn dollars(cents: i64) -> Decimal {
-    Decimal::new(cents, 2)
 }
 
 fn plain(key: Key) -> String {
