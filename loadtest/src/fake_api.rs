@@ -46,9 +46,10 @@ impl Script {
                 if k == 0 {
                     return Action::Text("/start".into());
                 }
-                // Alternate between two screens that each save the chat:
-                // open the reminders screen from the menu, then leave it.
-                let wanted = if k % 2 == 1 { "menu:reminders" } else { "remind:leave" };
+                // Alternate between two screens that each load, step, save
+                // and flush the chat before replying: open the reminders
+                // screen from the menu, then leave it back to the menu.
+                let wanted = if k % 2 == 1 { "menu:reminders" } else { "leave" };
                 let pick = chat
                     .buttons
                     .iter()
@@ -257,9 +258,7 @@ fn enqueue(inner: &mut Inner, i: usize) {
     chat.sent += 1;
     chat.awaiting = true;
     chat.handed_at = None;
-    inner
-        .queue
-        .push_back((update_id, i, Arc::from(update.to_string())));
+    inner.queue.push_back((update_id, i, Arc::from(update.to_string())));
 }
 
 async fn handle(State(api): State<Arc<FakeApi>>, uri: Uri, body: Bytes) -> Response {
@@ -295,8 +294,14 @@ async fn handle(State(api): State<Arc<FakeApi>>, uri: Uri, body: Bytes) -> Respo
             }))
         }
         "getwebhookinfo" => ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})),
-        "deletewebhook" | "setmycommands" | "answercallbackquery" | "sendchataction"
-        | "deletemessage" | "editmessagereplymarkup" | "setmydescription" | "setmyshortdescription"
+        "deletewebhook"
+        | "setmycommands"
+        | "answercallbackquery"
+        | "sendchataction"
+        | "deletemessage"
+        | "editmessagereplymarkup"
+        | "setmydescription"
+        | "setmyshortdescription"
         | "setchatmenubutton" => ok(json!(true)),
         other => {
             api.inner.lock().unwrap().unknown.insert(other.to_string());
@@ -451,7 +456,10 @@ async fn get_updates(api: &FakeApi, body: &[u8]) -> Response {
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() || tokio::time::timeout(left, notified).await.is_err() {
-            return ([(header::CONTENT_TYPE, "application/json")], "{\"ok\":true,\"result\":[]}")
+            return (
+                [(header::CONTENT_TYPE, "application/json")],
+                "{\"ok\":true,\"result\":[]}",
+            )
                 .into_response();
         }
     }

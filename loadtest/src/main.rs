@@ -54,7 +54,10 @@ fn parse_args() -> Args {
     while let Some(flag) = it.next() {
         let mut value = || it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
         match flag.as_str() {
-            "--billcoach" => args.billcoach = Some(PathBuf::from(value())),
+            "--billcoach" => {
+                let path = PathBuf::from(value());
+                args.billcoach = Some(std::fs::canonicalize(&path).unwrap_or(path));
+            }
             "--billcoach-env" => {
                 let kv = value();
                 let (k, v) = kv.split_once('=').expect("--billcoach-env KEY=VALUE");
@@ -65,7 +68,8 @@ fn parse_args() -> Args {
             "--shape" => {
                 let s = value();
                 let (c, m) = s.split_once('x').expect("--shape CHATSxMESSAGES");
-                args.shapes.push((c.parse().expect("chats"), m.parse().expect("messages")));
+                args.shapes
+                    .push((c.parse().expect("chats"), m.parse().expect("messages")));
             }
             "--bots" => args.bots = value().split(',').map(String::from).collect(),
             "--cap" => args.cap = Duration::from_secs(value().parse().expect("--cap SECONDS")),
@@ -144,7 +148,11 @@ fn command_for(bot: &str, args: &Args, data: &Path) -> Command {
 async fn run_one(args: &Args, bot: &str, chats: usize, per_chat: u32, dir: &Path) -> Option<Run> {
     let data = dir.join("data");
     std::fs::create_dir_all(dir).expect("run folder");
-    let script = if bot == "billcoach" { Script::Billcoach } else { Script::Text };
+    let script = if bot == "billcoach" {
+        Script::Billcoach
+    } else {
+        Script::Text
+    };
     let api = FakeApi::new(script, chats, per_chat, args.trace);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("port").port();

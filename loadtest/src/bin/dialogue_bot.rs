@@ -49,10 +49,7 @@ where
 {
     type Error = SledError;
 
-    fn remove_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-    ) -> futures_like::BoxFuture<'static, Result<(), Self::Error>> {
+    fn remove_dialogue(self: Arc<Self>, chat_id: ChatId) -> futures_like::BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move {
             self.db.remove(chat_id.0.to_be_bytes()).map_err(sled_error)?;
             self.db.flush_async().await.map_err(sled_error)?;
