@@ -74,14 +74,14 @@ impl Pacer {
     /// it is under its budget) and counts the message.
     pub async fn chat_turn(&self, chat: i64) {
         let at = self.reserve_chat(chat, Instant::now());
-        tokio::time::sleep_until(at).await;
+        wait_until(at).await;
     }
 
     /// Waits for a turn in the bulk budget (then still take the chat's
     /// turn: both limits hold for a reminder).
     pub async fn bulk_turn(&self) {
         let at = self.reserve_bulk(Instant::now());
-        tokio::time::sleep_until(at).await;
+        wait_until(at).await;
     }
 
     /// Telegram answered 429 for this chat: its messages wait `wait`.
@@ -124,6 +124,15 @@ impl Pacer {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Sleeps until `at`, or not at all when it has come: tokio's timer rounds
+/// a deadline up to its next millisecond tick, so sleeping until "now"
+/// would hold every reply for up to a millisecond.
+async fn wait_until(at: Instant) {
+    if at > Instant::now() {
+        tokio::time::sleep_until(at).await;
     }
 }
 
