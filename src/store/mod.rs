@@ -240,7 +240,9 @@ impl Store {
 
     /// Writes a chat's record (and the items of each bill whose items
     /// changed since it was loaded) and brings the reminder time index in
-    /// line with it, in one transaction (durable after [`Store::flush`]).
+    /// line with it, in one transaction (durable after [`Store::flush`]);
+    /// a save that changes only the record is one insert. The caller holds
+    /// the chat's lock (the engine's), so two saves of a chat never race.
     /// Nothing is written when it would take more than [`MAX_CHAT_BYTES`].
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<Saved, StoreError> {
         let (body, items) = record::encode_apart(record);
@@ -268,6 +270,15 @@ impl Store {
         }
         let new_keys = due::keys_of(chat, record);
         let new_list = due::join_keys(&new_keys);
+        // Most answers change only the record. One insert is atomic by
+        // itself, and a sled transaction costs two more log writes (a page
+        // each on disk) for its batch marker. A chat's saves take turns
+        // under the engine's chat lock, so `chat_due` read here is current.
+        let due_unchanged = self.chat_due.get(chat.to_be_bytes())?.as_deref() == Some(new_list.as_slice());
+        if item_writes.is_empty() && due_unchanged {
+            self.chats.insert(chat.to_be_bytes(), bytes)?;
+            return Ok(Saved::Written);
+        }
         (&self.chats, &self.due, &self.bill_items, &self.chat_due)
             .transaction(|(chats, due_index, bill_items, chat_due)| {
                 let old_list = chat_due.get(chat.to_be_bytes())?;
@@ -457,9 +468,11 @@ impl Store {
     /// Like [`Store::flush`], for a writer that can wait a moment (up to
     /// [`commit::GRACE`]) to share the commit of the next writer who
     /// cannot: the inbox, whose batch is then made durable by the
-    /// commit of the first reply.
-    pub async fn flush_soon(&self) -> Result<(), StoreError> {
-        self.commit.durable_soon().await
+    /// commit of the first reply. The request is queued when this is
+    /// called, not when it is awaited: ask before handing the batch on, so
+    /// the replies' commits, which come after, can carry it.
+    pub fn flush_soon(&self) -> impl std::future::Future<Output = Result<(), StoreError>> + Send + 'static {
+        self.commit.durable_soon()
     }
 
     /// How many bytes the data folder takes on disk now (sled's files and

@@ -59,10 +59,13 @@ pub async fn poll(
                 if let Some(last) = batch.last() {
                     offset = Some(next_offset(last));
                 }
-                let kept = inbox::keep_all(store, &batch);
+                // Asked before the batch is handed on: a lane that replies
+                // at once then commits the batch with its reply, instead of
+                // the poll waiting out the grace alone after it.
+                let flushed = inbox::keep_all(store, &batch).then(|| store.flush_soon());
                 batch.into_iter().for_each(&mut hand_on);
-                if kept {
-                    if let Err(e) = store.flush_soon().await {
+                if let Some(flushed) = flushed {
+                    if let Err(e) = flushed.await {
                         log::error!("a batch of updates was not flushed: {e}");
                     }
                 }
