@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 /// A chat's conversation state: where the user is, their bills, which
 /// bill they are working on, and their reminders.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChatState {

@@ -80,6 +80,7 @@ impl ClaimStatus {
 }
 
 /// The figures on the insurer's explanation of benefits (EOB).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EobFigures {
     pub billed: Option<Decimal>,
@@ -97,6 +98,7 @@ pub enum Estimate {
 }
 
 /// One bill as far as the user has described it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Bill {

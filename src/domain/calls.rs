@@ -25,6 +25,7 @@ pub enum CallOutcome {
 }
 
 /// One call, as the user logged it. Every part is optional but the date.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallLog {
     pub date: NaiveDate,

@@ -41,6 +41,7 @@ const SHOWN_LINE_CHARS: usize = 200;
 const MAX_UNITS: u32 = 9_999;
 
 /// One charge on an itemized bill, as printed.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineItem {
     #[serde(default)]

@@ -84,6 +84,7 @@ pub enum ReminderStatus {
 }
 
 /// One reminder of a chat.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
     /// Unique within the chat, never reused.

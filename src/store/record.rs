@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 pub const CURRENT_VERSION: u32 = 6;
 
 /// Everything stored about one chat.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatRecord {
     pub version: u32,
