@@ -52,7 +52,7 @@ where
     fn remove_dialogue(self: Arc<Self>, chat_id: ChatId) -> futures_like::BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move {
             self.db.remove(chat_id.0.to_be_bytes()).map_err(sled_error)?;
-            self.db.flush_async().await.map_err(sled_error)?;
+            flush(&self.db).await?;
             Ok(())
         })
     }
@@ -65,7 +65,7 @@ where
         Box::pin(async move {
             let bytes = serde_json::to_vec(&dialogue).map_err(sled_error)?;
             self.db.insert(chat_id.0.to_be_bytes(), bytes).map_err(sled_error)?;
-            self.db.flush_async().await.map_err(sled_error)?;
+            flush(&self.db).await?;
             Ok(())
         })
     }
@@ -81,6 +81,17 @@ where
             }
         })
     }
+}
+
+/// Flushes sled on a blocking thread. (sled 0.34's `flush_async` can
+/// stall when many chats call it at once, so the blocking flush is used.)
+async fn flush(db: &sled::Db) -> Result<(), SledError> {
+    let db = db.clone();
+    tokio::task::spawn_blocking(move || db.flush())
+        .await
+        .map_err(sled_error)?
+        .map_err(sled_error)?;
+    Ok(())
 }
 
 /// The boxed future type teloxide's `Storage` methods return.
