@@ -7,6 +7,12 @@ use billcoach::config::Config;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: the bot allocates and frees many
+/// small buffers per update (JSON, sealing, HTTP), and glibc's malloc and
+/// free were about a sixth of its CPU under load (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "billcoach",

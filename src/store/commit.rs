@@ -25,6 +25,9 @@ use tokio::sync::oneshot;
 /// another writer's commit before it gets one of its own, in the store.
 pub const GRACE: Duration = Duration::from_millis(2);
 
+/// How long a commit waits for more writers when several are queued.
+const LINGER: Duration = Duration::from_millis(1);
+
 /// One request: its answer goes out when a commit that started after the
 /// request ended.
 struct Request {
@@ -102,6 +105,17 @@ where
                 }
             }
             waiting.extend(requests.try_iter());
+        } else if waiting.iter().filter(|request| !request.soon).count() > 1 {
+            // Under load (several writers queued during the last commit):
+            // a moment more gathers the writers right behind them, so the
+            // log is written in fewer, fuller pieces.
+            let until = Instant::now() + LINGER;
+            while let Some(left) = until.checked_duration_since(Instant::now()) {
+                match requests.recv_timeout(left) {
+                    Ok(request) => waiting.push(request),
+                    Err(_) => break,
+                }
+            }
         }
         let result = commit();
         if let Err(e) = &result {

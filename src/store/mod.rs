@@ -31,6 +31,7 @@
 pub mod chat_keys;
 mod commit;
 pub mod due;
+mod packing;
 pub mod record;
 
 pub use due::DueEntry;
@@ -186,7 +187,7 @@ impl Store {
                 was_reset: false,
             });
         };
-        let read = match self.keys.open_value(chat, &bytes) {
+        let read = match self.unseal(chat, &bytes) {
             Ok(plain) => record::decode(&plain)
                 .map_err(|e| e.to_string())
                 .and_then(|mut record| self.fill_items(chat, &mut record).map(|()| record)),
@@ -224,8 +225,7 @@ impl Store {
                 .map_err(|e| e.to_string())?
                 .ok_or("a bill's items are missing")?;
             let plain = self
-                .keys
-                .open_value(chat, &stored)
+                .unseal(chat, &stored)
                 .map_err(|_| "a bill's items do not decrypt")?;
             let items = record::decode_items(&plain).map_err(|e| e.to_string())?;
             let bill = record
@@ -274,9 +274,20 @@ impl Store {
         // itself, and a sled transaction costs two more log writes (a page
         // each on disk) for its batch marker. A chat's saves take turns
         // under the engine's chat lock, so `chat_due` read here is current.
-        let due_unchanged = self.chat_due.get(chat.to_be_bytes())?.as_deref() == Some(new_list.as_slice());
+        let key = chat.to_be_bytes();
+        let old_list = self.chat_due.get(key)?;
+        let due_unchanged = match &old_list {
+            Some(list) => list.as_ref() == new_list.as_slice(),
+            // A chat's first save: nothing of it is in the index yet.
+            None => new_keys.is_empty() && !self.chats.contains_key(key)?,
+        };
         if item_writes.is_empty() && due_unchanged {
-            self.chats.insert(chat.to_be_bytes(), bytes)?;
+            if old_list.is_none() {
+                // Its (empty) list first: a crash before the record leaves
+                // no record, which is a chat never seen.
+                self.chat_due.insert(key, new_list)?;
+            }
+            self.chats.insert(key, bytes)?;
             return Ok(Saved::Written);
         }
         (&self.chats, &self.due, &self.bill_items, &self.chat_due)
@@ -288,8 +299,7 @@ impl Store {
                     // record, once.
                     None => match chats.get(chat.to_be_bytes())? {
                         Some(old) => self
-                            .keys
-                            .open_value(chat, &old)
+                            .unseal(chat, &old)
                             .ok()
                             .and_then(|plain| record::decode(&plain).ok())
                             .map(|old| due::keys_of(chat, &old))
@@ -354,7 +364,12 @@ impl Store {
 
     /// `plain` sealed with the chat's key.
     fn seal(&self, chat: i64, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
-        Ok(self.keys.seal(chat, plain)?)
+        Ok(self.keys.seal(chat, &packing::pack(plain))?)
+    }
+
+    /// A stored value made readable again: opened, then unpacked.
+    fn unseal(&self, chat: i64, stored: &[u8]) -> Result<Vec<u8>, Unreadable> {
+        packing::unpack(self.keys.open_value(chat, stored)?).ok_or(Unreadable::Damaged)
     }
 
     /// Whether the chat still has an encryption key (for tests).
@@ -385,7 +400,7 @@ impl Store {
                 continue;
             };
             let (chat, id) = (i64::from_be_bytes(chat), u32::from_be_bytes(id));
-            match self.keys.open_value(chat, &bytes) {
+            match self.unseal(chat, &bytes) {
                 Ok(plain) => updates.push((chat, id, plain)),
                 Err(_) => log::warn!("update {id}: the kept copy does not decrypt; skipped"),
             }
