@@ -212,6 +212,9 @@ keys! {
 
     // Commands.
     HELP_TEXT = "help.text";
+    INPUT_POINTER_TAP = "input.pointer.tap";
+    INPUT_POINTER_TYPE = "input.pointer.type";
+    INPUT_POINTER_TYPE_OR_TAP = "input.pointer.type_or_tap";
     COMMAND_START = "commands.start";
     COMMAND_HELP = "commands.help";
     COMMAND_BACK = "commands.back";

@@ -86,7 +86,11 @@ fn household_size_and_state_are_checked() {
         let before = chat.state.clone();
         let out = chat.send(text(typed));
         assert_eq!(chat.state, before, "typed {typed:?}");
-        assert_eq!(out[0], line(keys::COUNT_INVALID), "typed {typed:?}");
+        assert_eq!(
+            out,
+            vec![pointed(&line(keys::COUNT_INVALID), keys::INPUT_POINTER_TYPE_OR_TAP)],
+            "typed {typed:?}"
+        );
     }
     chat.send(text(" 4 "));
     assert_eq!(chat.bill().household_size, Some(4));
@@ -94,7 +98,10 @@ fn household_size_and_state_are_checked() {
     let before = chat.state.clone();
     let out = chat.send(text("Narnia"));
     assert_eq!(chat.state, before);
-    assert_eq!(out[0], line(keys::STATE_UNREADABLE));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::STATE_UNREADABLE), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
     chat.send(text("new york"));
     assert_eq!(chat.bill().state.as_deref(), Some("NY"));
 }

@@ -4,6 +4,9 @@ use super::*;
 // J. Property: random sequences of inputs
 // ---------------------------------------------------------------------------
 
+/// The longest button label a phone shows whole (voice.md: one to three words).
+const MAX_BUTTON_LABEL: usize = 30;
+
 /// Every kind of button data this version can send.
 fn valid_button_data() -> Vec<String> {
     let mut data: Vec<String> = ["review", "script", "reminders", "main"]
@@ -426,6 +429,15 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
             prop_assert!(!b.data.is_empty() && b.data.len() <= 64, "button data {:?}", b.data);
             prop_assert!(is_known_data(&b.data, state), "unknown button data {:?}", b.data);
             prop_assert!(!b.label.trim().is_empty(), "a button without a label: {:?}", b);
+            // A phone shows about 30 characters of a button; longer is cut off.
+            prop_assert!(
+                b.label.chars().count() <= MAX_BUTTON_LABEL,
+                "a button label over {} characters ({}) for {:?}: {:?}",
+                MAX_BUTTON_LABEL,
+                b.label.chars().count(),
+                input,
+                b.label
+            );
         }
     }
 
