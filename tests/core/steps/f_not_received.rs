@@ -158,7 +158,7 @@ fn a_long_bill_pages_the_toggles() {
     assert_contains(&out[0], "25, 44");
     chat.answer_until(&[], None);
     let summary = chat.summary();
-    assert_contains(&summary, &summary_line(keys::SUMMARY_NOT_RECEIVED, "25, 44"));
+    assert_contains(&summary, &summary_line(keys::SUMMARY_NOT_RECEIVED, "lines 25, 44"));
     assert_contains(
         &summary,
         &summary_line(

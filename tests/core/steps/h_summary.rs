@@ -45,7 +45,8 @@ fn the_summary_lists_every_answer() {
         (keys::SUMMARY_COLLECTOR_LETTER_DATE, shown(day(2026, 6, 3))),
         (keys::SUMMARY_HAS_ITEMIZED, plain(keys::ANSWER_YES)),
         (keys::SUMMARY_LINE_ITEMS, items),
-        (keys::SUMMARY_NOT_RECEIVED, "3".to_string()),
+        // Line 3, not a count of 3.
+        (keys::SUMMARY_NOT_RECEIVED, "line 3".to_string()),
         (keys::SUMMARY_EOB_BILLED, "$4,500.00".to_string()),
         (keys::SUMMARY_EOB_ALLOWED, "$1,200.00".to_string()),
         (keys::SUMMARY_EOB_PLAN_PAID, "$950.00".to_string()),

@@ -416,3 +416,47 @@ fn today_is_the_users_own_date_once_the_zone_is_known() {
     chat.press(&plain(keys::CALL_OUTCOME_REFUSED));
     assert_eq!(chat.bill().calls[0].date, day(2026, 11, 28));
 }
+
+#[test]
+fn reminders_name_the_deadline_day_when_they_come_ahead_of_it() {
+    // A collector's letter of Nov 20: 30 days to dispute, to Sun Dec 20;
+    // the reminder comes a week ahead, on Fri Dec 11.
+    let mut chat = Chat::reviewed(&[
+        (Question::InCollections, "yes"),
+        (Question::CollectorLetterDate, "11/20/26"),
+    ]);
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_SHORT_VALIDATION));
+    let out = chat.send(cmd(Command::Reminders));
+    let deadline = shown(day(2026, 12, 20));
+    let when = format!("{} at 10:00 AM", shown(day(2026, 12, 11)));
+    assert_contains(
+        &out[0],
+        &filled(
+            keys::REMINDERS_LINE_AHEAD,
+            &[
+                ("number", "1"),
+                ("when", &when),
+                ("what", &plain(keys::REMIND_KIND_VALIDATION)),
+                ("date", &deadline),
+                ("bill", "Hospital bill, $1,234.50"),
+            ],
+        ),
+    );
+}
+
+#[test]
+fn the_week_before_collections_does_not_ask_for_an_itemized_bill_already_sent() {
+    let mut chat = Chat::reviewed(&[(Question::FirstBillDate, "11/1/26"), (Question::HasItemized, "yes")]);
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_SHORT_COLLECTIONS_WEEK));
+    let id = chat.state.reminders.items.last().expect("a reminder is set").id;
+    let Due::Send(message) = claim_at(&mut chat.state, id, utc("2027-01-23T15:00:00Z")) else {
+        panic!("not sent")
+    };
+    let text = message.text().to_plain();
+    assert_contains(&text, "day 90");
+    assert_lacks(&text, "ask for the itemized bill");
+}
