@@ -106,3 +106,25 @@ fn household_size_and_state_are_checked() {
     chat.send(text("new york"));
     assert_eq!(chat.bill().state.as_deref(), Some("NY"));
 }
+
+#[test]
+fn counts_and_line_numbers_are_worded_for_one_and_for_many() {
+    let mut bill = Bill {
+        items: er_items()[..1].to_vec(),
+        items_confirmed: true,
+        not_received: BTreeSet::from([9]),
+        not_received_done: true,
+        ..Bill::default()
+    };
+    let items = Question::LineItems.current_answer(&bill, content(), today()).unwrap();
+    assert!(items.starts_with("1 item, $"), "{items}");
+    let marks = Question::NotReceived.current_answer(&bill, content(), today()).unwrap();
+    assert_eq!(marks, "line 10", "a line number, not a count");
+
+    bill.items = er_items();
+    bill.not_received = BTreeSet::from([2, 6]);
+    let items = Question::LineItems.current_answer(&bill, content(), today()).unwrap();
+    assert!(items.starts_with(&format!("{} items, $", er_items().len())), "{items}");
+    let marks = Question::NotReceived.current_answer(&bill, content(), today()).unwrap();
+    assert_eq!(marks, "lines 3, 7");
+}
