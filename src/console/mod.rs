@@ -53,11 +53,19 @@ pub async fn run(engine: Engine) -> Result<(), StartError> {
             _ = &mut stop => None,
         };
         let Some(line) = line else { break };
-        let typed = line.trim();
-        if typed.is_empty() {
-            continue;
+        let mut block = vec![line];
+        // A paste (a bill's lines) arrives as many lines at once: read it
+        // as one block, as Telegram does, not line by line (each line
+        // would print the question and the list again). Piped input is
+        // answers typed ahead, one a line.
+        if interactive {
+            while let Ok(Ok(Some(more))) = tokio::time::timeout(PASTE_GAP, lines.next_line()).await {
+                block.push(more);
+            }
         }
-        let input = lock(&screen).input_for(typed);
+        let Some(input) = block_input(&lock(&screen), &block) else {
+            continue;
+        };
         let outputs = engine.handle(CONSOLE_CHAT, input, None).await?;
         show(&outputs);
     }
@@ -72,6 +80,25 @@ fn lock(screen: &Mutex<Terminal>) -> std::sync::MutexGuard<'_, Terminal> {
     screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Lines closer together than this came in one paste (a person types
+/// slower; `next_line` is cancel safe, so a timeout loses nothing).
+const PASTE_GAP: std::time::Duration = std::time::Duration::from_millis(30);
+
+/// What lines that arrived together mean: one line is a button, a command
+/// or text; several (a paste) are one text. `None` for blank lines only.
+fn block_input(screen: &Terminal, block: &[String]) -> Option<Input> {
+    let lines: Vec<&str> = block
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [] => None,
+        [typed] => Some(screen.input_for(typed)),
+        _ => Some(Input::Text(lines.join("\n"))),
+    }
+}
+
 /// What a typed line means: a button by number, a command, or text.
 fn typed_input(typed: &str, button_data: Option<&str>) -> Input {
     if let Some(data) = button_data {
@@ -80,5 +107,31 @@ fn typed_input(typed: &str, button_data: Option<&str>) -> Input {
     match Command::parse(typed) {
         Some(command) => Input::Command(command),
         None => Input::Text(typed.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|line| line.to_string()).collect()
+    }
+
+    #[test]
+    fn a_pasted_bill_is_one_text_and_a_single_line_is_read_as_typed() {
+        let screen = Terminal::new(true);
+        let pasted = block(&["03/14/26 99285 ER visit $2,100.00", "", "03/14/26 85025 CBC $142.00"]);
+        assert_eq!(
+            block_input(&screen, &pasted),
+            Some(Input::Text(
+                "03/14/26 99285 ER visit $2,100.00\n03/14/26 85025 CBC $142.00".to_string()
+            ))
+        );
+        assert_eq!(
+            block_input(&screen, &block(&["/help"])),
+            Some(Input::Command(Command::Help))
+        );
+        assert_eq!(block_input(&screen, &block(&["  ", ""])), None);
     }
 }

@@ -10,11 +10,12 @@ use std::io::Write;
 /// The terminal as the user sees it.
 pub struct Terminal {
     interactive: bool,
-    /// The buttons of the last message, in printed order.
-    buttons: Vec<Button>,
-    /// The last message takes a typed answer: its buttons are lettered
-    /// (`a)`, `b)`) so that a typed number stays an answer.
-    lettered: bool,
+    /// The buttons on screen, each with how it is picked (`1`, `2`... or
+    /// `a`, `b`...): every button of the last outputs that had any, numbered
+    /// on across messages so that each number picks one button. A message
+    /// that takes a typed answer letters its buttons, so that a typed
+    /// number stays an answer.
+    buttons: Vec<(String, Button)>,
 }
 
 impl Terminal {
@@ -22,7 +23,6 @@ impl Terminal {
         Terminal {
             interactive,
             buttons: Vec::new(),
-            lettered: false,
         }
     }
 
@@ -34,6 +34,15 @@ impl Terminal {
     /// Prints what the conversation said.
     pub fn show(&mut self, outputs: &[Output]) {
         let mut out = String::new();
+        // New buttons replace the ones on screen; a line without any (a
+        // pointer back to the question above) leaves them working.
+        let has_buttons = outputs.iter().any(|output| match output {
+            Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => !keyboard.is_empty(),
+            Output::Document { .. } => false,
+        });
+        if has_buttons {
+            self.buttons.clear();
+        }
         for output in outputs {
             match output {
                 Output::Message {
@@ -71,24 +80,33 @@ impl Terminal {
     }
 
     /// A message and its numbered (or lettered) buttons, which typed
-    /// numbers (or letters) now refer to.
+    /// numbers (or letters) now refer to, after those of the messages
+    /// before it.
     fn print_message(&mut self, out: &mut String, text: &Html, keyboard: &Keyboard, typed_answer: bool) {
         out.push('\n');
         out.push_str(&text.to_plain());
         out.push('\n');
-        self.buttons = keyboard.iter().flatten().cloned().collect();
-        self.lettered = typed_answer;
-        for (index, button) in self.buttons.iter().enumerate() {
-            out.push_str(&format!("  {}) {}\n", self.marker(index), button.label));
+        for button in keyboard.iter().flatten() {
+            let marker = self.next_marker(typed_answer);
+            out.push_str(&format!("  {marker}) {}\n", button.label));
+            self.buttons.push((marker, button.clone()));
         }
     }
 
-    /// How the button at `index` is picked: `1`, `2`... or `a`, `b`...
-    fn marker(&self, index: usize) -> String {
-        match (self.lettered, u8::try_from(index)) {
-            (true, Ok(i)) if i < 26 => char::from(b'a' + i).to_string(),
-            _ => (index + 1).to_string(),
+    /// How the next button is picked: the next number, or the next letter
+    /// (numbers past `z`).
+    fn next_marker(&self, lettered: bool) -> String {
+        let is_letter = |marker: &str| marker.bytes().all(|b| b.is_ascii_lowercase());
+        if lettered {
+            let letters = self.buttons.iter().filter(|(m, _)| is_letter(m)).count();
+            if let Ok(i) = u8::try_from(letters) {
+                if i < 26 {
+                    return char::from(b'a' + i).to_string();
+                }
+            }
         }
+        let numbers = self.buttons.iter().filter(|(m, _)| !is_letter(m)).count();
+        (numbers + 1).to_string()
     }
 
     /// Asks for the next line when a person is typing.
@@ -99,12 +117,97 @@ impl Terminal {
         }
     }
 
-    /// Turns a typed line into an input: a button's number (or letter)
-    /// presses it.
+    /// Turns a typed line into an input: a button's number (or letter),
+    /// or its words, press it.
     pub fn input_for(&self, typed: &str) -> Input {
-        let button = (0..self.buttons.len())
-            .find(|&i| self.marker(i).eq_ignore_ascii_case(typed))
-            .map(|i| self.buttons[i].data.as_str());
+        let button = self
+            .buttons
+            .iter()
+            .find(|(marker, _)| marker.eq_ignore_ascii_case(typed))
+            .or_else(|| self.buttons.iter().find(|(_, button)| same_words(&button.label, typed)))
+            .map(|(_, button)| button.data.as_str());
         typed_input(typed, button)
+    }
+}
+
+/// A typed line that is a button's label, ignoring case, spacing and the
+/// signpost emoji in front ("note this call" for "📞 Note this call").
+fn same_words(label: &str, typed: &str) -> bool {
+    let words = |text: &str| -> String {
+        text.split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let label = words(label);
+    !label.is_empty() && label == words(typed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn button(label: &str, data: &str) -> Button {
+        Button {
+            label: label.to_string(),
+            data: data.to_string(),
+        }
+    }
+
+    fn message(keyboard: Keyboard, typed_answer: bool) -> Output {
+        Output::Message {
+            text: Html::trusted("text".to_string()),
+            keyboard,
+            typed_answer,
+        }
+    }
+
+    fn pressed(terminal: &Terminal, typed: &str) -> Option<String> {
+        match terminal.input_for(typed) {
+            Input::Button(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_button_of_several_messages_has_its_own_number() {
+        let mut terminal = Terminal::new(false);
+        terminal.show(&[
+            message(vec![vec![button("📞 Note this call", "call:start")]], false),
+            message(
+                vec![vec![button("Hospital", "script:hospital"), button("Back", "leave")]],
+                false,
+            ),
+        ]);
+        assert_eq!(pressed(&terminal, "1").as_deref(), Some("call:start"));
+        assert_eq!(pressed(&terminal, "2").as_deref(), Some("script:hospital"));
+        assert_eq!(pressed(&terminal, "3").as_deref(), Some("leave"));
+        assert_eq!(pressed(&terminal, "4"), None);
+    }
+
+    #[test]
+    fn a_typed_label_presses_its_button() {
+        let mut terminal = Terminal::new(false);
+        terminal.show(&[message(vec![vec![button("📞 Note this call", "call:start")]], false)]);
+        assert_eq!(pressed(&terminal, "note this call").as_deref(), Some("call:start"));
+        assert_eq!(pressed(&terminal, "Note  this call").as_deref(), Some("call:start"));
+        assert_eq!(pressed(&terminal, "note"), None);
+    }
+
+    #[test]
+    fn typed_answer_buttons_are_lettered_and_a_number_stays_an_answer() {
+        let mut terminal = Terminal::new(false);
+        terminal.show(&[message(vec![vec![button("Not sure", "answer:x:not_sure")]], true)]);
+        assert_eq!(pressed(&terminal, "a").as_deref(), Some("answer:x:not_sure"));
+        assert_eq!(terminal.input_for("1"), Input::Text("1".to_string()));
+    }
+
+    #[test]
+    fn a_line_without_buttons_leaves_the_buttons_above_working() {
+        let mut terminal = Terminal::new(false);
+        terminal.show(&[message(vec![vec![button("Hospital", "answer:sender:hospital")]], false)]);
+        terminal.show(&[message(Vec::new(), false)]);
+        assert_eq!(pressed(&terminal, "1").as_deref(), Some("answer:sender:hospital"));
     }
 }

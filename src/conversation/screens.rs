@@ -485,8 +485,14 @@ impl View<'_> {
                 .amount_due
                 .map(|a| Usd(a).to_string())
                 .unwrap_or_else(|| self.content.plain(keys::BILLS_NO_AMOUNT));
-            let stage = match question::first_unanswered(bill) {
-                Some(q) => {
+            let stage = match (bill.paid, question::first_unanswered(bill)) {
+                (Some(paid), _) => {
+                    let paid = Usd(paid.amount).to_string();
+                    self.content
+                        .render(keys::BILLS_STAGE_PAID, &[("amount", Fill::Text(&paid))])
+                        .to_plain()
+                }
+                (None, Some(q)) => {
                     let (current, total) = question::progress(q, bill);
                     self.content
                         .render(
@@ -498,10 +504,15 @@ impl View<'_> {
                         )
                         .to_plain()
                 }
-                None => self.content.plain(keys::BILLS_STAGE_REVIEWED),
+                (None, None) => self.content.plain(keys::BILLS_STAGE_REVIEWED),
             };
-            let mut line = self.content.render(
-                keys::BILLS_LINE,
+            let current = index == state.current;
+            let (line_key, button_key) = match current {
+                true => (keys::BILLS_LINE_CURRENT, keys::BILLS_BUTTON_CURRENT),
+                false => (keys::BILLS_LINE, keys::BILLS_BUTTON),
+            };
+            let line = self.content.render(
+                line_key,
                 &[
                     ("number", Fill::Text(&number)),
                     ("sender", Fill::Text(&sender)),
@@ -509,9 +520,6 @@ impl View<'_> {
                     ("stage", Fill::Text(&stage)),
                 ],
             );
-            if index == state.current {
-                line = Html::trusted(format!("<b>{line}</b>"));
-            }
             lines.push(line);
             if let Some(call) = bill.calls.last() {
                 let call = self.call_line(call);
@@ -521,7 +529,7 @@ impl View<'_> {
                 );
             }
             let label = self.content.render(
-                keys::BILLS_BUTTON,
+                button_key,
                 &[("number", Fill::Text(&number)), ("sender", Fill::Text(&sender))],
             );
             keyboard.push(vec![Button {

@@ -8,7 +8,7 @@ use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
-use crate::content::{keys, Content, Fill, Key};
+use crate::content::{keys, Content, Fill, Html, Key};
 use crate::domain::bill::Bill;
 use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
@@ -77,7 +77,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         Input::Command(command) => turn.command(command),
         Input::Button(data) => match Action::parse(&data) {
             Some(action) => turn.action(action),
-            None => turn.say_then_current(keys::INPUT_STALE_BUTTON),
+            None => turn.say_then_redraw(keys::INPUT_STALE_BUTTON),
         },
         // Control and bidi-control characters never reach what is stored
         // or shown back.
@@ -625,8 +625,7 @@ impl Turn<'_> {
                 let line = self
                     .content()
                     .render(keys::FILE_TOO_LARGE, &[("max", Fill::Text(&upload::limit_text()))]);
-                self.outputs.push(Output::line(line));
-                self.show_current();
+                self.say_with_pointer(line);
             }
             FileProblem::NotText => self.say_then_current(keys::FILE_NOT_TEXT),
             FileProblem::NoOcr => self.say_then_current(keys::FILE_NO_OCR),
@@ -656,7 +655,7 @@ impl Turn<'_> {
 
     fn decline_delete(&mut self, back_to: Screen) {
         self.state.screen = back_to;
-        self.say_then_current(keys::DELETE_KEPT);
+        self.say_then_redraw(keys::DELETE_KEPT);
     }
 
     fn resume(&mut self) {
@@ -697,21 +696,61 @@ impl Turn<'_> {
         self.outputs.push(Output::line(self.content().text(line)));
     }
 
+    /// One short line about the screen the chat is still on (after /help,
+    /// /export, an answer that can't be read), and a pointer back to it:
+    /// its message is the last one with buttons, so they still work, and
+    /// sending it again would bury the line under the whole screen.
     pub(super) fn say_then_current(&mut self, line: Key) {
+        let line = self.content().text(line);
+        self.say_with_pointer(line);
+    }
+
+    /// A line, then the whole current screen again: for when the screen
+    /// the user last saw is not the one the chat is on (an old button, a
+    /// side screen left).
+    pub(super) fn say_then_redraw(&mut self, line: Key) {
         self.say(line);
         self.show_current();
     }
 
+    /// `line` and where to go on: "Tap a button above, or type …".
+    fn say_with_pointer(&mut self, line: Html) {
+        // The menu is short, and a new chat may never have seen it.
+        if self.state.screen == Screen::Menu {
+            self.outputs.push(Output::line(line));
+            return self.show_current();
+        }
+        let current = self.view.current(&self.state, self.reference);
+        let (has_buttons, typed) = match &current {
+            Output::Message {
+                keyboard, typed_answer, ..
+            } => (!keyboard.is_empty(), *typed_answer),
+            Output::ReplacePressed { keyboard, .. } => (!keyboard.is_empty(), false),
+            Output::Document { .. } => (false, false),
+        };
+        let pointer = match (has_buttons, typed) {
+            (true, true) => keys::INPUT_POINTER_TYPE_OR_TAP,
+            (true, false) => keys::INPUT_POINTER_TAP,
+            (false, true) => keys::INPUT_POINTER_TYPE,
+            // Nothing above to answer: show the screen itself.
+            (false, false) => {
+                self.outputs.push(Output::line(line));
+                return self.show_current();
+            }
+        };
+        let pointer = self.content().text(pointer);
+        self.outputs.push(Output::line(Html::join(&[line, pointer], "\n")));
+    }
+
     pub(super) fn stale(&mut self) {
-        self.say_then_current(keys::INPUT_STALE_BUTTON);
+        self.say_then_redraw(keys::INPUT_STALE_BUTTON);
     }
 
     pub(super) fn not_an_option(&mut self, example: &str) {
         let line = self
             .content()
             .render(keys::INPUT_NOT_AN_OPTION, &[("example", Fill::Text(example))]);
-        self.outputs.push(Output::line(line));
-        self.show_current();
+        self.say_with_pointer(line);
     }
 }
 

@@ -70,7 +70,16 @@ impl Engine {
             return Ok(Vec::new());
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
-        let step = conversation::step(&record.state, input, &self.ctx());
+        let ctx = self.ctx();
+        let step = conversation::step(&record.state, input, &ctx);
+        // A lost message (or a block) may have taken the screen with it:
+        // a short line pointing "above" would point at nothing, so the
+        // screen follows the step's own lines.
+        let lost = record.screen_lost || record.blocked;
+        let redrawn = match lost && !step.effects.contains(&Effect::EraseChat) {
+            true => conversation::step(&step.state, Input::Resume, &ctx).outputs,
+            false => Vec::new(),
+        };
 
         let export = step.effects.contains(&Effect::ExportChat).then(|| self.export(&record));
         let reminders_changed = step.state.reminders != record.state.reminders;
@@ -80,6 +89,7 @@ impl Engine {
         } else {
             record.state = step.state;
             record.blocked = false;
+            record.screen_lost = false;
             if let Some(id) = update_id {
                 record.note_applied(id);
             }
@@ -95,6 +105,9 @@ impl Engine {
         }
 
         let mut outputs = step.outputs;
+        if redrawn.last().is_some() && redrawn.last() != outputs.last() {
+            outputs.extend(redrawn);
+        }
         if let Some(document) = export {
             // The file first, then the line that says it was sent.
             outputs.insert(0, document);
@@ -128,6 +141,13 @@ impl Engine {
 
     /// Remembers that a chat blocked the bot (cleared when they write
     /// again) and drops its reminders still to come.
+    /// A message to `chat` was lost: its next answer shows the screen again.
+    pub async fn mark_screen_lost(&self, chat: i64) -> Result<(), StoreError> {
+        let _chat_lock = self.locks.lock(chat).await;
+        self.store.mark_screen_lost(chat)?;
+        self.store.flush().await
+    }
+
     pub async fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
         let _chat_lock = self.locks.lock(chat).await;
         self.store.mark_blocked(chat)?;

@@ -458,6 +458,20 @@ impl Store {
     /// Marks a chat as having blocked the bot and drops its reminders still
     /// to come (a blocked chat costs nothing). A chat with no record (never
     /// seen, or just erased with `/delete`) stays without one.
+    /// Notes that a message to `chat` was lost (see
+    /// [`ChatRecord::screen_lost`]); a chat with no record is left alone.
+    pub fn mark_screen_lost(&self, chat: i64) -> Result<(), StoreError> {
+        if !self.chats.contains_key(chat.to_be_bytes())? {
+            return Ok(());
+        }
+        let mut record = self.load_chat(chat)?.record;
+        if record.screen_lost {
+            return Ok(());
+        }
+        record.screen_lost = true;
+        self.save_chat(chat, &record)?.written()
+    }
+
     pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
         if !self.chats.contains_key(chat.to_be_bytes())? {
             return Ok(());

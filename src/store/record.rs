@@ -37,6 +37,11 @@ pub struct ChatRecord {
     /// write again. Reminders skip blocked chats.
     #[serde(default)]
     pub blocked: bool,
+    /// A message to this chat was lost (Telegram did not take it), so the
+    /// screen the chat is on may not be on the user's phone: the next
+    /// answer shows it again after its own lines. Left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub screen_lost: bool,
     /// The last Telegram update applied to this chat, so an update delivered
     /// again after a crash is not applied twice.
     #[serde(default)]
@@ -181,6 +186,7 @@ fn upgrade_v1(old: ChatRecordV1) -> ChatRecord {
         version: CURRENT_VERSION,
         state,
         blocked: old.blocked,
+        screen_lost: false,
         last_update_id: old.last_update_id,
         recent_update_ids: Vec::new(),
         item_digests: Vec::new(),

@@ -68,6 +68,9 @@ async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bo
         }
         _ => {
             log::warn!("chat {chat}: Telegram call failed: {error}");
+            if let Err(e) = engine.mark_screen_lost(chat.0).await {
+                log::error!("chat {chat}: could not note the lost message: {e}");
+            }
             true
         }
     }

@@ -33,11 +33,11 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
         Work::Update(update) => update,
         Work::Skipped(count) => {
             log::info!("chat {chat}: told {count} updates were skipped");
-            let count = count.to_string();
-            let line = served
-                .engine
-                .content()
-                .render(keys::SHELL_SLOW_DOWN, &[("count", Fill::Text(&count))]);
+            let content = served.engine.content();
+            let line = match count {
+                1 => content.text(keys::SHELL_SLOW_DOWN_ONE),
+                _ => content.render(keys::SHELL_SLOW_DOWN, &[("count", Fill::Text(&count.to_string()))]),
+            };
             deliver(
                 &served.outbox,
                 &served.engine,

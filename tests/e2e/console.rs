@@ -106,12 +106,18 @@ fn the_terminal_conversation_works_without_a_token() {
             "When did you get the care?",
             "first bill",
             "How much does the bill say you owe now?",
+            // One line and a pointer, not the question again.
             "I couldn't read that amount. Try something like $1,250.00",
-            "How much does the bill say you owe now?",
+            "↑ Type your answer to the question above.",
             "gone to a collections agency?",
         ],
     );
     assert!(!out.contains("<b>"), "HTML is turned into plain text:\n{out}");
+    assert_eq!(
+        out.matches("How much does the bill say you owe now?").count(),
+        1,
+        "the question is not sent again:\n{out}"
+    );
 
     // A second run picks up where the first stopped. On the amount
     // question the Keep button is lettered, so a typed 1 is one dollar.
@@ -182,7 +188,7 @@ async fn the_terminal_prints_its_own_due_reminders_once() {
         &out,
         &[
             "── reminder ──",
-            "🔔 Reminder · bill 1",
+            "🔔 Reminder · Bill 1",
             "last business day",
             "1) ✅ Done",
         ],

@@ -163,7 +163,7 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
         "First bill: <b>Thu, Apr 2</b>",
         "Due now: <b>$300.00</b>",
         "Line items: <b>15 items, $4,546.00</b>",
-        "Not received: <b>3, 7</b>",
+        "Not received: <b>lines 3, 7</b>",
         "EOB your share: <b>$300.00</b>",
         "Household: <b>skipped</b>",
         "State: <b>Ohio</b>",

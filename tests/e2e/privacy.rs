@@ -52,8 +52,9 @@ async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
     let json: serde_json::Value = serde_json::from_str(&contents).expect("valid JSON");
     assert_eq!(json["state"]["bills"][0]["amount_due"], "4321.09");
     assert_eq!(json["state"]["bills"][0]["calls"][0]["rep"], "Zelda Quixote");
-    pat.expect("everything I saved").await;
-    pat.next().await;
+    // One line after the file, pointing back at the screen above.
+    let sent = pat.expect("everything I saved").await;
+    assert!(sent.text.contains("above"), "{}", sent.text);
 
     // At rest, the data folder holds none of it readable: every record and
     // kept update is sealed with the chat's own key.

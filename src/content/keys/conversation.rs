@@ -99,6 +99,7 @@ keys! {
     ITEMS_TOTAL = "items.total" [count, total];
     ITEMS_TOTAL_ONE = "items.total_one" [total];
     ITEMS_COUNT = "items.count" [count, total];
+    ITEMS_COUNT_ONE = "items.count_one" [total];
     ITEMS_NEXT = "items.next";
     ITEMS_FROM_PHOTO = "items.from_photo";
     ITEMS_TOTAL_MISMATCH = "items.total_mismatch" [read, printed];
@@ -125,6 +126,8 @@ keys! {
     NOT_RECEIVED_MARKED_BUTTON = "not_received.marked_button" [number];
     NOT_RECEIVED_DONE = "not_received.done";
     NOT_RECEIVED_NONE = "not_received.none";
+    NOT_RECEIVED_LINES_ONE = "not_received.lines_one" [numbers];
+    NOT_RECEIVED_LINES_OTHER = "not_received.lines_other" [numbers];
     NOT_RECEIVED_PREVIOUS = "not_received.previous";
     NOT_RECEIVED_NEXT = "not_received.next";
     NOT_RECEIVED_HINT = "not_received.hint";
@@ -140,10 +143,13 @@ keys! {
     // Several bills.
     BILLS_HEADING = "bills.heading";
     BILLS_LINE = "bills.line" [number, sender, amount, stage];
+    BILLS_LINE_CURRENT = "bills.line_current" [number, sender, amount, stage];
     BILLS_BUTTON = "bills.button" [number, sender];
+    BILLS_BUTTON_CURRENT = "bills.button_current" [number, sender];
     BILLS_NEW = "bills.new";
     BILLS_STAGE_QUESTION = "bills.stage_question" [current, total];
     BILLS_STAGE_REVIEWED = "bills.stage_reviewed";
+    BILLS_STAGE_PAID = "bills.stage_paid" [amount];
     BILLS_UNNAMED = "bills.unnamed";
     BILLS_NO_AMOUNT = "bills.no_amount";
     BILLS_STARTED_NEW = "bills.started_new";
@@ -212,6 +218,9 @@ keys! {
 
     // Commands.
     HELP_TEXT = "help.text";
+    INPUT_POINTER_TAP = "input.pointer.tap";
+    INPUT_POINTER_TYPE = "input.pointer.type";
+    INPUT_POINTER_TYPE_OR_TAP = "input.pointer.type_or_tap";
     COMMAND_START = "commands.start";
     COMMAND_HELP = "commands.help";
     COMMAND_BACK = "commands.back";

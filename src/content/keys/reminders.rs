@@ -11,7 +11,7 @@ keys! {
     REMIND_LINE_SET = "remind.line_set" [what, when];
     REMIND_NONE = "remind.none";
     REMIND_PAID = "remind.paid";
-    REMIND_BUTTON = "remind.button" [what, date];
+    REMIND_BUTTON = "remind.button" [what];
     REMIND_ALL = "remind.all" [count];
     REMIND_LEAVE = "remind.leave";
     REMIND_SET = "remind.set" [what, when];
@@ -36,6 +36,17 @@ keys! {
     REMIND_KIND_VALIDATION = "remind.kind.debt_validation";
     REMIND_KIND_PAYMENT = "remind.kind.payment" [number];
     REMIND_KIND_PAYMENTS = "remind.kind.payments" [count];
+    REMIND_SHORT_COLLECTIONS_WEEK = "remind.short.collections_week";
+    REMIND_SHORT_COLLECTIONS_DAY = "remind.short.collections_day";
+    REMIND_SHORT_FOLLOW_UP = "remind.short.follow_up";
+    REMIND_SHORT_PROMISED = "remind.short.promised";
+    REMIND_SHORT_BEST_DAY = "remind.short.best_day_to_call";
+    REMIND_SHORT_NO_SURPRISES = "remind.short.no_surprises";
+    REMIND_SHORT_APPEAL = "remind.short.internal_appeal";
+    REMIND_SHORT_ASSISTANCE = "remind.short.financial_assistance";
+    REMIND_SHORT_VALIDATION = "remind.short.debt_validation";
+    REMIND_SHORT_PAYMENT = "remind.short.payment" [number];
+    REMIND_SHORT_PAYMENTS = "remind.short.payments" [count];
 
     // The time zone, asked once.
     ZONE_PROMPT = "zone.prompt";
@@ -54,18 +65,27 @@ keys! {
     // `/reminders`: the list.
     REMINDERS_HEADING = "reminders.heading" [zone];
     REMINDERS_LINE = "reminders.line" [number, when, what, bill];
+    REMINDERS_LINE_AHEAD = "reminders.line_ahead" [number, when, what, date, bill];
     REMINDERS_MORE = "reminders.more" [count];
     REMINDERS_EMPTY = "reminders.empty";
     REMINDERS_CANCEL = "reminders.cancel" [number];
     REMINDERS_ADD = "reminders.add";
     REMINDERS_CHANGE_ZONE = "reminders.change_zone";
     REMINDERS_CANCELLED = "reminders.cancelled" [what, when];
-    REMINDERS_BILL = "reminders.bill" [number];
+    REMINDERS_BILL = "reminders.bill" [sender, amount];
+    REMINDERS_BILL_NO_AMOUNT = "reminders.bill_no_amount" [sender];
+    REMINDERS_SENDER_HOSPITAL = "reminders.sender.hospital";
+    REMINDERS_SENDER_DOCTOR = "reminders.sender.doctor_office";
+    REMINDERS_SENDER_LAB = "reminders.sender.lab";
+    REMINDERS_SENDER_AMBULANCE = "reminders.sender.ambulance";
+    REMINDERS_SENDER_COLLECTOR = "reminders.sender.collections_agency";
+    REMINDERS_SENDER_OTHER = "reminders.sender.other" [number];
 
     // A reminder as delivered.
     DUE_HEADING = "due.heading" [bill];
     DUE_LATE = "due.late" [date];
     DUE_COLLECTIONS_WEEK = "due.collections_week" [date, days];
+    DUE_COLLECTIONS_WEEK_ITEMIZED = "due.collections_week_itemized" [date, days];
     DUE_COLLECTIONS_DAY = "due.collections_day" [date, days];
     DUE_FOLLOW_UP = "due.follow_up";
     DUE_PROMISED = "due.promised" [date, days, call];

@@ -6,6 +6,7 @@ use super::keys;
 keys! {
     /// A chat's lane was full: `count` messages were skipped.
     SHELL_SLOW_DOWN = "shell.slow_down" [count];
+    SHELL_SLOW_DOWN_ONE = "shell.slow_down_one";
     /// The user edited a message the bot had already read.
     SHELL_EDIT_NOT_READ = "shell.edit_not_read";
 }

@@ -63,7 +63,7 @@ impl Turn<'_> {
             .filter(|plan| code.is_none_or(|code| plan.kind.code() == code))
             .collect();
         if plans.is_empty() {
-            return self.say_then_current(keys::REMIND_NO_LONGER);
+            return self.say_then_redraw(keys::REMIND_NO_LONGER);
         }
         let mut set = Vec::new();
         let mut full = false;
@@ -156,7 +156,7 @@ impl Turn<'_> {
     /// "✖ Cancel" in the list.
     pub(super) fn cancel_reminder(&mut self, id: u32) {
         let Some(reminder) = self.state.reminders.remove(id) else {
-            return self.say_then_current(keys::REMIND_NO_LONGER);
+            return self.say_then_redraw(keys::REMIND_NO_LONGER);
         };
         let tz = self.zone().unwrap_or(chrono_tz::America::New_York);
         self.say_about(keys::REMINDERS_CANCELLED, &reminder, tz);

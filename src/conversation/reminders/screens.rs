@@ -7,6 +7,7 @@ use crate::conversation::output::{Button, Keyboard, Output};
 use crate::conversation::report::timing::days_phrase;
 use crate::conversation::state::ChatState;
 use crate::conversation::view::View;
+use crate::domain::bill::BillSender;
 use crate::domain::dates::format_date;
 use crate::domain::local_time::{clock_text, zone, US_ZONES};
 use crate::domain::money::Usd;
@@ -64,6 +65,43 @@ impl View<'_> {
             }
         };
         self.content.plain(key)
+    }
+
+    /// What a reminder is for, short enough for a button (plain text).
+    fn reminder_short(&self, kind: ReminderKind) -> String {
+        let key = match kind {
+            ReminderKind::CollectionsWeek => keys::REMIND_SHORT_COLLECTIONS_WEEK,
+            ReminderKind::CollectionsDay => keys::REMIND_SHORT_COLLECTIONS_DAY,
+            ReminderKind::FollowUp => keys::REMIND_SHORT_FOLLOW_UP,
+            ReminderKind::Promised => keys::REMIND_SHORT_PROMISED,
+            ReminderKind::BestDayToCall => keys::REMIND_SHORT_BEST_DAY,
+            ReminderKind::NoSurprisesDispute => keys::REMIND_SHORT_NO_SURPRISES,
+            ReminderKind::InternalAppeal => keys::REMIND_SHORT_APPEAL,
+            ReminderKind::FinancialAssistance => keys::REMIND_SHORT_ASSISTANCE,
+            ReminderKind::DebtValidation => keys::REMIND_SHORT_VALIDATION,
+            ReminderKind::Payment { number, .. } => {
+                let number = number.to_string();
+                return self
+                    .content
+                    .render(keys::REMIND_SHORT_PAYMENT, &[("number", Fill::Text(&number))])
+                    .to_plain();
+            }
+        };
+        self.content.plain(key)
+    }
+
+    /// A group's button words: a payment group counts its payments.
+    fn group_short(&self, group: &[ReminderPlan]) -> String {
+        match group {
+            [first, _, ..] if first.kind.code() == "pay" => {
+                let count = group.len().to_string();
+                self.content
+                    .render(keys::REMIND_SHORT_PAYMENTS, &[("count", Fill::Text(&count))])
+                    .to_plain()
+            }
+            [first, ..] => self.reminder_short(first.kind),
+            [] => String::new(),
+        }
     }
 
     /// What a group of plans is for: a payment group counts its payments.
@@ -146,10 +184,10 @@ impl View<'_> {
             lines.push(line);
             if !set {
                 unset += 1;
-                let label = self.content.render(
-                    keys::REMIND_BUTTON,
-                    &[("what", Fill::Text(&what)), ("date", Fill::Text(&date))],
-                );
+                let short = self.group_short(group);
+                let label = self
+                    .content
+                    .render(keys::REMIND_BUTTON, &[("what", Fill::Text(&short))]);
                 keyboard.push(vec![Button {
                     label: label.to_plain(),
                     data: Action::RemindSet(code.to_string()).encode(),
@@ -185,15 +223,35 @@ impl View<'_> {
             let mut cancel_row = Vec::new();
             for (index, reminder) in pending.iter().take(LISTED_REMINDERS).enumerate() {
                 let number = (index + 1).to_string();
-                lines.push(self.content.render(
-                    keys::REMINDERS_LINE,
-                    &[
-                        ("number", Fill::Text(&number)),
-                        ("when", Fill::Text(&self.when(reminder.due, tz))),
-                        ("what", Fill::Text(&self.reminder_what(reminder.kind))),
-                        ("bill", Fill::Text(&self.bill_label(reminder.bill))),
-                    ],
-                ));
+                let when = self.when(reminder.due, tz);
+                let what = self.reminder_what(reminder.kind);
+                let bill = self.bill_label(state, reminder.bill);
+                // A reminder that comes ahead of its date (a week before a
+                // deadline) names the date it is about as well.
+                let line = if reminder.date == reminder.deliver_on {
+                    self.content.render(
+                        keys::REMINDERS_LINE,
+                        &[
+                            ("number", Fill::Text(&number)),
+                            ("when", Fill::Text(&when)),
+                            ("what", Fill::Text(&what)),
+                            ("bill", Fill::Text(&bill)),
+                        ],
+                    )
+                } else {
+                    let date = format_date(reminder.date, self.today);
+                    self.content.render(
+                        keys::REMINDERS_LINE_AHEAD,
+                        &[
+                            ("number", Fill::Text(&number)),
+                            ("when", Fill::Text(&when)),
+                            ("what", Fill::Text(&what)),
+                            ("date", Fill::Text(&date)),
+                            ("bill", Fill::Text(&bill)),
+                        ],
+                    )
+                };
+                lines.push(line);
                 let label = self
                     .content
                     .render(keys::REMINDERS_CANCEL, &[("number", Fill::Text(&number))]);
@@ -225,12 +283,36 @@ impl View<'_> {
         Output::choice(text, keyboard)
     }
 
-    /// "bill 2".
-    pub fn bill_label(&self, index: usize) -> String {
+    /// A bill as the user knows it: "Hospital bill, $2,333.00".
+    pub fn bill_label(&self, state: &ChatState, index: usize) -> String {
         let number = (index + 1).to_string();
-        self.content
-            .render(keys::REMINDERS_BILL, &[("number", Fill::Text(&number))])
-            .to_plain()
+        let bill = state.bills.get(index);
+        let sender = match bill.and_then(|bill| bill.sender) {
+            Some(BillSender::Hospital) => self.content.plain(keys::REMINDERS_SENDER_HOSPITAL),
+            Some(BillSender::DoctorOffice) => self.content.plain(keys::REMINDERS_SENDER_DOCTOR),
+            Some(BillSender::Lab) => self.content.plain(keys::REMINDERS_SENDER_LAB),
+            Some(BillSender::Ambulance) => self.content.plain(keys::REMINDERS_SENDER_AMBULANCE),
+            Some(BillSender::CollectionsAgency) => self.content.plain(keys::REMINDERS_SENDER_COLLECTOR),
+            Some(BillSender::Other) | None => self
+                .content
+                .render(keys::REMINDERS_SENDER_OTHER, &[("number", Fill::Text(&number))])
+                .to_plain(),
+        };
+        match bill.and_then(|bill| bill.amount_due) {
+            Some(amount) => {
+                let amount = Usd(amount).to_string();
+                self.content
+                    .render(
+                        keys::REMINDERS_BILL,
+                        &[("sender", Fill::Text(&sender)), ("amount", Fill::Text(&amount))],
+                    )
+                    .to_plain()
+            }
+            None => self
+                .content
+                .render(keys::REMINDERS_BILL_NO_AMOUNT, &[("sender", Fill::Text(&sender))])
+                .to_plain(),
+        }
     }
 
     /// Which time zone? A button for each US zone, and "other".
@@ -255,7 +337,7 @@ impl View<'_> {
 
     /// A reminder's words: heading, a late note when late, and what to do.
     pub fn reminder_text(&self, state: &ChatState, reminder: &Reminder, late: bool) -> Html {
-        let bill = self.bill_label(reminder.bill);
+        let bill = self.bill_label(state, reminder.bill);
         let mut parts = vec![self.content.render(keys::DUE_HEADING, &[("bill", Fill::Text(&bill))])];
         if late {
             let meant = format_date(reminder.deliver_on, self.today);
@@ -273,7 +355,17 @@ impl View<'_> {
                 .render(key, &[("date", Fill::Text(&date)), ("days", Fill::Text(&days))])
         };
         match reminder.kind {
-            ReminderKind::CollectionsWeek => dated(keys::DUE_COLLECTIONS_WEEK),
+            // Never "ask for the itemized bill" to someone who has it.
+            ReminderKind::CollectionsWeek => {
+                let has_itemized = state
+                    .bills
+                    .get(reminder.bill)
+                    .is_some_and(|bill| !bill.items.is_empty() || bill.has_itemized == Some(true));
+                match has_itemized {
+                    true => dated(keys::DUE_COLLECTIONS_WEEK_ITEMIZED),
+                    false => dated(keys::DUE_COLLECTIONS_WEEK),
+                }
+            }
             ReminderKind::CollectionsDay => dated(keys::DUE_COLLECTIONS_DAY),
             ReminderKind::BestDayToCall => dated(keys::DUE_BEST_DAY),
             ReminderKind::FollowUp => self.content.text(keys::DUE_FOLLOW_UP),
@@ -338,7 +430,7 @@ impl View<'_> {
     /// `/paid`: how much was paid in the end, with the amount due as a
     /// button when known.
     pub fn paid_prompt(&self, state: &ChatState) -> Output {
-        let bill = self.bill_label(state.current);
+        let bill = self.bill_label(state, state.current);
         let mut text = self.content.render(keys::PAID_PROMPT, &[("bill", Fill::Text(&bill))]);
         if let Some(paid) = state.bill().paid {
             let amount = Usd(paid.amount).to_string();

@@ -586,25 +586,34 @@ impl Question {
             Question::LineItems => bill.items_confirmed.then(|| {
                 let count = bill.items.len().to_string();
                 let total = Usd(bill.items_total()).to_string();
-                content
-                    .render(
+                let total = ("total", crate::content::Fill::Text(&total));
+                match bill.items.len() {
+                    1 => content.render(keys::ITEMS_COUNT_ONE, &[total]),
+                    _ => content.render(
                         keys::ITEMS_COUNT,
-                        &[
-                            ("count", crate::content::Fill::Text(&count)),
-                            ("total", crate::content::Fill::Text(&total)),
-                        ],
-                    )
-                    .to_plain()
+                        &[("count", crate::content::Fill::Text(&count)), total],
+                    ),
+                }
+                .to_plain()
             }),
             Question::NotReceived => bill.not_received_done.then(|| {
                 if bill.not_received.is_empty() {
                     content.plain(keys::NOT_RECEIVED_NONE)
                 } else {
-                    bill.not_received
+                    // "line 10", "lines 3, 5": numbers of lines, not a count.
+                    let numbers = bill
+                        .not_received
                         .iter()
                         .map(|i| (i + 1).to_string())
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", ");
+                    let key = match bill.not_received.len() {
+                        1 => keys::NOT_RECEIVED_LINES_ONE,
+                        _ => keys::NOT_RECEIVED_LINES_OTHER,
+                    };
+                    content
+                        .render(key, &[("numbers", crate::content::Fill::Text(&numbers))])
+                        .to_plain()
                 }
             }),
             Question::DischargeDate

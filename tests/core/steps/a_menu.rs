@@ -141,9 +141,9 @@ fn nonsense_at_a_choice_question_gives_the_not_an_option_line_and_the_same_quest
         let before = chat.state.clone();
         let out = chat.send(text("purple elephant"));
         assert_eq!(chat.state, before, "state unchanged at {question:?}");
-        assert_eq!(out.len(), 2);
-        assert_eq!(out[0], not_an_option(&example));
-        assert_contains(&out[1], &progress(n, total));
+        // One line pointing back at the question, whose buttons still work.
+        assert_eq!(out.len(), 1, "{question:?} ({n} of {total})");
+        assert_eq!(out[0], pointed(&not_an_option(&example), keys::INPUT_POINTER_TAP));
         assert_eq!(chat.labels(), labels);
     }
 }
@@ -154,10 +154,11 @@ fn an_unreadable_amount_gives_the_friendly_error_and_the_same_question() {
     let before = chat.state.clone();
     let out = chat.send(text("12x"));
     assert_eq!(chat.state, before);
-    assert_eq!(out.len(), 2);
-    assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE));
-    assert_contains(&out[1], &progress(7, 15));
-    assert_contains(&out[1], &line(keys::AMOUNT_DUE_PROMPT));
+    // One short line, not the question again (it is just above).
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::AMOUNT_UNREADABLE), keys::INPUT_POINTER_TYPE)]
+    );
 }
 
 #[test]
@@ -174,8 +175,11 @@ fn every_amount_error_has_its_own_line_and_repeats_the_question() {
         let mut chat = base.fork();
         let out = chat.send(text(typed));
         assert_eq!(chat.state, base.state, "typed {typed:?}");
-        assert_eq!(out[0], line(key), "typed {typed:?}");
-        assert_contains(out.last().unwrap(), &line(keys::AMOUNT_DUE_PROMPT));
+        assert_eq!(
+            out,
+            vec![pointed(&line(key), keys::INPUT_POINTER_TYPE)],
+            "typed {typed:?}"
+        );
     }
 }
 
@@ -186,7 +190,11 @@ fn a_lone_separator_is_not_an_amount() {
         let mut chat = base.fork();
         let out = chat.send(text(typed));
         assert_eq!(chat.state, base.state, "typed {typed:?}");
-        assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE), "typed {typed:?}");
+        assert_eq!(
+            out[0],
+            pointed(&line(keys::AMOUNT_UNREADABLE), keys::INPUT_POINTER_TYPE),
+            "typed {typed:?}"
+        );
     }
 }
 
@@ -312,6 +320,7 @@ fn back_at_the_menu_says_there_is_nothing_before() {
     let before = chat.state.clone();
     let out = chat.send(cmd(Command::Back));
     assert_eq!(chat.state, before);
+    // The menu is short (and a new chat may not have seen it): it follows.
     assert_eq!(out.len(), 2);
     assert_eq!(out[0], line(keys::INPUT_NOTHING_BEFORE));
     assert_contains(&out[1], &line(keys::MENU_PROMPT));
@@ -356,14 +365,17 @@ fn help_shows_the_help_text_then_repeats_the_current_question() {
     let before = chat.state.clone();
     let out = chat.send(cmd(Command::Help));
     assert_eq!(chat.state, before);
-    assert_eq!(out.len(), 2);
-    assert_eq!(out[0], line(keys::HELP_TEXT));
+    // The help, and a pointer back to the question (not the question
+    // again): its buttons, just above, still answer it.
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0], pointed(&line(keys::HELP_TEXT), keys::INPUT_POINTER_TAP));
     for command in Command::LISTED {
         assert_contains(&out[0], &format!("/{}", command.name()));
     }
-    assert_contains(&out[1], &progress(3, 14));
-    assert_contains(&out[1], &line(keys::COVERAGE_PROMPT));
+    assert_lacks(&out[0], &line(keys::COVERAGE_PROMPT));
     assert_eq!(chat.labels(), coverage_labels());
+    let out = chat.press(&coverage_labels()[0]);
+    assert_ne!(chat.state, before, "a button of the question above answers it: {out:?}");
 }
 
 #[test]
@@ -372,7 +384,10 @@ fn unknown_command_says_so_and_shows_the_current_screen() {
     let before = chat.state.clone();
     let out = chat.send(cmd(Command::Unknown));
     assert_eq!(chat.state, before);
-    assert_eq!(out[0], line(keys::INPUT_UNKNOWN_COMMAND));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::INPUT_UNKNOWN_COMMAND), keys::INPUT_POINTER_TAP)]
+    );
     assert_eq!(chat.labels(), sender_labels());
 }
 
@@ -426,9 +441,10 @@ fn unsupported_input_gives_the_unsupported_line_and_the_current_screen() {
     let before = chat.state.clone();
     let out = chat.send(Input::Unsupported);
     assert_eq!(chat.state, before);
-    assert_eq!(out.len(), 2);
-    assert_eq!(out[0], line(keys::INPUT_UNSUPPORTED));
-    assert_contains(&out[1], &line(keys::AMOUNT_DUE_PROMPT));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::INPUT_UNSUPPORTED), keys::INPUT_POINTER_TYPE)]
+    );
 }
 
 #[test]
@@ -474,8 +490,14 @@ fn delete_asks_and_no_returns_to_where_the_user_was() {
 
     // Typing at the confirmation points at the buttons.
     let out = chat.send(text("maybe"));
-    assert_eq!(out[0], not_an_option(&plain(keys::DELETE_NO)));
-    assert_eq!(out[1], line(keys::DELETE_CONFIRM));
+    assert_eq!(
+        out,
+        vec![pointed(
+            &not_an_option(&plain(keys::DELETE_NO)),
+            keys::INPUT_POINTER_TAP
+        )]
+    );
+    assert_eq!(chat.labels(), vec![plain(keys::DELETE_YES), plain(keys::DELETE_NO)]);
 
     // A second /delete does not forget where the user was.
     chat.send(cmd(Command::Delete));

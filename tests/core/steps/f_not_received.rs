@@ -78,7 +78,11 @@ fn typed_numbers_toggle_too() {
         let before = chat.state.clone();
         let out = chat.send(text(typed));
         assert_eq!(chat.state, before, "typed {typed:?}");
-        assert_eq!(out[0], line(keys::NOT_RECEIVED_HINT), "typed {typed:?}");
+        assert_eq!(
+            out,
+            vec![pointed(&line(keys::NOT_RECEIVED_HINT), keys::INPUT_POINTER_TYPE_OR_TAP)],
+            "typed {typed:?}"
+        );
     }
 
     // "done" finishes.
@@ -154,7 +158,7 @@ fn a_long_bill_pages_the_toggles() {
     assert_contains(&out[0], "25, 44");
     chat.answer_until(&[], None);
     let summary = chat.summary();
-    assert_contains(&summary, &summary_line(keys::SUMMARY_NOT_RECEIVED, "25, 44"));
+    assert_contains(&summary, &summary_line(keys::SUMMARY_NOT_RECEIVED, "lines 25, 44"));
     assert_contains(
         &summary,
         &summary_line(

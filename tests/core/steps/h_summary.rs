@@ -45,7 +45,8 @@ fn the_summary_lists_every_answer() {
         (keys::SUMMARY_COLLECTOR_LETTER_DATE, shown(day(2026, 6, 3))),
         (keys::SUMMARY_HAS_ITEMIZED, plain(keys::ANSWER_YES)),
         (keys::SUMMARY_LINE_ITEMS, items),
-        (keys::SUMMARY_NOT_RECEIVED, "3".to_string()),
+        // Line 3, not a count of 3.
+        (keys::SUMMARY_NOT_RECEIVED, "line 3".to_string()),
         (keys::SUMMARY_EOB_BILLED, "$4,500.00".to_string()),
         (keys::SUMMARY_EOB_ALLOWED, "$1,200.00".to_string()),
         (keys::SUMMARY_EOB_PLAN_PAID, "$950.00".to_string()),
@@ -86,7 +87,11 @@ fn household_size_and_state_are_checked() {
         let before = chat.state.clone();
         let out = chat.send(text(typed));
         assert_eq!(chat.state, before, "typed {typed:?}");
-        assert_eq!(out[0], line(keys::COUNT_INVALID), "typed {typed:?}");
+        assert_eq!(
+            out,
+            vec![pointed(&line(keys::COUNT_INVALID), keys::INPUT_POINTER_TYPE_OR_TAP)],
+            "typed {typed:?}"
+        );
     }
     chat.send(text(" 4 "));
     assert_eq!(chat.bill().household_size, Some(4));
@@ -94,7 +99,32 @@ fn household_size_and_state_are_checked() {
     let before = chat.state.clone();
     let out = chat.send(text("Narnia"));
     assert_eq!(chat.state, before);
-    assert_eq!(out[0], line(keys::STATE_UNREADABLE));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::STATE_UNREADABLE), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
     chat.send(text("new york"));
     assert_eq!(chat.bill().state.as_deref(), Some("NY"));
+}
+
+#[test]
+fn counts_and_line_numbers_are_worded_for_one_and_for_many() {
+    let mut bill = Bill {
+        items: er_items()[..1].to_vec(),
+        items_confirmed: true,
+        not_received: BTreeSet::from([9]),
+        not_received_done: true,
+        ..Bill::default()
+    };
+    let items = Question::LineItems.current_answer(&bill, content(), today()).unwrap();
+    assert!(items.starts_with("1 item, $"), "{items}");
+    let marks = Question::NotReceived.current_answer(&bill, content(), today()).unwrap();
+    assert_eq!(marks, "line 10", "a line number, not a count");
+
+    bill.items = er_items();
+    bill.not_received = BTreeSet::from([2, 6]);
+    let items = Question::LineItems.current_answer(&bill, content(), today()).unwrap();
+    assert!(items.starts_with(&format!("{} items, $", er_items().len())), "{items}");
+    let marks = Question::NotReceived.current_answer(&bill, content(), today()).unwrap();
+    assert_eq!(marks, "lines 3, 7");
 }

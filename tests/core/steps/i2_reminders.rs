@@ -13,18 +13,19 @@ fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
 }
 
-/// The picker's button for a reminder: what it is for, and its day.
-fn remind_button(what: Key, date: NaiveDate) -> String {
-    filled(keys::REMIND_BUTTON, &[("what", &plain(what)), ("date", &shown(date))])
+/// The picker's button for a reminder: what it is for, in a few words (its
+/// day is in the message).
+fn remind_button(short: Key) -> String {
+    filled(keys::REMIND_BUTTON, &[("what", &plain(short))])
 }
 
 /// A reviewed new bill in Eastern time with one reminder set from the
 /// picker; returns the chat and the reminder's id.
-fn chat_with_reminder(what: Key, date: NaiveDate) -> (Chat, u32) {
+fn chat_with_reminder(short: Key) -> (Chat, u32) {
     let mut chat = reviewed_new_bill();
     chat.state.time_zone = Some("America/New_York".to_string());
     chat.send(cmd(Command::Remind));
-    chat.press(&remind_button(what, date));
+    chat.press(&remind_button(short));
     let id = chat.state.reminders.items.last().expect("a reminder is set").id;
     (chat, id)
 }
@@ -46,10 +47,13 @@ fn remind_offers_the_bills_dates_and_asks_the_time_zone_only_once() {
     let out = chat.send(cmd(Command::Remind));
     assert_eq!(out.len(), 1);
     assert_contains(&out[0], &line(keys::REMIND_HEADING));
-    let week_before = remind_button(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
-    let best_day = remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30));
+    let week_before = remind_button(keys::REMIND_SHORT_COLLECTIONS_WEEK);
+    let best_day = remind_button(keys::REMIND_SHORT_BEST_DAY);
     assert!(chat.labels().contains(&week_before), "{:?}", chat.labels());
     assert!(chat.labels().contains(&best_day), "{:?}", chat.labels());
+    // The days are in the message, not on the buttons.
+    assert_contains(&out[0], &shown(day(2027, 1, 23)));
+    assert_contains(&out[0], &shown(day(2026, 11, 30)));
 
     // The first reminder asks the time zone.
     chat.press(&week_before);
@@ -93,7 +97,10 @@ fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
         .expect("a set-all button");
     chat.press(&all);
     let out = chat.send(text("Mars/Olympus"));
-    assert_eq!(out[0], line(keys::ZONE_UNKNOWN));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::ZONE_UNKNOWN), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
     assert!(matches!(chat.state.screen, Screen::AskTimeZone { .. }));
     let out = chat.send(text("america/chicago"));
     assert_eq!(out[0], filled(keys::ZONE_SET, &[("zone", "Central")]));
@@ -109,8 +116,8 @@ fn set_all_sets_every_reminder_offered_and_a_typed_zone_is_read() {
 
 #[test]
 fn reminders_lists_the_coming_ones_and_cancels_one() {
-    let (mut chat, _) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_DAY, day(2027, 1, 29));
-    chat.press(&remind_button(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30)));
+    let (mut chat, _) = chat_with_reminder(keys::REMIND_SHORT_COLLECTIONS_DAY);
+    chat.press(&remind_button(keys::REMIND_SHORT_BEST_DAY));
     let out = chat.send(cmd(Command::Reminders));
     let listed = &out[0];
     assert_contains(listed, &filled(keys::REMINDERS_HEADING, &[("zone", "Eastern")]));
@@ -175,7 +182,10 @@ fn a_call_that_lowered_the_bill_asks_the_new_amount_and_keeps_it() {
     let out = chat.press(&plain(keys::CALL_OUTCOME_REDUCED));
     assert_eq!(out.last().unwrap(), &line(keys::CALL_NEW_AMOUNT_PROMPT));
     let out = chat.send(text("about half"));
-    assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::AMOUNT_UNREADABLE), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
     let out = chat.send(text("$617.25"));
     assert_contains(&out[0], "Ana lowered the bill to $617.25");
     assert_contains(&out[0], &filled(keys::CALL_AMOUNT_UPDATED, &[("amount", "$617.25")]));
@@ -269,7 +279,7 @@ fn a_payment_plan_agreed_on_a_call_offers_a_reminder_for_each_payment() {
 
 #[test]
 fn a_due_reminder_has_done_snooze_and_script_buttons() {
-    let (mut chat, id) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
+    let (mut chat, id) = chat_with_reminder(keys::REMIND_SHORT_COLLECTIONS_WEEK);
 
     // Too early: nothing to send.
     let mut state = chat.state.clone();
@@ -279,7 +289,11 @@ fn a_due_reminder_has_done_snooze_and_script_buttons() {
         panic!("not sent")
     };
     let text = message.text().to_plain();
-    assert_contains(&text, &filled(keys::DUE_HEADING, &[("bill", "bill 1")]));
+    // The bill by its sender and amount, as the user knows it.
+    assert_contains(
+        &text,
+        &filled(keys::DUE_HEADING, &[("bill", "Hospital bill, $1,234.50")]),
+    );
     assert_contains(&text, "day 90");
     assert_lacks(&text, &filled(keys::DUE_LATE, &[("date", &shown(day(2027, 1, 23)))]));
     assert_eq!(
@@ -317,7 +331,7 @@ fn a_due_reminder_has_done_snooze_and_script_buttons() {
 
 #[test]
 fn a_reminder_found_late_says_so_and_never_comes_at_night() {
-    let (chat, id) = chat_with_reminder(keys::REMIND_KIND_BEST_DAY, day(2026, 11, 30));
+    let (chat, id) = chat_with_reminder(keys::REMIND_SHORT_BEST_DAY);
     let mut state = chat.state.clone();
     // The bot comes back at 11 PM Eastern on Dec 1: wait for the morning.
     assert_eq!(claim_at(&mut state, id, utc("2026-12-02T04:00:00Z")), Due::Postponed);
@@ -344,7 +358,7 @@ fn before_any_answer_there_is_nothing_to_remind_of_or_mark_paid() {
 
 #[test]
 fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
-    let (mut chat, _) = chat_with_reminder(keys::REMIND_KIND_COLLECTIONS_WEEK, day(2027, 1, 23));
+    let (mut chat, _) = chat_with_reminder(keys::REMIND_SHORT_COLLECTIONS_WEEK);
     chat.press(&plain(keys::REMIND_LEAVE));
     chat.send(cmd(Command::Paid));
     assert_eq!(
@@ -355,7 +369,10 @@ fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
         ]
     );
     let out = chat.send(text("a lot"));
-    assert_eq!(out[0], line(keys::AMOUNT_UNREADABLE));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::AMOUNT_UNREADABLE), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
     let out = chat.send(text("800"));
     assert_eq!(
         out[0],
@@ -381,7 +398,10 @@ fn paid_settles_the_bill_stops_its_reminders_and_goes_back() {
         &filled(keys::PAID_ALREADY, &[("amount", "$800.00"), ("date", &shown(today()))]),
     );
     let out = chat.send(text("-5"));
-    assert_eq!(out[0], line(keys::PAID_NEGATIVE));
+    assert_eq!(
+        out,
+        vec![pointed(&line(keys::PAID_NEGATIVE), keys::INPUT_POINTER_TYPE_OR_TAP)]
+    );
 }
 
 #[test]
@@ -395,4 +415,48 @@ fn today_is_the_users_own_date_once_the_zone_is_known() {
     chat.send(cmd(Command::Skip));
     chat.press(&plain(keys::CALL_OUTCOME_REFUSED));
     assert_eq!(chat.bill().calls[0].date, day(2026, 11, 28));
+}
+
+#[test]
+fn reminders_name_the_deadline_day_when_they_come_ahead_of_it() {
+    // A collector's letter of Nov 20: 30 days to dispute, to Sun Dec 20;
+    // the reminder comes a week ahead, on Fri Dec 11.
+    let mut chat = Chat::reviewed(&[
+        (Question::InCollections, "yes"),
+        (Question::CollectorLetterDate, "11/20/26"),
+    ]);
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_SHORT_VALIDATION));
+    let out = chat.send(cmd(Command::Reminders));
+    let deadline = shown(day(2026, 12, 20));
+    let when = format!("{} at 10:00 AM", shown(day(2026, 12, 11)));
+    assert_contains(
+        &out[0],
+        &filled(
+            keys::REMINDERS_LINE_AHEAD,
+            &[
+                ("number", "1"),
+                ("when", &when),
+                ("what", &plain(keys::REMIND_KIND_VALIDATION)),
+                ("date", &deadline),
+                ("bill", "Hospital bill, $1,234.50"),
+            ],
+        ),
+    );
+}
+
+#[test]
+fn the_week_before_collections_does_not_ask_for_an_itemized_bill_already_sent() {
+    let mut chat = Chat::reviewed(&[(Question::FirstBillDate, "11/1/26"), (Question::HasItemized, "yes")]);
+    chat.state.time_zone = Some("America/New_York".to_string());
+    chat.send(cmd(Command::Remind));
+    chat.press(&remind_button(keys::REMIND_SHORT_COLLECTIONS_WEEK));
+    let id = chat.state.reminders.items.last().expect("a reminder is set").id;
+    let Due::Send(message) = claim_at(&mut chat.state, id, utc("2027-01-23T15:00:00Z")) else {
+        panic!("not sent")
+    };
+    let text = message.text().to_plain();
+    assert_contains(&text, "day 90");
+    assert_lacks(&text, "ask for the itemized bill");
 }

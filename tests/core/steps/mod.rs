@@ -188,6 +188,9 @@ struct Chat {
     asked: Vec<Question>,
     /// The time the next input arrives (the pinned "now" unless moved).
     now: DateTime<Utc>,
+    /// The buttons on screen: those of the last message that had any (a
+    /// short line without buttons leaves them working, as on a phone).
+    buttons: Keyboard,
 }
 
 impl Chat {
@@ -197,6 +200,7 @@ impl Chat {
             last: None,
             asked: Vec::new(),
             now: now(),
+            buttons: Keyboard::new(),
         }
     }
 
@@ -217,6 +221,13 @@ impl Chat {
             }
         }
         let texts = result.outputs.iter().map(|o| o.text().to_plain()).collect();
+        // A step ending in a message with buttons shows those; one ending
+        // in a short line leaves the earlier buttons on screen.
+        match result.outputs.last() {
+            Some(Output::Message { keyboard, .. }) if keyboard.is_empty() && is_pointer(result.outputs.last()) => {}
+            Some(last) => self.buttons = keyboard_of(last).clone(),
+            None => {}
+        }
         self.last = Some(result);
         texts
     }
@@ -228,6 +239,7 @@ impl Chat {
             last: self.last.clone(),
             asked: self.asked.clone(),
             now: self.now,
+            buttons: self.buttons.clone(),
         }
     }
 
@@ -266,7 +278,7 @@ impl Chat {
     }
 
     fn keyboard(&self) -> &Keyboard {
-        keyboard_of(self.outputs().last().expect("at least one output"))
+        &self.buttons
     }
 
     /// Labels of the last keyboard, row by row, flattened.
@@ -460,3 +472,23 @@ mod i2_reminders;
 mod i_known_bugs;
 mod j_random;
 mod k_limits;
+
+/// A short line and the pointer back to the screen above (its buttons
+/// still work), as one message: what /help, /export and an answer that
+/// can't be read get instead of the whole screen again.
+fn pointed(said: &str, pointer: Key) -> String {
+    format!("{said}\n{}", line(pointer))
+}
+
+/// Whether an output is a short line pointing back at the screen above.
+fn is_pointer(output: Option<&Output>) -> bool {
+    let pointers = [
+        keys::INPUT_POINTER_TAP,
+        keys::INPUT_POINTER_TYPE,
+        keys::INPUT_POINTER_TYPE_OR_TAP,
+    ];
+    output.is_some_and(|o| {
+        let text = o.text().to_plain();
+        pointers.iter().any(|&key| text.ends_with(&line(key)))
+    })
+}
