@@ -22,6 +22,40 @@ pub enum Period {
     PerYear,
 }
 
+/// What the question asking for an amount makes doubtful: a figure typed
+/// with no period that is above zero and below `doubtful_below` is asked
+/// again ("$1,200" as a year's income is more likely a month's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AmountContext {
+    pub doubtful_below: Decimal,
+}
+
+impl AmountContext {
+    /// A household's yearly income: under $5,000 a year, typed without a
+    /// period, is more likely a month's pay.
+    pub fn yearly_income() -> AmountContext {
+        AmountContext {
+            doubtful_below: Decimal::from(5000),
+        }
+    }
+}
+
+/// Reads an amount as [`read_amount`] does, then asks again about a
+/// figure the question makes doubtful ([`AmountContext`]).
+pub fn read_amount_for(text: &str, words: &Words, context: AmountContext) -> Result<Reading<Amount>, AmountError> {
+    let reading = read_amount(text, words)?;
+    match reading.value() {
+        Some(amount)
+            if amount.period == Period::AsAsked
+                && amount.value > Decimal::ZERO
+                && amount.value < context.doubtful_below =>
+        {
+            Err(AmountError::Unreadable)
+        }
+        _ => Ok(reading),
+    }
+}
+
 /// Reads an amount. A hedge ("about", "maybe") makes it a guess; a
 /// thousand mark (`k`, "grand") multiplies it; a period ("/mo", "a year")
 /// is reported for the conversation to convert. Words left over that are
@@ -43,6 +77,9 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     };
     let (rest, _) = take_phrases(&rest, &words.money);
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
+    if !commas_group_thousands(&rest) {
+        return Err(AmountError::Unreadable);
+    }
     let mut value = parse_amount(&rest)?;
     if thousands {
         value = (value * Decimal::ONE_THOUSAND).round_dp(2);
@@ -54,6 +91,15 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     Ok(match hedged || hedged_ish {
         true => Reading::Guess(amount),
         false => Reading::Sure(amount),
+    })
+}
+
+/// Whether every comma in a number stands before a group of three digits
+/// ("1,250.00"); "$15,6" may be 15.6 or 15,600, so it is not read.
+fn commas_group_thousands(number: &str) -> bool {
+    number.split(',').skip(1).all(|group| {
+        let digits = group.chars().take_while(char::is_ascii_digit).count();
+        digits == 3 && !group[3..].starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -130,6 +176,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_the_question_makes_doubtful_is_asked_again() {
+        let yearly = |text| read_amount_for(text, &english(), AmountContext::yearly_income());
+        assert_eq!(yearly("$1,200"), Err(AmountError::Unreadable));
+        assert_eq!(yearly("$42,000"), sure(dec!(42000)));
+        assert_eq!(yearly("0"), sure(dec!(0)));
+        assert!(yearly("1,200 a month").is_ok(), "a period said is not doubtful");
+        assert_eq!(read("$1,200"), sure(dec!(1200)), "no context, no doubt");
+    }
+
+    #[test]
     fn not_knowing_is_said_not_misread() {
         assert_eq!(read("idk"), Ok(Reading::DontKnow));
         assert_eq!(read("dunno"), Ok(Reading::DontKnow));
@@ -146,6 +202,9 @@ mod tests {
             "call me at 555",
             "twelve",
             "500 or 600",
+            "$15,6",
+            "over 10k",
+            "under 30k",
         ] {
             assert_eq!(read(text), Err(AmountError::Unreadable), "{text}");
         }

@@ -24,8 +24,15 @@ impl Choice {
         }
     }
 
+    /// Whether the choice is itself a "no", which negations do not turn.
     fn is_negative(&self, words: &Words) -> bool {
         self.phrases.iter().any(|p| words.negations.contains(p))
+    }
+
+    /// Whether one of the choice's own phrases holds this doubt ("still
+    /// pending" names "pending"), so the doubt does not cast it in doubt.
+    fn names(&self, doubt: &str) -> bool {
+        self.phrases.iter().any(|p| find_phrase(p, doubt).is_some())
     }
 }
 
@@ -112,10 +119,20 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
 }
 
 /// A guess at a choice, unless a negation stands in the text and the
-/// choice is not itself a "no".
+/// choice is not itself a "no" ("not the hospital"), or a doubt
+/// ("pending", "idk") stands in it that none of the choice's own phrases
+/// holds ("medicaid pending"; "still pending" holds its doubt).
 fn guarded(choice: usize, text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
     let negated = words.negations.iter().any(|n| find_phrase(text, n).is_some());
     if negated && !choices[choice].is_negative(words) {
+        return Err(NotRead);
+    }
+    let doubted = words
+        .doubts
+        .iter()
+        .chain(&words.dont_know)
+        .any(|d| find_phrase(text, d).is_some() && !choices[choice].names(d));
+    if doubted {
         return Err(NotRead);
     }
     Ok(Reading::Guess(choice))
@@ -199,6 +216,14 @@ mod tests {
         assert_eq!(read("not the hospital", &senders()), Err(NotRead));
         assert_eq!(read("pizza", &senders()), Err(NotRead));
         assert_eq!(read("yes and no", &yes_no()), Err(NotRead));
+        let coverage = vec![
+            Choice::new(["Medicaid"]),
+            Choice::new(["In network", "network"]),
+            Choice::new(["Insured, not sure", "but not sure"]),
+        ];
+        assert_eq!(read("medicaid pending", &coverage), Err(NotRead));
+        assert_eq!(read("in network but idk", &coverage), Err(NotRead));
+        assert_eq!(read("insured but it lapsed", &coverage), Err(NotRead));
         assert_eq!(
             read("lap", &senders()),
             Err(NotRead),

@@ -13,6 +13,18 @@ const MOST: u32 = 20;
 /// is a guess to confirm. Anything not understood, a sum of money among it,
 /// or no one at all, is not read.
 pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
+    if let Some((outside, inside)) = split_brackets(text) {
+        // "2 (me and my mom)": the brackets explain the number outside;
+        // if they count to another number, ask.
+        let reading = read_count(&outside, words)?;
+        return match (
+            reading.value(),
+            read_count(&inside, words).ok().as_ref().and_then(Reading::value),
+        ) {
+            (Some(outer), Some(inner)) if outer != inner => Err(NotRead),
+            _ => Ok(reading),
+        };
+    }
     let normalized = normalize(text);
     if only_question_marks(text) || words.is_dont_know(&normalized) {
         return Ok(Reading::DontKnow);
@@ -36,9 +48,16 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     let mut rest = rest;
     for word in &counted.one_each {
         while let Some(at) = find_phrase(&rest, word) {
+            // "1 kid": the number before the word already counts it.
+            let numbered = rest[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|t| t.parse::<u32>().is_ok());
             rest.replace_range(at..at + word.len(), " ");
-            total += 1;
-            parts += 1;
+            if !numbered {
+                total += 1;
+                parts += 1;
+            }
         }
     }
     let (rest, _) = take_phrases(&rest, &counted.around);
@@ -57,10 +76,23 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     if unnumbered_plural {
         return Err(NotRead);
     }
+    // "2 kids" alone counts only part of the household.
+    let only_part = parts == 1 && counted.part_only.iter().any(|word| find_phrase(&text, word).is_some());
+    if only_part {
+        return Err(NotRead);
+    }
     Ok(match parts {
         1 => Reading::Sure(total),
         _ => Reading::Guess(total),
     })
+}
+
+/// A text with a bracketed part: the text outside it, and inside.
+fn split_brackets(text: &str) -> Option<(String, String)> {
+    let open = text.find(['(', '['])?;
+    let close = open + text[open..].find([')', ']'])?;
+    let outside = format!("{} {}", &text[..open], &text[close + 1..]);
+    Some((outside, text[open + 1..close].to_string()))
 }
 
 #[cfg(test)]
@@ -98,6 +130,13 @@ mod tests {
     }
 
     #[test]
+    fn brackets_explain_and_a_number_counts_the_word_after_it() {
+        assert_eq!(read("1 (me)"), Ok(Reading::Sure(1)));
+        assert_eq!(read("2 (me and my mom)"), Ok(Reading::Sure(2)));
+        assert_eq!(read("1 adult 1 kid"), Ok(Reading::Guess(2)));
+    }
+
+    #[test]
     fn what_is_not_a_count_is_not_read() {
         for text in [
             "$40,000",
@@ -108,6 +147,8 @@ mod tests {
             "none",
             "55000",
             "4 of us and some",
+            "2 kids",
+            "3 (me and my wife)",
         ] {
             assert_eq!(read(text), Err(NotRead), "{text}");
         }

@@ -17,6 +17,10 @@ pub struct Words {
     pub not_money: Vec<String>,
     pub fillers: Vec<String>,
     pub negations: Vec<String>,
+    /// Words that leave a choice read among them in doubt ("medicaid
+    /// pending"), unless the choice itself names the doubt.
+    #[serde(default)]
+    pub doubts: Vec<String>,
     pub count: CountWords,
     pub dates: DateWords,
     pub eob: EobWords,
@@ -38,6 +42,9 @@ pub struct CountWords {
     pub one_each: Vec<String>,
     pub around: Vec<String>,
     pub plural: Vec<String>,
+    /// Words for only part of a household ("2 kids" is not its size).
+    #[serde(default)]
+    pub part_only: Vec<String>,
     /// A number word and its digits: `["four", "4"]`.
     pub numbers: Vec<Vec<String>>,
 }
@@ -97,10 +104,12 @@ impl Words {
             &mut self.not_money,
             &mut self.fillers,
             &mut self.negations,
+            &mut self.doubts,
             &mut self.count.me,
             &mut self.count.one_each,
             &mut self.count.around,
             &mut self.count.plural,
+            &mut self.count.part_only,
             &mut self.dates.ago,
             &mut self.dates.last,
             &mut self.dates.days,
