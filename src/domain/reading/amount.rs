@@ -1,7 +1,7 @@
 //! Amounts of money as people type them: "$2.4k", "2400 bucks", "like
 //! 55k", "100/mo", "maybe 500?".
 
-use super::text::{normalize, only_question_marks, take_phrases};
+use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::money::{parse_amount, AmountError, MAX_AMOUNT};
 use rust_decimal::Decimal;
@@ -61,10 +61,10 @@ pub fn read_amount_for(text: &str, words: &Words, context: AmountContext) -> Res
 /// is reported for the conversation to convert. Words left over that are
 /// not understood make it unreadable, never a number picked out of them.
 pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountError> {
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    let normalized = normalize(text);
     let (rest, hedged) = take_phrases(&normalized, &words.hedges);
     let (rest, hedged_ish) = strip_ish(&rest);
     let (rest, per_month) = take_phrases(&rest, &words.per_month);
@@ -75,7 +75,16 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         (false, true) => Period::PerYear,
         (true, true) => return Err(AmountError::Unreadable),
     };
-    let (rest, _) = take_phrases(&rest, &words.money);
+    // Labels ("amount billed", "you may owe") and words that change nothing.
+    let eob = &words.eob;
+    let mut rest = rest;
+    for labels in [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share, &words.money] {
+        rest = take_phrases(&rest, labels).0;
+    }
+    if words.zero.contains(&rest) {
+        rest = "0".to_string();
+    }
+    let rest = decimal_comma(&rest);
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
     if !commas_group_thousands(&rest) {
         return Err(AmountError::Unreadable);
@@ -101,6 +110,23 @@ fn commas_group_thousands(number: &str) -> bool {
         let digits = group.chars().take_while(char::is_ascii_digit).count();
         digits == 3 && !group[3..].starts_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// "87,40" → "87.40": a single comma with two digits after it and no
+/// point is a decimal comma.
+fn decimal_comma(number: &str) -> String {
+    match number.split_once(',') {
+        Some((whole, cents))
+            if !number.contains('.')
+                && !cents.contains(',')
+                && cents.len() == 2
+                && cents.chars().all(|c| c.is_ascii_digit())
+                && whole.ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            format!("{whole}.{cents}")
+        }
+        _ => number.to_string(),
+    }
 }
 
 /// "2400ish" → "2400", hedged.
@@ -151,6 +177,17 @@ mod tests {
         assert_eq!(read("55 grand"), sure(dec!(55000)));
         assert_eq!(read("$1,234.56"), sure(dec!(1234.56)));
         assert_eq!(read("it was $800 😩"), sure(dec!(800)));
+    }
+
+    #[test]
+    fn labels_zero_words_and_decimal_commas() {
+        assert_eq!(read("amount billed 2,876.44"), sure(dec!(2876.44)));
+        assert_eq!(read("you may owe 412.77"), sure(dec!(412.77)));
+        assert_eq!(read("nothing"), sure(dec!(0)));
+        assert_eq!(read("zero 😩"), sure(dec!(0)));
+        assert_eq!(read("87,40"), sure(dec!(87.40)));
+        assert_eq!(read("1,250"), sure(dec!(1250)));
+        assert_eq!(read("no idea honestly"), Ok(Reading::DontKnow));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! How many people live in a household, as people say it: "4", "four",
 //! "4 of us", "just me", "me and my wife", "me, my wife and 2 kids".
 
-use super::text::{find_phrase, normalize, only_question_marks, take_phrases};
+use super::text::{find_phrase, normalize, take_phrases};
 use super::{NotRead, Reading, Words};
 
 /// The largest household the bot reads (a larger number is a typo, or an
@@ -25,10 +25,11 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
             _ => Ok(reading),
         };
     }
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    // "4 i guess": a hedge makes the count a guess.
+    let (normalized, hedged) = take_phrases(&normalize(text), &words.hedges);
     if normalized.contains('$') {
         return Err(NotRead);
     }
@@ -40,6 +41,8 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
             text.replace_range(at..at + pair[0].len(), &pair[1]);
         }
     }
+    // "6 incl me": the person typing is in the number already.
+    let (text, _) = take_phrases(&text, &counted.me_included);
     // The person typing, if they name themselves; "me" stands once.
     let (rest, me) = take_phrases(&text, &counted.me);
     let mut total: u32 = u32::from(me);
@@ -82,7 +85,7 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
         return Err(NotRead);
     }
     Ok(match parts {
-        1 => Reading::Sure(total),
+        1 if !hedged => Reading::Sure(total),
         _ => Reading::Guess(total),
     })
 }
@@ -134,6 +137,9 @@ mod tests {
         assert_eq!(read("1 (me)"), Ok(Reading::Sure(1)));
         assert_eq!(read("2 (me and my mom)"), Ok(Reading::Sure(2)));
         assert_eq!(read("1 adult 1 kid"), Ok(Reading::Guess(2)));
+        assert_eq!(read("6 incl me"), Ok(Reading::Sure(6)));
+        assert_eq!(read("4 i guess"), Ok(Reading::Guess(4)));
+        assert_eq!(read("5 ppl"), Ok(Reading::Sure(5)));
     }
 
     #[test]

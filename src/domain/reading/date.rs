@@ -4,7 +4,7 @@
 //! passed in (the user's own day, in their time zone). "Last month" names
 //! no day: the bot asks which.
 
-use super::text::{normalize, only_question_marks, take_phrases};
+use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::dates::{parse_date, DateError};
 use chrono::{Datelike, Duration, Months, NaiveDate};
@@ -24,10 +24,22 @@ pub enum DateProblem {
 /// "yesterday", or "N days ago" is sure; "last tuesday" (some mean the
 /// week before) and "N weeks/months ago" are guesses to confirm.
 pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
+    let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
+    let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
+    let reading = read_plain(&normalized, today, words)?;
+    Ok(match hedged {
+        true => reading.as_guess(),
+        false => reading,
+    })
+}
+
+/// Reads a date with no labels or hedges around it.
+fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
+    let normalized = normalized.to_string();
     match parse_date(&normalized, today) {
         Ok(date) => return Ok(Reading::Sure(date)),
         Err(DateError::Impossible) => return Err(DateProblem::Impossible),
@@ -74,6 +86,13 @@ fn units_ago(text: &str, today: NaiveDate, words: &Words) -> Option<Reading<Naiv
     let [count, unit] = tokens[..] else {
         return None;
     };
+    // "two weeks ago": a number word is its digits.
+    let count = words
+        .count
+        .numbers
+        .iter()
+        .find(|pair| pair[0] == count)
+        .map_or(count, |pair| pair[1].as_str());
     let count: u32 = match dates.one.iter().any(|one| one == count) {
         true => 1,
         false => count.parse().ok().filter(|n| (1..=400).contains(n))?,
@@ -120,6 +139,14 @@ mod tests {
         assert_eq!(read("a day ago"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("2 weeks ago"), Ok(Reading::Guess(day(11, 22))));
         assert_eq!(read("3 months back"), Ok(Reading::Guess(day(9, 6))));
+    }
+
+    #[test]
+    fn labels_hedges_and_number_words() {
+        assert_eq!(read("letter dated nov 18"), Ok(Reading::Sure(day(11, 18))));
+        assert_eq!(read("11/18 i think"), Ok(Reading::Guess(day(11, 18))));
+        assert_eq!(read("two weeks ago"), Ok(Reading::Guess(day(11, 22))));
+        assert_eq!(read("idk the date"), Ok(Reading::DontKnow));
     }
 
     #[test]

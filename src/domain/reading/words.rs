@@ -1,7 +1,7 @@
 //! The words the readers accept, as a translator writes them in
 //! `dialogues/<lang>/reading/words.toml`.
 
-use super::text::normalize;
+use super::text::{find_phrase, normalize, only_question_marks};
 use serde::Deserialize;
 
 /// Every word list the readers use, normalized (lowercase, single spaces)
@@ -9,6 +9,12 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Words {
     pub dont_know: Vec<String>,
+    /// Marks that alone say "I don't know" ("🤷"), kept as typed.
+    #[serde(default)]
+    pub dont_know_marks: Vec<String>,
+    /// Words that alone mean an amount of zero ("nothing").
+    #[serde(default)]
+    pub zero: Vec<String>,
     pub hedges: Vec<String>,
     pub money: Vec<String>,
     pub thousand: Vec<String>,
@@ -42,6 +48,9 @@ pub struct CountWords {
     pub one_each: Vec<String>,
     pub around: Vec<String>,
     pub plural: Vec<String>,
+    /// Words saying the person typing is in the number ("6 incl me").
+    #[serde(default)]
+    pub me_included: Vec<String>,
     /// Words for only part of a household ("2 kids" is not its size).
     #[serde(default)]
     pub part_only: Vec<String>,
@@ -59,6 +68,9 @@ pub struct DateWords {
     pub months: Vec<String>,
     pub one: Vec<String>,
     pub vague: Vec<String>,
+    /// Labels before a date that change nothing ("letter dated").
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Monday first: each weekday's names.
     pub weekdays: Vec<Vec<String>>,
 }
@@ -93,10 +105,30 @@ impl Words {
         self.dont_know.iter().any(|phrase| phrase == normalized)
     }
 
+    /// Whether a whole typed answer says "I don't know": only question
+    /// marks, a shrug, a phrase of `dont_know`, or such a phrase among
+    /// words with no number ("no idea honestly", "idk the date").
+    pub fn says_dont_know(&self, text: &str) -> bool {
+        let normalized = normalize(text);
+        let shrug = self
+            .dont_know_marks
+            .iter()
+            .any(|mark| !mark.is_empty() && text.contains(mark.as_str()));
+        only_question_marks(text)
+            || self.is_dont_know(&normalized)
+            || (normalized.is_empty() && shrug)
+            || (!normalized.contains(|c: char| c.is_ascii_digit())
+                && self
+                    .dont_know
+                    .iter()
+                    .any(|phrase| find_phrase(&normalized, phrase).is_some()))
+    }
+
     fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
         vec![
             &mut self.dont_know,
             &mut self.hedges,
+            &mut self.zero,
             &mut self.money,
             &mut self.thousand,
             &mut self.per_month,
@@ -110,6 +142,7 @@ impl Words {
             &mut self.count.around,
             &mut self.count.plural,
             &mut self.count.part_only,
+            &mut self.count.me_included,
             &mut self.dates.ago,
             &mut self.dates.last,
             &mut self.dates.days,
@@ -117,6 +150,7 @@ impl Words {
             &mut self.dates.months,
             &mut self.dates.one,
             &mut self.dates.vague,
+            &mut self.dates.labels,
             &mut self.eob.billed,
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,
@@ -148,6 +182,10 @@ mod tests {
         let words = english();
         assert!(words.is_dont_know("idk"));
         assert!(words.is_dont_know("i dont know"));
+        assert!(words.says_dont_know("no idea honestly"));
+        assert!(words.says_dont_know("🤷"));
+        assert!(words.says_dont_know("??"));
+        assert!(!words.says_dont_know("not sure, 500"), "a number may be the answer");
         assert!(
             words.hedges.windows(2).all(|w| w[0].len() >= w[1].len()),
             "longest first"
