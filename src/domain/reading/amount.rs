@@ -84,7 +84,8 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     if words.zero.contains(&rest) {
         rest = "0".to_string();
     }
-    let rest = decimal_comma(&rest);
+    // "social security only, 1100": a comma left at either end goes.
+    let rest = decimal_comma(rest.trim_matches([',', ' ']));
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
     if !commas_group_thousands(&rest) {
         return Err(AmountError::Unreadable);
@@ -186,6 +187,7 @@ mod tests {
         assert_eq!(read("nothing"), sure(dec!(0)));
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
+        assert_eq!(read("not much, 30"), sure(dec!(30)));
         assert_eq!(read("1,250"), sure(dec!(1250)));
         assert_eq!(read("no idea honestly"), Ok(Reading::DontKnow));
     }

@@ -39,7 +39,19 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
 
 /// Reads a date with no labels or hedges around it.
 fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
-    let normalized = normalized.to_string();
+    // "08.14.2026" is "08/14/2026"; "Thu 11/19": the weekday goes when a
+    // date follows it.
+    let mut normalized = dotted_to_slashes(normalized);
+    if let Some((first, rest)) = normalized.split_once(' ') {
+        let weekday = words
+            .dates
+            .weekdays
+            .iter()
+            .any(|names| names.iter().any(|n| n == first));
+        if weekday && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            normalized = rest.to_string();
+        }
+    }
     match parse_date(&normalized, today) {
         Ok(date) => return Ok(Reading::Sure(date)),
         Err(DateError::Impossible) => return Err(DateProblem::Impossible),
@@ -53,6 +65,19 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         return Ok(Reading::Guess(date));
     }
     units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// "08.14.2026" → "08/14/2026": points between three numbers only.
+fn dotted_to_slashes(text: &str) -> String {
+    let parts: Vec<&str> = text.split('.').collect();
+    match parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        true => parts.join("/"),
+        false => text.to_string(),
+    }
 }
 
 /// "last tuesday", "tuesday", "on tue": the latest such day before today.
@@ -146,6 +171,8 @@ mod tests {
         assert_eq!(read("letter dated nov 18"), Ok(Reading::Sure(day(11, 18))));
         assert_eq!(read("11/18 i think"), Ok(Reading::Guess(day(11, 18))));
         assert_eq!(read("two weeks ago"), Ok(Reading::Guess(day(11, 22))));
+        assert_eq!(read("08.14.2026"), Ok(Reading::Sure(day(8, 14))));
+        assert_eq!(read("Thu 11/19"), Ok(Reading::Sure(day(11, 19))));
         assert_eq!(read("idk the date"), Ok(Reading::DontKnow));
     }
 
