@@ -87,6 +87,7 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     // "social security only, 1100": a comma left at either end goes.
     let rest = decimal_comma(rest.trim_matches([',', ' ']));
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
+    let rest = spelled_number(&rest, &words.number_words).unwrap_or(rest);
     if !commas_group_thousands(&rest) {
         return Err(AmountError::Unreadable);
     }
@@ -111,6 +112,26 @@ fn commas_group_thousands(number: &str) -> bool {
         let digits = group.chars().take_while(char::is_ascii_digit).count();
         digits == 3 && !group[3..].starts_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// A whole number spelled in words, as digits: "ninety eight" → 98,
+/// "fifteen hundred" → 1500, and "two fifty" (said of money) → 250.
+/// None unless every word is a number word.
+fn spelled_number(text: &str, number_words: &[Vec<String>]) -> Option<String> {
+    let mut value: u64 = 0;
+    let mut after_hundred = false;
+    for token in text.split_whitespace() {
+        let n: u64 = number_words.iter().find(|pair| pair[0] == token)?[1].parse().ok()?;
+        if n == 100 {
+            value = value.max(1).checked_mul(100)?;
+            after_hundred = true;
+        } else if n >= 20 && (1..10).contains(&value) && !after_hundred {
+            value = value * 100 + n;
+        } else {
+            value = value.checked_add(n)?;
+        }
+    }
+    (!text.is_empty()).then(|| value.to_string())
 }
 
 /// "87,40" → "87.40": a single comma with two digits after it and no
@@ -188,6 +209,16 @@ mod tests {
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
         assert_eq!(read("not much, 30"), sure(dec!(30)));
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(read("ninety eight dollars"), sure(dec!(98)));
+        assert_eq!(read("fifteen hundred"), sure(dec!(1500)));
+        assert_eq!(read("two fifty"), sure(dec!(250)));
+        assert_eq!(read("two thousand"), sure(dec!(2000)));
+        assert_eq!(read("a grand"), sure(dec!(1000)));
+        assert_eq!(read("twelve apples"), Err(AmountError::Unreadable));
         assert_eq!(read("1,250"), sure(dec!(1250)));
         assert_eq!(read("no idea honestly"), Ok(Reading::DontKnow));
     }
@@ -239,7 +270,6 @@ mod tests {
             "3 kids",
             "20 days ago",
             "call me at 555",
-            "twelve",
             "500 or 600",
             "$15,6",
             "over 10k",

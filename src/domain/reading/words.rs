@@ -22,6 +22,10 @@ pub struct Words {
     pub per_year: Vec<String>,
     pub not_money: Vec<String>,
     pub fillers: Vec<String>,
+    /// Numbers in words for amounts: a word and its value (`["fifty",
+    /// "50"]`); "hundred" multiplies what comes before it.
+    #[serde(default)]
+    pub number_words: Vec<Vec<String>>,
     pub negations: Vec<String>,
     /// Words that leave a choice read among them in doubt ("medicaid
     /// pending"), unless the choice itself names the doubt.
@@ -85,13 +89,25 @@ impl Words {
                 words.dates.weekdays.len()
             ));
         }
-        if words.count.numbers.iter().any(|pair| pair.len() != 2) {
+        if words
+            .count
+            .numbers
+            .iter()
+            .chain(&words.number_words)
+            .any(|pair| pair.len() != 2)
+        {
             return Err("each of count.numbers is a word and its digits".to_string());
         }
         for list in words.lists_mut() {
             tidy(list);
         }
-        for list in words.count.numbers.iter_mut().chain(words.dates.weekdays.iter_mut()) {
+        for list in words
+            .count
+            .numbers
+            .iter_mut()
+            .chain(words.number_words.iter_mut())
+            .chain(words.dates.weekdays.iter_mut())
+        {
             for word in list.iter_mut() {
                 *word = normalize(word);
             }
