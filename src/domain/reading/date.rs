@@ -7,7 +7,7 @@
 use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::dates::{parse_date, DateError};
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 /// Why a typed date was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,34 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
     // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
     let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
     let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
-    let reading = read_plain(&normalized, today, words)?;
+    // "day after thanksgiving", "dec 20 last yr": a shift of a day, and a
+    // year back, around a day read on its own.
+    let dates = &words.dates;
+    let (normalized, after) = take_phrases(&normalized, &dates.day_after);
+    let (normalized, before) = take_phrases(&normalized, &dates.day_before);
+    let (rest, last_year) = take_phrases(&normalized, &dates.last_year);
+    let (normalized, last_year) = match last_year && !rest.is_empty() {
+        true => (rest, true),
+        false => (normalized, false),
+    };
+    let year = today.year() - i32::from(last_year);
+    let reading = match holiday(&normalized, year, words) {
+        Some(date) if date > today => holiday(&normalized, year - 1, words).map(Reading::Guess),
+        Some(date) => Some(Reading::Guess(date)),
+        None => None,
+    };
+    let reading = match reading {
+        Some(reading) => reading,
+        None if last_year => read_plain(&normalized, today, words)?
+            .map(|date| date.with_year(year).unwrap_or(date))
+            .as_guess(),
+        None => read_plain(&normalized, today, words)?,
+    };
+    let shift = i64::from(after) - i64::from(before);
+    let reading = reading.map(|date| date + Duration::days(shift));
+    if reading.value().is_some_and(|date| *date > today) {
+        return Err(DateProblem::Unreadable);
+    }
     Ok(match hedged {
         true => reading.as_guess(),
         false => reading,
@@ -65,6 +92,31 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         return Ok(Reading::Guess(date));
     }
     units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// A holiday named in the words file, in a given year: a fixed day
+/// ("12-25") or the nth weekday of a month ("11-4-thu", "05-last-mon").
+fn holiday(name: &str, year: i32, words: &Words) -> Option<NaiveDate> {
+    let rule = &words.dates.holidays.iter().find(|pair| pair[0] == name)?[1];
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    match parts[..] {
+        [_, day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
+        [_, nth, weekday] => {
+            let index = words
+                .dates
+                .weekdays
+                .iter()
+                .position(|names| names.iter().any(|n| n == weekday))?;
+            let weekday = Weekday::try_from(u8::try_from(index).ok()?).ok()?;
+            match nth {
+                "last" => NaiveDate::from_weekday_of_month_opt(year, month, weekday, 5)
+                    .or_else(|| NaiveDate::from_weekday_of_month_opt(year, month, weekday, 4)),
+                n => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// "08.14.2026" → "08/14/2026": points between three numbers only.
@@ -164,6 +216,23 @@ mod tests {
         assert_eq!(read("a day ago"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("2 weeks ago"), Ok(Reading::Guess(day(11, 22))));
         assert_eq!(read("3 months back"), Ok(Reading::Guess(day(9, 6))));
+    }
+
+    #[test]
+    fn holidays_a_day_either_side_and_last_year() {
+        assert_eq!(read("thanksgiving"), Ok(Reading::Guess(day(11, 26))));
+        assert_eq!(read("day after thanksgiving"), Ok(Reading::Guess(day(11, 27))));
+        assert_eq!(read("memorial day"), Ok(Reading::Guess(day(5, 25))));
+        let last_year = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        assert_eq!(
+            read("christmas"),
+            Ok(Reading::Guess(last_year(12, 25))),
+            "the latest one past"
+        );
+        assert_eq!(read("christmas eve last year"), Ok(Reading::Guess(last_year(12, 24))));
+        assert_eq!(read("dec 20 last yr"), Ok(Reading::Guess(last_year(12, 20))));
+        assert_eq!(read("day before yesterday"), Ok(Reading::Sure(day(12, 4))));
+        assert_eq!(read("last year"), Err(DateProblem::WhichDay));
     }
 
     #[test]

@@ -72,6 +72,18 @@ pub struct DateWords {
     pub months: Vec<String>,
     pub one: Vec<String>,
     pub vague: Vec<String>,
+    /// A day after or before the day named ("day after thanksgiving").
+    #[serde(default)]
+    pub day_after: Vec<String>,
+    #[serde(default)]
+    pub day_before: Vec<String>,
+    /// The year before this one ("dec 20 last yr").
+    #[serde(default)]
+    pub last_year: Vec<String>,
+    /// Holidays and their rule: `["thanksgiving", "11-4-thu"]` (month,
+    /// nth or "last", weekday) or `["christmas", "12-25"]`.
+    #[serde(default)]
+    pub holidays: Vec<Vec<String>>,
     /// Labels before a date that change nothing ("letter dated").
     #[serde(default)]
     pub labels: Vec<String>,
@@ -94,6 +106,7 @@ impl Words {
             .numbers
             .iter()
             .chain(&words.number_words)
+            .chain(&words.dates.holidays)
             .any(|pair| pair.len() != 2)
         {
             return Err("each of count.numbers is a word and its digits".to_string());
@@ -106,6 +119,7 @@ impl Words {
             .numbers
             .iter_mut()
             .chain(words.number_words.iter_mut())
+            .chain(words.dates.holidays.iter_mut())
             .chain(words.dates.weekdays.iter_mut())
         {
             for word in list.iter_mut() {
@@ -167,6 +181,9 @@ impl Words {
             &mut self.dates.one,
             &mut self.dates.vague,
             &mut self.dates.labels,
+            &mut self.dates.day_after,
+            &mut self.dates.day_before,
+            &mut self.dates.last_year,
             &mut self.eob.billed,
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,
