@@ -1,7 +1,7 @@
 //! Amounts of money as people type them: "$2.4k", "2400 bucks", "like
 //! 55k", "100/mo", "maybe 500?".
 
-use super::text::{normalize, take_phrases};
+use super::text::{find_phrase, normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::money::{parse_amount, AmountError, MAX_AMOUNT};
 use rust_decimal::Decimal;
@@ -64,7 +64,7 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
-    let normalized = normalize(text);
+    let (normalized, aside) = without_aside(&normalize(text), &words.asides);
     let (rest, hedged) = take_phrases(&normalized, &words.hedges);
     let (rest, hedged_ish) = strip_ish(&rest);
     let (rest, per_month) = take_phrases(&rest, &words.per_month);
@@ -99,7 +99,7 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         }
     }
     let amount = Amount { value, period };
-    Ok(match hedged || hedged_ish {
+    Ok(match hedged || hedged_ish || aside {
         true => Reading::Guess(amount),
         false => Reading::Sure(amount),
     })
@@ -132,6 +132,20 @@ fn spelled_number(text: &str, number_words: &[Vec<String>]) -> Option<String> {
         }
     }
     (!text.is_empty()).then(|| value.to_string())
+}
+
+/// "1k if they take it" → "1k": the text before an aside word, when the
+/// aside holds no figure of its own (then it is compared, and asked).
+fn without_aside(text: &str, asides: &[String]) -> (String, bool) {
+    let cut = asides
+        .iter()
+        .filter_map(|word| find_phrase(text, word))
+        .filter(|at| *at > 0)
+        .min();
+    match cut {
+        Some(at) if !text[at..].contains(|c: char| c.is_ascii_digit()) => (text[..at].trim().to_string(), true),
+        _ => (text.to_string(), false),
+    }
 }
 
 /// "87,40" → "87.40": a single comma with two digits after it and no
@@ -209,6 +223,19 @@ mod tests {
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
         assert_eq!(read("not much, 30"), sure(dec!(30)));
+    }
+
+    #[test]
+    fn an_aside_without_a_figure_leaves_a_guess() {
+        let guess = |value| {
+            Ok(Reading::Guess(Amount {
+                value,
+                period: Period::AsAsked,
+            }))
+        };
+        assert_eq!(read("1k if they take it"), guess(dec!(1000)));
+        assert_eq!(read("100 but not till january"), guess(dec!(100)));
+        assert_eq!(read("450 but the bill says 600"), Err(AmountError::Unreadable));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct Words {
     pub per_year: Vec<String>,
     pub not_money: Vec<String>,
     pub fillers: Vec<String>,
+    /// Words that start an aside after an amount ("1k if they take it").
+    #[serde(default)]
+    pub asides: Vec<String>,
     /// Numbers in words for amounts: a word and its value (`["fifty",
     /// "50"]`); "hundred" multiplies what comes before it.
     #[serde(default)]
@@ -165,6 +168,7 @@ impl Words {
             &mut self.per_year,
             &mut self.not_money,
             &mut self.fillers,
+            &mut self.asides,
             &mut self.negations,
             &mut self.doubts,
             &mut self.count.me,
