@@ -181,10 +181,14 @@ fn typo_distance(typed: &[&str], phrase: &str) -> Option<(usize, std::cmp::Rever
 /// ("pending", "idk") stands in it that none of the choice's own phrases
 /// holds ("medicaid pending"; "still pending" holds its doubt).
 fn guarded(choice: usize, text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
-    let negated = words
-        .negations
-        .iter()
-        .any(|n| find_phrase(text, n).is_some() && !choices[choice].names_in(text, n));
+    // A choice read from a phrase that is itself said in the negative ("no
+    // insurance") agrees with other negations ("nope no insurance").
+    let said_in_negative = words.negations.iter().any(|n| choices[choice].names_in(text, n));
+    let negated = !said_in_negative
+        && words
+            .negations
+            .iter()
+            .any(|n| find_phrase(text, n).is_some() && !choices[choice].names_in(text, n));
     if negated && !choices[choice].is_negative(words) {
         return Err(NotRead);
     }
@@ -300,6 +304,9 @@ mod tests {
         assert_eq!(read("🤷", &thumbs), Ok(Reading::DontKnow));
         let claim = vec![Choice::new(["Paid part"]), Choice::new(["Denied", "not covered"])];
         assert_eq!(read("insurance said not covered", &claim), Ok(Reading::Guess(1)));
+        let insured = vec![Choice::new(["Insured"]), Choice::new(["Self-pay", "no insurance"])];
+        assert_eq!(read("nope no insurance 😩", &insured), Ok(Reading::Guess(1)));
+        assert_eq!(read("not insured", &insured), Err(NotRead));
         assert_eq!(read("cant tell from the letter", &claim), Ok(Reading::DontKnow));
         let kinds = vec![Choice::new(["Original"]), Choice::new(["Not sure"])];
         assert_eq!(read("not sure tbh", &kinds), Ok(Reading::Sure(1)));

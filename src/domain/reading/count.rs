@@ -34,8 +34,9 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
         return Err(NotRead);
     }
     let counted = &words.count;
-    // Number words become digits ("four" → "4", "a couple" → "2").
-    let mut text = normalized.replace(',', " ");
+    // Number words become digits ("four" → "4", "a couple" → "2"), and a
+    // number glued to a word stands apart ("3ppl" → "3 ppl").
+    let mut text = unglue(&normalized.replace(',', " "));
     for pair in &counted.numbers {
         while let Some(at) = find_phrase(&text, &pair[0]) {
             text.replace_range(at..at + pair[0].len(), &pair[1]);
@@ -90,6 +91,20 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     })
 }
 
+/// "3ppl" → "3 ppl": a space after digits that a letter follows.
+fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut previous = ' ';
+    for c in text.chars() {
+        if previous.is_ascii_digit() && c.is_alphabetic() {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
 /// A text with a bracketed part: the text outside it, and inside.
 fn split_brackets(text: &str) -> Option<(String, String)> {
     let open = text.find(['(', '['])?;
@@ -140,6 +155,8 @@ mod tests {
         assert_eq!(read("6 incl me"), Ok(Reading::Sure(6)));
         assert_eq!(read("4 i guess"), Ok(Reading::Guess(4)));
         assert_eq!(read("5 ppl"), Ok(Reading::Sure(5)));
+        assert_eq!(read("3ppl"), Ok(Reading::Sure(3)));
+        assert_eq!(read("just me and my dog lol"), Ok(Reading::Sure(1)));
     }
 
     #[test]

@@ -240,6 +240,8 @@ mod tests {
         assert_eq!(read("letter dated nov 18"), Ok(Reading::Sure(day(11, 18))));
         assert_eq!(read("11/18 i think"), Ok(Reading::Guess(day(11, 18))));
         assert_eq!(read("two weeks ago"), Ok(Reading::Guess(day(11, 22))));
+        assert_eq!(read("yesterday morning"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("halloween lol"), Ok(Reading::Guess(day(10, 31))));
         assert_eq!(read("08.14.2026"), Ok(Reading::Sure(day(8, 14))));
         assert_eq!(read("Thu 11/19"), Ok(Reading::Sure(day(11, 19))));
         assert_eq!(read("idk the date"), Ok(Reading::DontKnow));
