@@ -14,3 +14,4 @@ mod steps;
 mod storage_churn;
 #[path = "../support/mod.rs"]
 mod support;
+mod typed_answers;

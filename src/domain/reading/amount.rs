@@ -1,7 +1,7 @@
 //! Amounts of money as people type them: "$2.4k", "2400 bucks", "like
 //! 55k", "100/mo", "maybe 500?".
 
-use super::text::{normalize, only_question_marks, take_phrases};
+use super::text::{find_phrase, normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::money::{parse_amount, AmountError, MAX_AMOUNT};
 use rust_decimal::Decimal;
@@ -22,15 +22,49 @@ pub enum Period {
     PerYear,
 }
 
+/// What the question asking for an amount makes doubtful: a figure typed
+/// with no period that is above zero and below `doubtful_below` is asked
+/// again ("$1,200" as a year's income is more likely a month's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AmountContext {
+    pub doubtful_below: Decimal,
+}
+
+impl AmountContext {
+    /// A household's yearly income: under $5,000 a year, typed without a
+    /// period, is more likely a month's pay.
+    pub fn yearly_income() -> AmountContext {
+        AmountContext {
+            doubtful_below: Decimal::from(5000),
+        }
+    }
+}
+
+/// Reads an amount as [`read_amount`] does, then asks again about a
+/// figure the question makes doubtful ([`AmountContext`]).
+pub fn read_amount_for(text: &str, words: &Words, context: AmountContext) -> Result<Reading<Amount>, AmountError> {
+    let reading = read_amount(text, words)?;
+    match reading.value() {
+        Some(amount)
+            if amount.period == Period::AsAsked
+                && amount.value > Decimal::ZERO
+                && amount.value < context.doubtful_below =>
+        {
+            Err(AmountError::Unreadable)
+        }
+        _ => Ok(reading),
+    }
+}
+
 /// Reads an amount. A hedge ("about", "maybe") makes it a guess; a
 /// thousand mark (`k`, "grand") multiplies it; a period ("/mo", "a year")
 /// is reported for the conversation to convert. Words left over that are
 /// not understood make it unreadable, never a number picked out of them.
 pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountError> {
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    let (normalized, aside) = without_aside(&normalize(text), &words.asides);
     let (rest, hedged) = take_phrases(&normalized, &words.hedges);
     let (rest, hedged_ish) = strip_ish(&rest);
     let (rest, per_month) = take_phrases(&rest, &words.per_month);
@@ -41,8 +75,22 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         (false, true) => Period::PerYear,
         (true, true) => return Err(AmountError::Unreadable),
     };
-    let (rest, _) = take_phrases(&rest, &words.money);
+    // Labels ("amount billed", "you may owe") and words that change nothing.
+    let eob = &words.eob;
+    let mut rest = rest;
+    for labels in [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share, &words.money] {
+        rest = take_phrases(&rest, labels).0;
+    }
+    if words.zero.contains(&rest) {
+        rest = "0".to_string();
+    }
+    // "social security only, 1100": a comma left at either end goes.
+    let rest = decimal_comma(rest.trim_matches([',', ' ']));
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
+    let rest = spelled_number(&rest, &words.number_words).unwrap_or(rest);
+    if !commas_group_thousands(&rest) {
+        return Err(AmountError::Unreadable);
+    }
     let mut value = parse_amount(&rest)?;
     if thousands {
         value = (value * Decimal::ONE_THOUSAND).round_dp(2);
@@ -51,10 +99,70 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         }
     }
     let amount = Amount { value, period };
-    Ok(match hedged || hedged_ish {
+    Ok(match hedged || hedged_ish || aside {
         true => Reading::Guess(amount),
         false => Reading::Sure(amount),
     })
+}
+
+/// Whether every comma in a number stands before a group of three digits
+/// ("1,250.00"); "$15,6" may be 15.6 or 15,600, so it is not read.
+fn commas_group_thousands(number: &str) -> bool {
+    number.split(',').skip(1).all(|group| {
+        let digits = group.chars().take_while(char::is_ascii_digit).count();
+        digits == 3 && !group[3..].starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// A whole number spelled in words, as digits: "ninety eight" → 98,
+/// "fifteen hundred" → 1500, and "two fifty" (said of money) → 250.
+/// None unless every word is a number word.
+fn spelled_number(text: &str, number_words: &[Vec<String>]) -> Option<String> {
+    let mut value: u64 = 0;
+    let mut after_hundred = false;
+    for token in text.split_whitespace() {
+        let n: u64 = number_words.iter().find(|pair| pair[0] == token)?[1].parse().ok()?;
+        if n == 100 {
+            value = value.max(1).checked_mul(100)?;
+            after_hundred = true;
+        } else if n >= 20 && (1..10).contains(&value) && !after_hundred {
+            value = value * 100 + n;
+        } else {
+            value = value.checked_add(n)?;
+        }
+    }
+    (!text.is_empty()).then(|| value.to_string())
+}
+
+/// "1k if they take it" → "1k": the text before an aside word, when the
+/// aside holds no figure of its own (then it is compared, and asked).
+fn without_aside(text: &str, asides: &[String]) -> (String, bool) {
+    let cut = asides
+        .iter()
+        .filter_map(|word| find_phrase(text, word))
+        .filter(|at| *at > 0)
+        .min();
+    match cut {
+        Some(at) if !text[at..].contains(|c: char| c.is_ascii_digit()) => (text[..at].trim().to_string(), true),
+        _ => (text.to_string(), false),
+    }
+}
+
+/// "87,40" → "87.40": a single comma with two digits after it and no
+/// point is a decimal comma.
+fn decimal_comma(number: &str) -> String {
+    match number.split_once(',') {
+        Some((whole, cents))
+            if !number.contains('.')
+                && !cents.contains(',')
+                && cents.len() == 2
+                && cents.chars().all(|c| c.is_ascii_digit())
+                && whole.ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            format!("{whole}.{cents}")
+        }
+        _ => number.to_string(),
+    }
 }
 
 /// "2400ish" → "2400", hedged.
@@ -108,6 +216,41 @@ mod tests {
     }
 
     #[test]
+    fn labels_zero_words_and_decimal_commas() {
+        assert_eq!(read("amount billed 2,876.44"), sure(dec!(2876.44)));
+        assert_eq!(read("you may owe 412.77"), sure(dec!(412.77)));
+        assert_eq!(read("nothing"), sure(dec!(0)));
+        assert_eq!(read("zero 😩"), sure(dec!(0)));
+        assert_eq!(read("87,40"), sure(dec!(87.40)));
+        assert_eq!(read("not much, 30"), sure(dec!(30)));
+    }
+
+    #[test]
+    fn an_aside_without_a_figure_leaves_a_guess() {
+        let guess = |value| {
+            Ok(Reading::Guess(Amount {
+                value,
+                period: Period::AsAsked,
+            }))
+        };
+        assert_eq!(read("1k if they take it"), guess(dec!(1000)));
+        assert_eq!(read("100 but not till january"), guess(dec!(100)));
+        assert_eq!(read("450 but the bill says 600"), Err(AmountError::Unreadable));
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(read("ninety eight dollars"), sure(dec!(98)));
+        assert_eq!(read("fifteen hundred"), sure(dec!(1500)));
+        assert_eq!(read("two fifty"), sure(dec!(250)));
+        assert_eq!(read("two thousand"), sure(dec!(2000)));
+        assert_eq!(read("a grand"), sure(dec!(1000)));
+        assert_eq!(read("twelve apples"), Err(AmountError::Unreadable));
+        assert_eq!(read("1,250"), sure(dec!(1250)));
+        assert_eq!(read("no idea honestly"), Ok(Reading::DontKnow));
+    }
+
+    #[test]
     fn hedges_make_a_guess() {
         let guess = |value| {
             Ok(Reading::Guess(Amount {
@@ -130,6 +273,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_the_question_makes_doubtful_is_asked_again() {
+        let yearly = |text| read_amount_for(text, &english(), AmountContext::yearly_income());
+        assert_eq!(yearly("$1,200"), Err(AmountError::Unreadable));
+        assert_eq!(yearly("$42,000"), sure(dec!(42000)));
+        assert_eq!(yearly("0"), sure(dec!(0)));
+        assert!(yearly("1,200 a month").is_ok(), "a period said is not doubtful");
+        assert_eq!(read("$1,200"), sure(dec!(1200)), "no context, no doubt");
+    }
+
+    #[test]
     fn not_knowing_is_said_not_misread() {
         assert_eq!(read("idk"), Ok(Reading::DontKnow));
         assert_eq!(read("dunno"), Ok(Reading::DontKnow));
@@ -144,8 +297,10 @@ mod tests {
             "3 kids",
             "20 days ago",
             "call me at 555",
-            "twelve",
             "500 or 600",
+            "$15,6",
+            "over 10k",
+            "under 30k",
         ] {
             assert_eq!(read(text), Err(AmountError::Unreadable), "{text}");
         }

@@ -13,19 +13,33 @@ pub struct Choice {
 }
 
 impl Choice {
-    /// A choice named by these phrases (normalized here).
+    /// A choice named by these phrases (normalized here; a mark such as
+    /// "👍" that normalizing would erase is kept as typed).
     pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Choice {
         Choice {
             phrases: phrases
                 .into_iter()
-                .map(|p| normalize(p.as_ref()))
+                .map(|p| match normalize(p.as_ref()) {
+                    plain if plain.is_empty() => p.as_ref().trim().to_string(),
+                    plain => plain,
+                })
                 .filter(|p| !p.is_empty())
                 .collect(),
         }
     }
 
+    /// Whether the choice is itself a "no", which negations do not turn.
     fn is_negative(&self, words: &Words) -> bool {
         self.phrases.iter().any(|p| words.negations.contains(p))
+    }
+
+    /// Whether one of the choice's own phrases that stands in the text
+    /// holds this word ("still pending" holds "pending", "not covered"
+    /// holds "not"), so the word does not turn the choice around.
+    fn names_in(&self, text: &str, word: &str) -> bool {
+        self.phrases
+            .iter()
+            .any(|p| find_phrase(p, word).is_some() && find_phrase(text, p).is_some())
     }
 }
 
@@ -59,7 +73,15 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         return Ok(Reading::DontKnow);
     }
     if normalized.is_empty() {
-        return Err(NotRead);
+        // Only marks: a choice's own mark ("👍"), or a shrug.
+        let mark = text.trim();
+        if let [only] = indexes(choices, |choice| choice.phrases.iter().any(|p| p == mark))[..] {
+            return Ok(Reading::Sure(only));
+        }
+        return match words.says_dont_know(text) {
+            true => Ok(Reading::DontKnow),
+            false => Err(NotRead),
+        };
     }
     let (plain, _) = take_phrases(&normalized, &words.fillers);
     let named_exactly =
@@ -71,19 +93,20 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         return Ok(Reading::Sure(only));
     }
     // A phrase among other words; one inside another choice's longer
-    // phrase does not count ("network" in "out of network").
+    // phrase does not count ("network" in "out of network", "er" in "er
+    // physicians").
+    let typed_text = normalized.as_str();
     let spans: Vec<(usize, usize, usize)> = choices
         .iter()
         .enumerate()
-        .filter_map(|(i, choice)| {
+        .flat_map(|(i, choice)| {
             choice
                 .phrases
                 .iter()
-                .filter_map(|p| find_phrase(&normalized, p).map(|at| (i, at, at + p.len())))
-                .max_by_key(|(_, start, end)| end - start)
+                .filter_map(move |p| find_phrase(typed_text, p).map(|at| (i, at, at + p.len())))
         })
         .collect();
-    let outer: Vec<usize> = spans
+    let mut outer: Vec<usize> = spans
         .iter()
         .filter(|(i, start, end)| {
             !spans
@@ -92,30 +115,89 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         })
         .map(|(i, _, _)| *i)
         .collect();
+    outer.dedup();
+    // "not sure, card says aetna": a Not sure named among words that may
+    // answer the question is asked again, not taken as Not sure.
+    let only_doubt = |choice: &Choice| {
+        choice
+            .phrases
+            .iter()
+            .filter(|p| find_phrase(typed_text, p).is_some())
+            .all(|p| words.dont_know.contains(p))
+    };
     match outer[..] {
+        [only] if only_doubt(&choices[only]) => return Err(NotRead),
         [only] => return guarded(only, &normalized, choices, words),
         [] => {}
         _ => return Err(NotRead),
     }
-    // A typo of a choice's phrase.
+    // A typo of a choice's phrase: the nearest, then the one of most words
+    // ("out of netwrk" is "out of network", not "network").
     let typed: Vec<&str> = plain.split_whitespace().collect();
-    let near = indexes(choices, |choice| {
-        choice.phrases.iter().any(|phrase| {
-            let wanted: Vec<&str> = phrase.split_whitespace().collect();
-            !wanted.is_empty() && wanted.iter().all(|w| typed.iter().any(|t| close(t, w)))
+    let scores: Vec<Option<(usize, std::cmp::Reverse<usize>)>> = choices
+        .iter()
+        .map(|choice| {
+            choice
+                .phrases
+                .iter()
+                .filter_map(|phrase| typo_distance(&typed, phrase))
+                .min()
         })
-    });
-    match near[..] {
+        .collect();
+    let best = scores.iter().flatten().min();
+    let nearest: Vec<usize> = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, score)| score.is_some() && score.as_ref() == best)
+        .map(|(i, _)| i)
+        .collect();
+    match nearest[..] {
         [only] => guarded(only, &normalized, choices, words),
+        _ if words.says_dont_know(text) => Ok(Reading::DontKnow),
         _ => Err(NotRead),
     }
 }
 
+/// How far typed words are from a phrase, each of its words a typo of one
+/// typed (edits added up, then more words first); None when one is not.
+fn typo_distance(typed: &[&str], phrase: &str) -> Option<(usize, std::cmp::Reverse<usize>)> {
+    let wanted: Vec<&str> = phrase.split_whitespace().collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut total = 0;
+    for w in &wanted {
+        total += typed
+            .iter()
+            .filter(|t| close(t, w))
+            .map(|t| strsim::osa_distance(t, w))
+            .min()?;
+    }
+    Some((total, std::cmp::Reverse(wanted.len())))
+}
+
 /// A guess at a choice, unless a negation stands in the text and the
-/// choice is not itself a "no".
+/// choice is not itself a "no" ("not the hospital"), or a doubt
+/// ("pending", "idk") stands in it that none of the choice's own phrases
+/// holds ("medicaid pending"; "still pending" holds its doubt).
 fn guarded(choice: usize, text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
-    let negated = words.negations.iter().any(|n| find_phrase(text, n).is_some());
+    // A choice read from a phrase that is itself said in the negative ("no
+    // insurance") agrees with other negations ("nope no insurance").
+    let said_in_negative = words.negations.iter().any(|n| choices[choice].names_in(text, n));
+    let negated = !said_in_negative
+        && words
+            .negations
+            .iter()
+            .any(|n| find_phrase(text, n).is_some() && !choices[choice].names_in(text, n));
     if negated && !choices[choice].is_negative(words) {
+        return Err(NotRead);
+    }
+    let doubted = words
+        .doubts
+        .iter()
+        .chain(&words.dont_know)
+        .any(|d| find_phrase(text, d).is_some() && !choices[choice].names_in(text, d));
+    if doubted {
         return Err(NotRead);
     }
     Ok(Reading::Guess(choice))
@@ -199,6 +281,36 @@ mod tests {
         assert_eq!(read("not the hospital", &senders()), Err(NotRead));
         assert_eq!(read("pizza", &senders()), Err(NotRead));
         assert_eq!(read("yes and no", &yes_no()), Err(NotRead));
+        let coverage = vec![
+            Choice::new(["Medicaid"]),
+            Choice::new(["In network", "network"]),
+            Choice::new(["Insured, not sure", "but not sure"]),
+        ];
+        assert_eq!(read("medicaid pending", &coverage), Err(NotRead));
+        assert_eq!(read("in network but idk", &coverage), Err(NotRead));
+        assert_eq!(read("insured but it lapsed", &coverage), Err(NotRead));
+        assert_eq!(read("insured but not sure", &coverage), Ok(Reading::Guess(2)));
+    }
+
+    #[test]
+    fn the_nearest_typo_marks_and_negations_inside_a_phrase() {
+        let plans = vec![Choice::new(["Medicare"]), Choice::new(["Medicaid", "medical"])];
+        assert_eq!(read("medicaire", &plans), Ok(Reading::Guess(0)));
+        assert_eq!(read("medicad", &plans), Ok(Reading::Guess(1)));
+        let coverage = vec![Choice::new(["In network", "network"]), Choice::new(["Out of network"])];
+        assert_eq!(read("out of netwrk", &coverage), Ok(Reading::Guess(1)));
+        let thumbs = vec![Choice::new(["Yes", "👍"]), Choice::new(["No", "👎"])];
+        assert_eq!(read("👎", &thumbs), Ok(Reading::Sure(1)));
+        assert_eq!(read("🤷", &thumbs), Ok(Reading::DontKnow));
+        let claim = vec![Choice::new(["Paid part"]), Choice::new(["Denied", "not covered"])];
+        assert_eq!(read("insurance said not covered", &claim), Ok(Reading::Guess(1)));
+        let insured = vec![Choice::new(["Insured"]), Choice::new(["Self-pay", "no insurance"])];
+        assert_eq!(read("nope no insurance 😩", &insured), Ok(Reading::Guess(1)));
+        assert_eq!(read("not insured", &insured), Err(NotRead));
+        assert_eq!(read("cant tell from the letter", &claim), Ok(Reading::DontKnow));
+        let kinds = vec![Choice::new(["Original"]), Choice::new(["Not sure"])];
+        assert_eq!(read("not sure tbh", &kinds), Ok(Reading::Sure(1)));
+        assert_eq!(read("not sure, card says aetna", &kinds), Err(NotRead));
         assert_eq!(
             read("lap", &senders()),
             Err(NotRead),

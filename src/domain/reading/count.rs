@@ -1,7 +1,7 @@
 //! How many people live in a household, as people say it: "4", "four",
 //! "4 of us", "just me", "me and my wife", "me, my wife and 2 kids".
 
-use super::text::{find_phrase, normalize, only_question_marks, take_phrases};
+use super::text::{find_phrase, normalize, take_phrases};
 use super::{NotRead, Reading, Words};
 
 /// The largest household the bot reads (a larger number is a typo, or an
@@ -13,21 +13,37 @@ const MOST: u32 = 20;
 /// is a guess to confirm. Anything not understood, a sum of money among it,
 /// or no one at all, is not read.
 pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if let Some((outside, inside)) = split_brackets(text) {
+        // "2 (me and my mom)": the brackets explain the number outside;
+        // if they count to another number, ask.
+        let reading = read_count(&outside, words)?;
+        return match (
+            reading.value(),
+            read_count(&inside, words).ok().as_ref().and_then(Reading::value),
+        ) {
+            (Some(outer), Some(inner)) if outer != inner => Err(NotRead),
+            _ => Ok(reading),
+        };
+    }
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    // "4 i guess": a hedge makes the count a guess.
+    let (normalized, hedged) = take_phrases(&normalize(text), &words.hedges);
     if normalized.contains('$') {
         return Err(NotRead);
     }
     let counted = &words.count;
-    // Number words become digits ("four" → "4", "a couple" → "2").
-    let mut text = normalized.replace(',', " ");
+    // Number words become digits ("four" → "4", "a couple" → "2"), and a
+    // number glued to a word stands apart ("3ppl" → "3 ppl").
+    let mut text = unglue(&normalized.replace(',', " "));
     for pair in &counted.numbers {
         while let Some(at) = find_phrase(&text, &pair[0]) {
             text.replace_range(at..at + pair[0].len(), &pair[1]);
         }
     }
+    // "6 incl me": the person typing is in the number already.
+    let (text, _) = take_phrases(&text, &counted.me_included);
     // The person typing, if they name themselves; "me" stands once.
     let (rest, me) = take_phrases(&text, &counted.me);
     let mut total: u32 = u32::from(me);
@@ -36,9 +52,16 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     let mut rest = rest;
     for word in &counted.one_each {
         while let Some(at) = find_phrase(&rest, word) {
+            // "1 kid": the number before the word already counts it.
+            let numbered = rest[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|t| t.parse::<u32>().is_ok());
             rest.replace_range(at..at + word.len(), " ");
-            total += 1;
-            parts += 1;
+            if !numbered {
+                total += 1;
+                parts += 1;
+            }
         }
     }
     let (rest, _) = take_phrases(&rest, &counted.around);
@@ -57,10 +80,37 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     if unnumbered_plural {
         return Err(NotRead);
     }
+    // "2 kids" alone counts only part of the household.
+    let only_part = parts == 1 && counted.part_only.iter().any(|word| find_phrase(&text, word).is_some());
+    if only_part {
+        return Err(NotRead);
+    }
     Ok(match parts {
-        1 => Reading::Sure(total),
+        1 if !hedged => Reading::Sure(total),
         _ => Reading::Guess(total),
     })
+}
+
+/// "3ppl" → "3 ppl": a space after digits that a letter follows.
+fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut previous = ' ';
+    for c in text.chars() {
+        if previous.is_ascii_digit() && c.is_alphabetic() {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
+/// A text with a bracketed part: the text outside it, and inside.
+fn split_brackets(text: &str) -> Option<(String, String)> {
+    let open = text.find(['(', '['])?;
+    let close = open + text[open..].find([')', ']'])?;
+    let outside = format!("{} {}", &text[..open], &text[close + 1..]);
+    Some((outside, text[open + 1..close].to_string()))
 }
 
 #[cfg(test)]
@@ -98,6 +148,18 @@ mod tests {
     }
 
     #[test]
+    fn brackets_explain_and_a_number_counts_the_word_after_it() {
+        assert_eq!(read("1 (me)"), Ok(Reading::Sure(1)));
+        assert_eq!(read("2 (me and my mom)"), Ok(Reading::Sure(2)));
+        assert_eq!(read("1 adult 1 kid"), Ok(Reading::Guess(2)));
+        assert_eq!(read("6 incl me"), Ok(Reading::Sure(6)));
+        assert_eq!(read("4 i guess"), Ok(Reading::Guess(4)));
+        assert_eq!(read("5 ppl"), Ok(Reading::Sure(5)));
+        assert_eq!(read("3ppl"), Ok(Reading::Sure(3)));
+        assert_eq!(read("just me and my dog lol"), Ok(Reading::Sure(1)));
+    }
+
+    #[test]
     fn what_is_not_a_count_is_not_read() {
         for text in [
             "$40,000",
@@ -108,6 +170,8 @@ mod tests {
             "none",
             "55000",
             "4 of us and some",
+            "2 kids",
+            "3 (me and my wife)",
         ] {
             assert_eq!(read(text), Err(NotRead), "{text}");
         }

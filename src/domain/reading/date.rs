@@ -4,10 +4,10 @@
 //! passed in (the user's own day, in their time zone). "Last month" names
 //! no day: the bot asks which.
 
-use super::text::{normalize, only_question_marks, take_phrases};
+use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
 use crate::domain::dates::{parse_date, DateError};
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 /// Why a typed date was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +24,60 @@ pub enum DateProblem {
 /// "yesterday", or "N days ago" is sure; "last tuesday" (some mean the
 /// week before) and "N weeks/months ago" are guesses to confirm.
 pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
-    let normalized = normalize(text);
-    if only_question_marks(text) || words.is_dont_know(&normalized) {
+    if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
+    }
+    // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
+    let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
+    let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
+    // "day after thanksgiving", "dec 20 last yr": a shift of a day, and a
+    // year back, around a day read on its own.
+    let dates = &words.dates;
+    let (normalized, after) = take_phrases(&normalized, &dates.day_after);
+    let (normalized, before) = take_phrases(&normalized, &dates.day_before);
+    let (rest, last_year) = take_phrases(&normalized, &dates.last_year);
+    let (normalized, last_year) = match last_year && !rest.is_empty() {
+        true => (rest, true),
+        false => (normalized, false),
+    };
+    let year = today.year() - i32::from(last_year);
+    let reading = match holiday(&normalized, year, words) {
+        Some(date) if date > today => holiday(&normalized, year - 1, words).map(Reading::Guess),
+        Some(date) => Some(Reading::Guess(date)),
+        None => None,
+    };
+    let reading = match reading {
+        Some(reading) => reading,
+        None if last_year => read_plain(&normalized, today, words)?
+            .map(|date| date.with_year(year).unwrap_or(date))
+            .as_guess(),
+        None => read_plain(&normalized, today, words)?,
+    };
+    let shift = i64::from(after) - i64::from(before);
+    let reading = reading.map(|date| date + Duration::days(shift));
+    if reading.value().is_some_and(|date| *date > today) {
+        return Err(DateProblem::Unreadable);
+    }
+    Ok(match hedged {
+        true => reading.as_guess(),
+        false => reading,
+    })
+}
+
+/// Reads a date with no labels or hedges around it.
+fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
+    // "08.14.2026" is "08/14/2026"; "Thu 11/19": the weekday goes when a
+    // date follows it.
+    let mut normalized = dotted_to_slashes(normalized);
+    if let Some((first, rest)) = normalized.split_once(' ') {
+        let weekday = words
+            .dates
+            .weekdays
+            .iter()
+            .any(|names| names.iter().any(|n| n == first));
+        if weekday && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            normalized = rest.to_string();
+        }
     }
     match parse_date(&normalized, today) {
         Ok(date) => return Ok(Reading::Sure(date)),
@@ -41,6 +92,44 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
         return Ok(Reading::Guess(date));
     }
     units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// A holiday named in the words file, in a given year: a fixed day
+/// ("12-25") or the nth weekday of a month ("11-4-thu", "05-last-mon").
+fn holiday(name: &str, year: i32, words: &Words) -> Option<NaiveDate> {
+    let rule = &words.dates.holidays.iter().find(|pair| pair[0] == name)?[1];
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    match parts[..] {
+        [_, day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
+        [_, nth, weekday] => {
+            let index = words
+                .dates
+                .weekdays
+                .iter()
+                .position(|names| names.iter().any(|n| n == weekday))?;
+            let weekday = Weekday::try_from(u8::try_from(index).ok()?).ok()?;
+            match nth {
+                "last" => NaiveDate::from_weekday_of_month_opt(year, month, weekday, 5)
+                    .or_else(|| NaiveDate::from_weekday_of_month_opt(year, month, weekday, 4)),
+                n => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// "08.14.2026" → "08/14/2026": points between three numbers only.
+fn dotted_to_slashes(text: &str) -> String {
+    let parts: Vec<&str> = text.split('.').collect();
+    match parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        true => parts.join("/"),
+        false => text.to_string(),
+    }
 }
 
 /// "last tuesday", "tuesday", "on tue": the latest such day before today.
@@ -74,6 +163,13 @@ fn units_ago(text: &str, today: NaiveDate, words: &Words) -> Option<Reading<Naiv
     let [count, unit] = tokens[..] else {
         return None;
     };
+    // "two weeks ago": a number word is its digits.
+    let count = words
+        .count
+        .numbers
+        .iter()
+        .find(|pair| pair[0] == count)
+        .map_or(count, |pair| pair[1].as_str());
     let count: u32 = match dates.one.iter().any(|one| one == count) {
         true => 1,
         false => count.parse().ok().filter(|n| (1..=400).contains(n))?,
@@ -120,6 +216,35 @@ mod tests {
         assert_eq!(read("a day ago"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("2 weeks ago"), Ok(Reading::Guess(day(11, 22))));
         assert_eq!(read("3 months back"), Ok(Reading::Guess(day(9, 6))));
+    }
+
+    #[test]
+    fn holidays_a_day_either_side_and_last_year() {
+        assert_eq!(read("thanksgiving"), Ok(Reading::Guess(day(11, 26))));
+        assert_eq!(read("day after thanksgiving"), Ok(Reading::Guess(day(11, 27))));
+        assert_eq!(read("memorial day"), Ok(Reading::Guess(day(5, 25))));
+        let last_year = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        assert_eq!(
+            read("christmas"),
+            Ok(Reading::Guess(last_year(12, 25))),
+            "the latest one past"
+        );
+        assert_eq!(read("christmas eve last year"), Ok(Reading::Guess(last_year(12, 24))));
+        assert_eq!(read("dec 20 last yr"), Ok(Reading::Guess(last_year(12, 20))));
+        assert_eq!(read("day before yesterday"), Ok(Reading::Sure(day(12, 4))));
+        assert_eq!(read("last year"), Err(DateProblem::WhichDay));
+    }
+
+    #[test]
+    fn labels_hedges_and_number_words() {
+        assert_eq!(read("letter dated nov 18"), Ok(Reading::Sure(day(11, 18))));
+        assert_eq!(read("11/18 i think"), Ok(Reading::Guess(day(11, 18))));
+        assert_eq!(read("two weeks ago"), Ok(Reading::Guess(day(11, 22))));
+        assert_eq!(read("yesterday morning"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("halloween lol"), Ok(Reading::Guess(day(10, 31))));
+        assert_eq!(read("08.14.2026"), Ok(Reading::Sure(day(8, 14))));
+        assert_eq!(read("Thu 11/19"), Ok(Reading::Sure(day(11, 19))));
+        assert_eq!(read("idk the date"), Ok(Reading::DontKnow));
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod eob;
 mod text;
 mod words;
 
-pub use amount::{read_amount, Amount, Period};
+pub use amount::{read_amount, read_amount_for, Amount, AmountContext, Period};
 pub use choice::{choice_sets_from_toml, read_choice, Choice};
 pub use count::read_count;
 pub use date::{read_date, DateProblem};

@@ -1,7 +1,7 @@
 //! The words the readers accept, as a translator writes them in
 //! `dialogues/<lang>/reading/words.toml`.
 
-use super::text::normalize;
+use super::text::{find_phrase, normalize, only_question_marks};
 use serde::Deserialize;
 
 /// Every word list the readers use, normalized (lowercase, single spaces)
@@ -9,6 +9,12 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Words {
     pub dont_know: Vec<String>,
+    /// Marks that alone say "I don't know" ("🤷"), kept as typed.
+    #[serde(default)]
+    pub dont_know_marks: Vec<String>,
+    /// Words that alone mean an amount of zero ("nothing").
+    #[serde(default)]
+    pub zero: Vec<String>,
     pub hedges: Vec<String>,
     pub money: Vec<String>,
     pub thousand: Vec<String>,
@@ -16,7 +22,18 @@ pub struct Words {
     pub per_year: Vec<String>,
     pub not_money: Vec<String>,
     pub fillers: Vec<String>,
+    /// Words that start an aside after an amount ("1k if they take it").
+    #[serde(default)]
+    pub asides: Vec<String>,
+    /// Numbers in words for amounts: a word and its value (`["fifty",
+    /// "50"]`); "hundred" multiplies what comes before it.
+    #[serde(default)]
+    pub number_words: Vec<Vec<String>>,
     pub negations: Vec<String>,
+    /// Words that leave a choice read among them in doubt ("medicaid
+    /// pending"), unless the choice itself names the doubt.
+    #[serde(default)]
+    pub doubts: Vec<String>,
     pub count: CountWords,
     pub dates: DateWords,
     pub eob: EobWords,
@@ -38,6 +55,12 @@ pub struct CountWords {
     pub one_each: Vec<String>,
     pub around: Vec<String>,
     pub plural: Vec<String>,
+    /// Words saying the person typing is in the number ("6 incl me").
+    #[serde(default)]
+    pub me_included: Vec<String>,
+    /// Words for only part of a household ("2 kids" is not its size).
+    #[serde(default)]
+    pub part_only: Vec<String>,
     /// A number word and its digits: `["four", "4"]`.
     pub numbers: Vec<Vec<String>>,
 }
@@ -52,6 +75,21 @@ pub struct DateWords {
     pub months: Vec<String>,
     pub one: Vec<String>,
     pub vague: Vec<String>,
+    /// A day after or before the day named ("day after thanksgiving").
+    #[serde(default)]
+    pub day_after: Vec<String>,
+    #[serde(default)]
+    pub day_before: Vec<String>,
+    /// The year before this one ("dec 20 last yr").
+    #[serde(default)]
+    pub last_year: Vec<String>,
+    /// Holidays and their rule: `["thanksgiving", "11-4-thu"]` (month,
+    /// nth or "last", weekday) or `["christmas", "12-25"]`.
+    #[serde(default)]
+    pub holidays: Vec<Vec<String>>,
+    /// Labels before a date that change nothing ("letter dated").
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Monday first: each weekday's names.
     pub weekdays: Vec<Vec<String>>,
 }
@@ -66,13 +104,27 @@ impl Words {
                 words.dates.weekdays.len()
             ));
         }
-        if words.count.numbers.iter().any(|pair| pair.len() != 2) {
+        if words
+            .count
+            .numbers
+            .iter()
+            .chain(&words.number_words)
+            .chain(&words.dates.holidays)
+            .any(|pair| pair.len() != 2)
+        {
             return Err("each of count.numbers is a word and its digits".to_string());
         }
         for list in words.lists_mut() {
             tidy(list);
         }
-        for list in words.count.numbers.iter_mut().chain(words.dates.weekdays.iter_mut()) {
+        for list in words
+            .count
+            .numbers
+            .iter_mut()
+            .chain(words.number_words.iter_mut())
+            .chain(words.dates.holidays.iter_mut())
+            .chain(words.dates.weekdays.iter_mut())
+        {
             for word in list.iter_mut() {
                 *word = normalize(word);
             }
@@ -86,21 +138,45 @@ impl Words {
         self.dont_know.iter().any(|phrase| phrase == normalized)
     }
 
+    /// Whether a whole typed answer says "I don't know": only question
+    /// marks, a shrug, a phrase of `dont_know`, or such a phrase among
+    /// words with no number ("no idea honestly", "idk the date").
+    pub fn says_dont_know(&self, text: &str) -> bool {
+        let normalized = normalize(text);
+        let shrug = self
+            .dont_know_marks
+            .iter()
+            .any(|mark| !mark.is_empty() && text.contains(mark.as_str()));
+        only_question_marks(text)
+            || self.is_dont_know(&normalized)
+            || (normalized.is_empty() && shrug)
+            || (!normalized.contains(|c: char| c.is_ascii_digit())
+                && self
+                    .dont_know
+                    .iter()
+                    .any(|phrase| find_phrase(&normalized, phrase).is_some()))
+    }
+
     fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
         vec![
             &mut self.dont_know,
             &mut self.hedges,
+            &mut self.zero,
             &mut self.money,
             &mut self.thousand,
             &mut self.per_month,
             &mut self.per_year,
             &mut self.not_money,
             &mut self.fillers,
+            &mut self.asides,
             &mut self.negations,
+            &mut self.doubts,
             &mut self.count.me,
             &mut self.count.one_each,
             &mut self.count.around,
             &mut self.count.plural,
+            &mut self.count.part_only,
+            &mut self.count.me_included,
             &mut self.dates.ago,
             &mut self.dates.last,
             &mut self.dates.days,
@@ -108,6 +184,10 @@ impl Words {
             &mut self.dates.months,
             &mut self.dates.one,
             &mut self.dates.vague,
+            &mut self.dates.labels,
+            &mut self.dates.day_after,
+            &mut self.dates.day_before,
+            &mut self.dates.last_year,
             &mut self.eob.billed,
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,
@@ -139,6 +219,10 @@ mod tests {
         let words = english();
         assert!(words.is_dont_know("idk"));
         assert!(words.is_dont_know("i dont know"));
+        assert!(words.says_dont_know("no idea honestly"));
+        assert!(words.says_dont_know("🤷"));
+        assert!(words.says_dont_know("??"));
+        assert!(!words.says_dont_know("not sure, 500"), "a number may be the answer");
         assert!(
             words.hedges.windows(2).all(|w| w[0].len() >= w[1].len()),
             "longest first"
