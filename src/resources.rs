@@ -5,6 +5,7 @@
 
 use crate::content::templates::Templates;
 use crate::content::Content;
+use crate::domain::reading::Words;
 use crate::domain::reference::Reference;
 use crate::StartError;
 use std::path::Path;
@@ -14,6 +15,16 @@ pub struct Resources {
     pub content: Content,
     pub templates: Templates,
     pub reference: Reference,
+    /// The words the forgiving readers accept ("idk", "bucks", "4 of us").
+    pub words: Words,
+}
+
+/// The readers' words built in (`dialogues/en/reading/words.toml`).
+const WORDS: &str = include_str!("../dialogues/en/reading/words.toml");
+
+/// The readers' built-in words (checked by a test below).
+pub fn embedded_words() -> Words {
+    Words::from_toml(WORDS).unwrap_or_else(|e| panic!("the built-in reading/words.toml: {e}"))
 }
 
 impl Resources {
@@ -24,10 +35,17 @@ impl Resources {
             Some(dir) => (Content::from_dir(dir)?, Templates::from_dir(dir)?),
             None => (Content::embedded()?, Templates::embedded()?),
         };
+        let words = match dialogues.map(|dir| dir.join("reading/words.toml")) {
+            Some(path) if path.exists() => {
+                Words::from_toml(&std::fs::read_to_string(&path)?).map_err(|e| format!("reading/words.toml: {e}"))?
+            }
+            _ => embedded_words(),
+        };
         Ok(Resources {
             content,
             templates,
             reference: Reference::embedded()?,
+            words,
         })
     }
 }

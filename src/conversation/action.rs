@@ -56,6 +56,9 @@ pub enum Action {
     /// Keep a date that looked wrong.
     DateConfirmed,
     DateRejected,
+    /// The guess read from a typed answer is right, or is not.
+    GuessConfirmed,
+    GuessRejected,
     /// Show a part of the report.
     Report(ReportPart),
     /// Work on another bill (0-based index).
@@ -112,7 +115,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 25] = [
+const FIXED: [(&str, Action); 27] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -121,6 +124,8 @@ const FIXED: [(&str, Action); 25] = [
     ("nr:done", Action::NotReceivedDone),
     ("date:yes", Action::DateConfirmed),
     ("date:no", Action::DateRejected),
+    ("guess:yes", Action::GuessConfirmed),
+    ("guess:no", Action::GuessRejected),
     ("bill:new", Action::NewBill),
     ("delete:yes", Action::DeleteConfirmed),
     ("report:summary", Action::Report(ReportPart::Summary)),
@@ -155,6 +160,8 @@ impl Action {
             | Action::NotReceivedDone
             | Action::DateConfirmed
             | Action::DateRejected
+            | Action::GuessConfirmed
+            | Action::GuessRejected
             | Action::NewBill
             | Action::DeleteConfirmed
             | Action::Report(ReportPart::Summary | ReportPart::Timing | ReportPart::Scripts | ReportPart::Offer)

@@ -4,7 +4,7 @@ use super::action::{Action, MenuItem};
 use super::output::{Button, Keyboard, Output};
 use super::report;
 use super::review::question::{self, AnswerKind, Question};
-use super::state::{ChatState, Screen};
+use super::state::{ChatState, Guess, Screen};
 pub use super::view::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::bill::Bill;
@@ -443,6 +443,26 @@ impl View<'_> {
         }
     }
 
+    /// A typed answer read as a guess: the question, what was read, and
+    /// one tap to keep it (or type it again).
+    pub fn confirm_guess(&self, question: Question, guess: Guess, bill: &Bill) -> Output {
+        let shown = match guess {
+            Guess::Amount(amount) => Usd(amount).to_string(),
+            Guess::Count(count) => count.to_string(),
+        };
+        let check = self
+            .content
+            .render(keys::GUESS_CHECK, &[("answer", Fill::Text(&shown))]);
+        Output::Message {
+            text: Html::join(&[self.question_text(question, bill), check], "\n\n"),
+            keyboard: vec![vec![
+                self.button(keys::GUESS_YES, Action::GuessConfirmed),
+                self.button(keys::GUESS_NO, Action::GuessRejected),
+            ]],
+            typed_answer: true,
+        }
+    }
+
     /// What the review has collected, in words (the report's first part).
     pub fn summary_text(&self, bill: &Bill) -> Html {
         let mut lines = vec![self.text(keys::SUMMARY_HEADING)];
@@ -574,6 +594,7 @@ impl View<'_> {
             Screen::Menu => self.menu(state, None),
             Screen::Asking { question: q } => self.question(*q, bill),
             Screen::ConfirmDate { question, date } => self.confirm_date(*question, *date, bill),
+            Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess, bill),
             Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
             Screen::FixItem { number: Some(index) } => self.send_corrected(bill, *index),
             Screen::RemoveItem => self.which_item(bill, keys::ITEMS_WHICH_TO_REMOVE),

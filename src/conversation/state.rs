@@ -5,6 +5,7 @@ use crate::domain::bill::Bill;
 use crate::domain::calls::CallLog;
 use crate::domain::reminder_book::ReminderBook;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -65,6 +66,8 @@ pub enum Screen {
     Asking { question: Question },
     /// A typed date looks wrong (in the future, or out of order): keep it?
     ConfirmDate { question: Question, date: NaiveDate },
+    /// A typed answer read as a guess ("maybe 500?"): right?
+    ConfirmGuess { question: Question, guess: Guess },
     /// Fixing a line item: waiting for its number, then the corrected line.
     FixItem { number: Option<usize> },
     /// Removing a line item: waiting for its number.
@@ -140,4 +143,15 @@ pub enum CallStep {
     PlanMonthly,
     /// ...and when is the first payment due?
     PlanFirstDue,
+}
+
+/// A typed answer the readers were not sure of, waiting for one tap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Guess {
+    /// An amount in dollars, as the question asks it (a monthly figure
+    /// typed at the yearly income is already times twelve).
+    Amount(Decimal),
+    /// A number of people.
+    Count(u32),
 }

@@ -5,7 +5,7 @@ use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::Output;
 use super::review::question::{self, AnswerKind, Question};
-use super::state::{ChatState, Screen};
+use super::state::{ChatState, Guess, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Html, Key};
@@ -14,8 +14,9 @@ use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
-use crate::domain::money::{parse_amount, AmountError, Usd};
+use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
+use crate::domain::reading::{read_amount, read_amount_for, read_count, Amount, AmountContext, Period, Reading, Words};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
@@ -30,6 +31,8 @@ pub struct Ctx<'a> {
     pub reference: &'a Reference,
     /// The call scripts and letters.
     pub templates: &'a Templates,
+    /// The words typed answers are read with.
+    pub words: &'a Words,
     pub now: DateTime<Utc>,
 }
 
@@ -72,6 +75,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         view,
         reference: ctx.reference,
         templates: ctx.templates,
+        words: ctx.words,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -113,6 +117,7 @@ pub(super) struct Turn<'a> {
     pub(super) view: View<'a>,
     pub(super) reference: &'a Reference,
     pub(super) templates: &'a Templates,
+    pub(super) words: &'a Words,
 }
 
 impl Turn<'_> {
@@ -171,6 +176,7 @@ impl Turn<'_> {
                 None => self.go_to(Screen::Menu),
             },
             Screen::ConfirmDate { question, .. } => self.ask(question),
+            Screen::ConfirmGuess { question, .. } => self.ask(question),
             Screen::FixItem { .. } | Screen::RemoveItem => self.ask(Question::LineItems),
             Screen::Summary => match question::last(self.bill()) {
                 Some(last) => self.ask(last),
@@ -304,6 +310,17 @@ impl Turn<'_> {
                 }
                 _ => self.stale(),
             },
+            Action::GuessConfirmed => match self.state.screen {
+                Screen::ConfirmGuess { question, guess } => self.accept_guess(question, guess),
+                _ => self.stale(),
+            },
+            Action::GuessRejected => match self.state.screen {
+                Screen::ConfirmGuess { question, .. } => {
+                    self.say(keys::GUESS_TYPE_AGAIN);
+                    self.ask(question);
+                }
+                _ => self.stale(),
+            },
             Action::DateRejected => match self.state.screen {
                 Screen::ConfirmDate { question, .. } => {
                     self.say(keys::DATE_TYPE_AGAIN);
@@ -367,6 +384,7 @@ impl Turn<'_> {
         match self.state.screen.clone() {
             Screen::Asking { question } => self.answer_typed(question, text),
             Screen::ConfirmDate { question, .. } => self.answer_date(question, text),
+            Screen::ConfirmGuess { question, .. } => self.answer_typed(question, text),
             Screen::FixItem { number: None } => self.pick_item(text, |index| Screen::FixItem { number: Some(index) }),
             Screen::FixItem { number: Some(index) } => self.fix_item(index, text),
             Screen::RemoveItem => self.remove_item(text),
@@ -401,25 +419,9 @@ impl Turn<'_> {
                 let example = q.options().first().map(|(_, label)| self.content().plain(*label));
                 self.not_an_option(&example.unwrap_or_default());
             }
-            AnswerKind::Amount => match parse_amount(text) {
-                Ok(amount) => {
-                    let mut bill = self.bill().clone();
-                    q.set_amount(&mut bill, amount);
-                    self.record(q, bill);
-                    self.advance_from(q);
-                }
-                Err(error) => self.say_then_current(amount_error(error)),
-            },
+            AnswerKind::Amount => self.answer_amount(q, text),
             AnswerKind::Date => self.answer_date(q, text),
-            AnswerKind::Count => match text.trim().parse::<u32>() {
-                Ok(count) if (1..=20).contains(&count) => {
-                    let mut bill = self.bill().clone();
-                    bill.household_size = Some(count);
-                    self.record(q, bill);
-                    self.advance_from(q);
-                }
-                _ => self.say_then_current(keys::COUNT_INVALID),
-            },
+            AnswerKind::Count => self.answer_count(q, text),
             AnswerKind::UsState => match us_states::parse_state(text) {
                 Some(code) => {
                     let mut bill = self.bill().clone();
@@ -438,6 +440,61 @@ impl Turn<'_> {
             }
             AnswerKind::NotReceived => self.toggle_typed(text),
         }
+    }
+
+    /// A typed amount, read forgivingly ("$2.4k", "2400 bucks", "100/mo"):
+    /// kept when read as typed, confirmed with one tap when it is a guess
+    /// or was converted, skipped on "idk" where the question is optional,
+    /// refused (asked again) otherwise.
+    fn answer_amount(&mut self, q: Question, text: &str) {
+        let read = match q {
+            Question::YearlyIncome => read_amount_for(text, self.words, AmountContext::yearly_income()),
+            _ => read_amount(text, self.words),
+        };
+        match read {
+            Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
+            Ok(Reading::DontKnow) => self.say_then_current(amount_error(AmountError::Unreadable)),
+            Ok(reading) => {
+                let sure = matches!(reading, Reading::Sure(_));
+                match reading.value().and_then(|amount| as_asked(q, *amount)) {
+                    Some((value, false)) if sure => self.accept_guess(q, Guess::Amount(value)),
+                    Some((value, _)) => self.go_to(Screen::ConfirmGuess {
+                        question: q,
+                        guess: Guess::Amount(value),
+                    }),
+                    None => self.say_then_current(amount_error(AmountError::Unreadable)),
+                }
+            }
+            Err(error) => self.say_then_current(amount_error(error)),
+        }
+    }
+
+    /// A typed number of people ("4 of us", "me and my wife").
+    fn answer_count(&mut self, q: Question, text: &str) {
+        let people = 1..=20;
+        match read_count(text, self.words) {
+            Ok(Reading::Sure(count)) if people.contains(&count) => self.accept_guess(q, Guess::Count(count)),
+            Ok(Reading::Guess(count)) if people.contains(&count) => self.go_to(Screen::ConfirmGuess {
+                question: q,
+                guess: Guess::Count(count),
+            }),
+            Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
+            _ => self.say_then_current(keys::COUNT_INVALID),
+        }
+    }
+
+    /// Records an answer read from typing (sure, or confirmed with a tap)
+    /// and moves on.
+    fn accept_guess(&mut self, q: Question, guess: Guess) {
+        let mut bill = self.bill().clone();
+        match guess {
+            Guess::Amount(amount) => {
+                q.set_amount(&mut bill, amount);
+            }
+            Guess::Count(count) => bill.household_size = Some(count),
+        }
+        self.record(q, bill);
+        self.advance_from(q);
     }
 
     /// A typed date: accepted, questioned when it looks wrong, or refused.
@@ -761,6 +818,19 @@ fn is_done_word(text: &str) -> bool {
         word.as_str(),
         "done" | "finished" | "that's all" | "thats all" | "that is all" | "ok done"
     )
+}
+
+/// An amount in the period `q` asks for, and whether it was converted:
+/// a monthly figure at the yearly income is times twelve; a period the
+/// question cannot take ("40k a year" as a monthly payment) is not read.
+fn as_asked(q: Question, amount: Amount) -> Option<(Decimal, bool)> {
+    match (amount.period, q) {
+        (Period::AsAsked, _) | (Period::PerMonth, Question::Monthly) | (Period::PerYear, Question::YearlyIncome) => {
+            Some((amount.value, false))
+        }
+        (Period::PerMonth, Question::YearlyIncome) => Some((amount.value * Decimal::from(12), true)),
+        (Period::PerMonth | Period::PerYear, _) => None,
+    }
 }
 
 pub(super) fn amount_error(error: AmountError) -> Key {

@@ -124,6 +124,7 @@ impl Engine {
             content: &self.resources.content,
             reference: &self.resources.reference,
             templates: &self.resources.templates,
+            words: &self.resources.words,
             now: self.clock.now(),
         }
     }

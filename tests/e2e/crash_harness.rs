@@ -50,6 +50,7 @@ use crate::bot::test_bot::TestBot;
 use billcoach::content::templates::Templates;
 use billcoach::content::Content;
 use billcoach::conversation::{step, AnswerKind, ChatState, Command, Ctx, Input, Keyboard, Output, Screen};
+use billcoach::domain::reading::Words;
 use billcoach::domain::reference::Reference;
 use billcoach::store::Store;
 use billcoach::telegram::split_text;
@@ -116,6 +117,7 @@ fn env_number(name: &str) -> Option<u64> {
 struct Model {
     content: Content,
     templates: Templates,
+    words: Words,
     reference: Reference,
     /// `BILLCOACH_NOW` as `BotProcess` sets it.
     now: DateTime<Utc>,
@@ -126,6 +128,7 @@ impl Model {
         Model {
             content: Content::embedded().expect("the embedded copy loads"),
             templates: Templates::embedded().expect("the templates load"),
+            words: billcoach::resources::embedded_words(),
             reference: Reference::embedded().expect("the reference data loads"),
             now: Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap(),
         }
@@ -136,6 +139,7 @@ impl Model {
             content: &self.content,
             reference: &self.reference,
             templates: &self.templates,
+            words: &self.words,
             now: self.now,
         };
         let result = step(state, input.clone(), &ctx);

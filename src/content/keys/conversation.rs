@@ -140,6 +140,12 @@ keys! {
     DATE_RETYPE = "date.retype";
     DATE_TYPE_AGAIN = "date.type_again";
 
+    // A typed answer read as a guess, to confirm with one tap.
+    GUESS_CHECK = "guess.check" [answer];
+    GUESS_YES = "guess.yes";
+    GUESS_NO = "guess.no";
+    GUESS_TYPE_AGAIN = "guess.type_again";
+
     // Several bills.
     BILLS_HEADING = "bills.heading";
     BILLS_LINE = "bills.line" [number, sender, amount, stage];

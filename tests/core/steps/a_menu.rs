@@ -168,7 +168,7 @@ fn every_amount_error_has_its_own_line_and_repeats_the_question() {
         ("12.345", keys::AMOUNT_TOO_PRECISE),
         ("99999999999", keys::AMOUNT_TOO_LARGE),
         ("", keys::AMOUNT_UNREADABLE),
-        ("twelve", keys::AMOUNT_UNREADABLE),
+        ("a lot", keys::AMOUNT_UNREADABLE),
     ];
     let base = Chat::at(&[], Question::AmountDue);
     for (typed, key) in cases {
@@ -408,6 +408,8 @@ fn stale_buttons_give_the_stale_line_and_the_current_screen() {
         "nr:done",                  // not at the not-received toggles
         "date:yes",                 // no date to confirm
         "date:no",                  // no date to confirm
+        "guess:yes",                // no guess to confirm
+        "guess:no",                 // no guess to confirm
         "bill:7",                   // no such bill
         "delete:yes",               // no deletion asked for
         "delete:no",                // no deletion asked for

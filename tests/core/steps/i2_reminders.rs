@@ -36,6 +36,7 @@ fn claim_at(state: &mut ChatState, id: u32, now: DateTime<Utc>) -> Due {
         content: content(),
         reference: reference(),
         templates: templates(),
+        words: words(),
         now,
     };
     claim_reminder(state, id, &ctx)

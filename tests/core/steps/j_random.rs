@@ -29,6 +29,8 @@ fn valid_button_data() -> Vec<String> {
         "nr:done",
         "date:yes",
         "date:no",
+        "guess:yes",
+        "guess:no",
         "bill:new",
         "delete:yes",
         "delete:no",
@@ -87,7 +89,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
         }
         ["nr", "p", page] => number(page),
-        ["nr", "done"] | ["date", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
+        ["nr", "done"] | ["date" | "guess", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
         ["bill", index] => number(index) && index.parse::<usize>().unwrap() < state.bills.len(),
         ["report", "summary" | "timing" | "scripts" | "offer"]
         | ["call", "skip" | "done" | "start"]
@@ -201,6 +203,26 @@ fn text_strategy() -> impl Strategy<Value = String> {
         .prop_map(String::from),
         "[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?",
         "(jan|mar|dec|sept|March) [0-9]{1,2}(st|th)?(, 20[0-9]{2})?",
+        // Answers as people type them on a phone (issue 18).
+        proptest::sample::select(vec![
+            "idk",
+            "dunno",
+            "?",
+            "$2.4k",
+            "2400 bucks",
+            "like 55k",
+            "100/mo",
+            "maybe 500?",
+            "4 of us",
+            "me and my wife",
+            "just me",
+            "20 days ago",
+            "last tuesday",
+            "yes it was the ER 😩",
+            "hosptial",
+            "over 10k",
+        ])
+        .prop_map(String::from),
         // Labels, ids, numbers and words.
         proptest::sample::select(typed_words()),
         "#?[0-9]{1,2}([, ;]{1,2}[0-9]{1,2}){0,4}",
@@ -381,7 +403,9 @@ fn may_change(screen: &Screen, question: Question) -> bool {
         Screen::Asking {
             question: Question::LineItems,
         } => items || question == Question::HasItemized,
-        Screen::Asking { question: asked } | Screen::ConfirmDate { question: asked, .. } => *asked == question,
+        Screen::Asking { question: asked }
+        | Screen::ConfirmDate { question: asked, .. }
+        | Screen::ConfirmGuess { question: asked, .. } => *asked == question,
         Screen::FixItem { .. } | Screen::RemoveItem => items,
         // A call that lowered the bill sets the new amount due.
         Screen::LoggingCall {
@@ -588,6 +612,7 @@ fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
         content: content(),
         reference: reference(),
         templates: templates(),
+        words: words(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();

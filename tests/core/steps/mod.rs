@@ -12,6 +12,7 @@ use billcoach::conversation::{
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use billcoach::domain::dates::format_date;
 use billcoach::domain::line_items::{parse_bill_text, read_line, LineItem, LineRead};
+use billcoach::domain::reading::Words;
 use billcoach::domain::reference::Reference;
 use billcoach::domain::upload::FileProblem;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -49,6 +50,11 @@ fn content() -> &'static Content {
 fn templates() -> &'static Templates {
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
     TEMPLATES.get_or_init(|| Templates::embedded().expect("the templates load"))
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(billcoach::resources::embedded_words)
 }
 
 fn reference() -> &'static Reference {
@@ -211,6 +217,7 @@ impl Chat {
             content: content(),
             reference: reference(),
             templates: templates(),
+            words: words(),
             now: self.now,
         };
         let result = step(&self.state, input, &ctx);
@@ -472,6 +479,7 @@ mod i2_reminders;
 mod i_known_bugs;
 mod j_random;
 mod k_limits;
+mod l_typed;
 
 /// A short line and the pointer back to the screen above (its buttons
 /// still work), as one message: what /help, /export and an answer that

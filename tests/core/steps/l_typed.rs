@@ -1,0 +1,102 @@
+//! Typed answers read the way people type them (issue 18): an amount or a
+//! count read as typed is kept, a guess waits for one tap, "idk" skips an
+//! optional question, and what cannot be read is asked again — never
+//! stored as something else.
+
+use super::*;
+use billcoach::conversation::Guess;
+
+#[test]
+fn amounts_typed_with_units_are_kept_and_hedged_ones_wait_for_a_tap() {
+    let base = Chat::at(&[], Question::AmountDue);
+
+    let mut chat = base.fork();
+    chat.send(text("$2.4k"));
+    assert_eq!(chat.bill().amount_due, Some(dec!(2400)));
+    assert_ne!(chat.state.screen, asking(Question::AmountDue));
+
+    let mut chat = base.fork();
+    let out = chat.send(text("maybe 500?"));
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::AmountDue,
+            guess: Guess::Amount(dec!(500)),
+        }
+    );
+    assert_eq!(chat.bill().amount_due, None, "not stored before the tap");
+    assert_contains(&out[0], &filled(keys::GUESS_CHECK, &[("answer", "$500.00")]));
+    assert_eq!(chat.labels(), vec![plain(keys::GUESS_YES), plain(keys::GUESS_NO)]);
+
+    let mut yes = chat.fork();
+    yes.press(&plain(keys::GUESS_YES));
+    assert_eq!(yes.bill().amount_due, Some(dec!(500)));
+    assert_ne!(yes.state.screen, asking(Question::AmountDue));
+
+    let out = chat.press(&plain(keys::GUESS_NO));
+    assert_eq!(out[0], line(keys::GUESS_TYPE_AGAIN));
+    assert_eq!(chat.state.screen, asking(Question::AmountDue));
+    assert_eq!(chat.bill().amount_due, None);
+    // Typing at the check answers the question again.
+    chat.send(text("maybe 500?"));
+    chat.send(text("512.40"));
+    assert_eq!(chat.bill().amount_due, Some(dec!(512.40)));
+}
+
+#[test]
+fn words_that_are_not_an_amount_are_asked_again_not_stored() {
+    let mut chat = Chat::at(&[], Question::AmountDue);
+    chat.send(text("4 of us"));
+    assert_eq!(chat.state.screen, asking(Question::AmountDue));
+    assert_eq!(chat.bill().amount_due, None);
+}
+
+#[test]
+fn a_household_typed_in_words_is_counted() {
+    let base = Chat::reviewing();
+    let mut chat = base.fork();
+    chat.answer_until(&[], Some(Question::HouseholdSize));
+    let at_household = chat.fork();
+
+    let mut chat = at_household.fork();
+    chat.send(text("4 of us"));
+    assert_eq!(chat.bill().household_size, Some(4));
+    assert_eq!(chat.state.screen, asking(Question::YearlyIncome));
+
+    // Read, or offered for a tap: either way two people, never a refusal.
+    let mut chat = at_household.fork();
+    chat.send(text("me and my wife"));
+    if matches!(chat.state.screen, Screen::ConfirmGuess { .. }) {
+        chat.press(&plain(keys::GUESS_YES));
+    }
+    assert_eq!(chat.bill().household_size, Some(2));
+
+    // "4 of us" is never an income of $4.
+    let mut chat = at_household.fork();
+    chat.send(text("4"));
+    chat.send(text("4 of us"));
+    assert_eq!(chat.state.screen, asking(Question::YearlyIncome));
+    assert_eq!(chat.bill().yearly_income, None);
+
+    // A month's pay at the yearly income is offered as a year, for a tap.
+    chat.send(text("3000/mo"));
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::YearlyIncome,
+            guess: Guess::Amount(dec!(36000)),
+        }
+    );
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().yearly_income, Some(dec!(36000)));
+}
+
+#[test]
+fn idk_skips_an_optional_amount() {
+    let mut chat = Chat::reviewing();
+    chat.answer_until(&[], Some(Question::YearlyIncome));
+    assert!(Question::YearlyIncome.is_optional());
+    chat.send(text("idk"));
+    assert!(chat.bill().skipped.contains(Question::YearlyIncome.id()));
+    assert_eq!(chat.bill().yearly_income, None);
+}
