@@ -16,7 +16,9 @@ use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
-use crate::domain::reading::{read_amount, read_amount_for, read_count, Amount, AmountContext, Period, Reading, Words};
+use crate::domain::reading::{
+    read_amount, read_amount_for, read_count, read_eob, Amount, AmountContext, Period, Reading, Words,
+};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
@@ -317,7 +319,7 @@ impl Turn<'_> {
             Action::GuessRejected => match self.state.screen {
                 Screen::ConfirmGuess { question, .. } => {
                     self.say(keys::GUESS_TYPE_AGAIN);
-                    self.ask(question);
+                    self.go_to(Screen::Asking { question });
                 }
                 _ => self.stale(),
             },
@@ -671,9 +673,31 @@ impl Turn<'_> {
     fn file(&mut self, text: &str, by_ocr: bool) {
         if self.in_items() {
             self.add_items(text, by_ocr);
+        } else if let Some(q) = self.asking_eob() {
+            self.eob_file(q, text);
         } else {
             self.say_then_current(keys::FILE_NOT_NOW);
         }
+    }
+
+    /// The EOB question on screen, if one is.
+    fn asking_eob(&self) -> Option<Question> {
+        match self.state.screen {
+            Screen::Asking { question } | Screen::ConfirmGuess { question, .. } => is_eob(question).then_some(question),
+            _ => None,
+        }
+    }
+
+    /// A photo or PDF of the EOB at its questions: the figures found are
+    /// offered one question at a time, each kept with one tap.
+    fn eob_file(&mut self, q: Question, text: &str) {
+        let figures = read_eob(text, self.words);
+        if figures.is_empty() {
+            return self.say_then_current(keys::FILE_EOB_NOTHING);
+        }
+        self.state.bill_mut().eob_read = figures;
+        self.say(keys::FILE_EOB_READ);
+        self.ask(q);
     }
 
     fn file_refused(&mut self, problem: FileProblem) {
@@ -731,8 +755,18 @@ impl Turn<'_> {
         matches!(self.state.screen, Screen::FixItem { .. } | Screen::RemoveItem) || self.is_asking(Question::LineItems)
     }
 
+    /// Asks `q`, or, for an EOB figure read from a photo and not yet
+    /// answered, offers what was read for one tap.
     fn ask(&mut self, q: Question) {
-        self.go_to(Screen::Asking { question: q });
+        let bill = self.bill();
+        let unanswered = q.amount(bill).is_none() && !bill.skipped.contains(q.id());
+        match q.eob_read(bill) {
+            Some(amount) if unanswered => self.go_to(Screen::ConfirmGuess {
+                question: q,
+                guess: Guess::Amount(amount),
+            }),
+            _ => self.go_to(Screen::Asking { question: q }),
+        }
     }
 
     pub(super) fn go_to(&mut self, screen: Screen) {
@@ -817,6 +851,14 @@ fn is_done_word(text: &str) -> bool {
     matches!(
         word.as_str(),
         "done" | "finished" | "that's all" | "thats all" | "that is all" | "ok done"
+    )
+}
+
+/// One of the four EOB figure questions.
+fn is_eob(q: Question) -> bool {
+    matches!(
+        q,
+        Question::EobBilled | Question::EobAllowed | Question::EobPlanPaid | Question::EobYourShare
     )
 }
 

@@ -89,6 +89,13 @@ pub struct EobFigures {
     pub your_share: Option<Decimal>,
 }
 
+impl EobFigures {
+    /// No figure at all.
+    pub fn is_empty(&self) -> bool {
+        *self == EobFigures::default()
+    }
+}
+
 /// A good-faith estimate (self-pay patients are entitled to one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "amount")]
@@ -139,6 +146,10 @@ pub struct Bill {
     /// Set once the user finished marking items not received.
     pub not_received_done: bool,
     pub eob: EobFigures,
+    /// Figures read from a photo or PDF of the EOB, each offered at its
+    /// question for one tap before it is kept in `eob`.
+    #[serde(default, skip_serializing_if = "EobFigures::is_empty")]
+    pub eob_read: EobFigures,
     pub household_size: Option<u32>,
     pub yearly_income: Option<Decimal>,
     /// Two-letter US state or territory code.

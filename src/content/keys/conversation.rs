@@ -221,6 +221,8 @@ keys! {
     FILE_NO_OCR = "input.file.no_ocr";
     FILE_UNREADABLE = "input.file.unreadable";
     FILE_NOT_NOW = "input.file.not_now";
+    FILE_EOB_READ = "input.file.eob_read";
+    FILE_EOB_NOTHING = "input.file.eob_nothing";
 
     // Commands.
     HELP_TEXT = "help.text";

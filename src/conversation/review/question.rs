@@ -510,6 +510,23 @@ impl Question {
         }
     }
 
+    /// The figure read from a photo or PDF of the EOB for this question,
+    /// waiting to be confirmed.
+    pub fn eob_read(self, bill: &Bill) -> Option<Decimal> {
+        match self {
+            Question::EobBilled => bill.eob_read.billed,
+            Question::EobAllowed => bill.eob_read.allowed,
+            Question::EobPlanPaid => bill.eob_read.plan_paid,
+            Question::EobYourShare => bill.eob_read.your_share,
+            Question::AmountDue
+            | Question::Estimate
+            | Question::YearlyIncome
+            | Question::LumpSum
+            | Question::Monthly
+            | not_an_amount!() => None,
+        }
+    }
+
     /// Records a typed amount; false for a question that takes none.
     pub fn set_amount(self, bill: &mut Bill, amount: Decimal) -> bool {
         let slot = match self {

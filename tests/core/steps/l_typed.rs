@@ -100,3 +100,67 @@ fn idk_skips_an_optional_amount() {
     assert!(chat.bill().skipped.contains(Question::YearlyIncome.id()));
     assert_eq!(chat.bill().yearly_income, None);
 }
+
+/// What the OCR of an EOB photo gives (a labelled EOB, read as text).
+const EOB_SCAN: &str = "\
+ACME HEALTH PLAN  EXPLANATION OF BENEFITS
+THIS IS NOT A BILL
+Amount billed: $4,500.00
+Allowed amount: $1,200.00
+Plan paid: $950.00
+";
+
+#[test]
+fn a_photo_of_the_eob_fills_its_figures_each_with_one_tap() {
+    let overrides = [(Question::Coverage, "in_network"), (Question::Claim, "paid_part")];
+    let mut chat = Chat::at(&overrides, Question::HasItemized);
+    chat.answer(Question::HasItemized, "no");
+    assert_eq!(chat.state.screen, asking(Question::EobBilled));
+
+    let out = chat.send(Input::Scan {
+        name: "eob.jpg".into(),
+        text: EOB_SCAN.into(),
+    });
+    assert_eq!(out[0], line(keys::FILE_EOB_READ));
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::EobBilled,
+            guess: Guess::Amount(dec!(4500)),
+        }
+    );
+    assert_eq!(chat.bill().eob.billed, None, "nothing kept before the tap");
+
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().eob.billed, Some(dec!(4500)));
+    // The next figure read waits for its own tap; a wrong one is retyped.
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::EobAllowed,
+            guess: Guess::Amount(dec!(1200)),
+        }
+    );
+    chat.press(&plain(keys::GUESS_NO));
+    assert_eq!(chat.state.screen, asking(Question::EobAllowed));
+    chat.send(text("1250"));
+    assert_eq!(chat.bill().eob.allowed, Some(dec!(1250)));
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().eob.plan_paid, Some(dec!(950)));
+    // Not on the page: asked as before.
+    assert_eq!(chat.state.screen, asking(Question::EobYourShare));
+}
+
+#[test]
+fn a_file_with_no_eob_figures_at_the_eob_questions_says_so() {
+    let overrides = [(Question::Coverage, "in_network"), (Question::Claim, "denied")];
+    let mut chat = Chat::at(&overrides, Question::HasItemized);
+    chat.answer(Question::HasItemized, "no");
+    let before = chat.state.clone();
+    let out = chat.send(Input::Scan {
+        name: "cat.jpg".into(),
+        text: "a picture of a cat".into(),
+    });
+    assert_contains(&out[0], &line(keys::FILE_EOB_NOTHING));
+    assert_eq!(chat.state, before);
+}
