@@ -711,6 +711,7 @@ impl Turn<'_> {
             FileProblem::NotText => self.say_then_current(keys::FILE_NOT_TEXT),
             FileProblem::NoOcr => self.say_then_current(keys::FILE_NO_OCR),
             FileProblem::Unreadable => self.say_then_current(keys::FILE_UNREADABLE),
+            FileProblem::Heic => self.say_then_current(keys::FILE_HEIC),
         }
     }
 

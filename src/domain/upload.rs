@@ -19,6 +19,10 @@ pub enum FileProblem {
     NoOcr,
     /// A PDF or picture that gave no readable text (damaged, locked, blank).
     Unreadable,
+    /// An iPhone HEIC/HEIF picture sent as a file: no well-kept Rust crate
+    /// decodes it without a system library newer than Debian's, and the same
+    /// picture sent as a photo reaches the bot as a JPEG.
+    Heic,
 }
 
 /// What kind of file an upload is.
@@ -41,6 +45,8 @@ pub fn check_upload(name: Option<&str>, mime: Option<&str>, size: u64) -> Result
         (UploadKind::Pdf, MAX_DOCUMENT_BYTES)
     } else if named(&[".jpg", ".jpeg", ".png"]) || mime == "image/jpeg" || mime == "image/png" {
         (UploadKind::Picture, MAX_DOCUMENT_BYTES)
+    } else if named(&[".heic", ".heif"]) || mime == "image/heic" || mime == "image/heif" {
+        return Err(FileProblem::Heic);
     } else {
         return Err(FileProblem::NotText);
     };
@@ -178,5 +184,17 @@ mod tests {
         assert_eq!(decode_upload(b"\xEF\xBB\xBFDate,Code\n").unwrap(), "Date,Code\n");
         assert_eq!(decode_upload(b"caf\xE9").unwrap(), "café");
         assert_eq!(decode_upload(b"PK\x03\x04\x00\x00"), Err(FileProblem::NotText));
+    }
+
+    #[test]
+    fn an_iphone_heic_file_gets_its_own_answer() {
+        assert_eq!(
+            check_upload(Some("IMG_1234.HEIC"), None, 2_000_000),
+            Err(FileProblem::Heic)
+        );
+        assert_eq!(
+            check_upload(None, Some("image/heif"), 2_000_000),
+            Err(FileProblem::Heic)
+        );
     }
 }

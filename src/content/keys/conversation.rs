@@ -220,6 +220,7 @@ keys! {
     FILE_NOT_TEXT = "input.file.not_text";
     FILE_NO_OCR = "input.file.no_ocr";
     FILE_UNREADABLE = "input.file.unreadable";
+    FILE_HEIC = "input.file.heic";
     FILE_NOT_NOW = "input.file.not_now";
     FILE_EOB_READ = "input.file.eob_read";
     FILE_EOB_NOTHING = "input.file.eob_nothing";
