@@ -145,7 +145,7 @@ impl Turn<'_> {
             Command::Back => self.back(),
             Command::Cancel => self.cancel(),
             Command::Skip => match self.state.screen.clone() {
-                Screen::Asking { question } => self.skip(question),
+                Screen::Asking { question } | Screen::ConfirmGuess { question, .. } => self.skip(question),
                 Screen::LoggingCall { step, draft, .. } => self.skip_call_step(step, draft),
                 _ => self.say_then_current(keys::INPUT_NOTHING_TO_SKIP),
             },

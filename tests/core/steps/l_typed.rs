@@ -149,6 +149,17 @@ fn a_photo_of_the_eob_fills_its_figures_each_with_one_tap() {
     assert_eq!(chat.bill().eob.plan_paid, Some(dec!(950)));
     // Not on the page: asked as before.
     assert_eq!(chat.state.screen, asking(Question::EobYourShare));
+
+    // /skip at a figure offered for a tap skips that question.
+    let mut chat = Chat::at(&overrides, Question::HasItemized);
+    chat.answer(Question::HasItemized, "no");
+    chat.send(Input::Scan {
+        name: "eob.jpg".into(),
+        text: EOB_SCAN.into(),
+    });
+    chat.send(cmd(Command::Skip));
+    assert!(chat.bill().skipped.contains(Question::EobBilled.id()));
+    assert_eq!(chat.bill().eob.billed, None);
 }
 
 #[test]
