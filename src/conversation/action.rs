@@ -56,9 +56,10 @@ pub enum Action {
     /// Keep a date that looked wrong.
     DateConfirmed,
     DateRejected,
-    /// The guess read from a typed answer is right, or is not.
-    GuessConfirmed,
-    GuessRejected,
+    /// The guess offered at this question is right, or is not (the
+    /// question rides along, so an old or doubled tap confirms nothing else).
+    GuessConfirmed(Question),
+    GuessRejected(Question),
     /// Show a part of the report.
     Report(ReportPart),
     /// Work on another bill (0-based index).
@@ -115,7 +116,7 @@ const MENU_ITEMS: [(MenuItem, &str); 4] = [
 ];
 
 /// Actions without arguments and their data.
-const FIXED: [(&str, Action); 27] = [
+const FIXED: [(&str, Action); 25] = [
     ("items:done", Action::ItemsDone),
     ("items:fix", Action::ItemsFix),
     ("items:remove", Action::ItemsRemove),
@@ -124,8 +125,6 @@ const FIXED: [(&str, Action); 27] = [
     ("nr:done", Action::NotReceivedDone),
     ("date:yes", Action::DateConfirmed),
     ("date:no", Action::DateRejected),
-    ("guess:yes", Action::GuessConfirmed),
-    ("guess:no", Action::GuessRejected),
     ("bill:new", Action::NewBill),
     ("delete:yes", Action::DeleteConfirmed),
     ("report:summary", Action::Report(ReportPart::Summary)),
@@ -160,8 +159,6 @@ impl Action {
             | Action::NotReceivedDone
             | Action::DateConfirmed
             | Action::DateRejected
-            | Action::GuessConfirmed
-            | Action::GuessRejected
             | Action::NewBill
             | Action::DeleteConfirmed
             | Action::Report(ReportPart::Summary | ReportPart::Timing | ReportPart::Scripts | ReportPart::Offer)
@@ -191,6 +188,8 @@ impl Action {
             Action::Answer { question, choice } => format!("answer:{}:{choice}", question.id()),
             Action::Keep(question) => format!("keep:{}", question.id()),
             Action::Skip(question) => format!("skip:{}", question.id()),
+            Action::GuessConfirmed(question) => format!("guess:yes:{}", question.id()),
+            Action::GuessRejected(question) => format!("guess:no:{}", question.id()),
             Action::ToggleNotReceived { index, page } => format!("nr:t:{index}:{page}"),
             Action::NotReceivedPage(page) => format!("nr:p:{page}"),
             Action::SwitchBill(index) => format!("bill:{index}"),
@@ -229,6 +228,8 @@ impl Action {
             }),
             ["keep", question] => Question::from_id(question).map(Action::Keep),
             ["skip", question] => Question::from_id(question).map(Action::Skip),
+            ["guess", "yes", question] => Question::from_id(question).map(Action::GuessConfirmed),
+            ["guess", "no", question] => Question::from_id(question).map(Action::GuessRejected),
             ["nr", "t", index, page] => Some(Action::ToggleNotReceived {
                 index: number(index)?,
                 page: number(page)?,

@@ -456,8 +456,8 @@ impl View<'_> {
         Output::Message {
             text: Html::join(&[self.question_text(question, bill), check], "\n\n"),
             keyboard: vec![vec![
-                self.button(keys::GUESS_YES, Action::GuessConfirmed),
-                self.button(keys::GUESS_NO, Action::GuessRejected),
+                self.button(keys::GUESS_YES, Action::GuessConfirmed(question)),
+                self.button(keys::GUESS_NO, Action::GuessRejected(question)),
             ]],
             typed_answer: true,
         }

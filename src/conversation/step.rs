@@ -178,7 +178,7 @@ impl Turn<'_> {
                 None => self.go_to(Screen::Menu),
             },
             Screen::ConfirmDate { question, .. } => self.ask(question),
-            Screen::ConfirmGuess { question, .. } => self.ask(question),
+            Screen::ConfirmGuess { question, .. } => self.forget_read(question),
             Screen::FixItem { .. } | Screen::RemoveItem => self.ask(Question::LineItems),
             Screen::Summary => match question::last(self.bill()) {
                 Some(last) => self.ask(last),
@@ -312,14 +312,14 @@ impl Turn<'_> {
                 }
                 _ => self.stale(),
             },
-            Action::GuessConfirmed => match self.state.screen {
-                Screen::ConfirmGuess { question, guess } => self.accept_guess(question, guess),
+            Action::GuessConfirmed(asked) => match self.state.screen {
+                Screen::ConfirmGuess { question, guess } if question == asked => self.accept_guess(question, guess),
                 _ => self.stale(),
             },
-            Action::GuessRejected => match self.state.screen {
-                Screen::ConfirmGuess { question, .. } => {
+            Action::GuessRejected(asked) => match self.state.screen {
+                Screen::ConfirmGuess { question, .. } if question == asked => {
                     self.say(keys::GUESS_TYPE_AGAIN);
-                    self.go_to(Screen::Asking { question });
+                    self.forget_read(question);
                 }
                 _ => self.stale(),
             },
@@ -754,6 +754,15 @@ impl Turn<'_> {
     /// On the line-items question or one of its sub-screens.
     fn in_items(&self) -> bool {
         matches!(self.state.screen, Screen::FixItem { .. } | Screen::RemoveItem) || self.is_asking(Question::LineItems)
+    }
+
+    /// Drops a figure read from a photo that the user turned down (or
+    /// stepped back from), and asks the question plainly.
+    fn forget_read(&mut self, q: Question) {
+        if let Some(slot) = q.eob_read_slot(&mut self.state.bill_mut().eob_read) {
+            *slot = None;
+        }
+        self.go_to(Screen::Asking { question: q });
     }
 
     /// Asks `q`, or, for an EOB figure read from a photo and not yet

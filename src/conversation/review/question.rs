@@ -8,7 +8,7 @@
 
 use crate::content::{keys, Content, Key};
 use crate::conversation::review::choices::{self, Choice};
-use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, EobFigures, Estimate};
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::us_states;
@@ -513,11 +513,17 @@ impl Question {
     /// The figure read from a photo or PDF of the EOB for this question,
     /// waiting to be confirmed.
     pub fn eob_read(self, bill: &Bill) -> Option<Decimal> {
+        let mut read = bill.eob_read.clone();
+        self.eob_read_slot(&mut read).and_then(|slot| *slot)
+    }
+
+    /// This question's place among EOB figures, for an EOB question.
+    pub fn eob_read_slot(self, figures: &mut EobFigures) -> Option<&mut Option<Decimal>> {
         match self {
-            Question::EobBilled => bill.eob_read.billed,
-            Question::EobAllowed => bill.eob_read.allowed,
-            Question::EobPlanPaid => bill.eob_read.plan_paid,
-            Question::EobYourShare => bill.eob_read.your_share,
+            Question::EobBilled => Some(&mut figures.billed),
+            Question::EobAllowed => Some(&mut figures.allowed),
+            Question::EobPlanPaid => Some(&mut figures.plan_paid),
+            Question::EobYourShare => Some(&mut figures.your_share),
             Question::AmountDue
             | Question::Estimate
             | Question::YearlyIncome

@@ -76,18 +76,28 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         (true, true) => return Err(AmountError::Unreadable),
     };
     // Labels ("amount billed", "you may owe") and words that change nothing.
+    // A figure pasted with an EOB label may be another figure than the
+    // one asked ("Your share: $300" at "what was billed?"): a guess.
     let eob = &words.eob;
     let mut rest = rest;
-    for labels in [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share, &words.money] {
-        rest = take_phrases(&rest, labels).0;
+    let mut labelled = false;
+    for labels in [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share] {
+        let (left, found) = take_phrases(&rest, labels);
+        rest = left;
+        labelled |= found;
     }
+    let mut rest = take_phrases(&rest, &words.money).0;
     if words.zero.contains(&rest) {
         rest = "0".to_string();
     }
     // "social security only, 1100": a comma left at either end goes.
     let rest = decimal_comma(rest.trim_matches([',', ' ']));
     let (rest, thousands) = take_thousands(&rest, &words.thousand);
-    let rest = spelled_number(&rest, &words.number_words).unwrap_or(rest);
+    // A number in words ("two fifty") has more than one reading: a guess.
+    let (rest, spelled) = match spelled_number(&rest, &words.number_words) {
+        Some(number) => (number, true),
+        None => (rest, false),
+    };
     if !commas_group_thousands(&rest) {
         return Err(AmountError::Unreadable);
     }
@@ -99,7 +109,7 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         }
     }
     let amount = Amount { value, period };
-    Ok(match hedged || hedged_ish || aside {
+    Ok(match hedged || hedged_ish || aside || labelled || spelled {
         true => Reading::Guess(amount),
         false => Reading::Sure(amount),
     })
@@ -215,10 +225,18 @@ mod tests {
         assert_eq!(read("it was $800 😩"), sure(dec!(800)));
     }
 
+    fn guessed(value: Decimal) -> Result<Reading<Amount>, AmountError> {
+        Ok(Reading::Guess(Amount {
+            value,
+            period: Period::AsAsked,
+        }))
+    }
+
     #[test]
     fn labels_zero_words_and_decimal_commas() {
-        assert_eq!(read("amount billed 2,876.44"), sure(dec!(2876.44)));
-        assert_eq!(read("you may owe 412.77"), sure(dec!(412.77)));
+        // A label may name another figure than the one asked: a guess.
+        assert_eq!(read("amount billed 2,876.44"), guessed(dec!(2876.44)));
+        assert_eq!(read("you may owe 412.77"), guessed(dec!(412.77)));
         assert_eq!(read("nothing"), sure(dec!(0)));
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
@@ -240,11 +258,13 @@ mod tests {
 
     #[test]
     fn numbers_in_words() {
-        assert_eq!(read("ninety eight dollars"), sure(dec!(98)));
-        assert_eq!(read("fifteen hundred"), sure(dec!(1500)));
-        assert_eq!(read("two fifty"), sure(dec!(250)));
-        assert_eq!(read("two thousand"), sure(dec!(2000)));
-        assert_eq!(read("a grand"), sure(dec!(1000)));
+        // Words can be grouped more than one way ("ten fifty"): each is a
+        // guess, confirmed with a tap.
+        assert_eq!(read("ninety eight dollars"), guessed(dec!(98)));
+        assert_eq!(read("fifteen hundred"), guessed(dec!(1500)));
+        assert_eq!(read("two fifty"), guessed(dec!(250)));
+        assert_eq!(read("two thousand"), guessed(dec!(2000)));
+        assert_eq!(read("a grand"), guessed(dec!(1000)));
         assert_eq!(read("twelve apples"), Err(AmountError::Unreadable));
         assert_eq!(read("1,250"), sure(dec!(1250)));
         assert_eq!(read("no idea honestly"), Ok(Reading::DontKnow));

@@ -83,7 +83,10 @@ fn table_total(lines: &[String], labels: &[&Vec<String>; 4]) -> Option<[Option<D
     let rows: Vec<(&String, Vec<Decimal>)> = lines[header_at + 1..]
         .iter()
         .map(|line| (line, amounts(line)))
-        .filter(|(_, amounts)| amounts.len() >= columns.len())
+        // Exactly one amount per named column: a row with more (columns
+        // the header names in words not known here, like "discount" or
+        // "copay") or fewer (a blank cell) cannot be matched to them.
+        .filter(|(_, amounts)| amounts.len() == columns.len())
         .collect();
     let total = rows
         .iter()
@@ -93,8 +96,7 @@ fn table_total(lines: &[String], labels: &[&Vec<String>; 4]) -> Option<[Option<D
             1 => rows.first(),
             _ => None,
         })?;
-    // The figures are the last amounts of the row, one per column.
-    let figures = &total.1[total.1.len() - columns.len()..];
+    let figures = &total.1;
     let mut found = [None; 4];
     for (figure, amount) in columns.iter().zip(figures) {
         found[*figure] = Some(*amount);

@@ -408,8 +408,8 @@ fn stale_buttons_give_the_stale_line_and_the_current_screen() {
         "nr:done",                  // not at the not-received toggles
         "date:yes",                 // no date to confirm
         "date:no",                  // no date to confirm
-        "guess:yes",                // no guess to confirm
-        "guess:no",                 // no guess to confirm
+        "guess:yes:amount_due",     // no guess to confirm
+        "guess:no:coverage",        // no guess to confirm
         "bill:7",                   // no such bill
         "delete:yes",               // no deletion asked for
         "delete:no",                // no deletion asked for

@@ -29,8 +29,8 @@ fn valid_button_data() -> Vec<String> {
         "nr:done",
         "date:yes",
         "date:no",
-        "guess:yes",
-        "guess:no",
+        "guess:yes:amount_due",
+        "guess:no:amount_due",
         "bill:new",
         "delete:yes",
         "delete:no",
@@ -82,14 +82,14 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
     match parts.as_slice() {
         ["menu", item] => ["review", "script", "reminders", "main"].contains(item),
         ["answer", q, choice] => Question::from_id(q).is_some_and(|q| q.options().iter().any(|(id, _)| id == choice)),
-        ["keep", q] => Question::from_id(q).is_some(),
+        ["keep", q] | ["guess", "yes" | "no", q] => Question::from_id(q).is_some(),
         ["skip", q] => Question::from_id(q).is_some_and(Question::is_optional),
         ["items", what] => ["done", "fix", "remove", "list", "none"].contains(what),
         ["nr", "t", index, page] => {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
         }
         ["nr", "p", page] => number(page),
-        ["nr", "done"] | ["date" | "guess", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
+        ["nr", "done"] | ["date", "yes" | "no"] | ["bill", "new"] | ["delete", "yes" | "no"] => true,
         ["bill", index] => number(index) && index.parse::<usize>().unwrap() < state.bills.len(),
         ["report", "summary" | "timing" | "scripts" | "offer"]
         | ["call", "skip" | "done" | "start"]

@@ -141,7 +141,15 @@ fn a_photo_of_the_eob_fills_its_figures_each_with_one_tap() {
             guess: Guess::Amount(dec!(1200)),
         }
     );
+    // A "Yes" left from the figure before confirms nothing else.
+    let before = chat.state.clone();
+    chat.send(button("guess:yes:eob_billed"));
+    assert_eq!(chat.state, before);
     chat.press(&plain(keys::GUESS_NO));
+    assert_eq!(chat.state.screen, asking(Question::EobAllowed));
+    // Turned down, it is not offered again after /back.
+    chat.send(cmd(Command::Back));
+    chat.send(text("4500"));
     assert_eq!(chat.state.screen, asking(Question::EobAllowed));
     chat.send(text("1250"));
     assert_eq!(chat.bill().eob.allowed, Some(dec!(1250)));
