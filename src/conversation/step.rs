@@ -230,8 +230,7 @@ impl Turn<'_> {
         if !self.bill().is_empty() && self.state.bills.len() >= MAX_BILLS {
             let most = MAX_BILLS.to_string();
             let line = self.content().render(keys::LIMIT_BILLS, &[("most", Fill::Text(&most))]);
-            self.outputs.push(Output::line(line));
-            return self.show_current();
+            return self.say_with_pointer(line);
         }
         if !self.bill().is_empty() {
             self.state.bills.push(Bill::default());
@@ -453,6 +452,16 @@ impl Turn<'_> {
             Question::YearlyIncome => read_amount_for(text, self.words, AmountContext::yearly_income()),
             _ => read_amount(text, self.words),
         };
+        // A small yearly income is more likely a month's pay: say so.
+        let read_plainly = || read_amount(text, self.words).ok().and_then(|r| r.value().copied());
+        if let (Question::YearlyIncome, Err(AmountError::Unreadable), Some(plain)) = (q, &read, read_plainly()) {
+            let shown = Usd(plain.value).to_string();
+            let line = self
+                .content()
+                .render(keys::INCOME_TOO_SMALL, &[("amount", Fill::Text(&shown))]);
+            self.outputs.push(Output::line(line));
+            return self.show_current();
+        }
         match read {
             Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
             Ok(Reading::DontKnow) => self.say_then_current(amount_error(AmountError::Unreadable)),

@@ -71,6 +71,17 @@ fn a_household_typed_in_words_is_counted() {
     }
     assert_eq!(chat.bill().household_size, Some(2));
 
+    // A small figure at the yearly income is asked about, not stored.
+    let mut chat = at_household.fork();
+    chat.send(text("4"));
+    let out = chat.send(text("$1,200"));
+    assert_contains(&out[0], &filled(keys::INCOME_TOO_SMALL, &[("amount", "$1,200.00")]));
+    assert_eq!(chat.state.screen, asking(Question::YearlyIncome));
+    assert_eq!(chat.bill().yearly_income, None);
+    chat.send(text("1200/mo"));
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().yearly_income, Some(dec!(14400)));
+
     // "4 of us" is never an income of $4.
     let mut chat = at_household.fork();
     chat.send(text("4"));
