@@ -462,6 +462,12 @@ impl Turn<'_> {
             self.outputs.push(Output::line(line));
             return self.show_current();
         }
+        // "0" at the estimate means "none" more often than a $0 estimate.
+        if let (Question::Estimate, Ok(reading)) = (q, &read) {
+            if reading.value().is_some_and(|amount| amount.value.is_zero()) {
+                return self.say_then_current(keys::ESTIMATE_ZERO);
+            }
+        }
         match read {
             Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
             Ok(Reading::DontKnow) => self.say_then_current(amount_error(AmountError::Unreadable)),

@@ -350,7 +350,9 @@ impl Question {
             Question::CollectorLetterDate => {
                 bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency)
             }
-            Question::Estimate => bill.coverage == Some(Coverage::SelfPay),
+            // A good-faith estimate comes before scheduled care; emergency
+            // care has none to ask about.
+            Question::Estimate => bill.coverage == Some(Coverage::SelfPay) && bill.emergency != Some(true),
             Question::LineItems => bill.has_itemized == Some(true),
             Question::NotReceived => bill.has_itemized == Some(true) && !bill.items.is_empty(),
             Question::DischargeDate => {

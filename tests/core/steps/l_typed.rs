@@ -194,3 +194,15 @@ fn a_file_with_no_eob_figures_at_the_eob_questions_says_so() {
     assert_contains(&out[0], &line(keys::FILE_EOB_NOTHING));
     assert_eq!(chat.state, before);
 }
+
+#[test]
+fn a_zero_estimate_is_asked_about_and_emergency_care_has_no_estimate_question() {
+    let mut chat = Chat::at(&[(Question::Coverage, "self_pay")], Question::Estimate);
+    let out = chat.send(text("0"));
+    assert_contains(&out[0], &line(keys::ESTIMATE_ZERO));
+    assert_eq!(chat.bill().estimate, None);
+    assert_eq!(chat.state.screen, asking(Question::Estimate));
+
+    let chat = Chat::reviewed(&[(Question::Coverage, "self_pay"), (Question::Emergency, "yes")]);
+    assert!(!chat.asked.contains(&Question::Estimate));
+}
