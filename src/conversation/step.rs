@@ -16,9 +16,7 @@ use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
-use crate::domain::reading::{
-    read_amount, read_amount_for, read_count, read_eob, Amount, AmountContext, Period, Reading, Words,
-};
+use crate::domain::reading::{read_amount, read_count, read_eob, Amount, AmountContext, Period, Reading, Words};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
@@ -230,7 +228,8 @@ impl Turn<'_> {
         if !self.bill().is_empty() && self.state.bills.len() >= MAX_BILLS {
             let most = MAX_BILLS.to_string();
             let line = self.content().render(keys::LIMIT_BILLS, &[("most", Fill::Text(&most))]);
-            return self.say_with_pointer(line);
+            self.outputs.push(Output::line(line));
+            return self.show_current();
         }
         if !self.bill().is_empty() {
             self.state.bills.push(Bill::default());
@@ -448,23 +447,18 @@ impl Turn<'_> {
     /// or was converted, skipped on "idk" where the question is optional,
     /// refused (asked again) otherwise.
     fn answer_amount(&mut self, q: Question, text: &str) {
-        let read = match q {
-            Question::YearlyIncome => read_amount_for(text, self.words, AmountContext::yearly_income()),
-            _ => read_amount(text, self.words),
-        };
-        // A small yearly income is more likely a month's pay: say so.
-        let read_plainly = || read_amount(text, self.words).ok().and_then(|r| r.value().copied());
-        if let (Question::YearlyIncome, Err(AmountError::Unreadable), Some(plain)) = (q, &read, read_plainly()) {
-            let shown = Usd(plain.value).to_string();
-            let line = self
-                .content()
-                .render(keys::INCOME_TOO_SMALL, &[("amount", Fill::Text(&shown))]);
-            self.outputs.push(Output::line(line));
-            return self.show_current();
-        }
-        // "0" at the estimate means "none" more often than a $0 estimate.
-        if let (Question::Estimate, Ok(reading)) = (q, &read) {
-            if reading.value().is_some_and(|amount| amount.value.is_zero()) {
+        let read = read_amount(text, self.words);
+        if let Some(amount) = read.as_ref().ok().and_then(Reading::value) {
+            // A small yearly income is more likely a month's pay: ask which.
+            if q == Question::YearlyIncome && AmountContext::yearly_income().doubts(amount) {
+                let shown = Usd(amount.value).to_string();
+                let line = self
+                    .content()
+                    .render(keys::INCOME_TOO_SMALL, &[("amount", Fill::Text(&shown))]);
+                return self.say_with_pointer(line);
+            }
+            // "0" at the estimate means "none" more often than a $0 estimate.
+            if q == Question::Estimate && amount.value.is_zero() {
                 return self.say_then_current(keys::ESTIMATE_ZERO);
             }
         }

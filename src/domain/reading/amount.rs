@@ -38,6 +38,12 @@ impl AmountContext {
             doubtful_below: Decimal::from(5000),
         }
     }
+
+    /// Whether the question makes this amount doubtful: typed with no
+    /// period, above zero and below [`AmountContext::doubtful_below`].
+    pub fn doubts(&self, amount: &Amount) -> bool {
+        amount.period == Period::AsAsked && amount.value > Decimal::ZERO && amount.value < self.doubtful_below
+    }
 }
 
 /// Reads an amount as [`read_amount`] does, then asks again about a
@@ -45,13 +51,7 @@ impl AmountContext {
 pub fn read_amount_for(text: &str, words: &Words, context: AmountContext) -> Result<Reading<Amount>, AmountError> {
     let reading = read_amount(text, words)?;
     match reading.value() {
-        Some(amount)
-            if amount.period == Period::AsAsked
-                && amount.value > Decimal::ZERO
-                && amount.value < context.doubtful_below =>
-        {
-            Err(AmountError::Unreadable)
-        }
+        Some(amount) if context.doubts(amount) => Err(AmountError::Unreadable),
         _ => Ok(reading),
     }
 }
