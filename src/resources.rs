@@ -22,9 +22,30 @@ pub struct Resources {
 /// The readers' words built in (`dialogues/en/reading/words.toml`).
 const WORDS: &str = include_str!("../dialogues/en/reading/words.toml");
 
+/// The other words for button answers built in (`reading/choices.toml`).
+const CHOICES: &str = include_str!("../dialogues/en/reading/choices.toml");
+
 /// The readers' built-in words (checked by a test below).
 pub fn embedded_words() -> Words {
-    Words::from_toml(WORDS).unwrap_or_else(|e| panic!("the built-in reading/words.toml: {e}"))
+    Words::from_toml(WORDS)
+        .and_then(|words| words.with_choices(CHOICES))
+        .unwrap_or_else(|e| panic!("the built-in reading words: {e}"))
+}
+
+/// The readers' words from a dialogues folder: each of its two files, or
+/// the built-in one where the folder has none.
+fn words_from(dir: &Path) -> Result<Words, StartError> {
+    let read = |name: &str, built_in: &'static str| -> Result<String, StartError> {
+        let path = dir.join("reading").join(name);
+        match path.exists() {
+            true => Ok(std::fs::read_to_string(&path)?),
+            false => Ok(built_in.to_string()),
+        }
+    };
+    let words = Words::from_toml(&read("words.toml", WORDS)?).map_err(|e| format!("reading/words.toml: {e}"))?;
+    Ok(words
+        .with_choices(&read("choices.toml", CHOICES)?)
+        .map_err(|e| format!("reading/choices.toml: {e}"))?)
 }
 
 impl Resources {
@@ -35,11 +56,9 @@ impl Resources {
             Some(dir) => (Content::from_dir(dir)?, Templates::from_dir(dir)?),
             None => (Content::embedded()?, Templates::embedded()?),
         };
-        let words = match dialogues.map(|dir| dir.join("reading/words.toml")) {
-            Some(path) if path.exists() => {
-                Words::from_toml(&std::fs::read_to_string(&path)?).map_err(|e| format!("reading/words.toml: {e}"))?
-            }
-            _ => embedded_words(),
+        let words = match dialogues {
+            Some(dir) => words_from(dir)?,
+            None => embedded_words(),
         };
         Ok(Resources {
             content,

@@ -449,6 +449,11 @@ impl View<'_> {
         let shown = match guess {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
+            Guess::Choice(at) => question
+                .options()
+                .get(at)
+                .map(|(_, label)| self.content.plain(*label))
+                .unwrap_or_default(),
         };
         let check = self
             .content

@@ -154,4 +154,6 @@ pub enum Guess {
     Amount(Decimal),
     /// A number of people.
     Count(u32),
+    /// One of the question's buttons, by its place among them.
+    Choice(usize),
 }

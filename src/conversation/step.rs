@@ -3,7 +3,8 @@
 
 use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
-use super::output::Output;
+use super::output::{Button, Output};
+use super::review::choices;
 use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Guess, Screen};
 use super::view::View;
@@ -16,7 +17,9 @@ use crate::domain::line_items::{self, LineRead};
 use crate::domain::local_time::{local_date, zone};
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
-use crate::domain::reading::{read_amount, read_count, read_eob, Amount, AmountContext, Period, Reading, Words};
+use crate::domain::reading::{
+    self, read_amount, read_choice, read_count, read_eob, read_keyword, Amount, AmountContext, Period, Reading, Words,
+};
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
@@ -395,30 +398,74 @@ impl Turn<'_> {
             Screen::LoggingCall { step, draft, .. } => self.call_log_text(step, draft, text),
             Screen::AskTimeZone { .. } => self.zone_typed(text),
             Screen::Paid { .. } => self.paid_typed(text),
-            Screen::Remind { .. } | Screen::Reminders { .. } => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
+            // A reminder's buttons set or cancel it: only words read as typed.
+            Screen::Remind { .. } | Screen::Reminders { .. } => self.press_typed(text, false),
             Screen::Menu
             | Screen::Summary
             | Screen::Findings { .. }
             | Screen::Timing
             | Screen::Scripts
-            | Screen::Offer => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
+            | Screen::Offer => self.press_typed(text, true),
+        }
+    }
+
+    /// Words typed at a screen of buttons ("review", "scripts"): the one
+    /// button they name, as if tapped (a near miss too, where `guesses`,
+    /// on screens that only move around); else a short line.
+    fn press_typed(&mut self, text: &str, guesses: bool) {
+        let keyboard = match self.view.current(&self.state, self.reference) {
+            Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
+            Output::Document { .. } => Vec::new(),
+        };
+        let buttons: Vec<Button> = keyboard.into_iter().flatten().collect();
+        let named: Vec<reading::Choice> = buttons
+            .iter()
+            .map(|button| reading::Choice::new([button.label.as_str()]))
+            .collect();
+        let pressed = match read_choice(text, &named, self.words) {
+            Ok(Reading::Sure(at)) => Some(at),
+            Ok(Reading::Guess(at)) if guesses => Some(at),
+            _ if guesses => read_keyword(text, &named),
+            _ => None,
+        };
+        match pressed.and_then(|at| Action::parse(&buttons[at].data)) {
+            Some(action) => {
+                let before = self.outputs.len();
+                self.action(action);
+                // Typing pressed no message to edit: what would replace it is sent.
+                for output in &mut self.outputs[before..] {
+                    if let Output::ReplacePressed { text, keyboard } = output {
+                        *output = Output::Message {
+                            text: std::mem::take(text),
+                            keyboard: std::mem::take(keyboard),
+                            typed_answer: false,
+                        };
+                    }
+                }
+            }
+            None => self.say_then_current(keys::INPUT_NOT_UNDERSTOOD),
         }
     }
 
     fn answer_typed(&mut self, q: Question, text: &str) {
+        let read = q.read_typed(text, self.content(), self.words);
         // A typed question's extra button can be typed too ("no estimate").
-        if let Some(choice) = q.match_typed(text, self.content()) {
-            let mut bill = self.bill().clone();
-            if q.choose(&mut bill, choice) {
-                self.record(q, bill);
-                return self.advance_from(q);
-            }
+        if let Some(Ok(Reading::Sure(id))) = read {
+            return self.choose_typed(q, id);
         }
         match q.answer_kind() {
-            AnswerKind::Choice => {
-                let example = q.options().first().map(|(_, label)| self.content().plain(*label));
-                self.not_an_option(&example.unwrap_or_default());
-            }
+            AnswerKind::Choice => match read {
+                Some(Ok(Reading::Guess(id))) => match q.options().iter().position(|(each, _)| *each == id) {
+                    Some(at) => self.go_to(Screen::ConfirmGuess {
+                        question: q,
+                        guess: Guess::Choice(at),
+                    }),
+                    None => self.choice_refused(q),
+                },
+                Some(Ok(Reading::DontKnow)) => self.choice_not_known(q),
+                _ if q == Question::HasItemized => self.itemized_pasted(text),
+                _ => self.choice_refused(q),
+            },
             AnswerKind::Amount => self.answer_amount(q, text),
             AnswerKind::Date => self.answer_date(q, text),
             AnswerKind::Count => self.answer_count(q, text),
@@ -440,6 +487,48 @@ impl Turn<'_> {
             }
             AnswerKind::NotReceived => self.toggle_typed(text),
         }
+    }
+
+    /// A button answer typed as its words: recorded, and on to the next.
+    fn choose_typed(&mut self, q: Question, id: &str) {
+        let mut bill = self.bill().clone();
+        if q.choose(&mut bill, id) {
+            self.record(q, bill);
+            self.advance_from(q);
+        } else {
+            self.choice_refused(q);
+        }
+    }
+
+    /// "idk" at a button question: its Not sure button where it has one,
+    /// a skip where it may be skipped, else a nudge to take a best guess.
+    fn choice_not_known(&mut self, q: Question) {
+        if q.options().iter().any(|(id, _)| *id == choices::NOT_SURE) {
+            self.choose_typed(q, choices::NOT_SURE);
+        } else if q.is_optional() {
+            self.skip(q);
+        } else {
+            self.say_with_pointer(self.content().text(keys::INPUT_BEST_GUESS));
+        }
+    }
+
+    /// A text that names none of a question's buttons.
+    fn choice_refused(&mut self, q: Question) {
+        let example = q.options().first().map(|(_, label)| self.content().plain(*label));
+        self.not_an_option(&example.unwrap_or_default());
+    }
+
+    /// The bill's lines pasted at "Do you have the itemized bill?": the
+    /// answer is Yes, and the paste is read as its lines, not lost.
+    fn itemized_pasted(&mut self, text: &str) {
+        let pasted = line_items::parse_bill_text(text, self.today());
+        if pasted.items.is_empty() {
+            return self.choice_refused(Question::HasItemized);
+        }
+        let mut bill = self.bill().clone();
+        bill.has_itemized = Some(true);
+        self.record(Question::HasItemized, bill);
+        self.add_items(text, false);
     }
 
     /// A typed amount, read forgivingly ("$2.4k", "2400 bucks", "100/mo"):
@@ -503,6 +592,10 @@ impl Turn<'_> {
                 q.set_amount(&mut bill, amount);
             }
             Guess::Count(count) => bill.household_size = Some(count),
+            Guess::Choice(at) => match q.options().get(at) {
+                Some((id, _)) => return self.choose_typed(q, id),
+                None => return self.ask(q),
+            },
         }
         self.record(q, bill);
         self.advance_from(q);

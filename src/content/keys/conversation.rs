@@ -49,9 +49,6 @@ keys! {
     ANSWER_YES = "answer.yes";
     ANSWER_NO = "answer.no";
     /// Other words typed for yes, for no, for self-pay (comma-separated).
-    ANSWER_YES_ALSO = "answer.yes_also";
-    ANSWER_NO_ALSO = "answer.no_also";
-    COVERAGE_SELF_PAY_ALSO = "question.coverage.self_pay_also";
     ANSWER_NOT_SURE = "answer.not_sure";
     ANSWER_SKIP = "answer.skip";
 
@@ -207,6 +204,7 @@ keys! {
     AMOUNT_TOO_LARGE = "input.amount.too_large";
     INPUT_NOT_AN_OPTION = "input.not_an_option" [example];
     INPUT_NOT_UNDERSTOOD = "input.not_understood";
+    INPUT_BEST_GUESS = "input.best_guess";
     INPUT_UNSUPPORTED = "input.unsupported";
     INPUT_STALE_BUTTON = "input.stale_button";
     INPUT_UNKNOWN_COMMAND = "input.unknown_command";

@@ -4,6 +4,7 @@
 use crate::content::{keys, Content, Key};
 use crate::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
 use crate::domain::calls::CallOutcome;
+use crate::domain::reading::{self, read_choice, NotRead, Reading, Words};
 
 /// One button answer.
 #[derive(Debug, Clone, Copy)]
@@ -12,28 +13,10 @@ pub struct Choice<T> {
     /// Stable id in button data and saved keyboards: never rename.
     pub id: &'static str,
     pub label: Key,
-    /// Other whole answers people type for it (a comma-separated list in
-    /// `dialogues/`), if any.
-    pub also: Option<Key>,
 }
 
 const fn choice<T>(value: T, id: &'static str, label: Key) -> Choice<T> {
-    Choice {
-        value,
-        id,
-        label,
-        also: None,
-    }
-}
-
-/// A choice that other typed words answer too.
-const fn choice_also<T>(value: T, id: &'static str, label: Key, also: Key) -> Choice<T> {
-    Choice {
-        value,
-        id,
-        label,
-        also: Some(also),
-    }
+    Choice { value, id, label }
 }
 
 pub const SENDERS: [Choice<BillSender>; 6] = [
@@ -53,12 +36,7 @@ pub const COVERAGES: [Choice<Coverage>; 6] = [
     choice(Coverage::InNetwork, "in_network", keys::COVERAGE_IN_NETWORK),
     choice(Coverage::OutOfNetwork, "out_of_network", keys::COVERAGE_OUT_OF_NETWORK),
     choice(Coverage::InsuredNotSure, "insured_not_sure", keys::COVERAGE_NOT_SURE),
-    choice_also(
-        Coverage::SelfPay,
-        "self_pay",
-        keys::COVERAGE_SELF_PAY,
-        keys::COVERAGE_SELF_PAY_ALSO,
-    ),
+    choice(Coverage::SelfPay, "self_pay", keys::COVERAGE_SELF_PAY),
     choice(Coverage::Medicare, "medicare", keys::COVERAGE_MEDICARE),
     choice(Coverage::Medicaid, "medicaid", keys::COVERAGE_MEDICAID),
 ];
@@ -66,19 +44,22 @@ pub const COVERAGES: [Choice<Coverage>; 6] = [
 pub const MEDICARE_KINDS: [Choice<MedicareKind>; 3] = [
     choice(MedicareKind::Original, "original", keys::MEDICARE_KIND_ORIGINAL),
     choice(MedicareKind::Advantage, "advantage", keys::MEDICARE_KIND_ADVANTAGE),
-    choice(MedicareKind::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
+    choice(MedicareKind::NotSure, NOT_SURE, keys::ANSWER_NOT_SURE),
 ];
 
 pub const YES_NO_NOT_SURE: [Choice<Answer3>; 3] = [
-    choice_also(Answer3::Yes, "yes", keys::ANSWER_YES, keys::ANSWER_YES_ALSO),
-    choice_also(Answer3::No, "no", keys::ANSWER_NO, keys::ANSWER_NO_ALSO),
-    choice(Answer3::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
+    choice(Answer3::Yes, "yes", keys::ANSWER_YES),
+    choice(Answer3::No, "no", keys::ANSWER_NO),
+    choice(Answer3::NotSure, NOT_SURE, keys::ANSWER_NOT_SURE),
 ];
 
 pub const YES_NO: [Choice<bool>; 2] = [
-    choice_also(true, "yes", keys::ANSWER_YES, keys::ANSWER_YES_ALSO),
-    choice_also(false, "no", keys::ANSWER_NO, keys::ANSWER_NO_ALSO),
+    choice(true, "yes", keys::ANSWER_YES),
+    choice(false, "no", keys::ANSWER_NO),
 ];
+
+/// The id of every "Not sure" button.
+pub const NOT_SURE: &str = "not_sure";
 
 /// The estimate question's one button, "No estimate".
 pub const NO_ESTIMATE: [Choice<()>; 1] = [choice((), ESTIMATE_NONE, keys::ESTIMATE_NONE)];
@@ -100,7 +81,7 @@ pub const CLAIM_STATUSES: [Choice<ClaimStatus>; 5] = [
     choice(ClaimStatus::Denied, "denied", keys::CLAIM_DENIED),
     choice(ClaimStatus::Pending, "pending", keys::CLAIM_PENDING),
     choice(ClaimStatus::NotSent, "not_sent", keys::CLAIM_NOT_SENT),
-    choice(ClaimStatus::NotSure, "not_sure", keys::ANSWER_NOT_SURE),
+    choice(ClaimStatus::NotSure, NOT_SURE, keys::ANSWER_NOT_SURE),
 ];
 
 /// The choice with this id.
@@ -113,121 +94,95 @@ pub fn label_of<T: Copy + PartialEq>(table: &[Choice<T>], value: T) -> Option<Ke
     table.iter().find(|c| c.value == value).map(|c| c.label)
 }
 
-/// Matches what someone typed to one choice: its label or id exactly, or a
-/// whole word or start of exactly one label ("doctor", "self-pay",
-/// "uninsured"). Ambiguous or unknown text matches nothing.
-pub fn match_typed<'t, T: Copy>(table: &'t [Choice<T>], typed: &str, content: &Content) -> Option<&'t Choice<T>> {
-    let typed = normalize(typed);
-    if typed.is_empty() {
-        return None;
-    }
-    let labels: Vec<String> = table.iter().map(|c| normalize(&content.plain(c.label))).collect();
-    if let Some(i) = (0..table.len()).find(|&i| labels[i] == typed || normalize(table[i].id) == typed) {
-        return Some(&table[i]);
-    }
-    let also = |choice: &Choice<T>| {
-        choice
-            .also
-            .map(|key| content.plain(key))
-            .is_some_and(|words| words.split(',').any(|word| normalize(word) == typed))
-    };
-    if let Some(choice) = table.iter().find(|c| also(c)) {
-        return Some(choice);
-    }
-    let loose: Vec<usize> = (0..table.len())
-        .filter(|&i| {
-            let label = &labels[i];
-            (typed.len() >= 3 && label.starts_with(&typed)) || label.split(' ').any(|word| word == typed)
-        })
-        .collect();
-    match loose.as_slice() {
-        [only] => Some(&table[*only]),
-        _ => None,
-    }
+/// The buttons of a table as (id, label) pairs.
+pub fn buttons<T>(table: &[Choice<T>]) -> Vec<(&'static str, Key)> {
+    table.iter().map(|c| (c.id, c.label)).collect()
 }
 
-/// Lower case, punctuation other than `-` turned into spaces, single spaces.
-fn normalize(text: &str) -> String {
-    let cleaned: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' })
+/// Reads typed text as one of these buttons (id and label): its label, or
+/// one of the other words for it in the choice set `set` of
+/// `dialogues/<lang>/reading/choices.toml` — forgivingly (typos, words
+/// around it), see [`read_choice`]. Gives the button's id.
+pub fn read_button(
+    buttons: &[(&'static str, Key)],
+    set: &str,
+    typed: &str,
+    content: &Content,
+    words: &Words,
+) -> Result<Reading<&'static str>, NotRead> {
+    let choices: Vec<reading::Choice> = buttons
+        .iter()
+        .map(|(id, label)| reading::Choice::new([content.plain(*label)]).and(words.choice_words(set, id)))
         .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    read_choice(typed, &choices, words).map(|reading| reading.map(|at| buttons[at].0))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read<T: Copy>(table: &[Choice<T>], set: &str, typed: &str) -> Option<Reading<T>> {
+        let content = Content::embedded().unwrap();
+        let words = crate::resources::embedded_words();
+        let reading = read_button(&buttons(table), set, typed, &content, &words).ok()?;
+        Some(reading.map(|id| by_id(table, id).unwrap()))
+    }
+
     #[test]
     fn everyday_words_answer_yes_no_and_self_pay() {
-        let content = Content::embedded().unwrap();
         for (typed, expected) in [
-            ("nope", Some(false)),
-            ("Nah.", Some(false)),
-            ("yep", Some(true)),
-            ("Y", Some(true)),
-            ("it wasn't", Some(false)),
-            ("maybe", None),
+            ("nope", Some(Reading::Sure(false))),
+            ("Nah.", Some(Reading::Sure(false))),
+            ("yep", Some(Reading::Sure(true))),
+            ("Y", Some(Reading::Sure(true))),
+            ("it wasn't", Some(Reading::Sure(false))),
+            ("yes it was the ER 😩", Some(Reading::Guess(true))),
+            ("idk", Some(Reading::DontKnow)),
         ] {
-            assert_eq!(
-                match_typed(&YES_NO, typed, &content).map(|c| c.value),
-                expected,
-                "typed {typed:?}"
-            );
+            assert_eq!(read(&YES_NO, "yes_no_not_sure", typed), expected, "typed {typed:?}");
         }
         assert_eq!(
-            match_typed(&YES_NO_NOT_SURE, "yeah", &content).map(|c| c.value),
-            Some(Answer3::Yes)
+            read(&YES_NO_NOT_SURE, "yes_no_not_sure", "yeah"),
+            Some(Reading::Sure(Answer3::Yes))
         );
         for typed in ["no insurance", "None", "I have no insurance", "cash"] {
             assert_eq!(
-                match_typed(&COVERAGES, typed, &content).map(|c| c.value),
-                Some(Coverage::SelfPay),
+                read(&COVERAGES, "coverage", typed),
+                Some(Reading::Sure(Coverage::SelfPay)),
                 "typed {typed:?}"
             );
         }
     }
 
     #[test]
-    fn typed_answers_match_one_choice_or_none() {
-        let content = Content::embedded().unwrap();
+    fn typed_answers_read_one_choice_or_none() {
         let cases = [
-            ("Hospital", Some(BillSender::Hospital)),
-            ("  hospital. ", Some(BillSender::Hospital)),
-            ("hosp", Some(BillSender::Hospital)),
-            ("doctor", Some(BillSender::DoctorOffice)),
-            ("clinic", Some(BillSender::DoctorOffice)),
-            ("collections", Some(BillSender::CollectionsAgency)),
-            ("lab", Some(BillSender::Lab)),
-            ("ho", None),
-            ("pharmacy", None),
+            ("Hospital", Some(Reading::Sure(BillSender::Hospital))),
+            ("  hospital. ", Some(Reading::Sure(BillSender::Hospital))),
+            ("hosp", Some(Reading::Sure(BillSender::Hospital))),
+            ("hosptial", Some(Reading::Guess(BillSender::Hospital))),
+            ("Mercy General Hospital", Some(Reading::Guess(BillSender::Hospital))),
+            ("doctor", Some(Reading::Sure(BillSender::DoctorOffice))),
+            ("clinic", Some(Reading::Sure(BillSender::DoctorOffice))),
+            ("collections", Some(Reading::Sure(BillSender::CollectionsAgency))),
+            ("lab", Some(Reading::Sure(BillSender::Lab))),
+            ("not the hospital", None),
             ("", None),
         ];
         for (typed, expected) in cases {
-            assert_eq!(
-                match_typed(&SENDERS, typed, &content).map(|c| c.value),
-                expected,
-                "typed {typed:?}"
-            );
+            assert_eq!(read(&SENDERS, "sender", typed), expected, "typed {typed:?}");
         }
         assert_eq!(
-            match_typed(&COVERAGES, "self-pay", &content).map(|c| c.value),
-            Some(Coverage::SelfPay)
+            read(&COVERAGES, "coverage", "self-pay"),
+            Some(Reading::Sure(Coverage::SelfPay))
         );
         assert_eq!(
-            match_typed(&COVERAGES, "uninsured", &content).map(|c| c.value),
-            Some(Coverage::SelfPay)
+            read(&COVERAGES, "coverage", "uninsured"),
+            Some(Reading::Sure(Coverage::SelfPay))
         );
         assert_eq!(
-            match_typed(&COVERAGES, "network", &content).map(|c| c.value),
-            None,
-            "two labels say network"
-        );
-        assert_eq!(
-            match_typed(&COVERAGES, "medicare", &content).map(|c| c.value),
-            Some(Coverage::Medicare)
+            read(&COVERAGES, "coverage", "medicare"),
+            Some(Reading::Sure(Coverage::Medicare))
         );
     }
 

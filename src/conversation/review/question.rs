@@ -11,6 +11,7 @@ use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, EobFigures, Estimate};
 use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
+use crate::domain::reading::{NotRead, Reading, Words};
 use crate::domain::us_states;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -412,9 +413,7 @@ impl Question {
     /// The buttons of a question, as (id, label): the choices of a choice
     /// question, or a typed question's extra button ("No estimate").
     pub fn options(self) -> Vec<(&'static str, Key)> {
-        fn pairs<T>(table: &[Choice<T>]) -> Vec<(&'static str, Key)> {
-            table.iter().map(|c| (c.id, c.label)).collect()
-        }
+        use choices::buttons as pairs;
         match self {
             Question::Sender => pairs(&choices::SENDERS),
             Question::Nonprofit | Question::InNetworkFacility | Question::Qmb => pairs(&choices::YES_NO_NOT_SURE),
@@ -469,28 +468,29 @@ impl Question {
         }
     }
 
-    /// The id of the option that typed text names, if exactly one.
-    pub fn match_typed(self, typed: &str, content: &Content) -> Option<&'static str> {
-        fn find<T: Copy>(table: &'static [Choice<T>], typed: &str, content: &Content) -> Option<&'static str> {
-            choices::match_typed(table, typed, content).map(|c| c.id)
-        }
-        match self {
-            Question::Sender => find(&choices::SENDERS, typed, content),
-            Question::Nonprofit | Question::InNetworkFacility | Question::Qmb => {
-                find(&choices::YES_NO_NOT_SURE, typed, content)
-            }
-            Question::Coverage => find(&choices::COVERAGES, typed, content),
-            Question::MedicareKind => find(&choices::MEDICARE_KINDS, typed, content),
-            Question::Claim => find(&choices::CLAIM_STATUSES, typed, content),
-            Question::Emergency | Question::InCollections | Question::HasItemized => {
-                find(&choices::YES_NO, typed, content)
-            }
-            Question::Estimate => match typed.trim().to_lowercase().as_str() {
-                "no" | "none" | "nope" => Some(choices::ESTIMATE_NONE),
-                _ => find(&choices::NO_ESTIMATE, typed, content),
-            },
-            without_buttons!() => None,
-        }
+    /// The button answer typed text names, read forgivingly (see
+    /// [`choices::read_button`]); None for a question without buttons.
+    pub fn read_typed(
+        self,
+        typed: &str,
+        content: &Content,
+        words: &Words,
+    ) -> Option<Result<Reading<&'static str>, NotRead>> {
+        let set = match self {
+            Question::Sender => "sender",
+            Question::Coverage => "coverage",
+            Question::MedicareKind => "medicare_kind",
+            Question::Claim => "claim",
+            Question::Estimate => "estimate",
+            Question::Nonprofit
+            | Question::InNetworkFacility
+            | Question::Qmb
+            | Question::Emergency
+            | Question::InCollections
+            | Question::HasItemized => "yes_no_not_sure",
+            without_buttons!() => return None,
+        };
+        Some(choices::read_button(&self.options(), set, typed, content, words))
     }
 
     /// The amount this question holds, for amount questions.

@@ -14,6 +14,7 @@ use crate::conversation::view::View;
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::dates::{format_date, parse_date_ahead};
 use crate::domain::money::{parse_amount, Usd};
+use crate::domain::reading::Reading;
 
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
@@ -33,6 +34,16 @@ impl Turn<'_> {
         });
     }
 
+    /// How the call ended, typed: only a sure reading, since what was
+    /// agreed on a call drives its reminders.
+    fn typed_outcome(&self, text: &str) -> Option<CallOutcome> {
+        let buttons = choices::buttons(&CALL_OUTCOMES);
+        match choices::read_button(&buttons, "call_outcome", text, self.content(), self.words) {
+            Ok(Reading::Sure(id)) => choices::by_id(&CALL_OUTCOMES, id),
+            _ => None,
+        }
+    }
+
     /// Typed text while logging a call.
     pub(crate) fn call_log_text(&mut self, step: CallStep, mut draft: CallLog, text: &str) {
         match step {
@@ -44,8 +55,8 @@ impl Turn<'_> {
                 draft.reference = note(text);
                 self.call_log_to(CallStep::Outcome, draft);
             }
-            CallStep::Outcome => match choices::match_typed(&CALL_OUTCOMES, text, self.content()) {
-                Some(choice) => self.record_outcome(choice.value, draft),
+            CallStep::Outcome => match self.typed_outcome(text) {
+                Some(outcome) => self.record_outcome(outcome, draft),
                 None => {
                     let example = self.content().plain(CALL_OUTCOMES[0].label);
                     self.not_an_option(&example);

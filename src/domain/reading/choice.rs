@@ -28,6 +28,16 @@ impl Choice {
         }
     }
 
+    /// This choice named by another choice's phrases too.
+    pub fn and(mut self, other: Option<&Choice>) -> Choice {
+        for phrase in other.into_iter().flat_map(|o| &o.phrases) {
+            if !self.phrases.contains(phrase) {
+                self.phrases.push(phrase.clone());
+            }
+        }
+        self
+    }
+
     /// Whether the choice is itself a "no", which negations do not turn.
     fn is_negative(&self, words: &Words) -> bool {
         self.phrases.iter().any(|p| words.negations.contains(p))
@@ -158,6 +168,28 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
     }
 }
 
+/// Which of `choices` one typed word names as a word of its phrase
+/// ("review" for "Review a bill", "scripts" for "Call scripts"), when
+/// exactly one does. For buttons that only move around a screen, where
+/// a near miss costs a tap back; never for an answer that is stored.
+pub fn read_keyword(text: &str, choices: &[Choice]) -> Option<usize> {
+    let typed = normalize(text);
+    let stem = |word: &str| word.trim_end_matches('s').to_string();
+    if typed.len() < 3 || typed.contains(' ') {
+        return None;
+    }
+    let named = indexes(choices, |choice| {
+        choice
+            .phrases
+            .iter()
+            .any(|p| p.split_whitespace().any(|word| stem(word) == stem(&typed)))
+    });
+    match named[..] {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
 /// How far typed words are from a phrase, each of its words a typo of one
 /// typed (edits added up, then more words first); None when one is not.
 fn typo_distance(typed: &[&str], phrase: &str) -> Option<(usize, std::cmp::Reverse<usize>)> {
@@ -235,6 +267,22 @@ mod tests {
             Choice::new(["Doctor's office", "doctor", "clinic"]),
             Choice::new(["Lab", "laboratory", "labcorp", "quest"]),
         ]
+    }
+
+    #[test]
+    fn one_word_of_exactly_one_label_names_it() {
+        let menu = vec![
+            Choice::new(["Review a bill"]),
+            Choice::new(["Call scripts"]),
+            Choice::new(["My reminders"]),
+            Choice::new(["My bills"]),
+        ];
+        assert_eq!(read_keyword("review", &menu), Some(0));
+        assert_eq!(read_keyword("Script", &menu), Some(1));
+        assert_eq!(read_keyword("reminder", &menu), Some(2));
+        assert_eq!(read_keyword("my", &menu), None, "two labels say it, and it is short");
+        assert_eq!(read_keyword("bill", &menu), None, "two labels say it");
+        assert_eq!(read_keyword("review it", &menu), None, "one word only");
     }
 
     fn yes_no() -> Vec<Choice> {

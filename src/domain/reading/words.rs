@@ -1,8 +1,10 @@
 //! The words the readers accept, as a translator writes them in
 //! `dialogues/<lang>/reading/words.toml`.
 
+use super::choice::{choice_sets_from_toml, Choice};
 use super::text::{find_phrase, normalize, only_question_marks};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Every word list the readers use, normalized (lowercase, single spaces)
 /// and longest phrase first, so "a little over" is taken before "over".
@@ -37,6 +39,10 @@ pub struct Words {
     pub count: CountWords,
     pub dates: DateWords,
     pub eob: EobWords,
+    /// The other words for each button answer, by choice set and button id
+    /// (`reading/choices.toml`, added by [`Words::with_choices`]).
+    #[serde(skip)]
+    pub choices: BTreeMap<String, Vec<(String, Choice)>>,
 }
 
 /// The labels an EOB prints before each of its figures.
@@ -133,6 +139,18 @@ impl Words {
         Ok(words)
     }
 
+    /// These words with the choice sets of a `reading/choices.toml` file.
+    pub fn with_choices(mut self, choices_toml: &str) -> Result<Words, String> {
+        self.choices = choice_sets_from_toml(choices_toml)?;
+        Ok(self)
+    }
+
+    /// The other words for one button of a choice set, if it has any.
+    pub fn choice_words(&self, set: &str, id: &str) -> Option<&Choice> {
+        let set = self.choices.get(set)?;
+        set.iter().find(|(each, _)| each == id).map(|(_, choice)| choice)
+    }
+
     /// Whether the whole text says "I don't know".
     pub fn is_dont_know(&self, normalized: &str) -> bool {
         self.dont_know.iter().any(|phrase| phrase == normalized)
@@ -207,7 +225,9 @@ fn tidy(list: &mut Vec<String>) {
 
 #[cfg(test)]
 pub(crate) fn english() -> Words {
-    Words::from_toml(include_str!("../../../dialogues/en/reading/words.toml")).expect("the English words read")
+    Words::from_toml(include_str!("../../../dialogues/en/reading/words.toml"))
+        .and_then(|words| words.with_choices(include_str!("../../../dialogues/en/reading/choices.toml")))
+        .expect("the English words read")
 }
 
 #[cfg(test)]

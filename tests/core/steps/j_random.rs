@@ -416,11 +416,16 @@ fn may_change(screen: &Screen, question: Question) -> bool {
     }
 }
 
+/// Screens where the items may change (a bill pasted at "Do you have the
+/// itemized bill?" is read as its lines).
 fn in_items(screen: &Screen) -> bool {
     matches!(
         screen,
         Screen::Asking {
-            question: Question::LineItems
+            question: Question::LineItems | Question::HasItemized
+        } | Screen::ConfirmGuess {
+            question: Question::HasItemized,
+            ..
         } | Screen::FixItem { .. }
             | Screen::RemoveItem
     )

@@ -206,3 +206,86 @@ fn a_zero_estimate_is_asked_about_and_emergency_care_has_no_estimate_question() 
     let chat = Chat::reviewed(&[(Question::Coverage, "self_pay"), (Question::Emergency, "yes")]);
     assert!(!chat.asked.contains(&Question::Estimate));
 }
+
+#[test]
+fn button_answers_typed_as_people_type_are_read_or_offered_for_a_tap() {
+    let at_sender = Chat::at(&[], Question::Sender);
+
+    // Said plainly: kept, and on to the next question.
+    let mut chat = at_sender.fork();
+    chat.send(text("the ER"));
+    assert_eq!(chat.bill().sender, Some(BillSender::Hospital));
+
+    // A typo, or a name around the answer: one tap to keep it.
+    for typed in ["hosptial", "Mercy General Hospital"] {
+        let mut chat = at_sender.fork();
+        let out = chat.send(text(typed));
+        assert_eq!(chat.bill().sender, None, "{typed}: not stored before the tap");
+        assert_contains(
+            &out[0],
+            &filled(keys::GUESS_CHECK, &[("answer", &plain(keys::SENDER_HOSPITAL))]),
+        );
+        chat.press(&plain(keys::GUESS_YES));
+        assert_eq!(chat.bill().sender, Some(BillSender::Hospital), "{typed}");
+        assert_ne!(chat.state.screen, asking(Question::Sender));
+    }
+
+    // "No" at the check asks the question again; nothing is kept.
+    let mut chat = at_sender.fork();
+    chat.send(text("hosptial"));
+    chat.press(&plain(keys::GUESS_NO));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+    assert_eq!(chat.bill().sender, None);
+
+    // Turned around by a "not": asked again, never read as the hospital.
+    let mut chat = at_sender.fork();
+    chat.send(text("not the hospital"));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+    assert_eq!(chat.bill().sender, None);
+}
+
+#[test]
+fn idk_at_a_button_question_is_its_not_sure_button_or_a_nudge() {
+    // Where the question has a Not sure button, "idk" is that button.
+    let mut chat = Chat::at(&[(Question::Coverage, "in_network")], Question::Claim);
+    chat.send(text("idk"));
+    assert_eq!(chat.bill().claim, Some(ClaimStatus::NotSure));
+
+    // Where it has none, a nudge to take a best guess; nothing is stored.
+    let mut chat = Chat::at(&[], Question::Emergency);
+    let out = chat.send(text("dunno"));
+    assert!(out[0].starts_with(&line(keys::INPUT_BEST_GUESS)), "{}", out[0]);
+    assert_eq!(chat.bill().emergency, None);
+    assert_eq!(chat.state.screen, asking(Question::Emergency));
+
+    // Slang yes and no are read as typed.
+    let mut chat = Chat::at(&[], Question::Emergency);
+    chat.send(text("yeah i think so"));
+    assert_eq!(chat.bill().emergency, Some(true));
+}
+
+#[test]
+fn a_bill_pasted_at_the_itemized_question_is_kept_as_its_lines() {
+    let mut chat = Chat::at(&[], Question::HasItemized);
+    chat.send(text(
+        "03/14/2026  0450  99284-25  ER VISIT LEVEL 4  1  1,650.00\n03/14/2026  0300  80053  LAB PANEL  1  180.00",
+    ));
+    assert_eq!(chat.bill().has_itemized, Some(true));
+    assert_eq!(chat.bill().items.len(), 2);
+    assert_eq!(chat.state.screen, asking(Question::LineItems));
+}
+
+#[test]
+fn words_typed_at_the_menu_press_the_button_they_name() {
+    let mut chat = Chat::new();
+    chat.send(cmd(Command::Start));
+    chat.send(text("review"));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+
+    // Words that name no button: one short line, the menu stays.
+    let mut chat = Chat::new();
+    chat.send(cmd(Command::Start));
+    let out = chat.send(text("asdf qwerty"));
+    assert!(out[0].starts_with(&line(keys::INPUT_NOT_UNDERSTOOD)), "{}", out[0]);
+    assert_eq!(chat.state.screen, Screen::Menu);
+}
