@@ -449,6 +449,7 @@ impl View<'_> {
         let shown = match guess {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
+            Guess::Date(date) => format_date(date, self.today),
             Guess::Choice(at) => question
                 .options()
                 .get(at)

@@ -156,4 +156,6 @@ pub enum Guess {
     Count(u32),
     /// One of the question's buttons, by its place among them.
     Choice(usize),
+    /// A day ("last tuesday").
+    Date(NaiveDate),
 }

@@ -14,11 +14,12 @@ use crate::domain::bill::Bill;
 use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
 use crate::domain::line_items::{self, LineRead};
-use crate::domain::local_time::{local_date, zone};
+use crate::domain::local_time::{local_date, mainland_dates_agree, zone, zone_of_state, FALLBACK_ZONE};
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reading::{
-    self, read_amount, read_choice, read_count, read_eob, read_keyword, Amount, AmountContext, Period, Reading, Words,
+    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, Amount, AmountContext, DateProblem,
+    Period, Reading, Words,
 };
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -102,11 +103,20 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     }
 }
 
-/// "Today" for a chat: the user's own date once their time zone is known.
+/// "Today" for a chat: the user's own date in [`zone_for`].
 pub fn today_for(state: &ChatState, now: DateTime<Utc>) -> NaiveDate {
-    match &state.time_zone {
-        Some(name) => local_date(now, zone(name)),
-        None => now.date_naive(),
+    local_date(now, zone(zone_for(state).0))
+}
+
+/// The zone a chat's days are counted in, and whether it is the user's
+/// own: their time zone once known, else their state's (most of its
+/// people's), else the middle of the mainland.
+pub fn zone_for(state: &ChatState) -> (&str, bool) {
+    let of_state = || state.bill().state.as_deref().and_then(zone_of_state);
+    match (&state.time_zone, of_state()) {
+        (Some(name), _) => (name, true),
+        (None, Some(name)) => (name, true),
+        (None, None) => (FALLBACK_ZONE, false),
     }
 }
 
@@ -592,6 +602,7 @@ impl Turn<'_> {
                 q.set_amount(&mut bill, amount);
             }
             Guess::Count(count) => bill.household_size = Some(count),
+            Guess::Date(date) => return self.date_read(q, date),
             Guess::Choice(at) => match q.options().get(at) {
                 Some((id, _)) => return self.choose_typed(q, id),
                 None => return self.ask(q),
@@ -601,13 +612,51 @@ impl Turn<'_> {
         self.advance_from(q);
     }
 
-    /// A typed date: accepted, questioned when it looks wrong, or refused.
+    /// A typed date, read forgivingly ("last tuesday", "20 days ago"):
+    /// kept, confirmed with one tap when it is a guess (or when the day it
+    /// names depends on a time zone not yet known), skipped on "idk" where
+    /// the question is optional, or refused.
     fn answer_date(&mut self, q: Question, text: &str) {
-        let date = match parse_date(text, self.today()) {
-            Ok(date) => date,
-            Err(DateError::Unreadable) => return self.retry_date(q, keys::DATE_UNREADABLE),
-            Err(DateError::Impossible) => return self.retry_date(q, keys::DATE_IMPOSSIBLE),
+        let today = self.today();
+        let reading = match read_date(text, today, self.words) {
+            Ok(reading) => reading,
+            Err(DateProblem::WhichDay) => return self.retry_date(q, keys::DATE_WHICH_DAY),
+            Err(DateProblem::Impossible) => return self.retry_date(q, keys::DATE_IMPOSSIBLE),
+            // A date written with a year ahead: asked about below.
+            Err(DateProblem::Unreadable) => match parse_date(text, today) {
+                Ok(date) => Reading::Sure(date),
+                Err(DateError::Impossible) => return self.retry_date(q, keys::DATE_IMPOSSIBLE),
+                Err(DateError::Unreadable) => return self.retry_date(q, keys::DATE_UNREADABLE),
+            },
         };
+        // "Yesterday" typed after midnight in the east, before it in the
+        // west, with no zone known: which day it names is a guess.
+        let zone_known = zone_for(&self.state).1;
+        let reading = match reading {
+            Reading::Sure(date) if !zone_known && !mainland_dates_agree(self.now) => {
+                let elsewhere = local_date(self.now, zone("America/New_York"));
+                let moved = read_date(text, elsewhere, self.words).ok();
+                match moved.as_ref().and_then(Reading::value) {
+                    Some(other) if *other != date => Reading::Guess(date),
+                    _ => Reading::Sure(date),
+                }
+            }
+            other => other,
+        };
+        match reading {
+            Reading::Sure(date) => self.date_read(q, date),
+            Reading::Guess(date) => self.go_to(Screen::ConfirmGuess {
+                question: q,
+                guess: Guess::Date(date),
+            }),
+            Reading::DontKnow if q.is_optional() => self.skip(q),
+            Reading::DontKnow => self.say_then_current(keys::DATE_ROUGHLY),
+        }
+    }
+
+    /// A date read: kept, or questioned when it looks wrong (ahead of
+    /// today, before the care).
+    fn date_read(&mut self, q: Question, date: NaiveDate) {
         let bill = self.bill();
         let looks_wrong = date > self.today()
             || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))

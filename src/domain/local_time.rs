@@ -28,6 +28,37 @@ pub const US_ZONES: [(&str, &str); 7] = [
     ("hawaii", "Pacific/Honolulu"),
 ];
 
+/// Where a chat's days are counted before its own zone is known and no
+/// state gives one: the middle of the mainland, an hour from the east
+/// and two from the west.
+pub const FALLBACK_ZONE: &str = "America/Chicago";
+
+/// The zone most of a state's people live in (the IANA name), for a
+/// state's postal code; None for a code it does not know.
+pub fn zone_of_state(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        "CT" | "DE" | "DC" | "FL" | "GA" | "IN" | "KY" | "ME" | "MD" | "MA" | "MI" | "NH" | "NJ" | "NY" | "NC"
+        | "OH" | "PA" | "RI" | "SC" | "VT" | "VA" | "WV" => "America/New_York",
+        "AL" | "AR" | "IL" | "IA" | "KS" | "LA" | "MN" | "MS" | "MO" | "NE" | "ND" | "OK" | "SD" | "TN" | "TX"
+        | "WI" => "America/Chicago",
+        "CO" | "ID" | "MT" | "NM" | "UT" | "WY" => "America/Denver",
+        "AZ" => "America/Phoenix",
+        "CA" | "NV" | "OR" | "WA" => "America/Los_Angeles",
+        "AK" => "America/Anchorage",
+        "HI" => "Pacific/Honolulu",
+        "PR" | "VI" => "America/Puerto_Rico",
+        "GU" | "MP" => "Pacific/Guam",
+        "AS" => "Pacific/Pago_Pago",
+        _ => return None,
+    })
+}
+
+/// Whether it is the same date from the east coast to the west coast at
+/// `instant`, so "yesterday" names one day wherever the user is.
+pub fn mainland_dates_agree(instant: DateTime<Utc>) -> bool {
+    local_date(instant, zone("America/New_York")) == local_date(instant, zone("America/Los_Angeles"))
+}
+
 /// Reads a typed time zone: an IANA name in any case (`america/chicago`),
 /// one of the US zone ids (`Pacific`), or a common US abbreviation
 /// (`EST`, `CT`, `PDT`). Returns the canonical IANA name.
@@ -254,6 +285,22 @@ mod tests {
         assert_eq!(delivery_instant(today, New_York, night), utc("2026-12-03T14:00:00Z"));
         let morning = utc("2026-12-02T12:00:00Z"); // 7 AM: 10:00 is still ahead
         assert_eq!(delivery_instant(today, New_York, morning), utc("2026-12-02T15:00:00Z"));
+    }
+
+    #[test]
+    fn every_state_has_a_zone_and_the_coasts_differ_after_midnight_east() {
+        for (code, _) in crate::domain::us_states::STATES {
+            let name = zone_of_state(code).unwrap_or_else(|| panic!("{code} has no zone"));
+            assert_ne!(zone(name), Tz::UTC, "{code}: {name} is a zone chrono-tz knows");
+        }
+        assert_eq!(zone_of_state("tx"), Some("America/Chicago"));
+        // 11:30 PM Pacific is 2:30 AM Eastern, the next day.
+        assert!(!mainland_dates_agree(
+            Utc.with_ymd_and_hms(2026, 12, 7, 7, 30, 0).unwrap()
+        ));
+        assert!(mainland_dates_agree(
+            Utc.with_ymd_and_hms(2026, 12, 7, 15, 0, 0).unwrap()
+        ));
     }
 
     #[test]

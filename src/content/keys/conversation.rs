@@ -214,6 +214,8 @@ keys! {
     INPUT_NOTHING_TO_SKIP = "input.nothing_to_skip";
     DATE_UNREADABLE = "input.date.unreadable";
     DATE_IMPOSSIBLE = "input.date.impossible";
+    DATE_WHICH_DAY = "input.date.which_day";
+    DATE_ROUGHLY = "input.date.roughly";
     COUNT_INVALID = "input.count.invalid";
     STATE_UNREADABLE = "input.state.unreadable";
     FILE_TOO_LARGE = "input.file.too_large" [max];

@@ -289,3 +289,85 @@ fn words_typed_at_the_menu_press_the_button_they_name() {
     assert!(out[0].starts_with(&line(keys::INPUT_NOT_UNDERSTOOD)), "{}", out[0]);
     assert_eq!(chat.state.screen, Screen::Menu);
 }
+
+#[test]
+fn relative_dates_are_read_and_a_week_day_waits_for_a_tap() {
+    // Today is Sat, Nov 28, 2026 (the pinned now).
+    let at_service = Chat::at(&[], Question::ServiceDate);
+
+    let mut chat = at_service.fork();
+    chat.send(text("20 days ago"));
+    assert_eq!(chat.bill().service_date, Some(today() - chrono::Duration::days(20)));
+
+    // "Last tuesday": some mean the week before; one tap to keep it.
+    let mut chat = at_service.fork();
+    let out = chat.send(text("last tuesday"));
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::ServiceDate,
+            guess: Guess::Date(tuesday),
+        }
+    );
+    assert_contains(&out[0], &filled(keys::GUESS_CHECK, &[("answer", &shown(tuesday))]));
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().service_date, Some(tuesday));
+
+    // "Last month" names no day: asked which, nothing stored.
+    let mut chat = at_service.fork();
+    let out = chat.send(text("last month"));
+    assert_contains(&out[0], &line(keys::DATE_WHICH_DAY));
+    assert_eq!(chat.bill().service_date, None);
+
+    // "idk": a rough date is asked for where the date is needed...
+    let mut chat = at_service.fork();
+    let out = chat.send(text("idk"));
+    assert!(out[0].starts_with(&line(keys::DATE_ROUGHLY)), "{}", out[0]);
+    assert_eq!(chat.state.screen, asking(Question::ServiceDate));
+}
+
+#[test]
+fn idk_skips_an_optional_date() {
+    let overrides = [(Question::Coverage, "in_network"), (Question::Claim, "denied")];
+    let mut chat = Chat::at(&overrides, Question::DenialDate);
+    chat.send(text("no idea"));
+    assert!(chat.bill().skipped.contains(Question::DenialDate.id()));
+}
+
+#[test]
+fn yesterday_typed_late_at_night_counts_from_the_users_day_not_utc() {
+    // 9:30 PM Eastern on Sun, Dec 6 is 02:30 UTC on Dec 7.
+    let late = Utc.with_ymd_and_hms(2026, 12, 7, 2, 30, 0).unwrap();
+    let dec_5 = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+
+    // No zone or state yet: every mainland zone is on Dec 6 — read as typed.
+    let mut chat = Chat::at(&[], Question::ServiceDate);
+    chat.now = late;
+    chat.send(text("yesterday"));
+    assert_eq!(chat.bill().service_date, Some(dec_5));
+
+    // 05:30 UTC: Dec 7 in the east, Dec 6 in the west. Unknown zone: a tap.
+    let mut chat = Chat::at(&[], Question::ServiceDate);
+    chat.now = Utc.with_ymd_and_hms(2026, 12, 7, 5, 30, 0).unwrap();
+    chat.send(text("yesterday"));
+    assert!(
+        matches!(
+            chat.state.screen,
+            Screen::ConfirmGuess {
+                guess: Guess::Date(_),
+                ..
+            }
+        ),
+        "{:?}",
+        chat.state.screen
+    );
+    assert_eq!(chat.bill().service_date, None);
+
+    // Once the zone is known, its day counts and no tap is needed.
+    let mut chat = Chat::at(&[], Question::ServiceDate);
+    chat.state.time_zone = Some("America/Los_Angeles".to_string());
+    chat.now = Utc.with_ymd_and_hms(2026, 12, 7, 5, 30, 0).unwrap();
+    chat.send(text("yesterday"));
+    assert_eq!(chat.bill().service_date, Some(dec_5));
+}
