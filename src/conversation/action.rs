@@ -37,6 +37,8 @@ pub enum Action {
     },
     /// Keep the answer already given to a question.
     Keep(Question),
+    /// Give the answer given on an earlier bill (household, income, state).
+    SameAsBefore(Question),
     /// Skip an optional question.
     Skip(Question),
     /// The line items are complete.
@@ -187,6 +189,7 @@ impl Action {
             }
             Action::Answer { question, choice } => format!("answer:{}:{choice}", question.id()),
             Action::Keep(question) => format!("keep:{}", question.id()),
+            Action::SameAsBefore(question) => format!("same:{}", question.id()),
             Action::Skip(question) => format!("skip:{}", question.id()),
             Action::GuessConfirmed(question) => format!("guess:yes:{}", question.id()),
             Action::GuessRejected(question) => format!("guess:no:{}", question.id()),
@@ -227,6 +230,7 @@ impl Action {
                 choice: choice.to_string(),
             }),
             ["keep", question] => Question::from_id(question).map(Action::Keep),
+            ["same", question] => Question::from_id(question).map(Action::SameAsBefore),
             ["skip", question] => Question::from_id(question).map(Action::Skip),
             ["guess", "yes", question] => Question::from_id(question).map(Action::GuessConfirmed),
             ["guess", "no", question] => Question::from_id(question).map(Action::GuessRejected),
@@ -268,6 +272,7 @@ mod tests {
     pub fn samples() -> Vec<Action> {
         let mut actions = vec![
             Action::Keep(Question::AmountDue),
+            Action::SameAsBefore(Question::UsState),
             Action::Skip(Question::UsState),
             Action::ToggleNotReceived { index: 14, page: 0 },
             Action::NotReceivedPage(2),

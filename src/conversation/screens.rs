@@ -70,7 +70,8 @@ impl View<'_> {
 
     /// A question with its buttons: choices, "Keep" when it already has an
     /// answer (after `/back`), "Skip" when it is optional.
-    pub fn question(&self, question: Question, bill: &Bill) -> Output {
+    pub fn question(&self, question: Question, state: &ChatState) -> Output {
+        let bill = state.bill();
         match question.answer_kind() {
             AnswerKind::Items => return self.items_prompt(bill, false),
             AnswerKind::NotReceived => return self.not_received(question, bill, 0),
@@ -96,6 +97,20 @@ impl View<'_> {
             keyboard.push(vec![Button {
                 label: label.to_plain(),
                 data: Action::Keep(question).encode(),
+            }]);
+        }
+        // A person's answer from an earlier bill, for one tap.
+        let earlier = state
+            .earlier_answer(question)
+            .filter(|_| !question.is_answered(bill))
+            .and_then(|earlier| question.current_answer(earlier, self.content, self.today));
+        if let Some(answer) = earlier {
+            let label = self
+                .content
+                .render(keys::REVIEW_SAME_AS_BEFORE, &[("answer", Fill::Text(&answer))]);
+            keyboard.push(vec![Button {
+                label: label.to_plain(),
+                data: Action::SameAsBefore(question).encode(),
             }]);
         }
         if question.is_optional() {
@@ -598,7 +613,7 @@ impl View<'_> {
         let bill = state.bill();
         match &state.screen {
             Screen::Menu => self.menu(state, None),
-            Screen::Asking { question: q } => self.question(*q, bill),
+            Screen::Asking { question: q } => self.question(*q, state),
             Screen::ConfirmDate { question, date } => self.confirm_date(*question, *date, bill),
             Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess, bill),
             Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
@@ -613,7 +628,7 @@ impl View<'_> {
             Screen::LoggingCall { step, .. } => self.call_log_step(*step),
             Screen::Remind { .. } => self.remind_picker(state),
             Screen::Reminders { .. } => self.reminders_list(state),
-            Screen::AskTimeZone { .. } => self.time_zone_question(),
+            Screen::AskTimeZone { .. } => self.time_zone_question(bill.state.as_deref()),
             Screen::Paid { .. } => self.paid_prompt(state),
         }
     }

@@ -45,6 +45,20 @@ impl ChatState {
             .unwrap_or_else(|| EMPTY.get_or_init(Bill::default))
     }
 
+    /// The latest other bill that answers a question about the person
+    /// (household, income, state): its answer is offered with one tap.
+    pub fn earlier_answer(&self, question: Question) -> Option<&Bill> {
+        if !question.is_about_person() {
+            return None;
+        }
+        self.bills
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(index, bill)| *index != self.current && question.copy_answer(bill, &mut Bill::default()))
+            .map(|(_, bill)| bill)
+    }
+
     /// The bill being reviewed, for changing it (created if missing).
     pub fn bill_mut(&mut self) -> &mut Bill {
         if self.current >= self.bills.len() {

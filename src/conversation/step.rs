@@ -283,6 +283,7 @@ impl Turn<'_> {
                 self.outputs.push(self.view.answered(q, self.bill()));
                 self.advance_from(q);
             }
+            Action::SameAsBefore(q) if self.is_asking(q) => self.same_as_before(q),
             Action::Skip(q) if self.is_asking(q) => self.skip(q),
             Action::ItemsDone if self.in_items() => self.items_done(true),
             Action::ItemsFix if self.in_items() && !self.bill().items.is_empty() => {
@@ -463,6 +464,9 @@ impl Turn<'_> {
         if let Some(Ok(Reading::Sure(id))) = read {
             return self.choose_typed(q, id);
         }
+        if self.says_same_as_before(q, text) {
+            return self.same_as_before(q);
+        }
         match q.answer_kind() {
             AnswerKind::Choice => match read {
                 Some(Ok(Reading::Guess(id))) => match q.options().iter().position(|(each, _)| *each == id) {
@@ -496,6 +500,29 @@ impl Turn<'_> {
                 }
             }
             AnswerKind::NotReceived => self.toggle_typed(text),
+        }
+    }
+
+    /// Whether the text asks for the answer given on an earlier bill
+    /// ("same as before"), where there is one.
+    fn says_same_as_before(&self, q: Question, text: &str) -> bool {
+        if self.state.earlier_answer(q).is_none() {
+            return false;
+        }
+        let choice = reading::Choice::new(["same"]).and(self.words.choice_words("same_as_before", "same"));
+        matches!(read_choice(text, &[choice], self.words), Ok(Reading::Sure(_)))
+    }
+
+    /// A person's answer given on an earlier bill, given again.
+    fn same_as_before(&mut self, q: Question) {
+        let mut bill = self.bill().clone();
+        match self.state.earlier_answer(q) {
+            Some(earlier) if q.copy_answer(earlier, &mut bill) => {
+                self.record(q, bill);
+                self.outputs.push(self.view.answered(q, self.bill()));
+                self.advance_from(q);
+            }
+            _ => self.stale(),
         }
     }
 

@@ -16,6 +16,7 @@ keys! {
     REVIEW_PROGRESS = "review.progress" [current, total];
     REVIEW_ANSWERED = "review.answered" [question, answer];
     REVIEW_KEEP = "review.keep" [answer];
+    REVIEW_SAME_AS_BEFORE = "review.same_as_before" [answer];
     REVIEW_PAUSED = "review.paused";
 
     // Question 1: who sent the bill.

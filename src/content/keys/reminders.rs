@@ -58,6 +58,7 @@ keys! {
     ZONE_ALASKA = "zone.alaska";
     ZONE_HAWAII = "zone.hawaii";
     ZONE_OTHER = "zone.other";
+    ZONE_OF_STATE = "zone.of_state" [zone, state];
     ZONE_TYPE_IT = "zone.type_it";
     ZONE_UNKNOWN = "zone.unknown";
     ZONE_SET = "zone.set" [zone];

@@ -9,10 +9,11 @@ use crate::conversation::state::ChatState;
 use crate::conversation::view::View;
 use crate::domain::bill::BillSender;
 use crate::domain::dates::format_date;
-use crate::domain::local_time::{clock_text, zone, US_ZONES};
+use crate::domain::local_time::{clock_text, zone, zone_of_state, US_ZONES};
 use crate::domain::money::Usd;
 use crate::domain::reminders::{self, Reminder, ReminderKind, ReminderPlan};
 use crate::domain::timing::days_from;
+use crate::domain::us_states;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -315,16 +316,36 @@ impl View<'_> {
         }
     }
 
-    /// Which time zone? A button for each US zone, and "other".
-    pub fn time_zone_question(&self) -> Output {
-        let mut keyboard: Keyboard = US_ZONES
-            .iter()
-            .zip(ZONE_LABELS)
-            .map(|((id, _), label)| self.button(label, Action::TimeZone(id.to_string())))
-            .collect::<Vec<_>>()
-            .chunks(2)
-            .map(|row| row.to_vec())
-            .collect();
+    /// Which time zone? A button for each US zone, and "other"; where the
+    /// bill's state is known, its zone first ("Eastern (Ohio)"), for one
+    /// tap.
+    pub fn time_zone_question(&self, us_state: Option<&str>) -> Output {
+        let proposed = us_state.and_then(|code| {
+            let name = us_states::name(code)?;
+            let zone = zone_of_state(code)?;
+            let (at, (id, _)) = US_ZONES.iter().enumerate().find(|(_, (_, each))| *each == zone)?;
+            let label = self.content.render(
+                keys::ZONE_OF_STATE,
+                &[
+                    ("zone", Fill::Text(&self.content.plain(ZONE_LABELS[at]))),
+                    ("state", Fill::Text(name)),
+                ],
+            );
+            Some(vec![Button {
+                label: label.to_plain(),
+                data: Action::TimeZone(id.to_string()).encode(),
+            }])
+        });
+        let mut keyboard: Keyboard = proposed.into_iter().collect();
+        keyboard.extend(
+            US_ZONES
+                .iter()
+                .zip(ZONE_LABELS)
+                .map(|((id, _), label)| self.button(label, Action::TimeZone(id.to_string())))
+                .collect::<Vec<_>>()
+                .chunks(2)
+                .map(|row| row.to_vec()),
+        );
         keyboard.push(vec![
             self.button(keys::ZONE_OTHER, Action::TimeZone("other".to_string()))
         ]);

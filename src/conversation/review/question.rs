@@ -307,6 +307,27 @@ impl Question {
         }
     }
 
+    /// Whether the answer is about the person, not the bill: the same on
+    /// each of their bills, so asked once and then offered with one tap.
+    pub fn is_about_person(self) -> bool {
+        matches!(
+            self,
+            Question::HouseholdSize | Question::YearlyIncome | Question::UsState
+        )
+    }
+
+    /// Copies a person's answer from one bill to another; false when
+    /// `from` has none, or the question is about the bill.
+    pub fn copy_answer(self, from: &Bill, to: &mut Bill) -> bool {
+        match self {
+            Question::HouseholdSize if from.household_size.is_some() => to.household_size = from.household_size,
+            Question::YearlyIncome if from.yearly_income.is_some() => to.yearly_income = from.yearly_income,
+            Question::UsState if from.state.is_some() => to.state.clone_from(&from.state),
+            _ => return false,
+        }
+        true
+    }
+
     /// Optional questions can be skipped (`/skip` or the Skip button).
     pub fn is_optional(self) -> bool {
         matches!(

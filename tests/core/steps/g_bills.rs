@@ -176,3 +176,42 @@ fn cancel_keeps_a_half_done_review_among_several_bills() {
     assert_eq!(chat.state.screen, asking(Question::ServiceDate));
     assert_eq!(chat.bill().sender, Some(BillSender::Ambulance));
 }
+
+#[test]
+fn a_persons_answers_from_the_last_bill_are_offered_with_one_tap() {
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(cmd(Command::New));
+    chat.answer_until(&[], Some(Question::HouseholdSize));
+
+    // Household: "Same: 3" on a button.
+    let same = filled(keys::REVIEW_SAME_AS_BEFORE, &[("answer", "3")]);
+    assert!(chat.labels().contains(&same), "{:?}", chat.labels());
+    chat.press(&same);
+    assert_eq!(chat.bill().household_size, Some(3));
+
+    // Income: typing "same as before" does the same.
+    assert_eq!(chat.state.screen, asking(Question::YearlyIncome));
+    chat.send(text("same as before"));
+    assert_eq!(chat.bill().yearly_income, Some(dec!(42000)));
+
+    // State: offered too; a new answer typed instead is kept.
+    assert_eq!(chat.state.screen, asking(Question::UsState));
+    assert!(chat
+        .labels()
+        .contains(&filled(keys::REVIEW_SAME_AS_BEFORE, &[("answer", "Ohio")])));
+    chat.send(text("Texas"));
+    assert_eq!(chat.bill().state.as_deref(), Some("TX"));
+    assert_eq!(
+        chat.state.bills[0].state.as_deref(),
+        Some("OH"),
+        "the first bill keeps its own"
+    );
+
+    // The first bill of a chat offers nothing of the kind.
+    let chat = Chat::at(&[], Question::HouseholdSize);
+    assert!(
+        !chat.labels().iter().any(|label| label.starts_with("Same")),
+        "{:?}",
+        chat.labels()
+    );
+}

@@ -18,6 +18,7 @@ fn valid_button_data() -> Vec<String> {
             data.push(format!("answer:{}:{choice}", q.id()));
         }
         data.push(format!("keep:{}", q.id()));
+        data.push(format!("same:{}", q.id()));
         data.push(format!("skip:{}", q.id()));
     }
     for fixed in [
@@ -84,6 +85,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["answer", q, choice] => Question::from_id(q).is_some_and(|q| q.options().iter().any(|(id, _)| id == choice)),
         ["keep", q] | ["guess", "yes" | "no", q] => Question::from_id(q).is_some(),
         ["skip", q] => Question::from_id(q).is_some_and(Question::is_optional),
+        ["same", q] => Question::from_id(q).is_some_and(Question::is_about_person),
         ["items", what] => ["done", "fix", "remove", "list", "none"].contains(what),
         ["nr", "t", index, page] => {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
@@ -248,7 +250,7 @@ fn command_strategy() -> impl Strategy<Value = Input> {
 
 fn garbage_button_strategy() -> impl Strategy<Value = String> {
     prop_oneof![
-        "(menu|answer|keep|skip|items|nr|date|bill|delete)(:[a-z0-9_]{0,18}){0,3}",
+        "(menu|answer|keep|same|skip|items|nr|date|bill|delete)(:[a-z0-9_]{0,18}){0,3}",
         "nr:t:[0-9]{1,12}:[0-9]{1,12}",
         "bill:-?[0-9]{1,20}",
         "[a-z:_]{0,64}",
