@@ -55,14 +55,17 @@ impl View<'_> {
         self.menu(state, Some(self.text(keys::START_GREETING)))
     }
 
-    /// A question's text: progress line and prompt.
-    pub fn question_text(&self, question: Question, bill: &Bill) -> Html {
-        let (current, total) = question::progress(question, bill);
+    /// A question's text: progress line ("Part 2 of 4 · Dates and
+    /// amount") and prompt.
+    pub fn question_text(&self, question: Question) -> Html {
+        let part = question.part();
+        let (current, total) = part.progress();
         let progress = self.content.render(
             keys::REVIEW_PROGRESS,
             &[
                 ("current", Fill::Text(&current.to_string())),
                 ("total", Fill::Text(&total.to_string())),
+                ("part", Fill::Text(&self.content.plain(part.name()))),
             ],
         );
         Html::join(&[progress, self.text(question.prompt())], "\n")
@@ -117,7 +120,7 @@ impl View<'_> {
             keyboard.push(vec![self.button(keys::ANSWER_SKIP, Action::Skip(question))]);
         }
         Output::Message {
-            text: self.question_text(question, bill),
+            text: self.question_text(question),
             keyboard,
             typed_answer: question.answer_kind() != AnswerKind::Choice,
         }
@@ -128,7 +131,7 @@ impl View<'_> {
         let answer = question
             .current_answer(bill, self.content, self.today)
             .unwrap_or_default();
-        let text = self.question_text(question, bill);
+        let text = self.question_text(question);
         Output::ReplacePressed {
             text: self.content.render(
                 keys::REVIEW_ANSWERED,
@@ -210,7 +213,7 @@ impl View<'_> {
     /// long list in full only when `full`: it was shown when it was read,
     /// and is one tap away).
     pub fn items_prompt(&self, bill: &Bill, full: bool) -> Output {
-        let mut parts = vec![self.question_text(Question::LineItems, bill)];
+        let mut parts = vec![self.question_text(Question::LineItems)];
         if !bill.items.is_empty() {
             parts.push(self.items_list(bill, full));
         }
@@ -370,7 +373,7 @@ impl View<'_> {
         let pages = bill.items.len().div_ceil(TOGGLES_PER_PAGE).max(1);
         let page = page.min(pages - 1);
         let range = page * TOGGLES_PER_PAGE..((page + 1) * TOGGLES_PER_PAGE).min(bill.items.len());
-        let mut lines = vec![self.question_text(question, bill), self.text(keys::NOT_RECEIVED_LIST)];
+        let mut lines = vec![self.question_text(question), self.text(keys::NOT_RECEIVED_LIST)];
         for index in range.clone() {
             let line = self.item_line(index + 1, &bill.items[index]);
             lines.push(if bill.not_received.contains(&index) {
@@ -460,7 +463,7 @@ impl View<'_> {
 
     /// A typed answer read as a guess: the question, what was read, and
     /// one tap to keep it (or type it again).
-    pub fn confirm_guess(&self, question: Question, guess: Guess, bill: &Bill) -> Output {
+    pub fn confirm_guess(&self, question: Question, guess: Guess) -> Output {
         let shown = match guess {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
@@ -475,7 +478,7 @@ impl View<'_> {
             .content
             .render(keys::GUESS_CHECK, &[("answer", Fill::Text(&shown))]);
         Output::Message {
-            text: Html::join(&[self.question_text(question, bill), check], "\n\n"),
+            text: Html::join(&[self.question_text(question), check], "\n\n"),
             keyboard: vec![vec![
                 self.button(keys::GUESS_YES, Action::GuessConfirmed(question)),
                 self.button(keys::GUESS_NO, Action::GuessRejected(question)),
@@ -534,7 +537,7 @@ impl View<'_> {
                         .to_plain()
                 }
                 (None, Some(q)) => {
-                    let (current, total) = question::progress(q, bill);
+                    let (current, total) = q.part().progress();
                     self.content
                         .render(
                             keys::BILLS_STAGE_QUESTION,
@@ -615,7 +618,7 @@ impl View<'_> {
             Screen::Menu => self.menu(state, None),
             Screen::Asking { question: q } => self.question(*q, state),
             Screen::ConfirmDate { question, date } => self.confirm_date(*question, *date, bill),
-            Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess, bill),
+            Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess),
             Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
             Screen::FixItem { number: Some(index) } => self.send_corrected(bill, *index),
             Screen::RemoveItem => self.which_item(bill, keys::ITEMS_WHICH_TO_REMOVE),

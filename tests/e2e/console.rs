@@ -95,7 +95,7 @@ fn the_terminal_conversation_works_without_a_token() {
             "No TELOXIDE_TOKEN set",
             "Hi, I'm billcoach",
             "1) Review a bill",
-            "Question 1 of 13",
+            "Part 1 of 4 · About the bill",
             "Who sent this bill?",
             "1) Hospital",
             "✅ Hospital",

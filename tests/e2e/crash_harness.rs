@@ -15,7 +15,7 @@
 //!   message and edit the bot makes in a chat must be explained, in order:
 //!   nothing missing once a reply is complete, nothing twice, nothing else.
 //!   So an update applied twice (a redelivery answered a second time, a
-//!   "Question 4 of 13" shown twice in a row where the model shows it once)
+//!   "Part 1 of 4" shown twice in a row where the model shows it once)
 //!   fails the test at once, with what was seen and what was expected.
 //! - The bot is killed after replies are complete (then the next step must
 //!   go on from the acknowledged answer) or while updates are in flight

@@ -56,7 +56,7 @@ async fn a_flooding_chat_does_not_slow_down_twenty_others() {
             timed(started);
             let started = Instant::now();
             phone.tap(&q2, "Not sure");
-            let q3 = phone.expect("Did insurance cover this care?").await;
+            let q3 = phone.expect("What coverage did you have for this care?").await;
             timed(started);
             let started = Instant::now();
             phone.tap(&q3, "Uninsured / self-pay");

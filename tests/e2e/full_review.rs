@@ -36,9 +36,9 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     sam.tap(&sam_q, "Lab");
     let q = pat.expect("nonprofit hospital?").await;
     pat.tap(&q, "Yes");
-    let sam_q = sam.expect("Did insurance cover this care?").await;
+    let sam_q = sam.expect("What coverage did you have for this care?").await;
     sam.tap(&sam_q, "Uninsured / self-pay");
-    let q = pat.expect("Did insurance cover this care?").await;
+    let q = pat.expect("What coverage did you have for this care?").await;
     pat.tap(&q, "In network");
     let q = pat.expect("Was this emergency care?").await;
     pat.tap(&q, "Yes");

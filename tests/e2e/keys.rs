@@ -49,9 +49,9 @@ async fn a_damaged_key_file_means_a_fresh_start_and_delete_still_works() {
     let greeting = pat.expect("Hi, I'm billcoach").await;
     pat.tap(&greeting, "Review a bill");
     let q1 = pat.expect("Who sent this bill?").await;
-    assert!(q1.text.contains("Question 1 of"), "a fresh review: {}", q1.text);
+    assert!(q1.text.contains("Part 1 of 4"), "a fresh review: {}", q1.text);
     pat.tap(&q1, "Lab");
-    pat.expect("Did insurance cover this care?").await;
+    pat.expect("What coverage did you have for this care?").await;
 
     // Sam's chat is untouched.
     sam.send("/bills");
@@ -82,7 +82,7 @@ async fn a_key_table_removed_while_running_is_written_again_and_nothing_is_lost(
     // The key table disappears while the bot runs.
     std::fs::remove_file(key_table(dir.path())).unwrap();
     pat.tap(&q2, "Not sure");
-    pat.expect("Did insurance cover this care?").await;
+    pat.expect("What coverage did you have for this care?").await;
     assert!(
         key_table(dir.path()).exists(),
         "written again before the answer was confirmed"

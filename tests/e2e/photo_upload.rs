@@ -36,7 +36,7 @@ async fn a_photo_of_the_bill_is_read_and_reaches_the_report() {
     pat.tap(&q, "Hospital");
     let q = pat.expect("nonprofit hospital?").await;
     pat.tap(&q, "Yes");
-    let q = pat.expect("Did insurance cover this care?").await;
+    let q = pat.expect("What coverage did you have for this care?").await;
     pat.tap(&q, "Uninsured / self-pay");
     let q = pat.expect("Was this emergency care?").await;
     pat.tap(&q, "Yes");

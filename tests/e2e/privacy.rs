@@ -21,7 +21,7 @@ async fn logs_hold_no_user_data_export_has_it_all_and_delete_erases_it() {
     pat.tap(&greeting, "Review a bill");
     let q = pat.expect("Who sent this bill?").await;
     pat.tap(&q, "Doctor or clinic");
-    let q = pat.expect("Did insurance cover this care?").await;
+    let q = pat.expect("What coverage did you have for this care?").await;
     pat.tap(&q, "Uninsured / self-pay");
     pat.expect("Was this emergency care?").await;
     pat.send("no");

@@ -53,7 +53,7 @@ async fn a_script_mid_review_a_call_log_and_a_letter() {
     );
     pat.expect("Is it a nonprofit hospital?").await;
     pat.send("yes");
-    pat.expect("Did insurance cover this care?").await;
+    pat.expect("What coverage did you have for this care?").await;
 
     // After the call: /call, a few quick answers, kept with the bill.
     pat.send("/call");
@@ -75,7 +75,7 @@ async fn a_script_mid_review_a_call_log_and_a_letter() {
         "{}",
         saved.text
     );
-    pat.expect("Did insurance cover this care?").await;
+    pat.expect("What coverage did you have for this care?").await;
     pat.send("/bills");
     let bills = pat.expect("Your bills").await;
     assert!(
@@ -95,7 +95,7 @@ async fn a_script_mid_review_a_call_log_and_a_letter() {
     assert!(contents.contains("November 28, 2026"), "dated: {contents}");
     assert!(contents.contains("[your account number]"), "{contents}");
     assert!(!contents.contains("None") && !contents.contains('{'), "{contents}");
-    pat.expect("Did insurance cover this care?").await;
+    pat.expect("What coverage did you have for this care?").await;
     pat.nothing_more();
 
     assert_eq!(api.violations(), Vec::<String>::new());

@@ -33,7 +33,7 @@ async fn start_review_answer_and_amount() {
     // "Review a bill": question 1 with its buttons.
     pat.tap(&greeting, "Review a bill");
     let q1 = pat.expect("Who sent this bill?").await;
-    assert!(q1.text.contains("Question 1 of 13"), "{}", q1.text);
+    assert!(q1.text.contains("Part 1 of 4 · About the bill"), "{}", q1.text);
     assert_eq!(
         q1.labels(),
         [
@@ -48,10 +48,10 @@ async fn start_review_answer_and_amount() {
 
     // An answer: the question message is edited to show it (no buttons
     // left), the button press is answered, and the next question comes. A
-    // hospital adds the nonprofit question, so the count grows.
+    // hospital adds the nonprofit question, still in part 1 of 4.
     pat.tap(&q1, "Hospital");
     let nonprofit = pat.expect("Is it a nonprofit hospital?").await;
-    assert!(nonprofit.text.contains("Question 2 of 14"), "{}", nonprofit.text);
+    assert!(nonprofit.text.contains("Part 1 of 4"), "{}", nonprofit.text);
     let q1_now = pat.reread(&q1);
     assert!(q1_now.edited, "the answered question is edited");
     assert!(
@@ -67,7 +67,7 @@ async fn start_review_answer_and_amount() {
     );
 
     pat.tap(&nonprofit, "Not sure");
-    let coverage = pat.expect("Did insurance cover this care?").await;
+    let coverage = pat.expect("What coverage did you have for this care?").await;
     pat.tap(&coverage, "Uninsured / self-pay");
     let emergency = pat.expect("Was this emergency care?").await;
     pat.send("no");
@@ -148,13 +148,13 @@ async fn back_cancel_help_and_stale_buttons() {
     pat.send("/start");
     let greeting = pat.next().await;
     pat.tap(&greeting, "Review a bill");
-    let q1 = pat.expect("Question 1 of 13").await;
+    let q1 = pat.expect("Part 1 of 4 · About the bill").await;
     pat.send("doctor");
-    pat.expect("Question 2 of 13").await;
+    pat.expect("What coverage did you have for this care?").await;
 
     // /back: question 1 again, with the answer kept as a button.
     pat.send("/back");
-    let q1_again = pat.expect("Question 1 of 13").await;
+    let q1_again = pat.expect("Part 1 of 4 · About the bill").await;
     assert!(
         q1_again.labels().contains(&"Keep: Doctor or clinic".to_string()),
         "{:?}",
@@ -164,7 +164,7 @@ async fn back_cancel_help_and_stale_buttons() {
     // A button from the first, older copy of question 1 still works: it is
     // the current question.
     pat.tap(&q1, "Lab");
-    pat.expect("Question 2 of 13").await;
+    pat.expect("What coverage did you have for this care?").await;
 
     // /help lists the commands and points back at the question above,
     // whose buttons still work (the question is not sent again).
@@ -186,7 +186,7 @@ async fn back_cancel_help_and_stale_buttons() {
 
     // Review resumes at the first unanswered question.
     pat.tap(&paused, "Review a bill");
-    pat.expect("Question 2 of 13").await;
+    pat.expect("What coverage did you have for this care?").await;
     assert_eq!(api.violations(), Vec::<String>::new());
 }
 

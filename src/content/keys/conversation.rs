@@ -13,7 +13,11 @@ keys! {
     MENU_MAIN = "menu.main";
 
     // The review: progress, answers, summary.
-    REVIEW_PROGRESS = "review.progress" [current, total];
+    REVIEW_PROGRESS = "review.progress" [current, total, part];
+    REVIEW_PART_BILL = "review.part.bill";
+    REVIEW_PART_DATES = "review.part.dates";
+    REVIEW_PART_CHARGES = "review.part.charges";
+    REVIEW_PART_YOU = "review.part.you";
     REVIEW_ANSWERED = "review.answered" [question, answer];
     REVIEW_KEEP = "review.keep" [answer];
     REVIEW_SAME_AS_BEFORE = "review.same_as_before" [answer];

@@ -1,10 +1,10 @@
 //! The questions of the bill review, their order, which ones apply to a
 //! bill, and how each is answered.
 //!
-//! Progress ("Question 4 of 11"), `/back`, `/skip` and "what comes next"
-//! are all computed from this one ordered list and the answers so far, so
-//! adding a question (or a rule that skips one) changes them all
-//! consistently.
+//! `/back`, `/skip` and "what comes next" are all computed from this one
+//! ordered list and the answers so far, so adding a question (or a rule
+//! that skips one) changes them all consistently. Progress is by [`Part`]
+//! ("Part 2 of 4"), which answers never add to.
 
 use crate::content::{keys, Content, Key};
 use crate::conversation::review::choices::{self, Choice};
@@ -703,11 +703,76 @@ pub fn last(bill: &Bill) -> Option<Question> {
     applicable(bill).last().copied()
 }
 
-/// "Question `n` of `total`" for this question and bill.
-pub fn progress(question: Question, bill: &Bill) -> (usize, usize) {
-    let list = applicable(bill);
-    let at = list.iter().position(|q| *q == question).unwrap_or(0);
-    (at + 1, list.len())
+/// The parts of the review, in the order they are asked. Progress is
+/// shown as "Part 2 of 4": answers add and remove questions, never parts,
+/// so the finish line does not move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Who sent it, the coverage, the kind of care.
+    Bill,
+    /// When the care was, what is owed, collections.
+    Dates,
+    /// The itemized lines and the insurer's figures.
+    Charges,
+    /// Household, income and state, for financial help and an offer.
+    You,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Bill, Part::Dates, Part::Charges, Part::You];
+
+    /// Its name above each of its questions.
+    pub fn name(self) -> Key {
+        match self {
+            Part::Bill => keys::REVIEW_PART_BILL,
+            Part::Dates => keys::REVIEW_PART_DATES,
+            Part::Charges => keys::REVIEW_PART_CHARGES,
+            Part::You => keys::REVIEW_PART_YOU,
+        }
+    }
+
+    /// "Part `n` of `total`", from 1.
+    pub fn progress(self) -> (usize, usize) {
+        let at = Part::ALL.iter().position(|part| *part == self).unwrap_or(0);
+        (at + 1, Part::ALL.len())
+    }
+}
+
+impl Question {
+    /// The part of the review the question is asked in (the discharge
+    /// date comes once the items show a stay).
+    pub fn part(self) -> Part {
+        match self {
+            Question::Sender
+            | Question::Nonprofit
+            | Question::Coverage
+            | Question::MedicareKind
+            | Question::Qmb
+            | Question::Emergency
+            | Question::InNetworkFacility
+            | Question::Claim => Part::Bill,
+            Question::ServiceDate
+            | Question::DenialDate
+            | Question::FirstBillDate
+            | Question::AmountDue
+            | Question::InCollections
+            | Question::CollectorLetterDate
+            | Question::Estimate => Part::Dates,
+            Question::HasItemized
+            | Question::LineItems
+            | Question::NotReceived
+            | Question::DischargeDate
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare => Part::Charges,
+            Question::HouseholdSize
+            | Question::YearlyIncome
+            | Question::UsState
+            | Question::LumpSum
+            | Question::Monthly => Part::You,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -780,13 +845,26 @@ mod tests {
     }
 
     #[test]
-    fn progress_counts_what_applies() {
+    fn parts_come_in_the_order_questions_are_asked() {
+        // Asked in order, a review never goes back a part, except the
+        // discharge date, asked once the items show a stay.
+        let parts: Vec<Part> = Question::ORDER
+            .into_iter()
+            .filter(|q| *q != Question::DischargeDate)
+            .map(Question::part)
+            .collect();
+        assert!(parts.windows(2).all(|pair| {
+            let at = |part| Part::ALL.iter().position(|each| *each == part);
+            at(pair[0]) <= at(pair[1])
+        }));
+        assert_eq!(Question::Sender.part().progress(), (1, 4));
+        assert_eq!(Question::Monthly.part().progress(), (4, 4));
+    }
+
+    #[test]
+    fn the_questions_around_one_follow_what_applies() {
         let mut bill = Bill::default();
-        let (_, total_doctor) = progress(Question::Sender, &bill);
         bill.sender = Some(BillSender::Hospital);
-        let (_, total_hospital) = progress(Question::Sender, &bill);
-        assert_eq!(total_hospital, total_doctor + 1);
-        assert_eq!(progress(Question::Coverage, &bill).0, 3);
         assert_eq!(previous(Question::Coverage, &bill), Some(Question::Nonprofit));
         bill.sender = Some(BillSender::Lab);
         assert_eq!(previous(Question::Coverage, &bill), Some(Question::Sender));

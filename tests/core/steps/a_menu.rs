@@ -27,7 +27,7 @@ fn review_button_asks_question_one_of_thirteen_with_six_buttons() {
     assert_eq!(out.len(), 1);
     // Nothing is known yet: no nonprofit, claim, estimate, collector,
     // line-item or EOB question counts.
-    assert_contains(&out[0], &progress(1, 13));
+    assert_contains(&out[0], &part(1));
     assert_contains(&out[0], &line(keys::SENDER_PROMPT));
     assert_eq!(chat.labels(), sender_labels());
     assert_eq!(chat.keyboard().len(), 6);
@@ -51,14 +51,14 @@ fn pressing_a_choice_replaces_the_question_with_the_answer_then_asks_the_next() 
     match &chat.outputs()[0] {
         Output::ReplacePressed { text, keyboard } => {
             let shown = text.to_plain();
-            assert_contains(&shown, &progress(1, 13));
+            assert_contains(&shown, &part(1));
             assert_contains(&shown, &line(keys::SENDER_PROMPT));
             assert_contains(&shown, &lab);
             assert!(keyboard.is_empty(), "the answered question loses its buttons");
         }
         other => panic!("expected ReplacePressed, got {other:?}"),
     }
-    assert_contains(&out[1], &progress(2, 13));
+    assert_contains(&out[1], &part(1));
     assert_contains(&out[1], &line(keys::COVERAGE_PROMPT));
     assert_eq!(chat.labels(), coverage_labels());
     assert_eq!(chat.bill().sender, Some(BillSender::Lab));
@@ -71,7 +71,7 @@ fn pressing_a_choice_replaces_the_question_with_the_answer_then_asks_the_next() 
     assert!(matches!(chat.outputs()[0], Output::ReplacePressed { .. }));
     assert_contains(&out[0], &line(keys::COVERAGE_PROMPT));
     assert_contains(&out[0], &self_pay);
-    assert_contains(&out[1], &progress(3, 14));
+    assert_contains(&out[1], &part(1));
     assert_contains(&out[1], &line(keys::EMERGENCY_PROMPT));
     assert_eq!(chat.labels(), yes_no_labels());
     assert_eq!(chat.bill().coverage, Some(Coverage::SelfPay));
@@ -81,7 +81,7 @@ fn pressing_a_choice_replaces_the_question_with_the_answer_then_asks_the_next() 
 fn typed_questions_offer_no_choices_and_expect_typing() {
     let chat = Chat::at(&[], Question::AmountDue);
     let out = chat.outputs().last().unwrap();
-    assert_contains(&out.text().to_plain(), &progress(7, 15));
+    assert_contains(&out.text().to_plain(), &part(2));
     assert_contains(&out.text().to_plain(), &line(keys::AMOUNT_DUE_PROMPT));
     assert!(
         matches!(out, Output::Message { keyboard, typed_answer: true, .. } if keyboard.is_empty()),
@@ -107,7 +107,7 @@ fn typing_a_label_answers_a_choice_question() {
         chat.outputs().iter().all(|o| matches!(o, Output::Message { .. })),
         "a typed answer has no pressed message to replace"
     );
-    assert_contains(out.last().unwrap(), &progress(2, 14));
+    assert_contains(out.last().unwrap(), &part(1));
     assert_contains(out.last().unwrap(), &line(keys::NONPROFIT_PROMPT));
 
     chat.send(text("Not sure"));
@@ -115,7 +115,7 @@ fn typing_a_label_answers_a_choice_question() {
 
     let out = chat.send(text("self-pay"));
     assert_eq!(chat.bill().coverage, Some(Coverage::SelfPay));
-    assert_contains(out.last().unwrap(), &progress(4, 15));
+    assert_contains(out.last().unwrap(), &part(1));
     assert_eq!(chat.state.screen, asking(Question::Emergency));
 
     chat.send(text("yes"));
@@ -206,7 +206,7 @@ fn a_formatted_amount_is_stored_as_a_decimal_and_shown_in_the_summary() {
     // The amount is no longer the last question.
     assert_eq!(chat.state.screen, asking(Question::InCollections));
     assert_eq!(out.len(), 1, "a typed answer replaces nothing");
-    assert_contains(&out[0], &progress(8, 15));
+    assert_contains(&out[0], &part(2));
 
     chat.answer_until(&[], None);
     assert_eq!(chat.state.screen, Screen::Summary);
@@ -250,7 +250,7 @@ fn back_from_question_two_offers_to_keep_the_answer() {
     let out = chat.send(cmd(Command::Back));
     assert_eq!(chat.state.screen, asking(Question::Sender));
     assert_eq!(out.len(), 1);
-    assert_contains(&out[0], &progress(1, 14));
+    assert_contains(&out[0], &part(1));
     let hospital = plain(keys::SENDER_HOSPITAL);
     let keep = keep_label(&hospital);
     assert_eq!(keep, format!("Keep: {hospital}"));
@@ -265,7 +265,7 @@ fn back_from_question_two_offers_to_keep_the_answer() {
     assert_eq!(out.len(), 2);
     assert!(matches!(chat.outputs()[0], Output::ReplacePressed { .. }));
     assert_contains(&out[0], &hospital);
-    assert_contains(&out[1], &progress(2, 14));
+    assert_contains(&out[1], &part(1));
     assert_eq!(
         chat.labels(),
         vec![
@@ -283,7 +283,7 @@ fn back_from_the_summary_goes_to_the_last_question_with_its_answer() {
     assert_eq!(chat.state.screen, Screen::Summary);
     let out = chat.send(cmd(Command::Back));
     assert_eq!(chat.state.screen, asking(Question::Monthly));
-    assert_contains(&out[0], &progress(15, 15));
+    assert_contains(&out[0], &part(4));
     let keep = keep_label("$50.00");
     assert_eq!(chat.labels(), vec![keep.clone(), plain(keys::ANSWER_SKIP)]);
     chat.press(&keep);
@@ -347,7 +347,7 @@ fn cancel_mid_review_keeps_answers_and_review_resumes_at_the_first_unanswered() 
 
     let out = chat.press(&plain(keys::MENU_REVIEW));
     assert_eq!(chat.state.screen, asking(Question::AmountDue));
-    assert_contains(&out[0], &progress(7, 15));
+    assert_contains(&out[0], &part(2));
 }
 
 #[test]
@@ -425,7 +425,7 @@ fn stale_buttons_give_the_stale_line_and_the_current_screen() {
         assert!(chat.effects().is_empty(), "data {data:?}");
         assert_eq!(out.len(), 2, "data {data:?}");
         assert_eq!(out[0], line(keys::INPUT_STALE_BUTTON), "data {data:?}");
-        assert_contains(&out[1], &progress(3, 14));
+        assert_contains(&out[1], &part(1));
         assert_eq!(chat.labels(), coverage_labels(), "data {data:?}");
     }
 
@@ -509,7 +509,7 @@ fn delete_asks_and_no_returns_to_where_the_user_was() {
     assert_eq!(chat.state, before);
     assert_eq!(out.len(), 2);
     assert_eq!(out[0], line(keys::DELETE_KEPT));
-    assert_contains(&out[1], &progress(3, 14));
+    assert_contains(&out[1], &part(1));
     assert_eq!(chat.labels(), coverage_labels());
 }
 
@@ -542,7 +542,7 @@ fn delete_yes_erases_the_chat_with_every_bill() {
     // After the erase, the review starts from scratch.
     chat.send(cmd(Command::Start));
     let out = chat.press(&plain(keys::MENU_REVIEW));
-    assert_contains(&out[0], &progress(1, 13));
+    assert_contains(&out[0], &part(1));
     assert_eq!(chat.labels(), sender_labels(), "no Keep button");
 }
 
@@ -563,7 +563,7 @@ fn resume_mid_review_shows_the_current_question() {
     let out = chat.send(Input::Resume);
     assert_eq!(chat.state, before);
     assert_eq!(out.len(), 1);
-    assert_contains(&out[0], &progress(3, 14));
+    assert_contains(&out[0], &part(1));
     assert_eq!(chat.labels(), coverage_labels());
 }
 

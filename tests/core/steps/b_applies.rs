@@ -111,7 +111,7 @@ fn denial_date_is_asked_only_when_insurance_denied_the_claim() {
         &[(Question::Coverage, "in_network"), (Question::Claim, "denied")],
         Question::DenialDate,
     );
-    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(7, 20));
+    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &part(2));
     assert_eq!(chat.labels(), vec![plain(keys::ANSWER_SKIP)]);
     chat.send(text("May 5"));
     assert_eq!(chat.bill().denial_date, Some(day(2026, 5, 5)));
@@ -127,7 +127,7 @@ fn collector_letter_date_is_asked_only_in_collections() {
     let mut chat = Chat::at(&[], Question::InCollections);
     let out = chat.press(&plain(keys::ANSWER_YES));
     assert_eq!(chat.state.screen, asking(Question::CollectorLetterDate));
-    assert_contains(&out[1], &progress(9, 16));
+    assert_contains(&out[1], &part(2));
     assert_contains(&out[1], &line(keys::COLLECTOR_LETTER_DATE_PROMPT));
     chat.answer(Question::CollectorLetterDate, "6/3/26");
     assert_eq!(chat.bill().collector_letter_date, Some(day(2026, 6, 3)));
@@ -139,7 +139,7 @@ fn good_faith_estimate_is_asked_only_for_self_pay_with_a_no_estimate_button_or_a
     // Self-pay: the question, with one button and no Skip (it is needed).
     let base = Chat::at(&[], Question::Estimate);
     let out = base.outputs().last().unwrap();
-    assert_contains(&out.text().to_plain(), &progress(9, 15));
+    assert_contains(&out.text().to_plain(), &part(2));
     assert_contains(&out.text().to_plain(), &line(keys::ESTIMATE_PROMPT));
     assert!(matches!(out, Output::Message { typed_answer: true, .. }));
     assert_eq!(base.labels(), vec![plain(keys::ESTIMATE_NONE)]);
@@ -252,48 +252,38 @@ fn only_the_questions_that_apply_are_asked_in_order() {
 }
 
 #[test]
-fn progress_follows_the_answers_that_change_what_applies() {
+fn progress_moves_by_part_and_its_finish_line_never_moves() {
     let mut chat = Chat::reviewing();
-    assert_contains(&chat.outputs()[0].text().to_plain(), &progress(1, 13));
+    assert_contains(&chat.outputs()[0].text().to_plain(), &part(1));
 
-    // A hospital adds the nonprofit question.
+    // Answers that add questions (a hospital, insurance, a claim paid in
+    // part) add none to the finish line: still part 1 of 4.
     let out = chat.press(&plain(keys::SENDER_HOSPITAL));
-    assert_contains(&out[1], &progress(2, 14));
-
-    // Changing the answer to a lab takes it away again.
-    let out = chat.send(cmd(Command::Back));
-    assert_contains(&out[0], &progress(1, 14));
-    let out = chat.press(&plain(keys::SENDER_LAB));
-    assert_contains(&out[0], &progress(1, 13));
-    assert_contains(&out[1], &progress(2, 13));
-    assert_eq!(chat.state.screen, asking(Question::Coverage));
-
-    // Insurance adds the claim question.
+    assert_contains(&out[1], &part(1));
+    chat.answer(Question::Nonprofit, "yes");
     let out = chat.press(&plain(keys::COVERAGE_IN_NETWORK));
-    assert_contains(&out[1], &progress(3, 14));
+    assert_contains(&out[1], &part(1));
     chat.press(&plain(keys::ANSWER_NO));
-    assert_eq!(chat.state.screen, asking(Question::Claim));
-    assert_contains(&chat.outputs()[1].text().to_plain(), &progress(4, 14));
-
-    // A claim paid in part adds the four EOB figures.
     let out = chat.press(&plain(keys::CLAIM_PAID_PART));
-    assert_contains(&out[1], &progress(5, 18));
+    assert_eq!(chat.state.screen, asking(Question::ServiceDate));
+    assert_contains(&out[1], &part(2));
 
-    // Back, and "pending" takes them away.
-    chat.send(cmd(Command::Back));
-    let out = chat.press(&plain(keys::CLAIM_PENDING));
-    assert_contains(&out[1], &progress(5, 14));
-
-    // Collections adds the letter date; an itemized bill adds the line
-    // items, and line items add the not-received question.
-    chat.answer_until(&[(Question::InCollections, "yes")], Some(Question::HasItemized));
-    assert_contains(&chat.outputs().last().unwrap().text().to_plain(), &progress(10, 15));
-    let out = chat.press(&plain(keys::ANSWER_YES));
-    assert_contains(&out[1], &progress(11, 16));
-    let out = chat.send(text(ER_BILL));
-    assert_lacks(&out[0], &progress(11, 16));
-    let out = chat.press(&plain(keys::ITEMS_DONE));
-    assert_contains(&out[0], &progress(11, 17));
-    assert_contains(&out[1], &progress(12, 17));
-    assert_eq!(chat.state.screen, asking(Question::NotReceived));
+    // Then the charges, then the person: each question shows its part,
+    // and the parts only move forward.
+    let mut seen = vec![2];
+    let mut stop = 0;
+    while let Screen::Asking { question } = chat.state.screen {
+        let shown = chat.outputs().last().unwrap().text().to_plain();
+        let number = (1..=4).find(|n| shown.contains(&part(*n))).expect("a part line");
+        assert!(
+            number >= *seen.last().unwrap(),
+            "part {number} after {seen:?} at {question:?}"
+        );
+        seen.push(number);
+        chat.answer(question, standard_answer(question));
+        stop += 1;
+        assert!(stop < 40, "the review ends");
+    }
+    assert_eq!(seen.last(), Some(&4));
+    assert!(seen.contains(&3));
 }

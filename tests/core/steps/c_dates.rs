@@ -7,7 +7,7 @@ use super::*;
 #[test]
 fn dates_are_read_the_ways_people_type_them() {
     let base = Chat::at(&[], Question::ServiceDate);
-    assert_contains(&base.outputs().last().unwrap().text().to_plain(), &progress(5, 15));
+    assert_contains(&base.outputs().last().unwrap().text().to_plain(), &part(2));
     let cases = [
         ("3/14/26", day(2026, 3, 14)),
         ("March 14", day(2026, 3, 14)),
@@ -22,7 +22,7 @@ fn dates_are_read_the_ways_people_type_them() {
         assert_eq!(chat.bill().service_date, Some(expected), "typed {typed:?}");
         assert_eq!(chat.state.screen, asking(Question::FirstBillDate), "typed {typed:?}");
         assert_eq!(out.len(), 1, "typed {typed:?}");
-        assert_contains(&out[0], &progress(6, 15));
+        assert_contains(&out[0], &part(2));
         // /back shows it the short way, to keep.
         chat.send(cmd(Command::Back));
         assert_eq!(chat.labels(), vec![keep_label(&shown(expected))]);
@@ -59,7 +59,7 @@ fn a_future_date_asks_to_confirm_with_keep_and_retype() {
     // Retype: the question again, nothing stored.
     let out = chat.press(&plain(keys::DATE_RETYPE));
     assert_eq!(out[0], line(keys::DATE_TYPE_AGAIN));
-    assert_contains(&out[1], &progress(5, 15));
+    assert_contains(&out[1], &part(2));
     assert_contains(&out[1], &line(keys::SERVICE_DATE_PROMPT));
     assert_eq!(chat.state.screen, asking(Question::ServiceDate));
     assert_eq!(chat.bill().service_date, None);
@@ -144,7 +144,7 @@ fn an_impossible_or_unreadable_date_gets_the_friendly_line_and_the_same_question
         assert_eq!(chat.state, base.state, "typed {typed:?}");
         assert_eq!(out.len(), 2, "typed {typed:?}");
         assert_eq!(out[0], line(key), "typed {typed:?}");
-        assert_contains(&out[1], &progress(5, 15));
+        assert_contains(&out[1], &part(2));
         assert_contains(&out[1], &line(keys::SERVICE_DATE_PROMPT));
     }
 }

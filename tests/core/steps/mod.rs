@@ -90,11 +90,21 @@ fn filled(key: Key, fills: &[(&str, &str)]) -> String {
     content().render(key, &fills).to_plain()
 }
 
-/// The "Question n of total" line.
-fn progress(current: usize, total: usize) -> String {
+/// The "Part n of 4 · name" line above each question.
+fn part(number: usize) -> String {
+    let names = [
+        keys::REVIEW_PART_BILL,
+        keys::REVIEW_PART_DATES,
+        keys::REVIEW_PART_CHARGES,
+        keys::REVIEW_PART_YOU,
+    ];
     filled(
         keys::REVIEW_PROGRESS,
-        &[("current", &current.to_string()), ("total", &total.to_string())],
+        &[
+            ("current", &number.to_string()),
+            ("total", "4"),
+            ("part", &plain(names[number - 1])),
+        ],
     )
 }
 
