@@ -863,8 +863,10 @@ mod tests {
 
     #[test]
     fn the_questions_around_one_follow_what_applies() {
-        let mut bill = Bill::default();
-        bill.sender = Some(BillSender::Hospital);
+        let mut bill = Bill {
+            sender: Some(BillSender::Hospital),
+            ..Bill::default()
+        };
         assert_eq!(previous(Question::Coverage, &bill), Some(Question::Nonprofit));
         bill.sender = Some(BillSender::Lab);
         assert_eq!(previous(Question::Coverage, &bill), Some(Question::Sender));
