@@ -109,7 +109,10 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
         }
     }
     let amount = Amount { value, period };
-    Ok(match hedged || hedged_ish || aside || labelled || spelled {
+    // A lone digit ("1") is as likely a slip, or a button's number typed
+    // in the terminal, as a bill of one dollar: a guess.
+    let lone_digit = matches!(text.trim().as_bytes(), [b'1'..=b'9']);
+    Ok(match hedged || hedged_ish || aside || labelled || spelled || lone_digit {
         true => Reading::Guess(amount),
         false => Reading::Sure(amount),
     })
@@ -241,6 +244,10 @@ mod tests {
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
         assert_eq!(read("not much, 30"), sure(dec!(30)));
+        // A lone digit may be a slip or a button's number: a guess.
+        assert_eq!(read("1"), guessed(dec!(1)));
+        assert_eq!(read("$1"), sure(dec!(1)));
+        assert_eq!(read("0"), sure(dec!(0)));
     }
 
     #[test]
