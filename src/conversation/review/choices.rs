@@ -100,19 +100,25 @@ pub fn buttons<T>(table: &[Choice<T>]) -> Vec<(&'static str, Key)> {
 }
 
 /// Reads typed text as one of these buttons (id and label): its label, or
-/// one of the other words for it in the choice set `set` of
-/// `dialogues/<lang>/reading/choices.toml` — forgivingly (typos, words
-/// around it), see [`read_choice`]. Gives the button's id.
+/// one of the other words for it in the choice `sets` of
+/// `dialogues/<lang>/reading/choices.toml` (a question's own set beside
+/// the yes/no one) — forgivingly (typos, words around it), see
+/// [`read_choice`]. Gives the button's id.
 pub fn read_button(
     buttons: &[(&'static str, Key)],
-    set: &str,
+    sets: &[&str],
     typed: &str,
     content: &Content,
     words: &Words,
 ) -> Result<Reading<&'static str>, NotRead> {
     let choices: Vec<reading::Choice> = buttons
         .iter()
-        .map(|(id, label)| reading::Choice::new([content.plain(*label)]).and(words.choice_words(set, id)))
+        .map(|(id, label)| {
+            sets.iter()
+                .fold(reading::Choice::new([content.plain(*label)]), |choice, set| {
+                    choice.and(words.choice_words(set, id))
+                })
+        })
         .collect();
     read_choice(typed, &choices, words).map(|reading| reading.map(|at| buttons[at].0))
 }
@@ -124,7 +130,7 @@ mod tests {
     fn read<T: Copy>(table: &[Choice<T>], set: &str, typed: &str) -> Option<Reading<T>> {
         let content = Content::embedded().unwrap();
         let words = crate::resources::embedded_words();
-        let reading = read_button(&buttons(table), set, typed, &content, &words).ok()?;
+        let reading = read_button(&buttons(table), &[set], typed, &content, &words).ok()?;
         Some(reading.map(|id| by_id(table, id).unwrap()))
     }
 

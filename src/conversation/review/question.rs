@@ -491,27 +491,29 @@ impl Question {
 
     /// The button answer typed text names, read forgivingly (see
     /// [`choices::read_button`]); None for a question without buttons.
+    /// A yes/no question reads the yes/no words and its own (a set named
+    /// by its id: "i went to the ER" is a yes to "emergency").
     pub fn read_typed(
         self,
         typed: &str,
         content: &Content,
         words: &Words,
     ) -> Option<Result<Reading<&'static str>, NotRead>> {
-        let set = match self {
-            Question::Sender => "sender",
-            Question::Coverage => "coverage",
-            Question::MedicareKind => "medicare_kind",
-            Question::Claim => "claim",
-            Question::Estimate => "estimate",
+        let sets: &[&str] = match self {
+            Question::Sender => &["sender"],
+            Question::Coverage => &["coverage"],
+            Question::MedicareKind => &["medicare_kind"],
+            Question::Claim => &["claim"],
+            Question::Estimate => &["estimate"],
             Question::Nonprofit
             | Question::InNetworkFacility
             | Question::Qmb
             | Question::Emergency
             | Question::InCollections
-            | Question::HasItemized => "yes_no_not_sure",
+            | Question::HasItemized => &["yes_no_not_sure", self.id()],
             without_buttons!() => return None,
         };
-        Some(choices::read_button(&self.options(), set, typed, content, words))
+        Some(choices::read_button(&self.options(), sets, typed, content, words))
     }
 
     /// The amount this question holds, for amount questions.

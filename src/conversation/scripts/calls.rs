@@ -38,7 +38,7 @@ impl Turn<'_> {
     /// agreed on a call drives its reminders.
     fn typed_outcome(&self, text: &str) -> Option<CallOutcome> {
         let buttons = choices::buttons(&CALL_OUTCOMES);
-        match choices::read_button(&buttons, "call_outcome", text, self.content(), self.words) {
+        match choices::read_button(&buttons, &["call_outcome"], text, self.content(), self.words) {
             Ok(Reading::Sure(id)) => choices::by_id(&CALL_OUTCOMES, id),
             _ => None,
         }

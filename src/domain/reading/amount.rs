@@ -112,10 +112,12 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     // A lone digit ("1") is as likely a slip, or a button's number typed
     // in the terminal, as a bill of one dollar: a guess.
     let lone_digit = matches!(text.trim().as_bytes(), [b'1'..=b'9']);
-    Ok(match hedged || hedged_ish || aside || labelled || spelled || lone_digit {
-        true => Reading::Guess(amount),
-        false => Reading::Sure(amount),
-    })
+    Ok(
+        match hedged || hedged_ish || aside || labelled || spelled || lone_digit {
+            true => Reading::Guess(amount),
+            false => Reading::Sure(amount),
+        },
+    )
 }
 
 /// Whether every comma in a number stands before a group of three digits

@@ -10,29 +10,46 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub phrases: Vec<String>,
+    /// Phrases that name it only as the whole answer ("in" alone, not in
+    /// "in texas"): written with a leading "=".
+    pub whole: Vec<String>,
 }
 
 impl Choice {
     /// A choice named by these phrases (normalized here; a mark such as
-    /// "👍" that normalizing would erase is kept as typed).
+    /// "👍" that normalizing would erase is kept as typed; one starting
+    /// with "=" names it only as the whole answer).
     pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Choice {
-        Choice {
-            phrases: phrases
-                .into_iter()
-                .map(|p| match normalize(p.as_ref()) {
-                    plain if plain.is_empty() => p.as_ref().trim().to_string(),
-                    plain => plain,
-                })
-                .filter(|p| !p.is_empty())
-                .collect(),
+        let mut choice = Choice {
+            phrases: Vec::new(),
+            whole: Vec::new(),
+        };
+        for phrase in phrases {
+            let phrase = phrase.as_ref().trim();
+            let (list, phrase) = match phrase.strip_prefix('=') {
+                Some(rest) => (&mut choice.whole, rest),
+                None => (&mut choice.phrases, phrase),
+            };
+            let plain = match normalize(phrase) {
+                plain if plain.is_empty() => phrase.to_string(),
+                plain => plain,
+            };
+            if !plain.is_empty() {
+                list.push(plain);
+            }
         }
+        choice
     }
 
     /// This choice named by another choice's phrases too.
     pub fn and(mut self, other: Option<&Choice>) -> Choice {
-        for phrase in other.into_iter().flat_map(|o| &o.phrases) {
-            if !self.phrases.contains(phrase) {
-                self.phrases.push(phrase.clone());
+        if let Some(other) = other {
+            for (mine, theirs) in [(&mut self.phrases, &other.phrases), (&mut self.whole, &other.whole)] {
+                for phrase in theirs {
+                    if !mine.contains(phrase) {
+                        mine.push(phrase.clone());
+                    }
+                }
             }
         }
         self
@@ -94,8 +111,11 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         };
     }
     let (plain, _) = take_phrases(&normalized, &words.fillers);
-    let named_exactly =
-        |text: &str| -> Vec<usize> { indexes(choices, |choice| choice.phrases.iter().any(|p| p == text)) };
+    let named_exactly = |text: &str| -> Vec<usize> {
+        indexes(choices, |choice| {
+            choice.phrases.iter().chain(&choice.whole).any(|p| p == text)
+        })
+    };
     if let [only] = named_exactly(&normalized)[..] {
         return Ok(Reading::Sure(only));
     }
@@ -267,6 +287,18 @@ mod tests {
             Choice::new(["Doctor's office", "doctor", "clinic"]),
             Choice::new(["Lab", "laboratory", "labcorp", "quest"]),
         ]
+    }
+
+    #[test]
+    fn a_whole_answer_phrase_names_a_choice_only_alone() {
+        let coverage = vec![
+            Choice::new(["In network", "=in"]),
+            Choice::new(["Out of network", "=out"]),
+        ];
+        let words = english();
+        assert_eq!(read_choice("in", &coverage, &words), Ok(Reading::Sure(0)));
+        assert_eq!(read_choice("Out.", &coverage, &words), Ok(Reading::Sure(1)));
+        assert_eq!(read_choice("i was in texas", &coverage, &words), Err(NotRead));
     }
 
     #[test]

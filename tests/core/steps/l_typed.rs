@@ -258,10 +258,14 @@ fn idk_at_a_button_question_is_its_not_sure_button_or_a_nudge() {
     assert_eq!(chat.bill().emergency, None);
     assert_eq!(chat.state.screen, asking(Question::Emergency));
 
-    // Slang yes and no are read as typed.
+    // Slang yes and no are read as typed, and each yes/no question reads
+    // its own words too ("i went to the ER" says yes to emergency care).
     let mut chat = Chat::at(&[], Question::Emergency);
     chat.send(text("yeah i think so"));
     assert_eq!(chat.bill().emergency, Some(true));
+    let mut chat = Chat::at(&[], Question::Emergency);
+    chat.send(text("it was scheduled"));
+    assert_eq!(chat.bill().emergency, Some(false));
 }
 
 #[test]
