@@ -27,6 +27,10 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
     if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
+    // "this morning 😩" (before "morning" goes as a label).
+    if words.dates.today.contains(&normalize(text)) {
+        return Ok(Reading::Sure(today));
+    }
     // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
     let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
     let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
@@ -85,6 +89,12 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         Err(DateError::Unreadable) => {}
     }
     let dates = &words.dates;
+    // "augst 14": a month typed a letter off, as a guess.
+    if let Some(mended) = month_typo_mended(&normalized, &dates.months_named) {
+        if let Ok(date) = parse_date(&mended, today) {
+            return Ok(Reading::Guess(date));
+        }
+    }
     if dates.vague.contains(&normalized) {
         return Err(DateProblem::WhichDay);
     }
@@ -92,6 +102,26 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         return Ok(Reading::Guess(date));
     }
     units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// The text with one word that is a typo of a month name ("augst",
+/// "octobr") written as that month; None when no word is.
+fn month_typo_mended(text: &str, months: &[String]) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (at, month) = words.iter().enumerate().find_map(|(at, word)| {
+        let letters = word.len() >= 4 && word.chars().all(|c| c.is_ascii_alphabetic());
+        let near = |month: &&String| {
+            let allowed = if month.len() >= 8 { 2 } else { 1 };
+            !months.contains(&word.to_string()) && strsim::osa_distance(word, month) <= allowed
+        };
+        match letters {
+            true => months.iter().find(near).map(|month| (at, month)),
+            false => None,
+        }
+    })?;
+    let mut mended: Vec<&str> = words.clone();
+    mended[at] = month;
+    Some(mended.join(" "))
 }
 
 /// A holiday named in the words file, in a given year: a fixed day
@@ -270,5 +300,13 @@ mod tests {
         for text in ["20 ago", "days ago", "soonish", "5000 days ago", "20 bananas ago"] {
             assert_eq!(read(text), Err(DateProblem::Unreadable), "{text}");
         }
+    }
+
+    #[test]
+    fn a_month_typed_a_letter_off_is_a_guess_and_this_morning_is_today() {
+        assert_eq!(read("augst 14"), Ok(Reading::Guess(day(8, 14))));
+        assert_eq!(read("octobr 3rd"), Ok(Reading::Guess(day(10, 3))));
+        assert_eq!(read("this morning 😩"), Ok(Reading::Sure(day(12, 6))));
+        assert_eq!(read("bananas 14"), Err(DateProblem::Unreadable));
     }
 }

@@ -81,6 +81,12 @@ pub struct DateWords {
     pub months: Vec<String>,
     pub one: Vec<String>,
     pub vague: Vec<String>,
+    /// Today, said another way ("this morning").
+    #[serde(default)]
+    pub today: Vec<String>,
+    /// Month names, January first, whose typos are read as guesses.
+    #[serde(default)]
+    pub months_named: Vec<String>,
     /// A day after or before the day named ("day after thanksgiving").
     #[serde(default)]
     pub day_after: Vec<String>,
@@ -202,6 +208,7 @@ impl Words {
             &mut self.dates.months,
             &mut self.dates.one,
             &mut self.dates.vague,
+            &mut self.dates.today,
             &mut self.dates.labels,
             &mut self.dates.day_after,
             &mut self.dates.day_before,
