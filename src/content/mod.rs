@@ -9,16 +9,41 @@
 
 pub mod html;
 pub mod keys;
+pub mod lang;
 pub mod templates;
 
 pub use html::{escape, Html};
 pub use keys::Key;
+pub use lang::{Lang, Language, Languages};
 
 use include_dir::{include_dir, Dir};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
+/// Every language's copy, one folder each (`en/`, `es/`).
+pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues");
+
+/// The files of one language's embedded folder below `folder` ("" for its
+/// top), each named by its path inside the language's folder
+/// (`scripts/hospital.txt`).
+pub(crate) fn embedded_files(lang: Lang, folder: &str) -> Vec<(String, String)> {
+    let path = match folder {
+        "" => lang.code().to_string(),
+        folder => format!("{}/{folder}", lang.code()),
+    };
+    let Some(dir) = EMBEDDED.get_dir(&path) else {
+        return Vec::new();
+    };
+    dir.files()
+        .map(|file| {
+            let inside = file.path().strip_prefix(lang.code()).unwrap_or(file.path());
+            (
+                inside.display().to_string(),
+                file.contents_utf8().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
 
 /// A value put into a `{placeholder}`.
 #[derive(Debug, Clone, Copy)]
@@ -48,13 +73,16 @@ fn listed(problems: &[String]) -> String {
 }
 
 impl Content {
-    /// The copy compiled into the binary.
+    /// The English copy compiled into the binary.
     pub fn embedded() -> Result<Content, ContentError> {
-        let files = EMBEDDED.files().filter_map(|file| {
-            let name = file.path().display().to_string();
-            name.ends_with(".toml")
-                .then(|| (name, file.contents_utf8().unwrap_or("").to_string()))
-        });
+        Content::embedded_in(Lang::En)
+    }
+
+    /// One language's copy compiled into the binary.
+    pub fn embedded_in(lang: Lang) -> Result<Content, ContentError> {
+        let files = embedded_files(lang, "")
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".toml"));
         Content::from_files(files)
     }
 
@@ -243,10 +271,7 @@ mod tests {
 
     #[test]
     fn copy_with_markup_telegram_refuses_is_reported() {
-        let mut files: Vec<(String, String)> = EMBEDDED
-            .files()
-            .map(|f| (f.path().display().to_string(), f.contents_utf8().unwrap().to_string()))
-            .collect();
+        let mut files = embedded_files(Lang::En, "");
         let start = files.iter_mut().find(|(name, _)| name == "start.toml").unwrap();
         start.1 = start.1.replace(
             "prompt = \"What would you like to do?\"",

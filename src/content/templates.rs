@@ -21,7 +21,7 @@
 //! blank, scripts use only `<b>` and `<i>` and keep their tags balanced
 //! whichever facts are known, and letters hold no markup.
 
-use super::{escape, ContentError, Html, EMBEDDED};
+use super::{embedded_files, escape, ContentError, Html, Lang};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -347,17 +347,16 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The templates compiled into the binary.
+    /// The English templates compiled into the binary.
     pub fn embedded() -> Result<Templates, ContentError> {
-        let mut files = Vec::new();
-        for folder in [SCRIPTS_DIR, LETTERS_DIR, "blanks"] {
-            if let Some(dir) = EMBEDDED.get_dir(folder) {
-                for file in dir.files() {
-                    let text = file.contents_utf8().unwrap_or("").to_string();
-                    files.push((file.path().display().to_string(), text));
-                }
-            }
-        }
+        Templates::embedded_in(Lang::En)
+    }
+
+    /// One language's templates compiled into the binary.
+    pub fn embedded_in(lang: Lang) -> Result<Templates, ContentError> {
+        let files = [SCRIPTS_DIR, LETTERS_DIR, "blanks"]
+            .into_iter()
+            .flat_map(|folder| embedded_files(lang, folder));
         Templates::from_files(files)
     }
 
@@ -936,12 +935,7 @@ pub(crate) mod tests {
     fn embedded_files() -> Vec<(String, String)> {
         let mut files = Vec::new();
         for folder in [SCRIPTS_DIR, LETTERS_DIR, "blanks"] {
-            for file in EMBEDDED.get_dir(folder).unwrap().files() {
-                files.push((
-                    file.path().display().to_string(),
-                    file.contents_utf8().unwrap().to_string(),
-                ));
-            }
+            files.extend(super::super::embedded_files(Lang::En, folder));
         }
         files
     }

@@ -9,7 +9,7 @@ use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Guess, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
-use crate::content::{keys, Content, Fill, Html, Key};
+use crate::content::{keys, Content, Fill, Html, Key, Language, Languages};
 use crate::domain::bill::Bill;
 use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
@@ -30,14 +30,19 @@ use rust_decimal::Decimal;
 /// What a step needs besides the state: the copy, and the current time
 /// (passed in, so tests pin "today").
 pub struct Ctx<'a> {
-    pub content: &'a Content,
+    /// Each language's copy, call scripts and letters, and the words
+    /// typed answers are read with; a chat gets its own language's.
+    pub languages: &'a Languages,
     /// CMS reference data for the audit in the report.
     pub reference: &'a Reference,
-    /// The call scripts and letters.
-    pub templates: &'a Templates,
-    /// The words typed answers are read with.
-    pub words: &'a Words,
     pub now: DateTime<Utc>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The language a chat speaks (English until it chooses another).
+    pub fn language(&self, state: &ChatState) -> &'a Language {
+        self.languages.get(state.lang.unwrap_or_default())
+    }
 }
 
 /// Side effects on stored data that the caller must carry out.
@@ -65,8 +70,9 @@ pub const MAX_CALLS: usize = 50;
 
 /// Moves a chat's conversation one input forward.
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
+    let language = ctx.language(state);
     let view = View {
-        content: ctx.content,
+        content: &language.content,
         today: today_for(state, ctx.now),
     };
     let mut state = state.clone();
@@ -78,8 +84,8 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         effects: Vec::new(),
         view,
         reference: ctx.reference,
-        templates: ctx.templates,
-        words: ctx.words,
+        templates: &language.templates,
+        words: &language.words,
     };
     match input {
         Input::Command(command) => turn.command(command),

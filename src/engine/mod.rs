@@ -48,8 +48,9 @@ impl Engine {
         self.clock.now()
     }
 
+    /// The English copy, for lines said outside a chat's conversation.
     pub fn content(&self) -> &Content {
-        &self.resources.content
+        &self.resources.languages.english().content
     }
 
     pub fn store(&self) -> &Store {
@@ -96,7 +97,8 @@ impl Engine {
             if self.store.save_chat(chat, &record)? == Saved::TooLarge {
                 // The answer is not kept: the record stays as it was.
                 log::warn!("chat {chat}: not saved, past the size limit");
-                return Ok(vec![Output::line(self.resources.content.text(keys::LIMIT_RECORD))]);
+                let content = &ctx.language(&record.state).content;
+                return Ok(vec![Output::line(content.text(keys::LIMIT_RECORD))]);
             }
         }
         self.store.flush().await?;
@@ -113,7 +115,7 @@ impl Engine {
             outputs.insert(0, document);
         }
         if loaded.was_reset {
-            outputs.insert(0, Output::line(self.resources.content.text(keys::STORE_RECORD_RESET)));
+            outputs.insert(0, Output::line(self.content().text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
     }
@@ -121,10 +123,8 @@ impl Engine {
     /// What a conversation step needs, with the time now.
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
-            content: &self.resources.content,
+            languages: &self.resources.languages,
             reference: &self.resources.reference,
-            templates: &self.resources.templates,
-            words: &self.resources.words,
             now: self.clock.now(),
         }
     }
@@ -136,7 +136,11 @@ impl Engine {
         Output::Document {
             file_name: "billcoach-export.json".to_string(),
             contents,
-            caption: self.resources.content.text(keys::EXPORT_CAPTION),
+            caption: self
+                .resources
+                .language(record.state.lang.unwrap_or_default())
+                .content
+                .text(keys::EXPORT_CAPTION),
         }
     }
 

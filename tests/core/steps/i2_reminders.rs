@@ -33,10 +33,8 @@ fn chat_with_reminder(short: Key) -> (Chat, u32) {
 /// What the scheduler's claim gives for reminder `id` at `now`.
 fn claim_at(state: &mut ChatState, id: u32, now: DateTime<Utc>) -> Due {
     let ctx = Ctx {
-        content: content(),
+        languages: languages(),
         reference: reference(),
-        templates: templates(),
-        words: words(),
         now,
     };
     claim_reminder(state, id, &ctx)

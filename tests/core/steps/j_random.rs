@@ -616,10 +616,8 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
 /// Walks from a seed state through the moves, checking every step.
 fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
     let ctx = Ctx {
-        content: content(),
+        languages: languages(),
         reference: reference(),
-        templates: templates(),
-        words: words(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();
