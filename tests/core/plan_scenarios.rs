@@ -291,3 +291,49 @@ fn check_shape(plain: &str, html: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The in-network-facility question (No Surprises Act, A3/E4) is asked only
+/// of a clinician's bill for non-emergency care out of network (or not
+/// sure), and says what each answer means: a trial patient answered "no"
+/// to mean "it wasn't at a hospital", which the old wording could not tell
+/// from "an out-of-network hospital".
+#[test]
+fn the_facility_question_is_asked_where_it_matters_and_a_no_is_plain() {
+    use billcoach::conversation::Question;
+    use billcoach::domain::bill::{BillSender, Coverage};
+    let bill = |sender, coverage, emergency| Bill {
+        sender: Some(sender),
+        coverage: Some(coverage),
+        emergency: Some(emergency),
+        ..Bill::default()
+    };
+    for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Other] {
+        for coverage in [Coverage::OutOfNetwork, Coverage::InsuredNotSure] {
+            assert!(Question::InNetworkFacility.applies(&bill(sender, coverage, false)));
+            assert!(!Question::InNetworkFacility.applies(&bill(sender, coverage, true)));
+        }
+        for coverage in [
+            Coverage::InNetwork,
+            Coverage::SelfPay,
+            Coverage::Medicare,
+            Coverage::Medicaid,
+        ] {
+            assert!(!Question::InNetworkFacility.applies(&bill(sender, coverage, false)));
+        }
+    }
+    for sender in [
+        BillSender::Hospital,
+        BillSender::Ambulance,
+        BillSender::CollectionsAgency,
+    ] {
+        assert!(!Question::InNetworkFacility.applies(&bill(sender, Coverage::OutOfNetwork, false)));
+    }
+    let content = Content::embedded().unwrap();
+    let prompt = content
+        .text(billcoach::content::keys::IN_NETWORK_FACILITY_PROMPT)
+        .to_plain();
+    // Each button's meaning is spelled out; "No" covers a doctor's own office.
+    for phrase in ["Yes", "No", "Not sure", "doctor's office"] {
+        assert!(prompt.contains(phrase), "the prompt lacks {phrase:?}:\n{prompt}");
+    }
+}
