@@ -116,7 +116,11 @@ keys! {
 
     VISIT_ASK_ITEMIZED_TITLE = "findings_visit.ask_for_itemized.title";
     VISIT_ASK_ITEMIZED_EXPLAIN = "findings_visit.ask_for_itemized.explain";
+    // The ask, by sender: a hospital's bill has revenue codes, a doctor's,
+    // lab's or ambulance's does not, and a collector's or other's may.
+    VISIT_ASK_ITEMIZED_ASK_HOSPITAL = "findings_visit.ask_for_itemized.ask_hospital";
     VISIT_ASK_ITEMIZED_ASK = "findings_visit.ask_for_itemized.ask";
+    VISIT_ASK_ITEMIZED_ASK_UNSURE = "findings_visit.ask_for_itemized.ask_unsure";
 
     // A denied claim: appeal first.
     VISIT_APPEAL_TITLE = "findings_visit.appeal_denial.title";
