@@ -62,6 +62,8 @@ keys! {
     /// Out of network, outside the No Surprises Act: a question, not a correction.
     VISIT_BALANCE_EOB_OON_EXPLAIN = "findings_visit.balance_differs_from_eob.out_of_network_explain" [your_share, amount_due, over];
     VISIT_BALANCE_EOB_OON_ASK = "findings_visit.balance_differs_from_eob.out_of_network_ask" [your_share, amount_due, over];
+    // Network not known: which of the two holds is the first question.
+    VISIT_BALANCE_EOB_NOT_SURE_ASK = "findings_visit.balance_differs_from_eob.not_sure_ask" [your_share, amount_due, over];
 
     VISIT_EOB_MATH_TITLE = "findings_visit.eob_math.title";
     VISIT_EOB_MATH_EXPLAIN =

@@ -74,6 +74,21 @@ pub fn describe(
                 *your_share,
             )
         }
+        // Network not known: the explanation is already "if in network";
+        // the ask puts the network question first.
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::InsuredNotSure) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_NOT_SURE_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share } => words.balance(
             [
                 keys::VISIT_BALANCE_EOB_TITLE,
@@ -1009,7 +1024,10 @@ mod tests {
         assert!(ask(Some(BillSender::Hospital)).contains("the revenue code, the CPT"));
         for sender in [Some(BillSender::CollectionsAgency), Some(BillSender::Other), None] {
             let ask = ask(sender);
-            assert!(ask.contains("for hospital charges, the revenue code"), "{sender:?}: {ask}");
+            assert!(
+                ask.contains("for hospital charges, the revenue code"),
+                "{sender:?}: {ask}"
+            );
         }
     }
 }

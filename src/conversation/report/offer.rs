@@ -35,6 +35,10 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
             return Html::join(&lines, "\n");
         }
+        Owed::ConfirmNetwork(share) => {
+            lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
+            return Html::join(&lines, "\n");
+        }
         Owed::Unknown => None,
         Owed::Amount(amount, basis) => {
             let from = match basis {

@@ -95,6 +95,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         | Action::AskAboutQmb
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
+        | Action::ConfirmNetwork { .. }
         | Action::AskForEob
         | Action::AskForItemized
         | Action::FixErrors { .. }
@@ -123,6 +124,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
+        | Action::ConfirmNetwork { .. }
         | Action::AskForEob
         | Action::AskDiscount { .. }
         | Action::SettleWithCollector
@@ -144,6 +146,7 @@ fn title(step: &Step, view: &View<'_>) -> Html {
         Action::PayOnlyYourShare { share } => {
             content.render(keys::PLAN_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))])
         }
+        Action::ConfirmNetwork { .. } => content.text(keys::PLAN_CONFIRM_NETWORK),
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
         Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
@@ -236,6 +239,13 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
         ),
         Action::PayOnlyYourShare { share } => content.render(
             keys::PLAN_PAY_SHARE_WHY,
+            &[
+                ("share", Fill::Text(&usd(*share))),
+                ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),
+            ],
+        ),
+        Action::ConfirmNetwork { share } => content.render(
+            keys::PLAN_CONFIRM_NETWORK_WHY,
             &[
                 ("share", Fill::Text(&usd(*share))),
                 ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),

@@ -665,9 +665,10 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
                     emergency,
                 };
                 (issue, Certainty::Likely)
-            } else if bill.coverage == Some(Coverage::OutOfNetwork) {
+            } else if matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure)) {
                 // Outside the Act, an out-of-network provider may bill above
-                // the plan's share: a question, not a likely error.
+                // the plan's share: a question, not a likely error (also
+                // when the patient is not sure of the network).
                 (
                     VisitIssue::BalanceDiffersFromEob { amount_due, your_share },
                     Certainty::WorthAsking,

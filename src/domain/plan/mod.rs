@@ -81,6 +81,13 @@ pub enum Action {
     ShareIsZero,
     /// The bill asks more than the EOB's share: pay the share, not the bill.
     PayOnlyYourShare { share: Decimal },
+    /// Insured, network not known, and the bill asks more than the EOB's
+    /// share: in network the bill should match the EOB, out of network
+    /// (outside the No Surprises Act) it may lawfully be more, and an EOB
+    /// processed as out of network for an in-network provider is itself
+    /// wrong. So: ask the insurer which it is before paying or offering
+    /// anything.
+    ConfirmNetwork { share: Decimal },
     /// No Surprises Act: emergency care, or an out-of-network clinician at
     /// an in-network facility, billed above the in-network share (A3, E4).
     NoSurprisesBalanceBill { emergency: bool, share: Option<Decimal> },
@@ -121,6 +128,7 @@ impl Action {
             Action::AskAboutQmb => "ask_about_qmb",
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
+            Action::ConfirmNetwork { .. } => "confirm_network",
             Action::NoSurprisesBalanceBill { .. } => "no_surprises_balance_bill",
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
@@ -209,6 +217,9 @@ pub enum Owed {
     Unknown,
     /// Wait: the insurer has not decided (or not been sent the claim).
     WaitForInsurance,
+    /// The EOB's share (this much) is what is owed only if the provider is
+    /// in network, and that is not known yet: nothing to offer until it is.
+    ConfirmNetwork(Decimal),
     /// The patient should owe nothing (Medicaid, QMB, a $0 share).
     Nothing,
     /// This much, for this reason.
@@ -440,8 +451,11 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     }
     // An in-network provider's bill should match the EOB (E7); out of
     // network, outside the No Surprises Act, balance billing is lawful
-    // unless a state law says otherwise, so the share is no ceiling.
-    let in_network = matches!(bill.coverage, Some(Coverage::InNetwork | Coverage::InsuredNotSure));
+    // unless a state law says otherwise, so the share is no ceiling. When
+    // the patient is not sure of the network, which of the two holds is
+    // the first thing to find out.
+    let in_network = bill.coverage == Some(Coverage::InNetwork);
+    let network_unknown = bill.coverage == Some(Coverage::InsuredNotSure);
     let medicaid = bill.coverage == Some(Coverage::Medicaid);
     if let Some(share) = facts.share.filter(|_| !medicaid) {
         let nsa = no_surprises_situation(facts);
@@ -460,17 +474,22 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                     Some(Escalation::NoSurprisesHelpDesk),
                 ));
             }
-        } else if let Some(over) = facts
-            .balance
-            .map(|b| b - share)
-            .filter(|over| *over > SAME_AMOUNT && in_network)
-        {
-            steps.push(step(
-                Action::PayOnlyYourShare { share },
-                facts.up_to(over),
-                None,
-                Some(Escalation::StateInsuranceDepartment),
-            ));
+        } else if let Some(over) = facts.balance.map(|b| b - share).filter(|over| *over > SAME_AMOUNT) {
+            let action = if in_network {
+                Some(Action::PayOnlyYourShare { share })
+            } else if network_unknown {
+                Some(Action::ConfirmNetwork { share })
+            } else {
+                None
+            };
+            if let Some(action) = action {
+                steps.push(step(
+                    action,
+                    facts.up_to(over),
+                    None,
+                    Some(Escalation::StateInsuranceDepartment),
+                ));
+            }
         }
     } else if let Some(emergency) = no_surprises_situation(facts).filter(|_| looks_balance_billed(facts)) {
         // The EOB's share left blank, but the bill is what the plan did not
@@ -731,6 +750,13 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
         return Owed::Nothing;
     }
+    let confirm = steps.iter().find_map(|s| match s.action {
+        Action::ConfirmNetwork { share } => Some(share),
+        _ => None,
+    });
+    if let Some(share) = confirm {
+        return Owed::ConfirmNetwork(share);
+    }
     let Some(balance) = facts.balance.filter(|b| *b > Decimal::ZERO) else {
         return Owed::Unknown;
     };
@@ -738,7 +764,8 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
         return Owed::Amount(estimate.min(balance), OwedBasis::Estimate);
     }
     // The share is what is owed where it binds the provider: in network, or
-    // under the No Surprises Act.
+    // under the No Surprises Act; network not known, only when the bill
+    // does not ask more (else the ConfirmNetwork step returned above).
     let share_binds = matches!(
         facts.bill.coverage,
         Some(Coverage::InNetwork | Coverage::InsuredNotSure)
@@ -810,7 +837,8 @@ fn tier(step: &Step) -> u8 {
         | Action::QmbOwesNothing
         | Action::ShareIsZero
         | Action::NoSurprisesBalanceBill { .. }
-        | Action::PayOnlyYourShare { .. } => 1,
+        | Action::PayOnlyYourShare { .. }
+        | Action::ConfirmNetwork { .. } => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
         // A hard appeal deadline stands beside help that can erase the bill.
