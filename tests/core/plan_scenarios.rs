@@ -286,6 +286,16 @@ fn check_shape(plain: &str, html: &str) -> Result<(), String> {
             return Err(format!("step line too long for a phone: {line:?}"));
         }
     }
+    // A date on a step says what sets it (a trial patient saw "by Dec 31"
+    // with no reason): "by Thu, Dec 31 (27 days left): …".
+    let lines: Vec<&str> = plain.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        let after_title = index > 0 && lines[index - 1].starts_with(char::is_numeric);
+        let dated = line.contains(" · by ") || line.contains(" · deadline passed ");
+        if after_title && dated && !line.contains(": ") {
+            return Err(format!("a step's date without its reason: {line:?}"));
+        }
+    }
     if plain.chars().count() > 1_200 || html.len() > 4_096 {
         return Err(format!("the plan is too long ({} characters)", plain.chars().count()));
     }

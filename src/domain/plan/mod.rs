@@ -15,7 +15,8 @@
 //! threshold, Medicaid applied for now), then deadlines to keep (appeals,
 //! the estimate dispute, a collector's 30 days), then errors on the bill,
 //! then paying less (discounts, a settlement) and paying over time. Within
-//! a tier, a deadline in the next two weeks comes first, then more money.
+//! a tier, a deadline in the next two weeks comes first, then more money;
+//! among the steps that can erase the whole bill, the sooner deadline.
 //!
 //! Every rule names its source in `domain-facts.md` / `domain-facts-2.md`
 //! (sections in the comments); the words and links are in
@@ -33,7 +34,7 @@ use super::reference::Reference;
 use super::timing;
 use charity::{Assistance, Outlook};
 use chrono::{Days, NaiveDate};
-use coverage::AppealKind;
+use coverage::{AppealKind, MedicaidReach};
 use rust_decimal::Decimal;
 
 /// A deadline this close (in days) moves its step ahead within its tier.
@@ -64,13 +65,13 @@ pub enum Action {
     /// Medicaid: the provider must take Medicaid's payment as payment in
     /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
     MedicaidPaysInFull { paid: bool },
-    /// Uninsured: Medicaid can cover care from `from` if applied for by
-    /// `apply_by` (E1, retroactive eligibility); a hospital may grant
-    /// presumptive eligibility on the spot.
+    /// Uninsured: Medicaid can still cover the care on `care` if applied
+    /// for by `apply_by`, the last day whose reach (`reach`) includes it
+    /// (E1, retroactive eligibility).
     ApplyForMedicaid {
-        from: NaiveDate,
+        care: NaiveDate,
         apply_by: NaiveDate,
-        rule_changes: bool,
+        reach: MedicaidReach,
     },
     /// Medicare with QMB: no Medicare provider may bill for Medicare's
     /// deductibles and coinsurance (E2).
@@ -278,6 +279,23 @@ impl Plan {
     /// The first step, if any.
     pub fn first(&self) -> Option<&Step> {
         self.steps.first()
+    }
+
+    /// Among the first `shown` steps, the first one after step 1 that is due
+    /// before step 1's own date (neither passed): the plan says so, so the
+    /// patient starting with step 1 does not let it slip.
+    pub fn due_sooner_than_first(&self, shown: usize) -> Option<(usize, Deadline)> {
+        let first = self.first()?.deadline.filter(|d| !d.passed)?;
+        self.steps
+            .iter()
+            .enumerate()
+            .take(shown)
+            .skip(1)
+            .find_map(|(index, step)| {
+                step.deadline
+                    .filter(|d| !d.passed && d.date < first.date)
+                    .map(|d| (index, d))
+            })
     }
 
     /// The step with this action kind, if the plan has one.
@@ -559,10 +577,10 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         steps.push(step(Action::FinancialHelp(help), saves, deadline, escalation));
     }
     if bill.coverage == Some(Coverage::SelfPay) {
-        let retro = coverage::retroactive_medicaid(facts.today);
-        let in_reach = bill
+        let reach = bill
             .service_date
-            .is_some_and(|date| date >= retro.from && date <= facts.today);
+            .filter(|date| *date <= facts.today)
+            .and_then(|care| coverage::medicaid_apply_by(care, facts.today).map(|(by, reach)| (care, by, reach)));
         let low_income = match (bill.household_size, bill.yearly_income) {
             (Some(size), Some(income)) if size > 0 => {
                 super::audit::visit::poverty_percent(income, size, bill.state.as_deref())
@@ -573,15 +591,11 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         // Medicaid's income limits depend on the state and the person
         // (domain-facts gives none): a low income only makes it worth a
         // look, so the step is a hedged one, with no dollars promised.
-        if in_reach && low_income {
+        if let Some((care, apply_by, reach)) = reach.filter(|_| low_income) {
             steps.push(step(
-                Action::ApplyForMedicaid {
-                    from: retro.from,
-                    apply_by: retro.apply_by,
-                    rule_changes: retro.rule_changes,
-                },
+                Action::ApplyForMedicaid { care, apply_by, reach },
                 Savings::Unknown,
-                Some(facts.deadline(retro.apply_by)),
+                Some(facts.deadline(apply_by)),
                 None,
             ));
         }
@@ -820,14 +834,25 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 }
 
 /// The sort key: tier, then an urgent deadline first, then more money,
-/// then the sooner deadline.
+/// then the sooner deadline. In the tier of help that can erase the whole
+/// bill (help at a free-care income, an appeal, Medicaid) each is worth the
+/// bill, so the sooner deadline comes first: the one that can be lost.
 fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
     let date = step.deadline.map_or(NaiveDate::MAX, |d| d.date);
-    (tier(step), !urgent, std::cmp::Reverse(step.saves.most()), date)
+    let tier = tier(step);
+    let money = if tier == ERASES_THE_BILL {
+        Decimal::ZERO
+    } else {
+        step.saves.most()
+    };
+    (tier, !urgent, std::cmp::Reverse(money), date)
 }
+
+/// The tier of help that can erase the whole bill.
+const ERASES_THE_BILL: u8 = 2;
 
 fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
@@ -840,16 +865,17 @@ fn tier(step: &Step) -> u8 {
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. } => 1,
         Action::ValidateDebt if !passed => 1,
-        Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
+        Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
+        // Medicaid can erase the bill too, and its reach back ends on a
+        // date (its limits depend on the state, so no dollars are promised).
+        Action::ApplyForMedicaid { .. } => ERASES_THE_BILL,
         // A hard appeal deadline stands beside help that can erase the bill.
-        Action::AppealDenial { .. } if !passed => 2,
+        Action::AppealDenial { .. } if !passed => ERASES_THE_BILL,
         Action::EstimateDispute { .. } if !passed => 3,
         Action::AskForEob | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
         Action::AppealDenial { .. } | Action::EstimateDispute { .. } | Action::AskAboutQmb => 6,
-        // Medicaid's income limits depend on the state: worth a look.
-        Action::ApplyForMedicaid { .. } => 6,
         // Passed, but the notice may print a later end: check it.
         Action::ValidateDebt => 5,
         Action::AskDiscount { .. } | Action::SettleWithCollector => 7,
