@@ -208,8 +208,65 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
             }
         }
     }
+    check_one_figure_one_order(&bill, &plan, &view, reference)?;
     check_figures(scenario, &rendered.plan)?;
     check_shape(&rendered.plan, &plan_html.into_string())?;
+    Ok(())
+}
+
+/// One "could save" figure everywhere, never more than the bill asks, and
+/// one order: a trial patient's findings said "$1,095.81 at stake" while
+/// the plan said "up to $2,333", and the two screens ranked differently.
+fn check_one_figure_one_order(
+    bill: &Bill,
+    plan: &billcoach::domain::plan::Plan,
+    view: &View<'_>,
+    reference: &Reference,
+) -> Result<(), String> {
+    use billcoach::domain::money::Usd;
+    use billcoach::domain::plan::{finding_step, ordered_findings};
+    let owes = plan.balance;
+    if let (Some(could), Some(owes)) = (plan.could_save(), owes) {
+        if could > owes {
+            return Err(format!("the plan could save {could}, more than the {owes} owed"));
+        }
+    }
+    for step in &plan.steps {
+        if owes.is_some_and(|owes| step.saves.most() > owes) {
+            return Err(format!("{} saves more than is owed", step.action.id()));
+        }
+    }
+    let findings = ordered_findings(bill, reference, view.today);
+    if let Some(owes) = owes {
+        let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
+        if total > owes {
+            return Err(format!("the findings put {total} at stake, more than the {owes} owed"));
+        }
+    }
+    let steps: Vec<usize> = findings
+        .iter()
+        .map(|f| finding_step(plan, f).unwrap_or(usize::MAX))
+        .collect();
+    if steps.windows(2).any(|pair| pair[0] > pair[1]) {
+        return Err(format!("the findings are not in the plan's order: {steps:?}"));
+    }
+    let screen = billcoach::conversation::report::findings(bill, reference, view, 0);
+    let text = match &screen {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    let heading = text.lines().next().unwrap_or_default();
+    if let Some(could) = plan.could_save() {
+        let figure = Usd(could).to_string();
+        if !text.contains(&figure) {
+            return Err(format!("the findings screen lacks the plan's {figure}:\n{text}"));
+        }
+    }
+    for figure in figures(heading) {
+        if plan.could_save().is_none_or(|could| figure != Usd(could).to_string()) {
+            return Err(format!("the findings heading shows {figure}, not the plan's figure"));
+        }
+    }
     Ok(())
 }
 

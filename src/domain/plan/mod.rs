@@ -298,6 +298,16 @@ impl Plan {
             })
     }
 
+    /// What following the plan could take off at most: the most any one
+    /// step could (steps overlap: help that erases the bill takes its
+    /// errors with it), never more than the balance the patient is asked to
+    /// pay. The one "could save" figure every screen shows.
+    pub fn could_save(&self) -> Option<Decimal> {
+        let most = self.steps.iter().map(|step| step.saves.most()).max()?;
+        let most = self.balance.map_or(most, |balance| most.min(balance));
+        (most > Decimal::ZERO).then_some(most)
+    }
+
     /// The step with this action kind, if the plan has one.
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
@@ -308,12 +318,49 @@ impl Plan {
 /// review stops reading items past it.
 pub const MAX_ITEMS: usize = 500;
 
-/// The audit's findings in the order the report shows them: the ones that
-/// are a first step to take on top, then as the audit ranked them.
+/// The audit's findings in the order the report shows them: the plan's
+/// order (a finding sits where the step it belongs to sits, so the 🔎
+/// findings and the 🧭 plan never disagree on what comes first), then as the
+/// audit ranked them (most money first); findings no step takes up last.
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
-    findings.sort_by_key(|finding| !super::audit::visit::is_first_step(finding));
+    let plan = plan(bill, &findings, today);
+    findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
+}
+
+/// The index of the plan step a finding is part of, if the plan takes it up.
+pub fn finding_step(plan: &Plan, finding: &Finding) -> Option<usize> {
+    plan.steps.iter().position(|step| belongs_to(finding, &step.action))
+}
+
+/// The plan step a finding is part of.
+fn belongs_to(finding: &Finding, action: &Action) -> bool {
+    let FindingKind::Visit(issue) = &finding.kind else {
+        return matches!(action, Action::FixErrors { .. });
+    };
+    match issue {
+        VisitIssue::FinancialAssistance { .. } => matches!(action, Action::FinancialHelp(_)),
+        VisitIssue::AskForItemized => matches!(action, Action::AskForItemized),
+        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob),
+        VisitIssue::AppealDenial { .. } => matches!(action, Action::AppealDenial { .. }),
+        VisitIssue::ValidateDebt { .. } => matches!(action, Action::ValidateDebt),
+        VisitIssue::BalanceBilling { .. } => matches!(action, Action::NoSurprisesBalanceBill { .. }),
+        VisitIssue::OverEstimate { .. } => matches!(action, Action::EstimateDispute { .. }),
+        VisitIssue::BalanceDiffersFromEob { .. } => matches!(
+            action,
+            Action::PayOnlyYourShare { .. } | Action::ConfirmNetwork { .. } | Action::ShareIsZero
+        ),
+        // A price far above Medicare's is what a discount or settlement asks about.
+        VisitIssue::HighPrice { .. } => matches!(action, Action::AskDiscount { .. } | Action::SettleWithCollector),
+        VisitIssue::ErLevel { .. }
+        | VisitIssue::TraumaActivation { .. }
+        | VisitIssue::FacilityFee { .. }
+        | VisitIssue::AfterDischarge { .. }
+        | VisitIssue::DischargeDayRoom { .. }
+        | VisitIssue::NotReceived { .. }
+        | VisitIssue::EobMath { .. } => matches!(action, Action::FixErrors { .. }),
+    }
 }
 
 /// The plan for `bill` on `today`, given the audit's findings.
