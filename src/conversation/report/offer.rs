@@ -47,7 +47,8 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
                 OwedBasis::Estimate => Some(keys::OFFER_FROM_ESTIMATE),
                 OwedBasis::Audited => Some(keys::OFFER_FROM_AUDITED),
             };
-            if let (Some(key), Some(balance)) = (from, plan.balance) {
+            // Said only when it is less than the bill asks.
+            if let (Some(key), Some(balance)) = (from, plan.balance.filter(|balance| amount < *balance)) {
                 lines.push(content.render(
                     key,
                     &[
