@@ -67,6 +67,8 @@ keys! {
     PLAN_SHARE_ZERO_WHY = "plan.action.share_zero.why" [amount_due];
     PLAN_PAY_SHARE = "plan.action.pay_share.title" [share];
     PLAN_PAY_SHARE_WHY = "plan.action.pay_share.why" [share, amount_due];
+    PLAN_PAY_SHARE_MEDICARE = "plan.action.pay_share.title_medicare" [share];
+    PLAN_PAY_SHARE_MEDICARE_WHY = "plan.action.pay_share.why_medicare" [share, amount_due];
     PLAN_CONFIRM_NETWORK = "plan.action.confirm_network.title";
     PLAN_CONFIRM_NETWORK_WHY = "plan.action.confirm_network.why" [share, amount_due];
     PLAN_NSA_EMERGENCY = "plan.action.nsa_emergency.title";
@@ -125,6 +127,7 @@ keys! {
     PLAN_SAY_QMB = "plan.ask.qmb";
     PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
+    PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";

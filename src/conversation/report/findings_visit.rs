@@ -74,6 +74,20 @@ pub fn describe(
                 *your_share,
             )
         }
+        // Medicare: the MSN's maximum, not a network (E2).
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
         // Network not known: the explanation is already "if in network";
         // the ask puts the network question first.
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share }

@@ -152,9 +152,14 @@ fn title(step: &Step, view: &View<'_>) -> Html {
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
         Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
         Action::ShareIsZero => content.text(keys::PLAN_SHARE_ZERO),
-        Action::PayOnlyYourShare { share } => {
-            content.render(keys::PLAN_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))])
-        }
+        Action::PayOnlyYourShare { share, medicare } => content.render(
+            if *medicare {
+                keys::PLAN_PAY_SHARE_MEDICARE
+            } else {
+                keys::PLAN_PAY_SHARE
+            },
+            &[("share", Fill::Text(&usd(*share)))],
+        ),
         Action::ConfirmNetwork { .. } => content.text(keys::PLAN_CONFIRM_NETWORK),
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
@@ -287,8 +292,12 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             keys::PLAN_SHARE_ZERO_WHY,
             &[("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default()))],
         ),
-        Action::PayOnlyYourShare { share } => content.render(
-            keys::PLAN_PAY_SHARE_WHY,
+        Action::PayOnlyYourShare { share, medicare } => content.render(
+            if *medicare {
+                keys::PLAN_PAY_SHARE_MEDICARE_WHY
+            } else {
+                keys::PLAN_PAY_SHARE_WHY
+            },
             &[
                 ("share", Fill::Text(&usd(*share))),
                 ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),

@@ -190,9 +190,14 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
         Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
         Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
-        Action::PayOnlyYourShare { share } => {
-            Some(content.render(keys::PLAN_SAY_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))]))
-        }
+        Action::PayOnlyYourShare { share, medicare } => Some(content.render(
+            if *medicare {
+                keys::PLAN_SAY_PAY_SHARE_MEDICARE
+            } else {
+                keys::PLAN_SAY_PAY_SHARE
+            },
+            &[("share", Fill::Text(&usd(*share)))],
+        )),
         Action::ConfirmNetwork { .. } => Some(content.text(keys::PLAN_SAY_CONFIRM_NETWORK)),
         _ => None,
     });
@@ -225,7 +230,7 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
             Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
-            Action::PayOnlyYourShare { share } | Action::ConfirmNetwork { share } => content.render(
+            Action::PayOnlyYourShare { share, .. } | Action::ConfirmNetwork { share } => content.render(
                 keys::PLAN_COMPLAINT_SHARE,
                 &[
                     ("share", Fill::Text(&usd(*share))),

@@ -81,7 +81,9 @@ pub enum Action {
     /// The EOB puts the patient's share at $0: the bill should match it.
     ShareIsZero,
     /// The bill asks more than the EOB's share: pay the share, not the bill.
-    PayOnlyYourShare { share: Decimal },
+    /// `medicare`: the share is Medicare's (MSN or plan EOB), the most the
+    /// provider may bill unless the patient signed an ABN (E2).
+    PayOnlyYourShare { share: Decimal, medicare: bool },
     /// Insured, network not known, and the bill asks more than the EOB's
     /// share: in network the bill should match the EOB, out of network
     /// (outside the No Surprises Act) it may lawfully be more, and an EOB
@@ -521,6 +523,9 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     // the first thing to find out.
     let in_network = bill.coverage == Some(Coverage::InNetwork);
     let network_unknown = bill.coverage == Some(Coverage::InsuredNotSure);
+    // E2: a bill above Medicare's "Maximum You May Be Billed" is a finding
+    // (QMB has its own step: nothing may be billed).
+    let medicare = bill.coverage == Some(Coverage::Medicare) && bill.qmb != Some(Answer3::Yes);
     let medicaid = bill.coverage == Some(Coverage::Medicaid);
     if let Some(share) = facts.share.filter(|_| !medicaid) {
         let nsa = no_surprises_situation(facts);
@@ -540,20 +545,20 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                 ));
             }
         } else if let Some(over) = facts.balance.map(|b| b - share).filter(|over| *over > SAME_AMOUNT) {
-            let action = if in_network {
-                Some(Action::PayOnlyYourShare { share })
+            let action = if in_network || medicare {
+                Some(Action::PayOnlyYourShare { share, medicare })
             } else if network_unknown {
                 Some(Action::ConfirmNetwork { share })
             } else {
                 None
             };
+            let escalation = if medicare {
+                Escalation::Medicare
+            } else {
+                Escalation::StateInsuranceDepartment
+            };
             if let Some(action) = action {
-                steps.push(step(
-                    action,
-                    facts.up_to(over),
-                    None,
-                    Some(Escalation::StateInsuranceDepartment),
-                ));
+                steps.push(step(action, facts.up_to(over), None, Some(escalation)));
             }
         }
     } else if let Some(emergency) = no_surprises_situation(facts).filter(|_| looks_balance_billed(facts)) {
@@ -910,7 +915,10 @@ fn tier(step: &Step) -> u8 {
         | Action::ShareIsZero
         | Action::NoSurprisesBalanceBill { .. }
         | Action::PayOnlyYourShare { .. }
-        | Action::ConfirmNetwork { .. } => 1,
+        | Action::ConfirmNetwork { .. }
+        // Who pays: with QMB nothing may be billed (E2), so it is asked
+        // before paying anything.
+        | Action::AskAboutQmb => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
         // Medicaid can erase the bill too, and its reach back ends on a
@@ -922,7 +930,7 @@ fn tier(step: &Step) -> u8 {
         Action::AskForEob | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
-        Action::AppealDenial { .. } | Action::EstimateDispute { .. } | Action::AskAboutQmb => 6,
+        Action::AppealDenial { .. } | Action::EstimateDispute { .. } => 6,
         // Passed, but the notice may print a later end: check it.
         Action::ValidateDebt => 5,
         Action::AskDiscount { .. } | Action::SettleWithCollector => 7,
