@@ -28,7 +28,7 @@ pub mod coverage;
 use super::audit::coding::CodingIssue;
 use super::audit::visit::VisitIssue;
 use super::audit::{Finding, FindingKind};
-use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use super::bill::{Answer3, Bill, ClaimStatus, Coverage, Estimate};
 use super::offers;
 use super::reference::Reference;
 use super::timing;
@@ -576,19 +576,9 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
 /// `Some(emergency)` when the No Surprises Act limits this bill to the
 /// in-network share: emergency care out of network, or non-emergency care
 /// from an out-of-network clinician at an in-network facility (A3, E4).
-/// Not ground ambulances (not covered; air ambulances are, but the review
-/// does not ask which).
+/// The audit's own rule, so the plan and the findings never disagree.
 fn no_surprises_situation(facts: &Facts<'_>) -> Option<bool> {
-    let bill = facts.bill;
-    let out_of_network = matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure));
-    if !out_of_network || bill.sender == Some(BillSender::Ambulance) {
-        return None;
-    }
-    match bill.emergency {
-        Some(true) => Some(true),
-        Some(false) if bill.in_network_facility == Some(Answer3::Yes) => Some(false),
-        _ => None,
-    }
+    super::audit::visit::no_surprises(facts.bill)
 }
 
 /// Billed − plan paid is (about) the amount due: the provider asks the
