@@ -404,3 +404,129 @@ fn the_facility_question_is_asked_where_it_matters_and_a_no_is_plain() {
         assert!(prompt.contains(phrase), "the prompt lacks {phrase:?}:\n{prompt}");
     }
 }
+
+/// The trial's rules checked across patient situations, not one bill:
+/// every coverage, claim status, sender, emergency or not, income low, high
+/// or unknown, a collector or not, the bill above, at or below the EOB
+/// share. Each plan: one "could save" figure no more than the bill asks,
+/// findings in the plan's order, every dated step with its reason, and no
+/// figure to pay at once in a script while what is owed is not settled.
+#[test]
+fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, EobFigures};
+    use billcoach::domain::plan::Owed;
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let dollars = |text: &str| text.parse::<Decimal>().unwrap();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for coverage in [
+        Coverage::SelfPay,
+        Coverage::InNetwork,
+        Coverage::OutOfNetwork,
+        Coverage::InsuredNotSure,
+        Coverage::Medicare,
+        Coverage::Medicaid,
+    ] {
+        for claim in [
+            None,
+            Some(ClaimStatus::PaidPart),
+            Some(ClaimStatus::Denied),
+            Some(ClaimStatus::Pending),
+            Some(ClaimStatus::NotSent),
+        ] {
+            for sender in [
+                BillSender::Hospital,
+                BillSender::DoctorOffice,
+                BillSender::CollectionsAgency,
+            ] {
+                for emergency in [true, false] {
+                    for income in [None, Some("18000"), Some("150000")] {
+                        for share in [None, Some("100.00"), Some("900.00")] {
+                            let bill = Bill {
+                                sender: Some(sender),
+                                nonprofit: Some(Answer3::Yes),
+                                coverage: Some(coverage),
+                                qmb: Some(Answer3::NotSure).filter(|_| coverage == Coverage::Medicare),
+                                emergency: Some(emergency),
+                                in_network_facility: Some(Answer3::No),
+                                claim: claim.filter(|_| coverage.is_insured()),
+                                denial_date: Some(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()),
+                                service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
+                                first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+                                amount_due: Some(dollars("900.00")),
+                                in_collections: Some(sender == BillSender::CollectionsAgency),
+                                collector_letter_date: Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+                                has_itemized: Some(false),
+                                eob: EobFigures {
+                                    your_share: share.map(dollars),
+                                    ..EobFigures::default()
+                                },
+                                household_size: income.map(|_| 2),
+                                yearly_income: income.map(dollars),
+                                state: Some("OH".to_string()),
+                                lump_sum: Some(dollars("800.00")),
+                                monthly: Some(dollars("50.00")),
+                                ..Bill::default()
+                            };
+                            checked += 1;
+                            let findings = audit(&bill, &reference, today).findings;
+                            let plan = plan_for(&bill, &findings, today);
+                            let mut problems = Vec::new();
+                            if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {
+                                problems.push(problem);
+                            }
+                            let message = plan_message(&plan, &view);
+                            if let Err(problem) = check_shape(&message.to_plain(), message.as_str()) {
+                                if plan.first().is_some() {
+                                    problems.push(problem);
+                                }
+                            }
+                            // No figure to pay at once while what is owed is unsettled.
+                            if !matches!(plan.owed, Owed::Amount(..)) {
+                                let texts: Vec<FindingText> = findings
+                                    .iter()
+                                    .map(|finding| match &finding.kind {
+                                        FindingKind::Coding(issue) => {
+                                            describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                        }
+                                        FindingKind::Visit(issue) => {
+                                            describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                        }
+                                    })
+                                    .collect();
+                                let facts = script_facts(&bill, &findings, &texts, None, &view);
+                                if let Some(first) = plan.first() {
+                                    let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
+                                    if script.contains("I could pay $") {
+                                        problems.push(format!("a lump sum offered while owed is {:?}", plan.owed));
+                                    }
+                                }
+                            }
+                            if !problems.is_empty() {
+                                failures.push(format!(
+                                    "{coverage:?} {claim:?} {sender:?} emergency={emergency} income={income:?} share={share:?}: {}",
+                                    problems.join("; ")
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1_000, "{checked} situations");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} situations fail:\n{}",
+        failures.len(),
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
