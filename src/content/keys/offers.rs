@@ -10,6 +10,8 @@ keys! {
     OFFER_OWE_NOTHING = "offer.owe_nothing";
     /// The insurer has not decided (or was never sent the claim).
     OFFER_WAIT_FOR_INSURANCE = "offer.wait_for_insurance";
+    /// The EOB's share binds only in network, and that is not known yet.
+    OFFER_CONFIRM_NETWORK = "offer.confirm_network" [share];
     /// What the offer starts from, when it is not the balance as billed.
     OFFER_FROM_EOB_SHARE = "offer.from.eob_share" [owed, balance];
     OFFER_FROM_ESTIMATE = "offer.from.estimate" [owed, balance];

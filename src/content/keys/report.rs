@@ -78,4 +78,5 @@ keys! {
     REPORT_BACK_TO_TIMING = "report.back_to_timing";
     REPORT_BACK_TO_SCRIPTS = "report.back_to_scripts";
     REPORT_CLEAN_NO_ITEMS = "report.clean_no_items";
+    REPORT_CLEAN_PLAN_SAVES = "report.clean_plan_saves" [total];
 }

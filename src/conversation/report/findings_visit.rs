@@ -13,6 +13,17 @@ use crate::domain::reference::Reference;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// The itemized-bill request worded for who sent the bill: revenue codes
+/// are on a hospital's (facility) bill only (C3, C6).
+fn itemized_ask(sender: Option<crate::domain::bill::BillSender>) -> Key {
+    use crate::domain::bill::BillSender;
+    match sender {
+        Some(BillSender::Hospital) => keys::VISIT_ASK_ITEMIZED_ASK_HOSPITAL,
+        Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Ambulance) => keys::VISIT_ASK_ITEMIZED_ASK,
+        Some(BillSender::CollectionsAgency | BillSender::Other) | None => keys::VISIT_ASK_ITEMIZED_ASK_UNSURE,
+    }
+}
+
 /// A visit or money finding in words.
 pub fn describe(
     issue: &VisitIssue,
@@ -58,6 +69,35 @@ pub fn describe(
                     keys::VISIT_BALANCE_EOB_TITLE,
                     keys::VISIT_BALANCE_EOB_OON_EXPLAIN,
                     keys::VISIT_BALANCE_EOB_OON_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
+        // Medicare: the MSN's maximum, not a network (E2).
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
+        // Network not known: the explanation is already "if in network";
+        // the ask puts the network question first.
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::InsuredNotSure) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_NOT_SURE_ASK,
                 ],
                 *amount_due,
                 *your_share,
@@ -134,7 +174,7 @@ pub fn describe(
         VisitIssue::AskForItemized => FindingText {
             title: words.text(keys::VISIT_ASK_ITEMIZED_TITLE),
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
-            ask: words.text(keys::VISIT_ASK_ITEMIZED_ASK),
+            ask: words.text(itemized_ask(bill.sender)),
         },
         VisitIssue::AppealDenial { deadline } => words.deadline_step(
             [
@@ -962,5 +1002,46 @@ mod tests {
                 && ask.contains("($2,523.72)"),
             "{ask}"
         );
+    }
+
+    /// Revenue codes are on hospital (UB-04) bills only: a trial patient
+    /// with a doctor's-office bill was told to ask for "the revenue code".
+    #[test]
+    fn the_itemized_request_asks_for_what_the_senders_bill_has() {
+        use crate::domain::bill::BillSender;
+        let content = Content::embedded().unwrap();
+        let view = View {
+            content: &content,
+            today: day(2026, 11, 28),
+        };
+        let reference = Reference::embedded().unwrap();
+        let finding = Finding {
+            kind: FindingKind::Visit(VisitIssue::AskForItemized),
+            items: Vec::new(),
+            at_stake: Decimal::ZERO,
+            certainty: Certainty::Certain,
+        };
+        let ask = |sender: Option<BillSender>| {
+            let bill = Bill {
+                sender,
+                ..Bill::default()
+            };
+            describe(&VisitIssue::AskForItemized, &finding, &bill, &reference, &view)
+                .ask
+                .to_plain()
+        };
+        for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Ambulance] {
+            let ask = ask(Some(sender));
+            assert!(!ask.contains("revenue code"), "{sender:?}: {ask}");
+            assert!(ask.contains("CPT or HCPCS code"), "{sender:?}: {ask}");
+        }
+        assert!(ask(Some(BillSender::Hospital)).contains("the revenue code, the CPT"));
+        for sender in [Some(BillSender::CollectionsAgency), Some(BillSender::Other), None] {
+            let ask = ask(sender);
+            assert!(
+                ask.contains("for hospital charges, the revenue code"),
+                "{sender:?}: {ask}"
+            );
+        }
     }
 }

@@ -86,7 +86,8 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
     let content = view.content;
     let mut parts = Vec::new();
     if page == 0 {
-        parts.push(heading(&findings, bill, view));
+        let plan = bill_plan(bill, reference, view);
+        parts.push(heading(&findings, &plan, bill, view));
     }
     for (index, finding) in findings
         .iter()
@@ -157,26 +158,39 @@ fn describe(finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'
     }
 }
 
-/// "🔎 What I found: 4 things, $1,234.00 worth questioning", or the good
-/// news of a clean bill (honest about what could not be checked).
-fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
+/// "🔎 What I found: 4 things to do or ask. Your plan could take off up to
+/// $1,234.00." (the plan's own figure, so the two screens agree), or the
+/// good news of a clean bill (honest about what could not be checked).
+fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> Html {
     let content = view.content;
     if findings.is_empty() {
-        return if bill.items.is_empty() {
+        let clean = if bill.items.is_empty() {
             content.text(keys::REPORT_CLEAN_NO_ITEMS)
         } else {
             content.text(keys::REPORT_CLEAN)
         };
+        return match plan.could_save() {
+            Some(total) => Html::join(
+                &[
+                    clean,
+                    content.render(
+                        keys::REPORT_CLEAN_PLAN_SAVES,
+                        &[("total", Fill::Text(&Usd(total).to_string()))],
+                    ),
+                ],
+                "\n",
+            ),
+            None => clean,
+        };
     }
-    let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
     let one = findings.len() == 1;
-    if total.is_zero() {
+    let Some(total) = plan.could_save() else {
         let count = findings.len().to_string();
         return match one {
             true => content.text(keys::REPORT_FINDINGS_HEADING_NO_MONEY_ONE),
             false => content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]),
         };
-    }
+    };
     let total = Usd(total).to_string();
     match one {
         true => content.render(keys::REPORT_FINDINGS_HEADING_ONE, &[("total", Fill::Text(&total))]),

@@ -35,6 +35,10 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
             return Html::join(&lines, "\n");
         }
+        Owed::ConfirmNetwork(share) => {
+            lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
+            return Html::join(&lines, "\n");
+        }
         Owed::Unknown => None,
         Owed::Amount(amount, basis) => {
             let from = match basis {
@@ -43,7 +47,8 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
                 OwedBasis::Estimate => Some(keys::OFFER_FROM_ESTIMATE),
                 OwedBasis::Audited => Some(keys::OFFER_FROM_AUDITED),
             };
-            if let (Some(key), Some(balance)) = (from, plan.balance) {
+            // Said only when it is less than the bill asks.
+            if let (Some(key), Some(balance)) = (from, plan.balance.filter(|balance| amount < *balance)) {
                 lines.push(content.render(
                     key,
                     &[

@@ -353,8 +353,15 @@ impl Question {
         match self {
             Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
             Question::MedicareKind | Question::Qmb => bill.coverage == Some(Coverage::Medicare),
-            // An out-of-network doctor or lab at an in-network facility
-            // cannot balance-bill non-emergency care (No Surprises Act).
+            // A3/E4: an out-of-network doctor or lab at an in-network
+            // hospital or surgery center cannot balance-bill non-emergency
+            // care. Asked of a clinician's bill only: emergency care is
+            // protected wherever it was given, a hospital's own bill is the
+            // facility, and an ambulance is not care at a facility (ground
+            // ambulances are outside the Act). In network, Medicare,
+            // Medicaid or self-pay, the answer changes nothing. The prompt
+            // says what each button means, so a visit at the doctor's own
+            // office is a plain "No".
             Question::InNetworkFacility => {
                 bill.emergency == Some(false)
                     && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))

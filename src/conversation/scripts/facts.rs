@@ -108,7 +108,6 @@ pub fn facts(
         }
     }
     facts.set_opt(Fact::Income, bill.yearly_income.map(usd));
-    facts.set_opt(Fact::LumpSum, positive(bill.lump_sum).map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
 
     let plan = plan::plan(bill, findings, today);
@@ -120,6 +119,16 @@ pub fn facts(
         _ => None,
     };
     let balance = offer.map_or(owed, |offer| offer.balance);
+    // What to say one can pay at once agrees with the 💵 offer (start low,
+    // never all one could pay), and is said only when paying is the move.
+    let lump_sum = match (offer, owed) {
+        (Some(offer), _) => offer.lump_sum_to_offer(),
+        (None, Some(owed)) => {
+            offers::offers_from(bill, Some(owed), &[], offers::first_of_next_month(today)).lump_sum_to_offer()
+        }
+        (None, None) => None,
+    };
+    facts.set_opt(Fact::LumpSum, positive(lump_sum).map(usd));
     if let Some(balance) = balance {
         let settlement = offer
             .and_then(|offer| offer.collections)
@@ -181,9 +190,15 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
         Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
         Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
-        Action::PayOnlyYourShare { share } => {
-            Some(content.render(keys::PLAN_SAY_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))]))
-        }
+        Action::PayOnlyYourShare { share, medicare } => Some(content.render(
+            if *medicare {
+                keys::PLAN_SAY_PAY_SHARE_MEDICARE
+            } else {
+                keys::PLAN_SAY_PAY_SHARE
+            },
+            &[("share", Fill::Text(&usd(*share)))],
+        )),
+        Action::ConfirmNetwork { .. } => Some(content.text(keys::PLAN_SAY_CONFIRM_NETWORK)),
         _ => None,
     });
     facts.set_opt(Fact::CoverageAsk, ask.map(|html| plain(&html)));
@@ -215,7 +230,7 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
             Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
-            Action::PayOnlyYourShare { share } => content.render(
+            Action::PayOnlyYourShare { share, .. } | Action::ConfirmNetwork { share } => content.render(
                 keys::PLAN_COMPLAINT_SHARE,
                 &[
                     ("share", Fill::Text(&usd(*share))),
@@ -480,7 +495,6 @@ mod tests {
             (Fact::HouseholdSize, "3"),
             (Fact::Income, "$45,000.00"),
             (Fact::PovertyPercent, "165%"),
-            (Fact::LumpSum, "$900.00"),
             (Fact::Monthly, "$150.00"),
             (Fact::CallLog, "Mon, Nov 2 (Dana, 55812)"),
         ];
@@ -490,7 +504,13 @@ mod tests {
         assert_eq!(facts.get_letter(Fact::DisputeDeadline), Some("December 30, 2026"));
         // No figures to pay while the collector's 30 days run and financial
         // help (165% of the guideline, a nonprofit) may erase the bill.
-        for fact in [Fact::Owed, Fact::OfferOpen, Fact::OfferSettle, Fact::PlanMonths] {
+        for fact in [
+            Fact::Owed,
+            Fact::OfferOpen,
+            Fact::OfferSettle,
+            Fact::PlanMonths,
+            Fact::LumpSum,
+        ] {
             assert!(!facts.is_known(fact), "{fact:?} should wait");
         }
         assert_eq!(facts.get_letter(Fact::CallLog), Some("November 2, 2026 (Dana, 55812)"));
