@@ -4,6 +4,7 @@
 //! stay readable across versions: add variants, never rename one.
 
 use super::review::question::Question;
+use crate::content::Lang;
 
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub enum Action {
     Keep(Question),
     /// Give the answer given on an earlier bill (household, income, state).
     SameAsBefore(Question),
+    /// Speak this language from now on.
+    Language(Lang),
     /// Skip an optional question.
     Skip(Question),
     /// The line items are complete.
@@ -190,6 +193,7 @@ impl Action {
             Action::Answer { question, choice } => format!("answer:{}:{choice}", question.id()),
             Action::Keep(question) => format!("keep:{}", question.id()),
             Action::SameAsBefore(question) => format!("same:{}", question.id()),
+            Action::Language(lang) => format!("lang:{}", lang.code()),
             Action::Skip(question) => format!("skip:{}", question.id()),
             Action::GuessConfirmed(question) => format!("guess:yes:{}", question.id()),
             Action::GuessRejected(question) => format!("guess:no:{}", question.id()),
@@ -231,6 +235,7 @@ impl Action {
             }),
             ["keep", question] => Question::from_id(question).map(Action::Keep),
             ["same", question] => Question::from_id(question).map(Action::SameAsBefore),
+            ["lang", code] => Lang::from_code(code).map(Action::Language),
             ["skip", question] => Question::from_id(question).map(Action::Skip),
             ["guess", "yes", question] => Question::from_id(question).map(Action::GuessConfirmed),
             ["guess", "no", question] => Question::from_id(question).map(Action::GuessRejected),
@@ -273,6 +278,7 @@ mod tests {
         let mut actions = vec![
             Action::Keep(Question::AmountDue),
             Action::SameAsBefore(Question::UsState),
+            Action::Language(Lang::Es),
             Action::Skip(Question::UsState),
             Action::ToggleNotReceived { index: 14, page: 0 },
             Action::NotReceivedPage(2),

@@ -86,6 +86,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         reference: ctx.reference,
         templates: &language.templates,
         words: &language.words,
+        languages: ctx.languages,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -137,6 +138,8 @@ pub(super) struct Turn<'a> {
     pub(super) reference: &'a Reference,
     pub(super) templates: &'a Templates,
     pub(super) words: &'a Words,
+    /// Every language loaded, for `/language`.
+    pub(super) languages: &'a Languages,
 }
 
 impl Turn<'_> {
@@ -175,6 +178,7 @@ impl Turn<'_> {
             Command::Script => self.script_picker(),
             Command::Letter => self.letter_picker(),
             Command::Faq => self.outputs.push(self.view.faq_list()),
+            Command::Language => self.pick_language(),
             Command::Export => {
                 self.effects.push(Effect::ExportChat);
                 self.say_then_current(keys::EXPORT_SENT);
@@ -377,6 +381,7 @@ impl Turn<'_> {
                 None => self.stale(),
             },
             Action::FaqList => self.outputs.push(self.view.faq_list()),
+            Action::Language(lang) => self.set_language(lang),
             Action::Resume => self.show_current(),
             Action::StartCall => self.start_call_log(),
             Action::Script(id) => match ScriptKind::from_id(&id) {

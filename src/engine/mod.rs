@@ -13,7 +13,7 @@ mod reminders;
 pub use reminders::SendResult;
 
 use crate::clock::Clock;
-use crate::content::{keys, Content};
+use crate::content::{keys, Content, Lang};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Saved, Store, StoreError};
@@ -63,12 +63,28 @@ impl Engine {
     /// an update this chat has already applied returns no outputs, so a
     /// redelivery after a crash changes nothing and shows nothing.
     pub async fn handle(&self, chat: i64, input: Input, update_id: Option<u32>) -> Result<Vec<Output>, StoreError> {
+        self.handle_in(chat, input, update_id, None).await
+    }
+
+    /// [`Engine::handle`] for a user whose device speaks `device` (from
+    /// Telegram's `language_code`): a chat that has not chosen a language
+    /// is written to in that one, when the bot speaks it.
+    pub async fn handle_in(
+        &self,
+        chat: i64,
+        input: Input,
+        update_id: Option<u32>,
+        device: Option<Lang>,
+    ) -> Result<Vec<Output>, StoreError> {
         let _chat_lock = self.locks.lock(chat).await;
         let loaded = self.store.load_chat(chat)?;
         let mut record = loaded.record;
         if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
             log::info!("chat {chat}: update {id} was already applied, skipped");
             return Ok(Vec::new());
+        }
+        if record.state.lang.is_none() {
+            record.state.lang = device.filter(|lang| *lang != Lang::En && self.resources.languages.has(*lang));
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
         let ctx = self.ctx();

@@ -253,6 +253,12 @@ keys! {
     COMMAND_PAID = "commands.paid";
     COMMAND_FAQ = "commands.faq";
     COMMAND_EXPORT = "commands.export";
+    COMMAND_LANGUAGE = "commands.language";
+
+    // The chat's language.
+    LANGUAGE_NAME = "language.name";
+    LANGUAGE_PROMPT = "language.prompt";
+    LANGUAGE_SET = "language.set";
     EXPORT_SENT = "export.sent";
     EXPORT_CAPTION = "export.caption";
 

@@ -46,6 +46,9 @@ fn valid_button_data() -> Vec<String> {
         "call:outcome:refused",
         "call:outcome:nonsense",
         "faq:list",
+        "lang:en",
+        "lang:es",
+        "lang:fr",
         "faq:0",
         "faq:4",
         "faq:9",
@@ -86,6 +89,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["keep", q] | ["guess", "yes" | "no", q] => Question::from_id(q).is_some(),
         ["skip", q] => Question::from_id(q).is_some_and(Question::is_optional),
         ["same", q] => Question::from_id(q).is_some_and(Question::is_about_person),
+        ["lang", code] => ["en", "es"].contains(code),
         ["items", what] => ["done", "fix", "remove", "list", "none"].contains(what),
         ["nr", "t", index, page] => {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
