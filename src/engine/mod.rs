@@ -13,7 +13,7 @@ mod reminders;
 pub use reminders::SendResult;
 
 use crate::clock::Clock;
-use crate::content::{keys, Content, Lang};
+use crate::content::{keys, Content, Lang, Languages};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Saved, Store, StoreError};
@@ -46,6 +46,11 @@ impl Engine {
     /// The clock every date and reminder is computed from.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+
+    /// Every language the bot speaks.
+    pub fn languages(&self) -> &Languages {
+        &self.resources.languages
     }
 
     /// The English copy, for lines said outside a chat's conversation.
