@@ -16,6 +16,7 @@ pub use html::{escape, Html};
 pub use keys::Key;
 pub use lang::{Lang, Language, Languages};
 
+use chrono::{Datelike, NaiveDate};
 use include_dir::{include_dir, Dir};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -146,6 +147,12 @@ impl Content {
         let content = Content { texts };
         if problems.is_empty() {
             problems.extend(content.markup_problems());
+            for (key, count) in [(keys::CALENDAR_MONTHS, 12), (keys::CALENDAR_WEEKDAYS, 7)] {
+                let names = content.plain(key).split_whitespace().count();
+                if names != count {
+                    problems.push(format!("`{}` names {names}, not {count}", key.name));
+                }
+            }
         }
         if problems.is_empty() {
             Ok(content)
@@ -171,6 +178,32 @@ impl Content {
     /// menu.
     pub fn plain(&self, key: Key) -> String {
         self.text(key).to_plain()
+    }
+
+    /// A date the short way the language writes it on a phone ("Tue,
+    /// Jul 14"; another year's with its year), from `calendar.*`.
+    pub fn date(&self, date: NaiveDate, today: NaiveDate) -> String {
+        let nth = |key: Key, index: usize| -> String {
+            let names = self.plain(key);
+            names.split_whitespace().nth(index).unwrap_or_default().to_string()
+        };
+        let weekday = nth(keys::CALENDAR_WEEKDAYS, date.weekday().num_days_from_monday() as usize);
+        let month = nth(keys::CALENDAR_MONTHS, date.month0() as usize);
+        let day = date.day().to_string();
+        let mut fills = vec![
+            ("weekday", Fill::Text(&weekday)),
+            ("month", Fill::Text(&month)),
+            ("day", Fill::Text(&day)),
+        ];
+        let year = date.year().to_string();
+        let key = match date.year() == today.year() {
+            true => keys::CALENDAR_DATE,
+            false => {
+                fills.push(("year", Fill::Text(&year)));
+                keys::CALENDAR_DATE_YEAR
+            }
+        };
+        self.render(key, &fills).to_plain()
     }
 
     /// The text of a key that has no placeholders.
@@ -261,6 +294,20 @@ fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_dates_read_as_before_languages() {
+        let content = Content::embedded().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        for offset in (-800..400).step_by(7) {
+            let date = today + chrono::Duration::days(offset);
+            assert_eq!(
+                content.date(date, today),
+                crate::domain::dates::format_date(date, today)
+            );
+        }
+        assert_eq!(content.date(today, today), "Sat, Dec 5");
+    }
 
     #[test]
     fn the_embedded_copy_is_complete_and_consistent() {

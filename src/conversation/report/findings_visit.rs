@@ -7,7 +7,6 @@ use crate::conversation::view::View;
 use crate::domain::audit::visit::{FacilityKind, FeeSchedule, StateProgram, VisitIssue};
 use crate::domain::audit::Finding;
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::reference::Reference;
 use chrono::NaiveDate;
@@ -269,7 +268,7 @@ impl Words<'_> {
     }
 
     fn date(&self, date: NaiveDate) -> String {
-        format_date(date, self.view.today)
+        self.view.date(date)
     }
 
     /// A step with a deadline (an appeal, a debt dispute): the explanation

@@ -7,7 +7,6 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
 use crate::domain::audit::PriceCheck;
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{
     first_of_next_month, offers_from, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS, USUAL_PLAN_MONTHS,
@@ -184,7 +183,7 @@ fn schedule(plan: &PaymentPlan, view: &View<'_>) -> Html {
         content.render(
             key,
             &[
-                ("date", Fill::Text(&format_date(date, view.today))),
+                ("date", Fill::Text(&view.date(date))),
                 ("amount", Fill::Text(&Usd(amount).to_string())),
             ],
         )

@@ -9,7 +9,6 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
 use crate::domain::audit::Finding;
 use crate::domain::bill::{Bill, BillSender};
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::plan::charity::{Outlook, StateLaw};
 use crate::domain::plan::coverage::{AppealKind, MedicaidReach};
@@ -51,7 +50,7 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
             keys::PLAN_SOONER,
             &[
                 ("number", Fill::Text(&(index + 1).to_string())),
-                ("date", Fill::Text(&format_date(deadline.date, view.today))),
+                ("date", Fill::Text(&view.date(deadline.date))),
             ],
         ));
     }
@@ -204,7 +203,7 @@ fn when(step: &Step, view: &View<'_>) -> Html {
         Some(Deadline { date, passed: true }) => content.render(
             keys::PLAN_WHEN_PASSED,
             &[
-                ("date", Fill::Text(&format_date(date, view.today))),
+                ("date", Fill::Text(&view.date(date))),
                 ("reason", Fill::Html(&reason())),
             ],
         ),
@@ -213,7 +212,7 @@ fn when(step: &Step, view: &View<'_>) -> Html {
             content.render(
                 keys::PLAN_WHEN_BY,
                 &[
-                    ("date", Fill::Text(&format_date(date, view.today))),
+                    ("date", Fill::Text(&view.date(date))),
                     (
                         "days",
                         Fill::Text(&crate::conversation::report::timing::days_phrase(days, view)),
@@ -267,7 +266,7 @@ fn due_reason(action: &Action) -> Key {
 /// Why step 1, and what to do, in a few lines.
 fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     let content = view.content;
-    let date = |date: NaiveDate| format_date(date, view.today);
+    let date = |date: NaiveDate| view.date(date);
     let deadline = step.deadline;
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),

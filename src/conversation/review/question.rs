@@ -9,7 +9,6 @@
 use crate::content::{keys, Content, Key};
 use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, EobFigures, Estimate};
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::reading::{NotRead, Reading, Words};
 use crate::domain::us_states;
@@ -634,7 +633,7 @@ impl Question {
                 Some(content.plain(keys::ESTIMATE_NONE))
             }
             Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-                self.date(bill).map(|d| format_date(d, today))
+                self.date(bill).map(|d| content.date(d, today))
             }
             Question::HouseholdSize => bill.household_size.map(|n| n.to_string()),
             Question::UsState => bill.state.as_deref().and_then(us_states::name).map(String::from),
