@@ -86,6 +86,8 @@ pub enum Action {
     Resume,
     /// Send the script of this kind (its id).
     Script(String),
+    /// Send it in the chat's own language only (the office speaks it).
+    ScriptOwnLanguage(String),
     /// Send the letter of this kind (its id).
     Letter(String),
     /// Start logging a call (as `/call`).
@@ -205,6 +207,7 @@ impl Action {
             Action::CallOutcome(id) => format!("call:outcome:{id}"),
             Action::Faq(index) => format!("faq:{index}"),
             Action::Script(id) => format!("script:{id}"),
+            Action::ScriptOwnLanguage(id) => format!("script:{id}:own"),
             Action::Letter(id) => format!("letter:{id}"),
             Action::DeleteDeclined => "delete:no".to_string(),
             Action::RemindSet(code) => format!("remind:set:{code}"),
@@ -250,6 +253,7 @@ impl Action {
             ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
             ["faq", index] => number(index).map(Action::Faq),
             ["script", id] if !id.is_empty() => Some(Action::Script(id.to_string())),
+            ["script", id, "own"] if !id.is_empty() => Some(Action::ScriptOwnLanguage(id.to_string())),
             ["letter", id] if !id.is_empty() => Some(Action::Letter(id.to_string())),
             ["delete", "no"] => Some(Action::DeleteDeclined),
             ["remind", "set", code] if !code.is_empty() => Some(Action::RemindSet(code.to_string())),
@@ -288,6 +292,7 @@ mod tests {
             Action::CallOutcome("refused".to_string()),
             Action::Faq(3),
             Action::Script("hospital".to_string()),
+            Action::ScriptOwnLanguage("hospital".to_string()),
             Action::Letter("debt_validation".to_string()),
             Action::DeleteDeclined,
             Action::RemindSet("cw".to_string()),

@@ -388,6 +388,10 @@ impl Turn<'_> {
                 Some(kind) => self.send_script(kind),
                 None => self.stale(),
             },
+            Action::ScriptOwnLanguage(id) => match ScriptKind::from_id(&id) {
+                Some(kind) => self.send_script_in_own_language(kind),
+                None => self.stale(),
+            },
             Action::Letter(id) => match LetterKind::from_id(&id) {
                 Some(kind) => self.send_letter(kind),
                 None => self.stale(),

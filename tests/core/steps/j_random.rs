@@ -59,6 +59,7 @@ fn valid_button_data() -> Vec<String> {
         "script:hospital",
         "script:collections",
         "script:nonsense",
+        "script:hospital:own",
         "letter:itemized_request",
         "letter:debt_validation",
         "letter:nonsense",
@@ -102,6 +103,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         | ["faq", "list"]
         | ["resume"] => true,
         ["script", id] => billcoach::content::templates::ScriptKind::from_id(id).is_some(),
+        ["script", id, "own"] => billcoach::content::templates::ScriptKind::from_id(id).is_some(),
         ["letter", id] => billcoach::content::templates::LetterKind::from_id(id).is_some(),
         ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
         ["faq", index] => number(index),
