@@ -279,10 +279,10 @@ mod tests {
             "<b>You:</b> Hi.\n↳ <b>Usted:</b> Hola.\n\n<i>Note</i>\n↳ <i>Nota</i>"
         );
         // Lines that do not match up: the English, then the meaning, whole.
-        let longer = Html::trusted("Uno.\nDos.\nTres.".to_string());
+        let longer = Html::trusted("Uno.\nDos.\nTres.\nCuatro.".to_string());
         assert_eq!(
             bilingual(&english, &longer).as_str(),
-            "<b>You:</b> Hi.\n\n<i>Note</i>\n\nUno.\nDos.\nTres."
+            "<b>You:</b> Hi.\n\n<i>Note</i>\n\nUno.\nDos.\nTres.\nCuatro."
         );
     }
 }
