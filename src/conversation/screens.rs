@@ -467,6 +467,10 @@ impl View<'_> {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
             Guess::Date(date) => self.date(date),
+            Guess::State(at) => crate::domain::us_states::STATES
+                .get(at)
+                .map(|(_, name)| name.to_string())
+                .unwrap_or_default(),
             Guess::Choice(at) => question
                 .options()
                 .get(at)

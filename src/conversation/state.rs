@@ -177,4 +177,6 @@ pub enum Guess {
     Choice(usize),
     /// A day ("last tuesday").
     Date(NaiveDate),
+    /// A US state, by its place in `us_states::STATES`.
+    State(usize),
 }

@@ -4,7 +4,6 @@
 use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::{Button, Output};
-use super::review::choices;
 use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Guess, Screen};
 use super::view::View;
@@ -18,8 +17,8 @@ use crate::domain::local_time::{local_date, mainland_dates_agree, zone, zone_of_
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reading::{
-    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, Amount, AmountContext, DateProblem,
-    Period, Reading, Words,
+    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, read_state, Amount, AmountContext,
+    DateProblem, Period, Reading, Words,
 };
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -413,7 +412,7 @@ impl Turn<'_> {
         match self.state.screen.clone() {
             Screen::Asking { question } => self.answer_typed(question, text),
             Screen::ConfirmDate { question, .. } => self.answer_date(question, text),
-            Screen::ConfirmGuess { question, .. } => self.answer_typed(question, text),
+            Screen::ConfirmGuess { question, guess } => self.check_typed(question, guess, text),
             Screen::FixItem { number: None } => self.pick_item(text, |index| Screen::FixItem { number: Some(index) }),
             Screen::FixItem { number: Some(index) } => self.fix_item(index, text),
             Screen::RemoveItem => self.remove_item(text),
@@ -439,22 +438,55 @@ impl Turn<'_> {
     /// button they name, as if tapped (a near miss too, where `guesses`,
     /// on screens that only move around); else a short line.
     fn press_typed(&mut self, text: &str, guesses: bool) {
-        let keyboard = match self.view.current(&self.state, self.reference) {
-            Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
-            Output::Document { .. } => Vec::new(),
-        };
-        let buttons: Vec<Button> = keyboard.into_iter().flatten().collect();
-        let named: Vec<reading::Choice> = buttons
-            .iter()
-            .map(|button| reading::Choice::new([button.label.as_str()]))
+        let mut shown = vec![self.view.current(&self.state, self.reference)];
+        // The summary's message is followed by the plan's, with its buttons.
+        if self.state.screen == Screen::Summary {
+            shown.push(super::report::plan(self.bill(), self.reference, &self.view));
+        }
+        let buttons: Vec<Button> = shown
+            .into_iter()
+            .flat_map(|output| match output {
+                Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
+                Output::Document { .. } => Vec::new(),
+            })
+            .flatten()
             .collect();
+        // Each button by its label and the words for it ("check my bill"
+        // for Review a bill); then, on screens that only move around, the
+        // commands by their words ("new bill").
+        let mut named: Vec<reading::Choice> = buttons
+            .iter()
+            .map(|button| {
+                reading::Choice::new([button.label.as_str()]).and(self.words.choice_words("buttons", &button.data))
+            })
+            .collect();
+        let commands: Vec<Command> = match guesses {
+            true => Command::LISTED
+                .into_iter()
+                .filter(|command| self.words.choice_words("commands", command.name()).is_some())
+                .collect(),
+            false => Vec::new(),
+        };
+        named.extend(commands.iter().map(|command| {
+            reading::Choice::new([format!("/{}", command.name())])
+                .and(self.words.choice_words("commands", command.name()))
+        }));
         let pressed = match read_choice(text, &named, self.words) {
             Ok(Reading::Sure(at)) => Some(at),
             Ok(Reading::Guess(at)) if guesses => Some(at),
-            _ if guesses => read_keyword(text, &named),
+            _ if guesses => read_keyword(text, &named[..buttons.len()]),
             _ => None,
         };
-        match pressed.and_then(|at| Action::parse(&buttons[at].data)) {
+        if let Some(command) = pressed
+            .and_then(|at| at.checked_sub(buttons.len()))
+            .and_then(|at| commands.get(at))
+        {
+            return self.command(*command);
+        }
+        match pressed
+            .and_then(|at| buttons.get(at))
+            .and_then(|button| Action::parse(&button.data))
+        {
             Some(action) => {
                 let before = self.outputs.len();
                 self.action(action);
@@ -498,14 +530,14 @@ impl Turn<'_> {
             AnswerKind::Amount => self.answer_amount(q, text),
             AnswerKind::Date => self.answer_date(q, text),
             AnswerKind::Count => self.answer_count(q, text),
-            AnswerKind::UsState => match us_states::parse_state(text) {
-                Some(code) => {
-                    let mut bill = self.bill().clone();
-                    bill.state = Some(code.to_string());
-                    self.record(q, bill);
-                    self.advance_from(q);
-                }
-                None => self.say_then_current(keys::STATE_UNREADABLE),
+            AnswerKind::UsState => match read_state(text, self.words) {
+                Ok(Reading::Sure(at)) => self.accept_guess(q, Guess::State(at)),
+                Ok(Reading::Guess(at)) => self.go_to(Screen::ConfirmGuess {
+                    question: q,
+                    guess: Guess::State(at),
+                }),
+                Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
+                _ => self.say_then_current(keys::STATE_UNREADABLE),
             },
             AnswerKind::Items => {
                 if is_done_word(text) {
@@ -541,6 +573,29 @@ impl Turn<'_> {
         }
     }
 
+    /// Typed at "I read that as … Is that right?": a plain yes keeps the
+    /// reading, a plain no asks again; anything else is a new answer.
+    fn check_typed(&mut self, q: Question, guess: Guess, text: &str) {
+        // At a yes/no question, a typed yes or no answers the question.
+        if q.options().iter().any(|(id, _)| *id == "yes") {
+            return self.answer_typed(q, text);
+        }
+        let yes_no = [
+            reading::Choice::new([self.content().plain(keys::ANSWER_YES)])
+                .and(self.words.choice_words("yes_no_not_sure", "yes")),
+            reading::Choice::new([self.content().plain(keys::ANSWER_NO)])
+                .and(self.words.choice_words("yes_no_not_sure", "no")),
+        ];
+        match read_choice(text, &yes_no, self.words) {
+            Ok(Reading::Sure(0)) => self.accept_guess(q, guess),
+            Ok(Reading::Sure(1)) => {
+                self.say(keys::GUESS_TYPE_AGAIN);
+                self.forget_read(q);
+            }
+            _ => self.answer_typed(q, text),
+        }
+    }
+
     /// A button answer typed as its words: recorded, and on to the next.
     fn choose_typed(&mut self, q: Question, id: &str) {
         let mut bill = self.bill().clone();
@@ -552,11 +607,12 @@ impl Turn<'_> {
         }
     }
 
-    /// "idk" at a button question: its Not sure button where it has one,
-    /// a skip where it may be skipped, else a nudge to take a best guess.
+    /// "idk" at a button question: the button that means not knowing
+    /// where it has one, a skip where it may be skipped, else a nudge to
+    /// take a best guess.
     fn choice_not_known(&mut self, q: Question) {
-        if q.options().iter().any(|(id, _)| *id == choices::NOT_SURE) {
-            self.choose_typed(q, choices::NOT_SURE);
+        if let Some(id) = q.not_sure_choice() {
+            self.choose_typed(q, id);
         } else if q.is_optional() {
             self.skip(q);
         } else {
@@ -645,6 +701,7 @@ impl Turn<'_> {
             }
             Guess::Count(count) => bill.household_size = Some(count),
             Guess::Date(date) => return self.date_read(q, date),
+            Guess::State(at) => bill.state = us_states::STATES.get(at).map(|(code, _)| code.to_string()),
             Guess::Choice(at) => match q.options().get(at) {
                 Some((id, _)) => return self.choose_typed(q, id),
                 None => return self.ask(q),
@@ -842,7 +899,9 @@ impl Turn<'_> {
 
     /// Typed item numbers ("3, 5") toggle those items; "done" finishes.
     fn toggle_typed(&mut self, text: &str) {
-        if is_done_word(text) {
+        let got_everything = reading::Choice::new(["done"]).and(self.words.choice_words("not_received", "done"));
+        let said_done = matches!(read_choice(text, &[got_everything], self.words), Ok(Reading::Sure(_)));
+        if said_done || is_done_word(text) {
             self.state.bill_mut().not_received_done = true;
             return self.advance_from(Question::NotReceived);
         }

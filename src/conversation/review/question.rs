@@ -495,6 +495,22 @@ impl Question {
         }
     }
 
+    /// The button "I don't know" means at this question: its Not sure;
+    /// at the coverage, insured but not sure of the network (someone
+    /// unsure whether they have insurance at all is rare); at the itemized
+    /// bill, No (not knowing what it is, they have not got one).
+    pub fn not_sure_choice(self) -> Option<&'static str> {
+        match self {
+            Question::Coverage => Some("insured_not_sure"),
+            Question::HasItemized => Some("no"),
+            _ => self
+                .options()
+                .iter()
+                .any(|(id, _)| *id == choices::NOT_SURE)
+                .then_some(choices::NOT_SURE),
+        }
+    }
+
     /// The button answer typed text names, read forgivingly (see
     /// [`choices::read_button`]); None for a question without buttons.
     /// A yes/no question reads the yes/no words and its own (a set named

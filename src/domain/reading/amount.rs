@@ -342,6 +342,7 @@ mod tests {
             "20 days ago",
             "call me at 555",
             "500 or 600",
+            "100-150",
             "$15,6",
             "over 10k",
             "under 30k",

@@ -31,6 +31,10 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
     if words.dates.today.contains(&normalize(text)) {
         return Ok(Reading::Sure(today));
     }
+    let (unlabelled, _) = take_phrases(&normalize(text), &words.dates.labels);
+    if words.dates.yesterday.contains(&unlabelled) {
+        return today.pred_opt().map(Reading::Sure).ok_or(DateProblem::Impossible);
+    }
     // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
     let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
     let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
@@ -351,6 +355,8 @@ mod tests {
         assert_eq!(read("augst 14"), Ok(Reading::Guess(day(8, 14))));
         assert_eq!(read("octobr 3rd"), Ok(Reading::Guess(day(10, 3))));
         assert_eq!(read("this morning 😩"), Ok(Reading::Sure(day(12, 6))));
+        assert_eq!(read("yday"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("came yesterday"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("bananas 14"), Err(DateProblem::Unreadable));
         assert_eq!(read("14 august"), Ok(Reading::Sure(day(8, 14))));
     }
