@@ -25,7 +25,6 @@ use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
 use crate::domain::plan::{ordered_findings, Plan};
 use crate::domain::reference::Reference;
-use crate::domain::timing as advice;
 
 /// Findings shown per message.
 pub const FINDINGS_PER_PAGE: usize = 3;
@@ -117,7 +116,7 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
 
 /// The ⏰ timing advice, with the ways on.
 pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
-    let text = timing_message(&advice::advise(bill, view.today), view);
+    let text = timing_message(&crate::domain::plan::dates(bill, view.today), view);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![view.button(keys::REMIND_FROM_REPORT, Action::RemindPicker)],

@@ -161,11 +161,11 @@ pub fn facts(
 /// step 1 is about who pays, and the care the No Surprises Act protects.
 fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let content = view.content;
-    // What to pay is said only when paying is the right move now: not
-    // while financial help may erase the bill, nor while a collector's
-    // debt is disputed inside its 30 days.
+    // What to pay is said only when paying is the right move now: when
+    // the plan offers money (not while help may erase the bill, nor while
+    // the network or QMB is not known), and not while a collector's debt
+    // is disputed inside its 30 days.
     let hold_off = plan.steps.iter().any(|step| match &step.action {
-        Action::FinancialHelp(help) => help.outlook == plan::charity::Outlook::LikelyFree,
         Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
         _ => false,
     });
