@@ -129,6 +129,14 @@ vocabulary! {
     OfferSettle = "offer_settle",
     /// The dollars at stake over all findings.
     AtStake = "at_stake",
+    /// The first charge the script asks about whose billing code is
+    /// questioned (a coding rule, the ER level); known only then, so the
+    /// lines about codes appear only with such a finding.
+    CodesQuestioned = "codes_questioned",
+    /// The first charge the script asks about that may be an error on the
+    /// bill (not a step like the itemized bill); known only then, so the
+    /// lines about a charge billed correctly appear only with one.
+    ChargesQuestioned = "charges_questioned",
     /// The top finding's title.
     TopFinding = "top_finding",
     /// The exact thing to ask about the top finding (first person).

@@ -405,6 +405,28 @@ fn the_facility_question_is_asked_where_it_matters_and_a_no_is_plain() {
     }
 }
 
+/// A script line answering a finding appears only with that finding: "If
+/// they say the codes are right" only when a code is questioned, "If they
+/// say it was billed correctly" only when a charge is.
+fn check_script_lines(
+    findings: &[billcoach::domain::audit::Finding],
+    facts: &billcoach::content::templates::Facts,
+    templates: &Templates,
+) -> Result<(), String> {
+    use billcoach::content::templates::ScriptKind;
+    let codes = findings.iter().any(|f| f.kind.questions_codes());
+    let charges = findings.iter().any(billcoach::domain::plan::is_error);
+    let doctor = templates.render_script(ScriptKind::Doctor, facts).to_plain();
+    if !codes && doctor.contains("codes are right") {
+        return Err(format!("the doctor script asks about codes no finding questions:\n{doctor}"));
+    }
+    let hospital = templates.render_script(ScriptKind::Hospital, facts).to_plain();
+    if !charges && hospital.contains("billed correctly") {
+        return Err(format!("the hospital script answers for charges no finding questions:\n{hospital}"));
+    }
+    Ok(())
+}
+
 /// The EOB shares of the sweep (none, $0, below and at the bill), and for
 /// Medicare each QMB answer.
 fn shares_and_qmb(
@@ -558,20 +580,23 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     problems.push(problem);
                                 }
                             }
+                            let texts: Vec<FindingText> = findings
+                                .iter()
+                                .map(|finding| match &finding.kind {
+                                    FindingKind::Coding(issue) => {
+                                        describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                    FindingKind::Visit(issue) => {
+                                        describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                })
+                                .collect();
+                            let facts = script_facts(&bill, &findings, &texts, None, &view);
+                            if let Err(problem) = check_script_lines(&findings, &facts, &templates) {
+                                problems.push(problem);
+                            }
                             // No figure to pay at once while what is owed is unsettled.
                             if !matches!(plan.owed, Owed::Amount(..)) {
-                                let texts: Vec<FindingText> = findings
-                                    .iter()
-                                    .map(|finding| match &finding.kind {
-                                        FindingKind::Coding(issue) => {
-                                            describe_coding_finding(issue, finding, &bill, &reference, &view)
-                                        }
-                                        FindingKind::Visit(issue) => {
-                                            describe_visit_finding(issue, finding, &bill, &reference, &view)
-                                        }
-                                    })
-                                    .collect();
-                                let facts = script_facts(&bill, &findings, &texts, None, &view);
                                 if let Some(first) = plan.first() {
                                     let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
                                     if script.contains("I could pay $") {

@@ -295,6 +295,21 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         .map(|(_, text)| format!("• {}", plain(&text.ask)))
         .collect();
     facts.set(Fact::MoreAsks, more.join("\n"));
+    // Lines about codes, or about a charge billed correctly, only with a
+    // finding of that kind among those the script asks about.
+    let asked = || pairs.iter().take(SCRIPT_FINDINGS);
+    facts.set_opt(
+        Fact::CodesQuestioned,
+        asked()
+            .find(|(finding, _)| finding.kind.questions_codes())
+            .map(|(_, text)| plain(&text.title)),
+    );
+    facts.set_opt(
+        Fact::ChargesQuestioned,
+        asked()
+            .find(|(finding, _)| crate::domain::plan::is_error(finding))
+            .map(|(_, text)| plain(&text.title)),
+    );
 
     let titled = |finding: &Finding, text: &FindingText| match positive(Some(finding.at_stake)) {
         Some(amount) => format!("{} ({})", plain(&text.title), usd(amount)),
