@@ -157,6 +157,8 @@ vocabulary! {
     /// What to say first when the plan's first step is about who pays
     /// (Medicaid, QMB, the insurer, the EOB's share), first person.
     CoverageAsk = "coverage_ask",
+    /// The same, worded for a collection agency on the line.
+    CollectorCoverageAsk = "collector_coverage_ask",
     /// The care the No Surprises Act protects, in words ("emergency care").
     NsaCare = "nsa_care",
     /// What comes after the appeal for this coverage (external review, the

@@ -420,6 +420,19 @@ fn check_script_lines(
     if !codes && doctor.contains("codes are right") {
         return Err(format!("the doctor script asks about codes no finding questions:\n{doctor}"));
     }
+    let collections = templates.render_script(ScriptKind::Collections, facts).to_plain();
+    for provider_words in [
+        "send it to collections",
+        "Please send the claim",
+        "Please bill Medicaid",
+        "hold the bill",
+    ] {
+        if collections.contains(provider_words) {
+            return Err(format!(
+                "the collections script says {provider_words:?}, words for the provider:\n{collections}"
+            ));
+        }
+    }
     let hospital = templates.render_script(ScriptKind::Hospital, facts).to_plain();
     if !charges && hospital.contains("billed correctly") {
         return Err(format!("the hospital script answers for charges no finding questions:\n{hospital}"));

@@ -183,25 +183,19 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         _ => None,
     });
     facts.set_opt(Fact::AppealNext, appeal_next.map(|key| plain(&content.text(key))));
-    let ask = plan.first().and_then(|step| match &step.action {
-        Action::WaitForEob => Some(content.text(keys::PLAN_SAY_WAIT_FOR_EOB)),
-        Action::BillInsuranceFirst => Some(content.text(keys::PLAN_SAY_BILL_INSURANCE)),
-        Action::AskInsurerAboutClaim => Some(content.text(keys::PLAN_SAY_ASK_INSURER)),
-        Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
-        Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
-        Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
-        Action::PayOnlyYourShare { share, medicare } => Some(content.render(
-            if *medicare {
-                keys::PLAN_SAY_PAY_SHARE_MEDICARE
-            } else {
-                keys::PLAN_SAY_PAY_SHARE
-            },
-            &[("share", Fill::Text(&usd(*share)))],
-        )),
-        Action::ConfirmNetwork { .. } => Some(content.text(keys::PLAN_SAY_CONFIRM_NETWORK)),
-        _ => None,
-    });
-    facts.set_opt(Fact::CoverageAsk, ask.map(|html| plain(&html)));
+    // Worded for who is on the line: the provider's office (it bills the
+    // insurer and corrects the bill), or a collection agency (it is asked
+    // to stop collecting and send the account back).
+    let ask = |collector: bool| {
+        let (key, share) = plan.first().and_then(|step| coverage_ask_key(&step.action, collector))?;
+        let html = match share {
+            Some(share) => content.render(key, &[("share", Fill::Text(&usd(share)))]),
+            None => content.text(key),
+        };
+        Some(plain(&html))
+    };
+    facts.set_opt(Fact::CoverageAsk, ask(false));
+    facts.set_opt(Fact::CollectorCoverageAsk, ask(true));
     let nsa = plan.steps.iter().find_map(|step| match step.action {
         Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
         _ => None,
@@ -218,6 +212,42 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         facts.set(Fact::NsaCare, care.clone());
     }
     set_complaint(facts, plan, care.as_deref(), view);
+}
+
+/// The first words of a script when step 1 is about who pays, to the
+/// provider or to a `collector`, with the share they name.
+fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content::Key, Option<Decimal>)> {
+    let pick = |provider, agency| if collector { agency } else { provider };
+    Some(match action {
+        Action::WaitForEob => (pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB), None),
+        Action::BillInsuranceFirst => (
+            pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
+            None,
+        ),
+        Action::AskInsurerAboutClaim => (
+            pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
+            None,
+        ),
+        Action::MedicaidPaysInFull { .. } => (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None),
+        Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
+        Action::ShareIsZero => (pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO), None),
+        Action::PayOnlyYourShare { share, medicare: true } => (
+            pick(
+                keys::PLAN_SAY_PAY_SHARE_MEDICARE,
+                keys::PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE,
+            ),
+            Some(*share),
+        ),
+        Action::PayOnlyYourShare { share, medicare: false } => (
+            pick(keys::PLAN_SAY_PAY_SHARE, keys::PLAN_SAY_COLLECTOR_PAY_SHARE),
+            Some(*share),
+        ),
+        Action::ConfirmNetwork { .. } => (
+            pick(keys::PLAN_SAY_CONFIRM_NETWORK, keys::PLAN_SAY_COLLECTOR_CONFIRM_NETWORK),
+            None,
+        ),
+        _ => return None,
+    })
 }
 
 /// The complaint letter: the first step that has a route to escalate to
