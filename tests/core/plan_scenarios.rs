@@ -471,6 +471,7 @@ fn check_offering_agrees(
     plan: &billcoach::domain::plan::Plan,
     prices: &[billcoach::domain::audit::PriceCheck],
     view: &View<'_>,
+    reference: &Reference,
 ) -> Result<(), String> {
     use billcoach::domain::plan::{dates, plan as make_plan};
     use billcoach::domain::timing::AdviceKind;
@@ -490,6 +491,20 @@ fn check_offering_agrees(
     });
     if best_day && !plan.offers_now() {
         return Err(format!("a good day to ask for a discount while owed is {:?}", plan.owed));
+    }
+    let screen = match billcoach::conversation::report::findings(bill, reference, view, 0) {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    if !plan.checks_the_charges() {
+        for phrase in ["ask the billing office for it", "Ask for the itemized bill first"] {
+            if screen.contains(phrase) {
+                return Err(format!("the findings say {phrase:?} on a bill that should be $0:\n{screen}"));
+            }
+        }
+    }
+    if !plan.offers_now() && screen.contains("ask for a lower price: see the dates") {
+        return Err(format!("the findings suggest a lower price while owed is {:?}:\n{screen}", plan.owed));
     }
     let offer = offer_message(bill, plan, prices, view).to_plain();
     if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
@@ -581,7 +596,7 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                             let findings = audited.findings;
                             let plan = plan_for(&bill, &findings, today);
                             let mut problems = Vec::new();
-                            if let Err(problem) = check_offering_agrees(&bill, &plan, &audited.prices, &view) {
+                            if let Err(problem) = check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference) {
                                 problems.push(problem);
                             }
                             if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {

@@ -163,10 +163,16 @@ fn describe(finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'
 fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> Html {
     let content = view.content;
     if findings.is_empty() {
-        let clean = if bill.items.is_empty() {
+        // As the plan decides: no charges to check on a bill that should
+        // be $0, no lower price to ask while it offers nothing.
+        let clean = if !plan.checks_the_charges() {
+            content.text(keys::REPORT_CLEAN_OWE_NOTHING)
+        } else if bill.items.is_empty() {
             content.text(keys::REPORT_CLEAN_NO_ITEMS)
-        } else {
+        } else if plan.offers_now() {
             content.text(keys::REPORT_CLEAN)
+        } else {
+            content.text(keys::REPORT_CLEAN_HOLD)
         };
         return match plan.could_save() {
             Some(total) => Html::join(

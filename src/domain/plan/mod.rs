@@ -334,6 +334,13 @@ impl Plan {
         matches!(self.owed, Owed::Amount(..))
     }
 
+    /// Whether the bill's charges are worth checking (the itemized bill,
+    /// the EOB, errors): not on a bill that should be $0 (Medicaid, QMB, a
+    /// $0 share), where the plan drops those steps and every screen follows.
+    pub fn checks_the_charges(&self) -> bool {
+        self.owed != Owed::Nothing
+    }
+
     /// The step with this action kind, if the plan has one.
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
@@ -351,6 +358,15 @@ pub const MAX_ITEMS: usize = 500;
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
     let plan = plan(bill, &findings, today);
+    // The itemized bill or the EOB to get, on a bill the plan says should
+    // be $0, is no step of the plan and no finding either.
+    findings.retain(|finding| {
+        let chase = matches!(
+            &finding.kind,
+            FindingKind::Visit(VisitIssue::AskForItemized | VisitIssue::AskForEob { .. })
+        );
+        !chase || plan.checks_the_charges()
+    });
     findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
 }
@@ -419,6 +435,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     deadline_steps(&facts, &mut steps);
     bill_steps(&facts, &mut steps);
     let owed = owed(&facts, &steps);
+    // Plan::checks_the_charges is this same rule, for the screens.
     if owed == Owed::Nothing {
         // Nothing to chase on a bill that should be $0.
         steps.retain(|s| {
