@@ -127,6 +127,13 @@ vocabulary! {
     OfferOpen = "offer_open",
     /// Where to stop when settling with a collector (50% of the balance).
     OfferSettle = "offer_settle",
+    /// Who sent the bill, when it is who gave the care (a hospital, a
+    /// doctor's office, a lab, an ambulance); unknown for a collector's or
+    /// another sender's bill, which may be any of them.
+    CareProvider = "care_provider",
+    /// Known only for a hospital's own bill (a UB-04, the form with
+    /// revenue codes, C6): what the itemized bill should list differs.
+    HospitalBill = "hospital_bill",
     /// The dollars at stake over all findings.
     AtStake = "at_stake",
     /// The first charge the script asks about whose billing code is

@@ -84,6 +84,23 @@ pub fn facts(
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
 
+    // Who sent the bill, so a letter asks for what that bill has: revenue
+    // codes are on a hospital's own bill (the UB-04, C6), not on a
+    // doctor's, a lab's or an ambulance's. A collector's bill may be any.
+    let care_provider = match bill.sender {
+        Some(BillSender::Hospital) => Some(keys::SENDER_HOSPITAL),
+        Some(BillSender::DoctorOffice) => Some(keys::SENDER_DOCTOR_OFFICE),
+        Some(BillSender::Lab) => Some(keys::SENDER_LAB),
+        Some(BillSender::Ambulance) => Some(keys::SENDER_AMBULANCE),
+        Some(BillSender::CollectionsAgency | BillSender::Other) | None => None,
+    };
+    facts.set_opt(
+        Fact::CareProvider,
+        care_provider.map(|key| view.content.plain(key)),
+    );
+    if bill.sender == Some(BillSender::Hospital) {
+        facts.set(Fact::HospitalBill, view.content.plain(keys::SENDER_HOSPITAL));
+    }
     facts.set_opt(Fact::AmountDue, bill.amount_due.map(usd));
     let billed = bill.billed_total();
     facts.set_opt(Fact::Billed, billed.map(usd));
@@ -519,6 +536,45 @@ mod tests {
 
     fn today() -> NaiveDate {
         day(2026, 11, 28)
+    }
+
+    /// The itemized-bill request names what the sender's bill has: revenue
+    /// codes only on a hospital's own bill (the UB-04, C6), none for a
+    /// doctor's office, a lab or an ambulance, and the hedged "for hospital
+    /// charges" only when the sender is not known or is a collector.
+    #[test]
+    fn the_itemized_request_asks_for_revenue_codes_only_from_a_hospital() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let summary = |sender| Bill {
+            sender,
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("640.00")),
+            has_itemized: Some(false),
+            ..Bill::default()
+        };
+        let letter = |sender| {
+            let Rendered { facts, .. } = facts_for(&summary(sender), &content, today());
+            templates.render_letter(LetterKind::ItemizedRequest, &facts)
+        };
+        let hospital = letter(Some(BillSender::Hospital));
+        assert!(
+            hospital.contains("the billing code (CPT or HCPCS) and the revenue code;"),
+            "{hospital}"
+        );
+        for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Ambulance] {
+            let text = letter(Some(sender));
+            assert!(text.contains("the billing code (CPT or HCPCS);"), "{sender:?}:\n{text}");
+            assert!(!text.contains("revenue code"), "{sender:?}:\n{text}");
+        }
+        for sender in [None, Some(BillSender::CollectionsAgency), Some(BillSender::Other)] {
+            let text = letter(sender);
+            assert!(
+                text.contains("the billing code (CPT or HCPCS) and, for hospital charges, the revenue code;"),
+                "{sender:?}:\n{text}"
+            );
+        }
     }
 
     #[test]
