@@ -418,7 +418,9 @@ fn check_script_lines(
     let charges = findings.iter().any(billcoach::domain::plan::is_error);
     let doctor = templates.render_script(ScriptKind::Doctor, facts).to_plain();
     if !codes && doctor.contains("codes are right") {
-        return Err(format!("the doctor script asks about codes no finding questions:\n{doctor}"));
+        return Err(format!(
+            "the doctor script asks about codes no finding questions:\n{doctor}"
+        ));
     }
     let collections = templates.render_script(ScriptKind::Collections, facts).to_plain();
     for provider_words in [
@@ -435,7 +437,9 @@ fn check_script_lines(
     }
     let hospital = templates.render_script(ScriptKind::Hospital, facts).to_plain();
     if !charges && hospital.contains("billed correctly") {
-        return Err(format!("the hospital script answers for charges no finding questions:\n{hospital}"));
+        return Err(format!(
+            "the hospital script answers for charges no finding questions:\n{hospital}"
+        ));
     }
     Ok(())
 }
@@ -490,7 +494,10 @@ fn check_offering_agrees(
         )
     });
     if best_day && !plan.offers_now() {
-        return Err(format!("a good day to ask for a discount while owed is {:?}", plan.owed));
+        return Err(format!(
+            "a good day to ask for a discount while owed is {:?}",
+            plan.owed
+        ));
     }
     let screen = match billcoach::conversation::report::findings(bill, reference, view, 0) {
         billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
@@ -499,21 +506,35 @@ fn check_offering_agrees(
     if !plan.checks_the_charges() {
         for phrase in ["ask the billing office for it", "Ask for the itemized bill first"] {
             if screen.contains(phrase) {
-                return Err(format!("the findings say {phrase:?} on a bill that should be $0:\n{screen}"));
+                return Err(format!(
+                    "the findings say {phrase:?} on a bill that should be $0:\n{screen}"
+                ));
             }
         }
     }
     if !plan.offers_now() && screen.contains("ask for a lower price: see the dates") {
-        return Err(format!("the findings suggest a lower price while owed is {:?}:\n{screen}", plan.owed));
+        return Err(format!(
+            "the findings suggest a lower price while owed is {:?}:\n{screen}",
+            plan.owed
+        ));
     }
     let offer = offer_message(bill, plan, prices, view).to_plain();
     if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
         return Err(format!("the offer starts from $0.00:\n{offer}"));
     }
     if !plan.offers_now() {
-        for phrase in ["Start from", "discount, ", "discount, sometimes", "Open at", "Payment plan:"] {
+        for phrase in [
+            "Start from",
+            "discount, ",
+            "discount, sometimes",
+            "Open at",
+            "Payment plan:",
+        ] {
             if offer.contains(phrase) {
-                return Err(format!("the offer says {phrase:?} while owed is {:?}:\n{offer}", plan.owed));
+                return Err(format!(
+                    "the offer says {phrase:?} while owed is {:?}:\n{offer}",
+                    plan.owed
+                ));
             }
         }
     }
@@ -596,7 +617,9 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                             let findings = audited.findings;
                             let plan = plan_for(&bill, &findings, today);
                             let mut problems = Vec::new();
-                            if let Err(problem) = check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference) {
+                            if let Err(problem) =
+                                check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference)
+                            {
                                 problems.push(problem);
                             }
                             if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {

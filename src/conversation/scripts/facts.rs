@@ -94,10 +94,7 @@ pub fn facts(
         Some(BillSender::Ambulance) => Some(keys::SENDER_AMBULANCE),
         Some(BillSender::CollectionsAgency | BillSender::Other) | None => None,
     };
-    facts.set_opt(
-        Fact::CareProvider,
-        care_provider.map(|key| view.content.plain(key)),
-    );
+    facts.set_opt(Fact::CareProvider, care_provider.map(|key| view.content.plain(key)));
     if bill.sender == Some(BillSender::Hospital) {
         facts.set(Fact::HospitalBill, view.content.plain(keys::SENDER_HOSPITAL));
     }
@@ -204,7 +201,9 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     // insurer and corrects the bill), or a collection agency (it is asked
     // to stop collecting and send the account back).
     let ask = |collector: bool| {
-        let (key, share) = plan.first().and_then(|step| coverage_ask_key(&step.action, collector))?;
+        let (key, share) = plan
+            .first()
+            .and_then(|step| coverage_ask_key(&step.action, collector))?;
         let html = match share {
             Some(share) => content.render(key, &[("share", Fill::Text(&usd(share)))]),
             None => content.text(key),
@@ -236,7 +235,10 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
 fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content::Key, Option<Decimal>)> {
     let pick = |provider, agency| if collector { agency } else { provider };
     Some(match action {
-        Action::WaitForEob => (pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB), None),
+        Action::WaitForEob => (
+            pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB),
+            None,
+        ),
         Action::BillInsuranceFirst => (
             pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
             None,
@@ -247,7 +249,10 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
         ),
         Action::MedicaidPaysInFull { .. } => (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None),
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
-        Action::ShareIsZero => (pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO), None),
+        Action::ShareIsZero => (
+            pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO),
+            None,
+        ),
         Action::PayOnlyYourShare { share, medicare: true } => (
             pick(
                 keys::PLAN_SAY_PAY_SHARE_MEDICARE,
