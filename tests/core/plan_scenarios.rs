@@ -405,6 +405,142 @@ fn the_facility_question_is_asked_where_it_matters_and_a_no_is_plain() {
     }
 }
 
+/// A script line answering a finding appears only with that finding: "If
+/// they say the codes are right" only when a code is questioned, "If they
+/// say it was billed correctly" only when a charge is.
+fn check_script_lines(
+    findings: &[billcoach::domain::audit::Finding],
+    facts: &billcoach::content::templates::Facts,
+    templates: &Templates,
+) -> Result<(), String> {
+    use billcoach::content::templates::ScriptKind;
+    let codes = findings.iter().any(|f| f.kind.questions_codes());
+    let charges = findings.iter().any(billcoach::domain::plan::is_error);
+    let doctor = templates.render_script(ScriptKind::Doctor, facts).to_plain();
+    if !codes && doctor.contains("codes are right") {
+        return Err(format!(
+            "the doctor script asks about codes no finding questions:\n{doctor}"
+        ));
+    }
+    let collections = templates.render_script(ScriptKind::Collections, facts).to_plain();
+    for provider_words in [
+        "send it to collections",
+        "Please send the claim",
+        "Please bill Medicaid",
+        "hold the bill",
+    ] {
+        if collections.contains(provider_words) {
+            return Err(format!(
+                "the collections script says {provider_words:?}, words for the provider:\n{collections}"
+            ));
+        }
+    }
+    let hospital = templates.render_script(ScriptKind::Hospital, facts).to_plain();
+    if !charges && hospital.contains("billed correctly") {
+        return Err(format!(
+            "the hospital script answers for charges no finding questions:\n{hospital}"
+        ));
+    }
+    Ok(())
+}
+
+/// The EOB shares of the sweep (none, $0, below and at the bill), and for
+/// Medicare each QMB answer.
+fn shares_and_qmb(
+    coverage: billcoach::domain::bill::Coverage,
+) -> Vec<(Option<&'static str>, Option<billcoach::domain::bill::Answer3>)> {
+    use billcoach::domain::bill::{Answer3, Coverage};
+    let qmbs = if coverage == Coverage::Medicare {
+        vec![Some(Answer3::Yes), Some(Answer3::No), Some(Answer3::NotSure)]
+    } else {
+        vec![None]
+    };
+    let mut pairs = Vec::new();
+    for share in [None, Some("0.00"), Some("100.00"), Some("900.00")] {
+        for qmb in &qmbs {
+            pairs.push((share, *qmb));
+        }
+    }
+    pairs
+}
+
+/// The ⏰ dates, the 💵 offer and the plan agree on whether to offer money
+/// now: no day to ask for a discount and no figure to start from while the
+/// plan offers nothing (network or QMB not known, help that may erase the
+/// bill, the insurer or Medicaid to pay), the same answer with or without
+/// the findings (the dates are made without them), and never "start from
+/// $0.00".
+fn check_offering_agrees(
+    bill: &Bill,
+    plan: &billcoach::domain::plan::Plan,
+    prices: &[billcoach::domain::audit::PriceCheck],
+    view: &View<'_>,
+    reference: &Reference,
+) -> Result<(), String> {
+    use billcoach::domain::plan::{dates, plan as make_plan};
+    use billcoach::domain::timing::AdviceKind;
+    let without_findings = make_plan(bill, &[], view.today);
+    if without_findings.offers_now() != plan.offers_now() {
+        return Err(format!(
+            "offers now {} with the findings, {} without",
+            plan.offers_now(),
+            without_findings.offers_now()
+        ));
+    }
+    let best_day = dates(bill, view.today).iter().any(|advice| {
+        matches!(
+            advice.kind,
+            AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd
+        )
+    });
+    if best_day && !plan.offers_now() {
+        return Err(format!(
+            "a good day to ask for a discount while owed is {:?}",
+            plan.owed
+        ));
+    }
+    let screen = match billcoach::conversation::report::findings(bill, reference, view, 0) {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    if !plan.checks_the_charges() {
+        for phrase in ["ask the billing office for it", "Ask for the itemized bill first"] {
+            if screen.contains(phrase) {
+                return Err(format!(
+                    "the findings say {phrase:?} on a bill that should be $0:\n{screen}"
+                ));
+            }
+        }
+    }
+    if !plan.offers_now() && screen.contains("ask for a lower price: see the dates") {
+        return Err(format!(
+            "the findings suggest a lower price while owed is {:?}:\n{screen}",
+            plan.owed
+        ));
+    }
+    let offer = offer_message(bill, plan, prices, view).to_plain();
+    if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
+        return Err(format!("the offer starts from $0.00:\n{offer}"));
+    }
+    if !plan.offers_now() {
+        for phrase in [
+            "Start from",
+            "discount, ",
+            "discount, sometimes",
+            "Open at",
+            "Payment plan:",
+        ] {
+            if offer.contains(phrase) {
+                return Err(format!(
+                    "the offer says {phrase:?} while owed is {:?}:\n{offer}",
+                    plan.owed
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The trial's rules checked across patient situations, not one bill:
 /// every coverage, claim status, sender, emergency or not, income low, high
 /// or unknown, a collector or not, the bill above, at or below the EOB
@@ -449,12 +585,12 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
             ] {
                 for emergency in [true, false] {
                     for income in [None, Some("18000"), Some("150000")] {
-                        for share in [None, Some("100.00"), Some("900.00")] {
+                        for (share, qmb) in shares_and_qmb(coverage) {
                             let bill = Bill {
                                 sender: Some(sender),
                                 nonprofit: Some(Answer3::Yes),
                                 coverage: Some(coverage),
-                                qmb: Some(Answer3::NotSure).filter(|_| coverage == Coverage::Medicare),
+                                qmb,
                                 emergency: Some(emergency),
                                 in_network_facility: Some(Answer3::No),
                                 claim: claim.filter(|_| coverage.is_insured()),
@@ -477,9 +613,15 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                 ..Bill::default()
                             };
                             checked += 1;
-                            let findings = audit(&bill, &reference, today).findings;
+                            let audited = audit(&bill, &reference, today);
+                            let findings = audited.findings;
                             let plan = plan_for(&bill, &findings, today);
                             let mut problems = Vec::new();
+                            if let Err(problem) =
+                                check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference)
+                            {
+                                problems.push(problem);
+                            }
                             if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {
                                 problems.push(problem);
                             }
@@ -489,20 +631,23 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     problems.push(problem);
                                 }
                             }
+                            let texts: Vec<FindingText> = findings
+                                .iter()
+                                .map(|finding| match &finding.kind {
+                                    FindingKind::Coding(issue) => {
+                                        describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                    FindingKind::Visit(issue) => {
+                                        describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                })
+                                .collect();
+                            let facts = script_facts(&bill, &findings, &texts, None, &view);
+                            if let Err(problem) = check_script_lines(&findings, &facts, &templates) {
+                                problems.push(problem);
+                            }
                             // No figure to pay at once while what is owed is unsettled.
                             if !matches!(plan.owed, Owed::Amount(..)) {
-                                let texts: Vec<FindingText> = findings
-                                    .iter()
-                                    .map(|finding| match &finding.kind {
-                                        FindingKind::Coding(issue) => {
-                                            describe_coding_finding(issue, finding, &bill, &reference, &view)
-                                        }
-                                        FindingKind::Visit(issue) => {
-                                            describe_visit_finding(issue, finding, &bill, &reference, &view)
-                                        }
-                                    })
-                                    .collect();
-                                let facts = script_facts(&bill, &findings, &texts, None, &view);
                                 if let Some(first) = plan.first() {
                                     let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
                                     if script.contains("I could pay $") {
@@ -522,7 +667,7 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
             }
         }
     }
-    assert!(checked > 1_000, "{checked} situations");
+    assert!(checked > 2_000, "{checked} situations");
     assert!(
         failures.is_empty(),
         "{} of {checked} situations fail:\n{}",

@@ -129,6 +129,17 @@ keys! {
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
     PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
+    /// The same first words, to a collection agency (it holds the debt; it
+    /// neither bills the insurer nor corrects the provider's bill).
+    PLAN_SAY_COLLECTOR_WAIT_FOR_EOB = "plan.ask_collector.wait_for_eob";
+    PLAN_SAY_COLLECTOR_ASK_INSURER = "plan.ask_collector.ask_insurer";
+    PLAN_SAY_COLLECTOR_BILL_INSURANCE = "plan.ask_collector.bill_insurance";
+    PLAN_SAY_COLLECTOR_MEDICAID = "plan.ask_collector.medicaid";
+    PLAN_SAY_COLLECTOR_QMB = "plan.ask_collector.qmb";
+    PLAN_SAY_COLLECTOR_SHARE_ZERO = "plan.ask_collector.share_zero";
+    PLAN_SAY_COLLECTOR_PAY_SHARE = "plan.ask_collector.pay_share" [share];
+    PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
+    PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
     PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";

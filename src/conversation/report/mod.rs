@@ -25,7 +25,6 @@ use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
 use crate::domain::plan::{ordered_findings, Plan};
 use crate::domain::reference::Reference;
-use crate::domain::timing as advice;
 
 /// Findings shown per message.
 pub const FINDINGS_PER_PAGE: usize = 3;
@@ -117,7 +116,7 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
 
 /// The ⏰ timing advice, with the ways on.
 pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
-    let text = timing_message(&advice::advise(bill, view.today), view);
+    let text = timing_message(&crate::domain::plan::dates(bill, view.today), view);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![view.button(keys::REMIND_FROM_REPORT, Action::RemindPicker)],
@@ -164,10 +163,16 @@ fn describe(finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'
 fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> Html {
     let content = view.content;
     if findings.is_empty() {
-        let clean = if bill.items.is_empty() {
+        // As the plan decides: no charges to check on a bill that should
+        // be $0, no lower price to ask while it offers nothing.
+        let clean = if !plan.checks_the_charges() {
+            content.text(keys::REPORT_CLEAN_OWE_NOTHING)
+        } else if bill.items.is_empty() {
             content.text(keys::REPORT_CLEAN_NO_ITEMS)
-        } else {
+        } else if plan.offers_now() {
             content.text(keys::REPORT_CLEAN)
+        } else {
+            content.text(keys::REPORT_CLEAN_HOLD)
         };
         return match plan.could_save() {
             Some(total) => Html::join(

@@ -143,7 +143,12 @@ mod tests {
     use super::*;
     use crate::content::Content;
     use crate::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
-    use crate::domain::timing::{advise, sources};
+    use crate::domain::timing::{sources, Advice};
+
+    /// The advice when the plan offers money now.
+    fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+        crate::domain::timing::advise(bill, today, true)
+    }
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 

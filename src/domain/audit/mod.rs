@@ -52,6 +52,21 @@ impl FindingKind {
     }
 }
 
+impl FindingKind {
+    /// The finding questions the billing codes themselves (a coding rule,
+    /// the ER level, a trauma activation): what the visit notes can settle,
+    /// so only then may a script ask to check the notes against the codes.
+    pub fn questions_codes(&self) -> bool {
+        match self {
+            FindingKind::Coding(_) => true,
+            FindingKind::Visit(issue) => matches!(
+                issue,
+                visit::VisitIssue::ErLevel { .. } | visit::VisitIssue::TraumaActivation { .. }
+            ),
+        }
+    }
+}
+
 /// One thing to question on the bill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

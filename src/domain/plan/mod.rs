@@ -223,10 +223,27 @@ pub enum Owed {
     /// The EOB's share (this much) is what is owed only if the provider is
     /// in network, and that is not known yet: nothing to offer until it is.
     ConfirmNetwork(Decimal),
+    /// Medicare, QMB not known: with QMB no Medicare provider may bill the
+    /// patient for Medicare's deductibles and coinsurance (E2), so nothing
+    /// is owed for covered care; nothing to offer until it is known.
+    ConfirmQmb,
+    /// Help that can erase the whole bill comes first (financial help at a
+    /// free-care income, Medicaid's reach back): nothing to offer until it
+    /// is decided.
+    HelpFirst(HelpFirst),
     /// The patient should owe nothing (Medicaid, QMB, a $0 share).
     Nothing,
     /// This much, for this reason.
     Amount(Decimal, OwedBasis),
+}
+
+/// The help to apply for before offering anything ([`Owed::HelpFirst`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFirst {
+    /// Financial help at an income where it often covers the whole bill.
+    FinancialHelp,
+    /// Medicaid, which can reach back to the care if applied for by this day.
+    Medicaid { apply_by: NaiveDate },
 }
 
 /// Why the patient owes what [`Owed::Amount`] says.
@@ -310,6 +327,20 @@ impl Plan {
         (most > Decimal::ZERO).then_some(most)
     }
 
+    /// Whether the plan says to offer money now (a discount, a settlement, a
+    /// payment plan): only once what is owed is settled. The 💵 offer, the
+    /// ⏰ dates' day to ask for a discount and the scripts' figures follow it.
+    pub fn offers_now(&self) -> bool {
+        matches!(self.owed, Owed::Amount(..))
+    }
+
+    /// Whether the bill's charges are worth checking (the itemized bill,
+    /// the EOB, errors): not on a bill that should be $0 (Medicaid, QMB, a
+    /// $0 share), where the plan drops those steps and every screen follows.
+    pub fn checks_the_charges(&self) -> bool {
+        self.owed != Owed::Nothing
+    }
+
     /// The step with this action kind, if the plan has one.
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
@@ -327,8 +358,28 @@ pub const MAX_ITEMS: usize = 500;
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
     let plan = plan(bill, &findings, today);
+    // The itemized bill or the EOB to get, on a bill the plan says should
+    // be $0, is no step of the plan and no finding either.
+    findings.retain(|finding| {
+        let chase = matches!(
+            &finding.kind,
+            FindingKind::Visit(VisitIssue::AskForItemized | VisitIssue::AskForEob { .. })
+        );
+        !chase || plan.checks_the_charges()
+    });
     findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
+}
+
+/// The ⏰ dates for `bill` on `today`: timing's advice, with a day to call
+/// and ask for a discount only when the plan says to offer money now
+/// ([`Plan::offers_now`]), so the dates never suggest a deal the plan and
+/// the offer hold back. Whether to offer depends on the bill, not on the
+/// audit's findings (they change how much is owed, never whether it is
+/// settled), so the plan is made without them here.
+pub fn dates(bill: &Bill, today: NaiveDate) -> Vec<timing::Advice> {
+    let offers_now = plan(bill, &[], today).offers_now();
+    timing::advise(bill, today, offers_now)
 }
 
 /// The index of the plan step a finding is part of, if the plan takes it up.
@@ -384,6 +435,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     deadline_steps(&facts, &mut steps);
     bill_steps(&facts, &mut steps);
     let owed = owed(&facts, &steps);
+    // Plan::checks_the_charges is this same rule, for the screens.
     if owed == Owed::Nothing {
         // Nothing to chase on a bill that should be $0.
         steps.retain(|s| {
@@ -812,6 +864,19 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     });
     if let Some(share) = confirm {
         return Owed::ConfirmNetwork(share);
+    }
+    if has(|a| matches!(a, Action::AskAboutQmb)) {
+        return Owed::ConfirmQmb;
+    }
+    if has(|a| matches!(a, Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree)) {
+        return Owed::HelpFirst(HelpFirst::FinancialHelp);
+    }
+    let medicaid_by = steps.iter().find_map(|s| match s.action {
+        Action::ApplyForMedicaid { apply_by, .. } if s.deadline.is_some_and(|d| !d.passed) => Some(apply_by),
+        _ => None,
+    });
+    if let Some(apply_by) = medicaid_by {
+        return Owed::HelpFirst(HelpFirst::Medicaid { apply_by });
     }
     let Some(balance) = facts.balance.filter(|b| *b > Decimal::ZERO) else {
         return Owed::Unknown;
