@@ -54,7 +54,7 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
         Owed::HelpFirst(HelpFirst::Medicaid { apply_by }) => {
             lines.push(content.render(
                 keys::OFFER_APPLY_MEDICAID_FIRST,
-                &[("apply_by", Fill::Text(&format_date(apply_by, view.today)))],
+                &[("apply_by", Fill::Text(&view.date(apply_by)))],
             ));
             return Html::join(&lines, "\n");
         }
