@@ -443,14 +443,17 @@ impl Turn<'_> {
         if self.state.screen == Screen::Summary {
             shown.push(super::report::plan(self.bill(), self.reference, &self.view));
         }
-        let buttons: Vec<Button> = shown
-            .into_iter()
-            .flat_map(|output| match output {
-                Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
-                Output::Document { .. } => Vec::new(),
-            })
-            .flatten()
-            .collect();
+        let mut buttons: Vec<Button> = Vec::new();
+        let shown_buttons = shown.into_iter().flat_map(|output| match output {
+            Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
+            Output::Document { .. } => Vec::new(),
+        });
+        // A button on both messages (Main menu) is one button.
+        for button in shown_buttons.flatten() {
+            if !buttons.iter().any(|each| each.data == button.data) {
+                buttons.push(button);
+            }
+        }
         // Each button by its label and the words for it ("check my bill"
         // for Review a bill); then, on screens that only move around, the
         // commands by their words ("new bill").

@@ -375,3 +375,66 @@ fn yesterday_typed_late_at_night_counts_from_the_users_day_not_utc() {
     chat.send(text("yesterday"));
     assert_eq!(chat.bill().service_date, Some(dec_5));
 }
+
+#[test]
+fn a_typed_yes_at_a_one_tap_check_keeps_the_reading() {
+    let mut chat = Chat::at(&[], Question::Sender);
+    chat.send(text("hosptial"));
+    chat.send(text("yea"));
+    assert_eq!(chat.bill().sender, Some(BillSender::Hospital));
+
+    let mut chat = Chat::at(&[], Question::AmountDue);
+    chat.send(text("maybe 500?"));
+    let out = chat.send(text("nope"));
+    assert_eq!(out[0], line(keys::GUESS_TYPE_AGAIN));
+    assert_eq!(chat.bill().amount_due, None);
+    assert_eq!(chat.state.screen, asking(Question::AmountDue));
+}
+
+#[test]
+fn words_at_the_menu_and_the_report_press_what_they_mean() {
+    let mut chat = Chat::new();
+    chat.send(cmd(Command::Start));
+    chat.send(text("need to check my er bill pls"));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(text("what did u find"));
+    assert!(
+        matches!(chat.state.screen, Screen::Findings { .. }),
+        "{:?}",
+        chat.state.screen
+    );
+    chat.send(text("new bill"));
+    assert_eq!(chat.state.bills.len(), 2);
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+}
+
+#[test]
+fn states_not_sure_and_got_everything_typed_loosely() {
+    let mut chat = Chat::at(&[], Question::UsState);
+    chat.send(text("texas!!"));
+    assert_eq!(chat.bill().state.as_deref(), Some("TX"));
+
+    let mut chat = Chat::at(&[], Question::UsState);
+    chat.send(text("i live in ohio"));
+    assert_eq!(chat.bill().state, None, "a guess waits for the tap");
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().state.as_deref(), Some("OH"));
+
+    // "not sure" at the coverage: insured, network not known.
+    let mut chat = Chat::at(&[], Question::Coverage);
+    chat.send(text("not sure"));
+    assert_eq!(chat.bill().coverage, Some(Coverage::InsuredNotSure));
+
+    // Not knowing what an itemized bill is: not having one.
+    let mut chat = Chat::at(&[], Question::HasItemized);
+    chat.send(text("idk what that is"));
+    assert_eq!(chat.bill().has_itemized, Some(false));
+
+    // "i got everything" ends the list of services not received.
+    let mut chat = at_not_received();
+    chat.send(text("i got everything"));
+    assert!(chat.bill().not_received_done);
+    assert!(chat.bill().not_received.is_empty());
+}
