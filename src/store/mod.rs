@@ -28,6 +28,7 @@
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
+mod cache;
 pub mod chat_keys;
 mod commit;
 pub mod due;
@@ -40,6 +41,7 @@ pub use record::ChatRecord;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
+use cache::RecordCache;
 use chat_keys::{ChatKeys, Unreadable};
 use commit::GroupCommit;
 use std::path::Path;
@@ -116,6 +118,9 @@ pub struct Store {
     keys: Arc<ChatKeys>,
     /// Makes writes durable for many writers at once.
     commit: Arc<GroupCommit>,
+    /// Records last read or written, decoded (checked against the stored
+    /// bytes before use).
+    cache: Arc<RecordCache>,
     /// The data folder (sled's files and `keys/`).
     path: std::path::PathBuf,
 }
@@ -166,6 +171,7 @@ impl Store {
         Ok(Store {
             keys,
             commit: Arc::new(commit),
+            cache: Arc::new(RecordCache::default()),
             chats: db.open_tree("chats")?,
             bill_items: db.open_tree("bill_items")?,
             set_aside: db.open_tree("set_aside")?,
@@ -187,6 +193,12 @@ impl Store {
                 was_reset: false,
             });
         };
+        if let Some(record) = self.cache.get(chat, &bytes) {
+            return Ok(LoadedChat {
+                record,
+                was_reset: false,
+            });
+        }
         let read = match self.unseal(chat, &bytes) {
             Ok(plain) => record::decode(&plain)
                 .map_err(|e| e.to_string())
@@ -195,10 +207,13 @@ impl Store {
             Err(Unreadable::Damaged) => Err("it does not decrypt".to_string()),
         };
         match read {
-            Ok(record) => Ok(LoadedChat {
-                record,
-                was_reset: false,
-            }),
+            Ok(record) => {
+                self.cache.put(chat, bytes, record.clone());
+                Ok(LoadedChat {
+                    record,
+                    was_reset: false,
+                })
+            }
             Err(error) => {
                 log::warn!("chat {chat}: stored record set aside: {error}");
                 let mut key = chat.to_be_bytes().to_vec();
@@ -249,7 +264,8 @@ impl Store {
         if body.len() + items.iter().map(|part| part.json.len()).sum::<usize>() > MAX_CHAT_BYTES {
             return Ok(Saved::TooLarge);
         }
-        let bytes = self.seal(chat, &body)?;
+        let bytes = sled::IVec::from(self.seal(chat, &body)?);
+        let read_back = record::read_back(record, &items);
         // Each bill's items whose digest differs from the one on disk:
         // written, or removed when none are left.
         let on_disk = |index: usize| record.item_digests.get(index).copied().unwrap_or(0);
@@ -287,7 +303,8 @@ impl Store {
                 // no record, which is a chat never seen.
                 self.chat_due.insert(key, new_list)?;
             }
-            self.chats.insert(key, bytes)?;
+            self.chats.insert(key, bytes.clone())?;
+            self.cache.put(chat, bytes, read_back);
             return Ok(Saved::Written);
         }
         (&self.chats, &self.due, &self.bill_items, &self.chat_due)
@@ -322,18 +339,20 @@ impl Store {
                         None => bill_items.remove(key.as_slice())?,
                     };
                 }
-                chats.insert(&chat.to_be_bytes(), bytes.as_slice())?;
+                chats.insert(&chat.to_be_bytes(), bytes.clone())?;
                 Ok::<(), ConflictableTransactionError<()>>(())
             })
             .map_err(|e| match e {
                 TransactionError::Storage(e) => StoreError::Sled(e),
                 TransactionError::Abort(()) => StoreError::Sled(sled::Error::Unsupported("aborted".into())),
             })?;
+        self.cache.put(chat, bytes, read_back);
         Ok(Saved::Written)
     }
 
     /// Removes everything stored about a chat, from every tree.
     pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
+        self.cache.forget(chat);
         self.chats.remove(chat.to_be_bytes())?;
         self.chat_due.remove(chat.to_be_bytes())?;
         for entry in self.bill_items.scan_prefix(chat.to_be_bytes()) {
@@ -621,6 +640,39 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.load_chat(42).unwrap().record, record);
         assert_eq!(store.load_chat(43).unwrap().record, ChatRecord::new());
+    }
+
+    #[tokio::test]
+    async fn a_record_from_the_cache_is_the_record_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = ChatRecord::new();
+        record.state.bill_mut().items = bill_of(3);
+        record.state.bill_mut().amount_due = Some(rust_decimal_macros::dec!(1234.50));
+        record.state.lang = Some(crate::content::Lang::Es);
+        record.note_applied(7);
+        for round in 0..4 {
+            if round == 2 {
+                record.state.bills.push(crate::domain::bill::Bill::default());
+                record.state.bill_mut().items.clear();
+            }
+            store.save_chat(5, &record).unwrap().written().unwrap();
+            // Read through the cache, then as a fresh start reads it.
+            let cached = store.load_chat(5).unwrap().record;
+            store.cache.forget(5);
+            let decoded = store.load_chat(5).unwrap().record;
+            assert_eq!(cached, decoded, "round {round}");
+            record = cached;
+            record.note_applied(8 + round);
+        }
+        // A write that goes around the cache is never served from it.
+        let other = ChatRecord::new();
+        let body = record::encode_apart(&other).0;
+        store
+            .chats
+            .insert(5i64.to_be_bytes(), store.seal(5, &body).unwrap())
+            .unwrap();
+        assert_eq!(store.load_chat(5).unwrap().record, record::read_back(&other, &[]));
     }
 
     fn bill_of(lines: usize) -> Vec<crate::domain::line_items::LineItem> {

@@ -235,17 +235,24 @@ pub fn encode_apart(record: &ChatRecord) -> (Vec<u8>, Vec<StoredItems>) {
             }
         })
         .collect();
-    let mut slim = record.clone();
+    let mut slim = read_back(record, &items);
     for bill in &mut slim.state.bills {
         bill.items = Vec::new();
     }
-    slim.version = CURRENT_VERSION;
+    (encode(&slim), items)
+}
+
+/// What reading back a record stored in parts gives: the record, at this
+/// version, with the digests of its items as stored.
+pub fn read_back(record: &ChatRecord, items: &[StoredItems]) -> ChatRecord {
+    let mut stored = record.clone();
+    stored.version = CURRENT_VERSION;
     // A record without items stores no digests (and reads back equal).
-    slim.item_digests = match items.iter().all(|part| part.digest == 0) {
+    stored.item_digests = match items.iter().all(|part| part.digest == 0) {
         true => Vec::new(),
         false => items.iter().map(|part| part.digest).collect(),
     };
-    (encode(&slim), items)
+    stored
 }
 
 /// A bill's items read back from their stored JSON.
