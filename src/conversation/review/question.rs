@@ -319,10 +319,30 @@ impl Question {
     /// `from` has none, or the question is about the bill.
     pub fn copy_answer(self, from: &Bill, to: &mut Bill) -> bool {
         match self {
-            Question::HouseholdSize if from.household_size.is_some() => to.household_size = from.household_size,
-            Question::YearlyIncome if from.yearly_income.is_some() => to.yearly_income = from.yearly_income,
-            Question::UsState if from.state.is_some() => to.state.clone_from(&from.state),
-            _ => return false,
+            Question::HouseholdSize => match from.household_size {
+                Some(size) => to.household_size = Some(size),
+                None => return false,
+            },
+            Question::YearlyIncome => match from.yearly_income {
+                Some(income) => to.yearly_income = Some(income),
+                None => return false,
+            },
+            Question::UsState => match &from.state {
+                Some(state) => to.state = Some(state.clone()),
+                None => return false,
+            },
+            chosen!()
+            | dated!()
+            | Question::Estimate
+            | Question::AmountDue
+            | Question::EobBilled
+            | Question::EobAllowed
+            | Question::EobPlanPaid
+            | Question::EobYourShare
+            | Question::LumpSum
+            | Question::Monthly
+            | Question::LineItems
+            | Question::NotReceived => return false,
         }
         true
     }
@@ -503,11 +523,13 @@ impl Question {
         match self {
             Question::Coverage => Some("insured_not_sure"),
             Question::HasItemized => Some("no"),
-            _ => self
-                .options()
-                .iter()
-                .any(|(id, _)| *id == choices::NOT_SURE)
-                .then_some(choices::NOT_SURE),
+            Question::Nonprofit
+            | Question::InNetworkFacility
+            | Question::Qmb
+            | Question::MedicareKind
+            | Question::Claim => Some(choices::NOT_SURE),
+            Question::Sender | Question::Emergency | Question::InCollections => None,
+            dated!() | plain_amounts!() | own_way!() | Question::Estimate => None,
         }
     }
 
