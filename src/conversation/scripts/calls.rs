@@ -12,8 +12,8 @@ use crate::conversation::step::amount_error;
 use crate::conversation::step::{Turn, MAX_CALLS};
 use crate::conversation::view::View;
 use crate::domain::calls::{note, CallLog, CallOutcome};
-use crate::domain::dates::parse_date_ahead;
 use crate::domain::money::{parse_amount, Usd};
+use crate::domain::reading::read_date_ahead;
 use crate::domain::reading::Reading;
 
 impl Turn<'_> {
@@ -80,14 +80,14 @@ impl Turn<'_> {
                 }
                 Err(error) => self.say_then_current(amount_error(error)),
             },
-            CallStep::PlanFirstDue => match parse_date_ahead(text, self.today()) {
+            CallStep::PlanFirstDue => match read_date_ahead(text, self.today(), self.words) {
                 Ok(date) => {
                     draft.plan_first_due = Some(date);
                     self.finish_call_log(draft);
                 }
                 Err(_) => self.say_then_current(keys::DATE_UNREADABLE),
             },
-            CallStep::PromisedBy => match parse_date_ahead(text, self.today()) {
+            CallStep::PromisedBy => match read_date_ahead(text, self.today(), self.words) {
                 Ok(date) => {
                     draft.promised_by = Some(date);
                     self.finish_call_log(draft);

@@ -6,7 +6,7 @@
 
 use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
-use crate::domain::dates::{parse_date, DateError};
+use crate::domain::dates::{parse_date, parse_date_ahead, DateError};
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 /// Why a typed date was not read.
@@ -117,6 +117,17 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
 /// the text is not one; a date not in the calendar is impossible. With no
 /// year, the latest such day up to today.
 fn named_month_date(text: &str, today: NaiveDate, months: &[String]) -> Option<Result<NaiveDate, DateProblem>> {
+    named_month_date_toward(text, today, months, false)
+}
+
+/// [`named_month_date`], with no year the latest such day up to today, or
+/// (`ahead`) the next from today.
+fn named_month_date_toward(
+    text: &str,
+    today: NaiveDate,
+    months: &[String],
+    ahead: bool,
+) -> Option<Result<NaiveDate, DateProblem>> {
     let (mut month, mut day, mut year) = (None, None, None);
     for word in text.split_whitespace() {
         let word = word.trim_end_matches(['.', ',']);
@@ -143,13 +154,52 @@ fn named_month_date(text: &str, today: NaiveDate, months: &[String]) -> Option<R
     }
     let (month, day) = (month?, day?);
     let on = |year: i32| NaiveDate::from_ymd_opt(year, month, day);
-    Some(match year {
-        Some(year) => on(year).ok_or(DateProblem::Impossible),
-        None => match on(today.year()) {
+    Some(match (year, ahead) {
+        (Some(year), _) => on(year).ok_or(DateProblem::Impossible),
+        (None, false) => match on(today.year()) {
             Some(date) if date <= today => Ok(date),
             _ => on(today.year() - 1).ok_or(DateProblem::Impossible),
         },
+        (None, true) => match on(today.year()) {
+            Some(date) if date >= today => Ok(date),
+            _ => on(today.year() + 1).ok_or(DateProblem::Impossible),
+        },
     })
+}
+
+/// A date from today on, as a promise or a payment is dated: everything
+/// [`parse_date_ahead`] reads ("6/13", "Jun 13"), "tomorrow", a weekday
+/// (the next one), and the words file's month names ("13 de junio").
+pub fn read_date_ahead(text: &str, today: NaiveDate, words: &Words) -> Result<NaiveDate, DateProblem> {
+    let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
+    match parse_date_ahead(&normalized, today) {
+        Ok(date) => return Ok(date),
+        Err(DateError::Impossible) => return Err(DateProblem::Impossible),
+        Err(DateError::Unreadable) => {}
+    }
+    let dates = &words.dates;
+    if dates.tomorrow.contains(&normalized) {
+        return today.succ_opt().ok_or(DateProblem::Impossible);
+    }
+    if dates.today.contains(&normalized) {
+        return Ok(today);
+    }
+    if let Some(date) = named_month_date_toward(&normalized, today, &dates.months_named, true) {
+        return date;
+    }
+    // "friday", "next friday": the next such day after today.
+    let (day, _) = take_phrases(&normalized, &dates.next);
+    if let Some(index) = dates.weekdays.iter().position(|names| names.contains(&day)) {
+        let now = i64::from(today.weekday().num_days_from_monday());
+        let ahead = match (index as i64 - now).rem_euclid(7) {
+            0 => 7,
+            n => n,
+        };
+        return today
+            .checked_add_signed(Duration::days(ahead))
+            .ok_or(DateProblem::Impossible);
+    }
+    Err(DateProblem::Unreadable)
 }
 
 /// The text with one word that is a typo of a month name ("augst",
@@ -359,6 +409,19 @@ mod tests {
         assert_eq!(read("came yesterday"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("bananas 14"), Err(DateProblem::Unreadable));
         assert_eq!(read("14 august"), Ok(Reading::Sure(day(8, 14))));
+    }
+
+    #[test]
+    fn dates_ahead_for_promises_and_payments() {
+        let words = english();
+        let today = today();
+        let ahead = |text: &str| read_date_ahead(text, today, &words);
+        assert_eq!(ahead("6/13"), Ok(NaiveDate::from_ymd_opt(2027, 6, 13).unwrap()));
+        assert_eq!(ahead("tomorrow"), Ok(day(12, 7)));
+        assert_eq!(ahead("friday"), Ok(day(12, 11)));
+        assert_eq!(ahead("next friday"), Ok(day(12, 11)));
+        assert_eq!(ahead("13 june"), Ok(NaiveDate::from_ymd_opt(2027, 6, 13).unwrap()));
+        assert_eq!(ahead("soonish"), Err(DateProblem::Unreadable));
     }
 
     #[test]

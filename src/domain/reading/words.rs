@@ -87,6 +87,12 @@ pub struct DateWords {
     /// Yesterday, said another way ("yday").
     #[serde(default)]
     pub yesterday: Vec<String>,
+    /// Tomorrow, for dates ahead ("tmrw").
+    #[serde(default)]
+    pub tomorrow: Vec<String>,
+    /// Words before a weekday ahead ("next friday").
+    #[serde(default)]
+    pub next: Vec<String>,
     /// Month names, January first, whose typos are read as guesses.
     #[serde(default)]
     pub months_named: Vec<String>,
@@ -213,6 +219,8 @@ impl Words {
             &mut self.dates.vague,
             &mut self.dates.today,
             &mut self.dates.yesterday,
+            &mut self.dates.tomorrow,
+            &mut self.dates.next,
             &mut self.dates.labels,
             &mut self.dates.day_after,
             &mut self.dates.day_before,
