@@ -579,10 +579,8 @@ impl Turn<'_> {
     /// Typed at "I read that as … Is that right?": a plain yes keeps the
     /// reading, a plain no asks again; anything else is a new answer.
     fn check_typed(&mut self, q: Question, guess: Guess, text: &str) {
-        // At a yes/no question, a typed yes or no answers the question.
-        if q.options().iter().any(|(id, _)| *id == "yes") {
-            return self.answer_typed(q, text);
-        }
+        // At a yes/no question too, a yes here keeps what was read: the
+        // check asked "Is that right?".
         let yes_no = [
             reading::Choice::new([self.content().plain(keys::ANSWER_YES)])
                 .and(self.words.choice_words("yes_no_not_sure", "yes")),

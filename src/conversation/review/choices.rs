@@ -142,7 +142,8 @@ mod tests {
             ("yep", Some(Reading::Sure(true))),
             ("Y", Some(Reading::Sure(true))),
             ("it wasn't", Some(Reading::Sure(false))),
-            ("yes it was the ER 😩", Some(Reading::Guess(true))),
+            ("yes it was the ER 😩", Some(Reading::Sure(true))),
+            ("it was the ER, yes", Some(Reading::Guess(true))),
             ("idk", Some(Reading::DontKnow)),
         ] {
             assert_eq!(read(&YES_NO, "yes_no_not_sure", typed), expected, "typed {typed:?}");

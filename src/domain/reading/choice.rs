@@ -157,7 +157,20 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
     };
     match outer[..] {
         [only] if only_doubt(&choices[only]) => return Err(NotRead),
-        [only] => return guarded(only, &normalized, choices, words),
+        [only] => {
+            // "no it was just bloodwork": said first, then why, is the
+            // answer as typed (unless hedged: "in network i think").
+            let reading = guarded(only, &normalized, choices, words)?;
+            let said_first = choices[only]
+                .phrases
+                .iter()
+                .any(|p| normalized.starts_with(&format!("{p} ")));
+            let hedged = words.hedges.iter().any(|h| find_phrase(&normalized, h).is_some());
+            return Ok(match reading {
+                Reading::Guess(at) if said_first && !hedged => Reading::Sure(at),
+                other => other,
+            });
+        }
         [] => {}
         _ => return Err(NotRead),
     }
@@ -341,8 +354,10 @@ mod tests {
         assert_eq!(read("Mercy General Hospital", &senders()), Ok(Reading::Guess(0)));
         assert_eq!(read("hosptial", &senders()), Ok(Reading::Guess(0)));
         assert_eq!(read("labratory", &senders()), Ok(Reading::Guess(2)));
-        assert_eq!(read("yes it was the ER 😩", &yes_no()), Ok(Reading::Guess(0)));
-        assert_eq!(read("no it wasn't", &yes_no()), Ok(Reading::Guess(1)));
+        // Said first, then why: as typed; hedged, a guess.
+        assert_eq!(read("yes it was the ER 😩", &yes_no()), Ok(Reading::Sure(0)));
+        assert_eq!(read("no it wasn't", &yes_no()), Ok(Reading::Sure(1)));
+        assert_eq!(read("yes probably the ER", &yes_no()), Ok(Reading::Guess(0)));
         let coverage = vec![
             Choice::new(["In network", "network"]),
             Choice::new(["Out of network", "oon"]),

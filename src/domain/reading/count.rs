@@ -13,7 +13,13 @@ const MOST: u32 = 20;
 /// is a guess to confirm. Anything not understood, a sum of money among it,
 /// or no one at all, is not read.
 pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
-    if let Some((outside, inside)) = split_brackets(text) {
+    // "3 of us, me and my 2 kids": a number, then who they are after a
+    // comma, read like brackets.
+    let explained = text
+        .split_once(',')
+        .filter(|(number, _)| number.contains(|c: char| c.is_ascii_digit()))
+        .map(|(number, who)| (number.to_string(), who.to_string()));
+    if let Some((outside, inside)) = split_brackets(text).or(explained) {
         // "2 (me and my mom)": the brackets explain the number outside;
         // if they count to another number, ask.
         let reading = read_count(&outside, words)?;

@@ -438,3 +438,37 @@ fn states_not_sure_and_got_everything_typed_loosely() {
     assert!(chat.bill().not_received_done);
     assert!(chat.bill().not_received.is_empty());
 }
+
+#[test]
+fn yes_typed_at_a_check_of_a_no_keeps_the_no() {
+    // The trial's worst reading: "I read that as No. Is that right?",
+    // "yep" stored Yes. A yes at a check keeps what was read.
+    for typed in ["yes", "yep", "right"] {
+        let mut chat = Chat::at(&[], Question::Emergency);
+        chat.state.screen = Screen::ConfirmGuess {
+            question: Question::Emergency,
+            guess: Guess::Choice(1),
+        };
+        chat.send(text(typed));
+        assert_eq!(chat.bill().emergency, Some(false), "{typed}");
+    }
+    // And "no" at it asks the question again, storing nothing.
+    let mut chat = Chat::at(&[], Question::Emergency);
+    chat.state.screen = Screen::ConfirmGuess {
+        question: Question::Emergency,
+        guess: Guess::Choice(1),
+    };
+    chat.send(text("no"));
+    assert_eq!(chat.bill().emergency, None);
+    assert_eq!(chat.state.screen, asking(Question::Emergency));
+
+    // A plain no with its reason needs no check at all.
+    let mut chat = Chat::at(&[], Question::Emergency);
+    chat.send(text("no just a regular appt"));
+    assert_eq!(chat.bill().emergency, Some(false));
+
+    // "3 of us, me and my 2 kids" is 3.
+    let mut chat = Chat::at(&[], Question::HouseholdSize);
+    chat.send(text("3 of us, me and my 2 kids"));
+    assert_eq!(chat.bill().household_size, Some(3));
+}
