@@ -60,7 +60,10 @@ def fill(s):
                "days": "7", "date": "Tue, Jul 14", "total": "$1,234.50"}
     return PH.sub(lambda m: typical.get(m.group(0)[1:-1], "XXXXXXXX"), s)
 
-BUTTON_HINT = re.compile(r"(button|yes|no|done|fix|remove|back|more|previous|next|see_|show|keep_it|retype|snooze|cancel|dont_have|^new$)")
+# Keys whose values are button labels (by the last part of the key, or
+# the whole table they sit in).
+BUTTON_HINT = re.compile(r"(^|\.)(\w*button\w*|yes|no|done|fix|remove|back\w*|more|previous|next|see_\w+|show_list|keep_it|retype|dont_have|new|all|leave|add|change_zone|cancel|full|not_now|note_call|other_questions|label)$"
+                         r"|^(menu|call\.outcome|script\.kind|letter\.kind|remind\.short|zone)\.\w+$")
 
 def check_toml(rel):
     en = tomllib.loads((EN / rel).read_text())
@@ -97,8 +100,7 @@ def check_toml(rel):
             problems.append(f"{rel}: {k} is empty")
         if w == v and len(v) > 12 and re.search(r"[a-z]{4,} [a-z]{3,}", v):
             problems.append(f"{rel}: {k} looks untranslated")
-        last = k.split(".")[-1]
-        if len(v) <= 30 and "\n" not in v and BUTTON_HINT.search(last) and len(fill(w)) > 30:
+        if len(v) <= 30 and "\n" not in v and BUTTON_HINT.search(k) and len(fill(w)) > 30:
             problems.append(f"{rel}: {k} button label over 30 chars: {fill(w)!r}")
 
 BLOCK = re.compile(r"\{[?!/][a-z_]+\}")
