@@ -98,10 +98,14 @@ def check_toml(rel):
             problems.append(f"{rel}: {k} tags {sorted(ks)} (balanced={oks}) vs English {sorted(ke)}")
         if v.strip() and not w.strip():
             problems.append(f"{rel}: {k} is empty")
-        if w == v and len(v) > 12 and re.search(r"[a-z]{4,} [a-z]{3,}", v):
+        if w == v and k not in PROPER_NAMES and len(v) > 12 and re.search(r"[a-z]{4,} [a-z]{3,}", v):
             problems.append(f"{rel}: {k} looks untranslated")
         if len(v) <= 30 and "\n" not in v and BUTTON_HINT.search(k) and len(fill(w)) > 30:
             problems.append(f"{rel}: {k} button label over 30 chars: {fill(w)!r}")
+
+# Values that are proper names (agencies' official names), kept in English on purpose.
+PROPER_NAMES = {"plan.complaint.to.no_surprises", "plan.complaint.to.medicare",
+                "plan.complaint.to.cfpb", "plan.complaint.to.irs"}
 
 BLOCK = re.compile(r"\{[?!/][a-z_]+\}")
 
