@@ -57,7 +57,7 @@ def tags(s):
 
 def fill(s):
     typical = {"number": "12", "amount": "$1,234.50", "count": "3", "sender": "Hospital",
-               "days": "7", "date": "Tue, Jul 14", "total": "$1,234.50"}
+               "days": "7", "date": "Wed, Sep 30, 2027", "total": "$1,234.50"}
     return PH.sub(lambda m: typical.get(m.group(0)[1:-1], "XXXXXXXX"), s)
 
 # Keys whose values are button labels (by the last part of the key, or
@@ -131,6 +131,22 @@ def check_txt(rel):
     if "{{" in s or "}}" in s:
         problems.append(f"{rel}: doubled braces")
 
+def check_answer_buttons():
+    """"Keep: {answer}" and "Same: {answer}" are buttons that hold an answer's
+    label: each must fit in 30 characters with every answer label."""
+    try:
+        review = tomllib.loads((ES / "review.toml").read_text())
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return
+    labels = [v for q in review["question"].values() for k, v in q.items() if k != "prompt"]
+    labels += list(review["answer"].values())
+    for key in ("keep", "same_as_before"):
+        for label in labels:
+            text = review["review"][key].replace("{answer}", label)
+            if len(text) > 30:
+                problems.append(f"review.toml: review.{key} over 30 chars: {text!r}")
+
+check_answer_buttons()
 for p in sorted(EN.rglob("*")):
     if p.is_dir(): continue
     rel = str(p.relative_to(EN))
