@@ -3,6 +3,7 @@
 
 use crate::clock::{Clock, StartedClock, SystemClock};
 use crate::config::Config;
+use crate::content::Lang;
 use crate::engine::Engine;
 use crate::resources::Resources;
 use crate::store::{Durability, Store};
@@ -13,7 +14,10 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrontEnd {
     Telegram,
-    Console,
+    /// The terminal, in this language when given (`--lang es`).
+    Console {
+        lang: Option<Lang>,
+    },
 }
 
 /// Runs the bot until it is asked to stop.
@@ -35,7 +39,7 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
     let engine = Engine::new(store, resources, clock);
     let result = match front_end {
         FrontEnd::Telegram => telegram::run(engine.clone(), &config).await,
-        FrontEnd::Console => console::run(engine.clone()).await,
+        FrontEnd::Console { lang } => console::run(engine.clone(), lang).await,
     };
     engine.flush().await?;
     log::info!("stopped; data flushed");

@@ -4,6 +4,7 @@
 use anyhow::{bail, Context};
 use billcoach::app::{self, FrontEnd};
 use billcoach::config::Config;
+use billcoach::content::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -22,6 +23,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,
+    /// The terminal conversation's language: en or es
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+/// A language code (`es`) as a [`Lang`].
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(&code.to_ascii_lowercase()).ok_or_else(|| format!("no language '{code}' (try en or es)"))
 }
 
 #[derive(Subcommand, Clone, Copy)]
@@ -51,7 +60,7 @@ async fn start() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::from_env().context("a setting in the environment (or .env) cannot be read")?;
     let front_end = match (cli.mode, &config.token) {
-        (Some(Mode::Console), _) | (None, None) => FrontEnd::Console,
+        (Some(Mode::Console), _) | (None, None) => FrontEnd::Console { lang: cli.lang },
         (Some(Mode::Telegram), None) => {
             bail!("TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)")
         }
@@ -59,7 +68,10 @@ async fn start() -> anyhow::Result<()> {
     };
     // The terminal conversation shares the screen with the logs: keep them
     // to warnings there unless RUST_LOG says otherwise.
-    let default_level = if front_end == FrontEnd::Console { "warn" } else { "info" };
+    let default_level = match front_end {
+        FrontEnd::Console { .. } => "warn",
+        FrontEnd::Telegram => "info",
+    };
     pretty_env_logger::formatted_timed_builder()
         .parse_filters(&log_filter(default_level))
         .init();

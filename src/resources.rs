@@ -1,71 +1,100 @@
-//! What the bot knows that is not code: its words (`dialogues/`), the call
-//! scripts and letters, and the CMS reference data. Loaded and checked once
-//! at start-up, so a broken copy or data file stops the bot with a clear
-//! message instead of failing in the middle of a conversation.
+//! What the bot knows that is not code: for each language it speaks, its
+//! words (`dialogues/<lang>/`), call scripts, letters and reader words;
+//! and the CMS reference data. Loaded and checked once at start-up, so a
+//! broken copy or data file stops the bot with a clear message instead of
+//! failing in the middle of a conversation.
 
 use crate::content::templates::Templates;
-use crate::content::Content;
+use crate::content::{embedded_files, Content, Lang, Language, Languages};
 use crate::domain::reading::Words;
 use crate::domain::reference::Reference;
 use crate::StartError;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Everything loaded at start-up, shared by all chats.
 pub struct Resources {
-    pub content: Content,
-    pub templates: Templates,
+    /// Each language's copy, scripts and letters, and reader words.
+    pub languages: Languages,
     pub reference: Reference,
-    /// The words the forgiving readers accept ("idk", "bucks", "4 of us").
-    pub words: Words,
 }
 
-/// The readers' words built in (`dialogues/en/reading/words.toml`).
-const WORDS: &str = include_str!("../dialogues/en/reading/words.toml");
-
-/// The other words for button answers built in (`reading/choices.toml`).
-const CHOICES: &str = include_str!("../dialogues/en/reading/choices.toml");
-
-/// The readers' built-in words (checked by a test below).
+/// The English readers' words built in (checked by a test below).
 pub fn embedded_words() -> Words {
-    Words::from_toml(WORDS)
-        .and_then(|words| words.with_choices(CHOICES))
-        .unwrap_or_else(|e| panic!("the built-in reading words: {e}"))
+    reader_words(Lang::En, None).unwrap_or_else(|e| panic!("the built-in reading words: {e}"))
 }
 
-/// The readers' words from a dialogues folder: each of its two files, or
-/// the built-in one where the folder has none.
-fn words_from(dir: &Path) -> Result<Words, StartError> {
-    let read = |name: &str, built_in: &'static str| -> Result<String, StartError> {
-        let path = dir.join("reading").join(name);
-        match path.exists() {
-            true => Ok(std::fs::read_to_string(&path)?),
-            false => Ok(built_in.to_string()),
+/// A language's reader words: `reading/words.toml` and
+/// `reading/choices.toml` from `dir` where it has them, else built in.
+fn reader_words(lang: Lang, dir: Option<&Path>) -> Result<Words, StartError> {
+    let built_in = embedded_files(lang, "reading");
+    let read = |name: &str| -> Result<String, StartError> {
+        if let Some(path) = dir.map(|dir| dir.join("reading").join(name)).filter(|p| p.exists()) {
+            return Ok(std::fs::read_to_string(path)?);
         }
+        built_in
+            .iter()
+            .find(|(file, _)| Path::new(file).file_name().is_some_and(|f| f == name))
+            .map(|(_, text)| text.clone())
+            .ok_or_else(|| StartError::from(format!("{}: no reading/{name}", lang.code())))
     };
-    let words = Words::from_toml(&read("words.toml", WORDS)?).map_err(|e| format!("reading/words.toml: {e}"))?;
+    let words =
+        Words::from_toml(&read("words.toml")?).map_err(|e| format!("{}/reading/words.toml: {e}", lang.code()))?;
     Ok(words
-        .with_choices(&read("choices.toml", CHOICES)?)
-        .map_err(|e| format!("reading/choices.toml: {e}"))?)
+        .with_choices(&read("choices.toml")?)
+        .map_err(|e| format!("{}/reading/choices.toml: {e}", lang.code()))?)
+}
+
+/// Where a language's replacement copy is in a `BILLCOACH_DIALOGUES`
+/// folder: its `<code>/` subfolder, or (English only) the folder itself
+/// when it holds the `.toml` files directly, as before languages.
+fn folder_for(dialogues: &Path, lang: Lang) -> Option<PathBuf> {
+    let own = dialogues.join(lang.code());
+    if own.is_dir() {
+        return Some(own);
+    }
+    (lang == Lang::En).then(|| dialogues.to_path_buf())
+}
+
+/// One language, from a folder or built in; None when neither has it.
+fn load_language(lang: Lang, dialogues: Option<&Path>) -> Result<Option<Language>, StartError> {
+    if let Some(dir) = dialogues.and_then(|dir| folder_for(dir, lang)) {
+        return Ok(Some(Language {
+            content: Content::from_dir(&dir)?,
+            templates: Templates::from_dir(&dir)?,
+            words: reader_words(lang, Some(&dir))?,
+        }));
+    }
+    if embedded_files(lang, "").is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Language {
+        content: Content::embedded_in(lang)?,
+        templates: Templates::embedded_in(lang)?,
+        words: reader_words(lang, None)?,
+    }))
 }
 
 impl Resources {
-    /// The copy built into the binary, or the folder `dialogues` (see
-    /// `BILLCOACH_DIALOGUES`) when given; the reference data is built in.
+    /// Every language built into the binary, or from the folder
+    /// `dialogues` (see `BILLCOACH_DIALOGUES`) where it has one; the
+    /// reference data is built in.
     pub fn load(dialogues: Option<&Path>) -> Result<Resources, StartError> {
-        let (content, templates) = match dialogues {
-            Some(dir) => (Content::from_dir(dir)?, Templates::from_dir(dir)?),
-            None => (Content::embedded()?, Templates::embedded()?),
-        };
-        let words = match dialogues {
-            Some(dir) => words_from(dir)?,
-            None => embedded_words(),
-        };
+        let english = load_language(Lang::En, dialogues)?.ok_or("no English dialogues")?;
+        let mut languages = Languages::new(english);
+        for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+            if let Some(language) = load_language(lang, dialogues)? {
+                languages.add(lang, language);
+            }
+        }
         Ok(Resources {
-            content,
-            templates,
+            languages,
             reference: Reference::embedded()?,
-            words,
         })
+    }
+
+    /// A language's words (English's when it is not loaded).
+    pub fn language(&self, lang: Lang) -> &Language {
+        self.languages.get(lang)
     }
 }
 
@@ -75,6 +104,7 @@ mod tests {
 
     #[test]
     fn the_built_in_resources_load() {
-        Resources::load(None).expect("built-in copy, templates and data load");
+        let resources = Resources::load(None).expect("built-in copy, templates and data load");
+        assert!(resources.languages.has(Lang::En));
     }
 }

@@ -9,8 +9,8 @@
 mod notifier;
 mod terminal;
 
-use crate::content::keys;
-use crate::conversation::{Command, Input};
+use crate::content::{keys, Lang};
+use crate::conversation::{Action, Command, Input};
 use crate::engine::Engine;
 use crate::reminders::Scheduler;
 use crate::signals::stop_signal;
@@ -25,14 +25,20 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 pub const CONSOLE_CHAT: i64 = 0;
 
 /// Runs the conversation on stdin/stdout until end of input or a signal.
-pub async fn run(engine: Engine) -> Result<(), StartError> {
+pub async fn run(engine: Engine, lang: Option<Lang>) -> Result<(), StartError> {
     let interactive = std::io::stdin().is_terminal();
     let screen = Arc::new(Mutex::new(Terminal::new(interactive)));
     let show = |outputs: &[crate::conversation::Output]| lock(&screen).show(outputs);
     lock(&screen).note(&engine.content().text(keys::CONSOLE_NO_TOKEN).to_plain());
     lock(&screen).note(&engine.content().text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
 
-    let outputs = engine.handle(CONSOLE_CHAT, Input::Resume, None).await?;
+    // `--lang es` chooses the language as the /language button would, and
+    // shows where the conversation is.
+    let first = match lang {
+        Some(lang) => Input::Button(Action::Language(lang).encode()),
+        None => Input::Resume,
+    };
+    let outputs = engine.handle(CONSOLE_CHAT, first, None).await?;
     show(&outputs);
 
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);

@@ -9,16 +9,42 @@
 
 pub mod html;
 pub mod keys;
+pub mod lang;
 pub mod templates;
 
 pub use html::{escape, Html};
 pub use keys::Key;
+pub use lang::{Lang, Language, Languages};
 
+use chrono::{Datelike, NaiveDate};
 use include_dir::{include_dir, Dir};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues/en");
+/// Every language's copy, one folder each (`en/`, `es/`).
+pub(crate) static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialogues");
+
+/// The files of one language's embedded folder below `folder` ("" for its
+/// top), each named by its path inside the language's folder
+/// (`scripts/hospital.txt`).
+pub(crate) fn embedded_files(lang: Lang, folder: &str) -> Vec<(String, String)> {
+    let path = match folder {
+        "" => lang.code().to_string(),
+        folder => format!("{}/{folder}", lang.code()),
+    };
+    let Some(dir) = EMBEDDED.get_dir(&path) else {
+        return Vec::new();
+    };
+    dir.files()
+        .map(|file| {
+            let inside = file.path().strip_prefix(lang.code()).unwrap_or(file.path());
+            (
+                inside.display().to_string(),
+                file.contents_utf8().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
 
 /// A value put into a `{placeholder}`.
 #[derive(Debug, Clone, Copy)]
@@ -48,13 +74,16 @@ fn listed(problems: &[String]) -> String {
 }
 
 impl Content {
-    /// The copy compiled into the binary.
+    /// The English copy compiled into the binary.
     pub fn embedded() -> Result<Content, ContentError> {
-        let files = EMBEDDED.files().filter_map(|file| {
-            let name = file.path().display().to_string();
-            name.ends_with(".toml")
-                .then(|| (name, file.contents_utf8().unwrap_or("").to_string()))
-        });
+        Content::embedded_in(Lang::En)
+    }
+
+    /// One language's copy compiled into the binary.
+    pub fn embedded_in(lang: Lang) -> Result<Content, ContentError> {
+        let files = embedded_files(lang, "")
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".toml"));
         Content::from_files(files)
     }
 
@@ -118,6 +147,12 @@ impl Content {
         let content = Content { texts };
         if problems.is_empty() {
             problems.extend(content.markup_problems());
+            for (key, count) in [(keys::CALENDAR_MONTHS, 12), (keys::CALENDAR_WEEKDAYS, 7)] {
+                let names = content.plain(key).split_whitespace().count();
+                if names != count {
+                    problems.push(format!("`{}` names {names}, not {count}", key.name));
+                }
+            }
         }
         if problems.is_empty() {
             Ok(content)
@@ -143,6 +178,32 @@ impl Content {
     /// menu.
     pub fn plain(&self, key: Key) -> String {
         self.text(key).to_plain()
+    }
+
+    /// A date the short way the language writes it on a phone ("Tue,
+    /// Jul 14"; another year's with its year), from `calendar.*`.
+    pub fn date(&self, date: NaiveDate, today: NaiveDate) -> String {
+        let nth = |key: Key, index: usize| -> String {
+            let names = self.plain(key);
+            names.split_whitespace().nth(index).unwrap_or_default().to_string()
+        };
+        let weekday = nth(keys::CALENDAR_WEEKDAYS, date.weekday().num_days_from_monday() as usize);
+        let month = nth(keys::CALENDAR_MONTHS, date.month0() as usize);
+        let day = date.day().to_string();
+        let mut fills = vec![
+            ("weekday", Fill::Text(&weekday)),
+            ("month", Fill::Text(&month)),
+            ("day", Fill::Text(&day)),
+        ];
+        let year = date.year().to_string();
+        let key = match date.year() == today.year() {
+            true => keys::CALENDAR_DATE,
+            false => {
+                fills.push(("year", Fill::Text(&year)));
+                keys::CALENDAR_DATE_YEAR
+            }
+        };
+        self.render(key, &fills).to_plain()
     }
 
     /// The text of a key that has no placeholders.
@@ -235,6 +296,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn english_dates_read_as_before_languages() {
+        let content = Content::embedded().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        for offset in (-800..400).step_by(7) {
+            let date = today + chrono::Duration::days(offset);
+            assert_eq!(
+                content.date(date, today),
+                crate::domain::dates::format_date(date, today)
+            );
+        }
+        assert_eq!(content.date(today, today), "Sat, Dec 5");
+    }
+
+    #[test]
     fn the_embedded_copy_is_complete_and_consistent() {
         if let Err(e) = Content::embedded() {
             panic!("{e}");
@@ -243,10 +318,7 @@ mod tests {
 
     #[test]
     fn copy_with_markup_telegram_refuses_is_reported() {
-        let mut files: Vec<(String, String)> = EMBEDDED
-            .files()
-            .map(|f| (f.path().display().to_string(), f.contents_utf8().unwrap().to_string()))
-            .collect();
+        let mut files = embedded_files(Lang::En, "");
         let start = files.iter_mut().find(|(name, _)| name == "start.toml").unwrap();
         start.1 = start.1.replace(
             "prompt = \"What would you like to do?\"",

@@ -21,7 +21,7 @@
 //! blank, scripts use only `<b>` and `<i>` and keep their tags balanced
 //! whichever facts are known, and letters hold no markup.
 
-use super::{escape, ContentError, Html, EMBEDDED};
+use super::{embedded_files, escape, ContentError, Html, Lang};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -127,8 +127,23 @@ vocabulary! {
     OfferOpen = "offer_open",
     /// Where to stop when settling with a collector (50% of the balance).
     OfferSettle = "offer_settle",
+    /// Who sent the bill, when it is who gave the care (a hospital, a
+    /// doctor's office, a lab, an ambulance); unknown for a collector's or
+    /// another sender's bill, which may be any of them.
+    CareProvider = "care_provider",
+    /// Known only for a hospital's own bill (a UB-04, the form with
+    /// revenue codes, C6): what the itemized bill should list differs.
+    HospitalBill = "hospital_bill",
     /// The dollars at stake over all findings.
     AtStake = "at_stake",
+    /// The first charge the script asks about whose billing code is
+    /// questioned (a coding rule, the ER level); known only then, so the
+    /// lines about codes appear only with such a finding.
+    CodesQuestioned = "codes_questioned",
+    /// The first charge the script asks about that may be an error on the
+    /// bill (not a step like the itemized bill); known only then, so the
+    /// lines about a charge billed correctly appear only with one.
+    ChargesQuestioned = "charges_questioned",
     /// The top finding's title.
     TopFinding = "top_finding",
     /// The exact thing to ask about the top finding (first person).
@@ -149,6 +164,8 @@ vocabulary! {
     /// What to say first when the plan's first step is about who pays
     /// (Medicaid, QMB, the insurer, the EOB's share), first person.
     CoverageAsk = "coverage_ask",
+    /// The same, worded for a collection agency on the line.
+    CollectorCoverageAsk = "collector_coverage_ask",
     /// The care the No Surprises Act protects, in words ("emergency care").
     NsaCare = "nsa_care",
     /// What comes after the appeal for this coverage (external review, the
@@ -347,17 +364,16 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The templates compiled into the binary.
+    /// The English templates compiled into the binary.
     pub fn embedded() -> Result<Templates, ContentError> {
-        let mut files = Vec::new();
-        for folder in [SCRIPTS_DIR, LETTERS_DIR, "blanks"] {
-            if let Some(dir) = EMBEDDED.get_dir(folder) {
-                for file in dir.files() {
-                    let text = file.contents_utf8().unwrap_or("").to_string();
-                    files.push((file.path().display().to_string(), text));
-                }
-            }
-        }
+        Templates::embedded_in(Lang::En)
+    }
+
+    /// One language's templates compiled into the binary.
+    pub fn embedded_in(lang: Lang) -> Result<Templates, ContentError> {
+        let files = [SCRIPTS_DIR, LETTERS_DIR, "blanks"]
+            .into_iter()
+            .flat_map(|folder| embedded_files(lang, folder));
         Templates::from_files(files)
     }
 
@@ -936,12 +952,7 @@ pub(crate) mod tests {
     fn embedded_files() -> Vec<(String, String)> {
         let mut files = Vec::new();
         for folder in [SCRIPTS_DIR, LETTERS_DIR, "blanks"] {
-            for file in EMBEDDED.get_dir(folder).unwrap().files() {
-                files.push((
-                    file.path().display().to_string(),
-                    file.contents_utf8().unwrap().to_string(),
-                ));
-            }
+            files.extend(super::super::embedded_files(Lang::En, folder));
         }
         files
     }

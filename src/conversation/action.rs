@@ -4,6 +4,7 @@
 //! stay readable across versions: add variants, never rename one.
 
 use super::review::question::Question;
+use crate::content::Lang;
 
 /// The main menu's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub enum Action {
     Keep(Question),
     /// Give the answer given on an earlier bill (household, income, state).
     SameAsBefore(Question),
+    /// Speak this language from now on.
+    Language(Lang),
     /// Skip an optional question.
     Skip(Question),
     /// The line items are complete.
@@ -83,6 +86,8 @@ pub enum Action {
     Resume,
     /// Send the script of this kind (its id).
     Script(String),
+    /// Send it in the chat's own language only (the office speaks it).
+    ScriptOwnLanguage(String),
     /// Send the letter of this kind (its id).
     Letter(String),
     /// Start logging a call (as `/call`).
@@ -190,6 +195,7 @@ impl Action {
             Action::Answer { question, choice } => format!("answer:{}:{choice}", question.id()),
             Action::Keep(question) => format!("keep:{}", question.id()),
             Action::SameAsBefore(question) => format!("same:{}", question.id()),
+            Action::Language(lang) => format!("lang:{}", lang.code()),
             Action::Skip(question) => format!("skip:{}", question.id()),
             Action::GuessConfirmed(question) => format!("guess:yes:{}", question.id()),
             Action::GuessRejected(question) => format!("guess:no:{}", question.id()),
@@ -201,6 +207,7 @@ impl Action {
             Action::CallOutcome(id) => format!("call:outcome:{id}"),
             Action::Faq(index) => format!("faq:{index}"),
             Action::Script(id) => format!("script:{id}"),
+            Action::ScriptOwnLanguage(id) => format!("script:{id}:own"),
             Action::Letter(id) => format!("letter:{id}"),
             Action::DeleteDeclined => "delete:no".to_string(),
             Action::RemindSet(code) => format!("remind:set:{code}"),
@@ -231,6 +238,7 @@ impl Action {
             }),
             ["keep", question] => Question::from_id(question).map(Action::Keep),
             ["same", question] => Question::from_id(question).map(Action::SameAsBefore),
+            ["lang", code] => Lang::from_code(code).map(Action::Language),
             ["skip", question] => Question::from_id(question).map(Action::Skip),
             ["guess", "yes", question] => Question::from_id(question).map(Action::GuessConfirmed),
             ["guess", "no", question] => Question::from_id(question).map(Action::GuessRejected),
@@ -245,6 +253,7 @@ impl Action {
             ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
             ["faq", index] => number(index).map(Action::Faq),
             ["script", id] if !id.is_empty() => Some(Action::Script(id.to_string())),
+            ["script", id, "own"] if !id.is_empty() => Some(Action::ScriptOwnLanguage(id.to_string())),
             ["letter", id] if !id.is_empty() => Some(Action::Letter(id.to_string())),
             ["delete", "no"] => Some(Action::DeleteDeclined),
             ["remind", "set", code] if !code.is_empty() => Some(Action::RemindSet(code.to_string())),
@@ -273,6 +282,7 @@ mod tests {
         let mut actions = vec![
             Action::Keep(Question::AmountDue),
             Action::SameAsBefore(Question::UsState),
+            Action::Language(Lang::Es),
             Action::Skip(Question::UsState),
             Action::ToggleNotReceived { index: 14, page: 0 },
             Action::NotReceivedPage(2),
@@ -282,6 +292,7 @@ mod tests {
             Action::CallOutcome("refused".to_string()),
             Action::Faq(3),
             Action::Script("hospital".to_string()),
+            Action::ScriptOwnLanguage("hospital".to_string()),
             Action::Letter("debt_validation".to_string()),
             Action::DeleteDeclined,
             Action::RemindSet("cw".to_string()),

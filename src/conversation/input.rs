@@ -44,13 +44,15 @@ pub enum Command {
     Faq,
     Export,
     Delete,
+    /// Choose the language (`/idioma` too).
+    Language,
     /// A `/word` the bot does not know.
     Unknown,
 }
 
 impl Command {
     /// The commands shown in menus, in order.
-    pub const LISTED: [Command; 16] = [
+    pub const LISTED: [Command; 17] = [
         Command::Start,
         Command::Back,
         Command::Skip,
@@ -66,6 +68,7 @@ impl Command {
         Command::Faq,
         Command::Export,
         Command::Delete,
+        Command::Language,
         Command::Help,
     ];
 
@@ -88,6 +91,7 @@ impl Command {
             Command::Faq => "faq",
             Command::Export => "export",
             Command::Delete => "delete",
+            Command::Language => "language",
             Command::Unknown => "unknown",
         }
     }
@@ -110,6 +114,7 @@ impl Command {
             Command::Paid => keys::COMMAND_PAID,
             Command::Faq => keys::COMMAND_FAQ,
             Command::Export => keys::COMMAND_EXPORT,
+            Command::Language => keys::COMMAND_LANGUAGE,
             Command::Delete | Command::Unknown => keys::COMMAND_DELETE,
         }
     }
@@ -129,7 +134,11 @@ impl Command {
             Some((name, to)) => (name, Some(to)),
             None => (word, None),
         };
-        let name = name.to_ascii_lowercase();
+        let name = match name.to_ascii_lowercase() {
+            // Spanish speakers look for /idioma.
+            idioma if idioma == "idioma" => Command::Language.name().to_string(),
+            name => name,
+        };
         if name.is_empty() {
             return None;
         }

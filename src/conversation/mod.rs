@@ -19,6 +19,7 @@
 mod action;
 mod faq;
 mod input;
+mod language;
 mod output;
 pub mod reminders;
 pub mod report;
@@ -29,6 +30,7 @@ mod state;
 mod step;
 pub mod view;
 
+pub use action::Action;
 pub use input::{Command, Input};
 pub use output::{Button, Keyboard, Output};
 pub use reminders::due::{claim_reminder, Due};

@@ -8,7 +8,6 @@ use super::state::{ChatState, Guess, Screen};
 pub use super::view::View;
 use crate::content::{keys, Fill, Html, Key};
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
 use crate::domain::money::Usd;
 use crate::domain::reference::Reference;
@@ -145,7 +144,7 @@ impl View<'_> {
     pub fn item_line(&self, number: usize, item: &LineItem) -> Html {
         let mut details: Vec<String> = Vec::new();
         if let Some(date) = item.date {
-            details.push(format_date(date, self.today));
+            details.push(self.date(date));
         }
         if let Some(revenue) = &item.revenue_code {
             details.push(revenue.clone());
@@ -426,7 +425,7 @@ impl View<'_> {
 
     /// A date that looks wrong, with "keep it" and "retype" buttons.
     pub fn confirm_date(&self, question: Question, date: NaiveDate, bill: &Bill) -> Output {
-        let shown = format_date(date, self.today);
+        let shown = self.date(date);
         let text = match (question, bill.service_date, bill.first_bill_date) {
             _ if date > self.today => self
                 .content
@@ -436,7 +435,7 @@ impl View<'_> {
                     keys::DATE_BEFORE_SERVICE,
                     &[
                         ("date", Fill::Text(&shown)),
-                        ("service_date", Fill::Text(&format_date(service, self.today))),
+                        ("service_date", Fill::Text(&self.date(service))),
                     ],
                 )
             }
@@ -444,7 +443,7 @@ impl View<'_> {
                 keys::DATE_BEFORE_FIRST_BILL,
                 &[
                     ("date", Fill::Text(&shown)),
-                    ("first_bill_date", Fill::Text(&format_date(first_bill, self.today))),
+                    ("first_bill_date", Fill::Text(&self.date(first_bill))),
                 ],
             ),
             _ => self
@@ -467,7 +466,11 @@ impl View<'_> {
         let shown = match guess {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
-            Guess::Date(date) => format_date(date, self.today),
+            Guess::Date(date) => self.date(date),
+            Guess::State(at) => crate::domain::us_states::STATES
+                .get(at)
+                .map(|(_, name)| name.to_string())
+                .unwrap_or_default(),
             Guess::Choice(at) => question
                 .options()
                 .get(at)

@@ -1,6 +1,7 @@
 //! What the bot remembers about one chat between messages.
 
 use super::review::question::Question;
+use crate::content::Lang;
 use crate::domain::bill::Bill;
 use crate::domain::calls::CallLog;
 use crate::domain::reminder_book::ReminderBook;
@@ -22,6 +23,9 @@ pub struct ChatState {
     /// The chat's IANA time zone, asked before the first reminder.
     pub time_zone: Option<String>,
     pub reminders: ReminderBook,
+    /// The language the chat is spoken to in: from the device's language
+    /// at the first message, or `/language`; English until then.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ChatState {
@@ -32,6 +36,7 @@ impl Default for ChatState {
             current: 0,
             time_zone: None,
             reminders: ReminderBook::default(),
+            lang: None,
         }
     }
 }
@@ -172,4 +177,6 @@ pub enum Guess {
     Choice(usize),
     /// A day ("last tuesday").
     Date(NaiveDate),
+    /// A US state, by its place in `us_states::STATES`.
+    State(usize),
 }

@@ -4,12 +4,11 @@
 use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::{Button, Output};
-use super::review::choices;
 use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Guess, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
-use crate::content::{keys, Content, Fill, Html, Key};
+use crate::content::{keys, Content, Fill, Html, Key, Language, Languages};
 use crate::domain::bill::Bill;
 use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
@@ -18,8 +17,8 @@ use crate::domain::local_time::{local_date, mainland_dates_agree, zone, zone_of_
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reading::{
-    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, Amount, AmountContext, DateProblem,
-    Period, Reading, Words,
+    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, read_state, Amount, AmountContext,
+    DateProblem, Period, Reading, Words,
 };
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -30,14 +29,19 @@ use rust_decimal::Decimal;
 /// What a step needs besides the state: the copy, and the current time
 /// (passed in, so tests pin "today").
 pub struct Ctx<'a> {
-    pub content: &'a Content,
+    /// Each language's copy, call scripts and letters, and the words
+    /// typed answers are read with; a chat gets its own language's.
+    pub languages: &'a Languages,
     /// CMS reference data for the audit in the report.
     pub reference: &'a Reference,
-    /// The call scripts and letters.
-    pub templates: &'a Templates,
-    /// The words typed answers are read with.
-    pub words: &'a Words,
     pub now: DateTime<Utc>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The language a chat speaks (English until it chooses another).
+    pub fn language(&self, state: &ChatState) -> &'a Language {
+        self.languages.get(state.lang.unwrap_or_default())
+    }
 }
 
 /// Side effects on stored data that the caller must carry out.
@@ -65,8 +69,9 @@ pub const MAX_CALLS: usize = 50;
 
 /// Moves a chat's conversation one input forward.
 pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
+    let language = ctx.language(state);
     let view = View {
-        content: ctx.content,
+        content: &language.content,
         today: today_for(state, ctx.now),
     };
     let mut state = state.clone();
@@ -78,8 +83,9 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         effects: Vec::new(),
         view,
         reference: ctx.reference,
-        templates: ctx.templates,
-        words: ctx.words,
+        templates: &language.templates,
+        words: &language.words,
+        languages: ctx.languages,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -131,6 +137,8 @@ pub(super) struct Turn<'a> {
     pub(super) reference: &'a Reference,
     pub(super) templates: &'a Templates,
     pub(super) words: &'a Words,
+    /// Every language loaded, for `/language`.
+    pub(super) languages: &'a Languages,
 }
 
 impl Turn<'_> {
@@ -169,6 +177,7 @@ impl Turn<'_> {
             Command::Script => self.script_picker(),
             Command::Letter => self.letter_picker(),
             Command::Faq => self.outputs.push(self.view.faq_list()),
+            Command::Language => self.pick_language(),
             Command::Export => {
                 self.effects.push(Effect::ExportChat);
                 self.say_then_current(keys::EXPORT_SENT);
@@ -371,10 +380,15 @@ impl Turn<'_> {
                 None => self.stale(),
             },
             Action::FaqList => self.outputs.push(self.view.faq_list()),
+            Action::Language(lang) => self.set_language(lang),
             Action::Resume => self.show_current(),
             Action::StartCall => self.start_call_log(),
             Action::Script(id) => match ScriptKind::from_id(&id) {
                 Some(kind) => self.send_script(kind),
+                None => self.stale(),
+            },
+            Action::ScriptOwnLanguage(id) => match ScriptKind::from_id(&id) {
+                Some(kind) => self.send_script_in_own_language(kind),
                 None => self.stale(),
             },
             Action::Letter(id) => match LetterKind::from_id(&id) {
@@ -398,7 +412,7 @@ impl Turn<'_> {
         match self.state.screen.clone() {
             Screen::Asking { question } => self.answer_typed(question, text),
             Screen::ConfirmDate { question, .. } => self.answer_date(question, text),
-            Screen::ConfirmGuess { question, .. } => self.answer_typed(question, text),
+            Screen::ConfirmGuess { question, guess } => self.check_typed(question, guess, text),
             Screen::FixItem { number: None } => self.pick_item(text, |index| Screen::FixItem { number: Some(index) }),
             Screen::FixItem { number: Some(index) } => self.fix_item(index, text),
             Screen::RemoveItem => self.remove_item(text),
@@ -424,22 +438,55 @@ impl Turn<'_> {
     /// button they name, as if tapped (a near miss too, where `guesses`,
     /// on screens that only move around); else a short line.
     fn press_typed(&mut self, text: &str, guesses: bool) {
-        let keyboard = match self.view.current(&self.state, self.reference) {
-            Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
-            Output::Document { .. } => Vec::new(),
-        };
-        let buttons: Vec<Button> = keyboard.into_iter().flatten().collect();
-        let named: Vec<reading::Choice> = buttons
-            .iter()
-            .map(|button| reading::Choice::new([button.label.as_str()]))
+        let mut shown = vec![self.view.current(&self.state, self.reference)];
+        // The summary's message is followed by the plan's, with its buttons.
+        if self.state.screen == Screen::Summary {
+            shown.push(super::report::plan(self.bill(), self.reference, &self.view));
+        }
+        let buttons: Vec<Button> = shown
+            .into_iter()
+            .flat_map(|output| match output {
+                Output::Message { keyboard, .. } | Output::ReplacePressed { keyboard, .. } => keyboard,
+                Output::Document { .. } => Vec::new(),
+            })
+            .flatten()
             .collect();
+        // Each button by its label and the words for it ("check my bill"
+        // for Review a bill); then, on screens that only move around, the
+        // commands by their words ("new bill").
+        let mut named: Vec<reading::Choice> = buttons
+            .iter()
+            .map(|button| {
+                reading::Choice::new([button.label.as_str()]).and(self.words.choice_words("buttons", &button.data))
+            })
+            .collect();
+        let commands: Vec<Command> = match guesses {
+            true => Command::LISTED
+                .into_iter()
+                .filter(|command| self.words.choice_words("commands", command.name()).is_some())
+                .collect(),
+            false => Vec::new(),
+        };
+        named.extend(commands.iter().map(|command| {
+            reading::Choice::new([format!("/{}", command.name())])
+                .and(self.words.choice_words("commands", command.name()))
+        }));
         let pressed = match read_choice(text, &named, self.words) {
             Ok(Reading::Sure(at)) => Some(at),
             Ok(Reading::Guess(at)) if guesses => Some(at),
-            _ if guesses => read_keyword(text, &named),
+            _ if guesses => read_keyword(text, &named[..buttons.len()]),
             _ => None,
         };
-        match pressed.and_then(|at| Action::parse(&buttons[at].data)) {
+        if let Some(command) = pressed
+            .and_then(|at| at.checked_sub(buttons.len()))
+            .and_then(|at| commands.get(at))
+        {
+            return self.command(*command);
+        }
+        match pressed
+            .and_then(|at| buttons.get(at))
+            .and_then(|button| Action::parse(&button.data))
+        {
             Some(action) => {
                 let before = self.outputs.len();
                 self.action(action);
@@ -483,14 +530,14 @@ impl Turn<'_> {
             AnswerKind::Amount => self.answer_amount(q, text),
             AnswerKind::Date => self.answer_date(q, text),
             AnswerKind::Count => self.answer_count(q, text),
-            AnswerKind::UsState => match us_states::parse_state(text) {
-                Some(code) => {
-                    let mut bill = self.bill().clone();
-                    bill.state = Some(code.to_string());
-                    self.record(q, bill);
-                    self.advance_from(q);
-                }
-                None => self.say_then_current(keys::STATE_UNREADABLE),
+            AnswerKind::UsState => match read_state(text, self.words) {
+                Ok(Reading::Sure(at)) => self.accept_guess(q, Guess::State(at)),
+                Ok(Reading::Guess(at)) => self.go_to(Screen::ConfirmGuess {
+                    question: q,
+                    guess: Guess::State(at),
+                }),
+                Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
+                _ => self.say_then_current(keys::STATE_UNREADABLE),
             },
             AnswerKind::Items => {
                 if is_done_word(text) {
@@ -526,6 +573,29 @@ impl Turn<'_> {
         }
     }
 
+    /// Typed at "I read that as … Is that right?": a plain yes keeps the
+    /// reading, a plain no asks again; anything else is a new answer.
+    fn check_typed(&mut self, q: Question, guess: Guess, text: &str) {
+        // At a yes/no question, a typed yes or no answers the question.
+        if q.options().iter().any(|(id, _)| *id == "yes") {
+            return self.answer_typed(q, text);
+        }
+        let yes_no = [
+            reading::Choice::new([self.content().plain(keys::ANSWER_YES)])
+                .and(self.words.choice_words("yes_no_not_sure", "yes")),
+            reading::Choice::new([self.content().plain(keys::ANSWER_NO)])
+                .and(self.words.choice_words("yes_no_not_sure", "no")),
+        ];
+        match read_choice(text, &yes_no, self.words) {
+            Ok(Reading::Sure(0)) => self.accept_guess(q, guess),
+            Ok(Reading::Sure(1)) => {
+                self.say(keys::GUESS_TYPE_AGAIN);
+                self.forget_read(q);
+            }
+            _ => self.answer_typed(q, text),
+        }
+    }
+
     /// A button answer typed as its words: recorded, and on to the next.
     fn choose_typed(&mut self, q: Question, id: &str) {
         let mut bill = self.bill().clone();
@@ -537,11 +607,12 @@ impl Turn<'_> {
         }
     }
 
-    /// "idk" at a button question: its Not sure button where it has one,
-    /// a skip where it may be skipped, else a nudge to take a best guess.
+    /// "idk" at a button question: the button that means not knowing
+    /// where it has one, a skip where it may be skipped, else a nudge to
+    /// take a best guess.
     fn choice_not_known(&mut self, q: Question) {
-        if q.options().iter().any(|(id, _)| *id == choices::NOT_SURE) {
-            self.choose_typed(q, choices::NOT_SURE);
+        if let Some(id) = q.not_sure_choice() {
+            self.choose_typed(q, id);
         } else if q.is_optional() {
             self.skip(q);
         } else {
@@ -630,6 +701,7 @@ impl Turn<'_> {
             }
             Guess::Count(count) => bill.household_size = Some(count),
             Guess::Date(date) => return self.date_read(q, date),
+            Guess::State(at) => bill.state = us_states::STATES.get(at).map(|(code, _)| code.to_string()),
             Guess::Choice(at) => match q.options().get(at) {
                 Some((id, _)) => return self.choose_typed(q, id),
                 None => return self.ask(q),
@@ -827,7 +899,9 @@ impl Turn<'_> {
 
     /// Typed item numbers ("3, 5") toggle those items; "done" finishes.
     fn toggle_typed(&mut self, text: &str) {
-        if is_done_word(text) {
+        let got_everything = reading::Choice::new(["done"]).and(self.words.choice_words("not_received", "done"));
+        let said_done = matches!(read_choice(text, &[got_everything], self.words), Ok(Reading::Sure(_)));
+        if said_done || is_done_word(text) {
             self.state.bill_mut().not_received_done = true;
             return self.advance_from(Question::NotReceived);
         }

@@ -28,4 +28,9 @@ impl View<'_> {
     pub fn text(&self, key: Key) -> Html {
         self.content.text(key)
     }
+
+    /// A date as the chat's language writes it ("Tue, Jul 14").
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.content.date(date, self.today)
+    }
 }

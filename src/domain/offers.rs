@@ -415,6 +415,22 @@ pub struct Offers {
     pub credit_card_caution: bool,
 }
 
+impl Offers {
+    /// The amount to say one can pay at once, as the offer advises: what
+    /// the user can pay when it is no more than the top of the range (a
+    /// fair offer as it is), else the range's low end: start low, never
+    /// name all one could pay. `None` without an amount or a range.
+    pub fn lump_sum_to_offer(&self) -> Option<Decimal> {
+        let can_pay = self.can_pay?;
+        let (low, high) = match (&self.collections, &self.lump_sum) {
+            (Some(offer), _) => (offer.opening, offer.walk_away),
+            (None, Some(ask)) => (ask.ask_low, ask.ask_high),
+            (None, None) => return None,
+        };
+        Some(if can_pay > high { low } else { can_pay })
+    }
+}
+
 /// The offers for a bill. `prices` are the audit's price checks; a plan's
 /// first payment falls due on `first_due` (see [`first_of_next_month`]).
 pub fn offers(bill: &Bill, prices: &[PriceCheck], first_due: NaiveDate) -> Offers {

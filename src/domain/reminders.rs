@@ -9,7 +9,7 @@
 
 use super::bill::Bill;
 use super::offers::{self, payment_plan};
-use super::timing::{self, AdviceKind, COLLECTIONS_FROM_DAY};
+use super::timing::{AdviceKind, COLLECTIONS_FROM_DAY};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -142,7 +142,7 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
         }
     };
     let owes = bill.amount_due.is_none_or(|amount| amount > Decimal::ZERO);
-    for advice in timing::advise(bill, today) {
+    for advice in super::plan::dates(bill, today) {
         let Some(date) = advice.date else { continue };
         match advice.kind {
             AdviceKind::CollectionsWindowAhead => {

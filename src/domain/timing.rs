@@ -261,8 +261,10 @@ pub fn in_collections(bill: &Bill) -> bool {
 }
 
 /// Every piece of timing advice that applies to `bill` on `today`, most
-/// urgent first.
-pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+/// urgent first. `offers_now`: the plan says to offer money now (what is
+/// owed is settled), the only case with a good day to ask for a discount;
+/// `plan::dates` passes the plan's own answer.
+pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
     let mut advice = Vec::new();
     let insured = bill.coverage.is_some_and(Coverage::is_insured);
     let waiting_for_eob = insured && bill.claim == Some(ClaimStatus::Pending);
@@ -277,12 +279,10 @@ pub fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
         advice.push(before_care(bill, service));
     }
     let has_bill = bill.amount_due.is_some() || bill.first_bill_date.is_some() || collections;
-    // No day to ask for a discount on a bill that should not be paid:
-    // Medicaid, QMB, or a claim the insurer was never sent.
-    let someone_else_pays = bill.coverage == Some(Coverage::Medicaid)
-        || (bill.coverage == Some(Coverage::Medicare) && bill.qmb == Some(Answer3::Yes))
-        || (insured && matches!(bill.claim, Some(ClaimStatus::NotSent | ClaimStatus::NotSure)));
-    if has_bill && owes && !waiting_for_eob && !care_ahead && !someone_else_pays {
+    // No day to ask for a discount while the plan offers nothing: the
+    // insurer, Medicaid or QMB should pay, the network or QMB is not known,
+    // or help may erase the bill.
+    if has_bill && owes && offers_now && !waiting_for_eob && !care_ahead {
         advice.push(best_day_to_call(today));
     }
     let mut window_passed = false;
@@ -488,6 +488,12 @@ mod tests {
 
     fn on_day(n: u64) -> NaiveDate {
         plus(first_bill(), n)
+    }
+
+    /// The advice when the plan offers money now (the plan's own rule for
+    /// that is tested with the plan).
+    fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+        super::advise(bill, today, true)
     }
 
     fn kinds(advice: &[Advice]) -> Vec<AdviceKind> {

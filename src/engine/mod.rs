@@ -13,7 +13,7 @@ mod reminders;
 pub use reminders::SendResult;
 
 use crate::clock::Clock;
-use crate::content::{keys, Content};
+use crate::content::{keys, Content, Lang, Languages};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Saved, Store, StoreError};
@@ -48,8 +48,14 @@ impl Engine {
         self.clock.now()
     }
 
+    /// Every language the bot speaks.
+    pub fn languages(&self) -> &Languages {
+        &self.resources.languages
+    }
+
+    /// The English copy, for lines said outside a chat's conversation.
     pub fn content(&self) -> &Content {
-        &self.resources.content
+        &self.resources.languages.english().content
     }
 
     pub fn store(&self) -> &Store {
@@ -62,12 +68,28 @@ impl Engine {
     /// an update this chat has already applied returns no outputs, so a
     /// redelivery after a crash changes nothing and shows nothing.
     pub async fn handle(&self, chat: i64, input: Input, update_id: Option<u32>) -> Result<Vec<Output>, StoreError> {
+        self.handle_in(chat, input, update_id, None).await
+    }
+
+    /// [`Engine::handle`] for a user whose device speaks `device` (from
+    /// Telegram's `language_code`): a chat that has not chosen a language
+    /// is written to in that one, when the bot speaks it.
+    pub async fn handle_in(
+        &self,
+        chat: i64,
+        input: Input,
+        update_id: Option<u32>,
+        device: Option<Lang>,
+    ) -> Result<Vec<Output>, StoreError> {
         let _chat_lock = self.locks.lock(chat).await;
         let loaded = self.store.load_chat(chat)?;
         let mut record = loaded.record;
         if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
             log::info!("chat {chat}: update {id} was already applied, skipped");
             return Ok(Vec::new());
+        }
+        if record.state.lang.is_none() {
+            record.state.lang = device.filter(|lang| *lang != Lang::En && self.resources.languages.has(*lang));
         }
         log::debug!("chat {chat}: {}", input_kind(&input));
         let ctx = self.ctx();
@@ -96,7 +118,8 @@ impl Engine {
             if self.store.save_chat(chat, &record)? == Saved::TooLarge {
                 // The answer is not kept: the record stays as it was.
                 log::warn!("chat {chat}: not saved, past the size limit");
-                return Ok(vec![Output::line(self.resources.content.text(keys::LIMIT_RECORD))]);
+                let content = &ctx.language(&record.state).content;
+                return Ok(vec![Output::line(content.text(keys::LIMIT_RECORD))]);
             }
         }
         self.store.flush().await?;
@@ -113,7 +136,7 @@ impl Engine {
             outputs.insert(0, document);
         }
         if loaded.was_reset {
-            outputs.insert(0, Output::line(self.resources.content.text(keys::STORE_RECORD_RESET)));
+            outputs.insert(0, Output::line(self.content().text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)
     }
@@ -121,10 +144,8 @@ impl Engine {
     /// What a conversation step needs, with the time now.
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
-            content: &self.resources.content,
+            languages: &self.resources.languages,
             reference: &self.resources.reference,
-            templates: &self.resources.templates,
-            words: &self.resources.words,
             now: self.clock.now(),
         }
     }
@@ -136,7 +157,11 @@ impl Engine {
         Output::Document {
             file_name: "billcoach-export.json".to_string(),
             contents,
-            caption: self.resources.content.text(keys::EXPORT_CAPTION),
+            caption: self
+                .resources
+                .language(record.state.lang.unwrap_or_default())
+                .content
+                .text(keys::EXPORT_CAPTION),
         }
     }
 

@@ -25,7 +25,12 @@ use serde::{Deserialize, Serialize};
 ///   a claim status of `not_sure` (only additions: older records read as
 ///   they are; an older build refuses a version 6 record instead of
 ///   misreading it).
-pub const CURRENT_VERSION: u32 = 6;
+/// - 7: the chat's language (`state.lang`), the one-tap check of a typed
+///   answer (the `confirm_guess` screen, with an amount, a count, a date or
+///   a button) and the EOB figures read from a file (`eob_read`); only
+///   additions, so older records read as they are, and an older build
+///   refuses a version 7 record instead of misreading its screen.
+pub const CURRENT_VERSION: u32 = 7;
 
 /// Everything stored about one chat.
 #[serde_with::skip_serializing_none]
@@ -127,7 +132,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let version = version_of(bytes)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2..=6 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2..=7 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -367,6 +372,30 @@ mod tests {
         assert_eq!(bill.claim, Some(ClaimStatus::NotSure));
         assert_eq!(bill.discharge_date, chrono::NaiveDate::from_ymd_opt(2026, 10, 5));
         assert_eq!(record.version, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn the_version_7_golden_record_loads_with_its_language_and_a_guess_waiting() {
+        use crate::content::Lang;
+        use crate::conversation::{Guess, Question, Screen};
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v7.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(record.state.lang, Some(Lang::Es));
+        assert_eq!(
+            record.state.screen,
+            Screen::ConfirmGuess {
+                question: Question::ServiceDate,
+                guess: Guess::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+            }
+        );
+        assert_eq!(
+            record.state.bills[0].eob_read.billed,
+            Some(rust_decimal_macros::dec!(620.00))
+        );
+        assert_eq!(record.state.bills[1].state.as_deref(), Some("TX"));
+        // A version 6 record has no language yet: English.
+        let v6 = decode(include_bytes!("../../tests/fixtures/records/chat-v6.json")).unwrap();
+        assert_eq!(v6.state.lang, None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! `conversation/input.rs`; nothing here lists them again.
 
 use super::TgBot;
-use crate::content::Content;
+use crate::content::{Content, Lang, Languages};
 use crate::conversation::Command;
 use teloxide::prelude::*;
 
@@ -28,10 +28,18 @@ pub fn menu(content: &Content) -> Vec<teloxide::types::BotCommand> {
         .collect()
 }
 
-/// Registers the command menu; a failure is logged, not fatal.
-pub async fn register(bot: &TgBot, content: &Content) {
-    if let Err(e) = bot.set_my_commands(menu(content)).await {
-        log::warn!("could not register the command menu: {e}");
+/// Registers the command menu, English for everyone and each other
+/// language for devices set to it; a failure is logged, not fatal.
+pub async fn register(bot: &TgBot, languages: &Languages) {
+    for lang in Lang::ALL.into_iter().filter(|lang| languages.has(*lang)) {
+        let commands = menu(&languages.get(lang).content);
+        let request = match lang {
+            Lang::En => bot.set_my_commands(commands),
+            other => bot.set_my_commands(commands).language_code(other.code()),
+        };
+        if let Err(e) = request.await {
+            log::warn!("could not register the {} command menu: {e}", lang.code());
+        }
     }
 }
 

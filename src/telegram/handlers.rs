@@ -8,7 +8,7 @@ use super::inbox::Handled;
 use super::lanes::Work;
 use super::outbox::Outbox;
 use super::uploads::Uploads;
-use crate::content::{keys, Fill};
+use crate::content::{keys, Fill, Lang};
 use crate::conversation::{Input, Output};
 use crate::engine::Engine;
 use std::sync::Arc;
@@ -91,7 +91,12 @@ async fn on_message(served: &Served, msg: Message, update_id: u32) -> HandlerRes
         deliver(outbox, engine, msg.chat.id, vec![sorry], None).await;
         return Ok(());
     };
-    run(outbox, engine, msg.chat.id, input, update_id, None).await;
+    let device = msg
+        .from
+        .as_ref()
+        .and_then(|user| user.language_code.as_deref())
+        .map(Lang::from_tag);
+    run(outbox, engine, msg.chat.id, input, (update_id, device), None).await;
     Ok(())
 }
 
@@ -130,7 +135,8 @@ async fn on_callback(outbox: &Outbox, query: CallbackQuery, update_id: u32, engi
         Some(data) => Input::Button(data),
         None => Input::Unsupported,
     };
-    run(outbox, engine, chat, input, update_id, Some(message.id())).await;
+    let device = query.from.language_code.as_deref().map(Lang::from_tag);
+    run(outbox, engine, chat, input, (update_id, device), Some(message.id())).await;
     Ok(())
 }
 
@@ -141,8 +147,15 @@ pub fn sender_chat(query: &CallbackQuery) -> ChatId {
 
 /// Applies one input and shows the result; a storage failure gets an
 /// apology instead of silence.
-async fn run(outbox: &Outbox, engine: &Engine, chat: ChatId, input: Input, update_id: u32, pressed: Option<MessageId>) {
-    match engine.handle(chat.0, input, Some(update_id)).await {
+async fn run(
+    outbox: &Outbox,
+    engine: &Engine,
+    chat: ChatId,
+    input: Input,
+    (update_id, device): (u32, Option<Lang>),
+    pressed: Option<MessageId>,
+) {
+    match engine.handle_in(chat.0, input, Some(update_id), device).await {
         Ok(outputs) => deliver(outbox, engine, chat, outputs, pressed).await,
         Err(e) => {
             log::error!("chat {chat}: update {update_id} not applied: {e}");

@@ -66,7 +66,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .await
         .map_err(|e| format!("Telegram did not accept the token: {e}"))?;
     log::info!("connected as @{}", me.username());
-    commands::register(&bot, engine.content()).await;
+    commands::register(&bot, engine.languages()).await;
 
     let engine = Arc::new(engine);
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);

@@ -208,8 +208,65 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
             }
         }
     }
+    check_one_figure_one_order(&bill, &plan, &view, reference)?;
     check_figures(scenario, &rendered.plan)?;
     check_shape(&rendered.plan, &plan_html.into_string())?;
+    Ok(())
+}
+
+/// One "could save" figure everywhere, never more than the bill asks, and
+/// one order: a trial patient's findings said "$1,095.81 at stake" while
+/// the plan said "up to $2,333", and the two screens ranked differently.
+fn check_one_figure_one_order(
+    bill: &Bill,
+    plan: &billcoach::domain::plan::Plan,
+    view: &View<'_>,
+    reference: &Reference,
+) -> Result<(), String> {
+    use billcoach::domain::money::Usd;
+    use billcoach::domain::plan::{finding_step, ordered_findings};
+    let owes = plan.balance;
+    if let (Some(could), Some(owes)) = (plan.could_save(), owes) {
+        if could > owes {
+            return Err(format!("the plan could save {could}, more than the {owes} owed"));
+        }
+    }
+    for step in &plan.steps {
+        if owes.is_some_and(|owes| step.saves.most() > owes) {
+            return Err(format!("{} saves more than is owed", step.action.id()));
+        }
+    }
+    let findings = ordered_findings(bill, reference, view.today);
+    if let Some(owes) = owes {
+        let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
+        if total > owes {
+            return Err(format!("the findings put {total} at stake, more than the {owes} owed"));
+        }
+    }
+    let steps: Vec<usize> = findings
+        .iter()
+        .map(|f| finding_step(plan, f).unwrap_or(usize::MAX))
+        .collect();
+    if steps.windows(2).any(|pair| pair[0] > pair[1]) {
+        return Err(format!("the findings are not in the plan's order: {steps:?}"));
+    }
+    let screen = billcoach::conversation::report::findings(bill, reference, view, 0);
+    let text = match &screen {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    let heading = text.lines().next().unwrap_or_default();
+    if let Some(could) = plan.could_save() {
+        let figure = Usd(could).to_string();
+        if !text.contains(&figure) {
+            return Err(format!("the findings screen lacks the plan's {figure}:\n{text}"));
+        }
+    }
+    for figure in figures(heading) {
+        if plan.could_save().is_none_or(|could| figure != Usd(could).to_string()) {
+            return Err(format!("the findings heading shows {figure}, not the plan's figure"));
+        }
+    }
     Ok(())
 }
 
@@ -286,8 +343,335 @@ fn check_shape(plain: &str, html: &str) -> Result<(), String> {
             return Err(format!("step line too long for a phone: {line:?}"));
         }
     }
+    // A date on a step says what sets it (a trial patient saw "by Dec 31"
+    // with no reason): "by Thu, Dec 31 (27 days left): …".
+    let lines: Vec<&str> = plain.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        let after_title = index > 0 && lines[index - 1].starts_with(char::is_numeric);
+        let dated = line.contains(" · by ") || line.contains(" · deadline passed ");
+        if after_title && dated && !line.contains(": ") {
+            return Err(format!("a step's date without its reason: {line:?}"));
+        }
+    }
     if plain.chars().count() > 1_200 || html.len() > 4_096 {
         return Err(format!("the plan is too long ({} characters)", plain.chars().count()));
     }
     Ok(())
+}
+
+/// The in-network-facility question (No Surprises Act, A3/E4) is asked only
+/// of a clinician's bill for non-emergency care out of network (or not
+/// sure), and says what each answer means: a trial patient answered "no"
+/// to mean "it wasn't at a hospital", which the old wording could not tell
+/// from "an out-of-network hospital".
+#[test]
+fn the_facility_question_is_asked_where_it_matters_and_a_no_is_plain() {
+    use billcoach::conversation::Question;
+    use billcoach::domain::bill::{BillSender, Coverage};
+    let bill = |sender, coverage, emergency| Bill {
+        sender: Some(sender),
+        coverage: Some(coverage),
+        emergency: Some(emergency),
+        ..Bill::default()
+    };
+    for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Other] {
+        for coverage in [Coverage::OutOfNetwork, Coverage::InsuredNotSure] {
+            assert!(Question::InNetworkFacility.applies(&bill(sender, coverage, false)));
+            assert!(!Question::InNetworkFacility.applies(&bill(sender, coverage, true)));
+        }
+        for coverage in [
+            Coverage::InNetwork,
+            Coverage::SelfPay,
+            Coverage::Medicare,
+            Coverage::Medicaid,
+        ] {
+            assert!(!Question::InNetworkFacility.applies(&bill(sender, coverage, false)));
+        }
+    }
+    for sender in [
+        BillSender::Hospital,
+        BillSender::Ambulance,
+        BillSender::CollectionsAgency,
+    ] {
+        assert!(!Question::InNetworkFacility.applies(&bill(sender, Coverage::OutOfNetwork, false)));
+    }
+    let content = Content::embedded().unwrap();
+    let prompt = content
+        .text(billcoach::content::keys::IN_NETWORK_FACILITY_PROMPT)
+        .to_plain();
+    // Each button's meaning is spelled out; "No" covers a doctor's own office.
+    for phrase in ["Yes", "No", "Not sure", "doctor's office"] {
+        assert!(prompt.contains(phrase), "the prompt lacks {phrase:?}:\n{prompt}");
+    }
+}
+
+/// A script line answering a finding appears only with that finding: "If
+/// they say the codes are right" only when a code is questioned, "If they
+/// say it was billed correctly" only when a charge is.
+fn check_script_lines(
+    findings: &[billcoach::domain::audit::Finding],
+    facts: &billcoach::content::templates::Facts,
+    templates: &Templates,
+) -> Result<(), String> {
+    use billcoach::content::templates::ScriptKind;
+    let codes = findings.iter().any(|f| f.kind.questions_codes());
+    let charges = findings.iter().any(billcoach::domain::plan::is_error);
+    let doctor = templates.render_script(ScriptKind::Doctor, facts).to_plain();
+    if !codes && doctor.contains("codes are right") {
+        return Err(format!(
+            "the doctor script asks about codes no finding questions:\n{doctor}"
+        ));
+    }
+    let collections = templates.render_script(ScriptKind::Collections, facts).to_plain();
+    for provider_words in [
+        "send it to collections",
+        "Please send the claim",
+        "Please bill Medicaid",
+        "hold the bill",
+    ] {
+        if collections.contains(provider_words) {
+            return Err(format!(
+                "the collections script says {provider_words:?}, words for the provider:\n{collections}"
+            ));
+        }
+    }
+    let hospital = templates.render_script(ScriptKind::Hospital, facts).to_plain();
+    if !charges && hospital.contains("billed correctly") {
+        return Err(format!(
+            "the hospital script answers for charges no finding questions:\n{hospital}"
+        ));
+    }
+    Ok(())
+}
+
+/// The EOB shares of the sweep (none, $0, below and at the bill), and for
+/// Medicare each QMB answer.
+fn shares_and_qmb(
+    coverage: billcoach::domain::bill::Coverage,
+) -> Vec<(Option<&'static str>, Option<billcoach::domain::bill::Answer3>)> {
+    use billcoach::domain::bill::{Answer3, Coverage};
+    let qmbs = if coverage == Coverage::Medicare {
+        vec![Some(Answer3::Yes), Some(Answer3::No), Some(Answer3::NotSure)]
+    } else {
+        vec![None]
+    };
+    let mut pairs = Vec::new();
+    for share in [None, Some("0.00"), Some("100.00"), Some("900.00")] {
+        for qmb in &qmbs {
+            pairs.push((share, *qmb));
+        }
+    }
+    pairs
+}
+
+/// The ⏰ dates, the 💵 offer and the plan agree on whether to offer money
+/// now: no day to ask for a discount and no figure to start from while the
+/// plan offers nothing (network or QMB not known, help that may erase the
+/// bill, the insurer or Medicaid to pay), the same answer with or without
+/// the findings (the dates are made without them), and never "start from
+/// $0.00".
+fn check_offering_agrees(
+    bill: &Bill,
+    plan: &billcoach::domain::plan::Plan,
+    prices: &[billcoach::domain::audit::PriceCheck],
+    view: &View<'_>,
+    reference: &Reference,
+) -> Result<(), String> {
+    use billcoach::domain::plan::{dates, plan as make_plan};
+    use billcoach::domain::timing::AdviceKind;
+    let without_findings = make_plan(bill, &[], view.today);
+    if without_findings.offers_now() != plan.offers_now() {
+        return Err(format!(
+            "offers now {} with the findings, {} without",
+            plan.offers_now(),
+            without_findings.offers_now()
+        ));
+    }
+    let best_day = dates(bill, view.today).iter().any(|advice| {
+        matches!(
+            advice.kind,
+            AdviceKind::BestDayToCall | AdviceKind::BestDayToCallQuarterEnd
+        )
+    });
+    if best_day && !plan.offers_now() {
+        return Err(format!(
+            "a good day to ask for a discount while owed is {:?}",
+            plan.owed
+        ));
+    }
+    let screen = match billcoach::conversation::report::findings(bill, reference, view, 0) {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    if !plan.checks_the_charges() {
+        for phrase in ["ask the billing office for it", "Ask for the itemized bill first"] {
+            if screen.contains(phrase) {
+                return Err(format!(
+                    "the findings say {phrase:?} on a bill that should be $0:\n{screen}"
+                ));
+            }
+        }
+    }
+    if !plan.offers_now() && screen.contains("ask for a lower price: see the dates") {
+        return Err(format!(
+            "the findings suggest a lower price while owed is {:?}:\n{screen}",
+            plan.owed
+        ));
+    }
+    let offer = offer_message(bill, plan, prices, view).to_plain();
+    if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
+        return Err(format!("the offer starts from $0.00:\n{offer}"));
+    }
+    if !plan.offers_now() {
+        for phrase in [
+            "Start from",
+            "discount, ",
+            "discount, sometimes",
+            "Open at",
+            "Payment plan:",
+        ] {
+            if offer.contains(phrase) {
+                return Err(format!(
+                    "the offer says {phrase:?} while owed is {:?}:\n{offer}",
+                    plan.owed
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The trial's rules checked across patient situations, not one bill:
+/// every coverage, claim status, sender, emergency or not, income low, high
+/// or unknown, a collector or not, the bill above, at or below the EOB
+/// share. Each plan: one "could save" figure no more than the bill asks,
+/// findings in the plan's order, every dated step with its reason, and no
+/// figure to pay at once in a script while what is owed is not settled.
+#[test]
+fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, EobFigures};
+    use billcoach::domain::plan::Owed;
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let dollars = |text: &str| text.parse::<Decimal>().unwrap();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for coverage in [
+        Coverage::SelfPay,
+        Coverage::InNetwork,
+        Coverage::OutOfNetwork,
+        Coverage::InsuredNotSure,
+        Coverage::Medicare,
+        Coverage::Medicaid,
+    ] {
+        for claim in [
+            None,
+            Some(ClaimStatus::PaidPart),
+            Some(ClaimStatus::Denied),
+            Some(ClaimStatus::Pending),
+            Some(ClaimStatus::NotSent),
+        ] {
+            for sender in [
+                BillSender::Hospital,
+                BillSender::DoctorOffice,
+                BillSender::CollectionsAgency,
+            ] {
+                for emergency in [true, false] {
+                    for income in [None, Some("18000"), Some("150000")] {
+                        for (share, qmb) in shares_and_qmb(coverage) {
+                            let bill = Bill {
+                                sender: Some(sender),
+                                nonprofit: Some(Answer3::Yes),
+                                coverage: Some(coverage),
+                                qmb,
+                                emergency: Some(emergency),
+                                in_network_facility: Some(Answer3::No),
+                                claim: claim.filter(|_| coverage.is_insured()),
+                                denial_date: Some(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()),
+                                service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
+                                first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+                                amount_due: Some(dollars("900.00")),
+                                in_collections: Some(sender == BillSender::CollectionsAgency),
+                                collector_letter_date: Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+                                has_itemized: Some(false),
+                                eob: EobFigures {
+                                    your_share: share.map(dollars),
+                                    ..EobFigures::default()
+                                },
+                                household_size: income.map(|_| 2),
+                                yearly_income: income.map(dollars),
+                                state: Some("OH".to_string()),
+                                lump_sum: Some(dollars("800.00")),
+                                monthly: Some(dollars("50.00")),
+                                ..Bill::default()
+                            };
+                            checked += 1;
+                            let audited = audit(&bill, &reference, today);
+                            let findings = audited.findings;
+                            let plan = plan_for(&bill, &findings, today);
+                            let mut problems = Vec::new();
+                            if let Err(problem) =
+                                check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference)
+                            {
+                                problems.push(problem);
+                            }
+                            if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {
+                                problems.push(problem);
+                            }
+                            let message = plan_message(&plan, &view);
+                            if let Err(problem) = check_shape(&message.to_plain(), message.as_str()) {
+                                if plan.first().is_some() {
+                                    problems.push(problem);
+                                }
+                            }
+                            let texts: Vec<FindingText> = findings
+                                .iter()
+                                .map(|finding| match &finding.kind {
+                                    FindingKind::Coding(issue) => {
+                                        describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                    FindingKind::Visit(issue) => {
+                                        describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                    }
+                                })
+                                .collect();
+                            let facts = script_facts(&bill, &findings, &texts, None, &view);
+                            if let Err(problem) = check_script_lines(&findings, &facts, &templates) {
+                                problems.push(problem);
+                            }
+                            // No figure to pay at once while what is owed is unsettled.
+                            if !matches!(plan.owed, Owed::Amount(..)) {
+                                if let Some(first) = plan.first() {
+                                    let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
+                                    if script.contains("I could pay $") {
+                                        problems.push(format!("a lump sum offered while owed is {:?}", plan.owed));
+                                    }
+                                }
+                            }
+                            if !problems.is_empty() {
+                                failures.push(format!(
+                                    "{coverage:?} {claim:?} {sender:?} emergency={emergency} income={income:?} share={share:?}: {}",
+                                    problems.join("; ")
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 2_000, "{checked} situations");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} situations fail:\n{}",
+        failures.len(),
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -120,14 +120,17 @@ fn the_terminal_conversation_works_without_a_token() {
     );
 
     // A second run picks up where the first stopped. On the amount
-    // question the Keep button is lettered, so a typed 1 is one dollar.
-    let (out, ok) = run_console(dir.path(), "/back\n1\n/bills\n", &[], None);
+    // question the Keep button is lettered, so a typed 1 is an answer —
+    // one dollar, offered for one tap, since it is more likely a slip.
+    let (out, ok) = run_console(dir.path(), "/back\n1\na\n/bills\n", &[], None);
     assert!(ok);
     assert_in_order(
         &out,
         &[
             "gone to a collections agency?",
             "a) Keep: $1,234.50",
+            "I read that as $1.00. Is that right?",
+            "a) Yes, that's right",
             "gone to a collections agency?",
             "Hospital · $1.00",
         ],

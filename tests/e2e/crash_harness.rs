@@ -47,11 +47,8 @@
 use crate::bot::bot_process::BotProcess;
 use crate::bot::fake_bot_api::{buttons_of, BotMessage, FakeBotApi};
 use crate::bot::test_bot::TestBot;
-use billcoach::content::templates::Templates;
-use billcoach::content::Content;
 use billcoach::conversation::{step, AnswerKind, ChatState, Command, Ctx, Input, Keyboard, Output, Screen};
-use billcoach::domain::reading::Words;
-use billcoach::domain::reference::Reference;
+use billcoach::resources::Resources;
 use billcoach::store::Store;
 use billcoach::telegram::split_text;
 use chrono::{DateTime, TimeZone, Utc};
@@ -115,10 +112,7 @@ fn env_number(name: &str) -> Option<u64> {
 // ---------------------------------------------------------------------------
 
 struct Model {
-    content: Content,
-    templates: Templates,
-    words: Words,
-    reference: Reference,
+    resources: Resources,
     /// `BILLCOACH_NOW` as `BotProcess` sets it.
     now: DateTime<Utc>,
 }
@@ -126,20 +120,15 @@ struct Model {
 impl Model {
     fn load() -> Model {
         Model {
-            content: Content::embedded().expect("the embedded copy loads"),
-            templates: Templates::embedded().expect("the templates load"),
-            words: billcoach::resources::embedded_words(),
-            reference: Reference::embedded().expect("the reference data loads"),
+            resources: Resources::load(None).expect("the built-in copy and data load"),
             now: Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap(),
         }
     }
 
     fn step(&self, state: &ChatState, input: &Input) -> (ChatState, Vec<Output>) {
         let ctx = Ctx {
-            content: &self.content,
-            reference: &self.reference,
-            templates: &self.templates,
-            words: &self.words,
+            languages: &self.resources.languages,
+            reference: &self.resources.reference,
             now: self.now,
         };
         let result = step(state, input.clone(), &ctx);

@@ -102,7 +102,11 @@ async fn start_review_answer_and_amount() {
         assert_eq!(call.body["parse_mode"], json!("HTML"), "{:?}", call.body);
     }
     let commands = api.calls("setMyCommands");
-    assert_eq!(commands.len(), 1);
+    assert!(!commands.is_empty());
+    assert!(
+        commands[0].body.get("language_code").is_none(),
+        "English first, for everyone"
+    );
     let names: Vec<&str> = commands[0].body["commands"]
         .as_array()
         .unwrap()
@@ -127,9 +131,15 @@ async fn start_review_answer_and_amount() {
             "faq",
             "export",
             "delete",
+            "language",
             "help"
         ]
     );
+    // The other languages' menus, for devices set to them, list the same.
+    for call in &commands[1..] {
+        assert!(call.body["language_code"].is_string(), "{:?}", call.body);
+        assert_eq!(call.body["commands"].as_array().unwrap().len(), names.len());
+    }
     assert_eq!(api.violations(), Vec::<String>::new());
     pat.nothing_more();
 

@@ -47,6 +47,7 @@ keys! {
     SCRIPT_FINANCIAL_ASSISTANCE = "script.kind.financial_assistance";
     SCRIPT_NO_SURPRISES = "script.kind.no_surprises";
     SCRIPT_NOTE_CALL = "script.note_call";
+    SCRIPT_OFFICE_SPEAKS_MINE = "script.office_speaks_mine";
     SCRIPT_REPORT_WAITS = "script.report_waits";
     LETTER_PICK = "letter.pick";
     LETTER_ITEMIZED_REQUEST = "letter.kind.itemized_request";
@@ -58,6 +59,7 @@ keys! {
     LETTER_HARDSHIP_PLAN = "letter.kind.hardship_plan";
     LETTER_COMPLAINT = "letter.kind.complaint";
     LETTER_CAPTION = "letter.caption" [kind];
+    LETTER_COPY_CAPTION = "letter.copy_caption" [kind];
 
     // Frequently asked questions.
     FAQ_HEADING = "faq.heading";

@@ -253,6 +253,18 @@ keys! {
     COMMAND_PAID = "commands.paid";
     COMMAND_FAQ = "commands.faq";
     COMMAND_EXPORT = "commands.export";
+    COMMAND_LANGUAGE = "commands.language";
+
+    // Dates as the chat's language writes them.
+    CALENDAR_MONTHS = "calendar.months";
+    CALENDAR_WEEKDAYS = "calendar.weekdays";
+    CALENDAR_DATE = "calendar.date" [weekday, month, day];
+    CALENDAR_DATE_YEAR = "calendar.date_year" [weekday, month, day, year];
+
+    // The chat's language.
+    LANGUAGE_NAME = "language.name";
+    LANGUAGE_PROMPT = "language.prompt";
+    LANGUAGE_SET = "language.set";
     EXPORT_SENT = "export.sent";
     EXPORT_CAPTION = "export.caption";
 

@@ -62,6 +62,10 @@ keys! {
     /// Out of network, outside the No Surprises Act: a question, not a correction.
     VISIT_BALANCE_EOB_OON_EXPLAIN = "findings_visit.balance_differs_from_eob.out_of_network_explain" [your_share, amount_due, over];
     VISIT_BALANCE_EOB_OON_ASK = "findings_visit.balance_differs_from_eob.out_of_network_ask" [your_share, amount_due, over];
+    // Network not known: which of the two holds is the first question.
+    VISIT_BALANCE_EOB_NOT_SURE_ASK = "findings_visit.balance_differs_from_eob.not_sure_ask" [your_share, amount_due, over];
+    // Medicare: the MSN's "Maximum You May Be Billed" (E2), not a network.
+    VISIT_BALANCE_EOB_MEDICARE_EXPLAIN = "findings_visit.balance_differs_from_eob.medicare_explain" [your_share, amount_due, over];
 
     VISIT_EOB_MATH_TITLE = "findings_visit.eob_math.title";
     VISIT_EOB_MATH_EXPLAIN =
@@ -116,7 +120,11 @@ keys! {
 
     VISIT_ASK_ITEMIZED_TITLE = "findings_visit.ask_for_itemized.title";
     VISIT_ASK_ITEMIZED_EXPLAIN = "findings_visit.ask_for_itemized.explain";
+    // The ask, by sender: a hospital's bill has revenue codes, a doctor's,
+    // lab's or ambulance's does not, and a collector's or other's may.
+    VISIT_ASK_ITEMIZED_ASK_HOSPITAL = "findings_visit.ask_for_itemized.ask_hospital";
     VISIT_ASK_ITEMIZED_ASK = "findings_visit.ask_for_itemized.ask";
+    VISIT_ASK_ITEMIZED_ASK_UNSURE = "findings_visit.ask_for_itemized.ask_unsure";
 
     // A denied claim: appeal first.
     VISIT_APPEAL_TITLE = "findings_visit.appeal_denial.title";

@@ -10,12 +10,20 @@ keys! {
     OFFER_OWE_NOTHING = "offer.owe_nothing";
     /// The insurer has not decided (or was never sent the claim).
     OFFER_WAIT_FOR_INSURANCE = "offer.wait_for_insurance";
+    /// The EOB's share binds only in network, and that is not known yet.
+    OFFER_CONFIRM_NETWORK = "offer.confirm_network" [share];
+    /// Same, with a $0 share: in network nothing is owed.
+    OFFER_CONFIRM_NETWORK_ZERO = "offer.confirm_network_zero";
+    /// Medicare, QMB not known: with QMB nothing of Medicare's share is owed.
+    OFFER_CONFIRM_QMB = "offer.confirm_qmb";
     /// What the offer starts from, when it is not the balance as billed.
     OFFER_FROM_EOB_SHARE = "offer.from.eob_share" [owed, balance];
     OFFER_FROM_ESTIMATE = "offer.from.estimate" [owed, balance];
     OFFER_FROM_AUDITED = "offer.from.audited" [owed, balance];
     /// Financial help may make the bill free: apply before offering.
     OFFER_APPLY_FIRST = "offer.apply_first";
+    /// Medicaid can reach back to the care: apply before offering.
+    OFFER_APPLY_MEDICAID_FIRST = "offer.apply_medicaid_first" [apply_by];
 
     /// A collector: open at 30%, settle by 50%, terms in writing first.
     OFFER_COLLECTIONS = "offer.collections" [opening, opening_pct, walk_away, walk_away_pct, balance];

@@ -18,8 +18,22 @@ keys! {
     PLAN_SAVES_NOTHING = "plan.saves.nothing";
     PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
     PLAN_WHEN_NOW = "plan.when.now";
-    PLAN_WHEN_BY = "plan.when.by" [date, days];
-    PLAN_WHEN_PASSED = "plan.when.passed" [date];
+    PLAN_WHEN_BY = "plan.when.by" [date, days, reason];
+    PLAN_WHEN_PASSED = "plan.when.passed" [date, reason];
+    /// What sets a step's date, said beside it (by the step's action).
+    PLAN_DUE_HELP = "plan.due.financial_help";
+    PLAN_DUE_MEDICAID_MONTHS = "plan.due.medicaid_three_months";
+    PLAN_DUE_MEDICAID_RULE = "plan.due.medicaid_rule_change";
+    PLAN_DUE_MEDICAID_ONE_MONTH = "plan.due.medicaid_one_month";
+    PLAN_DUE_APPEAL_PRIVATE = "plan.due.appeal_private";
+    PLAN_DUE_APPEAL_ORIGINAL_MEDICARE = "plan.due.appeal_original_medicare";
+    PLAN_DUE_APPEAL_ADVANTAGE = "plan.due.appeal_advantage";
+    PLAN_DUE_APPEAL_MEDICARE_NOT_SURE = "plan.due.appeal_medicare_not_sure";
+    PLAN_DUE_APPEAL_MEDICAID = "plan.due.appeal_medicaid";
+    PLAN_DUE_ESTIMATE = "plan.due.estimate";
+    PLAN_DUE_VALIDATE = "plan.due.validate";
+    /// A later step due before step 1's date.
+    PLAN_SOONER = "plan.sooner" [number, date];
     /// Why the first step, and what to say.
     PLAN_START = "plan.start" [why];
     /// Where to turn if the office says no.
@@ -42,8 +56,9 @@ keys! {
     PLAN_MEDICAID_WHY = "plan.action.medicaid.why";
     PLAN_MEDICAID_WHY_PAID = "plan.action.medicaid.why_paid";
     PLAN_APPLY_MEDICAID = "plan.action.apply_medicaid.title";
-    PLAN_APPLY_MEDICAID_WHY = "plan.action.apply_medicaid.why" [from, apply_by];
-    PLAN_APPLY_MEDICAID_WHY_2027 = "plan.action.apply_medicaid.why_rule_change" [from, apply_by];
+    PLAN_APPLY_MEDICAID_WHY = "plan.action.apply_medicaid.why" [care, apply_by];
+    PLAN_APPLY_MEDICAID_WHY_2027 = "plan.action.apply_medicaid.why_rule_change" [care, apply_by];
+    PLAN_APPLY_MEDICAID_WHY_ONE_MONTH = "plan.action.apply_medicaid.why_one_month" [care, apply_by];
     PLAN_QMB = "plan.action.qmb.title";
     PLAN_QMB_WHY = "plan.action.qmb.why";
     PLAN_ASK_QMB = "plan.action.ask_qmb.title";
@@ -52,6 +67,10 @@ keys! {
     PLAN_SHARE_ZERO_WHY = "plan.action.share_zero.why" [amount_due];
     PLAN_PAY_SHARE = "plan.action.pay_share.title" [share];
     PLAN_PAY_SHARE_WHY = "plan.action.pay_share.why" [share, amount_due];
+    PLAN_PAY_SHARE_MEDICARE = "plan.action.pay_share.title_medicare" [share];
+    PLAN_PAY_SHARE_MEDICARE_WHY = "plan.action.pay_share.why_medicare" [share, amount_due];
+    PLAN_CONFIRM_NETWORK = "plan.action.confirm_network.title";
+    PLAN_CONFIRM_NETWORK_WHY = "plan.action.confirm_network.why" [share, amount_due];
     PLAN_NSA_EMERGENCY = "plan.action.nsa_emergency.title";
     PLAN_NSA_FACILITY = "plan.action.nsa_facility.title";
     PLAN_NSA_EMERGENCY_WHY = "plan.action.nsa_emergency.why" [share];
@@ -108,6 +127,19 @@ keys! {
     PLAN_SAY_QMB = "plan.ask.qmb";
     PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
+    PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
+    PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
+    /// The same first words, to a collection agency (it holds the debt; it
+    /// neither bills the insurer nor corrects the provider's bill).
+    PLAN_SAY_COLLECTOR_WAIT_FOR_EOB = "plan.ask_collector.wait_for_eob";
+    PLAN_SAY_COLLECTOR_ASK_INSURER = "plan.ask_collector.ask_insurer";
+    PLAN_SAY_COLLECTOR_BILL_INSURANCE = "plan.ask_collector.bill_insurance";
+    PLAN_SAY_COLLECTOR_MEDICAID = "plan.ask_collector.medicaid";
+    PLAN_SAY_COLLECTOR_QMB = "plan.ask_collector.qmb";
+    PLAN_SAY_COLLECTOR_SHARE_ZERO = "plan.ask_collector.share_zero";
+    PLAN_SAY_COLLECTOR_PAY_SHARE = "plan.ask_collector.pay_share" [share];
+    PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
+    PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
     PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";

@@ -78,4 +78,10 @@ keys! {
     REPORT_BACK_TO_TIMING = "report.back_to_timing";
     REPORT_BACK_TO_SCRIPTS = "report.back_to_scripts";
     REPORT_CLEAN_NO_ITEMS = "report.clean_no_items";
+    /// A clean bill while the plan offers nothing yet: no price to ask.
+    REPORT_CLEAN_HOLD = "report.clean_hold";
+    /// Nothing found on a bill that should be $0 (Medicaid, QMB, a $0
+    /// share): no charges to check, no itemized bill to ask for.
+    REPORT_CLEAN_OWE_NOTHING = "report.clean_owe_nothing";
+    REPORT_CLEAN_PLAN_SAVES = "report.clean_plan_saves" [total];
 }

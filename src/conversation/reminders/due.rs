@@ -28,7 +28,7 @@ pub fn claim_reminder(state: &mut ChatState, id: u32, ctx: &Ctx<'_>) -> Due {
     match state.reminders.claim(id, tz, ctx.now) {
         Claim::Send { late } => {
             let view = View {
-                content: ctx.content,
+                content: &ctx.language(state).content,
                 today: today_for(state, ctx.now),
             };
             match state.reminders.get(id) {

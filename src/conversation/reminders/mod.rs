@@ -13,7 +13,6 @@ use crate::conversation::output::{Button, Output};
 use crate::conversation::state::Screen;
 use crate::conversation::step::Turn;
 use crate::domain::bill::Settlement;
-use crate::domain::dates::format_date;
 use crate::domain::local_time::{zone, US_ZONES};
 use crate::domain::money::{parse_amount, AmountError, Usd};
 use crate::domain::reminder_book::AddError;
@@ -257,7 +256,7 @@ impl Turn<'_> {
         let current = self.state.current;
         self.state.reminders.drop_bill(current);
         let amount_text = Usd(amount).to_string();
-        let date = format_date(today, today);
+        let date = self.view.date(today);
         let line = self.content().render(
             keys::PAID_DONE,
             &[("amount", Fill::Text(&amount_text)), ("date", Fill::Text(&date))],
@@ -296,7 +295,7 @@ impl Turn<'_> {
             .filter(|plan| plan.kind.code() == code && !self.state.reminders.is_set(self.state.current, plan))
             .collect();
         let first = plans.first()?;
-        let date = format_date(first.deliver_on, self.today());
+        let date = self.view.date(first.deliver_on);
         let label = match plans.len() {
             1 => self
                 .content()

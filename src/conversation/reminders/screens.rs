@@ -8,7 +8,6 @@ use crate::conversation::report::timing::days_phrase;
 use crate::conversation::state::ChatState;
 use crate::conversation::view::View;
 use crate::domain::bill::BillSender;
-use crate::domain::dates::format_date;
 use crate::domain::local_time::{clock_text, zone, zone_of_state, US_ZONES};
 use crate::domain::money::Usd;
 use crate::domain::reminders::{self, Reminder, ReminderKind, ReminderPlan};
@@ -121,7 +120,7 @@ impl View<'_> {
 
     /// "Mon, Nov 30 at 10:00 AM", in the chat's time zone.
     pub fn when(&self, instant: DateTime<Utc>, tz: Tz) -> String {
-        let date = format_date(instant.with_timezone(&tz).date_naive(), self.today);
+        let date = self.date(instant.with_timezone(&tz).date_naive());
         let time = clock_text(instant, tz);
         self.content
             .render(
@@ -161,8 +160,8 @@ impl View<'_> {
         for (code, group) in &groups {
             let what = self.group_what(group);
             let first = group[0];
-            let date = format_date(first.deliver_on, self.today);
-            let about = format_date(first.date, self.today);
+            let date = self.date(first.deliver_on);
+            let about = self.date(first.date);
             let set = group.iter().all(|plan| state.reminders.is_set(bill, plan));
             let line = match (set, first.date == first.deliver_on) {
                 (true, _) => self.content.render(
@@ -240,7 +239,7 @@ impl View<'_> {
                         ],
                     )
                 } else {
-                    let date = format_date(reminder.date, self.today);
+                    let date = self.date(reminder.date);
                     self.content.render(
                         keys::REMINDERS_LINE_AHEAD,
                         &[
@@ -361,7 +360,7 @@ impl View<'_> {
         let bill = self.bill_label(state, reminder.bill);
         let mut parts = vec![self.content.render(keys::DUE_HEADING, &[("bill", Fill::Text(&bill))])];
         if late {
-            let meant = format_date(reminder.deliver_on, self.today);
+            let meant = self.date(reminder.deliver_on);
             parts.push(self.content.render(keys::DUE_LATE, &[("date", Fill::Text(&meant))]));
         }
         parts.push(self.reminder_body(state, reminder));
@@ -369,7 +368,7 @@ impl View<'_> {
     }
 
     fn reminder_body(&self, state: &ChatState, reminder: &Reminder) -> Html {
-        let date = format_date(reminder.date, self.today);
+        let date = self.date(reminder.date);
         let days = days_phrase(days_from(self.today, reminder.date), self);
         let dated = |key: Key| {
             self.content
@@ -455,7 +454,7 @@ impl View<'_> {
         let mut text = self.content.render(keys::PAID_PROMPT, &[("bill", Fill::Text(&bill))]);
         if let Some(paid) = state.bill().paid {
             let amount = Usd(paid.amount).to_string();
-            let date = format_date(paid.date, self.today);
+            let date = self.date(paid.date);
             let already = self.content.render(
                 keys::PAID_ALREADY,
                 &[("amount", Fill::Text(&amount)), ("date", Fill::Text(&date))],

@@ -12,7 +12,6 @@ use crate::conversation::view::View;
 use crate::domain::audit::coding::{CodingIssue, ModifierProblem, PairRule, RepeatDoubt, UnitLimit, VisitSetting};
 use crate::domain::audit::{Certainty, Finding};
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::line_items::LineItem;
 use crate::domain::money::Usd;
 use crate::domain::reference::Reference;
@@ -182,10 +181,7 @@ impl Words<'_> {
     /// "on Sat, Mar 14", or the words for lines without a date.
     fn when(&self, date: Option<NaiveDate>) -> Html {
         match date {
-            Some(date) => self.render(
-                keys::CODING_ON_DATE,
-                &[("date", Fill::Text(&format_date(date, self.view.today)))],
-            ),
+            Some(date) => self.render(keys::CODING_ON_DATE, &[("date", Fill::Text(&self.view.date(date)))]),
             None => self.view.content.text(keys::CODING_NO_DATE),
         }
     }
@@ -310,7 +306,7 @@ impl Words<'_> {
     }
 
     fn deleted_code(&self, item: usize, code: &str, deleted: NaiveDate) -> FindingText {
-        let deleted = format_date(deleted, self.view.today);
+        let deleted = self.view.date(deleted);
         self.code_finding(
             item,
             code,

@@ -7,11 +7,21 @@ use crate::conversation::view::View;
 use crate::domain::audit::visit::{FacilityKind, FeeSchedule, StateProgram, VisitIssue};
 use crate::domain::audit::Finding;
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::reference::Reference;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The itemized-bill request worded for who sent the bill: revenue codes
+/// are on a hospital's (facility) bill only (C3, C6).
+fn itemized_ask(sender: Option<crate::domain::bill::BillSender>) -> Key {
+    use crate::domain::bill::BillSender;
+    match sender {
+        Some(BillSender::Hospital) => keys::VISIT_ASK_ITEMIZED_ASK_HOSPITAL,
+        Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Ambulance) => keys::VISIT_ASK_ITEMIZED_ASK,
+        Some(BillSender::CollectionsAgency | BillSender::Other) | None => keys::VISIT_ASK_ITEMIZED_ASK_UNSURE,
+    }
+}
 
 /// A visit or money finding in words.
 pub fn describe(
@@ -58,6 +68,35 @@ pub fn describe(
                     keys::VISIT_BALANCE_EOB_TITLE,
                     keys::VISIT_BALANCE_EOB_OON_EXPLAIN,
                     keys::VISIT_BALANCE_EOB_OON_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
+        // Medicare: the MSN's maximum, not a network (E2).
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
+        // Network not known: the explanation is already "if in network";
+        // the ask puts the network question first.
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if bill.coverage == Some(crate::domain::bill::Coverage::InsuredNotSure) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_NOT_SURE_ASK,
                 ],
                 *amount_due,
                 *your_share,
@@ -134,7 +173,7 @@ pub fn describe(
         VisitIssue::AskForItemized => FindingText {
             title: words.text(keys::VISIT_ASK_ITEMIZED_TITLE),
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
-            ask: words.text(keys::VISIT_ASK_ITEMIZED_ASK),
+            ask: words.text(itemized_ask(bill.sender)),
         },
         VisitIssue::AppealDenial { deadline } => words.deadline_step(
             [
@@ -229,7 +268,7 @@ impl Words<'_> {
     }
 
     fn date(&self, date: NaiveDate) -> String {
-        format_date(date, self.view.today)
+        self.view.date(date)
     }
 
     /// A step with a deadline (an appeal, a debt dispute): the explanation
@@ -962,5 +1001,46 @@ mod tests {
                 && ask.contains("($2,523.72)"),
             "{ask}"
         );
+    }
+
+    /// Revenue codes are on hospital (UB-04) bills only: a trial patient
+    /// with a doctor's-office bill was told to ask for "the revenue code".
+    #[test]
+    fn the_itemized_request_asks_for_what_the_senders_bill_has() {
+        use crate::domain::bill::BillSender;
+        let content = Content::embedded().unwrap();
+        let view = View {
+            content: &content,
+            today: day(2026, 11, 28),
+        };
+        let reference = Reference::embedded().unwrap();
+        let finding = Finding {
+            kind: FindingKind::Visit(VisitIssue::AskForItemized),
+            items: Vec::new(),
+            at_stake: Decimal::ZERO,
+            certainty: Certainty::Certain,
+        };
+        let ask = |sender: Option<BillSender>| {
+            let bill = Bill {
+                sender,
+                ..Bill::default()
+            };
+            describe(&VisitIssue::AskForItemized, &finding, &bill, &reference, &view)
+                .ask
+                .to_plain()
+        };
+        for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Ambulance] {
+            let ask = ask(Some(sender));
+            assert!(!ask.contains("revenue code"), "{sender:?}: {ask}");
+            assert!(ask.contains("CPT or HCPCS code"), "{sender:?}: {ask}");
+        }
+        assert!(ask(Some(BillSender::Hospital)).contains("the revenue code, the CPT"));
+        for sender in [Some(BillSender::CollectionsAgency), Some(BillSender::Other), None] {
+            let ask = ask(sender);
+            assert!(
+                ask.contains("for hospital charges, the revenue code"),
+                "{sender:?}: {ask}"
+            );
+        }
     }
 }

@@ -25,7 +25,6 @@ use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
 use crate::domain::plan::{ordered_findings, Plan};
 use crate::domain::reference::Reference;
-use crate::domain::timing as advice;
 
 /// Findings shown per message.
 pub const FINDINGS_PER_PAGE: usize = 3;
@@ -86,7 +85,8 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
     let content = view.content;
     let mut parts = Vec::new();
     if page == 0 {
-        parts.push(heading(&findings, bill, view));
+        let plan = bill_plan(bill, reference, view);
+        parts.push(heading(&findings, &plan, bill, view));
     }
     for (index, finding) in findings
         .iter()
@@ -116,7 +116,7 @@ pub fn findings(bill: &Bill, reference: &Reference, view: &View<'_>, page: usize
 
 /// The ⏰ timing advice, with the ways on.
 pub fn timing(bill: &Bill, view: &View<'_>) -> Output {
-    let text = timing_message(&advice::advise(bill, view.today), view);
+    let text = timing_message(&crate::domain::plan::dates(bill, view.today), view);
     let keyboard = vec![
         vec![view.button(keys::REPORT_SEE_SCRIPTS, Action::Report(ReportPart::Scripts))],
         vec![view.button(keys::REMIND_FROM_REPORT, Action::RemindPicker)],
@@ -157,26 +157,45 @@ fn describe(finding: &Finding, bill: &Bill, reference: &Reference, view: &View<'
     }
 }
 
-/// "🔎 What I found: 4 things, $1,234.00 worth questioning", or the good
-/// news of a clean bill (honest about what could not be checked).
-fn heading(findings: &[Finding], bill: &Bill, view: &View<'_>) -> Html {
+/// "🔎 What I found: 4 things to do or ask. Your plan could take off up to
+/// $1,234.00." (the plan's own figure, so the two screens agree), or the
+/// good news of a clean bill (honest about what could not be checked).
+fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> Html {
     let content = view.content;
     if findings.is_empty() {
-        return if bill.items.is_empty() {
+        // As the plan decides: no charges to check on a bill that should
+        // be $0, no lower price to ask while it offers nothing.
+        let clean = if !plan.checks_the_charges() {
+            content.text(keys::REPORT_CLEAN_OWE_NOTHING)
+        } else if bill.items.is_empty() {
             content.text(keys::REPORT_CLEAN_NO_ITEMS)
-        } else {
+        } else if plan.offers_now() {
             content.text(keys::REPORT_CLEAN)
+        } else {
+            content.text(keys::REPORT_CLEAN_HOLD)
+        };
+        return match plan.could_save() {
+            Some(total) => Html::join(
+                &[
+                    clean,
+                    content.render(
+                        keys::REPORT_CLEAN_PLAN_SAVES,
+                        &[("total", Fill::Text(&Usd(total).to_string()))],
+                    ),
+                ],
+                "\n",
+            ),
+            None => clean,
         };
     }
-    let total: rust_decimal::Decimal = findings.iter().map(|f| f.at_stake).sum();
     let one = findings.len() == 1;
-    if total.is_zero() {
+    let Some(total) = plan.could_save() else {
         let count = findings.len().to_string();
         return match one {
             true => content.text(keys::REPORT_FINDINGS_HEADING_NO_MONEY_ONE),
             false => content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]),
         };
-    }
+    };
     let total = Usd(total).to_string();
     match one {
         true => content.render(keys::REPORT_FINDINGS_HEADING_ONE, &[("total", Fill::Text(&total))]),

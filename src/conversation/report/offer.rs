@@ -7,12 +7,11 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
 use crate::domain::audit::PriceCheck;
 use crate::domain::bill::Bill;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{
     first_of_next_month, offers_from, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS, USUAL_PLAN_MONTHS,
 };
-use crate::domain::plan::{Action, Owed, OwedBasis, Plan};
+use crate::domain::plan::{HelpFirst, Owed, OwedBasis, Plan};
 
 /// A schedule of more payments than this shows the first
 /// [`SCHEDULE_HEAD`], a gap and the last one.
@@ -35,6 +34,30 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
             return Html::join(&lines, "\n");
         }
+        // A $0 share: in network nothing is owed, there is no figure to start from.
+        Owed::ConfirmNetwork(share) if share.is_zero() => {
+            lines.push(content.text(keys::OFFER_CONFIRM_NETWORK_ZERO));
+            return Html::join(&lines, "\n");
+        }
+        Owed::ConfirmNetwork(share) => {
+            lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
+            return Html::join(&lines, "\n");
+        }
+        Owed::ConfirmQmb => {
+            lines.push(content.text(keys::OFFER_CONFIRM_QMB));
+            return Html::join(&lines, "\n");
+        }
+        Owed::HelpFirst(HelpFirst::FinancialHelp) => {
+            lines.push(content.text(keys::OFFER_APPLY_FIRST));
+            return Html::join(&lines, "\n");
+        }
+        Owed::HelpFirst(HelpFirst::Medicaid { apply_by }) => {
+            lines.push(content.render(
+                keys::OFFER_APPLY_MEDICAID_FIRST,
+                &[("apply_by", Fill::Text(&view.date(apply_by)))],
+            ));
+            return Html::join(&lines, "\n");
+        }
         Owed::Unknown => None,
         Owed::Amount(amount, basis) => {
             let from = match basis {
@@ -43,7 +66,8 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
                 OwedBasis::Estimate => Some(keys::OFFER_FROM_ESTIMATE),
                 OwedBasis::Audited => Some(keys::OFFER_FROM_AUDITED),
             };
-            if let (Some(key), Some(balance)) = (from, plan.balance) {
+            // Said only when it is less than the bill asks.
+            if let (Some(key), Some(balance)) = (from, plan.balance.filter(|balance| amount < *balance)) {
                 lines.push(content.render(
                     key,
                     &[
@@ -58,15 +82,6 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
     let offers = offers_from(bill, owed, prices, first_of_next_month(view.today));
     if offers.balance.is_none() {
         lines.push(content.text(keys::OFFER_NOTHING));
-        return Html::join(&lines, "\n");
-    }
-    let likely_free = plan.steps.iter().any(|step| {
-        matches!(&step.action, Action::FinancialHelp(help)
-            if help.outlook == crate::domain::plan::charity::Outlook::LikelyFree)
-    });
-    if likely_free {
-        // No discount or plan on a bill that help may erase.
-        lines.push(content.text(keys::OFFER_APPLY_FIRST));
         return Html::join(&lines, "\n");
     }
     let mut fit = None;
@@ -179,7 +194,7 @@ fn schedule(plan: &PaymentPlan, view: &View<'_>) -> Html {
         content.render(
             key,
             &[
-                ("date", Fill::Text(&format_date(date, view.today))),
+                ("date", Fill::Text(&view.date(date))),
                 ("amount", Fill::Text(&Usd(amount).to_string())),
             ],
         )

@@ -9,10 +9,9 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
 use crate::domain::audit::Finding;
 use crate::domain::bill::{Bill, BillSender};
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::plan::charity::{Outlook, StateLaw};
-use crate::domain::plan::coverage::AppealKind;
+use crate::domain::plan::coverage::{AppealKind, MedicaidReach};
 use crate::domain::plan::{self, Action, Deadline, Escalation, Plan, Savings, Step, Tip};
 use chrono::NaiveDate;
 
@@ -41,11 +40,20 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
                 ("number", Fill::Text(&(index + 1).to_string())),
                 ("title", Fill::Html(&title(step, view))),
                 ("saves", Fill::Html(&saves(step.saves, view))),
-                ("when", Fill::Html(&when(step.deadline, view))),
+                ("when", Fill::Html(&when(step, view))),
             ],
         ));
     }
     lines.push(content.render(keys::PLAN_START, &[("why", Fill::Html(&why(first, plan, view)))]));
+    if let Some((index, deadline)) = plan.due_sooner_than_first(STEPS_SHOWN) {
+        lines.push(content.render(
+            keys::PLAN_SOONER,
+            &[
+                ("number", Fill::Text(&(index + 1).to_string())),
+                ("date", Fill::Text(&view.date(deadline.date))),
+            ],
+        ));
+    }
     if let Some(route) = first.escalation {
         lines.push(content.render(
             keys::PLAN_IF_NO,
@@ -95,6 +103,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         | Action::AskAboutQmb
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
+        | Action::ConfirmNetwork { .. }
         | Action::AskForEob
         | Action::AskForItemized
         | Action::FixErrors { .. }
@@ -123,6 +132,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
+        | Action::ConfirmNetwork { .. }
         | Action::AskForEob
         | Action::AskDiscount { .. }
         | Action::SettleWithCollector
@@ -141,9 +151,15 @@ fn title(step: &Step, view: &View<'_>) -> Html {
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
         Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
         Action::ShareIsZero => content.text(keys::PLAN_SHARE_ZERO),
-        Action::PayOnlyYourShare { share } => {
-            content.render(keys::PLAN_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))])
-        }
+        Action::PayOnlyYourShare { share, medicare } => content.render(
+            if *medicare {
+                keys::PLAN_PAY_SHARE_MEDICARE
+            } else {
+                keys::PLAN_PAY_SHARE
+            },
+            &[("share", Fill::Text(&usd(*share)))],
+        ),
+        Action::ConfirmNetwork { .. } => content.text(keys::PLAN_CONFIRM_NETWORK),
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
         Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
@@ -178,34 +194,79 @@ fn saves(savings: Savings, view: &View<'_>) -> Html {
     }
 }
 
-fn when(deadline: Option<Deadline>, view: &View<'_>) -> Html {
+/// By when, and what sets the date.
+fn when(step: &Step, view: &View<'_>) -> Html {
     let content = view.content;
-    match deadline {
+    let reason = || content.text(due_reason(&step.action));
+    match step.deadline {
         None => content.text(keys::PLAN_WHEN_NOW),
         Some(Deadline { date, passed: true }) => content.render(
             keys::PLAN_WHEN_PASSED,
-            &[("date", Fill::Text(&format_date(date, view.today)))],
+            &[
+                ("date", Fill::Text(&view.date(date))),
+                ("reason", Fill::Html(&reason())),
+            ],
         ),
         Some(Deadline { date, passed: false }) => {
             let days = crate::domain::timing::days_from(view.today, date);
             content.render(
                 keys::PLAN_WHEN_BY,
                 &[
-                    ("date", Fill::Text(&format_date(date, view.today))),
+                    ("date", Fill::Text(&view.date(date))),
                     (
                         "days",
                         Fill::Text(&crate::conversation::report::timing::days_phrase(days, view)),
                     ),
+                    ("reason", Fill::Html(&reason())),
                 ],
             )
         }
     }
 }
 
+/// What sets the date of a step that has one.
+fn due_reason(action: &Action) -> Key {
+    match action {
+        Action::FinancialHelp(_) => keys::PLAN_DUE_HELP,
+        Action::ApplyForMedicaid { reach, .. } => match reach {
+            MedicaidReach::ThreeMonths => keys::PLAN_DUE_MEDICAID_MONTHS,
+            MedicaidReach::EndsWithRuleChange => keys::PLAN_DUE_MEDICAID_RULE,
+            MedicaidReach::OneMonth => keys::PLAN_DUE_MEDICAID_ONE_MONTH,
+        },
+        Action::AppealDenial { kind } => match kind {
+            AppealKind::PrivatePlan => keys::PLAN_DUE_APPEAL_PRIVATE,
+            AppealKind::OriginalMedicare => keys::PLAN_DUE_APPEAL_ORIGINAL_MEDICARE,
+            AppealKind::MedicareAdvantage => keys::PLAN_DUE_APPEAL_ADVANTAGE,
+            AppealKind::MedicareNotSure => keys::PLAN_DUE_APPEAL_MEDICARE_NOT_SURE,
+            AppealKind::Medicaid => keys::PLAN_DUE_APPEAL_MEDICAID,
+        },
+        Action::EstimateDispute { .. } => keys::PLAN_DUE_ESTIMATE,
+        Action::ValidateDebt => keys::PLAN_DUE_VALIDATE,
+        // No other step carries a date.
+        Action::WaitForEob
+        | Action::BillInsuranceFirst
+        | Action::AskInsurerAboutClaim
+        | Action::MedicaidPaysInFull { .. }
+        | Action::QmbOwesNothing
+        | Action::AskAboutQmb
+        | Action::ShareIsZero
+        | Action::PayOnlyYourShare { .. }
+        | Action::ConfirmNetwork { .. }
+        | Action::NoSurprisesBalanceBill { .. }
+        | Action::AskForEob
+        | Action::AskForItemized
+        | Action::FixErrors { .. }
+        | Action::AskDiscount { .. }
+        | Action::SettleWithCollector
+        | Action::PaymentPlan
+        | Action::Advocate => keys::PLAN_WHEN_NOW,
+    }
+}
+
 /// Why step 1, and what to do, in a few lines.
 fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     let content = view.content;
-    let date = |date: NaiveDate| format_date(date, view.today);
+    let date = |date: NaiveDate| view.date(date);
     let deadline = step.deadline;
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),
@@ -213,18 +274,14 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
         Action::AskInsurerAboutClaim => content.text(keys::PLAN_ASK_INSURER_WHY),
         Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
         Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
-        Action::ApplyForMedicaid {
-            from,
-            apply_by,
-            rule_changes,
-        } => content.render(
-            if *rule_changes {
-                keys::PLAN_APPLY_MEDICAID_WHY_2027
-            } else {
-                keys::PLAN_APPLY_MEDICAID_WHY
+        Action::ApplyForMedicaid { care, apply_by, reach } => content.render(
+            match reach {
+                MedicaidReach::ThreeMonths => keys::PLAN_APPLY_MEDICAID_WHY,
+                MedicaidReach::EndsWithRuleChange => keys::PLAN_APPLY_MEDICAID_WHY_2027,
+                MedicaidReach::OneMonth => keys::PLAN_APPLY_MEDICAID_WHY_ONE_MONTH,
             },
             &[
-                ("from", Fill::Text(&date(*from))),
+                ("care", Fill::Text(&date(*care))),
                 ("apply_by", Fill::Text(&date(*apply_by))),
             ],
         ),
@@ -234,8 +291,19 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             keys::PLAN_SHARE_ZERO_WHY,
             &[("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default()))],
         ),
-        Action::PayOnlyYourShare { share } => content.render(
-            keys::PLAN_PAY_SHARE_WHY,
+        Action::PayOnlyYourShare { share, medicare } => content.render(
+            if *medicare {
+                keys::PLAN_PAY_SHARE_MEDICARE_WHY
+            } else {
+                keys::PLAN_PAY_SHARE_WHY
+            },
+            &[
+                ("share", Fill::Text(&usd(*share))),
+                ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),
+            ],
+        ),
+        Action::ConfirmNetwork { share } => content.render(
+            keys::PLAN_CONFIRM_NETWORK_WHY,
             &[
                 ("share", Fill::Text(&usd(*share))),
                 ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),

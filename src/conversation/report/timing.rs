@@ -4,7 +4,6 @@
 
 use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::timing::{days_from, Advice, AdviceKind};
 
@@ -60,7 +59,7 @@ pub fn days_phrase(days: i64, view: &View<'_>) -> String {
 fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
     let content = view.content;
     let today = view.today;
-    let date = advice.date.map(|d| format_date(d, today)).unwrap_or_default();
+    let date = advice.date.map(|d| view.date(d)).unwrap_or_default();
     let days = advice
         .date
         .map(|d| days_phrase(days_from(today, d), view))
@@ -71,8 +70,8 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
         content.render(
             key,
             &[
-                ("start", Fill::Text(&format_date(start, today))),
-                ("end", Fill::Text(&format_date(end, today))),
+                ("start", Fill::Text(&view.date(start))),
+                ("end", Fill::Text(&view.date(end))),
                 ("days", Fill::Text(&days)),
             ],
         )
@@ -144,7 +143,12 @@ mod tests {
     use super::*;
     use crate::content::Content;
     use crate::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
-    use crate::domain::timing::{advise, sources};
+    use crate::domain::timing::{sources, Advice};
+
+    /// The advice when the plan offers money now.
+    fn advise(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
+        crate::domain::timing::advise(bill, today, true)
+    }
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 

@@ -9,7 +9,6 @@
 use crate::content::{keys, Content, Key};
 use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, EobFigures, Estimate};
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::reading::{NotRead, Reading, Words};
 use crate::domain::us_states;
@@ -353,8 +352,15 @@ impl Question {
         match self {
             Question::Nonprofit => bill.sender == Some(BillSender::Hospital),
             Question::MedicareKind | Question::Qmb => bill.coverage == Some(Coverage::Medicare),
-            // An out-of-network doctor or lab at an in-network facility
-            // cannot balance-bill non-emergency care (No Surprises Act).
+            // A3/E4: an out-of-network doctor or lab at an in-network
+            // hospital or surgery center cannot balance-bill non-emergency
+            // care. Asked of a clinician's bill only: emergency care is
+            // protected wherever it was given, a hospital's own bill is the
+            // facility, and an ambulance is not care at a facility (ground
+            // ambulances are outside the Act). In network, Medicare,
+            // Medicaid or self-pay, the answer changes nothing. The prompt
+            // says what each button means, so a visit at the doctor's own
+            // office is a plain "No".
             Question::InNetworkFacility => {
                 bill.emergency == Some(false)
                     && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))
@@ -486,6 +492,22 @@ impl Question {
             | Question::UsState
             | Question::LumpSum
             | Question::Monthly => false,
+        }
+    }
+
+    /// The button "I don't know" means at this question: its Not sure;
+    /// at the coverage, insured but not sure of the network (someone
+    /// unsure whether they have insurance at all is rare); at the itemized
+    /// bill, No (not knowing what it is, they have not got one).
+    pub fn not_sure_choice(self) -> Option<&'static str> {
+        match self {
+            Question::Coverage => Some("insured_not_sure"),
+            Question::HasItemized => Some("no"),
+            _ => self
+                .options()
+                .iter()
+                .any(|(id, _)| *id == choices::NOT_SURE)
+                .then_some(choices::NOT_SURE),
         }
     }
 
@@ -627,7 +649,7 @@ impl Question {
                 Some(content.plain(keys::ESTIMATE_NONE))
             }
             Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-                self.date(bill).map(|d| format_date(d, today))
+                self.date(bill).map(|d| content.date(d, today))
             }
             Question::HouseholdSize => bill.household_size.map(|n| n.to_string()),
             Question::UsState => bill.state.as_deref().and_then(us_states::name).map(String::from),

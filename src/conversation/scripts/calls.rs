@@ -12,7 +12,7 @@ use crate::conversation::step::amount_error;
 use crate::conversation::step::{Turn, MAX_CALLS};
 use crate::conversation::view::View;
 use crate::domain::calls::{note, CallLog, CallOutcome};
-use crate::domain::dates::{format_date, parse_date_ahead};
+use crate::domain::dates::parse_date_ahead;
 use crate::domain::money::{parse_amount, Usd};
 use crate::domain::reading::Reading;
 
@@ -251,10 +251,7 @@ impl View<'_> {
         let what = match (log.outcome, &log.promise, log.promised_by) {
             (_, Some(promise), Some(by)) => content.render(
                 keys::CALL_WHAT_PROMISED_BY,
-                &[
-                    ("promise", Fill::Text(promise)),
-                    ("date", Fill::Text(&format_date(by, self.today))),
-                ],
+                &[("promise", Fill::Text(promise)), ("date", Fill::Text(&self.date(by)))],
             ),
             (_, Some(promise), None) => content.render(keys::CALL_WHAT_PROMISED, &[("promise", Fill::Text(promise))]),
             (Some(CallOutcome::PaymentPlan), None, _) if log.plan_monthly.is_some() => {
@@ -264,7 +261,7 @@ impl View<'_> {
                         keys::CALL_WHAT_PLAN_FROM,
                         &[
                             ("monthly", Fill::Text(&monthly)),
-                            ("date", Fill::Text(&format_date(first, self.today))),
+                            ("date", Fill::Text(&self.date(first))),
                         ],
                     ),
                     None => content.render(keys::CALL_WHAT_PLAN_MONTHLY, &[("monthly", Fill::Text(&monthly))]),
@@ -286,7 +283,7 @@ impl View<'_> {
         content.render(
             keys::CALL_LINE,
             &[
-                ("date", Fill::Text(&format_date(log.date, self.today))),
+                ("date", Fill::Text(&self.date(log.date))),
                 ("who", Fill::Html(&who)),
                 ("reference", Fill::Html(&reference)),
                 ("what", Fill::Html(&what)),

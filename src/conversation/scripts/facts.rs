@@ -84,6 +84,20 @@ pub fn facts(
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
 
+    // Who sent the bill, so a letter asks for what that bill has: revenue
+    // codes are on a hospital's own bill (the UB-04, C6), not on a
+    // doctor's, a lab's or an ambulance's. A collector's bill may be any.
+    let care_provider = match bill.sender {
+        Some(BillSender::Hospital) => Some(keys::SENDER_HOSPITAL),
+        Some(BillSender::DoctorOffice) => Some(keys::SENDER_DOCTOR_OFFICE),
+        Some(BillSender::Lab) => Some(keys::SENDER_LAB),
+        Some(BillSender::Ambulance) => Some(keys::SENDER_AMBULANCE),
+        Some(BillSender::CollectionsAgency | BillSender::Other) | None => None,
+    };
+    facts.set_opt(Fact::CareProvider, care_provider.map(|key| view.content.plain(key)));
+    if bill.sender == Some(BillSender::Hospital) {
+        facts.set(Fact::HospitalBill, view.content.plain(keys::SENDER_HOSPITAL));
+    }
     facts.set_opt(Fact::AmountDue, bill.amount_due.map(usd));
     let billed = bill.billed_total();
     facts.set_opt(Fact::Billed, billed.map(usd));
@@ -108,7 +122,6 @@ pub fn facts(
         }
     }
     facts.set_opt(Fact::Income, bill.yearly_income.map(usd));
-    facts.set_opt(Fact::LumpSum, positive(bill.lump_sum).map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
 
     let plan = plan::plan(bill, findings, today);
@@ -120,6 +133,16 @@ pub fn facts(
         _ => None,
     };
     let balance = offer.map_or(owed, |offer| offer.balance);
+    // What to say one can pay at once agrees with the 💵 offer (start low,
+    // never all one could pay), and is said only when paying is the move.
+    let lump_sum = match (offer, owed) {
+        (Some(offer), _) => offer.lump_sum_to_offer(),
+        (None, Some(owed)) => {
+            offers::offers_from(bill, Some(owed), &[], offers::first_of_next_month(today)).lump_sum_to_offer()
+        }
+        (None, None) => None,
+    };
+    facts.set_opt(Fact::LumpSum, positive(lump_sum).map(usd));
     if let Some(balance) = balance {
         let settlement = offer
             .and_then(|offer| offer.collections)
@@ -152,11 +175,11 @@ pub fn facts(
 /// step 1 is about who pays, and the care the No Surprises Act protects.
 fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let content = view.content;
-    // What to pay is said only when paying is the right move now: not
-    // while financial help may erase the bill, nor while a collector's
-    // debt is disputed inside its 30 days.
+    // What to pay is said only when paying is the right move now: when
+    // the plan offers money (not while help may erase the bill, nor while
+    // the network or QMB is not known), and not while a collector's debt
+    // is disputed inside its 30 days.
     let hold_off = plan.steps.iter().any(|step| match &step.action {
-        Action::FinancialHelp(help) => help.outlook == plan::charity::Outlook::LikelyFree,
         Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
         _ => false,
     });
@@ -174,19 +197,21 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         _ => None,
     });
     facts.set_opt(Fact::AppealNext, appeal_next.map(|key| plain(&content.text(key))));
-    let ask = plan.first().and_then(|step| match &step.action {
-        Action::WaitForEob => Some(content.text(keys::PLAN_SAY_WAIT_FOR_EOB)),
-        Action::BillInsuranceFirst => Some(content.text(keys::PLAN_SAY_BILL_INSURANCE)),
-        Action::AskInsurerAboutClaim => Some(content.text(keys::PLAN_SAY_ASK_INSURER)),
-        Action::MedicaidPaysInFull { .. } => Some(content.text(keys::PLAN_SAY_MEDICAID)),
-        Action::QmbOwesNothing => Some(content.text(keys::PLAN_SAY_QMB)),
-        Action::ShareIsZero => Some(content.text(keys::PLAN_SAY_SHARE_ZERO)),
-        Action::PayOnlyYourShare { share } => {
-            Some(content.render(keys::PLAN_SAY_PAY_SHARE, &[("share", Fill::Text(&usd(*share)))]))
-        }
-        _ => None,
-    });
-    facts.set_opt(Fact::CoverageAsk, ask.map(|html| plain(&html)));
+    // Worded for who is on the line: the provider's office (it bills the
+    // insurer and corrects the bill), or a collection agency (it is asked
+    // to stop collecting and send the account back).
+    let ask = |collector: bool| {
+        let (key, share) = plan
+            .first()
+            .and_then(|step| coverage_ask_key(&step.action, collector))?;
+        let html = match share {
+            Some(share) => content.render(key, &[("share", Fill::Text(&usd(share)))]),
+            None => content.text(key),
+        };
+        Some(plain(&html))
+    };
+    facts.set_opt(Fact::CoverageAsk, ask(false));
+    facts.set_opt(Fact::CollectorCoverageAsk, ask(true));
     let nsa = plan.steps.iter().find_map(|step| match step.action {
         Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
         _ => None,
@@ -205,6 +230,48 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     set_complaint(facts, plan, care.as_deref(), view);
 }
 
+/// The first words of a script when step 1 is about who pays, to the
+/// provider or to a `collector`, with the share they name.
+fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content::Key, Option<Decimal>)> {
+    let pick = |provider, agency| if collector { agency } else { provider };
+    Some(match action {
+        Action::WaitForEob => (
+            pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB),
+            None,
+        ),
+        Action::BillInsuranceFirst => (
+            pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
+            None,
+        ),
+        Action::AskInsurerAboutClaim => (
+            pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
+            None,
+        ),
+        Action::MedicaidPaysInFull { .. } => (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None),
+        Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
+        Action::ShareIsZero => (
+            pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO),
+            None,
+        ),
+        Action::PayOnlyYourShare { share, medicare: true } => (
+            pick(
+                keys::PLAN_SAY_PAY_SHARE_MEDICARE,
+                keys::PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE,
+            ),
+            Some(*share),
+        ),
+        Action::PayOnlyYourShare { share, medicare: false } => (
+            pick(keys::PLAN_SAY_PAY_SHARE, keys::PLAN_SAY_COLLECTOR_PAY_SHARE),
+            Some(*share),
+        ),
+        Action::ConfirmNetwork { .. } => (
+            pick(keys::PLAN_SAY_CONFIRM_NETWORK, keys::PLAN_SAY_COLLECTOR_CONFIRM_NETWORK),
+            None,
+        ),
+        _ => return None,
+    })
+}
+
 /// The complaint letter: the first step that has a route to escalate to
 /// and a wrong to name.
 fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View<'_>) {
@@ -215,7 +282,7 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
             Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
-            Action::PayOnlyYourShare { share } => content.render(
+            Action::PayOnlyYourShare { share, .. } | Action::ConfirmNetwork { share } => content.render(
                 keys::PLAN_COMPLAINT_SHARE,
                 &[
                     ("share", Fill::Text(&usd(*share))),
@@ -280,6 +347,21 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         .map(|(_, text)| format!("• {}", plain(&text.ask)))
         .collect();
     facts.set(Fact::MoreAsks, more.join("\n"));
+    // Lines about codes, or about a charge billed correctly, only with a
+    // finding of that kind among those the script asks about.
+    let asked = || pairs.iter().take(SCRIPT_FINDINGS);
+    facts.set_opt(
+        Fact::CodesQuestioned,
+        asked()
+            .find(|(finding, _)| finding.kind.questions_codes())
+            .map(|(_, text)| plain(&text.title)),
+    );
+    facts.set_opt(
+        Fact::ChargesQuestioned,
+        asked()
+            .find(|(finding, _)| crate::domain::plan::is_error(finding))
+            .map(|(_, text)| plain(&text.title)),
+    );
 
     let titled = |finding: &Finding, text: &FindingText| match positive(Some(finding.at_stake)) {
         Some(amount) => format!("{} ({})", plain(&text.title), usd(amount)),
@@ -461,6 +543,45 @@ mod tests {
         day(2026, 11, 28)
     }
 
+    /// The itemized-bill request names what the sender's bill has: revenue
+    /// codes only on a hospital's own bill (the UB-04, C6), none for a
+    /// doctor's office, a lab or an ambulance, and the hedged "for hospital
+    /// charges" only when the sender is not known or is a collector.
+    #[test]
+    fn the_itemized_request_asks_for_revenue_codes_only_from_a_hospital() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let summary = |sender| Bill {
+            sender,
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("640.00")),
+            has_itemized: Some(false),
+            ..Bill::default()
+        };
+        let letter = |sender| {
+            let Rendered { facts, .. } = facts_for(&summary(sender), &content, today());
+            templates.render_letter(LetterKind::ItemizedRequest, &facts)
+        };
+        let hospital = letter(Some(BillSender::Hospital));
+        assert!(
+            hospital.contains("the billing code (CPT or HCPCS) and the revenue code;"),
+            "{hospital}"
+        );
+        for sender in [BillSender::DoctorOffice, BillSender::Lab, BillSender::Ambulance] {
+            let text = letter(Some(sender));
+            assert!(text.contains("the billing code (CPT or HCPCS);"), "{sender:?}:\n{text}");
+            assert!(!text.contains("revenue code"), "{sender:?}:\n{text}");
+        }
+        for sender in [None, Some(BillSender::CollectionsAgency), Some(BillSender::Other)] {
+            let text = letter(sender);
+            assert!(
+                text.contains("the billing code (CPT or HCPCS) and, for hospital charges, the revenue code;"),
+                "{sender:?}:\n{text}"
+            );
+        }
+    }
+
     #[test]
     fn a_rich_bill_fills_every_fact_it_can() {
         let content = Content::embedded().unwrap();
@@ -480,7 +601,6 @@ mod tests {
             (Fact::HouseholdSize, "3"),
             (Fact::Income, "$45,000.00"),
             (Fact::PovertyPercent, "165%"),
-            (Fact::LumpSum, "$900.00"),
             (Fact::Monthly, "$150.00"),
             (Fact::CallLog, "Mon, Nov 2 (Dana, 55812)"),
         ];
@@ -490,7 +610,13 @@ mod tests {
         assert_eq!(facts.get_letter(Fact::DisputeDeadline), Some("December 30, 2026"));
         // No figures to pay while the collector's 30 days run and financial
         // help (165% of the guideline, a nonprofit) may erase the bill.
-        for fact in [Fact::Owed, Fact::OfferOpen, Fact::OfferSettle, Fact::PlanMonths] {
+        for fact in [
+            Fact::Owed,
+            Fact::OfferOpen,
+            Fact::OfferSettle,
+            Fact::PlanMonths,
+            Fact::LumpSum,
+        ] {
             assert!(!facts.is_known(fact), "{fact:?} should wait");
         }
         assert_eq!(facts.get_letter(Fact::CallLog), Some("November 2, 2026 (Dana, 55812)"));

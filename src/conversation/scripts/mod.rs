@@ -7,7 +7,7 @@ pub mod calls;
 pub mod facts;
 
 use crate::content::templates::{LetterKind, ScriptKind};
-use crate::content::{keys, Fill, Key};
+use crate::content::{keys, Fill, Html, Key, Lang};
 use crate::conversation::action::{Action, ReportPart};
 use crate::conversation::output::{Button, Keyboard, Output};
 use crate::conversation::report;
@@ -37,6 +37,25 @@ impl Turn<'_> {
         self.back_where_they_were();
     }
 
+    /// The script in the chat's own language only, for an office that
+    /// speaks it; then where the user was.
+    pub(super) fn send_script_in_own_language(&mut self, kind: ScriptKind) {
+        let text = self
+            .templates
+            .render_script(kind, &self.facts_for(self.bill(), &self.view));
+        let note = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
+        self.outputs.push(Output::choice(text, note));
+        self.back_where_they_were();
+    }
+
+    /// The view in English, the language a US billing office speaks.
+    fn english_view(&self) -> View<'_> {
+        View {
+            content: &self.languages.english().content,
+            today: self.view.today,
+        }
+    }
+
     /// After a side trip (a script, a letter, reminders, `/paid`): the
     /// question the user was on is asked again (the review resumes); a long
     /// report message is not sent again, only a button back to it.
@@ -60,11 +79,29 @@ impl Turn<'_> {
     }
 
     /// The script of `kind` filled for `bill`, with a button to note the
-    /// call afterwards.
+    /// call afterwards. In another language than English, each line to
+    /// say comes in English (what the office understands) with its meaning
+    /// under it, and a button for an office that speaks the language.
     pub(super) fn script(&self, bill: &Bill, kind: ScriptKind) -> Output {
-        let text = self.templates.render_script(kind, &self.facts_for(bill));
-        let note = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
-        Output::choice(text, note)
+        let own = self.templates.render_script(kind, &self.facts_for(bill, &self.view));
+        let mut keyboard = vec![vec![self.view.button(keys::SCRIPT_NOTE_CALL, Action::StartCall)]];
+        if self.state.lang.unwrap_or_default() == Lang::En {
+            return Output::choice(own, keyboard);
+        }
+        let english_view = self.english_view();
+        let english = self
+            .languages
+            .english()
+            .templates
+            .render_script(kind, &self.facts_for(bill, &english_view));
+        keyboard.insert(
+            0,
+            vec![self.view.button(
+                keys::SCRIPT_OFFICE_SPEAKS_MINE,
+                Action::ScriptOwnLanguage(kind.id().to_string()),
+            )],
+        );
+        Output::choice(bilingual(&english, &own), keyboard)
     }
 
     /// The script that fits `bill` best: the plan's first step's.
@@ -72,26 +109,57 @@ impl Turn<'_> {
         fitting_script(bill, self.reference, &self.view)
     }
 
-    /// The filled letter as a document, then where the user was.
+    /// The filled letter as a document, then where the user was. In
+    /// another language than English, the English letter to send comes
+    /// first, then a copy in the chat's language to understand it.
     pub(super) fn send_letter(&mut self, kind: LetterKind) {
-        let facts = self.facts_for(self.bill());
-        let contents = self.templates.render_letter(kind, &facts);
         let name = self.content().plain(letter_label(kind));
         let caption = self
             .content()
             .render(keys::LETTER_CAPTION, &[("kind", Fill::Text(&name))]);
+        let lang = self.state.lang.unwrap_or_default();
+        if lang == Lang::En {
+            let contents = self
+                .templates
+                .render_letter(kind, &self.facts_for(self.bill(), &self.view));
+            self.outputs.push(Output::Document {
+                file_name: kind.document_name(),
+                contents,
+                caption,
+            });
+            return self.back_where_they_were();
+        }
+        let english_view = self.english_view();
+        let english = self
+            .languages
+            .english()
+            .templates
+            .render_letter(kind, &self.facts_for(self.bill(), &english_view));
+        let copy = self
+            .templates
+            .render_letter(kind, &self.facts_for(self.bill(), &self.view));
+        let copy_caption = self
+            .content()
+            .render(keys::LETTER_COPY_CAPTION, &[("kind", Fill::Text(&name))]);
+        let copy_name = kind.document_name().replace(".txt", &format!("-{}.txt", lang.code()));
         self.outputs.push(Output::Document {
             file_name: kind.document_name(),
-            contents,
+            contents: english,
             caption,
+        });
+        self.outputs.push(Output::Document {
+            file_name: copy_name,
+            contents: copy,
+            caption: copy_caption,
         });
         self.back_where_they_were();
     }
 
-    /// What the templates are filled with: the bill, its findings and offer.
-    fn facts_for(&self, bill: &Bill) -> crate::content::templates::Facts {
-        let (findings, texts) = report::findings_with_texts(bill, self.reference, &self.view);
-        script_facts(bill, &findings, &texts, None, &self.view)
+    /// What the templates are filled with: the bill, its findings and
+    /// offer, in the words of `view`'s language.
+    fn facts_for(&self, bill: &Bill, view: &View<'_>) -> crate::content::templates::Facts {
+        let (findings, texts) = report::findings_with_texts(bill, self.reference, view);
+        script_facts(bill, &findings, &texts, None, view)
     }
 }
 
@@ -176,5 +244,45 @@ fn letter_label(kind: LetterKind) -> Key {
         LetterKind::InsuranceAppeal => keys::LETTER_INSURANCE_APPEAL,
         LetterKind::HardshipPlan => keys::LETTER_HARDSHIP_PLAN,
         LetterKind::Complaint => keys::LETTER_COMPLAINT,
+    }
+}
+
+/// A script said in English with its meaning under each line: the two
+/// renderings line by line (`↳ ` before each meaning), when they have the
+/// same lines; else the English whole, then the meaning whole.
+fn bilingual(english: &Html, meaning: &Html) -> Html {
+    let said: Vec<&str> = english.as_str().lines().collect();
+    let meant: Vec<&str> = meaning.as_str().lines().collect();
+    if said.len() != meant.len() {
+        return Html::join(&[english.clone(), meaning.clone()], "\n\n");
+    }
+    let mut lines = Vec::with_capacity(said.len() * 2);
+    for (say, mean) in said.into_iter().zip(meant) {
+        lines.push(say.to_string());
+        if !say.trim().is_empty() && say != mean {
+            lines.push(format!("↳ {mean}"));
+        }
+    }
+    Html::trusted(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_script_said_in_english_carries_its_meaning_under_each_line() {
+        let english = Html::trusted("<b>You:</b> Hi.\n\n<i>Note</i>".to_string());
+        let spanish = Html::trusted("<b>Usted:</b> Hola.\n\n<i>Nota</i>".to_string());
+        assert_eq!(
+            bilingual(&english, &spanish).as_str(),
+            "<b>You:</b> Hi.\n↳ <b>Usted:</b> Hola.\n\n<i>Note</i>\n↳ <i>Nota</i>"
+        );
+        // Lines that do not match up: the English, then the meaning, whole.
+        let longer = Html::trusted("Uno.\nDos.\nTres.\nCuatro.".to_string());
+        assert_eq!(
+            bilingual(&english, &longer).as_str(),
+            "<b>You:</b> Hi.\n\n<i>Note</i>\n\nUno.\nDos.\nTres.\nCuatro."
+        );
     }
 }

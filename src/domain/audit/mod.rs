@@ -52,6 +52,21 @@ impl FindingKind {
     }
 }
 
+impl FindingKind {
+    /// The finding questions the billing codes themselves (a coding rule,
+    /// the ER level, a trauma activation): what the visit notes can settle,
+    /// so only then may a script ask to check the notes against the codes.
+    pub fn questions_codes(&self) -> bool {
+        match self {
+            FindingKind::Coding(_) => true,
+            FindingKind::Visit(issue) => matches!(
+                issue,
+                visit::VisitIssue::ErLevel { .. } | visit::VisitIssue::TraumaActivation { .. }
+            ),
+        }
+    }
+}
+
 /// One thing to question on the bill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -162,9 +177,9 @@ pub fn settle(bill: &Bill, mut proposals: Vec<Proposal>) -> Vec<Finding> {
 }
 
 /// The money still unclaimed while findings are settled: what is left of
-/// each line item, and of the bill as a whole (the larger of the items'
-/// total and the amount due), so the findings never add up to more than
-/// the bill.
+/// each line item, and of the bill as a whole (what the patient is asked to
+/// pay: the amount due, else the items' total), so the findings never add
+/// up to more than the patient could save.
 struct Ledger {
     /// What is left of each line item, by index.
     items: Vec<Decimal>,
@@ -178,10 +193,8 @@ impl Ledger {
     /// charges the insurer already cut down.
     fn new(bill: &Bill) -> Ledger {
         let items = bill.items.iter().map(|item| item.amount.max(Decimal::ZERO)).collect();
-        let whole = bill
-            .items_total()
-            .max(bill.amount_due.unwrap_or_default())
-            .max(Decimal::ZERO);
+        // Lines already paid or adjusted are no saving: at most what is due.
+        let whole = bill.amount_due.unwrap_or_else(|| bill.items_total()).max(Decimal::ZERO);
         let whole = match patient_share(bill) {
             Some(share) => whole.min(share.max(Decimal::ZERO)),
             None => whole,
@@ -274,8 +287,12 @@ mod tests {
         let found = settle(&bill, vec![whole_lines(vec![0]), whole_lines(vec![1])]);
         assert_eq!(found.iter().map(|f| f.at_stake).sum::<Decimal>(), Decimal::from(60));
         assert!(found.iter().all(|f| f.at_stake <= Decimal::from(60)));
-        // Without the EOB's figures, or self-pay, the charges are what is owed.
+        // Without the EOB's figures the charges count, but never beyond
+        // the amount due: that is all the patient could save.
         bill.eob.your_share = None;
+        let found = settle(&bill, vec![whole_lines(vec![0])]);
+        assert_eq!(found[0].at_stake, Decimal::from(60));
+        bill.amount_due = None;
         let found = settle(&bill, vec![whole_lines(vec![0])]);
         assert_eq!(found[0].at_stake, Decimal::from(250));
         bill.eob.your_share = Some(Decimal::from(60));

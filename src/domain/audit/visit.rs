@@ -665,9 +665,10 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
                     emergency,
                 };
                 (issue, Certainty::Likely)
-            } else if bill.coverage == Some(Coverage::OutOfNetwork) {
+            } else if matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure)) {
                 // Outside the Act, an out-of-network provider may bill above
-                // the plan's share: a question, not a likely error.
+                // the plan's share: a question, not a likely error (also
+                // when the patient is not sure of the network).
                 (
                     VisitIssue::BalanceDiffersFromEob { amount_due, your_share },
                     Certainty::WorthAsking,
@@ -714,17 +715,27 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
 
 /// A3: emergency care, and non-emergency care by out-of-network providers
 /// at in-network hospitals and surgery centers, are protected from balance
-/// billing. Visible to us: emergency care, out of network (or not sure, for
-/// a hospital); a doctor or lab out of network (or not sure) at a facility
-/// the user says is in network; never ground ambulance (not covered by the
-/// Act, and we cannot tell an air ambulance from a ground one).
+/// billing. Visible to us: emergency care, out of network or not sure (in
+/// network the share binds anyway); a doctor or lab out of network (or not
+/// sure) at a facility the user says is in network; never ground ambulance
+/// (not covered by the Act, and we cannot tell an air ambulance from a
+/// ground one).
 fn no_surprises_applies(bill: &Bill) -> bool {
+    no_surprises(bill).is_some()
+}
+
+/// The same, saying which: `Some(true)` for emergency care, `Some(false)`
+/// for care at an in-network facility. The plan uses it too, so the 🔎
+/// findings and the 🧭 plan always agree on when the Act applies.
+pub fn no_surprises(bill: &Bill) -> Option<bool> {
     let sender = bill.sender;
     let emergency = bill.emergency == Some(true)
         && sender != Some(BillSender::Ambulance)
         && match bill.coverage {
             Some(Coverage::OutOfNetwork) => true,
-            Some(Coverage::InsuredNotSure) => sender == Some(BillSender::Hospital),
+            // In network or out, emergency care costs only the in-network
+            // share (A3), so not knowing the network changes nothing.
+            Some(Coverage::InsuredNotSure) => true,
             _ => false,
         };
     let at_in_network_facility = bill.emergency == Some(false)
@@ -734,7 +745,11 @@ fn no_surprises_applies(bill: &Bill) -> bool {
             sender,
             Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Other)
         );
-    emergency || at_in_network_facility
+    if emergency {
+        Some(true)
+    } else {
+        at_in_network_facility.then_some(false)
+    }
 }
 
 /// A3: a self-pay bill $400 or more above its good-faith estimate.
@@ -1357,7 +1372,9 @@ mod tests {
         );
         assert_eq!((p.certainty, p.stake), (Certainty::Likely, Stake::Amount(d("450"))));
         assert!(!ids(&propose(&bill, &reference(), today())).contains(&"balance_differs_from_eob"));
-        // "Not sure" counts for a hospital, not for a doctor's office.
+        // "Not sure" of the network counts too, for a hospital or an ER
+        // doctor's bill alike: in network or out, emergency care costs only
+        // the in-network share, as the plan says.
         let not_sure = Bill {
             coverage: Some(Coverage::InsuredNotSure),
             ..bill.clone()
@@ -1367,7 +1384,7 @@ mod tests {
             sender: Some(BillSender::DoctorOffice),
             ..not_sure
         };
-        only(&office, "balance_differs_from_eob");
+        only(&office, "balance_billing");
         // Never for an ambulance; outside the Act, out of network is only a question.
         let ambulance = Bill {
             sender: Some(BillSender::Ambulance),

@@ -94,6 +94,46 @@ pub fn retroactive_medicaid(today: NaiveDate) -> Retroactive {
     }
 }
 
+/// How far back Medicaid reaches for an application filed by a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedicaidReach {
+    /// Up to the 3rd month before the application month (the rule until
+    /// 2026-12-31): the date is the end of the last month that still
+    /// reaches the care.
+    ThreeMonths,
+    /// The 3-month reach would still cover the care, but from 2027-01-01
+    /// the shorter reach would not: the date is the day before the change.
+    EndsWithRuleChange,
+    /// From 2027: the month before the application month (expansion
+    /// adults; others get 2 months, so the shorter reach holds for all).
+    OneMonth,
+}
+
+/// E1: the last day to apply for Medicaid so that care on `care` can still
+/// be covered, and which rule sets it; `None` once it is out of reach.
+/// Each month of delay moves the window, so the date is the end of the last
+/// application month whose reach still includes the care's month.
+pub fn medicaid_apply_by(care: NaiveDate, today: NaiveDate) -> Option<(NaiveDate, MedicaidReach)> {
+    let care_month = care.with_day(1)?;
+    let change = retro_rule_change();
+    let old_last = care_month.checked_add_months(Months::new(3))?;
+    let (month, reach) = if old_last < change {
+        (old_last, MedicaidReach::ThreeMonths)
+    } else {
+        let new_last = care_month.checked_add_months(Months::new(1))?;
+        if new_last >= change {
+            (new_last, MedicaidReach::OneMonth)
+        } else {
+            (
+                change.checked_sub_months(Months::new(1))?,
+                MedicaidReach::EndsWithRuleChange,
+            )
+        }
+    };
+    let apply_by = month.checked_add_months(Months::new(1))?.pred_opt()?;
+    (apply_by >= today).then_some((apply_by, reach))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +165,30 @@ mod tests {
         assert_eq!(retro.from, day(2027, 2, 1));
         assert_eq!(retro.apply_by, day(2027, 3, 31));
         assert!(!retro.rule_changes);
+    }
+
+    /// The date to apply by is the bill's own: the end of the last month
+    /// whose reach still covers its care, not simply this month's end.
+    #[test]
+    fn the_date_to_apply_by_is_the_last_one_that_still_reaches_the_care() {
+        let today = day(2026, 10, 20);
+        // Care in July: 3 months back from October reaches July.
+        assert_eq!(
+            medicaid_apply_by(day(2026, 7, 15), today),
+            Some((day(2026, 10, 31), MedicaidReach::ThreeMonths))
+        );
+        // Care in October: November and December still reach it under the
+        // 3-month rule, January 2027 (one month back) does not.
+        assert_eq!(
+            medicaid_apply_by(day(2026, 10, 10), today),
+            Some((day(2026, 12, 31), MedicaidReach::EndsWithRuleChange))
+        );
+        // Care in December: January 2027 still reaches December.
+        assert_eq!(
+            medicaid_apply_by(day(2026, 12, 20), day(2026, 12, 21)),
+            Some((day(2027, 1, 31), MedicaidReach::OneMonth))
+        );
+        // Care in June: the last month was September.
+        assert_eq!(medicaid_apply_by(day(2026, 6, 1), today), None);
     }
 }

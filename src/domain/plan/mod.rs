@@ -15,7 +15,8 @@
 //! threshold, Medicaid applied for now), then deadlines to keep (appeals,
 //! the estimate dispute, a collector's 30 days), then errors on the bill,
 //! then paying less (discounts, a settlement) and paying over time. Within
-//! a tier, a deadline in the next two weeks comes first, then more money.
+//! a tier, a deadline in the next two weeks comes first, then more money;
+//! among the steps that can erase the whole bill, the sooner deadline.
 //!
 //! Every rule names its source in `domain-facts.md` / `domain-facts-2.md`
 //! (sections in the comments); the words and links are in
@@ -27,13 +28,13 @@ pub mod coverage;
 use super::audit::coding::CodingIssue;
 use super::audit::visit::VisitIssue;
 use super::audit::{Finding, FindingKind};
-use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use super::bill::{Answer3, Bill, ClaimStatus, Coverage, Estimate};
 use super::offers;
 use super::reference::Reference;
 use super::timing;
 use charity::{Assistance, Outlook};
 use chrono::{Days, NaiveDate};
-use coverage::AppealKind;
+use coverage::{AppealKind, MedicaidReach};
 use rust_decimal::Decimal;
 
 /// A deadline this close (in days) moves its step ahead within its tier.
@@ -64,13 +65,13 @@ pub enum Action {
     /// Medicaid: the provider must take Medicaid's payment as payment in
     /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
     MedicaidPaysInFull { paid: bool },
-    /// Uninsured: Medicaid can cover care from `from` if applied for by
-    /// `apply_by` (E1, retroactive eligibility); a hospital may grant
-    /// presumptive eligibility on the spot.
+    /// Uninsured: Medicaid can still cover the care on `care` if applied
+    /// for by `apply_by`, the last day whose reach (`reach`) includes it
+    /// (E1, retroactive eligibility).
     ApplyForMedicaid {
-        from: NaiveDate,
+        care: NaiveDate,
         apply_by: NaiveDate,
-        rule_changes: bool,
+        reach: MedicaidReach,
     },
     /// Medicare with QMB: no Medicare provider may bill for Medicare's
     /// deductibles and coinsurance (E2).
@@ -80,7 +81,16 @@ pub enum Action {
     /// The EOB puts the patient's share at $0: the bill should match it.
     ShareIsZero,
     /// The bill asks more than the EOB's share: pay the share, not the bill.
-    PayOnlyYourShare { share: Decimal },
+    /// `medicare`: the share is Medicare's (MSN or plan EOB), the most the
+    /// provider may bill unless the patient signed an ABN (E2).
+    PayOnlyYourShare { share: Decimal, medicare: bool },
+    /// Insured, network not known, and the bill asks more than the EOB's
+    /// share: in network the bill should match the EOB, out of network
+    /// (outside the No Surprises Act) it may lawfully be more, and an EOB
+    /// processed as out of network for an in-network provider is itself
+    /// wrong. So: ask the insurer which it is before paying or offering
+    /// anything.
+    ConfirmNetwork { share: Decimal },
     /// No Surprises Act: emergency care, or an out-of-network clinician at
     /// an in-network facility, billed above the in-network share (A3, E4).
     NoSurprisesBalanceBill { emergency: bool, share: Option<Decimal> },
@@ -121,6 +131,7 @@ impl Action {
             Action::AskAboutQmb => "ask_about_qmb",
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
+            Action::ConfirmNetwork { .. } => "confirm_network",
             Action::NoSurprisesBalanceBill { .. } => "no_surprises_balance_bill",
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
@@ -209,10 +220,30 @@ pub enum Owed {
     Unknown,
     /// Wait: the insurer has not decided (or not been sent the claim).
     WaitForInsurance,
+    /// The EOB's share (this much) is what is owed only if the provider is
+    /// in network, and that is not known yet: nothing to offer until it is.
+    ConfirmNetwork(Decimal),
+    /// Medicare, QMB not known: with QMB no Medicare provider may bill the
+    /// patient for Medicare's deductibles and coinsurance (E2), so nothing
+    /// is owed for covered care; nothing to offer until it is known.
+    ConfirmQmb,
+    /// Help that can erase the whole bill comes first (financial help at a
+    /// free-care income, Medicaid's reach back): nothing to offer until it
+    /// is decided.
+    HelpFirst(HelpFirst),
     /// The patient should owe nothing (Medicaid, QMB, a $0 share).
     Nothing,
     /// This much, for this reason.
     Amount(Decimal, OwedBasis),
+}
+
+/// The help to apply for before offering anything ([`Owed::HelpFirst`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFirst {
+    /// Financial help at an income where it often covers the whole bill.
+    FinancialHelp,
+    /// Medicaid, which can reach back to the care if applied for by this day.
+    Medicaid { apply_by: NaiveDate },
 }
 
 /// Why the patient owes what [`Owed::Amount`] says.
@@ -269,6 +300,47 @@ impl Plan {
         self.steps.first()
     }
 
+    /// Among the first `shown` steps, the first one after step 1 that is due
+    /// before step 1's own date (neither passed): the plan says so, so the
+    /// patient starting with step 1 does not let it slip.
+    pub fn due_sooner_than_first(&self, shown: usize) -> Option<(usize, Deadline)> {
+        let first = self.first()?.deadline.filter(|d| !d.passed)?;
+        self.steps
+            .iter()
+            .enumerate()
+            .take(shown)
+            .skip(1)
+            .find_map(|(index, step)| {
+                step.deadline
+                    .filter(|d| !d.passed && d.date < first.date)
+                    .map(|d| (index, d))
+            })
+    }
+
+    /// What following the plan could take off at most: the most any one
+    /// step could (steps overlap: help that erases the bill takes its
+    /// errors with it), never more than the balance the patient is asked to
+    /// pay. The one "could save" figure every screen shows.
+    pub fn could_save(&self) -> Option<Decimal> {
+        let most = self.steps.iter().map(|step| step.saves.most()).max()?;
+        let most = self.balance.map_or(most, |balance| most.min(balance));
+        (most > Decimal::ZERO).then_some(most)
+    }
+
+    /// Whether the plan says to offer money now (a discount, a settlement, a
+    /// payment plan): only once what is owed is settled. The 💵 offer, the
+    /// ⏰ dates' day to ask for a discount and the scripts' figures follow it.
+    pub fn offers_now(&self) -> bool {
+        matches!(self.owed, Owed::Amount(..))
+    }
+
+    /// Whether the bill's charges are worth checking (the itemized bill,
+    /// the EOB, errors): not on a bill that should be $0 (Medicaid, QMB, a
+    /// $0 share), where the plan drops those steps and every screen follows.
+    pub fn checks_the_charges(&self) -> bool {
+        self.owed != Owed::Nothing
+    }
+
     /// The step with this action kind, if the plan has one.
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
@@ -279,12 +351,69 @@ impl Plan {
 /// review stops reading items past it.
 pub const MAX_ITEMS: usize = 500;
 
-/// The audit's findings in the order the report shows them: the ones that
-/// are a first step to take on top, then as the audit ranked them.
+/// The audit's findings in the order the report shows them: the plan's
+/// order (a finding sits where the step it belongs to sits, so the 🔎
+/// findings and the 🧭 plan never disagree on what comes first), then as the
+/// audit ranked them (most money first); findings no step takes up last.
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
-    findings.sort_by_key(|finding| !super::audit::visit::is_first_step(finding));
+    let plan = plan(bill, &findings, today);
+    // The itemized bill or the EOB to get, on a bill the plan says should
+    // be $0, is no step of the plan and no finding either.
+    findings.retain(|finding| {
+        let chase = matches!(
+            &finding.kind,
+            FindingKind::Visit(VisitIssue::AskForItemized | VisitIssue::AskForEob { .. })
+        );
+        !chase || plan.checks_the_charges()
+    });
+    findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
+}
+
+/// The ⏰ dates for `bill` on `today`: timing's advice, with a day to call
+/// and ask for a discount only when the plan says to offer money now
+/// ([`Plan::offers_now`]), so the dates never suggest a deal the plan and
+/// the offer hold back. Whether to offer depends on the bill, not on the
+/// audit's findings (they change how much is owed, never whether it is
+/// settled), so the plan is made without them here.
+pub fn dates(bill: &Bill, today: NaiveDate) -> Vec<timing::Advice> {
+    let offers_now = plan(bill, &[], today).offers_now();
+    timing::advise(bill, today, offers_now)
+}
+
+/// The index of the plan step a finding is part of, if the plan takes it up.
+pub fn finding_step(plan: &Plan, finding: &Finding) -> Option<usize> {
+    plan.steps.iter().position(|step| belongs_to(finding, &step.action))
+}
+
+/// The plan step a finding is part of.
+fn belongs_to(finding: &Finding, action: &Action) -> bool {
+    let FindingKind::Visit(issue) = &finding.kind else {
+        return matches!(action, Action::FixErrors { .. });
+    };
+    match issue {
+        VisitIssue::FinancialAssistance { .. } => matches!(action, Action::FinancialHelp(_)),
+        VisitIssue::AskForItemized => matches!(action, Action::AskForItemized),
+        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob),
+        VisitIssue::AppealDenial { .. } => matches!(action, Action::AppealDenial { .. }),
+        VisitIssue::ValidateDebt { .. } => matches!(action, Action::ValidateDebt),
+        VisitIssue::BalanceBilling { .. } => matches!(action, Action::NoSurprisesBalanceBill { .. }),
+        VisitIssue::OverEstimate { .. } => matches!(action, Action::EstimateDispute { .. }),
+        VisitIssue::BalanceDiffersFromEob { .. } => matches!(
+            action,
+            Action::PayOnlyYourShare { .. } | Action::ConfirmNetwork { .. } | Action::ShareIsZero
+        ),
+        // A price far above Medicare's is what a discount or settlement asks about.
+        VisitIssue::HighPrice { .. } => matches!(action, Action::AskDiscount { .. } | Action::SettleWithCollector),
+        VisitIssue::ErLevel { .. }
+        | VisitIssue::TraumaActivation { .. }
+        | VisitIssue::FacilityFee { .. }
+        | VisitIssue::AfterDischarge { .. }
+        | VisitIssue::DischargeDayRoom { .. }
+        | VisitIssue::NotReceived { .. }
+        | VisitIssue::EobMath { .. } => matches!(action, Action::FixErrors { .. }),
+    }
 }
 
 /// The plan for `bill` on `today`, given the audit's findings.
@@ -306,6 +435,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     deadline_steps(&facts, &mut steps);
     bill_steps(&facts, &mut steps);
     let owed = owed(&facts, &steps);
+    // Plan::checks_the_charges is this same rule, for the screens.
     if owed == Owed::Nothing {
         // Nothing to chase on a bill that should be $0.
         steps.retain(|s| {
@@ -440,8 +570,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     }
     // An in-network provider's bill should match the EOB (E7); out of
     // network, outside the No Surprises Act, balance billing is lawful
-    // unless a state law says otherwise, so the share is no ceiling.
-    let in_network = matches!(bill.coverage, Some(Coverage::InNetwork | Coverage::InsuredNotSure));
+    // unless a state law says otherwise, so the share is no ceiling. When
+    // the patient is not sure of the network, which of the two holds is
+    // the first thing to find out.
+    let in_network = bill.coverage == Some(Coverage::InNetwork);
+    let network_unknown = bill.coverage == Some(Coverage::InsuredNotSure);
+    // E2: a bill above Medicare's "Maximum You May Be Billed" is a finding
+    // (QMB has its own step: nothing may be billed).
+    let medicare = bill.coverage == Some(Coverage::Medicare) && bill.qmb != Some(Answer3::Yes);
     let medicaid = bill.coverage == Some(Coverage::Medicaid);
     if let Some(share) = facts.share.filter(|_| !medicaid) {
         let nsa = no_surprises_situation(facts);
@@ -460,17 +596,22 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                     Some(Escalation::NoSurprisesHelpDesk),
                 ));
             }
-        } else if let Some(over) = facts
-            .balance
-            .map(|b| b - share)
-            .filter(|over| *over > SAME_AMOUNT && in_network)
-        {
-            steps.push(step(
-                Action::PayOnlyYourShare { share },
-                facts.up_to(over),
-                None,
-                Some(Escalation::StateInsuranceDepartment),
-            ));
+        } else if let Some(over) = facts.balance.map(|b| b - share).filter(|over| *over > SAME_AMOUNT) {
+            let action = if in_network || medicare {
+                Some(Action::PayOnlyYourShare { share, medicare })
+            } else if network_unknown {
+                Some(Action::ConfirmNetwork { share })
+            } else {
+                None
+            };
+            let escalation = if medicare {
+                Escalation::Medicare
+            } else {
+                Escalation::StateInsuranceDepartment
+            };
+            if let Some(action) = action {
+                steps.push(step(action, facts.up_to(over), None, Some(escalation)));
+            }
         }
     } else if let Some(emergency) = no_surprises_situation(facts).filter(|_| looks_balance_billed(facts)) {
         // The EOB's share left blank, but the bill is what the plan did not
@@ -487,19 +628,9 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
 /// `Some(emergency)` when the No Surprises Act limits this bill to the
 /// in-network share: emergency care out of network, or non-emergency care
 /// from an out-of-network clinician at an in-network facility (A3, E4).
-/// Not ground ambulances (not covered; air ambulances are, but the review
-/// does not ask which).
+/// The audit's own rule, so the plan and the findings never disagree.
 fn no_surprises_situation(facts: &Facts<'_>) -> Option<bool> {
-    let bill = facts.bill;
-    let out_of_network = matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure));
-    if !out_of_network || bill.sender == Some(BillSender::Ambulance) {
-        return None;
-    }
-    match bill.emergency {
-        Some(true) => Some(true),
-        Some(false) if bill.in_network_facility == Some(Answer3::Yes) => Some(false),
-        _ => None,
-    }
+    super::audit::visit::no_surprises(facts.bill)
 }
 
 /// Billed − plan paid is (about) the amount due: the provider asks the
@@ -540,10 +671,10 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         steps.push(step(Action::FinancialHelp(help), saves, deadline, escalation));
     }
     if bill.coverage == Some(Coverage::SelfPay) {
-        let retro = coverage::retroactive_medicaid(facts.today);
-        let in_reach = bill
+        let reach = bill
             .service_date
-            .is_some_and(|date| date >= retro.from && date <= facts.today);
+            .filter(|date| *date <= facts.today)
+            .and_then(|care| coverage::medicaid_apply_by(care, facts.today).map(|(by, reach)| (care, by, reach)));
         let low_income = match (bill.household_size, bill.yearly_income) {
             (Some(size), Some(income)) if size > 0 => {
                 super::audit::visit::poverty_percent(income, size, bill.state.as_deref())
@@ -554,15 +685,11 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         // Medicaid's income limits depend on the state and the person
         // (domain-facts gives none): a low income only makes it worth a
         // look, so the step is a hedged one, with no dollars promised.
-        if in_reach && low_income {
+        if let Some((care, apply_by, reach)) = reach.filter(|_| low_income) {
             steps.push(step(
-                Action::ApplyForMedicaid {
-                    from: retro.from,
-                    apply_by: retro.apply_by,
-                    rule_changes: retro.rule_changes,
-                },
+                Action::ApplyForMedicaid { care, apply_by, reach },
                 Savings::Unknown,
-                Some(facts.deadline(retro.apply_by)),
+                Some(facts.deadline(apply_by)),
                 None,
             ));
         }
@@ -731,6 +858,26 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
         return Owed::Nothing;
     }
+    let confirm = steps.iter().find_map(|s| match s.action {
+        Action::ConfirmNetwork { share } => Some(share),
+        _ => None,
+    });
+    if let Some(share) = confirm {
+        return Owed::ConfirmNetwork(share);
+    }
+    if has(|a| matches!(a, Action::AskAboutQmb)) {
+        return Owed::ConfirmQmb;
+    }
+    if has(|a| matches!(a, Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree)) {
+        return Owed::HelpFirst(HelpFirst::FinancialHelp);
+    }
+    let medicaid_by = steps.iter().find_map(|s| match s.action {
+        Action::ApplyForMedicaid { apply_by, .. } if s.deadline.is_some_and(|d| !d.passed) => Some(apply_by),
+        _ => None,
+    });
+    if let Some(apply_by) = medicaid_by {
+        return Owed::HelpFirst(HelpFirst::Medicaid { apply_by });
+    }
     let Some(balance) = facts.balance.filter(|b| *b > Decimal::ZERO) else {
         return Owed::Unknown;
     };
@@ -738,7 +885,8 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
         return Owed::Amount(estimate.min(balance), OwedBasis::Estimate);
     }
     // The share is what is owed where it binds the provider: in network, or
-    // under the No Surprises Act.
+    // under the No Surprises Act; network not known, only when the bill
+    // does not ask more (else the ConfirmNetwork step returned above).
     let share_binds = matches!(
         facts.bill.coverage,
         Some(Coverage::InNetwork | Coverage::InsuredNotSure)
@@ -793,14 +941,25 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 }
 
 /// The sort key: tier, then an urgent deadline first, then more money,
-/// then the sooner deadline.
+/// then the sooner deadline. In the tier of help that can erase the whole
+/// bill (help at a free-care income, an appeal, Medicaid) each is worth the
+/// bill, so the sooner deadline comes first: the one that can be lost.
 fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
     let date = step.deadline.map_or(NaiveDate::MAX, |d| d.date);
-    (tier(step), !urgent, std::cmp::Reverse(step.saves.most()), date)
+    let tier = tier(step);
+    let money = if tier == ERASES_THE_BILL {
+        Decimal::ZERO
+    } else {
+        step.saves.most()
+    };
+    (tier, !urgent, std::cmp::Reverse(money), date)
 }
+
+/// The tier of help that can erase the whole bill.
+const ERASES_THE_BILL: u8 = 2;
 
 fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
@@ -810,18 +969,23 @@ fn tier(step: &Step) -> u8 {
         | Action::QmbOwesNothing
         | Action::ShareIsZero
         | Action::NoSurprisesBalanceBill { .. }
-        | Action::PayOnlyYourShare { .. } => 1,
+        | Action::PayOnlyYourShare { .. }
+        | Action::ConfirmNetwork { .. }
+        // Who pays: with QMB nothing may be billed (E2), so it is asked
+        // before paying anything.
+        | Action::AskAboutQmb => 1,
         Action::ValidateDebt if !passed => 1,
-        Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => 2,
+        Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
+        // Medicaid can erase the bill too, and its reach back ends on a
+        // date (its limits depend on the state, so no dollars are promised).
+        Action::ApplyForMedicaid { .. } => ERASES_THE_BILL,
         // A hard appeal deadline stands beside help that can erase the bill.
-        Action::AppealDenial { .. } if !passed => 2,
+        Action::AppealDenial { .. } if !passed => ERASES_THE_BILL,
         Action::EstimateDispute { .. } if !passed => 3,
         Action::AskForEob | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
-        Action::AppealDenial { .. } | Action::EstimateDispute { .. } | Action::AskAboutQmb => 6,
-        // Medicaid's income limits depend on the state: worth a look.
-        Action::ApplyForMedicaid { .. } => 6,
+        Action::AppealDenial { .. } | Action::EstimateDispute { .. } => 6,
         // Passed, but the notice may print a later end: check it.
         Action::ValidateDebt => 5,
         Action::AskDiscount { .. } | Action::SettleWithCollector => 7,

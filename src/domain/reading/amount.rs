@@ -164,8 +164,20 @@ fn without_aside(text: &str, asides: &[String]) -> (String, bool) {
 }
 
 /// "87,40" → "87.40": a single comma with two digits after it and no
-/// point is a decimal comma.
+/// point is a decimal comma; so is one after thousands grouped by points
+/// or spaces, as much of the world writes money ("1.234,56", "1 234,56").
 fn decimal_comma(number: &str) -> String {
+    let bare = number.trim_matches(['$', ' ']);
+    if let Some((whole, cents)) = bare.rsplit_once(',') {
+        let groups: Vec<&str> = whole.split(['.', ' ']).collect();
+        let grouped = groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if grouped && cents.len() == 2 && cents.chars().all(|c| c.is_ascii_digit()) {
+            return format!("{}.{cents}", groups.concat());
+        }
+    }
     match number.split_once(',') {
         Some((whole, cents))
             if !number.contains('.')
@@ -245,6 +257,9 @@ mod tests {
         assert_eq!(read("nothing"), sure(dec!(0)));
         assert_eq!(read("zero 😩"), sure(dec!(0)));
         assert_eq!(read("87,40"), sure(dec!(87.40)));
+        assert_eq!(read("1.234,56 $"), sure(dec!(1234.56)));
+        assert_eq!(read("1 234,56 $"), sure(dec!(1234.56)));
+        assert_eq!(read("$12.345.678,90"), Err(AmountError::TooLarge));
         assert_eq!(read("not much, 30"), sure(dec!(30)));
         // A lone digit may be a slip or a button's number: a guess.
         assert_eq!(read("1"), guessed(dec!(1)));
@@ -327,6 +342,7 @@ mod tests {
             "20 days ago",
             "call me at 555",
             "500 or 600",
+            "100-150",
             "$15,6",
             "over 10k",
             "under 30k",

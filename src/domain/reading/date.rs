@@ -31,6 +31,10 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
     if words.dates.today.contains(&normalize(text)) {
         return Ok(Reading::Sure(today));
     }
+    let (unlabelled, _) = take_phrases(&normalize(text), &words.dates.labels);
+    if words.dates.yesterday.contains(&unlabelled) {
+        return today.pred_opt().map(Reading::Sure).ok_or(DateProblem::Impossible);
+    }
     // "letter dated nov 18", "11/18 i think": labels go, a hedge makes a guess.
     let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
     let (normalized, hedged) = take_phrases(&normalized, &words.hedges);
@@ -89,6 +93,10 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         Err(DateError::Unreadable) => {}
     }
     let dates = &words.dates;
+    // "31 diciembre", "dic 31 2025": month names of the words file.
+    if let Some(date) = named_month_date(&normalized, today, &dates.months_named) {
+        return date.map(Reading::Sure);
+    }
     // "augst 14": a month typed a letter off, as a guess.
     if let Some(mended) = month_typo_mended(&normalized, &dates.months_named) {
         if let Ok(date) = parse_date(&mended, today) {
@@ -102,6 +110,46 @@ fn read_plain(normalized: &str, today: NaiveDate, words: &Words) -> Result<Readi
         return Ok(Reading::Guess(date));
     }
     units_ago(&normalized, today, words).ok_or(DateProblem::Unreadable)
+}
+
+/// A date written with a month name of the words file and a day, and
+/// perhaps a year, in any order ("31 diciembre 2025", "dic 31"): None when
+/// the text is not one; a date not in the calendar is impossible. With no
+/// year, the latest such day up to today.
+fn named_month_date(text: &str, today: NaiveDate, months: &[String]) -> Option<Result<NaiveDate, DateProblem>> {
+    let (mut month, mut day, mut year) = (None, None, None);
+    for word in text.split_whitespace() {
+        let word = word.trim_end_matches(['.', ',']);
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        let suffix = &word[digits.len()..];
+        if !digits.is_empty() && ["", "st", "nd", "rd", "th", "º", "°", "o"].contains(&suffix) {
+            match digits.len() {
+                1 | 2 if day.is_none() => day = digits.parse::<u32>().ok(),
+                4 if year.is_none() => year = digits.parse::<i32>().ok(),
+                _ => return None,
+            }
+            continue;
+        }
+        let named: Vec<usize> = months
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| *name == word || (word.chars().count() >= 3 && name.starts_with(word)))
+            .map(|(at, _)| at)
+            .collect();
+        match (named.as_slice(), month) {
+            ([only], None) => month = u32::try_from(*only + 1).ok(),
+            _ => return None,
+        }
+    }
+    let (month, day) = (month?, day?);
+    let on = |year: i32| NaiveDate::from_ymd_opt(year, month, day);
+    Some(match year {
+        Some(year) => on(year).ok_or(DateProblem::Impossible),
+        None => match on(today.year()) {
+            Some(date) if date <= today => Ok(date),
+            _ => on(today.year() - 1).ok_or(DateProblem::Impossible),
+        },
+    })
 }
 
 /// The text with one word that is a typo of a month name ("augst",
@@ -307,6 +355,41 @@ mod tests {
         assert_eq!(read("augst 14"), Ok(Reading::Guess(day(8, 14))));
         assert_eq!(read("octobr 3rd"), Ok(Reading::Guess(day(10, 3))));
         assert_eq!(read("this morning 😩"), Ok(Reading::Sure(day(12, 6))));
+        assert_eq!(read("yday"), Ok(Reading::Sure(day(12, 5))));
+        assert_eq!(read("came yesterday"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("bananas 14"), Err(DateProblem::Unreadable));
+        assert_eq!(read("14 august"), Ok(Reading::Sure(day(8, 14))));
+    }
+
+    #[test]
+    fn month_names_come_from_the_words_file() {
+        let mut words = english();
+        words.dates.months_named = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ]
+        .map(String::from)
+        .to_vec();
+        let today = today();
+        let read = |text: &str| read_date(text, today, &words);
+        assert_eq!(read("3 diciembre"), Ok(Reading::Sure(day(12, 3))));
+        assert_eq!(read("dic 3"), Ok(Reading::Sure(day(12, 3))));
+        assert_eq!(
+            read("14 agosto 2025"),
+            Ok(Reading::Sure(NaiveDate::from_ymd_opt(2025, 8, 14).unwrap()))
+        );
+        assert_eq!(read("31 febrero"), Err(DateProblem::Impossible));
+        // "ma" starts both marzo and mayo: not a month.
+        assert_eq!(read("ma 3"), Err(DateProblem::Unreadable));
     }
 }

@@ -17,6 +17,7 @@ mod choice;
 mod count;
 mod date;
 mod eob;
+mod state;
 mod text;
 mod words;
 
@@ -25,6 +26,7 @@ pub use choice::{choice_sets_from_toml, read_choice, read_keyword, Choice};
 pub use count::read_count;
 pub use date::{read_date, DateProblem};
 pub use eob::read_eob;
+pub use state::read_state;
 pub use words::Words;
 
 /// How an answer was read.

@@ -84,6 +84,9 @@ pub struct DateWords {
     /// Today, said another way ("this morning").
     #[serde(default)]
     pub today: Vec<String>,
+    /// Yesterday, said another way ("yday").
+    #[serde(default)]
+    pub yesterday: Vec<String>,
     /// Month names, January first, whose typos are read as guesses.
     #[serde(default)]
     pub months_named: Vec<String>,
@@ -209,6 +212,7 @@ impl Words {
             &mut self.dates.one,
             &mut self.dates.vague,
             &mut self.dates.today,
+            &mut self.dates.yesterday,
             &mut self.dates.labels,
             &mut self.dates.day_after,
             &mut self.dates.day_before,

@@ -5,8 +5,39 @@ use super::*;
 // ---------------------------------------------------------------------------
 
 /// A reviewed hospital bill first billed Nov 1, 2026: day 90 is Jan 30, 2027.
+/// The income is above the free-care band, so the plan offers money now
+/// (a discount) and the best day to ask for it is a reminder.
 fn reviewed_new_bill() -> Chat {
-    Chat::reviewed(&[(Question::FirstBillDate, "11/1/26")])
+    Chat::reviewed(&[
+        (Question::FirstBillDate, "11/1/26"),
+        (Question::YearlyIncome, "$150,000"),
+    ])
+}
+
+/// At the standard answers' income (154% of the guideline, a nonprofit
+/// hospital) financial help may erase the bill, so the plan offers nothing
+/// yet: the dates and the reminders suggest no day to ask for a discount,
+/// as the 💵 offer says to apply first.
+#[test]
+fn no_day_to_ask_for_a_discount_while_the_plan_offers_nothing() {
+    let mut chat = Chat::reviewed(&[(Question::FirstBillDate, "11/1/26")]);
+    let out = chat.send(cmd(Command::Remind));
+    assert_contains(&out[0], &line(keys::REMIND_HEADING));
+    let best_day = remind_button(keys::REMIND_SHORT_BEST_DAY);
+    assert!(!chat.labels().contains(&best_day), "{:?}", chat.labels());
+    let today = today();
+    let plan = billcoach::domain::plan::plan(chat.bill(), &[], today);
+    assert!(!plan.offers_now(), "{:?}", plan.owed);
+    for advice in billcoach::domain::plan::dates(chat.bill(), today) {
+        assert!(
+            !matches!(
+                advice.kind,
+                billcoach::domain::timing::AdviceKind::BestDayToCall
+                    | billcoach::domain::timing::AdviceKind::BestDayToCallQuarterEnd
+            ),
+            "{advice:?}"
+        );
+    }
 }
 
 fn utc(text: &str) -> DateTime<Utc> {
@@ -33,10 +64,8 @@ fn chat_with_reminder(short: Key) -> (Chat, u32) {
 /// What the scheduler's claim gives for reminder `id` at `now`.
 fn claim_at(state: &mut ChatState, id: u32, now: DateTime<Utc>) -> Due {
     let ctx = Ctx {
-        content: content(),
+        languages: languages(),
         reference: reference(),
-        templates: templates(),
-        words: words(),
         now,
     };
     claim_reminder(state, id, &ctx)

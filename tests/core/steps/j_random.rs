@@ -46,6 +46,9 @@ fn valid_button_data() -> Vec<String> {
         "call:outcome:refused",
         "call:outcome:nonsense",
         "faq:list",
+        "lang:en",
+        "lang:es",
+        "lang:fr",
         "faq:0",
         "faq:4",
         "faq:9",
@@ -56,6 +59,7 @@ fn valid_button_data() -> Vec<String> {
         "script:hospital",
         "script:collections",
         "script:nonsense",
+        "script:hospital:own",
         "letter:itemized_request",
         "letter:debt_validation",
         "letter:nonsense",
@@ -86,6 +90,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["keep", q] | ["guess", "yes" | "no", q] => Question::from_id(q).is_some(),
         ["skip", q] => Question::from_id(q).is_some_and(Question::is_optional),
         ["same", q] => Question::from_id(q).is_some_and(Question::is_about_person),
+        ["lang", code] => ["en", "es"].contains(code),
         ["items", what] => ["done", "fix", "remove", "list", "none"].contains(what),
         ["nr", "t", index, page] => {
             number(index) && number(page) && index.parse::<usize>().unwrap() < state.bill().items.len()
@@ -98,6 +103,7 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         | ["faq", "list"]
         | ["resume"] => true,
         ["script", id] => billcoach::content::templates::ScriptKind::from_id(id).is_some(),
+        ["script", id, "own"] => billcoach::content::templates::ScriptKind::from_id(id).is_some(),
         ["letter", id] => billcoach::content::templates::LetterKind::from_id(id).is_some(),
         ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
         ["faq", index] => number(index),
@@ -616,10 +622,8 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
 /// Walks from a seed state through the moves, checking every step.
 fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
     let ctx = Ctx {
-        content: content(),
+        languages: languages(),
         reference: reference(),
-        templates: templates(),
-        words: words(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();

@@ -3,8 +3,7 @@
 //!
 //! "Today" is pinned to Saturday 2026-11-28, so every date is deterministic.
 
-use billcoach::content::templates::Templates;
-use billcoach::content::{keys, Content, Fill, Key};
+use billcoach::content::{keys, Content, Fill, Key, Languages};
 use billcoach::conversation::{
     claim_reminder, step, CallStep, ChatState, Command, Ctx, Due, Effect, Input, Keyboard, Output, Question, Screen,
     Step,
@@ -12,9 +11,9 @@ use billcoach::conversation::{
 use billcoach::domain::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
 use billcoach::domain::dates::format_date;
 use billcoach::domain::line_items::{parse_bill_text, read_line, LineItem, LineRead};
-use billcoach::domain::reading::Words;
 use billcoach::domain::reference::Reference;
 use billcoach::domain::upload::FileProblem;
+use billcoach::resources::Resources;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -42,24 +41,21 @@ Service Date,Rev Code,Code,Modifier,Description,Units,Charges
 ,,,,Total,,\"2,485.00\"
 ";
 
+fn resources() -> &'static Resources {
+    static RESOURCES: OnceLock<Resources> = OnceLock::new();
+    RESOURCES.get_or_init(|| Resources::load(None).expect("the built-in copy and data load"))
+}
+
+fn languages() -> &'static Languages {
+    &resources().languages
+}
+
 fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| Content::embedded().expect("the embedded copy loads"))
-}
-
-fn templates() -> &'static Templates {
-    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
-    TEMPLATES.get_or_init(|| Templates::embedded().expect("the templates load"))
-}
-
-fn words() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(billcoach::resources::embedded_words)
+    &languages().english().content
 }
 
 fn reference() -> &'static Reference {
-    static REFERENCE: OnceLock<Reference> = OnceLock::new();
-    REFERENCE.get_or_init(|| Reference::embedded().expect("the reference data loads"))
+    &resources().reference
 }
 
 fn now() -> DateTime<Utc> {
@@ -224,10 +220,8 @@ impl Chat {
     /// text.
     fn send(&mut self, input: Input) -> Vec<String> {
         let ctx = Ctx {
-            content: content(),
+            languages: languages(),
             reference: reference(),
-            templates: templates(),
-            words: words(),
             now: self.now,
         };
         let result = step(&self.state, input, &ctx);

@@ -204,6 +204,8 @@ struct Inner {
     order: HashMap<i64, Vec<i64>>,
     faults: Vec<Fault>,
     violations: Vec<String>,
+    /// Each chat's device language, when not "en".
+    languages: HashMap<i64, String>,
     /// Files the user uploaded: file id → (path, bytes).
     files: HashMap<String, (String, Vec<u8>)>,
     /// Ids of the updates `getUpdates` has handed out so far.
@@ -273,15 +275,20 @@ impl FakeBotApi {
         id
     }
 
+    /// The user of `chat` has a device set to `language` ("es-US").
+    pub fn set_language(&self, chat: i64, language: &str) {
+        self.lock().languages.insert(chat, language.to_string());
+    }
+
     /// The user of private chat `chat` types `text`. Returns the update id.
     pub fn user_sends(&self, chat: i64, text: &str) -> u32 {
         let text = text.to_string();
-        self.push_update(move |_, id| {
+        self.push_update(move |inner, id| {
             let mut message = json!({
                 "message_id": 100_000 + id as i64,
                 "date": 1_780_000_000,
                 "chat": private_chat(chat),
-                "from": user(chat),
+                "from": user(inner, chat),
                 "text": text,
             });
             if text.starts_with('/') {
@@ -315,7 +322,7 @@ impl FakeBotApi {
                 "update_id": id,
                 "callback_query": {
                     "id": format!("cb{}", inner.next_callback_id),
-                    "from": user(chat),
+                    "from": user(inner, chat),
                     "message": shown,
                     "chat_instance": format!("ci{chat}"),
                     "data": data,
@@ -352,7 +359,7 @@ impl FakeBotApi {
                 "message_id": 100_000 + id as i64,
                 "date": 1_780_000_000,
                 "chat": private_chat(chat),
-                "from": user(chat),
+                "from": user(inner, chat),
                 "document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": name, "mime_type": mime, "file_size": size},
             }})
         })
@@ -371,7 +378,7 @@ impl FakeBotApi {
                 "message_id": 100_000 + id as i64,
                 "date": 1_780_000_000,
                 "chat": private_chat(chat),
-                "from": user(chat),
+                "from": user(inner, chat),
                 "photo": [
                     {"file_id": thumb, "file_unique_id": format!("u{thumb}"), "width": 90, "height": 120, "file_size": 4},
                     {"file_id": full, "file_unique_id": format!("u{full}"), "width": width, "height": height, "file_size": size},
@@ -525,8 +532,11 @@ fn private_chat(chat: i64) -> Value {
     json!({"id": chat, "type": "private", "first_name": "Pat"})
 }
 
-fn user(chat: i64) -> Value {
-    json!({"id": chat, "is_bot": false, "first_name": "Pat", "language_code": "en"})
+/// The user of a private chat, with their device's language ("en"
+/// unless a test set another, see [`FakeBotApi::set_language`]).
+fn user(inner: &Inner, chat: i64) -> Value {
+    let language = inner.languages.get(&chat).map_or("en", String::as_str);
+    json!({"id": chat, "is_bot": false, "first_name": "Pat", "language_code": language})
 }
 
 fn bot_user() -> Value {
