@@ -77,7 +77,12 @@ def check_toml(rel):
     fe, fs = flat(en), flat(es)
     for k in sorted(set(fe) | set(fs)):
         if k not in fs: problems.append(f"{rel}: missing key {k}"); continue
-        if k not in fe: problems.append(f"{rel}: extra key {k}"); continue
+        if k not in fe:
+            # A state's other names are by postal code, and the states whose
+            # Spanish name differs are not the ones with English nicknames.
+            if not (rel == "reading/choices.toml" and k.startswith("us_state.")):
+                problems.append(f"{rel}: extra key {k}")
+            continue
         te, ts = fe[k], fs[k]
         if te[0] != ts[0]:
             problems.append(f"{rel}: {k} is {ts[0]}, English has {te[0]}")
