@@ -105,6 +105,8 @@ mod tests {
     #[test]
     fn the_built_in_resources_load() {
         let resources = Resources::load(None).expect("built-in copy, templates and data load");
-        assert!(resources.languages.has(Lang::En));
+        for lang in Lang::ALL {
+            assert!(resources.languages.has(lang), "dialogues/{} is built in", lang.code());
+        }
     }
 }

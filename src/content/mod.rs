@@ -147,7 +147,11 @@ impl Content {
         let content = Content { texts };
         if problems.is_empty() {
             problems.extend(content.markup_problems());
-            for (key, count) in [(keys::CALENDAR_MONTHS, 12), (keys::CALENDAR_WEEKDAYS, 7)] {
+            for (key, count) in [
+                (keys::CALENDAR_MONTHS, 12),
+                (keys::CALENDAR_MONTHS_LONG, 12),
+                (keys::CALENDAR_WEEKDAYS, 7),
+            ] {
                 let names = content.plain(key).split_whitespace().count();
                 if names != count {
                     problems.push(format!("`{}` names {names}, not {count}", key.name));
@@ -204,6 +208,22 @@ impl Content {
             }
         };
         self.render(key, &fills).to_plain()
+    }
+
+    /// A date the long way a letter writes it ("July 14, 2025").
+    pub fn long_date(&self, date: NaiveDate) -> String {
+        let names = self.plain(keys::CALENDAR_MONTHS_LONG);
+        let month = names.split_whitespace().nth(date.month0() as usize).unwrap_or_default();
+        let (day, year) = (date.day().to_string(), date.year().to_string());
+        self.render(
+            keys::CALENDAR_LONG_DATE,
+            &[
+                ("month", Fill::Text(month)),
+                ("day", Fill::Text(&day)),
+                ("year", Fill::Text(&year)),
+            ],
+        )
+        .to_plain()
     }
 
     /// The text of a key that has no placeholders.
@@ -307,6 +327,7 @@ mod tests {
             );
         }
         assert_eq!(content.date(today, today), "Sat, Dec 5");
+        assert_eq!(content.long_date(today), crate::content::templates::long_date(today));
     }
 
     #[test]

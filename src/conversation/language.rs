@@ -33,6 +33,11 @@ impl Turn<'_> {
         if !self.languages.has(lang) {
             return self.say_then_redraw(keys::INPUT_STALE_BUTTON);
         }
+        // Already spoken (the terminal's `--lang` each start): no line.
+        if self.state.lang.unwrap_or_default() == lang {
+            self.state.lang = Some(lang);
+            return self.show_current();
+        }
         self.state.lang = Some(lang);
         let language = self.languages.get(lang);
         self.view.content = &language.content;

@@ -6,6 +6,7 @@
 
 mod audit_corpus;
 mod audit_properties;
+mod language_parity;
 mod module_graph;
 mod ocr_reading;
 mod plan_scenarios;

@@ -17,6 +17,7 @@ mod photo_upload;
 mod privacy;
 mod reminder_delivery;
 mod scripts_and_letters;
+mod spanish;
 #[path = "../support/mod.rs"]
 mod support;
 mod telegram_conversation;

@@ -260,6 +260,8 @@ keys! {
     CALENDAR_WEEKDAYS = "calendar.weekdays";
     CALENDAR_DATE = "calendar.date" [weekday, month, day];
     CALENDAR_DATE_YEAR = "calendar.date_year" [weekday, month, day, year];
+    CALENDAR_MONTHS_LONG = "calendar.months_long";
+    CALENDAR_LONG_DATE = "calendar.long_date" [month, day, year];
 
     // The chat's language.
     LANGUAGE_NAME = "language.name";

@@ -14,7 +14,7 @@
 //! - financial assistance at a nonprofit hospital: the first bill + 240
 //!   days (A2).
 
-use crate::content::templates::{long_date, Fact, Facts};
+use crate::content::templates::{Fact, Facts};
 use crate::content::{keys, Fill};
 use crate::conversation::view::View;
 use crate::conversation::FindingText;
@@ -22,7 +22,6 @@ use crate::domain::audit::visit::{self, VisitIssue};
 use crate::domain::audit::{Finding, FindingKind};
 use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
 use crate::domain::calls::CallLog;
-use crate::domain::dates::format_date;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
 use crate::domain::plan::{self, Action, Escalation, Owed, Plan};
@@ -50,10 +49,12 @@ pub fn facts(
 ) -> Facts {
     let today = view.today;
     let mut facts = Facts::new();
-    facts.set_date(Fact::Today, today, today);
+    // Dates in the chat's language: English for what is said or sent to a
+    // US office, the language's own in the copy beside it.
+    facts.set_forms(Fact::Today, view.date(today), view.content.long_date(today));
     let mut date = |fact: Fact, value: Option<NaiveDate>| {
         if let Some(value) = value {
-            facts.set_date(fact, value, today);
+            facts.set_forms(fact, view.date(value), view.content.long_date(value));
         }
     };
     date(Fact::ServiceDate, bill.service_date);
@@ -167,7 +168,7 @@ pub fn facts(
     );
 
     set_findings(&mut facts, findings, finding_texts);
-    set_call_log(&mut facts, &bill.calls, today);
+    set_call_log(&mut facts, &bill.calls, view);
     facts
 }
 
@@ -391,7 +392,7 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
 }
 
 /// Earlier calls as the user logged them: "Wed, Jun 3 (Dana, 55812)".
-pub fn set_call_log(facts: &mut Facts, calls: &[CallLog], today: NaiveDate) {
+pub fn set_call_log(facts: &mut Facts, calls: &[CallLog], view: &View<'_>) {
     let entry = |call: &CallLog, date: String| {
         let who: Vec<&str> = [call.rep.as_deref(), call.reference.as_deref()]
             .into_iter()
@@ -405,11 +406,11 @@ pub fn set_call_log(facts: &mut Facts, calls: &[CallLog], today: NaiveDate) {
             format!("{date} ({})", who.join(", "))
         }
     };
-    let script: Vec<String> = calls
+    let script: Vec<String> = calls.iter().map(|call| entry(call, view.date(call.date))).collect();
+    let letter: Vec<String> = calls
         .iter()
-        .map(|call| entry(call, format_date(call.date, today)))
+        .map(|call| entry(call, view.content.long_date(call.date)))
         .collect();
-    let letter: Vec<String> = calls.iter().map(|call| entry(call, long_date(call.date))).collect();
     facts.set_forms(Fact::CallLog, script.join("; "), letter.join("; "));
 }
 

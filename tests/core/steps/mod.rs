@@ -484,6 +484,7 @@ mod i_known_bugs;
 mod j_random;
 mod k_limits;
 mod l_typed;
+mod m_languages;
 
 /// A short line and the pointer back to the screen above (its buttons
 /// still work), as one message: what /help, /export and an answer that
