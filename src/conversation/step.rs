@@ -542,13 +542,12 @@ impl Turn<'_> {
                 Ok(Reading::DontKnow) if q.is_optional() => self.skip(q),
                 _ => self.say_then_current(keys::STATE_UNREADABLE),
             },
-            AnswerKind::Items => {
-                if is_done_word(text) {
-                    self.items_done(false);
-                } else {
-                    self.add_items(text, false);
-                }
-            }
+            AnswerKind::Items => match self.items_said(text) {
+                Some("done") => self.items_done(false),
+                Some("none") if self.bill().items.is_empty() => self.action(Action::ItemsNone),
+                _ if is_done_word(text) => self.items_done(false),
+                _ => self.add_items(text, false),
+            },
             AnswerKind::NotReceived => self.toggle_typed(text),
         }
     }
@@ -594,6 +593,18 @@ impl Turn<'_> {
                 self.forget_read(q);
             }
             _ => self.answer_typed(q, text),
+        }
+    }
+
+    /// Words said at the list of items instead of items: "that's it"
+    /// (done) or "i don't have it" (no itemized bill), from the words
+    /// file's `line_items` set; None for anything else (read as items).
+    fn items_said(&self, text: &str) -> Option<&'static str> {
+        let said = ["done", "none"].map(|id| reading::Choice::new([id]).and(self.words.choice_words("line_items", id)));
+        match read_choice(text, &said, self.words) {
+            Ok(Reading::Sure(0)) => Some("done"),
+            Ok(Reading::Sure(1)) => Some("none"),
+            _ => None,
         }
     }
 
@@ -645,6 +656,11 @@ impl Turn<'_> {
     /// or was converted, skipped on "idk" where the question is optional,
     /// refused (asked again) otherwise.
     fn answer_amount(&mut self, q: Question, text: &str) {
+        // "no", "cant" at what they could pay: a skip, not a refusal.
+        let cannot = reading::Choice::new(["no"]).and(self.words.choice_words("cannot_pay", "no"));
+        if q.is_optional() && matches!(read_choice(text, &[cannot], self.words), Ok(Reading::Sure(_))) {
+            return self.skip(q);
+        }
         let read = read_amount(text, self.words);
         if let Some(amount) = read.as_ref().ok().and_then(Reading::value) {
             // A small yearly income is more likely a month's pay: ask which.

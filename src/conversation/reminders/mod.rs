@@ -120,7 +120,16 @@ impl Turn<'_> {
 
     /// A typed time zone.
     pub(super) fn zone_typed(&mut self, text: &str) {
-        match crate::domain::local_time::parse_time_zone(text) {
+        if let Some(name) = crate::domain::local_time::parse_time_zone(text) {
+            return self.choose_zone(name);
+        }
+        // "texas time": the zone most of that state keeps.
+        let state = crate::domain::reading::read_state(text, self.words).ok();
+        let code = state
+            .as_ref()
+            .and_then(crate::domain::reading::Reading::value)
+            .and_then(|at| crate::domain::us_states::STATES.get(*at));
+        match code.and_then(|(code, _)| crate::domain::local_time::zone_of_state(code)) {
             Some(name) => self.choose_zone(name),
             None => self.say_then_current(keys::ZONE_UNKNOWN),
         }

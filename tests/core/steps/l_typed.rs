@@ -472,3 +472,16 @@ fn yes_typed_at_a_check_of_a_no_keeps_the_no() {
     chat.send(text("3 of us, me and my 2 kids"));
     assert_eq!(chat.bill().household_size, Some(3));
 }
+
+#[test]
+fn no_at_what_you_could_pay_skips_and_words_at_the_items_are_read() {
+    let mut chat = Chat::at(&[], Question::LumpSum);
+    chat.send(text("cant"));
+    assert!(chat.bill().skipped.contains(Question::LumpSum.id()));
+
+    // "i dont have it" at the list of items: no itemized bill after all.
+    let mut chat = at_items();
+    chat.send(text("i dont have it"));
+    assert_eq!(chat.bill().has_itemized, Some(false));
+    assert_ne!(chat.question(), Some(Question::LineItems));
+}
