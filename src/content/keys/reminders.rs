@@ -10,6 +10,7 @@ keys! {
     REMIND_LINE_AHEAD = "remind.line_ahead" [what, date, when];
     REMIND_LINE_SET = "remind.line_set" [what, when];
     REMIND_NONE = "remind.none";
+    REMIND_PASSED = "remind.passed";
     REMIND_PAID = "remind.paid";
     REMIND_BUTTON = "remind.button" [what];
     REMIND_ALL = "remind.all" [count];

@@ -148,9 +148,14 @@ impl View<'_> {
         let groups = plan_groups(&plans);
         let leave = vec![self.button(keys::REMIND_LEAVE, Action::Leave)];
         if groups.is_empty() {
-            let key = match state.bill().paid {
-                Some(_) => keys::REMIND_PAID,
-                None => keys::REMIND_NONE,
+            let bill = state.bill();
+            let dated =
+                bill.first_bill_date.is_some() || bill.denial_date.is_some() || bill.collector_letter_date.is_some();
+            let key = match (bill.paid, dated) {
+                (Some(_), _) => keys::REMIND_PAID,
+                // Its dates are known: what they set has passed.
+                (None, true) => keys::REMIND_PASSED,
+                (None, false) => keys::REMIND_NONE,
             };
             return Output::choice(self.content.text(key), vec![leave]);
         }
