@@ -29,8 +29,10 @@ pub async fn run(engine: Engine, lang: Option<Lang>) -> Result<(), StartError> {
     let interactive = std::io::stdin().is_terminal();
     let screen = Arc::new(Mutex::new(Terminal::new(interactive)));
     let show = |outputs: &[crate::conversation::Output]| lock(&screen).show(outputs);
-    lock(&screen).note(&engine.content().text(keys::CONSOLE_NO_TOKEN).to_plain());
-    lock(&screen).note(&engine.content().text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
+    // The lines about the terminal itself, in the language asked for.
+    let content = &engine.languages().get(lang.unwrap_or_default()).content;
+    lock(&screen).note(&content.text(keys::CONSOLE_NO_TOKEN).to_plain());
+    lock(&screen).note(&content.text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
 
     // `--lang es` chooses the language as the /language button would, and
     // shows where the conversation is.
@@ -42,7 +44,7 @@ pub async fn run(engine: Engine, lang: Option<Lang>) -> Result<(), StartError> {
     show(&outputs);
 
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
-    let header = engine.content().text(keys::CONSOLE_REMINDER).to_plain();
+    let header = content.text(keys::CONSOLE_REMINDER).to_plain();
     let scheduler =
         Scheduler::new(engine.clone(), ConsoleNotifier::new(screen.clone(), header)).only_chat(CONSOLE_CHAT);
     let reminders = tokio::spawn(scheduler.run(async move {

@@ -8,7 +8,7 @@ use super::review::question::{self, AnswerKind, Question};
 use super::state::{ChatState, Guess, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
-use crate::content::{keys, Content, Fill, Html, Key, Language, Languages};
+use crate::content::{keys, Content, Fill, Html, Key, Lang, Language, Languages};
 use crate::domain::bill::Bill;
 use crate::domain::clean_text::clean_text;
 use crate::domain::dates::{parse_date, DateError};
@@ -411,7 +411,12 @@ impl Turn<'_> {
     fn text(&mut self, text: &str) {
         match self.state.screen.clone() {
             Screen::Asking { question } => self.answer_typed(question, text),
-            Screen::ConfirmDate { question, .. } => self.answer_date(question, text),
+            // "yes" keeps the date questioned, "no" asks again.
+            Screen::ConfirmDate { question, .. } => match self.yes_or_no(text) {
+                Some(true) => self.action(Action::DateConfirmed),
+                Some(false) => self.action(Action::DateRejected),
+                None => self.answer_date(question, text),
+            },
             Screen::ConfirmGuess { question, guess } => self.check_typed(question, guess, text),
             Screen::FixItem { number: None } => self.pick_item(text, |index| Screen::FixItem { number: Some(index) }),
             Screen::FixItem { number: Some(index) } => self.fix_item(index, text),
@@ -474,17 +479,28 @@ impl Turn<'_> {
             reading::Choice::new([format!("/{}", command.name())])
                 .and(self.words.choice_words("commands", command.name()))
         }));
+        // Then each language by its name ("español", "spanish"), to switch.
+        let languages: Vec<Lang> = match guesses {
+            true => Lang::ALL.into_iter().filter(|lang| self.languages.has(*lang)).collect(),
+            false => Vec::new(),
+        };
+        named.extend(languages.iter().map(|lang| {
+            let name = self.languages.get(*lang).content.plain(keys::LANGUAGE_NAME);
+            reading::Choice::new([name]).and(self.words.choice_words("languages", lang.code()))
+        }));
         let pressed = match read_choice(text, &named, self.words) {
             Ok(Reading::Sure(at)) => Some(at),
             Ok(Reading::Guess(at)) if guesses => Some(at),
             _ if guesses => read_keyword(text, &named[..buttons.len()]),
             _ => None,
         };
-        if let Some(command) = pressed
-            .and_then(|at| at.checked_sub(buttons.len()))
-            .and_then(|at| commands.get(at))
-        {
+        let past_buttons = pressed.and_then(|at| at.checked_sub(buttons.len()));
+        if let Some(command) = past_buttons.and_then(|at| commands.get(at)) {
             return self.command(*command);
+        }
+        let language = past_buttons.and_then(|at| at.checked_sub(commands.len()));
+        if let Some(lang) = language.and_then(|at| languages.get(at)) {
+            return self.set_language(*lang);
         }
         match pressed
             .and_then(|at| buttons.get(at))
@@ -580,6 +596,19 @@ impl Turn<'_> {
     fn check_typed(&mut self, q: Question, guess: Guess, text: &str) {
         // At a yes/no question too, a yes here keeps what was read: the
         // check asked "Is that right?".
+        match self.yes_or_no(text) {
+            Some(true) => self.accept_guess(q, guess),
+            Some(false) => {
+                self.say(keys::GUESS_TYPE_AGAIN);
+                self.forget_read(q);
+            }
+            None => self.answer_typed(q, text),
+        }
+    }
+
+    /// A plain yes or no typed at a check ("Is that right?"), in the
+    /// chat's language; None for anything else.
+    fn yes_or_no(&self, text: &str) -> Option<bool> {
         let yes_no = [
             reading::Choice::new([self.content().plain(keys::ANSWER_YES)])
                 .and(self.words.choice_words("yes_no_not_sure", "yes")),
@@ -587,12 +616,8 @@ impl Turn<'_> {
                 .and(self.words.choice_words("yes_no_not_sure", "no")),
         ];
         match read_choice(text, &yes_no, self.words) {
-            Ok(Reading::Sure(0)) => self.accept_guess(q, guess),
-            Ok(Reading::Sure(1)) => {
-                self.say(keys::GUESS_TYPE_AGAIN);
-                self.forget_read(q);
-            }
-            _ => self.answer_typed(q, text),
+            Ok(Reading::Sure(at)) => Some(at == 0),
+            _ => None,
         }
     }
 

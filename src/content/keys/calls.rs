@@ -48,6 +48,7 @@ keys! {
     SCRIPT_NO_SURPRISES = "script.kind.no_surprises";
     SCRIPT_NOTE_CALL = "script.note_call";
     SCRIPT_OFFICE_SPEAKS_MINE = "script.office_speaks_mine";
+    SCRIPT_SAY_MARKER = "script.say_marker";
     SCRIPT_REPORT_WAITS = "script.report_waits";
     LETTER_PICK = "letter.pick";
     LETTER_ITEMIZED_REQUEST = "letter.kind.itemized_request";

@@ -101,7 +101,8 @@ impl Turn<'_> {
                 Action::ScriptOwnLanguage(kind.id().to_string()),
             )],
         );
-        Output::choice(bilingual(&english, &own), keyboard)
+        let marker = self.languages.english().content.plain(keys::SCRIPT_SAY_MARKER);
+        Output::choice(bilingual(&english, &own, &marker), keyboard)
     }
 
     /// The script that fits `bill` best: the plan's first step's.
@@ -247,20 +248,28 @@ fn letter_label(kind: LetterKind) -> Key {
     }
 }
 
-/// A script said in English with its meaning under each line: the two
-/// renderings line by line (`↳ ` before each meaning), when they have the
-/// same lines; else the English whole, then the meaning whole.
-fn bilingual(english: &Html, meaning: &Html) -> Html {
+/// A script said in English with its meaning under each line to say:
+/// lines to say (with `marker`, "You:", and the lines that go on from one)
+/// in English with `↳ ` and their meaning under them; every other line
+/// (what to have ready, what to do if they say no) in the chat's language
+/// alone. When the two renderings do not match line for line, the English
+/// whole, then the meaning whole.
+fn bilingual(english: &Html, meaning: &Html, marker: &str) -> Html {
     let said: Vec<&str> = english.as_str().lines().collect();
     let meant: Vec<&str> = meaning.as_str().lines().collect();
     if said.len() != meant.len() {
         return Html::join(&[english.clone(), meaning.clone()], "\n\n");
     }
     let mut lines = Vec::with_capacity(said.len() * 2);
+    let mut saying = false;
     for (say, mean) in said.into_iter().zip(meant) {
-        lines.push(say.to_string());
-        if !say.trim().is_empty() && say != mean {
-            lines.push(format!("↳ {mean}"));
+        saying = say.contains(marker) || (saying && !say.trim().is_empty() && !say.starts_with("<i>"));
+        match saying && say != mean {
+            true => {
+                lines.push(say.to_string());
+                lines.push(format!("↳ {mean}"));
+            }
+            false => lines.push(mean.to_string()),
         }
     }
     Html::trusted(lines.join("\n"))
@@ -272,17 +281,18 @@ mod tests {
 
     #[test]
     fn a_script_said_in_english_carries_its_meaning_under_each_line() {
-        let english = Html::trusted("<b>You:</b> Hi.\n\n<i>Note</i>".to_string());
-        let spanish = Html::trusted("<b>Usted:</b> Hola.\n\n<i>Nota</i>".to_string());
+        let english = Html::trusted("<b>You:</b> Hi.\n- the X-ray\n\n<i>Note</i>".to_string());
+        let spanish = Html::trusted("<b>Usted:</b> Hola.\n- la radiografía\n\n<i>Nota</i>".to_string());
+        // Lines to say in English with their meaning; a note in Spanish alone.
         assert_eq!(
-            bilingual(&english, &spanish).as_str(),
-            "<b>You:</b> Hi.\n↳ <b>Usted:</b> Hola.\n\n<i>Note</i>\n↳ <i>Nota</i>"
+            bilingual(&english, &spanish, "You:").as_str(),
+            "<b>You:</b> Hi.\n↳ <b>Usted:</b> Hola.\n- the X-ray\n↳ - la radiografía\n\n<i>Nota</i>"
         );
         // Lines that do not match up: the English, then the meaning, whole.
-        let longer = Html::trusted("Uno.\nDos.\nTres.\nCuatro.".to_string());
+        let longer = Html::trusted("Uno.\nDos.\nTres.\nCuatro.\nCinco.".to_string());
         assert_eq!(
-            bilingual(&english, &longer).as_str(),
-            "<b>You:</b> Hi.\n\n<i>Note</i>\n\nUno.\nDos.\nTres.\nCuatro."
+            bilingual(&english, &longer, "You:").as_str(),
+            "<b>You:</b> Hi.\n- the X-ray\n\n<i>Note</i>\n\nUno.\nDos.\nTres.\nCuatro.\nCinco."
         );
     }
 }

@@ -187,6 +187,29 @@ pub fn read_date_ahead(text: &str, today: NaiveDate, words: &Words) -> Result<Na
     if let Some(date) = named_month_date_toward(&normalized, today, &dates.months_named, true) {
         return date;
     }
+    // "in 2 weeks", "within 10 days".
+    let (rest, within) = take_phrases(&normalized, &dates.within);
+    if within {
+        if let [count, unit] = rest.split_whitespace().collect::<Vec<_>>()[..] {
+            let count = dates.one.iter().any(|one| one == count).then_some(1).or_else(|| {
+                let digits = words
+                    .count
+                    .numbers
+                    .iter()
+                    .find(|pair| pair[0] == count)
+                    .map_or(count, |pair| &pair[1]);
+                digits.parse::<u32>().ok().filter(|n| (1..=400).contains(n))
+            });
+            let is = |list: &[String]| list.iter().any(|word| word == unit);
+            let date = match count {
+                Some(n) if is(&dates.days) => today.checked_add_signed(Duration::days(i64::from(n))),
+                Some(n) if is(&dates.weeks) => today.checked_add_signed(Duration::weeks(i64::from(n))),
+                Some(n) if is(&dates.months) => today.checked_add_months(Months::new(n)),
+                _ => None,
+            };
+            return date.ok_or(DateProblem::Unreadable);
+        }
+    }
     // "friday", "next friday": the next such day after today.
     let (day, _) = take_phrases(&normalized, &dates.next);
     if let Some(index) = dates.weekdays.iter().position(|names| names.contains(&day)) {
@@ -422,6 +445,8 @@ mod tests {
         assert_eq!(ahead("next friday"), Ok(day(12, 11)));
         assert_eq!(ahead("13 june"), Ok(NaiveDate::from_ymd_opt(2027, 6, 13).unwrap()));
         assert_eq!(ahead("soonish"), Err(DateProblem::Unreadable));
+        assert_eq!(ahead("in 2 weeks"), Ok(day(12, 20)));
+        assert_eq!(ahead("within ten days"), Ok(day(12, 16)));
     }
 
     #[test]

@@ -93,6 +93,9 @@ pub struct DateWords {
     /// Words before a weekday ahead ("next friday").
     #[serde(default)]
     pub next: Vec<String>,
+    /// Words before a time ahead ("in 2 weeks").
+    #[serde(default)]
+    pub within: Vec<String>,
     /// Month names, January first, whose typos are read as guesses.
     #[serde(default)]
     pub months_named: Vec<String>,
@@ -221,6 +224,7 @@ impl Words {
             &mut self.dates.yesterday,
             &mut self.dates.tomorrow,
             &mut self.dates.next,
+            &mut self.dates.within,
             &mut self.dates.labels,
             &mut self.dates.day_after,
             &mut self.dates.day_before,

@@ -485,3 +485,17 @@ fn no_at_what_you_could_pay_skips_and_words_at_the_items_are_read() {
     assert_eq!(chat.bill().has_itemized, Some(false));
     assert_ne!(chat.question(), Some(Question::LineItems));
 }
+
+#[test]
+fn yes_typed_at_a_date_check_keeps_the_date() {
+    // A first bill dated before the care is questioned; "yes" keeps it.
+    let mut chat = Chat::at(&[], Question::FirstBillDate);
+    chat.send(text("1/2/26"));
+    assert!(
+        matches!(chat.state.screen, Screen::ConfirmDate { .. }),
+        "{:?}",
+        chat.state.screen
+    );
+    chat.send(text("yes"));
+    assert_eq!(chat.bill().first_bill_date, Some(day(2026, 1, 2)));
+}

@@ -155,3 +155,32 @@ fn language_picks_the_language_and_the_screen_follows() {
     // The menu again, in Spanish.
     assert_contains(&out[1], &first_line(Lang::Es, keys::MENU_PROMPT));
 }
+
+#[test]
+fn a_languages_name_typed_at_the_menu_switches_to_it() {
+    let mut chat = chat_in(Lang::En);
+    let out = chat.send(text("spanish"));
+    assert_eq!(chat.state.lang, Some(Lang::Es));
+    assert_eq!(out[0], copy(Lang::Es).plain(keys::LANGUAGE_SET));
+    chat.send(text("ingles"));
+    assert_eq!(chat.state.lang, Some(Lang::En));
+}
+
+#[test]
+fn a_bilingual_script_gives_instructions_in_the_chats_language_only() {
+    let mut chat = reviewed_in(Lang::Es);
+    chat.send(cmd(Command::Script));
+    let first = chat.labels()[0].clone();
+    let out = chat.press(&first);
+    let english = copy(Lang::En);
+    // Every English script opens with its heading, "📞 Call script: …": not
+    // a line to say, so only its Spanish shows.
+    assert_lacks(&out[0], "Call script:");
+    let marker = english.plain(keys::SCRIPT_SAY_MARKER);
+    for (at, line) in out[0].lines().enumerate() {
+        if line.starts_with(&marker) {
+            let next = out[0].lines().nth(at + 1).unwrap_or_default();
+            assert!(next.starts_with("↳"), "a line to say has its meaning under it: {line}");
+        }
+    }
+}
