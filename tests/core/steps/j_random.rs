@@ -619,14 +619,18 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
     Ok(())
 }
 
-/// Walks from a seed state through the moves, checking every step.
-fn walk(seed: usize, moves: Vec<Move>) -> Result<(), TestCaseError> {
+/// Walks from a seed state through the moves, checking every step, in
+/// English or in Spanish (every button, every HTML check, in each).
+fn walk(seed: usize, spanish: bool, moves: Vec<Move>) -> Result<(), TestCaseError> {
     let ctx = Ctx {
         languages: languages(),
         reference: reference(),
         now: now(),
     };
     let (mut state, mut shown) = seeds()[seed].clone();
+    if spanish {
+        state.lang = Some(billcoach::content::Lang::Es);
+    }
     for action in moves {
         let input = match action {
             Move::Send(input) => input,
@@ -658,8 +662,9 @@ proptest! {
     #[test]
     fn random_conversations_keep_every_promise(
         seed in 0..6usize,
+        spanish in proptest::bool::ANY,
         moves in proptest::collection::vec(move_strategy(), 1..=60)
     ) {
-        walk(seed, moves)?;
+        walk(seed, spanish, moves)?;
     }
 }
