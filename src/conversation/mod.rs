@@ -42,5 +42,5 @@ pub use report::plan::{letter_for, plan_for, plan_message, script_for};
 pub use report::timing::timing_message;
 pub use review::question::{AnswerKind, Question};
 pub use scripts::facts::facts as script_facts;
-pub use state::{CallStep, ChatState, Guess, Screen};
+pub use state::{CallStep, ChatState, Guess, Picker, Screen};
 pub use step::{step, Ctx, Effect, Step};

@@ -26,6 +26,18 @@ pub struct ChatState {
     /// The language the chat is spoken to in: from the device's language
     /// at the first message, or `/language`; English until then.
     pub lang: Option<Lang>,
+    /// A picker shown last (scripts, letters, questions), whose buttons
+    /// the next typed words may name ("billing error"); for one input.
+    pub picker: Option<Picker>,
+}
+
+/// A list of buttons shown beside the screen, not as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Picker {
+    Scripts,
+    Letters,
+    Questions,
 }
 
 impl Default for ChatState {
@@ -37,6 +49,7 @@ impl Default for ChatState {
             time_zone: None,
             reminders: ReminderBook::default(),
             lang: None,
+            picker: None,
         }
     }
 }

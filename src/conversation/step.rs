@@ -5,7 +5,7 @@ use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::{Button, Output};
 use super::review::question::{self, AnswerKind, Question};
-use super::state::{ChatState, Guess, Screen};
+use super::state::{ChatState, Guess, Picker, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Html, Key, Lang, Language, Languages};
@@ -76,6 +76,8 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
     };
     let mut state = state.clone();
     state.reminders.prune(ctx.now);
+    // A picker's buttons last for the input right after it.
+    let picker = state.picker.take();
     let mut turn = Turn {
         state,
         now: ctx.now,
@@ -86,6 +88,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         templates: &language.templates,
         words: &language.words,
         languages: ctx.languages,
+        picker,
     };
     match input {
         Input::Command(command) => turn.command(command),
@@ -139,6 +142,8 @@ pub(super) struct Turn<'a> {
     pub(super) words: &'a Words,
     /// Every language loaded, for `/language`.
     pub(super) languages: &'a Languages,
+    /// The picker shown just before this input, if any.
+    pub(super) picker: Option<Picker>,
 }
 
 impl Turn<'_> {
@@ -176,7 +181,10 @@ impl Turn<'_> {
             Command::Paid => self.open_paid(),
             Command::Script => self.script_picker(),
             Command::Letter => self.letter_picker(),
-            Command::Faq => self.outputs.push(self.view.faq_list()),
+            Command::Faq => {
+                self.outputs.push(self.view.faq_list());
+                self.state.picker = Some(Picker::Questions);
+            }
             Command::Language => self.pick_language(),
             Command::Export => {
                 self.effects.push(Effect::ExportChat);
@@ -409,6 +417,11 @@ impl Turn<'_> {
     }
 
     fn text(&mut self, text: &str) {
+        // Words naming a button of the picker just shown ("billing error"
+        // after /letter) press it, whatever the screen.
+        if self.press_picked(text) {
+            return;
+        }
         match self.state.screen.clone() {
             Screen::Asking { question } => self.answer_typed(question, text),
             // "yes" keeps the date questioned, "no" asks again.
@@ -436,6 +449,38 @@ impl Turn<'_> {
             | Screen::Timing
             | Screen::Scripts
             | Screen::Offer => self.press_typed(text, true),
+        }
+    }
+
+    /// Presses the button of the picker shown last that the text names
+    /// (its label or the words for it; a near miss too); false when none.
+    fn press_picked(&mut self, text: &str) -> bool {
+        let picker = match self.picker {
+            Some(Picker::Scripts) => self.view.script_picker(self.bill(), self.reference, None),
+            Some(Picker::Letters) => self.view.letter_picker(),
+            Some(Picker::Questions) => self.view.faq_list(),
+            None => return false,
+        };
+        let Output::Message { keyboard, .. } = picker else {
+            return false;
+        };
+        let buttons: Vec<Button> = keyboard.into_iter().flatten().collect();
+        let named: Vec<reading::Choice> = buttons
+            .iter()
+            .map(|button| {
+                reading::Choice::new([button.label.as_str()]).and(self.words.choice_words("buttons", &button.data))
+            })
+            .collect();
+        let pressed = match read_choice(text, &named, self.words) {
+            Ok(Reading::Sure(at) | Reading::Guess(at)) => Some(at),
+            _ => read_keyword(text, &named),
+        };
+        match pressed.and_then(|at| Action::parse(&buttons[at].data)) {
+            Some(action) => {
+                self.action(action);
+                true
+            }
+            None => false,
         }
     }
 

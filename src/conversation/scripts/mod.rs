@@ -12,7 +12,7 @@ use crate::conversation::action::{Action, ReportPart};
 use crate::conversation::output::{Button, Keyboard, Output};
 use crate::conversation::report;
 use crate::conversation::report::plan::script_for;
-use crate::conversation::state::Screen;
+use crate::conversation::state::{Picker, Screen};
 use crate::conversation::step::Turn;
 use crate::conversation::view::View;
 use crate::domain::bill::{Bill, BillSender};
@@ -24,11 +24,13 @@ impl Turn<'_> {
     pub(super) fn script_picker(&mut self) {
         let picker = self.view.script_picker(self.bill(), self.reference, None);
         self.outputs.push(picker);
+        self.state.picker = Some(Picker::Scripts);
     }
 
     /// `/letter`: the picker of letters.
     pub(super) fn letter_picker(&mut self) {
         self.outputs.push(self.view.letter_picker());
+        self.state.picker = Some(Picker::Letters);
     }
 
     /// The filled script, then where the user was.

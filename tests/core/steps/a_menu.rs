@@ -472,7 +472,12 @@ fn the_reminders_button_lists_none_yet_and_the_script_button_opens_the_picker() 
     let mut chat = Chat::new();
     chat.send(cmd(Command::Start));
     let out = chat.press(&plain(keys::MENU_SCRIPT));
-    assert_eq!(chat.state, ChatState::default(), "a picker changes nothing");
+    // A picker changes nothing but remembering it was shown (for the
+    // next typed words).
+    assert_eq!(chat.state.picker, Some(billcoach::conversation::Picker::Scripts));
+    let mut state = chat.state.clone();
+    state.picker = None;
+    assert_eq!(state, ChatState::default(), "a picker changes nothing");
     assert_eq!(out.len(), 1);
     assert_eq!(out[0], plain(keys::SCRIPT_PICK));
     assert_eq!(chat.labels().len(), 6, "one button per script");

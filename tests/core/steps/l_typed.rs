@@ -499,3 +499,18 @@ fn yes_typed_at_a_date_check_keeps_the_date() {
     chat.send(text("yes"));
     assert_eq!(chat.bill().first_bill_date, Some(day(2026, 1, 2)));
 }
+
+#[test]
+fn words_right_after_a_picker_choose_from_it() {
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(cmd(Command::Letter));
+    chat.send(text("billing error"));
+    assert!(
+        chat.outputs()
+            .iter()
+            .any(|o| matches!(o, Output::Document { file_name, .. } if file_name.contains("billing"))),
+        "the billing-dispute letter is sent"
+    );
+    // Only right after it: later, the same words are read by the screen.
+    assert_eq!(chat.state.picker, None);
+}
