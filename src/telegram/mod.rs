@@ -1,7 +1,8 @@
-//! The Telegram front end (teloxide, long polling).
+//! The Telegram front end (teloxide; long polling, or a webhook).
 //!
 //! A thin shell: [`polling`] fetches updates and keeps each batch in the
-//! [`inbox`]; [`lanes`] run each chat's updates in order, chats side by
+//! [`inbox`] (or, in webhook mode, [`webhook`] takes Telegram's posts and
+//! keeps each one before answering it); [`lanes`] run each chat's updates in order, chats side by
 //! side; [`handlers`] turn updates into conversation inputs and call the
 //! [`Engine`]; [`deliver`] turns outputs into Bot API calls and deals with
 //! Telegram's errors, through the [`outbox`], which paces every message
@@ -19,6 +20,7 @@ mod pace;
 mod polling;
 mod split;
 mod uploads;
+mod webhook;
 
 pub use commands::BotCommand;
 pub use split::split_text;
@@ -68,6 +70,32 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     log::info!("connected as @{}", me.username());
     commands::register(&bot, engine.languages()).await;
 
+    // Everything that can stop start-up comes before any work starts.
+    let listener = match config.listen {
+        Some(address) => Some(
+            tokio::net::TcpListener::bind(address)
+                .await
+                .map_err(|e| format!("cannot listen on {address} (BILLCOACH_LISTEN): {e}"))?,
+        ),
+        None => None,
+    };
+    let webhook = match &config.webhook_url {
+        Some(url) => {
+            let (url, path) = webhook::path_of(url)?;
+            let secret = webhook::secret(&config.db_path)
+                .map_err(|e| format!("cannot keep the webhook's secret in the data folder: {e}"))?;
+            webhook::register(&bot, url, &secret).await?;
+            log::info!("webhook set; taking updates at {path}");
+            Some((path, secret))
+        }
+        None => {
+            if let Err(e) = bot.delete_webhook().send().await {
+                log::warn!("could not remove a webhook before polling: {e}");
+            }
+            None
+        }
+    };
+
     let engine = Arc::new(engine);
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
     let stopping = Arc::new(stopping);
@@ -83,9 +111,6 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let _ = stop_on_signal.send(true);
     });
 
-    if let Err(e) = bot.delete_webhook().send().await {
-        log::warn!("could not remove a webhook before polling: {e}");
-    }
     let uploads = uploads::Uploads::new();
     let served = Arc::new(Served {
         outbox,
@@ -107,11 +132,39 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     for update in inbox::kept_updates(&store) {
         receive(&lanes, &served.engine, update);
     }
-    let wait = polling_timeout(config.telegram_timeout);
-    polling::poll(&bot, &store, wait, stopping.subscribe(), |update| {
-        receive(&lanes, &served.engine, update)
-    })
-    .await;
+    let hand_on: Arc<dyn Fn(Update) + Send + Sync> = {
+        let (lanes, engine) = (lanes.clone(), served.engine.clone());
+        Arc::new(move |update| receive(&lanes, &engine, update))
+    };
+    let mut routes = axum::Router::new();
+    if let Some((path, secret)) = webhook {
+        routes = routes.merge(webhook::route(&path, secret, store.clone(), hand_on.clone()));
+    }
+    let listening = listener.map(|listener| {
+        let mut stop = stopping.subscribe();
+        tokio::spawn(async move {
+            let stopped = async move {
+                let _ = stop.wait_for(|stop| *stop).await;
+            };
+            if let Err(e) = axum::serve(listener, routes).with_graceful_shutdown(stopped).await {
+                log::error!("the HTTP listener stopped: {e}");
+            }
+        })
+    });
+    if config.webhook_url.is_some() {
+        // Telegram posts; the listener takes them until the stop signal.
+        let _ = stopping.subscribe().wait_for(|stop| *stop).await;
+    } else {
+        let wait = polling_timeout(config.telegram_timeout);
+        polling::poll(&bot, &store, wait, stopping.subscribe(), |update| hand_on(update)).await;
+    }
+    // Posts in flight are answered (each kept in the inbox) before the
+    // lanes close; the webhook stays set, so Telegram keeps what comes
+    // meanwhile and posts it to the next start.
+    let _ = stopping.send(true);
+    if let Some(listening) = listening {
+        let _ = listening.await;
+    }
     // The updates in hand finish; those still waiting stay in the inbox
     // and are handled first at the next start.
     lanes.close().await;

@@ -21,3 +21,4 @@ mod scripts_and_letters;
 mod support;
 mod telegram_conversation;
 mod telegram_faults;
+mod webhook;
