@@ -16,6 +16,8 @@ pub mod conversation;
 pub mod documents;
 pub mod domain;
 pub mod engine;
+pub mod metrics;
+pub mod monitor;
 pub mod reminders;
 pub mod resources;
 pub mod signals;

@@ -15,6 +15,7 @@ pub use reminders::SendResult;
 use crate::clock::Clock;
 use crate::content::{keys, Content, Lang, Languages};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
+use crate::metrics::Metrics;
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Saved, Store, StoreError};
 use locks::ChatLocks;
@@ -30,6 +31,8 @@ pub struct Engine {
     locks: Arc<ChatLocks>,
     /// Woken when a chat's reminders change (a new one may be due sooner).
     reminders_changed: Arc<Notify>,
+    /// The counters `/metrics` shows.
+    metrics: Arc<Metrics>,
 }
 
 impl Engine {
@@ -40,6 +43,7 @@ impl Engine {
             clock,
             locks: Arc::new(ChatLocks::default()),
             reminders_changed: Arc::new(Notify::new()),
+            metrics: Arc::default(),
         }
     }
 
@@ -56,6 +60,12 @@ impl Engine {
     /// The English copy, for lines said outside a chat's conversation.
     pub fn content(&self) -> &Content {
         &self.resources.languages.english().content
+    }
+
+    /// The counters `/metrics` shows (the shells and the scheduler add to
+    /// them).
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
     }
 
     pub fn store(&self) -> &Store {

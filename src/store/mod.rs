@@ -504,6 +504,12 @@ impl Store {
         self.commit.durable_soon()
     }
 
+    /// How many chats have a record, and how many reminders are still to
+    /// send (entries of the time index), for `/metrics`; reads every key.
+    pub fn counts(&self) -> Result<(u64, u64), StoreError> {
+        Ok((self.chats.len() as u64, self.due.len() as u64))
+    }
+
     /// How many bytes the data folder takes on disk now (sled's files and
     /// the keys), for tests and benchmarks of what storage costs.
     pub fn folder_bytes(&self) -> u64 {

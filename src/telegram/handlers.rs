@@ -11,6 +11,7 @@ use super::uploads::Uploads;
 use crate::content::{keys, Fill, Lang};
 use crate::conversation::{Input, Output};
 use crate::engine::Engine;
+use crate::metrics;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId, UpdateKind};
@@ -52,6 +53,13 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     let _handled = Handled::new(&served.engine, &update);
     let id = update.id.0;
     let (outbox, engine) = (&served.outbox, served.engine.as_ref());
+    let started = std::time::Instant::now();
+    let kind = match &update.kind {
+        UpdateKind::Message(_) => metrics::UpdateKind::Message,
+        UpdateKind::CallbackQuery(_) => metrics::UpdateKind::Button,
+        UpdateKind::EditedMessage(_) => metrics::UpdateKind::Edited,
+        _ => metrics::UpdateKind::Other,
+    };
     let result = match update.kind {
         UpdateKind::Message(msg) => on_message(served, msg, id).await,
         UpdateKind::CallbackQuery(query) => on_callback(outbox, query, id, engine).await,
@@ -61,6 +69,7 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     if let Err(e) = result {
         log::error!("chat {chat}: update {id} failed: {e}");
     }
+    engine.metrics().update_handled(kind, started.elapsed());
 }
 
 /// A message from a user: text, a command, or something unreadable.

@@ -136,7 +136,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let (lanes, engine) = (lanes.clone(), served.engine.clone());
         Arc::new(move |update| receive(&lanes, &engine, update))
     };
-    let mut routes = axum::Router::new();
+    let mut routes = crate::monitor::routes(served.engine.clone());
     if let Some((path, secret)) = webhook {
         routes = routes.merge(webhook::route(&path, secret, store.clone(), hand_on.clone()));
     }

@@ -13,6 +13,7 @@ mod fairness;
 mod full_review;
 mod input_hygiene;
 mod keys;
+mod monitoring;
 mod photo_upload;
 mod privacy;
 mod reminder_delivery;

@@ -106,6 +106,10 @@ async fn updates_come_by_webhook_and_a_post_without_the_secret_changes_nothing()
     .unwrap();
     assert_eq!(junk.status, 400);
 
+    // The same listener serves /healthz.
+    let health = http::get(&format!("http://127.0.0.1:{port}/healthz")).await.unwrap();
+    assert_eq!(health.status, 200, "{}", health.body);
+
     let log = bot.log();
     assert!(log.contains("refused (401)"), "{log}");
     assert!(api.violations().is_empty(), "{:?}", api.violations());
@@ -175,10 +179,16 @@ async fn a_post_while_the_bot_is_down_is_posted_again_and_applied_once() {
 
     // Telegram cannot reach the bot: it keeps the update and retries.
     let press = pat.tap(&q1, "Hospital");
-    api.wait_until(PAT, Duration::from_secs(10), |api| {
-        api.webhook_posts().contains(&(press, 0)).then_some(())
-    })
-    .await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !api.webhook_posts().contains(&(press, 0)) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no failed post of {press}: {:?}, pending {}",
+            api.webhook_posts(),
+            api.unconfirmed_updates()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let mut bot = spawn(&api, dir.path(), &env);
     pat.expect("Is it a nonprofit hospital?").await;
     // Posted again by "Telegram" after a crash: applied once.

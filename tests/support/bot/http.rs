@@ -58,10 +58,22 @@ pub async fn get(url: &str) -> std::io::Result<Answer> {
     request("GET", url, &[], b"").await
 }
 
-/// A free port on 127.0.0.1 (bound and let go; the bot binds it next).
+/// A free port on 127.0.0.1 (bound and let go; the bot binds it next),
+/// never one handed out before in this test process: the kernel readily
+/// gives a port just let go to the next asker, and two tests' bots on one
+/// port would take each other's posts.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    // Held until the port is recorded, so no other test gets it meanwhile.
+    let mut held = Vec::new();
+    loop {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = listener.local_addr().expect("an address").port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+        held.push(listener);
+    }
 }

@@ -1,0 +1,68 @@
+//! `/healthz` and `/metrics` on `BILLCOACH_LISTEN` beside long polling: a
+//! counter moves when a message is handled, and nothing a user typed
+//! appears. (The stalled scheduler's 503 is in
+//! `tests/core/reminder_scheduler.rs`, with a clock moved by hand.)
+
+use crate::bot::http::{self, free_port};
+use crate::bot::phone::Phone;
+use crate::bot::test_bot::TestBot;
+
+const PAT: i64 = 5_550_080;
+
+/// The value of a sample line (`name{labels}`) in a metrics text.
+fn sample(text: &str, name: &str) -> u64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in:\n{text}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_metrics_are_served_beside_polling_and_a_message_moves_a_counter() {
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start_with_env(&[("BILLCOACH_LISTEN", &listen)]).await;
+    let base = format!("http://{listen}");
+    let mut pat = Phone::new(&api, PAT);
+    pat.send("/start");
+    pat.expect("Hi, I'm billcoach").await;
+
+    let health = http::get(&format!("{base}/healthz")).await.unwrap();
+    assert_eq!(health.status, 200, "{}", health.body);
+    let before = http::get(&format!("{base}/metrics")).await.unwrap();
+    assert_eq!(before.status, 200);
+    let messages = "billcoach_updates_handled_total{kind=\"message\"}";
+    let handled = sample(&before.body, messages);
+    assert!(handled >= 1, "{}", before.body);
+
+    pat.send("/bills");
+    pat.expect("Your bills").await;
+    pat.send("Zebra-Quartz 4471.93 99213");
+    pat.next().await;
+    // Counted when the handler ends, just after its last reply went out.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let after = loop {
+        let after = http::get(&format!("{base}/metrics")).await.unwrap().body;
+        if sample(&after, messages) >= handled + 2 || std::time::Instant::now() > deadline {
+            break after;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert_eq!(sample(&after, messages), handled + 2, "{after}");
+    assert!(sample(&after, "billcoach_update_handling_seconds_count") >= handled + 2);
+    assert_eq!(sample(&after, "billcoach_chats_stored"), 1);
+    assert!(sample(&after, "billcoach_store_bytes") > 0);
+    for typed in ["Zebra", "4471", "99213", &PAT.to_string()] {
+        assert!(!after.contains(typed), "{typed} in the metrics:\n{after}");
+    }
+    assert!(after
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .all(|l| l.starts_with("billcoach_")));
+    let unknown = http::get(&format!("{base}/telegram/hook")).await.unwrap();
+    assert_eq!(unknown.status, 404, "no webhook route in polling mode");
+    assert!(bot.terminate().success(), "log:\n{}", bot.log());
+}
