@@ -8,6 +8,7 @@
 //! inputs and outputs into messages.
 
 pub mod app;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod console;

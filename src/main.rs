@@ -33,12 +33,28 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(&code.to_ascii_lowercase()).ok_or_else(|| format!("no language '{code}' (try en or es)"))
 }
 
-#[derive(Subcommand, Clone, Copy)]
+#[derive(Subcommand, Clone)]
 enum Mode {
     /// Run on Telegram (needs TELOXIDE_TOKEN)
     Telegram,
     /// Run the conversation in this terminal
     Console,
+    /// Write a consistent backup of the data folder (BILLCOACH_DB) to PATH
+    ///
+    /// Works while the bot runs (it writes the copy) or is stopped. The
+    /// file holds the chats' keys: keep it as safe as the data folder.
+    Backup {
+        /// The backup file to write
+        path: std::path::PathBuf,
+    },
+    /// Restore a backup from PATH into the data folder (BILLCOACH_DB)
+    ///
+    /// The folder must be missing or empty: stop the bot, move the old
+    /// folder aside, restore, start the bot.
+    Restore {
+        /// The backup file to read
+        path: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -59,12 +75,33 @@ async fn start() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     let config = Config::from_env().context("a setting in the environment (or .env) cannot be read")?;
+    if let Some(Mode::Backup { path } | Mode::Restore { path }) = &cli.mode {
+        pretty_env_logger::formatted_timed_builder()
+            .parse_filters(&log_filter("warn"))
+            .init();
+        let data = &config.db_path;
+        if matches!(cli.mode, Some(Mode::Backup { .. })) {
+            let bytes = billcoach::backup::backup(data, path)
+                .await
+                .with_context(|| format!("no backup of {} written", data.display()))?;
+            println!(
+                "backup of {} written to {} ({bytes} bytes)",
+                data.display(),
+                path.display()
+            );
+        } else {
+            billcoach::backup::restore(path, data).with_context(|| format!("{} not restored", path.display()))?;
+            println!("{} restored into {}", path.display(), data.display());
+        }
+        return Ok(());
+    }
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console { lang: cli.lang },
         (Some(Mode::Telegram), None) => {
             bail!("TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)")
         }
         (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
+        (Some(Mode::Backup { .. } | Mode::Restore { .. }), _) => unreachable!("handled above"),
     };
     // The terminal conversation shares the screen with the logs: keep them
     // to warnings there unless RUST_LOG says otherwise.

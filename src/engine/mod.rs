@@ -190,6 +190,18 @@ impl Engine {
         self.store.flush().await
     }
 
+    /// Writes a consistent backup of the store to `path` while the bot
+    /// runs: every chat's lock is held (answers wait, for about the time
+    /// the copy takes), so no record, its items and its reminder index are
+    /// ever half written in the copy. Returns the file's size.
+    pub async fn backup_to(&self, path: std::path::PathBuf) -> Result<u64, StoreError> {
+        let _all = self.locks.lock_all().await;
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.write_backup(&path))
+            .await
+            .map_err(|e| StoreError::from(std::io::Error::other(e.to_string())))?
+    }
+
     /// Flushes everything to disk (on shutdown).
     pub async fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().await

@@ -28,12 +28,14 @@
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
+mod backup;
 pub mod chat_keys;
 mod commit;
 pub mod due;
 mod packing;
 pub mod record;
 
+pub use backup::RestoreError;
 pub use due::DueEntry;
 pub use record::ChatRecord;
 

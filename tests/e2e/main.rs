@@ -4,6 +4,7 @@
 //!
 //! Run one part with a filter, e.g. `cargo test --test e2e telegram_faults`.
 
+mod backup_restore;
 #[path = "../support/bot/mod.rs"]
 mod bot;
 mod console;
