@@ -10,6 +10,7 @@ mod bot;
 mod console;
 mod crash_harness;
 mod crash_resume;
+mod deploy_files;
 mod fairness;
 mod full_review;
 mod input_hygiene;
