@@ -69,6 +69,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .map_err(|e| format!("Telegram did not accept the token: {e}"))?;
     log::info!("connected as @{}", me.username());
     commands::register(&bot, engine.languages()).await;
+    commands::register_profile(&bot, engine.languages()).await;
 
     // Everything that can stop start-up comes before any work starts.
     let listener = match config.listen {
@@ -158,22 +159,29 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let wait = polling_timeout(config.telegram_timeout);
         polling::poll(&bot, &store, wait, stopping.subscribe(), |update| hand_on(update)).await;
     }
-    // Posts in flight are answered (each kept in the inbox) before the
-    // lanes close; the webhook stays set, so Telegram keeps what comes
-    // meanwhile and posts it to the next start.
+    // Everything stops (also when polling ended for another reason than a
+    // signal). Posts in flight are answered (each kept in the inbox) before
+    // the lanes close, for at most a few seconds (a client that never
+    // finishes its request does not hold the stop; Telegram posts again
+    // what was not answered); the webhook stays set, so Telegram keeps what
+    // comes meanwhile and posts it to the next start.
     let _ = stopping.send(true);
     if let Some(listening) = listening {
-        let _ = listening.await;
+        if tokio::time::timeout(LISTENER_GRACE, listening).await.is_err() {
+            log::warn!("the HTTP listener did not finish within {} s", LISTENER_GRACE.as_secs());
+        }
     }
     // The updates in hand finish; those still waiting stay in the inbox
     // and are handled first at the next start.
     lanes.close().await;
-    // The scheduler finishes the reminders it is sending, then stops (also
-    // when polling ended for another reason than a signal).
-    let _ = stopping.send(true);
+    // The scheduler finishes the reminders it is sending, then stops.
     let _ = reminders.await;
     Ok(())
 }
+
+/// How long the listener may take to answer the requests in flight at a
+/// stop.
+const LISTENER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How many updates a chat may have waiting; more are skipped and the
 /// user is told (see [`lanes`]). At Telegram's pace of about one message a

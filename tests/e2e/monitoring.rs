@@ -1,6 +1,6 @@
 //! `/healthz` and `/metrics` on `BILLCOACH_LISTEN` beside long polling: a
 //! counter moves when a message is handled, and nothing a user typed
-//! appears. (The stalled scheduler's 503 is in
+//! appears; the bot's profile is set at start. (The stalled scheduler's 503 is in
 //! `tests/core/reminder_scheduler.rs`, with a clock moved by hand.)
 
 use crate::bot::http::{self, free_port};
@@ -62,6 +62,13 @@ async fn health_and_metrics_are_served_beside_polling_and_a_message_moves_a_coun
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .all(|l| l.starts_with("billcoach_")));
+    // The profile was set at start, from dialogues/, privacy line included.
+    let description = api.calls("setMyDescription");
+    assert_eq!(description.len(), 1, "{description:?}");
+    assert!(description[0].body["description"].as_str().unwrap().contains("/delete"));
+    let short = api.calls("setMyShortDescription");
+    assert!(short[0].body["short_description"].as_str().unwrap().chars().count() <= 120);
+    assert!(api.violations().is_empty(), "{:?}", api.violations());
     let unknown = http::get(&format!("{base}/telegram/hook")).await.unwrap();
     assert_eq!(unknown.status, 404, "no webhook route in polling mode");
     assert!(bot.terminate().success(), "log:\n{}", bot.log());
