@@ -44,6 +44,9 @@ pub struct Config {
     /// Where the bot's own HTTP listener binds (`BILLCOACH_LISTEN`,
     /// address:port): the webhook, `/healthz` and `/metrics`.
     pub listen: Option<std::net::SocketAddr>,
+    /// One JSON object per log line (`BILLCOACH_LOG_FORMAT=json`) instead
+    /// of text.
+    pub log_json: bool,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -74,6 +77,8 @@ pub enum ConfigError {
     Number { name: &'static str, text: String },
     #[error("{name} must be 1 or 0, not {text:?}")]
     Switch { name: &'static str, text: String },
+    #[error("BILLCOACH_LOG_FORMAT must be text or json, not {text:?}")]
+    LogFormat { text: String },
     #[error("BILLCOACH_LISTEN must be an address and port like 0.0.0.0:8080, not {text:?}")]
     Listen { text: String },
     #[error("BILLCOACH_WEBHOOK_URL needs BILLCOACH_LISTEN (the address:port the bot listens on)")]
@@ -124,6 +129,15 @@ impl Config {
             fsync: switch("BILLCOACH_FSYNC", var)?,
             webhook_url,
             listen,
+            log_json: match var("BILLCOACH_LOG_FORMAT").map(|v| v.to_ascii_lowercase()).as_deref() {
+                None | Some("text") => false,
+                Some("json") => true,
+                Some(_) => {
+                    return Err(ConfigError::LogFormat {
+                        text: var("BILLCOACH_LOG_FORMAT").unwrap_or_default(),
+                    })
+                }
+            },
         })
     }
 }

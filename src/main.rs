@@ -76,9 +76,7 @@ async fn start() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::from_env().context("a setting in the environment (or .env) cannot be read")?;
     if let Some(Mode::Backup { path } | Mode::Restore { path }) = &cli.mode {
-        pretty_env_logger::formatted_timed_builder()
-            .parse_filters(&log_filter("warn"))
-            .init();
+        start_logging("warn", config.log_json);
         let data = &config.db_path;
         if matches!(cli.mode, Some(Mode::Backup { .. })) {
             let bytes = billcoach::backup::backup(data, path)
@@ -109,10 +107,30 @@ async fn start() -> anyhow::Result<()> {
         FrontEnd::Console { .. } => "warn",
         FrontEnd::Telegram => "info",
     };
-    pretty_env_logger::formatted_timed_builder()
-        .parse_filters(&log_filter(default_level))
-        .init();
+    start_logging(default_level, config.log_json);
     app::run(front_end, config).await.map_err(anyhow::Error::from)
+}
+
+/// Logs to stderr, filtered by `RUST_LOG` (else `default_level`): text,
+/// or one JSON object a line (`BILLCOACH_LOG_FORMAT=json`: `ts`, `level`,
+/// `target`, `msg`) for a log collector. The lines are the same either
+/// way, so they never hold what a user typed (RELIABILITY.md, *Privacy*).
+fn start_logging(default_level: &str, json: bool) {
+    let mut builder = pretty_env_logger::formatted_timed_builder();
+    builder.parse_filters(&log_filter(default_level));
+    if json {
+        builder.format(|out, record| {
+            use std::io::Write;
+            let line = serde_json::json!({
+                "ts": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "level": record.level().as_str(),
+                "target": record.target(),
+                "msg": record.args().to_string(),
+            });
+            writeln!(out, "{line}")
+        });
+    }
+    builder.init();
 }
 
 /// `RUST_LOG` when set (and not empty), else the default level. The HTTP

@@ -73,3 +73,30 @@ async fn health_and_metrics_are_served_beside_polling_and_a_message_moves_a_coun
     assert_eq!(unknown.status, 404, "no webhook route in polling mode");
     assert!(bot.terminate().success(), "log:\n{}", bot.log());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_logs_are_one_object_a_line_without_what_was_typed() {
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start_with_env(&[("BILLCOACH_LOG_FORMAT", "json")]).await;
+    let mut pat = Phone::new(&api, PAT);
+    pat.send("/start");
+    pat.expect("Hi, I'm billcoach").await;
+    pat.send("Zebra-Quartz 4471.93");
+    pat.next().await;
+    assert!(bot.terminate().success(), "log:\n{}", bot.log());
+    let log = bot.log();
+    let mut lines = 0;
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        let object: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        for field in ["ts", "level", "target", "msg"] {
+            assert!(object[field].is_string(), "{field} in {line}");
+        }
+        lines += 1;
+    }
+    assert!(lines > 3, "{log}");
+    assert!(log.contains("connected as @"), "{log}");
+    assert!(!log.contains("Zebra") && !log.contains("4471"), "{log}");
+}
