@@ -47,6 +47,9 @@ pub struct Config {
     /// One JSON object per log line (`BILLCOACH_LOG_FORMAT=json`) instead
     /// of text.
     pub log_json: bool,
+    /// The operator's chat (`BILLCOACH_ADMIN_CHAT`, a chat id): `/stats`
+    /// there answers with counts about the bot.
+    pub admin_chat: Option<i64>,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -77,6 +80,8 @@ pub enum ConfigError {
     Number { name: &'static str, text: String },
     #[error("{name} must be 1 or 0, not {text:?}")]
     Switch { name: &'static str, text: String },
+    #[error("BILLCOACH_ADMIN_CHAT must be a chat id (a whole number), not {text:?}")]
+    AdminChat { text: String },
     #[error("BILLCOACH_LOG_FORMAT must be text or json, not {text:?}")]
     LogFormat { text: String },
     #[error("BILLCOACH_LISTEN must be an address and port like 0.0.0.0:8080, not {text:?}")]
@@ -129,6 +134,13 @@ impl Config {
             fsync: switch("BILLCOACH_FSYNC", var)?,
             webhook_url,
             listen,
+            admin_chat: match var("BILLCOACH_ADMIN_CHAT") {
+                Some(text) => Some(
+                    text.parse()
+                        .map_err(|_| ConfigError::AdminChat { text: text.clone() })?,
+                ),
+                None => None,
+            },
             log_json: match var("BILLCOACH_LOG_FORMAT").map(|v| v.to_ascii_lowercase()).as_deref() {
                 None | Some("text") => false,
                 Some("json") => true,

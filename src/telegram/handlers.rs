@@ -2,6 +2,7 @@
 //! chat arrive here one at a time, in order (its lane, [`super::lanes`]),
 //! while different chats run concurrently.
 
+use super::admin;
 use super::commands;
 use super::deliver::deliver;
 use super::inbox::Handled;
@@ -25,6 +26,10 @@ pub struct Served {
     pub me: Me,
     pub engine: Arc<Engine>,
     pub uploads: Uploads,
+    /// The operator's chat, where `/stats` works ([`super::admin`]).
+    pub admin_chat: Option<i64>,
+    /// When the bot started (for `/stats`).
+    pub started: std::time::Instant,
 }
 
 /// Handles one piece of a chat's work from its lane: an update by its
@@ -77,6 +82,10 @@ async fn on_message(served: &Served, msg: Message, update_id: u32) -> HandlerRes
     let (outbox, engine, me, uploads) = (&served.outbox, served.engine.as_ref(), &served.me, &served.uploads);
     if !msg.chat.is_private() {
         return refuse_group(outbox, engine, msg.chat.id).await;
+    }
+    if Some(msg.chat.id.0) == served.admin_chat && msg.text().is_some_and(|t| admin::is_stats(t, me.username())) {
+        admin::stats(served, msg.chat.id).await;
+        return Ok(());
     }
     let upload = match (msg.text(), msg.document(), msg.photo()) {
         (Some(text), _, _) => {

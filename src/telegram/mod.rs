@@ -9,6 +9,7 @@
 //! by its chat's budget ([`pace`]); [`notifier`] sends the reminders the
 //! scheduler finds due. No business rule lives here.
 
+mod admin;
 mod commands;
 mod deliver;
 mod handlers;
@@ -118,6 +119,8 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         me,
         engine,
         uploads,
+        admin_chat: config.admin_chat,
+        started: std::time::Instant::now(),
     });
     let lanes = {
         let served = served.clone();

@@ -100,3 +100,35 @@ async fn json_logs_are_one_object_a_line_without_what_was_typed() {
     assert!(log.contains("connected as @"), "{log}");
     assert!(!log.contains("Zebra") && !log.contains("4471"), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_chat_gets_stats_and_everyone_else_the_normal_bot() {
+    const ADMIN: i64 = 5_550_081;
+    let TestBot {
+        api,
+        mut bot,
+        dir: _dir,
+    } = TestBot::start_with_env(&[("BILLCOACH_ADMIN_CHAT", &ADMIN.to_string())]).await;
+    let mut pat = Phone::new(&api, PAT);
+    let q1 = pat.start_review().await;
+    pat.tap(&q1, "Ambulance");
+    pat.expect("What coverage did you have for this care?").await;
+
+    let mut admin = Phone::new(&api, ADMIN);
+    admin.send("/start");
+    admin.expect("Hi, I'm billcoach").await;
+    admin.send("/stats");
+    let stats = admin.expect("billcoach 0.").await;
+    // (A chat's record starts with a bill of its own.)
+    for line in ["chats: 2", "bills: 2", "reminders pending: 0", "store: ", " KB", "up "] {
+        assert!(stats.text.contains(line), "{line} in {}", stats.text);
+    }
+    assert!(!stats.text.contains(&PAT.to_string()) && !stats.text.contains("Ambulance"));
+
+    // Anyone else's /stats is an unknown command to the normal bot.
+    pat.send("/stats");
+    let reply = pat.next().await;
+    assert!(!reply.text.contains("chats:"), "{}", reply.text);
+    assert!(api.violations().is_empty(), "{:?}", api.violations());
+    assert!(bot.terminate().success(), "log:\n{}", bot.log());
+}
