@@ -3,8 +3,10 @@
 //!
 //! ```text
 //! "billcoach backup v1\n"
-//! u32 trees, then per tree: u32 name length, name, u64 entries,
-//!   then per entry: u32 key length, key, u32 value length, value
+//! u32 trees, then per tree: u32 name length, name,
+//!   then per entry: 1, u32 key length, key, u32 value length, value;
+//!   then 0 (the tree's end: the inbox may change while it is read, so
+//!   no count is written ahead)
 //! u64 key table length, the key table (as `keys.bin` holds it)
 //! u32 CRC-32 of everything above
 //! ```
@@ -79,15 +81,15 @@ impl Store {
             let tree = self.db.open_tree(&name)?;
             out.write_all(&(name.len() as u32).to_be_bytes())?;
             out.write_all(&name)?;
-            out.write_all(&(tree.len() as u64).to_be_bytes())?;
-            // `len` and the walk agree: writers are held off.
             for entry in tree.iter() {
                 let (key, value) = entry?;
+                out.write_all(&[1])?;
                 out.write_all(&(key.len() as u32).to_be_bytes())?;
                 out.write_all(&key)?;
                 out.write_all(&(value.len() as u32).to_be_bytes())?;
                 out.write_all(&value)?;
             }
+            out.write_all(&[0])?;
         }
         let keys = self.keys.snapshot();
         out.write_all(&(keys.len() as u64).to_be_bytes())?;
@@ -152,9 +154,8 @@ fn parse(bytes: &[u8]) -> Option<(Trees<'_>, &[u8])> {
     for _ in 0..count {
         let name_len = u32::from_be_bytes(take(4)?.try_into().ok()?) as usize;
         let name = take(name_len)?;
-        let entries = u64::from_be_bytes(take(8)?.try_into().ok()?);
         let mut tree = Vec::new();
-        for _ in 0..entries {
+        while take(1)? == [1] {
             let key_len = u32::from_be_bytes(take(4)?.try_into().ok()?) as usize;
             let key = take(key_len)?;
             let value_len = u32::from_be_bytes(take(4)?.try_into().ok()?) as usize;

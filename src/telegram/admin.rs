@@ -5,9 +5,10 @@
 //! The words are the operator's, in English, like the log's.
 
 use super::deliver::deliver;
-use super::handlers::Served;
+use super::outbox::Outbox;
 use crate::content::Html;
 use crate::conversation::Output;
+use crate::engine::Engine;
 use teloxide::types::ChatId;
 
 /// Whether `text` is `/stats` (or `/stats@thisbot`).
@@ -17,10 +18,10 @@ pub fn is_stats(text: &str, bot_username: &str) -> bool {
     name.eq_ignore_ascii_case("/stats") && to.eq_ignore_ascii_case(bot_username)
 }
 
-/// Answers `/stats` in the admin chat.
-pub async fn stats(served: &Served, chat: ChatId) {
+/// Answers `/stats` in the admin chat; `started`: when the bot started.
+pub async fn stats(outbox: &Outbox, engine: &Engine, started: std::time::Instant, chat: ChatId) {
     log::info!("chat {chat}: /stats (admin)");
-    let store = served.engine.store().clone();
+    let store = engine.store().clone();
     let counted = tokio::task::spawn_blocking(move || {
         let totals = store.totals();
         let due = store.counts();
@@ -31,13 +32,13 @@ pub async fn stats(served: &Served, chat: ChatId) {
         Ok((Ok((chats, bills)), Ok((_, pending)), bytes)) => format!(
             "<b>billcoach {}</b>, up {}\nchats: {chats}\nbills: {bills}\nreminders pending: {pending}\nstore: {}",
             env!("CARGO_PKG_VERSION"),
-            uptime(served.started.elapsed()),
+            uptime(started.elapsed()),
             size(bytes)
         ),
         _ => "The store could not be read; see the log.".to_string(),
     };
     let line = Output::line(Html::trusted(text));
-    deliver(&served.outbox, &served.engine, chat, vec![line], None).await;
+    deliver(outbox, engine, chat, vec![line], None).await;
 }
 
 /// `840 KB`, `12.5 MB`.

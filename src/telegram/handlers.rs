@@ -84,7 +84,7 @@ async fn on_message(served: &Served, msg: Message, update_id: u32) -> HandlerRes
         return refuse_group(outbox, engine, msg.chat.id).await;
     }
     if Some(msg.chat.id.0) == served.admin_chat && msg.text().is_some_and(|t| admin::is_stats(t, me.username())) {
-        admin::stats(served, msg.chat.id).await;
+        admin::stats(outbox, engine, served.started, msg.chat.id).await;
         return Ok(());
     }
     let upload = match (msg.text(), msg.document(), msg.photo()) {
