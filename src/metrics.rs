@@ -85,6 +85,9 @@ pub struct Metrics {
     reminders_sent: AtomicU64,
     reminders_late: AtomicU64,
     reminders_failed: AtomicU64,
+    /// Webhook posts refused: without the secret, not an update.
+    webhook_unauthorized: AtomicU64,
+    webhook_bad_request: AtomicU64,
     /// When the reminder scheduler last showed life (unix seconds on the
     /// engine's clock; 0: never).
     scheduler_beat: AtomicI64,
@@ -136,6 +139,17 @@ impl Metrics {
 
     pub fn reminder_failed(&self) {
         self.reminders_failed.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A webhook post without the right secret was refused; returns how
+    /// many so far (the log says the first and every hundredth).
+    pub fn webhook_unauthorized(&self) -> u64 {
+        self.webhook_unauthorized.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// A webhook post that is not an update was refused.
+    pub fn webhook_bad_request(&self) {
+        self.webhook_bad_request.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The scheduler is alive at `now` (unix seconds).
@@ -198,6 +212,22 @@ impl Metrics {
                 count.load(Ordering::Relaxed)
             ));
         }
+        flush(&mut out, &mut lines);
+
+        let name = family(
+            &mut out,
+            "billcoach_webhook_refused_total",
+            "counter",
+            "Webhook posts refused: without the secret token (401), not an update (400).",
+        );
+        lines.push(format!(
+            "{name}{{reason=\"unauthorized\"}} {}",
+            self.webhook_unauthorized.load(Ordering::Relaxed)
+        ));
+        lines.push(format!(
+            "{name}{{reason=\"bad_request\"}} {}",
+            self.webhook_bad_request.load(Ordering::Relaxed)
+        ));
         flush(&mut out, &mut lines);
 
         for (name, kind, help, value) in [

@@ -142,7 +142,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     };
     let mut routes = crate::monitor::routes(served.engine.clone());
     if let Some((path, secret)) = webhook {
-        routes = routes.merge(webhook::route(&path, secret, store.clone(), hand_on.clone()));
+        routes = routes.merge(webhook::route(&path, secret, served.engine.clone(), hand_on.clone()));
     }
     let listening = listener.map(|listener| {
         let mut stop = stopping.subscribe();

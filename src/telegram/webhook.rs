@@ -21,7 +21,7 @@
 use super::inbox::{self, Kept};
 use super::polling;
 use super::TgBot;
-use crate::store::Store;
+use crate::engine::Engine;
 use crate::StartError;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -97,14 +97,18 @@ pub async fn register(bot: &TgBot, url: url::Url, secret: &str) -> Result<(), St
 /// What the webhook route needs.
 struct Receiving {
     secret: String,
-    store: Store,
+    engine: Arc<Engine>,
     hand_on: Arc<dyn Fn(Update) + Send + Sync>,
 }
 
 /// The route that takes Telegram's posts at `path`; each update that is
 /// kept is given to `hand_on` (the same `receive` polling uses).
-pub fn route(path: &str, secret: String, store: Store, hand_on: Arc<dyn Fn(Update) + Send + Sync>) -> Router {
-    let receiving = Arc::new(Receiving { secret, store, hand_on });
+pub fn route(path: &str, secret: String, engine: Arc<Engine>, hand_on: Arc<dyn Fn(Update) + Send + Sync>) -> Router {
+    let receiving = Arc::new(Receiving {
+        secret,
+        engine,
+        hand_on,
+    });
     Router::new().route(path, post(take_update)).with_state(receiving)
 }
 
@@ -114,12 +118,16 @@ pub fn route(path: &str, secret: String, store: Store, hand_on: Arc<dyn Fn(Updat
 async fn take_update(State(receiving): State<Arc<Receiving>>, headers: HeaderMap, body: Bytes) -> StatusCode {
     let given = headers.get(SECRET_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     if !same_secret(given, receiving.secret.as_bytes()) {
-        log::warn!("webhook: a post without the right secret token; refused (401)");
+        let refused = receiving.engine.metrics().webhook_unauthorized();
+        if refused == 1 || refused % 100 == 0 {
+            log::warn!("webhook: a post without the right secret token; refused (401), {refused} so far");
+        }
         return StatusCode::UNAUTHORIZED;
     }
     let update: Update = match serde_json::from_slice(&body) {
         Ok(update) => update,
         Err(_) => {
+            receiving.engine.metrics().webhook_bad_request();
             // No detail: the error would quote the body.
             log::warn!(
                 "webhook: a post whose body is not an update ({} bytes); refused",
@@ -129,8 +137,9 @@ async fn take_update(State(receiving): State<Arc<Receiving>>, headers: HeaderMap
         }
     };
     let id = update.id.0;
-    let flushed = match inbox::keep(&receiving.store, &update) {
-        Kept::Written => Some(receiving.store.flush_soon()),
+    let store = receiving.engine.store();
+    let flushed = match inbox::keep(store, &update) {
+        Kept::Written => Some(store.flush_soon()),
         Kept::NotNeeded => None,
         Kept::Failed => return StatusCode::INTERNAL_SERVER_ERROR,
     };

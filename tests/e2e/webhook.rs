@@ -110,6 +110,17 @@ async fn updates_come_by_webhook_and_a_post_without_the_secret_changes_nothing()
     let health = http::get(&format!("http://127.0.0.1:{port}/healthz")).await.unwrap();
     assert_eq!(health.status, 200, "{}", health.body);
 
+    let metrics = http::get(&format!("http://127.0.0.1:{port}/metrics"))
+        .await
+        .unwrap()
+        .body;
+    for line in [
+        "billcoach_webhook_refused_total{reason=\"unauthorized\"} 2",
+        "billcoach_webhook_refused_total{reason=\"bad_request\"} 1",
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "{line} in:\n{metrics}");
+    }
+
     let log = bot.log();
     assert!(log.contains("refused (401)"), "{log}");
     assert!(api.violations().is_empty(), "{:?}", api.violations());
