@@ -88,10 +88,41 @@ async fn answer(engine: &Engine, stream: UnixStream) -> std::io::Result<()> {
     write.write_all(reply.as_bytes()).await
 }
 
-/// Writes a backup of the data folder `data_dir` to `to`: by the running
-/// bot when one answers on its control socket, else directly. Returns the
-/// backup's size.
+/// Writes a backup of the data folder `data_dir` to `to` (`-`: to
+/// stdout, through a file in the data folder removed afterwards, for
+/// `docker compose exec -T billcoach billcoach backup - > today.bcb`).
+/// Returns the backup's size.
 pub async fn backup(data_dir: &Path, to: &Path) -> Result<u64, BackupError> {
+    if to != Path::new("-") {
+        return backup_to_file(data_dir, to).await;
+    }
+    let staged = data_dir.join(format!("backup-{}.staged", std::process::id()));
+    let written = backup_to_file(data_dir, &staged).await;
+    let streamed = match &written {
+        Ok(_) => {
+            std::fs::File::open(&staged).and_then(|mut file| std::io::copy(&mut file, &mut std::io::stdout().lock()))
+        }
+        Err(_) => Ok(0),
+    };
+    let _ = std::fs::remove_file(&staged);
+    streamed?;
+    written
+}
+
+/// Restores the backup `from` (`-`: from stdin) into the data folder
+/// `data_dir` (missing or empty).
+pub fn restore(from: &Path, data_dir: &Path) -> Result<(), RestoreError> {
+    if from == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        return Store::restore_backup_bytes(&bytes, data_dir);
+    }
+    Store::restore_backup(from, data_dir)
+}
+
+/// Writes a backup of the data folder `data_dir` to the file `to`: by the
+/// running bot when one answers on its control socket, else directly.
+async fn backup_to_file(data_dir: &Path, to: &Path) -> Result<u64, BackupError> {
     let to = std::path::absolute(to)?;
     if let Ok(stream) = UnixStream::connect(data_dir.join(CONTROL_SOCKET)).await {
         let (read, mut write) = stream.into_split();
@@ -116,10 +147,4 @@ pub async fn backup(data_dir: &Path, to: &Path) -> Result<u64, BackupError> {
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))??;
     Ok(written)
-}
-
-/// Restores the backup `from` into the data folder `data_dir` (missing or
-/// empty).
-pub fn restore(from: &Path, data_dir: &Path) -> Result<(), RestoreError> {
-    Store::restore_backup(from, data_dir)
 }

@@ -44,7 +44,7 @@ enum Mode {
     /// Works while the bot runs (it writes the copy) or is stopped. The
     /// file holds the chats' keys: keep it as safe as the data folder.
     Backup {
-        /// The backup file to write
+        /// The backup file to write (`-`: stdout)
         path: std::path::PathBuf,
     },
     /// Restore a backup from PATH into the data folder (BILLCOACH_DB)
@@ -52,7 +52,7 @@ enum Mode {
     /// The folder must be missing or empty: stop the bot, move the old
     /// folder aside, restore, start the bot.
     Restore {
-        /// The backup file to read
+        /// The backup file to read (`-`: stdin)
         path: std::path::PathBuf,
     },
 }
@@ -82,14 +82,15 @@ async fn start() -> anyhow::Result<()> {
             let bytes = billcoach::backup::backup(data, path)
                 .await
                 .with_context(|| format!("no backup of {} written", data.display()))?;
-            println!(
+            // With `-` the backup itself went to stdout.
+            eprintln!(
                 "backup of {} written to {} ({bytes} bytes)",
                 data.display(),
                 path.display()
             );
         } else {
             billcoach::backup::restore(path, data).with_context(|| format!("{} not restored", path.display()))?;
-            println!("{} restored into {}", path.display(), data.display());
+            eprintln!("{} restored into {}", path.display(), data.display());
         }
         return Ok(());
     }

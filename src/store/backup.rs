@@ -111,11 +111,15 @@ impl Store {
     /// Restores the backup file `backup` into the data folder `dir`, which
     /// must be missing or empty; the store is flushed before it returns.
     pub fn restore_backup(backup: &Path, dir: &Path) -> Result<(), RestoreError> {
+        Store::restore_backup_bytes(&std::fs::read(backup)?, dir)
+    }
+
+    /// [`Store::restore_backup`] from a backup's bytes.
+    pub fn restore_backup_bytes(bytes: &[u8], dir: &Path) -> Result<(), RestoreError> {
         if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
             return Err(RestoreError::NotEmpty(dir.display().to_string()));
         }
-        let bytes = std::fs::read(backup)?;
-        let (trees, keys) = parse(&bytes).ok_or(RestoreError::NotABackup)?;
+        let (trees, keys) = parse(bytes).ok_or(RestoreError::NotABackup)?;
         create_private_dir(dir)?;
         // The keys first: the store opens them.
         std::fs::write(dir.join(chat_keys::FILE_NAME), keys)?;

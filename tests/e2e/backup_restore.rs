@@ -89,6 +89,37 @@ async fn a_backup_taken_while_twenty_chats_answer_restores_every_acknowledged_an
     );
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not empty"));
+    // `-`: through stdout and stdin (for `docker compose exec -T`).
+    let piped = billcoach(dir.path(), &dir.path().join("data"), &["backup", "-"]);
+    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
+    assert!(piped.stdout.len() > 1000);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("data"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("backup-"))
+        .collect();
+    assert!(leftovers.is_empty(), "the staged file is removed: {leftovers:?}");
+    let from_stdin = dir.path().join("from-stdin");
+    let mut restore = std::process::Command::new(env!("CARGO_BIN_EXE_billcoach"))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("BILLCOACH_DB", &from_stdin)
+        .args(["restore", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut restore.stdin.take().unwrap(), &piped.stdout).unwrap();
+    let restored_from_stdin = restore.wait_with_output().unwrap();
+    assert!(
+        restored_from_stdin.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored_from_stdin.stderr)
+    );
+    {
+        let store = billcoach::store::Store::open(&from_stdin).unwrap();
+        assert!(!store.load_chat(FIRST_CHAT).unwrap().was_reset);
+    }
     assert!(bot.terminate().success(), "log:\n{}", bot.log());
 
     let restored = dir.path().join("restored");
