@@ -32,25 +32,32 @@ async fn health_and_metrics_are_served_beside_polling_and_a_message_moves_a_coun
 
     let health = http::get(&format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.status, 200, "{}", health.body);
-    let before = http::get(&format!("{base}/metrics")).await.unwrap();
-    assert_eq!(before.status, 200);
     let messages = "billcoach_updates_handled_total{kind=\"message\"}";
-    let handled = sample(&before.body, messages);
-    assert!(handled >= 1, "{}", before.body);
+    // An update is counted when its handler ends, just after its last
+    // reply went out: wait for the count rather than read it at once.
+    let count_reaching = |at_least: u64| {
+        let url = format!("{base}/metrics");
+        async move {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+            loop {
+                let page = http::get(&url).await.unwrap();
+                assert_eq!(page.status, 200);
+                if sample(&page.body, messages) >= at_least || std::time::Instant::now() > deadline {
+                    return page.body;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        }
+    };
+    let before = count_reaching(1).await;
+    let handled = sample(&before, messages);
+    assert_eq!(handled, 1, "{before}");
 
     pat.send("/bills");
     pat.expect("Your bills").await;
     pat.send("Zebra-Quartz 4471.93 99213");
     pat.next().await;
-    // Counted when the handler ends, just after its last reply went out.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let after = loop {
-        let after = http::get(&format!("{base}/metrics")).await.unwrap().body;
-        if sample(&after, messages) >= handled + 2 || std::time::Instant::now() > deadline {
-            break after;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    };
+    let after = count_reaching(handled + 2).await;
     assert_eq!(sample(&after, messages), handled + 2, "{after}");
     assert!(sample(&after, "billcoach_update_handling_seconds_count") >= handled + 2);
     assert_eq!(sample(&after, "billcoach_chats_stored"), 1);

@@ -60,6 +60,11 @@ async fn updates_come_by_webhook_and_a_post_without_the_secret_changes_nothing()
         "{:?}",
         api.webhook_posts()
     );
+    // Each 200 came once the update was durable (it rides on the reply's
+    // commit): a few ms here, never the reply's whole round trip.
+    let times = api.webhook_post_times();
+    assert_eq!(times.len(), api.webhook_posts().len());
+    assert!(times.iter().all(|t| *t < Duration::from_secs(2)), "{times:?}");
 
     // Posts without the secret, or with a wrong one: 401, and nothing is
     // applied or answered.

@@ -226,6 +226,8 @@ struct Inner {
     /// Every webhook post: (update id, status; 0 when the connection
     /// failed).
     posts: Vec<(u32, u16)>,
+    /// How long each post answered 200 took.
+    post_times: Vec<Duration>,
     /// The next update made is not queued (a test posts it itself).
     hold_next: bool,
 }
@@ -509,6 +511,12 @@ impl FakeBotApi {
     /// connection failed or was cut).
     pub fn webhook_posts(&self) -> Vec<(u32, u16)> {
         self.lock().posts.clone()
+    }
+
+    /// How long each webhook post answered 200 took (connect, the bot
+    /// keeping the update durably, the answer), in order.
+    pub fn webhook_post_times(&self) -> Vec<Duration> {
+        self.lock().post_times.clone()
     }
 
     /// An update as Telegram would post it (for a test that posts it
@@ -1005,6 +1013,7 @@ async fn post_updates(api: FakeBotApi) {
             })
             .unwrap_or_else(|| vec![("Content-Type", "application/json")]);
         let body = serde_json::to_vec(&update).expect("an update is JSON");
+        let started = std::time::Instant::now();
         let status = match super::http::request("POST", &url, &headers, &body).await {
             Ok(answer) => answer.status,
             Err(_) => 0,
@@ -1013,6 +1022,7 @@ async fn post_updates(api: FakeBotApi) {
             let mut inner = api.lock();
             inner.posts.push((id, status));
             if status == 200 {
+                inner.post_times.push(started.elapsed());
                 if let Some(at) = inner
                     .pending
                     .iter()
