@@ -193,13 +193,16 @@ async fn a_post_while_the_bot_is_down_is_posted_again_and_applied_once() {
     let q1 = pat.start_review().await;
     bot.kill9();
 
-    // Telegram cannot reach the bot: it keeps the update and retries.
+    // Telegram cannot reach the bot: it keeps the update and retries. (The
+    // post before it may be the one failing: its reply can arrive before
+    // its 200, both after one commit, and the kill can come between; it
+    // is then posted again after the restart and skipped as applied.)
     let press = pat.tap(&q1, "Hospital");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !api.webhook_posts().contains(&(press, 0)) {
+    while !api.webhook_posts().iter().any(|(_, status)| *status == 0) {
         assert!(
             std::time::Instant::now() < deadline,
-            "no failed post of {press}: {:?}, pending {}",
+            "no failed post: {:?}, pending {}",
             api.webhook_posts(),
             api.unconfirmed_updates()
         );
