@@ -4,8 +4,9 @@
 //! open the store. The running bot therefore listens on a Unix socket in
 //! its data folder (`control.sock`, `0600`, in the `0700` folder: only the
 //! user running the bot can connect), and `billcoach backup` asks it to
-//! write the backup ([`Engine::backup_to`]: every chat's lock held, so the
-//! copy is consistent). When no bot answers there, the command opens the
+//! write the backup into that folder ([`Engine::backup_to`]: every chat's
+//! lock held, so the copy is consistent), then copies it where it was
+//! asked and removes it. When no bot answers there, the command opens the
 //! store itself and writes the same file. `restore` writes into an empty
 //! (or new) data folder only, so it can never mix with a running bot's.
 
@@ -55,24 +56,26 @@ pub async fn serve(engine: Engine, data_dir: PathBuf) {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
-        let engine = engine.clone();
+        let (engine, data_dir) = (engine.clone(), data_dir.clone());
         tokio::spawn(async move {
-            if let Err(e) = answer(&engine, stream).await {
+            if let Err(e) = answer(&engine, &data_dir, stream).await {
                 log::warn!("control socket: {e}");
             }
         });
     }
 }
 
-/// One request: `backup <absolute path>` → `ok <bytes>` or `error <why>`.
-async fn answer(engine: &Engine, stream: UnixStream) -> std::io::Result<()> {
+/// One request: `backup <file name>` → `ok <bytes>` or `error <why>`.
+/// The bot writes only into its own data folder (a systemd unit lets it
+/// write nowhere else); the command copies the file where it was asked.
+async fn answer(engine: &Engine, data_dir: &Path, stream: UnixStream) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut line = String::new();
     BufReader::new(read).read_line(&mut line).await?;
     let reply = match line.trim_end().split_once(' ') {
-        Some(("backup", path)) if Path::new(path).is_absolute() => {
+        Some(("backup", name)) if is_staging_name(name) => {
             let started = std::time::Instant::now();
-            match engine.backup_to(PathBuf::from(path)).await {
+            match engine.backup_to(data_dir.join(name)).await {
                 Ok(bytes) => {
                     log::info!("backup written: {bytes} bytes in {} ms", started.elapsed().as_millis());
                     format!("ok {bytes}\n")
@@ -88,25 +91,45 @@ async fn answer(engine: &Engine, stream: UnixStream) -> std::io::Result<()> {
     write.write_all(reply.as_bytes()).await
 }
 
-/// Writes a backup of the data folder `data_dir` to `to` (`-`: to
-/// stdout, through a file in the data folder removed afterwards, for
-/// `docker compose exec -T billcoach billcoach backup - > today.bcb`).
-/// Returns the backup's size.
+/// A staged backup's name in the data folder: `backup-<digits>.staged`.
+fn is_staging_name(name: &str) -> bool {
+    name.strip_prefix("backup-")
+        .and_then(|rest| rest.strip_suffix(".staged"))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Writes a backup of the data folder `data_dir` to `to` (`-`: to stdout,
+/// for `docker compose exec -T billcoach billcoach backup - > today.bcb`):
+/// staged in the data folder (by the running bot when one answers on its
+/// control socket, else directly), then copied by this command, which may
+/// write where the bot may not, and removed. Returns the backup's size.
 pub async fn backup(data_dir: &Path, to: &Path) -> Result<u64, BackupError> {
-    if to != Path::new("-") {
-        return backup_to_file(data_dir, to).await;
-    }
-    let staged = data_dir.join(format!("backup-{}.staged", std::process::id()));
-    let written = backup_to_file(data_dir, &staged).await;
-    let streamed = match &written {
-        Ok(_) => {
-            std::fs::File::open(&staged).and_then(|mut file| std::io::copy(&mut file, &mut std::io::stdout().lock()))
-        }
-        Err(_) => Ok(0),
+    let name = format!("backup-{}.staged", std::process::id());
+    let staged = data_dir.join(&name);
+    let written = stage(data_dir, &name).await;
+    let delivered = match &written {
+        Ok(_) if to == Path::new("-") => std::fs::File::open(&staged)
+            .and_then(|mut file| std::io::copy(&mut file, &mut std::io::stdout().lock()))
+            .map(|_| ()),
+        Ok(_) => copy_private(&staged, to),
+        Err(_) => Ok(()),
     };
     let _ = std::fs::remove_file(&staged);
-    streamed?;
+    delivered?;
     written
+}
+
+/// Copies `from` to `to` (`0600`, synced, renamed into place when whole).
+fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
+    let partial = to.with_extension("partial");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = options.open(&partial)?;
+    std::io::copy(&mut std::fs::File::open(from)?, &mut out)?;
+    out.sync_all()?;
+    std::fs::rename(&partial, to)
 }
 
 /// Restores the backup `from` (`-`: from stdin) into the data folder
@@ -120,13 +143,12 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<(), RestoreError> {
     Store::restore_backup(from, data_dir)
 }
 
-/// Writes a backup of the data folder `data_dir` to the file `to`: by the
-/// running bot when one answers on its control socket, else directly.
-async fn backup_to_file(data_dir: &Path, to: &Path) -> Result<u64, BackupError> {
-    let to = std::path::absolute(to)?;
+/// Writes a backup of the data folder `data_dir` into it as `name`: by
+/// the running bot when one answers on its control socket, else directly.
+async fn stage(data_dir: &Path, name: &str) -> Result<u64, BackupError> {
     if let Ok(stream) = UnixStream::connect(data_dir.join(CONTROL_SOCKET)).await {
         let (read, mut write) = stream.into_split();
-        write.write_all(format!("backup {}\n", to.display()).as_bytes()).await?;
+        write.write_all(format!("backup {name}\n").as_bytes()).await?;
         write.shutdown().await?;
         let mut reply = String::new();
         BufReader::new(read).read_line(&mut reply).await?;
@@ -139,7 +161,7 @@ async fn backup_to_file(data_dir: &Path, to: &Path) -> Result<u64, BackupError> 
     if !data_dir.join(crate::store::chat_keys::FILE_NAME).exists() {
         return Err(BackupError::NoData(data_dir.display().to_string()));
     }
-    let data_dir = data_dir.to_path_buf();
+    let (data_dir, to) = (data_dir.to_path_buf(), data_dir.join(name));
     let store = tokio::task::spawn_blocking(move || Store::open(&data_dir))
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))??;
@@ -147,4 +169,23 @@ async fn backup_to_file(data_dir: &Path, to: &Path) -> Result<u64, BackupError> 
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))??;
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bot_writes_only_a_staged_file_of_its_own_folder() {
+        assert!(is_staging_name("backup-1234.staged"));
+        for name in [
+            "../backup-1.staged",
+            "/etc/x",
+            "backup-.staged",
+            "backup-1/2.staged",
+            "backup-1.bcb",
+        ] {
+            assert!(!is_staging_name(name), "{name}");
+        }
+    }
 }
