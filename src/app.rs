@@ -7,7 +7,7 @@ use crate::content::Lang;
 use crate::engine::Engine;
 use crate::resources::Resources;
 use crate::store::{Durability, Store};
-use crate::{console, telegram, StartError};
+use crate::{backup, console, telegram, StartError};
 use std::sync::Arc;
 
 /// Which front end to run.
@@ -37,10 +37,14 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
         None => Arc::new(SystemClock),
     };
     let engine = Engine::new(store, resources, clock);
+    // `billcoach backup` asks the running bot (sled locks the folder).
+    let control = tokio::spawn(backup::serve(engine.clone(), config.db_path.clone()));
     let result = match front_end {
         FrontEnd::Telegram => telegram::run(engine.clone(), &config).await,
         FrontEnd::Console { lang } => console::run(engine.clone(), lang).await,
     };
+    control.abort();
+    let _ = std::fs::remove_file(config.db_path.join(backup::CONTROL_SOCKET));
     engine.flush().await?;
     log::info!("stopped; data flushed");
     result

@@ -37,6 +37,19 @@ pub struct Config {
     /// `fdatasync` sled's log before each reply (`BILLCOACH_FSYNC=1`), so a
     /// power cut loses nothing acknowledged; off by default.
     pub fsync: bool,
+    /// The public HTTPS address Telegram posts updates to
+    /// (`BILLCOACH_WEBHOOK_URL`): set, the bot runs by webhook instead of
+    /// long polling, and listens at its path on [`Config::listen`].
+    pub webhook_url: Option<String>,
+    /// Where the bot's own HTTP listener binds (`BILLCOACH_LISTEN`,
+    /// address:port): the webhook, `/healthz` and `/metrics`.
+    pub listen: Option<std::net::SocketAddr>,
+    /// One JSON object per log line (`BILLCOACH_LOG_FORMAT=json`) instead
+    /// of text.
+    pub log_json: bool,
+    /// The operator's chat (`BILLCOACH_ADMIN_CHAT`, a chat id): `/stats`
+    /// there answers with counts about the bot.
+    pub admin_chat: Option<i64>,
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -67,6 +80,18 @@ pub enum ConfigError {
     Number { name: &'static str, text: String },
     #[error("{name} must be 1 or 0, not {text:?}")]
     Switch { name: &'static str, text: String },
+    #[error("BILLCOACH_ADMIN_CHAT must be a chat id (a whole number), not {text:?}")]
+    AdminChat { text: String },
+    #[error("BILLCOACH_LOG_FORMAT must be text or json, not {text:?}")]
+    LogFormat { text: String },
+    #[error("BILLCOACH_LISTEN must be an address and port like 0.0.0.0:8080, not {text:?}")]
+    Listen { text: String },
+    #[error("BILLCOACH_WEBHOOK_URL needs BILLCOACH_LISTEN (the address:port the bot listens on)")]
+    WebhookWithoutListen,
+    #[error(
+        "BILLCOACH_WEBHOOK_URL must be a full https:// address (http:// for a local Bot API server), not {text:?}"
+    )]
+    WebhookUrl { text: String },
 }
 
 impl Config {
@@ -89,6 +114,7 @@ impl Config {
             None => None,
         };
         let defaults = ChatRate::default();
+        let (webhook_url, listen) = webhook_settings(var)?;
         Ok(Config {
             token: var("TELOXIDE_TOKEN"),
             api_url: var("TELOXIDE_API_URL"),
@@ -106,8 +132,49 @@ impl Config {
             },
             bulk_per_second: number("BILLCOACH_BULK_MESSAGES_PER_SECOND", var, 30)?,
             fsync: switch("BILLCOACH_FSYNC", var)?,
+            webhook_url,
+            listen,
+            admin_chat: match var("BILLCOACH_ADMIN_CHAT") {
+                Some(text) => Some(
+                    text.parse()
+                        .map_err(|_| ConfigError::AdminChat { text: text.clone() })?,
+                ),
+                None => None,
+            },
+            log_json: match var("BILLCOACH_LOG_FORMAT").map(|v| v.to_ascii_lowercase()).as_deref() {
+                None | Some("text") => false,
+                Some("json") => true,
+                Some(_) => {
+                    return Err(ConfigError::LogFormat {
+                        text: var("BILLCOACH_LOG_FORMAT").unwrap_or_default(),
+                    })
+                }
+            },
         })
     }
+}
+
+/// `BILLCOACH_WEBHOOK_URL` and `BILLCOACH_LISTEN`: a webhook needs a
+/// listener and a full http(s) URL; a listener alone serves `/healthz`
+/// and `/metrics` beside long polling.
+type WebhookSettings = (Option<String>, Option<std::net::SocketAddr>);
+
+fn webhook_settings(var: impl Fn(&str) -> Option<String>) -> Result<WebhookSettings, ConfigError> {
+    let listen = match var("BILLCOACH_LISTEN") {
+        Some(text) => Some(text.parse().map_err(|_| ConfigError::Listen { text: text.clone() })?),
+        None => None,
+    };
+    let webhook_url = var("BILLCOACH_WEBHOOK_URL");
+    if let Some(url) = &webhook_url {
+        let scheme = url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+        if !matches!(scheme.as_deref(), Some("https") | Some("http")) {
+            return Err(ConfigError::WebhookUrl { text: url.clone() });
+        }
+        if listen.is_none() {
+            return Err(ConfigError::WebhookWithoutListen);
+        }
+    }
+    Ok((webhook_url, listen))
 }
 
 /// An on/off setting: `1`/`true`/`yes` or `0`/`false`/`no`; off when unset.
@@ -150,5 +217,32 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("X must be 1 or 0"));
+    }
+
+    #[test]
+    fn a_webhook_needs_a_listener_and_a_full_url() {
+        let vars = |webhook: Option<&'static str>, listen: Option<&'static str>| {
+            move |name: &str| match name {
+                "BILLCOACH_WEBHOOK_URL" => webhook.map(String::from),
+                "BILLCOACH_LISTEN" => listen.map(String::from),
+                _ => None,
+            }
+        };
+        assert_eq!(
+            webhook_settings(vars(Some("https://x.org/hook"), None)),
+            Err(ConfigError::WebhookWithoutListen)
+        );
+        assert!(matches!(
+            webhook_settings(vars(Some("x.org/hook"), Some("0.0.0.0:8080"))),
+            Err(ConfigError::WebhookUrl { .. })
+        ));
+        assert!(matches!(
+            webhook_settings(vars(None, Some("8080"))),
+            Err(ConfigError::Listen { .. })
+        ));
+        let (url, listen) = webhook_settings(vars(Some("https://x.org/hook"), Some("0.0.0.0:8080"))).unwrap();
+        assert_eq!(url.as_deref(), Some("https://x.org/hook"));
+        assert_eq!(listen, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(webhook_settings(vars(None, None)), Ok((None, None)));
     }
 }

@@ -8,6 +8,7 @@
 //! inputs and outputs into messages.
 
 pub mod app;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod console;
@@ -16,6 +17,8 @@ pub mod conversation;
 pub mod documents;
 pub mod domain;
 pub mod engine;
+pub mod metrics;
+pub mod monitor;
 pub mod reminders;
 pub mod resources;
 pub mod signals;

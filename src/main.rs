@@ -33,12 +33,28 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(&code.to_ascii_lowercase()).ok_or_else(|| format!("no language '{code}' (try en or es)"))
 }
 
-#[derive(Subcommand, Clone, Copy)]
+#[derive(Subcommand, Clone)]
 enum Mode {
     /// Run on Telegram (needs TELOXIDE_TOKEN)
     Telegram,
     /// Run the conversation in this terminal
     Console,
+    /// Write a consistent backup of the data folder (BILLCOACH_DB) to PATH
+    ///
+    /// Works while the bot runs (it writes the copy) or is stopped. The
+    /// file holds the chats' keys: keep it as safe as the data folder.
+    Backup {
+        /// The backup file to write (`-`: stdout)
+        path: std::path::PathBuf,
+    },
+    /// Restore a backup from PATH into the data folder (BILLCOACH_DB)
+    ///
+    /// The folder must be missing or empty: stop the bot, move the old
+    /// folder aside, restore, start the bot.
+    Restore {
+        /// The backup file to read (`-`: stdin)
+        path: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -59,12 +75,32 @@ async fn start() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     let config = Config::from_env().context("a setting in the environment (or .env) cannot be read")?;
+    if let Some(Mode::Backup { path } | Mode::Restore { path }) = &cli.mode {
+        start_logging("warn", config.log_json);
+        let data = &config.db_path;
+        if matches!(cli.mode, Some(Mode::Backup { .. })) {
+            let bytes = billcoach::backup::backup(data, path)
+                .await
+                .with_context(|| format!("no backup of {} written", data.display()))?;
+            // With `-` the backup itself went to stdout.
+            eprintln!(
+                "backup of {} written to {} ({bytes} bytes)",
+                data.display(),
+                path.display()
+            );
+        } else {
+            billcoach::backup::restore(path, data).with_context(|| format!("{} not restored", path.display()))?;
+            eprintln!("{} restored into {}", path.display(), data.display());
+        }
+        return Ok(());
+    }
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console { lang: cli.lang },
         (Some(Mode::Telegram), None) => {
             bail!("TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)")
         }
         (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
+        (Some(Mode::Backup { .. } | Mode::Restore { .. }), _) => unreachable!("handled above"),
     };
     // The terminal conversation shares the screen with the logs: keep them
     // to warnings there unless RUST_LOG says otherwise.
@@ -72,10 +108,30 @@ async fn start() -> anyhow::Result<()> {
         FrontEnd::Console { .. } => "warn",
         FrontEnd::Telegram => "info",
     };
-    pretty_env_logger::formatted_timed_builder()
-        .parse_filters(&log_filter(default_level))
-        .init();
+    start_logging(default_level, config.log_json);
     app::run(front_end, config).await.map_err(anyhow::Error::from)
+}
+
+/// Logs to stderr, filtered by `RUST_LOG` (else `default_level`): text,
+/// or one JSON object a line (`BILLCOACH_LOG_FORMAT=json`: `ts`, `level`,
+/// `target`, `msg`) for a log collector. The lines are the same either
+/// way, so they never hold what a user typed (RELIABILITY.md, *Privacy*).
+fn start_logging(default_level: &str, json: bool) {
+    let mut builder = pretty_env_logger::formatted_timed_builder();
+    builder.parse_filters(&log_filter(default_level));
+    if json {
+        builder.format(|out, record| {
+            use std::io::Write;
+            let line = serde_json::json!({
+                "ts": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "level": record.level().as_str(),
+                "target": record.target(),
+                "msg": record.args().to_string(),
+            });
+            writeln!(out, "{line}")
+        });
+    }
+    builder.init();
 }
 
 /// `RUST_LOG` when set (and not empty), else the default level. The HTTP

@@ -15,6 +15,7 @@ pub use reminders::SendResult;
 use crate::clock::Clock;
 use crate::content::{keys, Content, Lang, Languages};
 use crate::conversation::{self, Ctx, Effect, Input, Output};
+use crate::metrics::Metrics;
 use crate::resources::Resources;
 use crate::store::{ChatRecord, Saved, Store, StoreError};
 use locks::ChatLocks;
@@ -30,6 +31,8 @@ pub struct Engine {
     locks: Arc<ChatLocks>,
     /// Woken when a chat's reminders change (a new one may be due sooner).
     reminders_changed: Arc<Notify>,
+    /// The counters `/metrics` shows.
+    metrics: Arc<Metrics>,
 }
 
 impl Engine {
@@ -40,6 +43,7 @@ impl Engine {
             clock,
             locks: Arc::new(ChatLocks::default()),
             reminders_changed: Arc::new(Notify::new()),
+            metrics: Arc::default(),
         }
     }
 
@@ -56,6 +60,12 @@ impl Engine {
     /// The English copy, for lines said outside a chat's conversation.
     pub fn content(&self) -> &Content {
         &self.resources.languages.english().content
+    }
+
+    /// The counters `/metrics` shows (the shells and the scheduler add to
+    /// them).
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
     }
 
     pub fn store(&self) -> &Store {
@@ -178,6 +188,18 @@ impl Engine {
         let _chat_lock = self.locks.lock(chat).await;
         self.store.mark_blocked(chat)?;
         self.store.flush().await
+    }
+
+    /// Writes a consistent backup of the store to `path` while the bot
+    /// runs: every chat's lock is held (answers wait, for about the time
+    /// the copy takes), so no record, its items and its reminder index are
+    /// ever half written in the copy. Returns the file's size.
+    pub async fn backup_to(&self, path: std::path::PathBuf) -> Result<u64, StoreError> {
+        let _all = self.locks.lock_all().await;
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.write_backup(&path))
+            .await
+            .map_err(|e| StoreError::from(std::io::Error::other(e.to_string())))?
     }
 
     /// Flushes everything to disk (on shutdown).

@@ -60,7 +60,17 @@ impl Engine {
             self.store.flush().await?;
         }
         match claimed {
-            Due::Send(output) => Ok(Some(output)),
+            Due::Send(output) => {
+                let late = record
+                    .state
+                    .reminders
+                    .get(entry.reminder)
+                    .is_some_and(|reminder| reminder.is_late(self.clock.now()));
+                if late {
+                    self.metrics.reminder_late();
+                }
+                Ok(Some(output))
+            }
             Due::Postponed => {
                 log::info!("chat {}: reminder {} moved to the morning", entry.chat, entry.reminder);
                 Ok(None)
@@ -81,10 +91,12 @@ impl Engine {
         let now = self.clock.now();
         match result {
             SendResult::Delivered => {
+                self.metrics.reminder_sent();
                 record.state.reminders.delivered(id, now);
                 log::info!("chat {chat}: reminder {id} delivered");
             }
             _ => {
+                self.metrics.reminder_failed();
                 if record.state.reminders.failed(id, now) {
                     log::error!("chat {chat}: reminder {id} given up after repeated failures");
                 } else {

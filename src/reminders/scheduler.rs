@@ -104,6 +104,7 @@ impl<N: Notifier> Scheduler<N> {
     /// Delivers every reminder due now (one batch); returns how many index
     /// entries it looked at.
     pub async fn deliver_due(&self) -> Result<usize, StoreError> {
+        self.beat();
         let entries = self.engine.due_reminders(BATCH, self.only_chat)?;
         let count = entries.len();
         let mut by_chat: BTreeMap<i64, Vec<DueEntry>> = BTreeMap::new();
@@ -125,11 +126,19 @@ impl<N: Notifier> Scheduler<N> {
             });
         }
         while let Some(done) = tasks.join_next().await {
+            self.beat();
             if let Err(e) = done {
                 log::error!("reminders: a delivery task failed: {e}");
             }
         }
+        self.beat();
         Ok(count)
+    }
+
+    /// Shows life for `/healthz`: a pass starts, a chat's reminders are
+    /// done, a pass ends.
+    fn beat(&self) {
+        self.engine.metrics().scheduler_beat(self.engine.now().timestamp());
     }
 }
 

@@ -161,6 +161,12 @@ impl ChatKeys {
         Ok(())
     }
 
+    /// The whole table as `keys.bin` would hold it, from memory (every key
+    /// made so far, none shredded), for a backup.
+    pub fn snapshot(&self) -> Vec<u8> {
+        self.lock().encode()
+    }
+
     /// Whether the chat has a key (for tests).
     pub fn has_key(&self, chat: i64) -> bool {
         self.lock().keys.contains_key(&chat)

@@ -28,6 +28,7 @@
 //! Writers call [`Store::flush`] before telling the user anything, so an
 //! answer the bot acknowledged survives a crash or `kill -9`.
 
+mod backup;
 mod cache;
 pub mod chat_keys;
 mod commit;
@@ -35,6 +36,7 @@ pub mod due;
 mod packing;
 pub mod record;
 
+pub use backup::RestoreError;
 pub use due::DueEntry;
 pub use record::ChatRecord;
 
@@ -521,6 +523,33 @@ impl Store {
     /// the replies' commits, which come after, can carry it.
     pub fn flush_soon(&self) -> impl std::future::Future<Output = Result<(), StoreError>> + Send + 'static {
         self.commit.durable_soon()
+    }
+
+    /// How many chats have a record, and how many reminders are still to
+    /// send (entries of the time index), for `/metrics`; reads every key.
+    pub fn counts(&self) -> Result<(u64, u64), StoreError> {
+        Ok((self.chats.len() as u64, self.due.len() as u64))
+    }
+
+    /// How many chats have a readable record, and how many bills they hold
+    /// in all (for the admin's `/stats`). Reads and decrypts every record,
+    /// changes nothing (an unreadable one is skipped, not set aside).
+    pub fn totals(&self) -> Result<(u64, u64), StoreError> {
+        let (mut chats, mut bills) = (0, 0);
+        for entry in self.chats.iter() {
+            let (key, bytes) = entry?;
+            let Ok(chat) = key.as_ref().try_into().map(i64::from_be_bytes) else {
+                continue;
+            };
+            let Ok(plain) = self.unseal(chat, &bytes) else {
+                continue;
+            };
+            if let Ok(record) = record::decode(&plain) {
+                chats += 1;
+                bills += record.state.bills.len() as u64;
+            }
+        }
+        Ok((chats, bills))
     }
 
     /// How many bytes the data folder takes on disk now (sled's files and

@@ -5,7 +5,7 @@
 //! `conversation/input.rs`; nothing here lists them again.
 
 use super::TgBot;
-use crate::content::{Content, Lang, Languages};
+use crate::content::{keys, Content, Lang, Languages};
 use crate::conversation::Command;
 use teloxide::prelude::*;
 
@@ -43,6 +43,44 @@ pub async fn register(bot: &TgBot, languages: &Languages) {
     }
 }
 
+/// Telegram's limits on the profile's texts, in characters.
+const DESCRIPTION_LIMIT: usize = 512;
+const SHORT_DESCRIPTION_LIMIT: usize = 120;
+
+/// The profile's description and short description in a language, cut to
+/// Telegram's limits (the copy is checked to fit, see the tests).
+pub fn profile(content: &Content) -> (String, String) {
+    let cut = |text: String, limit: usize| text.chars().take(limit).collect::<String>();
+    (
+        cut(content.plain(keys::SHELL_PROFILE_DESCRIPTION), DESCRIPTION_LIMIT),
+        cut(
+            content.plain(keys::SHELL_PROFILE_SHORT_DESCRIPTION),
+            SHORT_DESCRIPTION_LIMIT,
+        ),
+    )
+}
+
+/// Sets the bot's profile (`setMyDescription`, `setMyShortDescription`)
+/// from `dialogues/`, English for everyone and each other language for
+/// devices set to it; a failure is logged, not fatal.
+pub async fn register_profile(bot: &TgBot, languages: &Languages) {
+    for lang in Lang::ALL.into_iter().filter(|lang| languages.has(*lang)) {
+        let (description, short) = profile(&languages.get(lang).content);
+        let mut long_request = bot.set_my_description().description(description);
+        let mut short_request = bot.set_my_short_description().short_description(short);
+        if lang != Lang::En {
+            long_request = long_request.language_code(lang.code());
+            short_request = short_request.language_code(lang.code());
+        }
+        if let Err(e) = long_request.await {
+            log::warn!("could not set the {} profile description: {e}", lang.code());
+        }
+        if let Err(e) = short_request.await {
+            log::warn!("could not set the {} short description: {e}", lang.code());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +105,26 @@ mod tests {
         assert!(menu
             .iter()
             .all(|c| !c.description.is_empty() && c.description.len() <= 256));
+    }
+
+    #[test]
+    fn the_profile_fits_telegrams_limits_and_says_how_to_erase() {
+        let content = Content::embedded().unwrap();
+        let (description, short) = profile(&content);
+        let (full, full_short) = (
+            content.plain(keys::SHELL_PROFILE_DESCRIPTION),
+            content.plain(keys::SHELL_PROFILE_SHORT_DESCRIPTION),
+        );
+        assert!(full.chars().count() <= DESCRIPTION_LIMIT, "{}", full.chars().count());
+        assert!(
+            full_short.chars().count() <= SHORT_DESCRIPTION_LIMIT,
+            "{}",
+            full_short.chars().count()
+        );
+        assert_eq!(
+            (description.as_str(), short.as_str()),
+            (full.as_str(), full_short.as_str())
+        );
+        assert!(description.contains("/delete") && short.contains("/delete"));
     }
 }

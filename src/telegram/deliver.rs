@@ -4,6 +4,7 @@
 use super::outbox::Outbox;
 use crate::conversation::Output;
 use crate::engine::Engine;
+use crate::metrics::ReplyFailure;
 use teloxide::prelude::*;
 use teloxide::types::MessageId;
 use teloxide::{ApiError, RequestError};
@@ -47,9 +48,27 @@ pub(super) fn is_gone(error: &RequestError) -> bool {
     )
 }
 
+/// Why a reply failed, for `/metrics`; `None` for an edit that changed
+/// nothing or whose message is gone (the conversation goes on).
+fn failure_reason(error: &RequestError) -> Option<ReplyFailure> {
+    Some(match error {
+        error if is_gone(error) => ReplyFailure::Blocked,
+        RequestError::Api(
+            ApiError::MessageNotModified | ApiError::MessageToEditNotFound | ApiError::MessageCantBeEdited,
+        ) => return None,
+        RequestError::RetryAfter(_) => ReplyFailure::RateLimited,
+        RequestError::Network(_) => ReplyFailure::Network,
+        RequestError::Api(_) => ReplyFailure::Refused,
+        _ => ReplyFailure::Other,
+    })
+}
+
 /// Logs one clear line for a failed call and reacts to it. Returns whether
 /// the remaining outputs should still be sent.
 async fn handle_error(engine: &Engine, chat: ChatId, error: &RequestError) -> bool {
+    if let Some(reason) = failure_reason(error) {
+        engine.metrics().reply_failed(reason);
+    }
     match error {
         error if is_gone(error) => {
             log::info!("chat {chat}: the user blocked the bot or is gone; marked blocked");

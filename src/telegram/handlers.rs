@@ -2,6 +2,7 @@
 //! chat arrive here one at a time, in order (its lane, [`super::lanes`]),
 //! while different chats run concurrently.
 
+use super::admin;
 use super::commands;
 use super::deliver::deliver;
 use super::inbox::Handled;
@@ -11,6 +12,7 @@ use super::uploads::Uploads;
 use crate::content::{keys, Fill, Lang};
 use crate::conversation::{Input, Output};
 use crate::engine::Engine;
+use crate::metrics;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId, UpdateKind};
@@ -24,6 +26,10 @@ pub struct Served {
     pub me: Me,
     pub engine: Arc<Engine>,
     pub uploads: Uploads,
+    /// The operator's chat, where `/stats` works ([`super::admin`]).
+    pub admin_chat: Option<i64>,
+    /// When the bot started (for `/stats`).
+    pub started: std::time::Instant,
 }
 
 /// Handles one piece of a chat's work from its lane: an update by its
@@ -52,6 +58,13 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     let _handled = Handled::new(&served.engine, &update);
     let id = update.id.0;
     let (outbox, engine) = (&served.outbox, served.engine.as_ref());
+    let started = std::time::Instant::now();
+    let kind = match &update.kind {
+        UpdateKind::Message(_) => metrics::UpdateKind::Message,
+        UpdateKind::CallbackQuery(_) => metrics::UpdateKind::Button,
+        UpdateKind::EditedMessage(_) => metrics::UpdateKind::Edited,
+        _ => metrics::UpdateKind::Other,
+    };
     let result = match update.kind {
         UpdateKind::Message(msg) => on_message(served, msg, id).await,
         UpdateKind::CallbackQuery(query) => on_callback(outbox, query, id, engine).await,
@@ -61,6 +74,7 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
     if let Err(e) = result {
         log::error!("chat {chat}: update {id} failed: {e}");
     }
+    engine.metrics().update_handled(kind, started.elapsed());
 }
 
 /// A message from a user: text, a command, or something unreadable.
@@ -68,6 +82,10 @@ async fn on_message(served: &Served, msg: Message, update_id: u32) -> HandlerRes
     let (outbox, engine, me, uploads) = (&served.outbox, served.engine.as_ref(), &served.me, &served.uploads);
     if !msg.chat.is_private() {
         return refuse_group(outbox, engine, msg.chat.id).await;
+    }
+    if Some(msg.chat.id.0) == served.admin_chat && msg.text().is_some_and(|t| admin::is_stats(t, me.username())) {
+        admin::stats(outbox, engine, served.started, msg.chat.id).await;
+        return Ok(());
     }
     let upload = match (msg.text(), msg.document(), msg.photo()) {
         (Some(text), _, _) => {

@@ -1,7 +1,9 @@
 //! Received means saved. Telegram forgets an update once the bot asks for
 //! the ones after it, so the polling loop ([`super::polling`]) writes each
 //! batch to the store's inbox, with one flush, before it hands any update
-//! on and before it asks for the next batch; the handler forgets an update
+//! on and before it asks for the next batch; in webhook mode
+//! ([`super::webhook`]) each update is written and flushed before the 200
+//! that tells Telegram it arrived. The handler forgets an update
 //! once handled ([`Handled`]). At start-up the updates still in the inbox
 //! are handled first; one that was applied already is skipped by the
 //! engine's duplicate check.
@@ -24,32 +26,43 @@ pub fn chat_of(update: &Update) -> i64 {
 pub fn keep_all(store: &Store, batch: &[Update]) -> bool {
     let mut kept_any = false;
     for update in batch {
-        kept_any |= keep(store, update);
+        kept_any |= keep(store, update) == Kept::Written;
     }
     kept_any
 }
 
-/// Writes an update to the inbox (durable at the next flush); whether it
-/// was written.
-fn keep(store: &Store, update: &Update) -> bool {
+/// What [`keep`] did with an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// In the inbox (durable at the next flush).
+    Written,
+    /// Not worth keeping: a kind this version cannot read, or one that
+    /// cannot be written as JSON (handled without a copy).
+    NotNeeded,
+    /// The store refused it.
+    Failed,
+}
+
+/// Writes an update to the inbox (durable at the next flush).
+pub fn keep(store: &Store, update: &Update) -> Kept {
     let id = update.id.0;
     if let UpdateKind::Error(_) = update.kind {
         // teloxide drops these; say so once, without the content.
         log::warn!("update {id}: a kind this version cannot read; skipped");
-        return false;
+        return Kept::NotNeeded;
     }
     let bytes = match serde_json::to_vec(update) {
         Ok(bytes) => bytes,
         Err(e) => {
             log::error!("update {id}: cannot be kept ({e}); handled without a copy");
-            return false;
+            return Kept::NotNeeded;
         }
     };
     match store.keep_update(chat_of(update), id, &bytes) {
-        Ok(()) => true,
+        Ok(()) => Kept::Written,
         Err(e) => {
             log::error!("update {id}: not kept: {e}");
-            false
+            Kept::Failed
         }
     }
 }

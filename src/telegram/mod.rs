@@ -1,13 +1,15 @@
-//! The Telegram front end (teloxide, long polling).
+//! The Telegram front end (teloxide; long polling, or a webhook).
 //!
 //! A thin shell: [`polling`] fetches updates and keeps each batch in the
-//! [`inbox`]; [`lanes`] run each chat's updates in order, chats side by
+//! [`inbox`] (or, in webhook mode, [`webhook`] takes Telegram's posts and
+//! keeps each one before answering it); [`lanes`] run each chat's updates in order, chats side by
 //! side; [`handlers`] turn updates into conversation inputs and call the
 //! [`Engine`]; [`deliver`] turns outputs into Bot API calls and deals with
 //! Telegram's errors, through the [`outbox`], which paces every message
 //! by its chat's budget ([`pace`]); [`notifier`] sends the reminders the
 //! scheduler finds due. No business rule lives here.
 
+mod admin;
 mod commands;
 mod deliver;
 mod handlers;
@@ -19,6 +21,7 @@ mod pace;
 mod polling;
 mod split;
 mod uploads;
+mod webhook;
 
 pub use commands::BotCommand;
 pub use split::split_text;
@@ -67,6 +70,33 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         .map_err(|e| format!("Telegram did not accept the token: {e}"))?;
     log::info!("connected as @{}", me.username());
     commands::register(&bot, engine.languages()).await;
+    commands::register_profile(&bot, engine.languages()).await;
+
+    // Everything that can stop start-up comes before any work starts.
+    let listener = match config.listen {
+        Some(address) => Some(
+            tokio::net::TcpListener::bind(address)
+                .await
+                .map_err(|e| format!("cannot listen on {address} (BILLCOACH_LISTEN): {e}"))?,
+        ),
+        None => None,
+    };
+    let webhook = match &config.webhook_url {
+        Some(url) => {
+            let (url, path) = webhook::path_of(url)?;
+            let secret = webhook::secret(&config.db_path)
+                .map_err(|e| format!("cannot keep the webhook's secret in the data folder: {e}"))?;
+            webhook::register(&bot, url, &secret).await?;
+            log::info!("webhook set; taking updates at {path}");
+            Some((path, secret))
+        }
+        None => {
+            if let Err(e) = bot.delete_webhook().send().await {
+                log::warn!("could not remove a webhook before polling: {e}");
+            }
+            None
+        }
+    };
 
     let engine = Arc::new(engine);
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
@@ -83,15 +113,14 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         let _ = stop_on_signal.send(true);
     });
 
-    if let Err(e) = bot.delete_webhook().send().await {
-        log::warn!("could not remove a webhook before polling: {e}");
-    }
     let uploads = uploads::Uploads::new();
     let served = Arc::new(Served {
         outbox,
         me,
         engine,
         uploads,
+        admin_chat: config.admin_chat,
+        started: std::time::Instant::now(),
     });
     let lanes = {
         let served = served.clone();
@@ -107,20 +136,55 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     for update in inbox::kept_updates(&store) {
         receive(&lanes, &served.engine, update);
     }
-    let wait = polling_timeout(config.telegram_timeout);
-    polling::poll(&bot, &store, wait, stopping.subscribe(), |update| {
-        receive(&lanes, &served.engine, update)
-    })
-    .await;
+    let hand_on: Arc<dyn Fn(Update) + Send + Sync> = {
+        let (lanes, engine) = (lanes.clone(), served.engine.clone());
+        Arc::new(move |update| receive(&lanes, &engine, update))
+    };
+    let mut routes = crate::monitor::routes(served.engine.clone());
+    if let Some((path, secret)) = webhook {
+        routes = routes.merge(webhook::route(&path, secret, served.engine.clone(), hand_on.clone()));
+    }
+    let listening = listener.map(|listener| {
+        let mut stop = stopping.subscribe();
+        tokio::spawn(async move {
+            let stopped = async move {
+                let _ = stop.wait_for(|stop| *stop).await;
+            };
+            if let Err(e) = axum::serve(listener, routes).with_graceful_shutdown(stopped).await {
+                log::error!("the HTTP listener stopped: {e}");
+            }
+        })
+    });
+    if config.webhook_url.is_some() {
+        // Telegram posts; the listener takes them until the stop signal.
+        let _ = stopping.subscribe().wait_for(|stop| *stop).await;
+    } else {
+        let wait = polling_timeout(config.telegram_timeout);
+        polling::poll(&bot, &store, wait, stopping.subscribe(), |update| hand_on(update)).await;
+    }
+    // Everything stops (also when polling ended for another reason than a
+    // signal). Posts in flight are answered (each kept in the inbox) before
+    // the lanes close, for at most a few seconds (a client that never
+    // finishes its request does not hold the stop; Telegram posts again
+    // what was not answered); the webhook stays set, so Telegram keeps what
+    // comes meanwhile and posts it to the next start.
+    let _ = stopping.send(true);
+    if let Some(listening) = listening {
+        if tokio::time::timeout(LISTENER_GRACE, listening).await.is_err() {
+            log::warn!("the HTTP listener did not finish within {} s", LISTENER_GRACE.as_secs());
+        }
+    }
     // The updates in hand finish; those still waiting stay in the inbox
     // and are handled first at the next start.
     lanes.close().await;
-    // The scheduler finishes the reminders it is sending, then stops (also
-    // when polling ended for another reason than a signal).
-    let _ = stopping.send(true);
+    // The scheduler finishes the reminders it is sending, then stops.
     let _ = reminders.await;
     Ok(())
 }
+
+/// How long the listener may take to answer the requests in flight at a
+/// stop.
+const LISTENER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How many updates a chat may have waiting; more are skipped and the
 /// user is told (see [`lanes`]). At Telegram's pace of about one message a

@@ -20,7 +20,7 @@ const BATCH: u8 = 100;
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 
 /// The update kinds the bot serves (a button press, a message, an edit).
-fn allowed() -> Vec<AllowedUpdate> {
+pub fn allowed() -> Vec<AllowedUpdate> {
     vec![
         AllowedUpdate::Message,
         AllowedUpdate::EditedMessage,

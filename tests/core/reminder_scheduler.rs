@@ -307,3 +307,34 @@ async fn delete_takes_the_chats_reminders_out_of_the_index() {
     world.at(utc("2026-12-02T15:00:00Z")).await;
     assert!(world.sent().is_empty());
 }
+
+#[tokio::test]
+async fn healthz_fails_when_the_scheduler_is_stalled_and_metrics_count_reminders() {
+    let world = World::new("2026-11-28T15:00:00Z");
+    let unhealthy = billcoach::monitor::health(&world.engine).await.unwrap_err();
+    assert!(unhealthy.contains("scheduler has not run yet"), "{unhealthy}");
+
+    world.seed(7, "America/New_York", &[day(2026, 11, 30)]).await;
+    world.at(utc("2026-11-28T15:00:10Z")).await;
+    billcoach::monitor::health(&world.engine)
+        .await
+        .expect("healthy after a pass");
+
+    // Time goes on and no pass runs (the scheduler is stuck): 503.
+    world.clock.set(utc("2026-11-28T15:01:30Z"));
+    billcoach::monitor::health(&world.engine)
+        .await
+        .expect("within its period");
+    world.clock.set(utc("2026-11-28T15:02:00Z"));
+    let stalled = billcoach::monitor::health(&world.engine).await.unwrap_err();
+    assert!(stalled.contains("has not run for over 90 s"), "{stalled}");
+
+    // It runs again (and sends the reminder, late): healthy, and counted.
+    world.at(utc("2026-12-01T15:00:00Z")).await;
+    billcoach::monitor::health(&world.engine).await.expect("healthy again");
+    assert_eq!(world.sent().len(), 1);
+    let text = world.engine.metrics().render(Default::default());
+    for line in ["billcoach_reminders_sent_total 1", "billcoach_reminders_late_total 1"] {
+        assert!(text.lines().any(|l| l == line), "{line}:\n{text}");
+    }
+}

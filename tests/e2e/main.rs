@@ -4,15 +4,18 @@
 //!
 //! Run one part with a filter, e.g. `cargo test --test e2e telegram_faults`.
 
+mod backup_restore;
 #[path = "../support/bot/mod.rs"]
 mod bot;
 mod console;
 mod crash_harness;
 mod crash_resume;
+mod deploy_files;
 mod fairness;
 mod full_review;
 mod input_hygiene;
 mod keys;
+mod monitoring;
 mod photo_upload;
 mod privacy;
 mod reminder_delivery;
@@ -22,3 +25,4 @@ mod spanish;
 mod support;
 mod telegram_conversation;
 mod telegram_faults;
+mod webhook;

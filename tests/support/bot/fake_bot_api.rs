@@ -14,6 +14,13 @@
 //! calling `getUpdates` with a higher `offset`: an update the bot received
 //! but had not confirmed when it died is delivered again to the next bot
 //! process ([`FakeBotApi::unconfirmed_update_ids`]).
+//!
+//! After `setWebhook` it posts the updates instead, as Telegram does: one at
+//! a time, in order, to the URL given, with the secret token in
+//! `X-Telegram-Bot-Api-Secret-Token`; an update is confirmed (forgotten)
+//! when a post of it is answered 200, and posted again 100 ms after any
+//! other answer or a failed connection. `getUpdates` is then refused with
+//! 409, and `deleteWebhook` goes back to long polling.
 
 use axum::body::Bytes;
 use axum::extract::connect_info::Connected;
@@ -212,6 +219,17 @@ struct Inner {
     handed_out: HashSet<u32>,
     /// How many times `getUpdates` was called (it is not in `calls`).
     polls: usize,
+    /// Where to post updates, and the secret token, after `setWebhook`.
+    webhook: Option<(String, Option<String>)>,
+    /// The posting task was started.
+    posting: bool,
+    /// Every webhook post: (update id, status; 0 when the connection
+    /// failed).
+    posts: Vec<(u32, u16)>,
+    /// How long each post answered 200 took.
+    post_times: Vec<Duration>,
+    /// The next update made is not queued (a test posts it itself).
+    hold_next: bool,
 }
 
 /// The running fake server.
@@ -268,7 +286,10 @@ impl FakeBotApi {
             inner.next_update_id += 1;
             let update = make(&mut inner, id);
             inner.history.insert(id, update.clone());
-            inner.pending.push_back(update);
+            if !inner.hold_next {
+                inner.pending.push_back(update);
+            }
+            inner.hold_next = false;
             id
         };
         self.bump();
@@ -483,6 +504,32 @@ impl FakeBotApi {
     /// means the bot is serving (its stop signal is listened for).
     pub fn polls(&self) -> usize {
         self.lock().polls
+    }
+
+    /// Every webhook post so far: (update id, status; 0 when the
+    /// connection failed or was cut).
+    pub fn webhook_posts(&self) -> Vec<(u32, u16)> {
+        self.lock().posts.clone()
+    }
+
+    /// How long each webhook post answered 200 took (connect, the bot
+    /// keeping the update durably, the answer), in order.
+    pub fn webhook_post_times(&self) -> Vec<Duration> {
+        self.lock().post_times.clone()
+    }
+
+    /// An update as Telegram would post it (for a test that posts it
+    /// itself).
+    pub fn update_json(&self, update_id: u32) -> Value {
+        self.lock().history.get(&update_id).cloned().expect("a known update")
+    }
+
+    /// Builds the update of the user of `chat` typing `text` without
+    /// queueing it (a test posts it itself); returns its JSON.
+    pub fn user_message_unqueued(&self, chat: i64, text: &str) -> Value {
+        self.lock().hold_next = true;
+        let id = self.user_sends(chat, text);
+        self.update_json(id)
     }
 
     /// Every call that names chat `chat` (`chat_id`), in the order made,
@@ -706,6 +753,10 @@ async fn handle(
     };
 
     if method.eq_ignore_ascii_case("getUpdates") {
+        if api.lock().webhook.is_some() {
+            let answer = json!({"ok": false, "error_code": 409, "description": "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"});
+            return (StatusCode::CONFLICT, axum::Json(answer)).into_response();
+        }
         let fault = {
             let mut inner = api.lock();
             inner.polls += 1;
@@ -739,6 +790,23 @@ async fn handle(
     }
 
     let answer = match method.to_ascii_lowercase().as_str() {
+        "setwebhook" => {
+            let url = body["url"].as_str().unwrap_or("").to_string();
+            let secret = body["secret_token"].as_str().map(String::from);
+            let start = {
+                let mut inner = api.lock();
+                inner.webhook = Some((url, secret));
+                !std::mem::replace(&mut inner.posting, true)
+            };
+            if start {
+                tokio::spawn(post_updates(api.clone()));
+            }
+            ok(json!(true))
+        }
+        "deletewebhook" => {
+            api.lock().webhook = None;
+            ok(json!(true))
+        }
         "getwebhookinfo" => ok(json!({
             "url": "", "has_custom_certificate": false,
             "pending_update_count": api.lock().pending.len(),
@@ -913,6 +981,61 @@ fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).to_string()
+}
+
+/// Webhook mode: posts the oldest update not confirmed to the webhook,
+/// again and again until it is answered 200 (then it is confirmed and the
+/// next one goes), while a webhook is set.
+async fn post_updates(api: FakeBotApi) {
+    let mut changes = api.changed.subscribe();
+    loop {
+        let next = {
+            let inner = api.lock();
+            match (&inner.webhook, inner.pending.front()) {
+                (Some((url, secret)), Some(update)) => Some((url.clone(), secret.clone(), update.clone())),
+                _ => None,
+            }
+        };
+        let Some((url, secret, update)) = next else {
+            let _ = tokio::time::timeout(Duration::from_millis(200), changes.changed()).await;
+            continue;
+        };
+        let id = update["update_id"].as_u64().unwrap_or(0) as u32;
+        api.lock().handed_out.insert(id);
+        let headers: Vec<(&str, &str)> = secret
+            .as_deref()
+            .map(|s| {
+                vec![
+                    ("X-Telegram-Bot-Api-Secret-Token", s),
+                    ("Content-Type", "application/json"),
+                ]
+            })
+            .unwrap_or_else(|| vec![("Content-Type", "application/json")]);
+        let body = serde_json::to_vec(&update).expect("an update is JSON");
+        let started = std::time::Instant::now();
+        let status = match super::http::request("POST", &url, &headers, &body).await {
+            Ok(answer) => answer.status,
+            Err(_) => 0,
+        };
+        {
+            let mut inner = api.lock();
+            inner.posts.push((id, status));
+            if status == 200 {
+                inner.post_times.push(started.elapsed());
+                if let Some(at) = inner
+                    .pending
+                    .iter()
+                    .position(|u| u["update_id"].as_u64() == Some(id as u64))
+                {
+                    inner.pending.remove(at);
+                }
+            }
+        }
+        api.bump();
+        if status != 200 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
 }
 
 /// Long polling: confirms updates below `offset`, returns the rest, or

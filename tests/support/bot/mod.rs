@@ -4,5 +4,6 @@
 
 pub mod bot_process;
 pub mod fake_bot_api;
+pub mod http;
 pub mod phone;
 pub mod test_bot;
