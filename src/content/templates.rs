@@ -161,6 +161,10 @@ vocabulary! {
     /// (the EOB's share, the estimate, the audited balance); unknown when
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
+    /// Known ("$0.00") when the plan says the patient should owe nothing
+    /// (Medicaid, QMB, a $0 share): no "before I pay", no "I'm not refusing
+    /// to pay", no itemized bill to ask for.
+    OwesNothing = "owes_nothing",
     /// What to say first when the plan's first step is about who pays
     /// (Medicaid, QMB, the insurer, the EOB's share), first person.
     CoverageAsk = "coverage_ask",

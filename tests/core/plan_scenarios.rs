@@ -121,6 +121,9 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
     };
     let audited = audit(&bill, reference, scenario.today);
     let plan = plan_for(&bill, &audited.findings, scenario.today);
+    // The findings as the bot shows and quotes them: in the plan's order,
+    // without those the plan drops (a bill that should be $0).
+    let shown = billcoach::domain::plan::ordered_findings(&bill, reference, scenario.today);
     let first = plan.first().ok_or("no step at all")?;
     let ids: Vec<&str> = plan.steps.iter().map(|s| s.action.id()).collect();
     if first.action.id() != scenario.top {
@@ -144,15 +147,14 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
 
     let plan_html = plan_message(&plan, &view);
     plan_html.check_tags().map_err(|e| format!("bad HTML: {e}"))?;
-    let texts: Vec<FindingText> = audited
-        .findings
+    let texts: Vec<FindingText> = shown
         .iter()
         .map(|finding| match &finding.kind {
             FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, reference, &view),
             FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, reference, &view),
         })
         .collect();
-    let facts = script_facts(&bill, &audited.findings, &texts, None, &view);
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
     let rendered = Rendered {
         plan: plan_html.to_plain(),
         offer: offer_message(&bill, &plan, &audited.prices, &view).to_plain(),
@@ -652,6 +654,43 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
                                     if script.contains("I could pay $") {
                                         problems.push(format!("a lump sum offered while owed is {:?}", plan.owed));
+                                    }
+                                }
+                            }
+                            // A bill that should be $0 (Medicaid, QMB, a $0 share): the
+                            // script the bot sends never pleads to pay later, asks to match
+                            // an EOB share, or asks for help to pay (trial T2, T3a).
+                            if plan.owed == Owed::Nothing {
+                                if let Some(first) = plan.first() {
+                                    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+                                    let shown_texts: Vec<FindingText> = shown
+                                        .iter()
+                                        .map(|finding| match &finding.kind {
+                                            FindingKind::Coding(issue) => {
+                                                describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                            }
+                                            FindingKind::Visit(issue) => {
+                                                describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                            }
+                                        })
+                                        .collect();
+                                    let shown_facts = script_facts(&bill, &shown, &shown_texts, None, &view);
+                                    let script = templates
+                                        .render_script(script_for(first, &bill), &shown_facts)
+                                        .to_plain();
+                                    for phrase in [
+                                        "not refusing to pay",
+                                        "match the EOB",
+                                        "financial assistance policy",
+                                        "before I pay",
+                                    ] {
+                                        // A $0 EOB share is matched by correcting the bill to it.
+                                        let share_zero = first.action.id() == "share_is_zero";
+                                        if script.contains(phrase) && !(share_zero && phrase == "match the EOB") {
+                                            problems.push(format!(
+                                                "the script says {phrase:?} on a bill that should be $0"
+                                            ));
+                                        }
                                     }
                                 }
                             }

@@ -124,11 +124,13 @@ keys! {
     PLAN_SAY_WAIT_FOR_EOB = "plan.ask.wait_for_eob";
     PLAN_SAY_BILL_INSURANCE = "plan.ask.bill_insurance";
     PLAN_SAY_MEDICAID = "plan.ask.medicaid";
+    PLAN_SAY_MEDICAID_PAID = "plan.ask.medicaid_paid";
     PLAN_SAY_QMB = "plan.ask.qmb";
     PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
     PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
+    PLAN_SAY_ASK_QMB = "plan.ask.ask_qmb";
     /// The same first words, to a collection agency (it holds the debt; it
     /// neither bills the insurer nor corrects the provider's bill).
     PLAN_SAY_COLLECTOR_WAIT_FOR_EOB = "plan.ask_collector.wait_for_eob";
@@ -140,6 +142,7 @@ keys! {
     PLAN_SAY_COLLECTOR_PAY_SHARE = "plan.ask_collector.pay_share" [share];
     PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
     PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
+    PLAN_SAY_COLLECTOR_ASK_QMB = "plan.ask_collector.ask_qmb";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
     PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";

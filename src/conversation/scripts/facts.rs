@@ -187,6 +187,9 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     if let (Owed::Amount(amount, _), false) = (plan.owed, hold_off) {
         facts.set(Fact::Owed, usd(amount));
     }
+    if plan.owed == Owed::Nothing {
+        facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
+    }
     let appeal_next = plan.steps.iter().find_map(|step| match &step.action {
         Action::AppealDenial { kind } => Some(match kind {
             plan::coverage::AppealKind::PrivatePlan => keys::PLAN_APPEAL_NEXT_PRIVATE,
@@ -248,8 +251,16 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
             None,
         ),
-        Action::MedicaidPaysInFull { .. } => (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None),
+        // E1: Medicaid's payment is payment in full (42 CFR 447.15).
+        Action::MedicaidPaysInFull { paid: true } => (
+            pick(keys::PLAN_SAY_MEDICAID_PAID, keys::PLAN_SAY_COLLECTOR_MEDICAID),
+            None,
+        ),
+        Action::MedicaidPaysInFull { paid: false } => {
+            (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None)
+        }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
+        Action::AskAboutQmb => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
         Action::ShareIsZero => (
             pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO),
             None,

@@ -648,6 +648,14 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
     if !bill.insurance_processed() {
         return Vec::new();
     }
+    // E2: with QMB no Medicare provider may bill the patient for Medicare's
+    // deductibles and coinsurance, so the MSN's share is not what is owed:
+    // the plan's QMB step asks for $0, and no finding asks to match the
+    // share (a trial QMB patient was told to "correct the bill to match
+    // the EOB ($27.10)").
+    if bill.coverage == Some(Coverage::Medicare) && bill.qmb == Some(Answer3::Yes) {
+        return Vec::new();
+    }
     let denied = bill.claim == Some(ClaimStatus::Denied);
     let Some(your_share) = bill.eob.your_share else {
         let issue = VisitIssue::AskForEob { denied };

@@ -358,15 +358,12 @@ pub const MAX_ITEMS: usize = 500;
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
     let plan = plan(bill, &findings, today);
-    // The itemized bill or the EOB to get, on a bill the plan says should
-    // be $0, is no step of the plan and no finding either.
-    findings.retain(|finding| {
-        let chase = matches!(
-            &finding.kind,
-            FindingKind::Visit(VisitIssue::AskForItemized | VisitIssue::AskForEob { .. })
-        );
-        !chase || plan.checks_the_charges()
-    });
+    // On a bill the plan says should be $0 (Medicaid, QMB, a $0 share),
+    // only the findings a plan step takes up: no itemized bill or EOB to
+    // get, no charge to question, no financial help to apply for and no
+    // EOB share to match (a trial Medicaid patient's script asked for the
+    // hospital's financial-assistance policy and about a facility fee).
+    findings.retain(|finding| plan.checks_the_charges() || finding_step(&plan, finding).is_some());
     findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
 }
@@ -437,16 +434,18 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     let owed = owed(&facts, &steps);
     // Plan::checks_the_charges is this same rule, for the screens.
     if owed == Owed::Nothing {
-        // Nothing to chase on a bill that should be $0.
+        // Nothing to chase on a bill that should be $0, and no help to
+        // apply for to pay it.
         steps.retain(|s| {
             !matches!(
                 s.action,
-                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. }
+                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. } | Action::FinancialHelp(_)
             )
         });
     }
     paying_steps(&facts, owed, &mut steps);
-    steps.sort_by_key(|step| order(step, today));
+    let qmb_likely = qmb_likely(bill);
+    steps.sort_by_key(|step| order(step, today, qmb_likely));
     let tips = tips(&facts, owed, &steps);
     Plan {
         steps,
@@ -944,7 +943,7 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 /// then the sooner deadline. In the tier of help that can erase the whole
 /// bill (help at a free-care income, an appeal, Medicaid) each is worth the
 /// bill, so the sooner deadline comes first: the one that can be lost.
-fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
+fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
@@ -955,7 +954,28 @@ fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>
     } else {
         step.saves.most()
     };
-    (tier, !urgent, std::cmp::Reverse(money), date)
+    // E2: at an income within QMB's limit, checking QMB leads its tier:
+    // with QMB nothing of Medicare's share is owed, so no share is asked
+    // for or paid before it is known.
+    let leads = qmb_likely && step.action == Action::AskAboutQmb;
+    (tier, !leads, !urgent, std::cmp::Reverse(money), date)
+}
+
+/// E2: QMB covers Medicare's cost sharing at incomes up to 100% of the
+/// poverty guideline. Medicare, QMB not known, and an income at or under
+/// that limit: QMB is likely enough to check first.
+pub const QMB_PERCENT: u32 = 100;
+
+fn qmb_likely(bill: &Bill) -> bool {
+    if bill.coverage != Some(Coverage::Medicare) || bill.qmb != Some(Answer3::NotSure) {
+        return false;
+    }
+    match (bill.household_size, bill.yearly_income) {
+        (Some(size), Some(income)) if size > 0 => {
+            super::audit::visit::poverty_percent(income, size, bill.state.as_deref()) <= Decimal::from(QMB_PERCENT)
+        }
+        _ => false,
+    }
 }
 
 /// The tier of help that can erase the whole bill.
