@@ -587,14 +587,17 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
             ] {
                 for emergency in [true, false] {
                     for income in [None, Some("18000"), Some("150000")] {
-                        for (share, qmb) in shares_and_qmb(coverage) {
+                        for (share, qmb, facility) in shares_and_qmb(coverage)
+                            .into_iter()
+                            .flat_map(|(share, qmb)| [Answer3::No, Answer3::NotSure].map(|f| (share, qmb, f)))
+                        {
                             let bill = Bill {
                                 sender: Some(sender),
                                 nonprofit: Some(Answer3::Yes),
                                 coverage: Some(coverage),
                                 qmb,
                                 emergency: Some(emergency),
-                                in_network_facility: Some(Answer3::No),
+                                in_network_facility: Some(facility),
                                 claim: claim.filter(|_| coverage.is_insured()),
                                 denial_date: Some(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()),
                                 service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
@@ -654,6 +657,28 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
                                     if script.contains("I could pay $") {
                                         problems.push(format!("a lump sum offered while owed is {:?}", plan.owed));
+                                    }
+                                }
+                            }
+                            // A3/E4: out-of-network care at a facility whose network is
+                            // not known may be protected: never called "outside the No
+                            // Surprises Act", and nothing offered before the insurer says
+                            // (trial T5b).
+                            if billcoach::domain::audit::visit::facility_network_unknown(&bill)
+                                && bill.insurance_processed()
+                            {
+                                let above_share = match bill.eob.your_share {
+                                    Some(share) => bill.amount_due.is_some_and(|due| due - share > Decimal::ONE),
+                                    None => true,
+                                };
+                                if above_share && plan.offers_now() {
+                                    problems.push("offers money while the facility's network is not known".to_string());
+                                }
+                                for text in &texts {
+                                    let words = format!("{} {}", text.explain.to_plain(), text.ask.to_plain());
+                                    if words.contains("outside the No Surprises Act") {
+                                        problems
+                                            .push("a finding calls the bill outside the No Surprises Act".to_string());
                                     }
                                 }
                             }

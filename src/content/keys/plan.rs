@@ -71,6 +71,11 @@ keys! {
     PLAN_PAY_SHARE_MEDICARE_WHY = "plan.action.pay_share.why_medicare" [share, amount_due];
     PLAN_CONFIRM_NETWORK = "plan.action.confirm_network.title";
     PLAN_CONFIRM_NETWORK_WHY = "plan.action.confirm_network.why" [share, amount_due];
+    /// A3/E4: the facility's network not known; the Act may apply.
+    PLAN_CONFIRM_FACILITY = "plan.action.confirm_facility.title";
+    PLAN_CONFIRM_FACILITY_WHY = "plan.action.confirm_facility.why" [share];
+    PLAN_CONFIRM_FACILITY_SHARE_KNOWN = "plan.action.confirm_facility.share_known" [share];
+    PLAN_CONFIRM_FACILITY_SHARE_UNKNOWN = "plan.action.confirm_facility.share_unknown";
     PLAN_NSA_EMERGENCY = "plan.action.nsa_emergency.title";
     PLAN_NSA_FACILITY = "plan.action.nsa_facility.title";
     PLAN_NSA_EMERGENCY_WHY = "plan.action.nsa_emergency.why" [share];
@@ -131,6 +136,7 @@ keys! {
     PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
     PLAN_SAY_ASK_QMB = "plan.ask.ask_qmb";
+    PLAN_SAY_CONFIRM_FACILITY = "plan.ask.confirm_facility";
     /// The same first words, to a collection agency (it holds the debt; it
     /// neither bills the insurer nor corrects the provider's bill).
     PLAN_SAY_COLLECTOR_WAIT_FOR_EOB = "plan.ask_collector.wait_for_eob";
@@ -143,6 +149,7 @@ keys! {
     PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
     PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
     PLAN_SAY_COLLECTOR_ASK_QMB = "plan.ask_collector.ask_qmb";
+    PLAN_SAY_COLLECTOR_CONFIRM_FACILITY = "plan.ask_collector.confirm_facility";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
     PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";

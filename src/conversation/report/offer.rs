@@ -43,6 +43,10 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
             return Html::join(&lines, "\n");
         }
+        Owed::ConfirmFacility => {
+            lines.push(content.text(keys::OFFER_CONFIRM_FACILITY));
+            return Html::join(&lines, "\n");
+        }
         Owed::ConfirmQmb => {
             lines.push(content.text(keys::OFFER_CONFIRM_QMB));
             return Html::join(&lines, "\n");

@@ -104,6 +104,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::AskForEob
         | Action::AskForItemized
         | Action::FixErrors { .. }
@@ -133,6 +134,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::AskForEob
         | Action::AskDiscount { .. }
         | Action::SettleWithCollector
@@ -160,6 +162,7 @@ fn title(step: &Step, view: &View<'_>) -> Html {
             &[("share", Fill::Text(&usd(*share)))],
         ),
         Action::ConfirmNetwork { .. } => content.text(keys::PLAN_CONFIRM_NETWORK),
+        Action::ConfirmFacilityNetwork { .. } => content.text(keys::PLAN_CONFIRM_FACILITY),
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
         Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
@@ -252,6 +255,7 @@ fn due_reason(action: &Action) -> Key {
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::NoSurprisesBalanceBill { .. }
         | Action::AskForEob
         | Action::AskForItemized
@@ -309,6 +313,16 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
                 ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),
             ],
         ),
+        Action::ConfirmFacilityNetwork { share } => {
+            let share = match share {
+                Some(share) => content.render(
+                    keys::PLAN_CONFIRM_FACILITY_SHARE_KNOWN,
+                    &[("share", Fill::Text(&usd(*share)))],
+                ),
+                None => content.text(keys::PLAN_CONFIRM_FACILITY_SHARE_UNKNOWN),
+            };
+            content.render(keys::PLAN_CONFIRM_FACILITY_WHY, &[("share", Fill::Html(&share))])
+        }
         Action::NoSurprisesBalanceBill { emergency, share } => {
             let share = match share {
                 Some(share) => content.render(keys::PLAN_NSA_SHARE_KNOWN, &[("share", Fill::Text(&usd(*share)))]),

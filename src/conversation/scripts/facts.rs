@@ -261,6 +261,13 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
         }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
         Action::AskAboutQmb => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        Action::ConfirmFacilityNetwork { .. } => (
+            pick(
+                keys::PLAN_SAY_CONFIRM_FACILITY,
+                keys::PLAN_SAY_COLLECTOR_CONFIRM_FACILITY,
+            ),
+            None,
+        ),
         Action::ShareIsZero => (
             pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO),
             None,

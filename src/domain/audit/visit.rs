@@ -760,6 +760,21 @@ pub fn no_surprises(bill: &Bill) -> Option<bool> {
     }
 }
 
+/// A3/E4: non-emergency care from an out-of-network (or not known)
+/// clinician, doctor or lab at a hospital or surgery center whose network
+/// the patient is not sure of. If the facility is in network the No
+/// Surprises Act may limit the bill to the in-network share; not knowing
+/// is never treated as "outside the Act".
+pub fn facility_network_unknown(bill: &Bill) -> bool {
+    bill.emergency == Some(false)
+        && bill.in_network_facility == Some(Answer3::NotSure)
+        && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))
+        && matches!(
+            bill.sender,
+            Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Other)
+        )
+}
+
 /// A3: a self-pay bill $400 or more above its good-faith estimate.
 fn over_estimate(bill: &Bill) -> Option<Proposal> {
     if bill.coverage != Some(Coverage::SelfPay) {

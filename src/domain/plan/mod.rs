@@ -91,6 +91,14 @@ pub enum Action {
     /// wrong. So: ask the insurer which it is before paying or offering
     /// anything.
     ConfirmNetwork { share: Decimal },
+    /// An out-of-network clinician's non-emergency care (anesthesia,
+    /// radiology, lab, pathology…) at a hospital or surgery center whose
+    /// network the patient is not sure of, billed above the EOB's share
+    /// (or with no share given): if the facility is in network, the No
+    /// Surprises Act may limit the bill to the in-network share (A3, E4).
+    /// Not knowing is no reason to treat the bill as unprotected: ask the
+    /// insurer about the facility first, and offer nothing before.
+    ConfirmFacilityNetwork { share: Option<Decimal> },
     /// No Surprises Act: emergency care, or an out-of-network clinician at
     /// an in-network facility, billed above the in-network share (A3, E4).
     NoSurprisesBalanceBill { emergency: bool, share: Option<Decimal> },
@@ -132,6 +140,7 @@ impl Action {
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
             Action::ConfirmNetwork { .. } => "confirm_network",
+            Action::ConfirmFacilityNetwork { .. } => "confirm_facility_network",
             Action::NoSurprisesBalanceBill { .. } => "no_surprises_balance_bill",
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
@@ -227,6 +236,11 @@ pub enum Owed {
     /// patient for Medicare's deductibles and coinsurance (E2), so nothing
     /// is owed for covered care; nothing to offer until it is known.
     ConfirmQmb,
+    /// An out-of-network clinician at a facility whose network is not
+    /// known: if the facility is in network, the No Surprises Act may limit
+    /// the bill to the in-network share (A3, E4); nothing to offer until
+    /// the insurer says.
+    ConfirmFacility,
     /// Help that can erase the whole bill comes first (financial help at a
     /// free-care income, Medicaid's reach back): nothing to offer until it
     /// is decided.
@@ -399,7 +413,10 @@ fn belongs_to(finding: &Finding, action: &Action) -> bool {
         VisitIssue::OverEstimate { .. } => matches!(action, Action::EstimateDispute { .. }),
         VisitIssue::BalanceDiffersFromEob { .. } => matches!(
             action,
-            Action::PayOnlyYourShare { .. } | Action::ConfirmNetwork { .. } | Action::ShareIsZero
+            Action::PayOnlyYourShare { .. }
+                | Action::ConfirmNetwork { .. }
+                | Action::ShareIsZero
+                | Action::ConfirmFacilityNetwork { .. }
         ),
         // A price far above Medicare's is what a discount or settlement asks about.
         VisitIssue::HighPrice { .. } => matches!(action, Action::AskDiscount { .. } | Action::SettleWithCollector),
@@ -621,6 +638,26 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             None,
             Some(Escalation::NoSurprisesHelpDesk),
         ));
+    }
+    // A3/E4: out-of-network care at a facility whose network is not known
+    // may be protected; find out before treating the bill as lawful.
+    if super::audit::visit::facility_network_unknown(bill) && bill.insurance_processed() {
+        let over = facts
+            .share
+            .map(|share| facts.balance.map(|b| b - share).unwrap_or_default());
+        let saves = match over {
+            Some(over) if over > SAME_AMOUNT => Some(facts.up_to(over)),
+            Some(_) => None,
+            None => Some(facts.balance.map_or(Savings::Unknown, Savings::MostOf)),
+        };
+        if let Some(saves) = saves {
+            steps.push(step(
+                Action::ConfirmFacilityNetwork { share: facts.share },
+                saves,
+                None,
+                Some(Escalation::NoSurprisesHelpDesk),
+            ));
+        }
     }
 }
 
@@ -864,6 +901,9 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if let Some(share) = confirm {
         return Owed::ConfirmNetwork(share);
     }
+    if has(|a| matches!(a, Action::ConfirmFacilityNetwork { .. })) {
+        return Owed::ConfirmFacility;
+    }
     if has(|a| matches!(a, Action::AskAboutQmb)) {
         return Owed::ConfirmQmb;
     }
@@ -991,6 +1031,7 @@ fn tier(step: &Step) -> u8 {
         | Action::NoSurprisesBalanceBill { .. }
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         // Who pays: with QMB nothing may be billed (E2), so it is asked
         // before paying anything.
         | Action::AskAboutQmb => 1,
