@@ -521,6 +521,34 @@ fn check_offering_agrees(
         ));
     }
     let offer = offer_message(bill, plan, prices, view).to_plain();
+    // Trial T9: the patient's own maximum is a limit, never "a fair offer".
+    if offer.contains("a fair offer") {
+        return Err(format!(
+            "the offer calls what the patient can pay a fair offer:\n{offer}"
+        ));
+    }
+    // Trial T6: a dispute inside the collector's 30 days, or a denial open
+    // to appeal, comes before any offer (Plan::offers_now).
+    let open = plan.steps.iter().any(|step| match step.action {
+        billcoach::domain::plan::Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
+        billcoach::domain::plan::Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        _ => false,
+    });
+    if open && plan.offers_now() {
+        return Err("offers money while a dispute or an appeal is open".to_string());
+    }
+    // "What to offer" is reachable only when the plan offers money now.
+    if let billcoach::conversation::Output::Message { keyboard, .. } = view.script_picker(bill, reference, Some(())) {
+        let offer_button = view.content.plain(billcoach::content::keys::REPORT_SEE_OFFER);
+        let shown = keyboard.iter().flatten().any(|button| button.label == offer_button);
+        if shown != plan.offers_now() {
+            return Err(format!(
+                "the 'What to offer' button is {} while offers_now is {}",
+                shown,
+                plan.offers_now()
+            ));
+        }
+    }
     if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
         return Err(format!("the offer starts from $0.00:\n{offer}"));
     }

@@ -142,7 +142,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
     }
 }
 
-fn title(step: &Step, view: &View<'_>) -> Html {
+pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
     let content = view.content;
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),

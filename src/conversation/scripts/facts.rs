@@ -178,13 +178,9 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let content = view.content;
     // What to pay is said only when paying is the right move now: when
     // the plan offers money (not while help may erase the bill, nor while
-    // the network or QMB is not known), and not while a collector's debt
-    // is disputed inside its 30 days.
-    let hold_off = plan.steps.iter().any(|step| match &step.action {
-        Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
-        _ => false,
-    });
-    if let (Owed::Amount(amount, _), false) = (plan.owed, hold_off) {
+    // the network or QMB is not known, nor while a collector's debt is
+    // disputed inside its 30 days or a denial is open to appeal).
+    if let (Owed::Amount(amount, _), true) = (plan.owed, plan.offers_now()) {
         facts.set(Fact::Owed, usd(amount));
     }
     if plan.owed == Owed::Nothing {

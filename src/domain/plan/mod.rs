@@ -345,7 +345,19 @@ impl Plan {
     /// payment plan): only once what is owed is settled. The 💵 offer, the
     /// ⏰ dates' day to ask for a discount and the scripts' figures follow it.
     pub fn offers_now(&self) -> bool {
-        matches!(self.owed, Owed::Amount(..))
+        matches!(self.owed, Owed::Amount(..)) && self.offer_blocker().is_none()
+    }
+
+    /// The step that must come before any offer although what is owed is
+    /// settled, with its index: a collector's debt disputed inside its 30
+    /// days (A4: collection stops until it is proved), or a denial still
+    /// open to appeal (A5, E3: the insurer may pay it). Trial T6: the 💵
+    /// offer said "Open at $582" while both were pending.
+    pub fn offer_blocker(&self) -> Option<(usize, &Step)> {
+        if !matches!(self.owed, Owed::Amount(..)) {
+            return None;
+        }
+        self.steps.iter().enumerate().find(|(_, step)| blocks_offers(step))
     }
 
     /// Whether the bill's charges are worth checking (the itemized bill,
@@ -358,6 +370,16 @@ impl Plan {
     /// The step with this action kind, if the plan has one.
     pub fn find(&self, wanted: impl Fn(&Action) -> bool) -> Option<&Step> {
         self.steps.iter().find(|step| wanted(&step.action))
+    }
+}
+
+/// A step that holds back any offer while it is open (see
+/// [`Plan::offer_blocker`]).
+fn blocks_offers(step: &Step) -> bool {
+    match step.action {
+        Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
+        Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        _ => false,
     }
 }
 
