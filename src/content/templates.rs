@@ -161,6 +161,13 @@ vocabulary! {
     /// (the EOB's share, the estimate, the audited balance); unknown when
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
+    /// The state law on hospital financial help that applies to this bill
+    /// (E6), by name and citation; known only when the plan's financial-help
+    /// step names one, so the scripts and letters invoke it instead of
+    /// falling back to a self-pay discount.
+    StateLaw = "state_law",
+    /// The source of that law (a URL from E6).
+    StateLawLink = "state_law_link",
     /// Known ("$0.00") when the plan says the patient should owe nothing
     /// (Medicaid, QMB, a $0 share): no "before I pay", no "I'm not refusing
     /// to pay", no itemized bill to ask for.

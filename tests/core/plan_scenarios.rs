@@ -767,3 +767,78 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
         failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// Trial T8a/T8d/T8e (and NY, CO, CT): a for-profit hospital in a state
+/// whose law on hospital financial help covers every hospital (E6). The
+/// plan names the state law, the financial-help script and letter invoke
+/// it by name (with its source in the letter's notes), and neither falls
+/// back to "a discount for patients paying on their own" when told there
+/// is no program.
+#[test]
+fn state_laws_reach_for_profit_hospitals_in_the_plan_script_and_letter() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    for (state, citation, link) in [
+        ("IL", "210 ILCS 89", "ilga.gov"),
+        ("NJ", "N.J.S.A. 26:2H-18.60", "nj.gov/health/hcf/charity-care"),
+        (
+            "CA",
+            "Health and Safety Code §127405",
+            "california_health_safety_code_127405",
+        ),
+        ("NY", "Public Health Law §2807-k(9-a)", "hcfany.org"),
+        ("CO", "C.R.S. 25.5-3-503", "hcpf.colorado.gov"),
+        ("CT", "C.G.S. §19a-673", "Sec19a-673"),
+    ] {
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(Answer3::No),
+            coverage: Some(Coverage::SelfPay),
+            emergency: Some(false),
+            first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+            amount_due: Some(Decimal::from(4870)),
+            in_collections: Some(false),
+            household_size: Some(1),
+            yearly_income: Some(Decimal::from(28_000)),
+            state: Some(state.to_string()),
+            ..Bill::default()
+        };
+        let audited = audit(&bill, &reference, today);
+        let plan = plan_for(&bill, &audited.findings, today);
+        let message = plan_message(&plan, &view).to_plain();
+        assert!(
+            message.contains("Apply for help under your state's law"),
+            "{state}: the plan does not name the state law:\n{message}"
+        );
+        let facts = script_facts(&bill, &audited.findings, &[], None, &view);
+        let script = templates
+            .render_script(ScriptKind::FinancialAssistance, &facts)
+            .to_plain();
+        assert!(
+            script.contains(citation),
+            "{state}: the script lacks {citation:?}:\n{script}"
+        );
+        assert!(
+            !script.contains("patients paying on their own"),
+            "{state}: the script falls back to a self-pay discount:\n{script}"
+        );
+        let letter = templates.render_letter(LetterKind::FinancialAssistance, &facts);
+        assert!(
+            letter.contains(citation),
+            "{state}: the letter lacks {citation:?}:\n{letter}"
+        );
+        assert!(
+            letter.contains(link),
+            "{state}: the letter lacks the source {link:?}:\n{letter}"
+        );
+    }
+}

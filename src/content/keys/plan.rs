@@ -88,6 +88,7 @@ keys! {
     PLAN_ESTIMATE_WHY_UNDATED = "plan.action.estimate.why_undated" [estimate, over];
     PLAN_ESTIMATE_WHY_PASSED = "plan.action.estimate.why_passed" [estimate, over, deadline];
     PLAN_HELP = "plan.action.help.title";
+    PLAN_HELP_LAW = "plan.action.help.title_law";
     PLAN_HELP_FREE = "plan.action.help.why_free" [percent, basis];
     PLAN_HELP_DISCOUNT = "plan.action.help.why_discount" [percent, off, basis];
     PLAN_HELP_SOME = "plan.action.help.why_some" [percent, basis];
@@ -173,6 +174,31 @@ keys! {
     PLAN_LAW_OR = "plan.law.or";
     PLAN_LAW_RI = "plan.law.ri";
     PLAN_LAW_WA = "plan.law.wa";
+    // The same laws by name (plain text) and their sources, for scripts and letters.
+    PLAN_LAW_NAME_CA = "plan.law_name.ca";
+    PLAN_LAW_NAME_CO = "plan.law_name.co";
+    PLAN_LAW_NAME_CT = "plan.law_name.ct";
+    PLAN_LAW_NAME_IL = "plan.law_name.il";
+    PLAN_LAW_NAME_ME = "plan.law_name.me";
+    PLAN_LAW_NAME_MD = "plan.law_name.md";
+    PLAN_LAW_NAME_MA = "plan.law_name.ma";
+    PLAN_LAW_NAME_NJ = "plan.law_name.nj";
+    PLAN_LAW_NAME_NY = "plan.law_name.ny";
+    PLAN_LAW_NAME_OR = "plan.law_name.or";
+    PLAN_LAW_NAME_RI = "plan.law_name.ri";
+    PLAN_LAW_NAME_WA = "plan.law_name.wa";
+    PLAN_LAW_LINK_CA = "plan.law_link.ca";
+    PLAN_LAW_LINK_CO = "plan.law_link.co";
+    PLAN_LAW_LINK_CT = "plan.law_link.ct";
+    PLAN_LAW_LINK_IL = "plan.law_link.il";
+    PLAN_LAW_LINK_ME = "plan.law_link.me";
+    PLAN_LAW_LINK_MD = "plan.law_link.md";
+    PLAN_LAW_LINK_MA = "plan.law_link.ma";
+    PLAN_LAW_LINK_NJ = "plan.law_link.nj";
+    PLAN_LAW_LINK_NY = "plan.law_link.ny";
+    PLAN_LAW_LINK_OR = "plan.law_link.or";
+    PLAN_LAW_LINK_RI = "plan.law_link.ri";
+    PLAN_LAW_LINK_WA = "plan.law_link.wa";
 
     // Where to turn (E11).
     PLAN_ESCALATE_NSA = "plan.escalate.no_surprises";

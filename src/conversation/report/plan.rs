@@ -166,6 +166,9 @@ pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
         Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
+        // E6: a state law reaches this hospital (for-profit ones too in
+        // most of them): the title says so wherever the step sits.
+        Action::FinancialHelp(help) if help.law.is_some() => content.text(keys::PLAN_HELP_LAW),
         Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
         Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
         Action::AskForEob => content.text(keys::PLAN_ASK_EOB),
@@ -437,6 +440,24 @@ fn appeal_key(kind: AppealKind) -> Key {
         AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_ADVANTAGE,
         AppealKind::MedicareNotSure => keys::PLAN_APPEAL_MEDICARE_NOT_SURE,
         AppealKind::Medicaid => keys::PLAN_APPEAL_MEDICAID,
+    }
+}
+
+/// A state law by name and citation (plain text), and its source (E6).
+pub(crate) fn law_name_and_link(law: StateLaw) -> (Key, Key) {
+    match law {
+        StateLaw::California => (keys::PLAN_LAW_NAME_CA, keys::PLAN_LAW_LINK_CA),
+        StateLaw::Colorado => (keys::PLAN_LAW_NAME_CO, keys::PLAN_LAW_LINK_CO),
+        StateLaw::Connecticut => (keys::PLAN_LAW_NAME_CT, keys::PLAN_LAW_LINK_CT),
+        StateLaw::Illinois => (keys::PLAN_LAW_NAME_IL, keys::PLAN_LAW_LINK_IL),
+        StateLaw::Maine => (keys::PLAN_LAW_NAME_ME, keys::PLAN_LAW_LINK_ME),
+        StateLaw::Maryland => (keys::PLAN_LAW_NAME_MD, keys::PLAN_LAW_LINK_MD),
+        StateLaw::Massachusetts => (keys::PLAN_LAW_NAME_MA, keys::PLAN_LAW_LINK_MA),
+        StateLaw::NewJersey => (keys::PLAN_LAW_NAME_NJ, keys::PLAN_LAW_LINK_NJ),
+        StateLaw::NewYork => (keys::PLAN_LAW_NAME_NY, keys::PLAN_LAW_LINK_NY),
+        StateLaw::Oregon => (keys::PLAN_LAW_NAME_OR, keys::PLAN_LAW_LINK_OR),
+        StateLaw::RhodeIsland => (keys::PLAN_LAW_NAME_RI, keys::PLAN_LAW_LINK_RI),
+        StateLaw::Washington => (keys::PLAN_LAW_NAME_WA, keys::PLAN_LAW_LINK_WA),
     }
 }
 

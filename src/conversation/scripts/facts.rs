@@ -186,6 +186,16 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     if plan.owed == Owed::Nothing {
         facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
     }
+    // E6: a state law on hospital financial help that reaches this bill.
+    let law = plan.steps.iter().find_map(|step| match &step.action {
+        Action::FinancialHelp(help) => help.law,
+        _ => None,
+    });
+    if let Some(terms) = law {
+        let (name, link) = crate::conversation::report::plan::law_name_and_link(terms.law);
+        facts.set(Fact::StateLaw, plain(&content.text(name)));
+        facts.set(Fact::StateLawLink, plain(&content.text(link)));
+    }
     let appeal_next = plan.steps.iter().find_map(|step| match &step.action {
         Action::AppealDenial { kind } => Some(match kind {
             plan::coverage::AppealKind::PrivatePlan => keys::PLAN_APPEAL_NEXT_PRIVATE,
