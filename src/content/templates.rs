@@ -161,6 +161,10 @@ vocabulary! {
     /// (the EOB's share, the estimate, the audited balance); unknown when
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
+    /// Known when the patient pays on their own (uninsured / self-pay): the
+    /// self-pay discount's rule of thumb (30–60% off charges, B) is said
+    /// only then.
+    SelfPay = "self_pay",
     /// The state law on hospital financial help that applies to this bill
     /// (E6), by name and citation; known only when the plan's financial-help
     /// step names one, so the scripts and letters invoke it instead of

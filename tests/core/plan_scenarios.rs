@@ -20,6 +20,7 @@
 //! offer_shows = ["…"]                # phrases the 💵 offer must contain
 //! never = ["…"]                      # phrases plan, offer, script and findings must not contain
 //! script_shows = ["…"]               # phrases the recommended script must contain
+//! script_never = ["…"]               # phrases the recommended script must not contain
 //! complaint_shows = ["…"]            # phrases the complaint letter must contain
 //! [scenario.bill]                    # a Bill, as the review stores it
 //! ```
@@ -67,6 +68,9 @@ struct Scenario {
     /// Phrases the recommended script must contain.
     #[serde(default)]
     script_shows: Vec<String>,
+    /// Phrases the recommended script must not contain.
+    #[serde(default)]
+    script_never: Vec<String>,
     /// Phrases the complaint letter (/letter) must contain.
     #[serde(default)]
     complaint_shows: Vec<String>,
@@ -169,6 +173,11 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
     for phrase in &scenario.script_shows {
         if !rendered.script.contains(phrase.as_str()) {
             return Err(format!("the script lacks {phrase:?}:\n{}", rendered.script));
+        }
+    }
+    for phrase in &scenario.script_never {
+        if rendered.script.contains(phrase.as_str()) {
+            return Err(format!("the script says {phrase:?}:\n{}", rendered.script));
         }
     }
     for phrase in &scenario.complaint_shows {
@@ -685,6 +694,20 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     let script = templates.render_script(script_for(first, &bill), &facts).to_plain();
                                     if script.contains("I could pay $") {
                                         problems.push(format!("a lump sum offered while owed is {:?}", plan.owed));
+                                    }
+                                }
+                            }
+                            // B: the self-pay discount (30–60% off charges) is for
+                            // patients paying on their own, not insured ones.
+                            if coverage != Coverage::SelfPay {
+                                for kind in [
+                                    billcoach::content::templates::ScriptKind::Hospital,
+                                    billcoach::content::templates::ScriptKind::Doctor,
+                                ] {
+                                    let script = templates.render_script(kind, &facts).to_plain();
+                                    if script.contains("30–60%") {
+                                        problems
+                                            .push(format!("the {} script gives an insured patient 30–60%", kind.id()));
                                     }
                                 }
                             }

@@ -167,7 +167,21 @@ pub fn facts(
             .map(|months| months.to_string()),
     );
 
-    set_findings(&mut facts, findings, finding_texts);
+    if bill.coverage == Some(crate::domain::bill::Coverage::SelfPay) {
+        facts.set(Fact::SelfPay, "self-pay");
+    }
+    // A lower price for a charge (the Medicare comparison) is asked only
+    // when the plan offers money now: not while financial help or Medicaid
+    // may erase the bill, nor in the same call as an application for help.
+    let offers_now = plan.offers_now();
+    let asked: Vec<(Finding, FindingText)> = findings
+        .iter()
+        .cloned()
+        .zip(finding_texts.iter().cloned())
+        .filter(|(finding, _)| offers_now || !is_price_ask(finding))
+        .collect();
+    let (findings, finding_texts): (Vec<Finding>, Vec<FindingText>) = asked.into_iter().unzip();
+    set_findings(&mut facts, &findings, &finding_texts);
     set_call_log(&mut facts, &bill.calls, view);
     facts
 }
@@ -351,6 +365,11 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
 
 /// The findings: the top one (title, ask, dollars), the next ones' asks,
 /// the total at stake, and the list (titles in scripts, all in letters).
+/// A finding that asks for a lower price (a charge far above Medicare's).
+fn is_price_ask(finding: &Finding) -> bool {
+    matches!(&finding.kind, FindingKind::Visit(VisitIssue::HighPrice { .. }))
+}
+
 fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) {
     let pairs: Vec<(&Finding, &FindingText)> = findings
         .iter()
