@@ -161,6 +161,9 @@ vocabulary! {
     /// (the EOB's share, the estimate, the audited balance); unknown when
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
+    /// Known when the plan's first step is to have the provider bill the
+    /// insurance (the claim was never sent): letters lead with it.
+    InsuranceFirst = "insurance_first",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

@@ -865,3 +865,74 @@ fn state_laws_reach_for_profit_hospitals_in_the_plan_script_and_letter() {
         );
     }
 }
+
+/// Trial T4: in network, the claim never sent to the insurer. The script
+/// and the letters lead with "submit this to my insurer and hold the bill
+/// until it is processed", before any charge is questioned; the dispute
+/// letter's title asks questions rather than declaring errors.
+#[test]
+fn a_claim_never_sent_leads_the_script_and_the_letters() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::InNetwork),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::NotSent),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 8, 30).unwrap()),
+        amount_due: Some(Decimal::from(1284)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    bill.items = parse_bill_text(
+        "07/22/2026 0510 G0463 CLINIC VISIT 1 420.00\n07/22/2026 0300 85025 CBC 1 104.00\n07/22/2026 0300 36415 BLOOD DRAW 2 124.00\n",
+        today,
+    )
+    .items;
+    bill.items_confirmed = true;
+    bill.not_received_done = true;
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let script = templates.render_script(ScriptKind::Hospital, &facts).to_plain();
+    let said: Vec<&str> = script.lines().filter(|line| line.starts_with("You:")).collect();
+    assert!(
+        said.get(1)
+            .is_some_and(|line| line.contains("Please send the claim to my insurance and hold the bill")),
+        "the script does not lead with the insurance:\n{script}"
+    );
+    for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
+        let letter = templates.render_letter(kind, &facts);
+        let lead = letter
+            .find("Please submit this claim to my insurer")
+            .unwrap_or_else(|| panic!("the {} letter lacks the insurance first:\n{letter}", kind.id()));
+        let body = letter.find("To the Billing Department:").unwrap();
+        let next = letter[body..].find("\n\n").map(|i| body + i + 2).unwrap();
+        assert_eq!(
+            lead,
+            next + "I have health insurance, and this bill was never sent to it. ".len(),
+            "not the first paragraph:\n{letter}"
+        );
+        assert!(letter.contains("hold the bill until it is processed"), "{letter}");
+    }
+    let dispute = templates.render_letter(LetterKind::BillingDispute, &facts);
+    assert!(!dispute.contains("Billing errors"), "{dispute}");
+}

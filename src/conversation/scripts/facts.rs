@@ -200,6 +200,13 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     if plan.owed == Owed::Nothing {
         facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
     }
+    // Trial T4: a claim never sent to the insurer comes before any dispute.
+    if plan
+        .first()
+        .is_some_and(|step| step.action == Action::BillInsuranceFirst)
+    {
+        facts.set(Fact::InsuranceFirst, "bill insurance first");
+    }
     // E6: a state law on hospital financial help that reaches this bill.
     let law = plan.steps.iter().find_map(|step| match &step.action {
         Action::FinancialHelp(help) => help.law,
