@@ -936,3 +936,44 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     let dispute = templates.render_letter(LetterKind::BillingDispute, &facts);
     assert!(!dispute.contains("Billing errors"), "{dispute}");
 }
+
+/// Trial T8a: a self-pay bill $400+ over its good-faith estimate opens the
+/// federal dispute, a right to use, not "likely an error" on the bill.
+#[test]
+fn a_bill_over_its_estimate_is_a_right_not_an_error() {
+    use billcoach::domain::bill::{Answer3, BillSender, Coverage, Estimate};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::SelfPay),
+        emergency: Some(false),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 9, 10).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+        amount_due: Some(Decimal::from(4870)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        estimate: Some(Estimate::Amount(Decimal::from(2500))),
+        ..Bill::default()
+    };
+    bill.items = parse_bill_text(
+        "09/10/2026 0360 29881 KNEE ARTHROSCOPY 1 3900.00\n09/10/2026 0370 01400 ANESTHESIA KNEE 1 650.00\n09/10/2026 0272 A4550 SURGICAL TRAY 1 320.00\n",
+        today,
+    )
+    .items;
+    bill.items_confirmed = true;
+    bill.not_received_done = true;
+    let screen = match billcoach::conversation::report::findings(&bill, &reference, &view, 0) {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    assert!(screen.contains("$2,370.00 at stake · a right you can use"), "{screen}");
+    assert!(!screen.contains("likely an error"), "{screen}");
+}
