@@ -161,6 +161,24 @@ vocabulary! {
     /// (the EOB's share, the estimate, the audited balance); unknown when
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
+    /// Known when the plan's first step is to have the provider bill the
+    /// insurance (the claim was never sent): letters lead with it.
+    InsuranceFirst = "insurance_first",
+    /// Known when the patient pays on their own (uninsured / self-pay): the
+    /// self-pay discount's rule of thumb (30–60% off charges, B) is said
+    /// only then.
+    SelfPay = "self_pay",
+    /// The state law on hospital financial help that applies to this bill
+    /// (E6), by name and citation; known only when the plan's financial-help
+    /// step names one, so the scripts and letters invoke it instead of
+    /// falling back to a self-pay discount.
+    StateLaw = "state_law",
+    /// The source of that law (a URL from E6).
+    StateLawLink = "state_law_link",
+    /// Known ("$0.00") when the plan says the patient should owe nothing
+    /// (Medicaid, QMB, a $0 share): no "before I pay", no "I'm not refusing
+    /// to pay", no itemized bill to ask for.
+    OwesNothing = "owes_nothing",
     /// What to say first when the plan's first step is about who pays
     /// (Medicaid, QMB, the insurer, the EOB's share), first person.
     CoverageAsk = "coverage_ask",

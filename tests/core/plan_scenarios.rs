@@ -20,6 +20,7 @@
 //! offer_shows = ["…"]                # phrases the 💵 offer must contain
 //! never = ["…"]                      # phrases plan, offer, script and findings must not contain
 //! script_shows = ["…"]               # phrases the recommended script must contain
+//! script_never = ["…"]               # phrases the recommended script must not contain
 //! complaint_shows = ["…"]            # phrases the complaint letter must contain
 //! [scenario.bill]                    # a Bill, as the review stores it
 //! ```
@@ -67,6 +68,9 @@ struct Scenario {
     /// Phrases the recommended script must contain.
     #[serde(default)]
     script_shows: Vec<String>,
+    /// Phrases the recommended script must not contain.
+    #[serde(default)]
+    script_never: Vec<String>,
     /// Phrases the complaint letter (/letter) must contain.
     #[serde(default)]
     complaint_shows: Vec<String>,
@@ -121,6 +125,9 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
     };
     let audited = audit(&bill, reference, scenario.today);
     let plan = plan_for(&bill, &audited.findings, scenario.today);
+    // The findings as the bot shows and quotes them: in the plan's order,
+    // without those the plan drops (a bill that should be $0).
+    let shown = billcoach::domain::plan::ordered_findings(&bill, reference, scenario.today);
     let first = plan.first().ok_or("no step at all")?;
     let ids: Vec<&str> = plan.steps.iter().map(|s| s.action.id()).collect();
     if first.action.id() != scenario.top {
@@ -144,15 +151,14 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
 
     let plan_html = plan_message(&plan, &view);
     plan_html.check_tags().map_err(|e| format!("bad HTML: {e}"))?;
-    let texts: Vec<FindingText> = audited
-        .findings
+    let texts: Vec<FindingText> = shown
         .iter()
         .map(|finding| match &finding.kind {
             FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, reference, &view),
             FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, reference, &view),
         })
         .collect();
-    let facts = script_facts(&bill, &audited.findings, &texts, None, &view);
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
     let rendered = Rendered {
         plan: plan_html.to_plain(),
         offer: offer_message(&bill, &plan, &audited.prices, &view).to_plain(),
@@ -167,6 +173,11 @@ fn check(scenario: &Scenario, content: &Content, templates: &Templates, referenc
     for phrase in &scenario.script_shows {
         if !rendered.script.contains(phrase.as_str()) {
             return Err(format!("the script lacks {phrase:?}:\n{}", rendered.script));
+        }
+    }
+    for phrase in &scenario.script_never {
+        if rendered.script.contains(phrase.as_str()) {
+            return Err(format!("the script says {phrase:?}:\n{}", rendered.script));
         }
     }
     for phrase in &scenario.complaint_shows {
@@ -519,6 +530,34 @@ fn check_offering_agrees(
         ));
     }
     let offer = offer_message(bill, plan, prices, view).to_plain();
+    // Trial T9: the patient's own maximum is a limit, never "a fair offer".
+    if offer.contains("a fair offer") {
+        return Err(format!(
+            "the offer calls what the patient can pay a fair offer:\n{offer}"
+        ));
+    }
+    // Trial T6: a dispute inside the collector's 30 days, or a denial open
+    // to appeal, comes before any offer (Plan::offers_now).
+    let open = plan.steps.iter().any(|step| match step.action {
+        billcoach::domain::plan::Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
+        billcoach::domain::plan::Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        _ => false,
+    });
+    if open && plan.offers_now() {
+        return Err("offers money while a dispute or an appeal is open".to_string());
+    }
+    // "What to offer" is reachable only when the plan offers money now.
+    if let billcoach::conversation::Output::Message { keyboard, .. } = view.script_picker(bill, reference, Some(())) {
+        let offer_button = view.content.plain(billcoach::content::keys::REPORT_SEE_OFFER);
+        let shown = keyboard.iter().flatten().any(|button| button.label == offer_button);
+        if shown != plan.offers_now() {
+            return Err(format!(
+                "the 'What to offer' button is {} while offers_now is {}",
+                shown,
+                plan.offers_now()
+            ));
+        }
+    }
     if offer.contains("start from $0.00") || offer.contains("Start from $0.00") {
         return Err(format!("the offer starts from $0.00:\n{offer}"));
     }
@@ -585,14 +624,17 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
             ] {
                 for emergency in [true, false] {
                     for income in [None, Some("18000"), Some("150000")] {
-                        for (share, qmb) in shares_and_qmb(coverage) {
+                        for (share, qmb, facility) in shares_and_qmb(coverage)
+                            .into_iter()
+                            .flat_map(|(share, qmb)| [Answer3::No, Answer3::NotSure].map(|f| (share, qmb, f)))
+                        {
                             let bill = Bill {
                                 sender: Some(sender),
                                 nonprofit: Some(Answer3::Yes),
                                 coverage: Some(coverage),
                                 qmb,
                                 emergency: Some(emergency),
-                                in_network_facility: Some(Answer3::No),
+                                in_network_facility: Some(facility),
                                 claim: claim.filter(|_| coverage.is_insured()),
                                 denial_date: Some(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()),
                                 service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
@@ -655,6 +697,79 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                     }
                                 }
                             }
+                            // B: the self-pay discount (30–60% off charges) is for
+                            // patients paying on their own, not insured ones.
+                            if coverage != Coverage::SelfPay {
+                                for kind in [
+                                    billcoach::content::templates::ScriptKind::Hospital,
+                                    billcoach::content::templates::ScriptKind::Doctor,
+                                ] {
+                                    let script = templates.render_script(kind, &facts).to_plain();
+                                    if script.contains("30–60%") {
+                                        problems
+                                            .push(format!("the {} script gives an insured patient 30–60%", kind.id()));
+                                    }
+                                }
+                            }
+                            // A3/E4: out-of-network care at a facility whose network is
+                            // not known may be protected: never called "outside the No
+                            // Surprises Act", and nothing offered before the insurer says
+                            // (trial T5b).
+                            if billcoach::domain::audit::visit::facility_network_unknown(&bill)
+                                && bill.insurance_processed()
+                            {
+                                let above_share = match bill.eob.your_share {
+                                    Some(share) => bill.amount_due.is_some_and(|due| due - share > Decimal::ONE),
+                                    None => true,
+                                };
+                                if above_share && plan.offers_now() {
+                                    problems.push("offers money while the facility's network is not known".to_string());
+                                }
+                                for text in &texts {
+                                    let words = format!("{} {}", text.explain.to_plain(), text.ask.to_plain());
+                                    if words.contains("outside the No Surprises Act") {
+                                        problems
+                                            .push("a finding calls the bill outside the No Surprises Act".to_string());
+                                    }
+                                }
+                            }
+                            // A bill that should be $0 (Medicaid, QMB, a $0 share): the
+                            // script the bot sends never pleads to pay later, asks to match
+                            // an EOB share, or asks for help to pay (trial T2, T3a).
+                            if plan.owed == Owed::Nothing {
+                                if let Some(first) = plan.first() {
+                                    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+                                    let shown_texts: Vec<FindingText> = shown
+                                        .iter()
+                                        .map(|finding| match &finding.kind {
+                                            FindingKind::Coding(issue) => {
+                                                describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                            }
+                                            FindingKind::Visit(issue) => {
+                                                describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                            }
+                                        })
+                                        .collect();
+                                    let shown_facts = script_facts(&bill, &shown, &shown_texts, None, &view);
+                                    let script = templates
+                                        .render_script(script_for(first, &bill), &shown_facts)
+                                        .to_plain();
+                                    for phrase in [
+                                        "not refusing to pay",
+                                        "match the EOB",
+                                        "financial assistance policy",
+                                        "before I pay",
+                                    ] {
+                                        // A $0 EOB share is matched by correcting the bill to it.
+                                        let share_zero = first.action.id() == "share_is_zero";
+                                        if script.contains(phrase) && !(share_zero && phrase == "match the EOB") {
+                                            problems.push(format!(
+                                                "the script says {phrase:?} on a bill that should be $0"
+                                            ));
+                                        }
+                                    }
+                                }
+                            }
                             if !problems.is_empty() {
                                 failures.push(format!(
                                     "{coverage:?} {claim:?} {sender:?} emergency={emergency} income={income:?} share={share:?}: {}",
@@ -674,4 +789,191 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
         failures.len(),
         failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Trial T8a/T8d/T8e (and NY, CO, CT): a for-profit hospital in a state
+/// whose law on hospital financial help covers every hospital (E6). The
+/// plan names the state law, the financial-help script and letter invoke
+/// it by name (with its source in the letter's notes), and neither falls
+/// back to "a discount for patients paying on their own" when told there
+/// is no program.
+#[test]
+fn state_laws_reach_for_profit_hospitals_in_the_plan_script_and_letter() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    for (state, citation, link) in [
+        ("IL", "210 ILCS 89", "ilga.gov"),
+        ("NJ", "N.J.S.A. 26:2H-18.60", "nj.gov/health/hcf/charity-care"),
+        (
+            "CA",
+            "Health and Safety Code §127405",
+            "california_health_safety_code_127405",
+        ),
+        ("NY", "Public Health Law §2807-k(9-a)", "hcfany.org"),
+        ("CO", "C.R.S. 25.5-3-503", "hcpf.colorado.gov"),
+        ("CT", "C.G.S. §19a-673", "Sec19a-673"),
+    ] {
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(Answer3::No),
+            coverage: Some(Coverage::SelfPay),
+            emergency: Some(false),
+            first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+            amount_due: Some(Decimal::from(4870)),
+            in_collections: Some(false),
+            household_size: Some(1),
+            yearly_income: Some(Decimal::from(28_000)),
+            state: Some(state.to_string()),
+            ..Bill::default()
+        };
+        let audited = audit(&bill, &reference, today);
+        let plan = plan_for(&bill, &audited.findings, today);
+        let message = plan_message(&plan, &view).to_plain();
+        assert!(
+            message.contains("Apply for help under your state's law"),
+            "{state}: the plan does not name the state law:\n{message}"
+        );
+        let facts = script_facts(&bill, &audited.findings, &[], None, &view);
+        let script = templates
+            .render_script(ScriptKind::FinancialAssistance, &facts)
+            .to_plain();
+        assert!(
+            script.contains(citation),
+            "{state}: the script lacks {citation:?}:\n{script}"
+        );
+        assert!(
+            !script.contains("patients paying on their own"),
+            "{state}: the script falls back to a self-pay discount:\n{script}"
+        );
+        let letter = templates.render_letter(LetterKind::FinancialAssistance, &facts);
+        assert!(
+            letter.contains(citation),
+            "{state}: the letter lacks {citation:?}:\n{letter}"
+        );
+        assert!(
+            letter.contains(link),
+            "{state}: the letter lacks the source {link:?}:\n{letter}"
+        );
+    }
+}
+
+/// Trial T4: in network, the claim never sent to the insurer. The script
+/// and the letters lead with "submit this to my insurer and hold the bill
+/// until it is processed", before any charge is questioned; the dispute
+/// letter's title asks questions rather than declaring errors.
+#[test]
+fn a_claim_never_sent_leads_the_script_and_the_letters() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::InNetwork),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::NotSent),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 8, 30).unwrap()),
+        amount_due: Some(Decimal::from(1284)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    bill.items = parse_bill_text(
+        "07/22/2026 0510 G0463 CLINIC VISIT 1 420.00\n07/22/2026 0300 85025 CBC 1 104.00\n07/22/2026 0300 36415 BLOOD DRAW 2 124.00\n",
+        today,
+    )
+    .items;
+    bill.items_confirmed = true;
+    bill.not_received_done = true;
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let script = templates.render_script(ScriptKind::Hospital, &facts).to_plain();
+    let said: Vec<&str> = script.lines().filter(|line| line.starts_with("You:")).collect();
+    assert!(
+        said.get(1)
+            .is_some_and(|line| line.contains("Please send the claim to my insurance and hold the bill")),
+        "the script does not lead with the insurance:\n{script}"
+    );
+    for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
+        let letter = templates.render_letter(kind, &facts);
+        let lead = letter
+            .find("Please submit this claim to my insurer")
+            .unwrap_or_else(|| panic!("the {} letter lacks the insurance first:\n{letter}", kind.id()));
+        let body = letter.find("To the Billing Department:").unwrap();
+        let next = letter[body..].find("\n\n").map(|i| body + i + 2).unwrap();
+        assert_eq!(
+            lead,
+            next + "I have health insurance, and this bill was never sent to it. ".len(),
+            "not the first paragraph:\n{letter}"
+        );
+        assert!(letter.contains("hold the bill until it is processed"), "{letter}");
+    }
+    let dispute = templates.render_letter(LetterKind::BillingDispute, &facts);
+    assert!(!dispute.contains("Billing errors"), "{dispute}");
+}
+
+/// Trial T8a: a self-pay bill $400+ over its good-faith estimate opens the
+/// federal dispute, a right to use, not "likely an error" on the bill.
+#[test]
+fn a_bill_over_its_estimate_is_a_right_not_an_error() {
+    use billcoach::domain::bill::{Answer3, BillSender, Coverage, Estimate};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::SelfPay),
+        emergency: Some(false),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 9, 10).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+        amount_due: Some(Decimal::from(4870)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        estimate: Some(Estimate::Amount(Decimal::from(2500))),
+        ..Bill::default()
+    };
+    bill.items = parse_bill_text(
+        "09/10/2026 0360 29881 KNEE ARTHROSCOPY 1 3900.00\n09/10/2026 0370 01400 ANESTHESIA KNEE 1 650.00\n09/10/2026 0272 A4550 SURGICAL TRAY 1 320.00\n",
+        today,
+    )
+    .items;
+    bill.items_confirmed = true;
+    bill.not_received_done = true;
+    let screen = match billcoach::conversation::report::findings(&bill, &reference, &view, 0) {
+        billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
+        _ => String::new(),
+    };
+    assert!(screen.contains("$2,370.00 at stake · a right you can use"), "{screen}");
+    assert!(!screen.contains("likely an error"), "{screen}");
 }

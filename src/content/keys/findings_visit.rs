@@ -64,6 +64,10 @@ keys! {
     VISIT_BALANCE_EOB_OON_ASK = "findings_visit.balance_differs_from_eob.out_of_network_ask" [your_share, amount_due, over];
     // Network not known: which of the two holds is the first question.
     VISIT_BALANCE_EOB_NOT_SURE_ASK = "findings_visit.balance_differs_from_eob.not_sure_ask" [your_share, amount_due, over];
+    // An out-of-network clinician at a facility whose network is not known:
+    // the No Surprises Act may apply (A3, E4), a question.
+    VISIT_BALANCE_EOB_FACILITY_EXPLAIN = "findings_visit.balance_differs_from_eob.facility_not_sure_explain" [your_share, amount_due, over];
+    VISIT_BALANCE_EOB_FACILITY_ASK = "findings_visit.balance_differs_from_eob.facility_not_sure_ask" [your_share, amount_due, over];
     // Medicare: the MSN's "Maximum You May Be Billed" (E2), not a network.
     VISIT_BALANCE_EOB_MEDICARE_EXPLAIN = "findings_visit.balance_differs_from_eob.medicare_explain" [your_share, amount_due, over];
 

@@ -16,6 +16,9 @@ keys! {
     OFFER_CONFIRM_NETWORK_ZERO = "offer.confirm_network_zero";
     /// Medicare, QMB not known: with QMB nothing of Medicare's share is owed.
     OFFER_CONFIRM_QMB = "offer.confirm_qmb";
+    OFFER_CONFIRM_FACILITY = "offer.confirm_facility";
+    /// What is owed is settled, but a plan step comes first (Plan::offer_blocker).
+    OFFER_NOT_YET = "offer.not_yet" [number, step];
     /// What the offer starts from, when it is not the balance as billed.
     OFFER_FROM_EOB_SHARE = "offer.from.eob_share" [owed, balance];
     OFFER_FROM_ESTIMATE = "offer.from.estimate" [owed, balance];

@@ -71,6 +71,11 @@ keys! {
     PLAN_PAY_SHARE_MEDICARE_WHY = "plan.action.pay_share.why_medicare" [share, amount_due];
     PLAN_CONFIRM_NETWORK = "plan.action.confirm_network.title";
     PLAN_CONFIRM_NETWORK_WHY = "plan.action.confirm_network.why" [share, amount_due];
+    /// A3/E4: the facility's network not known; the Act may apply.
+    PLAN_CONFIRM_FACILITY = "plan.action.confirm_facility.title";
+    PLAN_CONFIRM_FACILITY_WHY = "plan.action.confirm_facility.why" [share];
+    PLAN_CONFIRM_FACILITY_SHARE_KNOWN = "plan.action.confirm_facility.share_known" [share];
+    PLAN_CONFIRM_FACILITY_SHARE_UNKNOWN = "plan.action.confirm_facility.share_unknown";
     PLAN_NSA_EMERGENCY = "plan.action.nsa_emergency.title";
     PLAN_NSA_FACILITY = "plan.action.nsa_facility.title";
     PLAN_NSA_EMERGENCY_WHY = "plan.action.nsa_emergency.why" [share];
@@ -83,6 +88,7 @@ keys! {
     PLAN_ESTIMATE_WHY_UNDATED = "plan.action.estimate.why_undated" [estimate, over];
     PLAN_ESTIMATE_WHY_PASSED = "plan.action.estimate.why_passed" [estimate, over, deadline];
     PLAN_HELP = "plan.action.help.title";
+    PLAN_HELP_LAW = "plan.action.help.title_law";
     PLAN_HELP_FREE = "plan.action.help.why_free" [percent, basis];
     PLAN_HELP_DISCOUNT = "plan.action.help.why_discount" [percent, off, basis];
     PLAN_HELP_SOME = "plan.action.help.why_some" [percent, basis];
@@ -124,11 +130,14 @@ keys! {
     PLAN_SAY_WAIT_FOR_EOB = "plan.ask.wait_for_eob";
     PLAN_SAY_BILL_INSURANCE = "plan.ask.bill_insurance";
     PLAN_SAY_MEDICAID = "plan.ask.medicaid";
+    PLAN_SAY_MEDICAID_PAID = "plan.ask.medicaid_paid";
     PLAN_SAY_QMB = "plan.ask.qmb";
     PLAN_SAY_SHARE_ZERO = "plan.ask.share_zero";
     PLAN_SAY_PAY_SHARE = "plan.ask.pay_share" [share];
     PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
+    PLAN_SAY_ASK_QMB = "plan.ask.ask_qmb";
+    PLAN_SAY_CONFIRM_FACILITY = "plan.ask.confirm_facility";
     /// The same first words, to a collection agency (it holds the debt; it
     /// neither bills the insurer nor corrects the provider's bill).
     PLAN_SAY_COLLECTOR_WAIT_FOR_EOB = "plan.ask_collector.wait_for_eob";
@@ -140,6 +149,8 @@ keys! {
     PLAN_SAY_COLLECTOR_PAY_SHARE = "plan.ask_collector.pay_share" [share];
     PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
     PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
+    PLAN_SAY_COLLECTOR_ASK_QMB = "plan.ask_collector.ask_qmb";
+    PLAN_SAY_COLLECTOR_CONFIRM_FACILITY = "plan.ask_collector.confirm_facility";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";
     PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE = "plan.appeal_next.original_medicare";
@@ -163,6 +174,31 @@ keys! {
     PLAN_LAW_OR = "plan.law.or";
     PLAN_LAW_RI = "plan.law.ri";
     PLAN_LAW_WA = "plan.law.wa";
+    // The same laws by name (plain text) and their sources, for scripts and letters.
+    PLAN_LAW_NAME_CA = "plan.law_name.ca";
+    PLAN_LAW_NAME_CO = "plan.law_name.co";
+    PLAN_LAW_NAME_CT = "plan.law_name.ct";
+    PLAN_LAW_NAME_IL = "plan.law_name.il";
+    PLAN_LAW_NAME_ME = "plan.law_name.me";
+    PLAN_LAW_NAME_MD = "plan.law_name.md";
+    PLAN_LAW_NAME_MA = "plan.law_name.ma";
+    PLAN_LAW_NAME_NJ = "plan.law_name.nj";
+    PLAN_LAW_NAME_NY = "plan.law_name.ny";
+    PLAN_LAW_NAME_OR = "plan.law_name.or";
+    PLAN_LAW_NAME_RI = "plan.law_name.ri";
+    PLAN_LAW_NAME_WA = "plan.law_name.wa";
+    PLAN_LAW_LINK_CA = "plan.law_link.ca";
+    PLAN_LAW_LINK_CO = "plan.law_link.co";
+    PLAN_LAW_LINK_CT = "plan.law_link.ct";
+    PLAN_LAW_LINK_IL = "plan.law_link.il";
+    PLAN_LAW_LINK_ME = "plan.law_link.me";
+    PLAN_LAW_LINK_MD = "plan.law_link.md";
+    PLAN_LAW_LINK_MA = "plan.law_link.ma";
+    PLAN_LAW_LINK_NJ = "plan.law_link.nj";
+    PLAN_LAW_LINK_NY = "plan.law_link.ny";
+    PLAN_LAW_LINK_OR = "plan.law_link.or";
+    PLAN_LAW_LINK_RI = "plan.law_link.ri";
+    PLAN_LAW_LINK_WA = "plan.law_link.wa";
 
     // Where to turn (E11).
     PLAN_ESCALATE_NSA = "plan.escalate.no_surprises";

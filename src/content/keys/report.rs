@@ -71,6 +71,8 @@ keys! {
     REPORT_LIKELY = "report.certainty.likely";
     REPORT_WORTH_ASKING = "report.certainty.worth_asking";
     REPORT_STEP = "report.certainty.step";
+    /// A right to use (the estimate dispute), not an error on the bill.
+    REPORT_RIGHT = "report.certainty.right";
     REPORT_CLEAN = "report.clean";
     REPORT_SEE_SCRIPTS = "report.see_scripts";
     REPORT_SEE_OFFER = "report.see_offer";

@@ -58,6 +58,21 @@ pub fn describe(
             ..
         } => words.discharge_day(*admission, *discharge, *nights_charged, *nights_expected, *night_charge),
         VisitIssue::NotReceived { amount } => words.not_received(*amount),
+        // The facility's network not known: the No Surprises Act may apply,
+        // so the words ask the insurer first (A3, E4), never "outside the Act".
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
+            if crate::domain::audit::visit::facility_network_unknown(bill) =>
+        {
+            words.balance(
+                [
+                    keys::VISIT_BALANCE_EOB_TITLE,
+                    keys::VISIT_BALANCE_EOB_FACILITY_EXPLAIN,
+                    keys::VISIT_BALANCE_EOB_FACILITY_ASK,
+                ],
+                *amount_due,
+                *your_share,
+            )
+        }
         // Out of network, outside the No Surprises Act, the share is no
         // ceiling: the words ask what the rest is, not to match the EOB.
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share }

@@ -214,8 +214,10 @@ fn finding_block(number: usize, finding: &Finding, bill: &Bill, reference: &Refe
     let FindingText { title, explain, ask } = describe(finding, bill, reference, view);
     let content = view.content;
     let is_step = matches!(&finding.kind, FindingKind::Visit(issue) if issue.is_step());
+    let is_right = matches!(&finding.kind, FindingKind::Visit(issue) if issue.is_right());
     let certainty = content.text(match finding.certainty {
         _ if is_step => keys::REPORT_STEP,
+        _ if is_right => keys::REPORT_RIGHT,
         Certainty::Certain => keys::REPORT_CERTAIN,
         Certainty::Likely => keys::REPORT_LIKELY,
         Certainty::WorthAsking => keys::REPORT_WORTH_ASKING,

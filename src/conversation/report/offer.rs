@@ -43,6 +43,10 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
             return Html::join(&lines, "\n");
         }
+        Owed::ConfirmFacility => {
+            lines.push(content.text(keys::OFFER_CONFIRM_FACILITY));
+            return Html::join(&lines, "\n");
+        }
         Owed::ConfirmQmb => {
             lines.push(content.text(keys::OFFER_CONFIRM_QMB));
             return Html::join(&lines, "\n");
@@ -59,6 +63,19 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             return Html::join(&lines, "\n");
         }
         Owed::Unknown => None,
+        // What is owed is settled, but a step comes first (a dispute inside
+        // the collector's 30 days, an open appeal): the plan's own blocker.
+        Owed::Amount(..) if plan.offer_blocker().is_some() => {
+            if let Some((index, step)) = plan.offer_blocker() {
+                let number = (index + 1).to_string();
+                let title = super::plan::title(step, view);
+                lines.push(content.render(
+                    keys::OFFER_NOT_YET,
+                    &[("number", Fill::Text(&number)), ("step", Fill::Html(&title))],
+                ));
+            }
+            return Html::join(&lines, "\n");
+        }
         Owed::Amount(amount, basis) => {
             let from = match basis {
                 OwedBasis::Balance => None,

@@ -104,6 +104,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::AskForEob
         | Action::AskForItemized
         | Action::FixErrors { .. }
@@ -133,6 +134,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         | Action::QmbOwesNothing
         | Action::AskAboutQmb
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::AskForEob
         | Action::AskDiscount { .. }
         | Action::SettleWithCollector
@@ -140,7 +142,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
     }
 }
 
-fn title(step: &Step, view: &View<'_>) -> Html {
+pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
     let content = view.content;
     match &step.action {
         Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),
@@ -160,9 +162,13 @@ fn title(step: &Step, view: &View<'_>) -> Html {
             &[("share", Fill::Text(&usd(*share)))],
         ),
         Action::ConfirmNetwork { .. } => content.text(keys::PLAN_CONFIRM_NETWORK),
+        Action::ConfirmFacilityNetwork { .. } => content.text(keys::PLAN_CONFIRM_FACILITY),
         Action::NoSurprisesBalanceBill { emergency: true, .. } => content.text(keys::PLAN_NSA_EMERGENCY),
         Action::NoSurprisesBalanceBill { emergency: false, .. } => content.text(keys::PLAN_NSA_FACILITY),
         Action::EstimateDispute { .. } => content.text(keys::PLAN_ESTIMATE),
+        // E6: a state law reaches this hospital (for-profit ones too in
+        // most of them): the title says so wherever the step sits.
+        Action::FinancialHelp(help) if help.law.is_some() => content.text(keys::PLAN_HELP_LAW),
         Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
         Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
         Action::AskForEob => content.text(keys::PLAN_ASK_EOB),
@@ -252,6 +258,7 @@ fn due_reason(action: &Action) -> Key {
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         | Action::NoSurprisesBalanceBill { .. }
         | Action::AskForEob
         | Action::AskForItemized
@@ -309,6 +316,16 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
                 ("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default())),
             ],
         ),
+        Action::ConfirmFacilityNetwork { share } => {
+            let share = match share {
+                Some(share) => content.render(
+                    keys::PLAN_CONFIRM_FACILITY_SHARE_KNOWN,
+                    &[("share", Fill::Text(&usd(*share)))],
+                ),
+                None => content.text(keys::PLAN_CONFIRM_FACILITY_SHARE_UNKNOWN),
+            };
+            content.render(keys::PLAN_CONFIRM_FACILITY_WHY, &[("share", Fill::Html(&share))])
+        }
         Action::NoSurprisesBalanceBill { emergency, share } => {
             let share = match share {
                 Some(share) => content.render(keys::PLAN_NSA_SHARE_KNOWN, &[("share", Fill::Text(&usd(*share)))]),
@@ -423,6 +440,24 @@ fn appeal_key(kind: AppealKind) -> Key {
         AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_ADVANTAGE,
         AppealKind::MedicareNotSure => keys::PLAN_APPEAL_MEDICARE_NOT_SURE,
         AppealKind::Medicaid => keys::PLAN_APPEAL_MEDICAID,
+    }
+}
+
+/// A state law by name and citation (plain text), and its source (E6).
+pub(crate) fn law_name_and_link(law: StateLaw) -> (Key, Key) {
+    match law {
+        StateLaw::California => (keys::PLAN_LAW_NAME_CA, keys::PLAN_LAW_LINK_CA),
+        StateLaw::Colorado => (keys::PLAN_LAW_NAME_CO, keys::PLAN_LAW_LINK_CO),
+        StateLaw::Connecticut => (keys::PLAN_LAW_NAME_CT, keys::PLAN_LAW_LINK_CT),
+        StateLaw::Illinois => (keys::PLAN_LAW_NAME_IL, keys::PLAN_LAW_LINK_IL),
+        StateLaw::Maine => (keys::PLAN_LAW_NAME_ME, keys::PLAN_LAW_LINK_ME),
+        StateLaw::Maryland => (keys::PLAN_LAW_NAME_MD, keys::PLAN_LAW_LINK_MD),
+        StateLaw::Massachusetts => (keys::PLAN_LAW_NAME_MA, keys::PLAN_LAW_LINK_MA),
+        StateLaw::NewJersey => (keys::PLAN_LAW_NAME_NJ, keys::PLAN_LAW_LINK_NJ),
+        StateLaw::NewYork => (keys::PLAN_LAW_NAME_NY, keys::PLAN_LAW_LINK_NY),
+        StateLaw::Oregon => (keys::PLAN_LAW_NAME_OR, keys::PLAN_LAW_LINK_OR),
+        StateLaw::RhodeIsland => (keys::PLAN_LAW_NAME_RI, keys::PLAN_LAW_LINK_RI),
+        StateLaw::Washington => (keys::PLAN_LAW_NAME_WA, keys::PLAN_LAW_LINK_WA),
     }
 }
 

@@ -167,7 +167,21 @@ pub fn facts(
             .map(|months| months.to_string()),
     );
 
-    set_findings(&mut facts, findings, finding_texts);
+    if bill.coverage == Some(crate::domain::bill::Coverage::SelfPay) {
+        facts.set(Fact::SelfPay, "self-pay");
+    }
+    // A lower price for a charge (the Medicare comparison) is asked only
+    // when the plan offers money now: not while financial help or Medicaid
+    // may erase the bill, nor in the same call as an application for help.
+    let offers_now = plan.offers_now();
+    let asked: Vec<(Finding, FindingText)> = findings
+        .iter()
+        .cloned()
+        .zip(finding_texts.iter().cloned())
+        .filter(|(finding, _)| offers_now || !is_price_ask(finding))
+        .collect();
+    let (findings, finding_texts): (Vec<Finding>, Vec<FindingText>) = asked.into_iter().unzip();
+    set_findings(&mut facts, &findings, &finding_texts);
     set_call_log(&mut facts, &bill.calls, view);
     facts
 }
@@ -178,14 +192,30 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     let content = view.content;
     // What to pay is said only when paying is the right move now: when
     // the plan offers money (not while help may erase the bill, nor while
-    // the network or QMB is not known), and not while a collector's debt
-    // is disputed inside its 30 days.
-    let hold_off = plan.steps.iter().any(|step| match &step.action {
-        Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
-        _ => false,
-    });
-    if let (Owed::Amount(amount, _), false) = (plan.owed, hold_off) {
+    // the network or QMB is not known, nor while a collector's debt is
+    // disputed inside its 30 days or a denial is open to appeal).
+    if let (Owed::Amount(amount, _), true) = (plan.owed, plan.offers_now()) {
         facts.set(Fact::Owed, usd(amount));
+    }
+    if plan.owed == Owed::Nothing {
+        facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
+    }
+    // Trial T4: a claim never sent to the insurer comes before any dispute.
+    if plan
+        .first()
+        .is_some_and(|step| step.action == Action::BillInsuranceFirst)
+    {
+        facts.set(Fact::InsuranceFirst, "bill insurance first");
+    }
+    // E6: a state law on hospital financial help that reaches this bill.
+    let law = plan.steps.iter().find_map(|step| match &step.action {
+        Action::FinancialHelp(help) => help.law,
+        _ => None,
+    });
+    if let Some(terms) = law {
+        let (name, link) = crate::conversation::report::plan::law_name_and_link(terms.law);
+        facts.set(Fact::StateLaw, plain(&content.text(name)));
+        facts.set(Fact::StateLawLink, plain(&content.text(link)));
     }
     let appeal_next = plan.steps.iter().find_map(|step| match &step.action {
         Action::AppealDenial { kind } => Some(match kind {
@@ -248,8 +278,23 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
             None,
         ),
-        Action::MedicaidPaysInFull { .. } => (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None),
+        // E1: Medicaid's payment is payment in full (42 CFR 447.15).
+        Action::MedicaidPaysInFull { paid: true } => (
+            pick(keys::PLAN_SAY_MEDICAID_PAID, keys::PLAN_SAY_COLLECTOR_MEDICAID),
+            None,
+        ),
+        Action::MedicaidPaysInFull { paid: false } => {
+            (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None)
+        }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
+        Action::AskAboutQmb => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        Action::ConfirmFacilityNetwork { .. } => (
+            pick(
+                keys::PLAN_SAY_CONFIRM_FACILITY,
+                keys::PLAN_SAY_COLLECTOR_CONFIRM_FACILITY,
+            ),
+            None,
+        ),
         Action::ShareIsZero => (
             pick(keys::PLAN_SAY_SHARE_ZERO, keys::PLAN_SAY_COLLECTOR_SHARE_ZERO),
             None,
@@ -327,6 +372,11 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
 
 /// The findings: the top one (title, ask, dollars), the next ones' asks,
 /// the total at stake, and the list (titles in scripts, all in letters).
+/// A finding that asks for a lower price (a charge far above Medicare's).
+fn is_price_ask(finding: &Finding) -> bool {
+    matches!(&finding.kind, FindingKind::Visit(VisitIssue::HighPrice { .. }))
+}
+
 fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) {
     let pairs: Vec<(&Finding, &FindingText)> = findings
         .iter()

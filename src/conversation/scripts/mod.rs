@@ -189,9 +189,12 @@ impl View<'_> {
                 .render(keys::SCRIPT_PICK_SUGGESTED, &[("kind", Fill::Text(&name))])
         };
         if report_part.is_some() {
-            keyboard.push(vec![
-                self.button(keys::REPORT_SEE_OFFER, Action::Report(ReportPart::Offer))
-            ]);
+            // "What to offer" only when the plan says to offer money now.
+            if report::bill_plan(bill, reference, self).offers_now() {
+                keyboard.push(vec![
+                    self.button(keys::REPORT_SEE_OFFER, Action::Report(ReportPart::Offer))
+                ]);
+            }
             keyboard.push(vec![
                 self.button(keys::REPORT_BACK_TO_TIMING, Action::Report(ReportPart::Timing))
             ]);

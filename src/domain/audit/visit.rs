@@ -222,6 +222,15 @@ impl VisitIssue {
     }
 }
 
+impl VisitIssue {
+    /// A right the patient can use rather than an error on the bill: a bill
+    /// $400+ over the good-faith estimate opens the federal dispute (A3,
+    /// E4), whether or not anything was billed wrongly.
+    pub fn is_right(&self) -> bool {
+        matches!(self, VisitIssue::OverEstimate { .. })
+    }
+}
+
 /// Whether a finding is the debt validation step: the collector's script
 /// and the validation letter carry it, so the other scripts and letters
 /// leave it out.
@@ -501,13 +510,28 @@ fn facility_kind(item: &LineItem) -> Option<FacilityKind> {
     }
 }
 
+/// An office or outpatient visit code (CPT 99202-99215): the doctor's own
+/// evaluation and management.
+fn is_office_visit(item: &LineItem) -> bool {
+    item.code
+        .as_deref()
+        .and_then(|code| code.trim().parse::<u32>().ok())
+        .is_some_and(|code| (99202..=99215).contains(&code))
+}
+
 /// Facility fees: questions to ask, no money counted (nothing sourced says
 /// how much of one is wrong).
 fn facility_fees(bill: &Bill) -> Vec<Proposal> {
+    // A doctor's office bills the doctor's own visit (an office visit code,
+    // 99202-99215) even under a clinic revenue code: that is the
+    // professional fee, not a facility fee (trial T3a called a 99214 one).
+    let doctors_bill = bill.sender == Some(BillSender::DoctorOffice);
     [FacilityKind::Clinic, FacilityKind::Emergency]
         .into_iter()
         .filter_map(|kind| {
-            let items = charges_where(bill, |item| facility_kind(item) == Some(kind));
+            let items = charges_where(bill, |item| {
+                facility_kind(item) == Some(kind) && !(doctors_bill && is_office_visit(item))
+            });
             (!items.is_empty()).then(|| {
                 let issue = VisitIssue::FacilityFee {
                     kind,
@@ -648,6 +672,14 @@ fn insurance(bill: &Bill) -> Vec<Proposal> {
     if !bill.insurance_processed() {
         return Vec::new();
     }
+    // E2: with QMB no Medicare provider may bill the patient for Medicare's
+    // deductibles and coinsurance, so the MSN's share is not what is owed:
+    // the plan's QMB step asks for $0, and no finding asks to match the
+    // share (a trial QMB patient was told to "correct the bill to match
+    // the EOB ($27.10)").
+    if bill.coverage == Some(Coverage::Medicare) && bill.qmb == Some(Answer3::Yes) {
+        return Vec::new();
+    }
     let denied = bill.claim == Some(ClaimStatus::Denied);
     let Some(your_share) = bill.eob.your_share else {
         let issue = VisitIssue::AskForEob { denied };
@@ -750,6 +782,21 @@ pub fn no_surprises(bill: &Bill) -> Option<bool> {
     } else {
         at_in_network_facility.then_some(false)
     }
+}
+
+/// A3/E4: non-emergency care from an out-of-network (or not known)
+/// clinician, doctor or lab at a hospital or surgery center whose network
+/// the patient is not sure of. If the facility is in network the No
+/// Surprises Act may limit the bill to the in-network share; not knowing
+/// is never treated as "outside the Act".
+pub fn facility_network_unknown(bill: &Bill) -> bool {
+    bill.emergency == Some(false)
+        && bill.in_network_facility == Some(Answer3::NotSure)
+        && matches!(bill.coverage, Some(Coverage::OutOfNetwork | Coverage::InsuredNotSure))
+        && matches!(
+            bill.sender,
+            Some(BillSender::DoctorOffice | BillSender::Lab | BillSender::Other)
+        )
 }
 
 /// A3: a self-pay bill $400 or more above its good-faith estimate.
@@ -1140,6 +1187,26 @@ mod tests {
             line("0120", "", 1, "2100.00"),
         ]);
         assert!(!ids(&propose(&with_critical_care, &reference(), today())).contains(&"trauma_activation"));
+    }
+
+    #[test]
+    fn a_doctors_own_office_visit_is_no_facility_fee() {
+        // Trial T3a: a doctor's office bill, 99214 under revenue code 0510.
+        let mut bill = hospital(vec![
+            line("0510", "99214", 1, "180.00"),
+            line("0300", "36415", 1, "22.00"),
+        ]);
+        bill.sender = Some(BillSender::DoctorOffice);
+        let found = propose(&bill, &reference(), today());
+        assert!(!ids(&found).contains(&"facility_fee"), "{:?}", ids(&found));
+        // On the hospital's own bill the clinic line is the facility's charge.
+        bill.sender = Some(BillSender::Hospital);
+        let found = propose(&bill, &reference(), today());
+        assert!(ids(&found).contains(&"facility_fee"), "{:?}", ids(&found));
+        // G0463 is the hospital clinic visit on any bill.
+        let mut bill = hospital(vec![line("0510", "G0463", 1, "300.00")]);
+        bill.sender = Some(BillSender::DoctorOffice);
+        assert!(ids(&propose(&bill, &reference(), today())).contains(&"facility_fee"));
     }
 
     #[test]

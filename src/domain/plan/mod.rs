@@ -91,6 +91,14 @@ pub enum Action {
     /// wrong. So: ask the insurer which it is before paying or offering
     /// anything.
     ConfirmNetwork { share: Decimal },
+    /// An out-of-network clinician's non-emergency care (anesthesia,
+    /// radiology, lab, pathology…) at a hospital or surgery center whose
+    /// network the patient is not sure of, billed above the EOB's share
+    /// (or with no share given): if the facility is in network, the No
+    /// Surprises Act may limit the bill to the in-network share (A3, E4).
+    /// Not knowing is no reason to treat the bill as unprotected: ask the
+    /// insurer about the facility first, and offer nothing before.
+    ConfirmFacilityNetwork { share: Option<Decimal> },
     /// No Surprises Act: emergency care, or an out-of-network clinician at
     /// an in-network facility, billed above the in-network share (A3, E4).
     NoSurprisesBalanceBill { emergency: bool, share: Option<Decimal> },
@@ -132,6 +140,7 @@ impl Action {
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
             Action::ConfirmNetwork { .. } => "confirm_network",
+            Action::ConfirmFacilityNetwork { .. } => "confirm_facility_network",
             Action::NoSurprisesBalanceBill { .. } => "no_surprises_balance_bill",
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
@@ -227,6 +236,11 @@ pub enum Owed {
     /// patient for Medicare's deductibles and coinsurance (E2), so nothing
     /// is owed for covered care; nothing to offer until it is known.
     ConfirmQmb,
+    /// An out-of-network clinician at a facility whose network is not
+    /// known: if the facility is in network, the No Surprises Act may limit
+    /// the bill to the in-network share (A3, E4); nothing to offer until
+    /// the insurer says.
+    ConfirmFacility,
     /// Help that can erase the whole bill comes first (financial help at a
     /// free-care income, Medicaid's reach back): nothing to offer until it
     /// is decided.
@@ -331,7 +345,19 @@ impl Plan {
     /// payment plan): only once what is owed is settled. The 💵 offer, the
     /// ⏰ dates' day to ask for a discount and the scripts' figures follow it.
     pub fn offers_now(&self) -> bool {
-        matches!(self.owed, Owed::Amount(..))
+        matches!(self.owed, Owed::Amount(..)) && self.offer_blocker().is_none()
+    }
+
+    /// The step that must come before any offer although what is owed is
+    /// settled, with its index: a collector's debt disputed inside its 30
+    /// days (A4: collection stops until it is proved), or a denial still
+    /// open to appeal (A5, E3: the insurer may pay it). Trial T6: the 💵
+    /// offer said "Open at $582" while both were pending.
+    pub fn offer_blocker(&self) -> Option<(usize, &Step)> {
+        if !matches!(self.owed, Owed::Amount(..)) {
+            return None;
+        }
+        self.steps.iter().enumerate().find(|(_, step)| blocks_offers(step))
     }
 
     /// Whether the bill's charges are worth checking (the itemized bill,
@@ -347,6 +373,16 @@ impl Plan {
     }
 }
 
+/// A step that holds back any offer while it is open (see
+/// [`Plan::offer_blocker`]).
+fn blocks_offers(step: &Step) -> bool {
+    match step.action {
+        Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
+        Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        _ => false,
+    }
+}
+
 /// The most line items one bill keeps (a long hospital stay fits); the
 /// review stops reading items past it.
 pub const MAX_ITEMS: usize = 500;
@@ -358,15 +394,12 @@ pub const MAX_ITEMS: usize = 500;
 pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Finding> {
     let mut findings = super::audit::audit(bill, reference, today).findings;
     let plan = plan(bill, &findings, today);
-    // The itemized bill or the EOB to get, on a bill the plan says should
-    // be $0, is no step of the plan and no finding either.
-    findings.retain(|finding| {
-        let chase = matches!(
-            &finding.kind,
-            FindingKind::Visit(VisitIssue::AskForItemized | VisitIssue::AskForEob { .. })
-        );
-        !chase || plan.checks_the_charges()
-    });
+    // On a bill the plan says should be $0 (Medicaid, QMB, a $0 share),
+    // only the findings a plan step takes up: no itemized bill or EOB to
+    // get, no charge to question, no financial help to apply for and no
+    // EOB share to match (a trial Medicaid patient's script asked for the
+    // hospital's financial-assistance policy and about a facility fee).
+    findings.retain(|finding| plan.checks_the_charges() || finding_step(&plan, finding).is_some());
     findings.sort_by_key(|finding| finding_step(&plan, finding).unwrap_or(usize::MAX));
     findings
 }
@@ -402,7 +435,10 @@ fn belongs_to(finding: &Finding, action: &Action) -> bool {
         VisitIssue::OverEstimate { .. } => matches!(action, Action::EstimateDispute { .. }),
         VisitIssue::BalanceDiffersFromEob { .. } => matches!(
             action,
-            Action::PayOnlyYourShare { .. } | Action::ConfirmNetwork { .. } | Action::ShareIsZero
+            Action::PayOnlyYourShare { .. }
+                | Action::ConfirmNetwork { .. }
+                | Action::ShareIsZero
+                | Action::ConfirmFacilityNetwork { .. }
         ),
         // A price far above Medicare's is what a discount or settlement asks about.
         VisitIssue::HighPrice { .. } => matches!(action, Action::AskDiscount { .. } | Action::SettleWithCollector),
@@ -437,16 +473,18 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     let owed = owed(&facts, &steps);
     // Plan::checks_the_charges is this same rule, for the screens.
     if owed == Owed::Nothing {
-        // Nothing to chase on a bill that should be $0.
+        // Nothing to chase on a bill that should be $0, and no help to
+        // apply for to pay it.
         steps.retain(|s| {
             !matches!(
                 s.action,
-                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. }
+                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. } | Action::FinancialHelp(_)
             )
         });
     }
     paying_steps(&facts, owed, &mut steps);
-    steps.sort_by_key(|step| order(step, today));
+    let qmb_likely = qmb_likely(bill);
+    steps.sort_by_key(|step| order(step, today, qmb_likely));
     let tips = tips(&facts, owed, &steps);
     Plan {
         steps,
@@ -622,6 +660,26 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             None,
             Some(Escalation::NoSurprisesHelpDesk),
         ));
+    }
+    // A3/E4: out-of-network care at a facility whose network is not known
+    // may be protected; find out before treating the bill as lawful.
+    if super::audit::visit::facility_network_unknown(bill) && bill.insurance_processed() {
+        let over = facts
+            .share
+            .map(|share| facts.balance.map(|b| b - share).unwrap_or_default());
+        let saves = match over {
+            Some(over) if over > SAME_AMOUNT => Some(facts.up_to(over)),
+            Some(_) => None,
+            None => Some(facts.balance.map_or(Savings::Unknown, Savings::MostOf)),
+        };
+        if let Some(saves) = saves {
+            steps.push(step(
+                Action::ConfirmFacilityNetwork { share: facts.share },
+                saves,
+                None,
+                Some(Escalation::NoSurprisesHelpDesk),
+            ));
+        }
     }
 }
 
@@ -865,6 +923,9 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if let Some(share) = confirm {
         return Owed::ConfirmNetwork(share);
     }
+    if has(|a| matches!(a, Action::ConfirmFacilityNetwork { .. })) {
+        return Owed::ConfirmFacility;
+    }
     if has(|a| matches!(a, Action::AskAboutQmb)) {
         return Owed::ConfirmQmb;
     }
@@ -944,7 +1005,7 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 /// then the sooner deadline. In the tier of help that can erase the whole
 /// bill (help at a free-care income, an appeal, Medicaid) each is worth the
 /// bill, so the sooner deadline comes first: the one that can be lost.
-fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
+fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
@@ -955,7 +1016,28 @@ fn order(step: &Step, today: NaiveDate) -> (u8, bool, std::cmp::Reverse<Decimal>
     } else {
         step.saves.most()
     };
-    (tier, !urgent, std::cmp::Reverse(money), date)
+    // E2: at an income within QMB's limit, checking QMB leads its tier:
+    // with QMB nothing of Medicare's share is owed, so no share is asked
+    // for or paid before it is known.
+    let leads = qmb_likely && step.action == Action::AskAboutQmb;
+    (tier, !leads, !urgent, std::cmp::Reverse(money), date)
+}
+
+/// E2: QMB covers Medicare's cost sharing at incomes up to 100% of the
+/// poverty guideline. Medicare, QMB not known, and an income at or under
+/// that limit: QMB is likely enough to check first.
+pub const QMB_PERCENT: u32 = 100;
+
+fn qmb_likely(bill: &Bill) -> bool {
+    if bill.coverage != Some(Coverage::Medicare) || bill.qmb != Some(Answer3::NotSure) {
+        return false;
+    }
+    match (bill.household_size, bill.yearly_income) {
+        (Some(size), Some(income)) if size > 0 => {
+            super::audit::visit::poverty_percent(income, size, bill.state.as_deref()) <= Decimal::from(QMB_PERCENT)
+        }
+        _ => false,
+    }
 }
 
 /// The tier of help that can erase the whole bill.
@@ -971,6 +1053,7 @@ fn tier(step: &Step) -> u8 {
         | Action::NoSurprisesBalanceBill { .. }
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
+        | Action::ConfirmFacilityNetwork { .. }
         // Who pays: with QMB nothing may be billed (E2), so it is asked
         // before paying anything.
         | Action::AskAboutQmb => 1,
