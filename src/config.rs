@@ -15,8 +15,17 @@ pub struct Config {
     pub token: Option<String>,
     /// Another Bot API server (`TELOXIDE_API_URL`), e.g. the tests' fake.
     pub api_url: Option<String>,
-    /// The sled database folder (`BILLCOACH_DB`).
+    /// The sled database folder (`BILLCOACH_DB`); with a database URL,
+    /// only the control socket lives there.
     pub db_path: PathBuf,
+    /// The shared PostgreSQL store (`BILLCOACH_DATABASE_URL`,
+    /// `postgres://user:password@host/db`) instead of the embedded one.
+    pub database_url: Option<Secret>,
+    /// The master key that seals the chats' keys in PostgreSQL, 64 hex
+    /// digits (`BILLCOACH_MASTER_KEY`), or a file holding them
+    /// (`BILLCOACH_MASTER_KEY_FILE`, which wins).
+    pub master_key: Option<Secret>,
+    pub master_key_file: Option<PathBuf>,
     /// A folder of dialogue files that replaces the built-in copy
     /// (`BILLCOACH_DIALOGUES`).
     pub dialogues_dir: Option<PathBuf>,
@@ -50,6 +59,17 @@ pub struct Config {
     /// The operator's chat (`BILLCOACH_ADMIN_CHAT`, a chat id): `/stats`
     /// there answers with counts about the bot.
     pub admin_chat: Option<i64>,
+}
+
+/// A setting that must not be printed (a password, a key): `Debug`
+/// shows only that it is set.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -121,6 +141,9 @@ impl Config {
             db_path: var("BILLCOACH_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
+            database_url: var("BILLCOACH_DATABASE_URL").map(Secret),
+            master_key: var("BILLCOACH_MASTER_KEY").map(Secret),
+            master_key_file: var("BILLCOACH_MASTER_KEY_FILE").map(PathBuf::from),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
             fixed_now,
             telegram_timeout: std::time::Duration::from_secs(

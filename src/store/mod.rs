@@ -3,7 +3,11 @@
 //! runs behind it.
 //!
 //! - [`SledStore`] (`sled_store.rs`), the embedded default: a sled
-//!   database in the data folder, one process, nothing to install.
+//!   database in the data folder, one process, nothing to install;
+//! - [`PgStore`] (`postgres.rs`), chosen by `BILLCOACH_DATABASE_URL`:
+//!   PostgreSQL shared by several instances. A chat's record carries a
+//!   version, and [`Store::save_loaded`] writes only over the version it
+//!   loaded, so two instances never interleave one chat's changes.
 //!
 //! [`Store`] is an enum over the implementations (enum dispatch: no boxed
 //! trait objects). Its methods are synchronous, as sled's are: they are
@@ -30,6 +34,7 @@ pub mod chat_keys;
 mod commit;
 pub mod due;
 mod packing;
+mod postgres;
 pub mod record;
 mod sled_store;
 
@@ -37,6 +42,7 @@ pub use backup::RestoreError;
 pub use due::DueEntry;
 pub use record::ChatRecord;
 
+pub use postgres::{master_key_from_hex, redacted, PgStore, LEASE};
 pub use sled_store::SledStore;
 
 use std::path::Path;
@@ -53,6 +59,14 @@ pub enum StoreError {
     TooLarge,
     #[error("the commit thread has stopped")]
     CommitStopped,
+    /// The database refused or did not answer (no user data in it).
+    #[error("database error: {0}")]
+    Database(String),
+    /// Another instance kept saving the chat between a load and a save.
+    #[error("the chat was saved by another instance meanwhile, again and again")]
+    Conflict,
+    #[error("not with this store: {0}")]
+    Unsupported(&'static str),
 }
 
 impl From<std::io::Error> for StoreError {
@@ -72,6 +86,9 @@ pub enum Saved {
     Written,
     /// Past [`MAX_CHAT_BYTES`]: nothing was written.
     TooLarge,
+    /// Another instance saved the chat after it was loaded: nothing was
+    /// written; load it again and redo the change ([`Store::save_loaded`]).
+    Conflict,
 }
 
 impl Saved {
@@ -81,6 +98,7 @@ impl Saved {
         match self {
             Saved::Written => Ok(()),
             Saved::TooLarge => Err(StoreError::TooLarge),
+            Saved::Conflict => Err(StoreError::Conflict),
         }
     }
 }
@@ -92,6 +110,9 @@ pub struct LoadedChat {
     /// The stored record could not be read: it was set aside and this is a
     /// fresh one. The user should be told, once.
     pub was_reset: bool,
+    /// Which stored version this is, for [`Store::save_loaded`] (0: none
+    /// stored; the embedded store, with one writer, always says 0).
+    pub revision: u64,
 }
 
 /// How hard a commit pushes to the disk.
@@ -114,6 +135,14 @@ pub enum Durability {
 pub enum Store {
     /// The embedded store in the data folder.
     Sled(SledStore),
+    /// The shared store on PostgreSQL (several instances).
+    Postgres(PgStore),
+}
+
+impl From<PgStore> for Store {
+    fn from(store: PgStore) -> Store {
+        Store::Postgres(store)
+    }
 }
 
 impl From<SledStore> for Store {
@@ -129,9 +158,21 @@ impl Store {
         SledStore::open(path).map(Store::Sled)
     }
 
+    /// Connects to the PostgreSQL store at `url` and runs its migrations;
+    /// `master_key` seals the chats' keys (the same on every instance).
+    pub fn connect(url: &str, master_key: chat_keys::Key) -> Result<Store, StoreError> {
+        PgStore::connect(url, master_key).map(Store::Postgres)
+    }
+
     /// [`Store::open`], with commits as durable as `durability` says.
     pub fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         SledStore::open_with(path, durability).map(Store::Sled)
+    }
+
+    /// Whether other instances may write this store too (PostgreSQL): a
+    /// save may then meet [`Saved::Conflict`].
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Store::Postgres(_))
     }
 
     /// Loads a chat's record; a chat never seen gets a fresh one, and a
@@ -139,6 +180,7 @@ impl Store {
     pub fn load_chat(&self, chat: i64) -> Result<LoadedChat, StoreError> {
         match self {
             Store::Sled(store) => store.load_chat(chat),
+            Store::Postgres(store) => store.load_chat(chat),
         }
     }
 
@@ -149,6 +191,20 @@ impl Store {
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<Saved, StoreError> {
         match self {
             Store::Sled(store) => store.save_chat(chat, record),
+            Store::Postgres(store) => store.save_chat(chat, record),
+        }
+    }
+
+    /// Writes a chat's record as [`Store::save_chat`] does, if no other
+    /// instance saved the chat since it was loaded at `revision`
+    /// ([`LoadedChat::revision`]); otherwise writes nothing and says
+    /// [`Saved::Conflict`]. The engine saves this way.
+    pub fn save_loaded(&self, chat: i64, record: &ChatRecord, revision: u64) -> Result<Saved, StoreError> {
+        match self {
+            // One process writes the folder (sled locks it) and the engine
+            // holds the chat's lock: nothing can come between.
+            Store::Sled(store) => store.save_chat(chat, record),
+            Store::Postgres(store) => store.save_loaded(chat, record, revision),
         }
     }
 
@@ -156,6 +212,7 @@ impl Store {
     pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.erase_chat(chat),
+            Store::Postgres(store) => store.erase_chat(chat),
         }
     }
 
@@ -163,6 +220,7 @@ impl Store {
     pub fn has_chat_key(&self, chat: i64) -> bool {
         match self {
             Store::Sled(store) => store.has_chat_key(chat),
+            Store::Postgres(store) => store.has_chat_key(chat),
         }
     }
 
@@ -171,6 +229,7 @@ impl Store {
     pub fn keep_update(&self, chat: i64, update_id: u32, bytes: &[u8]) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.keep_update(chat, update_id, bytes),
+            Store::Postgres(store) => store.keep_update(chat, update_id, bytes),
         }
     }
 
@@ -178,6 +237,7 @@ impl Store {
     pub fn forget_update(&self, chat: i64, update_id: u32) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.forget_update(chat, update_id),
+            Store::Postgres(store) => store.forget_update(chat, update_id),
         }
     }
 
@@ -186,6 +246,7 @@ impl Store {
     pub fn kept_updates(&self) -> Result<Vec<(i64, u32, Vec<u8>)>, StoreError> {
         match self {
             Store::Sled(store) => store.kept_updates(),
+            Store::Postgres(store) => store.kept_updates(),
         }
     }
 
@@ -199,6 +260,25 @@ impl Store {
     ) -> Result<Vec<DueEntry>, StoreError> {
         match self {
             Store::Sled(store) => store.due_reminders(now, limit, only_chat),
+            Store::Postgres(store) => store.due_reminders(now, limit, only_chat),
+        }
+    }
+
+    /// Claims up to `limit` reminders due at or before `now` for sending
+    /// (of one chat only when `only_chat` is set), soonest first: none is
+    /// handed to two instances at once. PostgreSQL leases each for
+    /// [`LEASE`] (a dead instance's claims come back after it); the
+    /// embedded store has one process, whose scheduler passes never
+    /// overlap, so there a claim is the read [`Store::due_reminders`].
+    pub fn claim_due(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+        only_chat: Option<i64>,
+    ) -> Result<Vec<DueEntry>, StoreError> {
+        match self {
+            Store::Sled(store) => store.due_reminders(now, limit, only_chat),
+            Store::Postgres(store) => store.claim_due(now, limit, only_chat),
         }
     }
 
@@ -207,6 +287,7 @@ impl Store {
     pub fn next_due(&self, only_chat: Option<i64>) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
         match self {
             Store::Sled(store) => store.next_due(only_chat),
+            Store::Postgres(store) => store.next_due(only_chat),
         }
     }
 
@@ -214,6 +295,7 @@ impl Store {
     pub fn drop_due_entry(&self, entry: &DueEntry) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.drop_due_entry(entry),
+            Store::Postgres(store) => store.drop_due_entry(entry),
         }
     }
 
@@ -222,6 +304,7 @@ impl Store {
     pub fn note_group_told(&self, chat: i64) -> Result<bool, StoreError> {
         match self {
             Store::Sled(store) => store.note_group_told(chat),
+            Store::Postgres(store) => store.note_group_told(chat),
         }
     }
 
@@ -230,6 +313,7 @@ impl Store {
     pub fn mark_screen_lost(&self, chat: i64) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.mark_screen_lost(chat),
+            Store::Postgres(store) => store.mark_screen_lost(chat),
         }
     }
 
@@ -238,6 +322,7 @@ impl Store {
     pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.mark_blocked(chat),
+            Store::Postgres(store) => store.mark_blocked(chat),
         }
     }
 
@@ -245,6 +330,8 @@ impl Store {
     pub async fn flush(&self) -> Result<(), StoreError> {
         match self {
             Store::Sled(store) => store.flush().await,
+            // Each PostgreSQL statement has committed before it returned.
+            Store::Postgres(_) => Ok(()),
         }
     }
 
@@ -252,8 +339,10 @@ impl Store {
     /// the commit of the next writer who cannot (the inbox). The request
     /// counts from this call, not from the await.
     pub fn flush_soon(&self) -> impl std::future::Future<Output = Result<(), StoreError>> + Send + 'static {
+        use futures::future::Either;
         match self {
-            Store::Sled(store) => store.flush_soon(),
+            Store::Sled(store) => Either::Left(store.flush_soon()),
+            Store::Postgres(_) => Either::Right(std::future::ready(Ok(()))),
         }
     }
 
@@ -262,6 +351,7 @@ impl Store {
     pub fn counts(&self) -> Result<(u64, u64), StoreError> {
         match self {
             Store::Sled(store) => store.counts(),
+            Store::Postgres(store) => store.counts(),
         }
     }
 
@@ -270,6 +360,7 @@ impl Store {
     pub fn totals(&self) -> Result<(u64, u64), StoreError> {
         match self {
             Store::Sled(store) => store.totals(),
+            Store::Postgres(store) => store.totals(),
         }
     }
 
@@ -278,6 +369,7 @@ impl Store {
     pub fn folder_bytes(&self) -> u64 {
         match self {
             Store::Sled(store) => store.folder_bytes(),
+            Store::Postgres(store) => store.stored_bytes(),
         }
     }
 
@@ -285,6 +377,17 @@ impl Store {
     pub fn all_keys(&self) -> Vec<(String, Vec<u8>)> {
         match self {
             Store::Sled(store) => store.all_keys(),
+            Store::Postgres(store) => store.all_keys(),
+        }
+    }
+
+    /// Overwrites a chat's stored record with bytes that do not read, for
+    /// the tests of what happens to a damaged record.
+    #[doc(hidden)]
+    pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
+        match self {
+            Store::Sled(store) => store.damage_record_for_tests(chat),
+            Store::Postgres(store) => store.damage_record_for_tests(chat),
         }
     }
 
@@ -293,6 +396,9 @@ impl Store {
     pub fn write_backup(&self, path: &Path) -> Result<u64, StoreError> {
         match self {
             Store::Sled(store) => store.write_backup(path),
+            Store::Postgres(_) => Err(StoreError::Unsupported(
+                "back up the PostgreSQL store with pg_dump (README, Backups)",
+            )),
         }
     }
 

@@ -114,12 +114,14 @@ impl SledStore {
             return Ok(LoadedChat {
                 record: ChatRecord::new(),
                 was_reset: false,
+                revision: 0,
             });
         };
         if let Some(record) = self.cache.get(chat, &bytes) {
             return Ok(LoadedChat {
                 record,
                 was_reset: false,
+                revision: 0,
             });
         }
         let read = match self.unseal(chat, &bytes) {
@@ -135,6 +137,7 @@ impl SledStore {
                 Ok(LoadedChat {
                     record,
                     was_reset: false,
+                    revision: 0,
                 })
             }
             Err(error) => {
@@ -146,6 +149,7 @@ impl SledStore {
                 Ok(LoadedChat {
                     record: ChatRecord::new(),
                     was_reset: true,
+                    revision: 0,
                 })
             }
         }
@@ -489,6 +493,13 @@ impl SledStore {
                 .sum()
         }
         size(&self.path)
+    }
+
+    /// See [`super::Store::damage_record_for_tests`].
+    pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
+        self.cache.forget(chat);
+        self.chats.insert(chat.to_be_bytes(), b"{broken".to_vec())?;
+        Ok(())
     }
 
     /// Every key of every tree, for tests that check what is stored.
