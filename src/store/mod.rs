@@ -381,6 +381,16 @@ impl Store {
         }
     }
 
+    /// The webhook secret every instance shares: the one the store keeps,
+    /// or `new` kept now (the first instance's wins). `None` where the store
+    /// is one process's (the data folder keeps it).
+    pub fn shared_webhook_secret(&self, new: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(None),
+            Store::Postgres(store) => store.shared_setting("webhook_secret", new).map(Some),
+        }
+    }
+
     /// Overwrites a chat's stored record with bytes that do not read, for
     /// the tests of what happens to a damaged record.
     #[doc(hidden)]

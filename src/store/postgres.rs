@@ -585,6 +585,28 @@ impl PgStore {
         .unwrap_or(0)
     }
 
+    /// The shared setting `name`: the one stored, or `new` stored now
+    /// (the first instance's wins), sealed with the master key.
+    pub fn shared_setting(&self, name: &'static str, new: &str) -> Result<String, StoreError> {
+        let new = new.to_string();
+        self.run(move |pool, master| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sealed = chat_keys::seal_with(&master, new.as_bytes())?;
+            let insert = "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+            client.execute(insert, &[&name, &sealed]).await.map_err(db_error)?;
+            let row = client
+                .query_one("SELECT value FROM settings WHERE name = $1", &[&name])
+                .await
+                .map_err(db_error)?;
+            chat_keys::open_with(&master, &row.get::<_, Vec<u8>>(0))
+                .ok()
+                .and_then(|plain| String::from_utf8(plain).ok())
+                .ok_or(StoreError::Database(format!(
+                    "the setting {name} does not open with the master key"
+                )))
+        })
+    }
+
     /// See [`super::Store::damage_record_for_tests`].
     pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
         self.run(move |pool, _| async move {

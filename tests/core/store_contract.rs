@@ -302,3 +302,25 @@ fn two_instances_saving_one_chat_never_interleave() {
         }
     }
 }
+
+#[test]
+fn instances_share_one_webhook_secret() {
+    for Subject {
+        name, store, second, ..
+    } in subjects("webhook_secret")
+    {
+        let first = store.shared_webhook_secret(&"a".repeat(64)).unwrap();
+        match second() {
+            Ok(other) => {
+                assert_eq!(first.as_deref(), Some("a".repeat(64).as_str()), "{name}");
+                assert_eq!(
+                    other.shared_webhook_secret(&"b".repeat(64)).unwrap(),
+                    first,
+                    "{name}: the first one kept"
+                );
+            }
+            // One process: its data folder keeps the secret.
+            Err(_) => assert_eq!(first, None, "{name}"),
+        }
+    }
+}
