@@ -57,6 +57,16 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
     result
 }
 
+/// Opens the store at `location` for `migrate-store`: a `postgres://` URL
+/// (with the master key of `config`) or a data folder (sled).
+pub fn open_store_at(location: &str, config: &Config) -> Result<Store, StartError> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return open_database(location, config);
+    }
+    let path = std::path::Path::new(location);
+    Store::open(path).map_err(|e| format!("cannot open the data folder {}: {e}", path.display()).into())
+}
+
 /// Connects to the PostgreSQL store (`BILLCOACH_DATABASE_URL`) with the
 /// master key from the environment; a database that cannot be reached
 /// stops start-up with one line naming it (without its password).

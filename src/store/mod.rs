@@ -32,6 +32,7 @@ mod backup;
 mod cache;
 pub mod chat_keys;
 mod commit;
+mod copy;
 pub mod due;
 mod packing;
 mod postgres;
@@ -39,6 +40,7 @@ pub mod record;
 mod sled_store;
 
 pub use backup::RestoreError;
+pub use copy::{copy_store, Copied};
 pub use due::DueEntry;
 pub use record::ChatRecord;
 
@@ -388,6 +390,22 @@ impl Store {
         match self {
             Store::Sled(_) => Ok(None),
             Store::Postgres(store) => store.shared_setting("webhook_secret", new).map(Some),
+        }
+    }
+
+    /// Every chat that has a record, in id order (for `migrate-store`).
+    pub fn chat_ids(&self) -> Result<Vec<i64>, StoreError> {
+        match self {
+            Store::Sled(store) => store.chat_ids(),
+            Store::Postgres(store) => store.chat_ids(),
+        }
+    }
+
+    /// Every group chat told the bot is private-only (for `migrate-store`).
+    pub fn groups_told(&self) -> Result<Vec<i64>, StoreError> {
+        match self {
+            Store::Sled(store) => store.groups_told(),
+            Store::Postgres(store) => store.groups_told(),
         }
     }
 

@@ -607,6 +607,24 @@ impl PgStore {
         })
     }
 
+    /// See [`super::Store::chat_ids`].
+    pub fn chat_ids(&self) -> Result<Vec<i64>, StoreError> {
+        self.ids("SELECT chat FROM chats ORDER BY chat")
+    }
+
+    /// See [`super::Store::groups_told`].
+    pub fn groups_told(&self) -> Result<Vec<i64>, StoreError> {
+        self.ids("SELECT chat FROM groups_told ORDER BY chat")
+    }
+
+    fn ids(&self, sql: &'static str) -> Result<Vec<i64>, StoreError> {
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let rows = client.query(sql, &[]).await.map_err(db_error)?;
+            Ok(rows.iter().map(|row| row.get(0)).collect())
+        })
+    }
+
     /// See [`super::Store::damage_record_for_tests`].
     pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
         self.run(move |pool, _| async move {

@@ -495,6 +495,16 @@ impl SledStore {
         size(&self.path)
     }
 
+    /// See [`super::Store::chat_ids`].
+    pub fn chat_ids(&self) -> Result<Vec<i64>, StoreError> {
+        ids_of(&self.chats)
+    }
+
+    /// See [`super::Store::groups_told`].
+    pub fn groups_told(&self) -> Result<Vec<i64>, StoreError> {
+        ids_of(&self.groups_told)
+    }
+
     /// See [`super::Store::damage_record_for_tests`].
     pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
         self.cache.forget(chat);
@@ -532,6 +542,18 @@ fn open_waiting_for_the_lock(path: &Path) -> Result<sled::Db, StoreError> {
             result => return Ok(result?),
         }
     }
+}
+
+/// The chat ids a tree keyed by chat id holds, in order.
+fn ids_of(tree: &sled::Tree) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::new();
+    for key in tree.iter().keys() {
+        if let Ok(bytes) = key?.as_ref().try_into() {
+            ids.push(i64::from_be_bytes(bytes));
+        }
+    }
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 /// Chat id ++ bill index, both big-endian: one chat's bills in order.

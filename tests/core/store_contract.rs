@@ -324,3 +324,44 @@ fn instances_share_one_webhook_secret() {
         }
     }
 }
+
+#[test]
+fn migrate_store_copies_every_chat_to_postgres_and_back() {
+    let first = tempfile::tempdir().unwrap();
+    let source = Store::open(&first.path().join("data")).unwrap();
+    let record = record_with_a_bill_and_a_reminder(200);
+    source.save_chat(11, &record).unwrap().written().unwrap();
+    let mut other = ChatRecord::new();
+    other.note_applied(77);
+    source.save_chat(12, &other).unwrap().written().unwrap();
+    source.keep_update(12, 78, b"kept").unwrap();
+    assert!(source.note_group_told(-100).unwrap());
+    flush(&source);
+
+    // Into PostgreSQL when it runs (else into another folder), then back
+    // into a new folder: everything arrives, reminders included.
+    let middle_folder = tempfile::tempdir().unwrap();
+    let middle = match pg_server::new_database() {
+        Ok(url) => Store::connect(&url, billcoach::store::master_key_from_hex(&"cd".repeat(32)).unwrap()).unwrap(),
+        Err(why) => {
+            println!("migrate_store: skipped: PostgreSQL could not start: {why}");
+            Store::open(&middle_folder.path().join("data")).unwrap()
+        }
+    };
+    let back_folder = tempfile::tempdir().unwrap();
+    let back = Store::open(&back_folder.path().join("data")).unwrap();
+    for (from, to) in [(&source, &middle), (&middle, &back)] {
+        let copied = billcoach::store::copy_store(from, to).unwrap();
+        assert_eq!((copied.chats, copied.kept_updates, copied.groups_told), (2, 1, 1));
+        flush(to);
+        assert_eq!(to.load_chat(11).unwrap().record.state, record.state);
+        assert!(to.load_chat(12).unwrap().record.has_applied(77));
+        assert_eq!(to.kept_updates().unwrap(), [(12, 78, b"kept".to_vec())]);
+        assert!(!to.note_group_told(-100).unwrap(), "told already");
+        let due = to.due_reminders(utc("2026-11-28T15:00:00Z"), 10, None).unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].chat, 11);
+    }
+    // A target that holds chats already is refused.
+    assert!(billcoach::store::copy_store(&source, &back).is_err());
+}
