@@ -15,8 +15,17 @@ pub struct Config {
     pub token: Option<String>,
     /// Another Bot API server (`TELOXIDE_API_URL`), e.g. the tests' fake.
     pub api_url: Option<String>,
-    /// The sled database folder (`BILLCOACH_DB`).
+    /// The sled database folder (`BILLCOACH_DB`); with a database URL,
+    /// only the control socket lives there.
     pub db_path: PathBuf,
+    /// The shared PostgreSQL store (`BILLCOACH_DATABASE_URL`,
+    /// `postgres://user:password@host/db`) instead of the embedded one.
+    pub database_url: Option<Secret>,
+    /// The master key that seals the chats' keys in PostgreSQL, 64 hex
+    /// digits (`BILLCOACH_MASTER_KEY`), or a file holding them
+    /// (`BILLCOACH_MASTER_KEY_FILE`, which wins).
+    pub master_key: Option<Secret>,
+    pub master_key_file: Option<PathBuf>,
     /// A folder of dialogue files that replaces the built-in copy
     /// (`BILLCOACH_DIALOGUES`).
     pub dialogues_dir: Option<PathBuf>,
@@ -41,6 +50,10 @@ pub struct Config {
     /// (`BILLCOACH_WEBHOOK_URL`): set, the bot runs by webhook instead of
     /// long polling, and listens at its path on [`Config::listen`].
     pub webhook_url: Option<String>,
+    /// The webhook's secret token, the same on every instance
+    /// (`BILLCOACH_WEBHOOK_SECRET`, 16 to 256 of `A-Za-z0-9_-`); unset, it
+    /// is kept in the shared store, or made and kept in the data folder.
+    pub webhook_secret: Option<Secret>,
     /// Where the bot's own HTTP listener binds (`BILLCOACH_LISTEN`,
     /// address:port): the webhook, `/healthz` and `/metrics`.
     pub listen: Option<std::net::SocketAddr>,
@@ -50,6 +63,17 @@ pub struct Config {
     /// The operator's chat (`BILLCOACH_ADMIN_CHAT`, a chat id): `/stats`
     /// there answers with counts about the bot.
     pub admin_chat: Option<i64>,
+}
+
+/// A setting that must not be printed (a password, a key): `Debug`
+/// shows only that it is set.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 /// Outgoing message limits for one private chat. Telegram asks bots to stay
@@ -86,6 +110,8 @@ pub enum ConfigError {
     LogFormat { text: String },
     #[error("BILLCOACH_LISTEN must be an address and port like 0.0.0.0:8080, not {text:?}")]
     Listen { text: String },
+    #[error("BILLCOACH_WEBHOOK_SECRET must be 16 to 256 letters, digits, _ or - (Telegram's rule)")]
+    WebhookSecret,
     #[error("BILLCOACH_WEBHOOK_URL needs BILLCOACH_LISTEN (the address:port the bot listens on)")]
     WebhookWithoutListen,
     #[error(
@@ -121,6 +147,9 @@ impl Config {
             db_path: var("BILLCOACH_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DB_PATH)),
+            database_url: var("BILLCOACH_DATABASE_URL").map(Secret),
+            master_key: var("BILLCOACH_MASTER_KEY").map(Secret),
+            master_key_file: var("BILLCOACH_MASTER_KEY_FILE").map(PathBuf::from),
             dialogues_dir: var("BILLCOACH_DIALOGUES").map(PathBuf::from),
             fixed_now,
             telegram_timeout: std::time::Duration::from_secs(
@@ -133,6 +162,11 @@ impl Config {
             bulk_per_second: number("BILLCOACH_BULK_MESSAGES_PER_SECOND", var, 30)?,
             fsync: switch("BILLCOACH_FSYNC", var)?,
             webhook_url,
+            webhook_secret: match var("BILLCOACH_WEBHOOK_SECRET") {
+                Some(text) if usable_secret(&text) => Some(Secret(text)),
+                Some(_) => return Err(ConfigError::WebhookSecret),
+                None => None,
+            },
             listen,
             admin_chat: match var("BILLCOACH_ADMIN_CHAT") {
                 Some(text) => Some(
@@ -177,6 +211,15 @@ fn webhook_settings(var: impl Fn(&str) -> Option<String>) -> Result<WebhookSetti
     Ok((webhook_url, listen))
 }
 
+/// Whether Telegram takes `secret` as a webhook's secret token (1 to 256
+/// of `A-Za-z0-9_-`; at least 16 here, so it cannot be guessed).
+pub fn usable_secret(secret: &str) -> bool {
+    (16..=256).contains(&secret.len())
+        && secret
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 /// An on/off setting: `1`/`true`/`yes` or `0`/`false`/`no`; off when unset.
 fn switch(name: &'static str, var: impl Fn(&str) -> Option<String>) -> Result<bool, ConfigError> {
     match var(name).map(|v| v.to_ascii_lowercase()) {
@@ -217,6 +260,14 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("X must be 1 or 0"));
+    }
+
+    #[test]
+    fn a_webhook_secret_is_what_telegram_takes() {
+        assert!(usable_secret(&"a1_-".repeat(4)));
+        assert!(!usable_secret("short"));
+        assert!(!usable_secret(&"x y ".repeat(8)));
+        assert!(!usable_secret(&"x".repeat(257)));
     }
 
     #[test]

@@ -55,6 +55,19 @@ enum Mode {
         /// The backup file to read (`-`: stdin)
         path: std::path::PathBuf,
     },
+    /// Copy every chat from one store into another, empty one
+    ///
+    /// A data folder (the embedded store) or a postgres:// URL on either
+    /// side; PostgreSQL needs BILLCOACH_MASTER_KEY (or _FILE). Stop the bot
+    /// first: the stores must not change meanwhile.
+    MigrateStore {
+        /// Where the chats are now: a data folder or postgres://…
+        #[arg(long)]
+        from: String,
+        /// Where they go (empty): a data folder or postgres://…
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[tokio::main]
@@ -94,13 +107,47 @@ async fn start() -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if let Some(Mode::MigrateStore { from, to }) = &cli.mode {
+        start_logging("warn", config.log_json);
+        let name = |location: &str| match location.contains("://") {
+            true => billcoach::store::redacted(location),
+            false => location.to_string(),
+        };
+        if !from.contains("://")
+            && !std::path::Path::new(from)
+                .join(billcoach::store::chat_keys::FILE_NAME)
+                .exists()
+        {
+            bail!("{from} holds no data folder of billcoach to copy from");
+        }
+        let source = app::open_store_at(from, &config).with_context(|| format!("cannot open {}", name(from)))?;
+        let target = app::open_store_at(to, &config).with_context(|| format!("cannot open {}", name(to)))?;
+        let copied = billcoach::store::copy_store(&source, &target)
+            .with_context(|| format!("{} not copied into {}", name(from), name(to)))?;
+        target.flush().await.context("the copy was not flushed")?;
+        eprintln!(
+            "{} chats, {} kept updates and {} group chats copied from {} to {}{}",
+            copied.chats,
+            copied.kept_updates,
+            copied.groups_told,
+            name(from),
+            name(to),
+            match copied.unreadable {
+                0 => String::new(),
+                n => format!(" ({n} unreadable records left set aside in the source)"),
+            }
+        );
+        return Ok(());
+    }
     let front_end = match (cli.mode, &config.token) {
         (Some(Mode::Console), _) | (None, None) => FrontEnd::Console { lang: cli.lang },
         (Some(Mode::Telegram), None) => {
             bail!("TELOXIDE_TOKEN is not set; get one from @BotFather (see README.md)")
         }
         (Some(Mode::Telegram), Some(_)) | (None, Some(_)) => FrontEnd::Telegram,
-        (Some(Mode::Backup { .. } | Mode::Restore { .. }), _) => unreachable!("handled above"),
+        (Some(Mode::Backup { .. } | Mode::Restore { .. } | Mode::MigrateStore { .. }), _) => {
+            unreachable!("handled above")
+        }
     };
     // The terminal conversation shares the screen with the logs: keep them
     // to warnings there unless RUST_LOG says otherwise.

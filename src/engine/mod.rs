@@ -22,6 +22,10 @@ use locks::ChatLocks;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
+/// How many times a step is done again when another instance saved the
+/// chat between its load and its save (a shared store).
+const CONFLICT_TRIES: u32 = 8;
+
 /// The conversation engine shared by all chats.
 #[derive(Clone)]
 pub struct Engine {
@@ -92,52 +96,77 @@ impl Engine {
         device: Option<Lang>,
     ) -> Result<Vec<Output>, StoreError> {
         let _chat_lock = self.locks.lock(chat).await;
-        let loaded = self.store.load_chat(chat)?;
-        let mut record = loaded.record;
-        if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
-            log::info!("chat {chat}: update {id} was already applied, skipped");
-            return Ok(Vec::new());
-        }
-        if record.state.lang.is_none() {
-            record.state.lang = device.filter(|lang| *lang != Lang::En && self.resources.languages.has(*lang));
-        }
-        log::debug!("chat {chat}: {}", input_kind(&input));
-        let ctx = self.ctx();
-        let step = conversation::step(&record.state, input, &ctx);
-        // A lost message (or a block) may have taken the screen with it:
-        // a short line pointing "above" would point at nothing, so the
-        // screen follows the step's own lines.
-        let lost = record.screen_lost || record.blocked;
-        let redrawn = match lost && !step.effects.contains(&Effect::EraseChat) {
-            true => conversation::step(&step.state, Input::Resume, &ctx).outputs,
-            false => Vec::new(),
-        };
+        // Another instance on a shared store may save the chat between the
+        // load and the save: the save then writes nothing, and the step is
+        // done again from what it saved (the step is pure, and an update
+        // that instance applied is then seen as applied).
+        let mut tries = 0;
+        let mut input = Some(input);
+        let (was_reset, step_outputs, redrawn, export, reminders_changed) = loop {
+            tries += 1;
+            let loaded = self.store.load_chat(chat)?;
+            let (mut record, revision) = (loaded.record, loaded.revision);
+            if let Some(id) = update_id.filter(|id| record.has_applied(*id)) {
+                log::info!("chat {chat}: update {id} was already applied, skipped");
+                return Ok(Vec::new());
+            }
+            if record.state.lang.is_none() {
+                record.state.lang = device.filter(|lang| *lang != Lang::En && self.resources.languages.has(*lang));
+            }
+            let ctx = self.ctx();
+            // Kept for another try only where another instance may come
+            // between (the input may be a whole file).
+            let this_input = match self.store.is_shared() {
+                true => input.clone(),
+                false => input.take(),
+            }
+            .ok_or(StoreError::Conflict)?;
+            log::debug!("chat {chat}: {}", input_kind(&this_input));
+            let step = conversation::step(&record.state, this_input, &ctx);
+            // A lost message (or a block) may have taken the screen with it:
+            // a short line pointing "above" would point at nothing, so the
+            // screen follows the step's own lines.
+            let lost = record.screen_lost || record.blocked;
+            let redrawn = match lost && !step.effects.contains(&Effect::EraseChat) {
+                true => conversation::step(&step.state, Input::Resume, &ctx).outputs,
+                false => Vec::new(),
+            };
 
-        let export = step.effects.contains(&Effect::ExportChat).then(|| self.export(&record));
-        let reminders_changed = step.state.reminders != record.state.reminders;
-        if step.effects.contains(&Effect::EraseChat) {
-            self.store.erase_chat(chat)?;
-            log::info!("chat {chat}: erased at the user's request");
-        } else {
-            record.state = step.state;
-            record.blocked = false;
-            record.screen_lost = false;
-            if let Some(id) = update_id {
-                record.note_applied(id);
+            let export = step.effects.contains(&Effect::ExportChat).then(|| self.export(&record));
+            let reminders_changed = step.state.reminders != record.state.reminders;
+            if step.effects.contains(&Effect::EraseChat) {
+                self.store.erase_chat(chat)?;
+                log::info!("chat {chat}: erased at the user's request");
+            } else {
+                record.state = step.state;
+                record.blocked = false;
+                record.screen_lost = false;
+                if let Some(id) = update_id {
+                    record.note_applied(id);
+                }
+                match self.store.save_loaded(chat, &record, revision)? {
+                    Saved::Written => {}
+                    Saved::TooLarge => {
+                        // The answer is not kept: the record stays as it was.
+                        log::warn!("chat {chat}: not saved, past the size limit");
+                        let content = &ctx.language(&record.state).content;
+                        return Ok(vec![Output::line(content.text(keys::LIMIT_RECORD))]);
+                    }
+                    Saved::Conflict if tries < CONFLICT_TRIES => {
+                        log::info!("chat {chat}: saved by another instance meanwhile; the step is done again");
+                        continue;
+                    }
+                    Saved::Conflict => return Err(StoreError::Conflict),
+                }
             }
-            if self.store.save_chat(chat, &record)? == Saved::TooLarge {
-                // The answer is not kept: the record stays as it was.
-                log::warn!("chat {chat}: not saved, past the size limit");
-                let content = &ctx.language(&record.state).content;
-                return Ok(vec![Output::line(content.text(keys::LIMIT_RECORD))]);
-            }
-        }
+            break (loaded.was_reset, step.outputs, redrawn, export, reminders_changed);
+        };
         self.store.flush().await?;
         if reminders_changed {
             self.reminders_changed.notify_one();
         }
 
-        let mut outputs = step.outputs;
+        let mut outputs = step_outputs;
         if redrawn.last().is_some() && redrawn.last() != outputs.last() {
             outputs.extend(redrawn);
         }
@@ -145,7 +174,7 @@ impl Engine {
             // The file first, then the line that says it was sent.
             outputs.insert(0, document);
         }
-        if loaded.was_reset {
+        if was_reset {
             outputs.insert(0, Output::line(self.content().text(keys::STORE_RECORD_RESET)));
         }
         Ok(outputs)

@@ -4,8 +4,9 @@
 //! chat's lock, like a user's update.
 
 use super::Engine;
+use super::CONFLICT_TRIES;
 use crate::conversation::{self, Due, Output};
-use crate::store::{due, DueEntry, StoreError};
+use crate::store::{due, DueEntry, Saved, StoreError};
 use chrono::{DateTime, Utc};
 
 /// How a reminder's send went.
@@ -22,9 +23,11 @@ pub enum SendResult {
 
 impl Engine {
     /// Reminders due now, soonest first (at most `limit`; of one chat only
-    /// when `only_chat` is set).
+    /// when `only_chat` is set), claimed for this instance: on a shared
+    /// store no other instance gets them until their lease runs out
+    /// ([`crate::store::Store::claim_due`]).
     pub fn due_reminders(&self, limit: usize, only_chat: Option<i64>) -> Result<Vec<DueEntry>, StoreError> {
-        self.store.due_reminders(self.clock.now(), limit, only_chat)
+        self.store.claim_due(self.clock.now(), limit, only_chat)
     }
 
     /// When the next reminder is due (of one chat only when `only_chat` is
@@ -43,14 +46,24 @@ impl Engine {
     /// moved to the morning because it is night where the user is).
     pub async fn claim_reminder(&self, entry: DueEntry) -> Result<Option<Output>, StoreError> {
         let _chat_lock = self.locks.lock(entry.chat).await;
-        let loaded = self.store.load_chat(entry.chat)?;
-        let mut record = loaded.record;
-        let before = record.clone();
-        let claimed = conversation::claim_reminder(&mut record.state, entry.reminder, &self.ctx());
-        let changed = record != before;
-        if changed {
-            self.store.save_chat(entry.chat, &record)?.written()?;
-        }
+        let mut tries = 0;
+        let (record, claimed, changed) = loop {
+            tries += 1;
+            let loaded = self.store.load_chat(entry.chat)?;
+            let mut record = loaded.record;
+            let before = record.clone();
+            let claimed = conversation::claim_reminder(&mut record.state, entry.reminder, &self.ctx());
+            let changed = record != before;
+            if changed {
+                match self.store.save_loaded(entry.chat, &record, loaded.revision)? {
+                    // Another instance changed the chat meanwhile: claim
+                    // again from what it saved.
+                    Saved::Conflict if tries < CONFLICT_TRIES => continue,
+                    saved => saved.written()?,
+                }
+            }
+            break (record, claimed, changed);
+        };
         let orphan = !due::keys_of(entry.chat, &record).contains(&entry.key());
         if orphan {
             // An index entry no record backs (the record was set aside).
@@ -87,24 +100,35 @@ impl Engine {
             return self.mark_blocked(chat).await;
         }
         let _chat_lock = self.locks.lock(chat).await;
-        let mut record = self.store.load_chat(chat)?.record;
-        let now = self.clock.now();
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let loaded = self.store.load_chat(chat)?;
+            let mut record = loaded.record;
+            let now = self.clock.now();
+            match result {
+                SendResult::Delivered => record.state.reminders.delivered(id, now),
+                _ => {
+                    if record.state.reminders.failed(id, now) {
+                        log::error!("chat {chat}: reminder {id} given up after repeated failures");
+                    } else {
+                        log::warn!("chat {chat}: reminder {id} not sent; will try again");
+                    }
+                }
+            }
+            match self.store.save_loaded(chat, &record, loaded.revision)? {
+                Saved::Conflict if tries < CONFLICT_TRIES => continue,
+                saved => saved.written()?,
+            }
+            break;
+        }
         match result {
             SendResult::Delivered => {
                 self.metrics.reminder_sent();
-                record.state.reminders.delivered(id, now);
                 log::info!("chat {chat}: reminder {id} delivered");
             }
-            _ => {
-                self.metrics.reminder_failed();
-                if record.state.reminders.failed(id, now) {
-                    log::error!("chat {chat}: reminder {id} given up after repeated failures");
-                } else {
-                    log::warn!("chat {chat}: reminder {id} not sent; will try again");
-                }
-            }
+            _ => self.metrics.reminder_failed(),
         }
-        self.store.save_chat(chat, &record)?.written()?;
         self.store.flush().await
     }
 }

@@ -19,7 +19,8 @@
 //! before the key table, so every key a copied value was sealed with is in
 //! the copy (keys are only ever added, or shredded with their chat).
 
-use super::{chat_keys, create_private_dir, Store, StoreError};
+use super::sled_store::create_private_dir;
+use super::{chat_keys, SledStore, StoreError};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -58,7 +59,7 @@ impl<W: Write> Write for Summing<W> {
     }
 }
 
-impl Store {
+impl SledStore {
     /// Writes a backup of the store to `path` (through a temporary file
     /// beside it, renamed when complete and synced); returns its size.
     /// Blocking: call it off the async runtime, with writers held off.
@@ -111,10 +112,10 @@ impl Store {
     /// Restores the backup file `backup` into the data folder `dir`, which
     /// must be missing or empty; the store is flushed before it returns.
     pub fn restore_backup(backup: &Path, dir: &Path) -> Result<(), RestoreError> {
-        Store::restore_backup_bytes(&std::fs::read(backup)?, dir)
+        SledStore::restore_backup_bytes(&std::fs::read(backup)?, dir)
     }
 
-    /// [`Store::restore_backup`] from a backup's bytes.
+    /// [`SledStore::restore_backup`] from a backup's bytes.
     pub fn restore_backup_bytes(bytes: &[u8], dir: &Path) -> Result<(), RestoreError> {
         if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
             return Err(RestoreError::NotEmpty(dir.display().to_string()));
@@ -123,7 +124,7 @@ impl Store {
         create_private_dir(dir)?;
         // The keys first: the store opens them.
         std::fs::write(dir.join(chat_keys::FILE_NAME), keys)?;
-        let store = Store::open(dir)?;
+        let store = SledStore::open(dir)?;
         for (name, entries) in trees {
             let tree = store.db.open_tree(name).map_err(StoreError::from)?;
             let mut batch = sled::Batch::default();
@@ -176,7 +177,7 @@ fn parse(bytes: &[u8]) -> Option<(Trees<'_>, &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ChatRecord;
+    use crate::store::{ChatRecord, Store};
 
     #[test]
     fn a_backup_restores_every_record_and_key_and_refuses_damage_and_a_used_folder() {

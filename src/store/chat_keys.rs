@@ -24,7 +24,8 @@
 //! A value without the `E1` mark is plain (written before encryption came).
 
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
-use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+pub use chacha20poly1305::Key;
+use chacha20poly1305::{ChaCha20Poly1305, Nonce};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{Read, Write};
@@ -121,31 +122,17 @@ impl ChatKeys {
         let key = self
             .key(chat, true)
             .ok_or_else(|| std::io::Error::other("the chat's key could not be made"))?;
-        let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
-        let sealed = ChaCha20Poly1305::new(&key)
-            .encrypt(&nonce, plain)
-            .map_err(|_| std::io::Error::other("encryption failed"))?;
-        let mut out = Vec::with_capacity(MARK.len() + NONCE_LEN + sealed.len());
-        out.extend_from_slice(MARK);
-        out.extend_from_slice(&nonce);
-        out.extend_from_slice(&sealed);
-        Ok(out)
+        seal_with(&key, plain)
     }
 
     /// A stored value made readable: decrypted, or as it is when it was
     /// written plain.
     pub fn open_value(&self, chat: i64, stored: &[u8]) -> Result<Vec<u8>, Unreadable> {
-        let Some(rest) = stored.strip_prefix(MARK) else {
+        if !stored.starts_with(MARK) {
             return Ok(stored.to_vec());
-        };
-        if rest.len() < NONCE_LEN {
-            return Err(Unreadable::Damaged);
         }
         let key = self.key(chat, false).ok_or(Unreadable::NoKey)?;
-        let (nonce, sealed) = rest.split_at(NONCE_LEN);
-        ChaCha20Poly1305::new(&key)
-            .decrypt(Nonce::from_slice(nonce), sealed)
-            .map_err(|_| Unreadable::Damaged)
+        open_with(&key, stored)
     }
 
     /// Destroys the chat's key: nothing sealed with it can be read again
@@ -287,6 +274,41 @@ impl Table {
 }
 
 /// Reads a table file; damaged slots are left out (and logged).
+/// A new random key.
+pub fn new_key() -> Key {
+    ChaCha20Poly1305::generate_key(&mut OsRng)
+}
+
+/// `plain` encrypted with `key`, in the stored form (`E1` ++ nonce ++
+/// ciphertext). The PostgreSQL store seals with it too, with each chat's
+/// key and with the master key that seals the chat keys.
+pub fn seal_with(key: &Key, plain: &[u8]) -> std::io::Result<Vec<u8>> {
+    let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
+    let sealed = ChaCha20Poly1305::new(key)
+        .encrypt(&nonce, plain)
+        .map_err(|_| std::io::Error::other("encryption failed"))?;
+    let mut out = Vec::with_capacity(MARK.len() + NONCE_LEN + sealed.len());
+    out.extend_from_slice(MARK);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// A value [`seal_with`] sealed with `key`, decrypted; a value without the
+/// mark is returned as it is (written plain, before encryption).
+pub fn open_with(key: &Key, stored: &[u8]) -> Result<Vec<u8>, Unreadable> {
+    let Some(rest) = stored.strip_prefix(MARK) else {
+        return Ok(stored.to_vec());
+    };
+    if rest.len() < NONCE_LEN {
+        return Err(Unreadable::Damaged);
+    }
+    let (nonce, sealed) = rest.split_at(NONCE_LEN);
+    ChaCha20Poly1305::new(key)
+        .decrypt(Nonce::from_slice(nonce), sealed)
+        .map_err(|_| Unreadable::Damaged)
+}
+
 fn read_table(bytes: &[u8]) -> Table {
     let mut table = Table::new();
     let slots = bytes.len() / SLOT;

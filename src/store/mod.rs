@@ -1,51 +1,52 @@
-//! Durable storage of chats, over sled.
+//! Durable storage of chats: one [`Store`] interface, the engine, the
+//! scheduler, the front ends, the backup and the monitor call, whatever
+//! runs behind it.
 //!
-//! One sled database per process, with a few fixed trees:
-//! - `chats`: chat id (i64, big-endian) → [`ChatRecord`] as JSON, sealed
-//!   with the chat's key, without its bills' line items;
-//! - `bill_items`: chat id ++ bill index (u32, big-endian) → that bill's
-//!   line items as JSON, sealed; written only when they change (the
-//!   record keeps their digest), so an answer writes the small record, not
-//!   a 500-line bill again;
-//! - `set_aside`: records that could not be read, kept for inspection
-//!   (chat id ++ sequence number → the original bytes);
-//! - `groups_told`: group chats already told the bot is private-only;
-//! - `inbox`: updates received from Telegram and not handled yet (chat id
-//!   ++ update id → the update as the front end stored it), so an update
-//!   Telegram considers delivered survives a crash (see [`Store::keep_update`]);
-//! - `reminders_due`: the time index of reminders still to send, derived
-//!   from the chat records (see [`due`]): due time ++ chat id ++ reminder
-//!   id → nothing. It is written in the same transaction as the record, so
-//!   the two never disagree;
-//! - `chat_due`: chat id → that chat's keys in `reminders_due`, so a save
-//!   finds what to change in the index without reading the old record
-//!   again (written only when they change).
+//! - [`SledStore`] (`sled_store.rs`), the embedded default: a sled
+//!   database in the data folder, one process, nothing to install;
+//! - [`PgStore`] (`postgres.rs`), chosen by `BILLCOACH_DATABASE_URL`:
+//!   PostgreSQL shared by several instances. A chat's record carries a
+//!   version, and [`Store::save_loaded`] writes only over the version it
+//!   loaded, so two instances never interleave one chat's changes.
 //!
-//! Records and kept updates are encrypted with a key per chat, kept in
-//! `keys.bin` beside the database; `/delete` destroys the key
-//! ([`chat_keys`]).
+//! [`Store`] is an enum over the implementations (enum dispatch: no boxed
+//! trait objects). Its methods are synchronous, as sled's are: they are
+//! called from async code between awaits, and only [`Store::flush`] (the
+//! group commit) waits.
 //!
-//! Writers call [`Store::flush`] before telling the user anything, so an
-//! answer the bot acknowledged survives a crash or `kill -9`.
+//! What every implementation guarantees:
+//! - a chat's record, its bills' items and its entries in the reminder
+//!   time index change together or not at all ([`Store::save_chat`]);
+//! - a record that cannot be read is set aside (kept for inspection) and
+//!   replaced by a fresh one, and the caller is told once
+//!   ([`LoadedChat::was_reset`]);
+//! - what is stored about a chat is sealed with the chat's own key, and
+//!   [`Store::erase_chat`] (`/delete`) removes every row of the chat and
+//!   shreds its key;
+//! - an update kept in the inbox ([`Store::keep_update`]) stays until
+//!   [`Store::forget_update`], across crashes;
+//! - what a writer wrote before [`Store::flush`] returned survives a crash
+//!   or `kill -9`: writers flush before telling the user anything.
 
 mod backup;
 mod cache;
 pub mod chat_keys;
 mod commit;
+mod copy;
 pub mod due;
 mod packing;
+mod postgres;
 pub mod record;
+mod sled_store;
 
 pub use backup::RestoreError;
+pub use copy::{copy_store, Copied};
 pub use due::DueEntry;
 pub use record::ChatRecord;
 
-use sled::transaction::{ConflictableTransactionError, TransactionError};
-use sled::Transactional;
+pub use postgres::{master_key_from_hex, redacted, PgStore, LEASE};
+pub use sled_store::SledStore;
 
-use cache::RecordCache;
-use chat_keys::{ChatKeys, Unreadable};
-use commit::GroupCommit;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -60,6 +61,14 @@ pub enum StoreError {
     TooLarge,
     #[error("the commit thread has stopped")]
     CommitStopped,
+    /// The database refused or did not answer (no user data in it).
+    #[error("database error: {0}")]
+    Database(String),
+    /// Another instance kept saving the chat between a load and a save.
+    #[error("the chat was saved by another instance meanwhile, again and again")]
+    Conflict,
+    #[error("not with this store: {0}")]
+    Unsupported(&'static str),
 }
 
 impl From<std::io::Error> for StoreError {
@@ -67,9 +76,6 @@ impl From<std::io::Error> for StoreError {
         StoreError::Io(Arc::new(e))
     }
 }
-
-/// sled's log file, in the data folder.
-const SLED_LOG: &str = "db";
 
 /// The most one chat's saved data may take: its record and its bills'
 /// items, as JSON (README, *Limits*). 20 bills of 500 lines fit.
@@ -82,6 +88,9 @@ pub enum Saved {
     Written,
     /// Past [`MAX_CHAT_BYTES`]: nothing was written.
     TooLarge,
+    /// Another instance saved the chat after it was loaded: nothing was
+    /// written; load it again and redo the change ([`Store::save_loaded`]).
+    Conflict,
 }
 
 impl Saved {
@@ -91,6 +100,7 @@ impl Saved {
         match self {
             Saved::Written => Ok(()),
             Saved::TooLarge => Err(StoreError::TooLarge),
+            Saved::Conflict => Err(StoreError::Conflict),
         }
     }
 }
@@ -102,29 +112,9 @@ pub struct LoadedChat {
     /// The stored record could not be read: it was set aside and this is a
     /// fresh one. The user should be told, once.
     pub was_reset: bool,
-}
-
-/// The bot's database.
-#[derive(Clone)]
-pub struct Store {
-    db: sled::Db,
-    chats: sled::Tree,
-    bill_items: sled::Tree,
-    set_aside: sled::Tree,
-    groups_told: sled::Tree,
-    due: sled::Tree,
-    chat_due: sled::Tree,
-    inbox: sled::Tree,
-    /// What is stored about a chat is sealed with its own key (see
-    /// [`chat_keys`]), so erasing the key erases it for good.
-    keys: Arc<ChatKeys>,
-    /// Makes writes durable for many writers at once.
-    commit: Arc<GroupCommit>,
-    /// Records last read or written, decoded (checked against the stored
-    /// bytes before use).
-    cache: Arc<RecordCache>,
-    /// The data folder (sled's files and `keys/`).
-    path: std::path::PathBuf,
+    /// Which stored version this is, for [`Store::save_loaded`] (0: none
+    /// stored; the embedded store, with one writer, always says 0).
+    pub revision: u64,
 }
 
 /// How hard a commit pushes to the disk.
@@ -142,292 +132,124 @@ pub enum Durability {
     Fsync,
 }
 
+/// The bot's database: one of the implementations, chosen at start-up.
+#[derive(Clone)]
+pub enum Store {
+    /// The embedded store in the data folder.
+    Sled(SledStore),
+    /// The shared store on PostgreSQL (several instances).
+    Postgres(PgStore),
+}
+
+impl From<PgStore> for Store {
+    fn from(store: PgStore) -> Store {
+        Store::Postgres(store)
+    }
+}
+
+impl From<SledStore> for Store {
+    fn from(store: SledStore) -> Store {
+        Store::Sled(store)
+    }
+}
+
 impl Store {
-    /// Opens (or creates) the database in `path`, readable only by the user
-    /// running the bot.
+    /// Opens (or creates) the embedded store in `path`, readable only by
+    /// the user running the bot.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::open_with(path, Durability::default())
+        SledStore::open(path).map(Store::Sled)
+    }
+
+    /// Connects to the PostgreSQL store at `url` and runs its migrations;
+    /// `master_key` seals the chats' keys (the same on every instance).
+    pub fn connect(url: &str, master_key: chat_keys::Key) -> Result<Store, StoreError> {
+        PgStore::connect(url, master_key).map(Store::Postgres)
     }
 
     /// [`Store::open`], with commits as durable as `durability` says.
     pub fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
-        create_private_dir(path)?;
-        let db = open_waiting_for_the_lock(path)?;
-        let keys = Arc::new(ChatKeys::open(path)?);
-        restrict_files(path);
-        let commit = {
-            let (db, keys) = (db.clone(), keys.clone());
-            let log_file = match durability {
-                Durability::Flush => None,
-                Durability::Fsync => Some(std::fs::File::open(path.join(SLED_LOG))?),
-            };
-            GroupCommit::start(commit::GRACE, move || {
-                keys.sync()?;
-                db.flush()?;
-                if let Some(file) = &log_file {
-                    file.sync_data()?;
-                }
-                Ok(())
-            })?
-        };
-        Ok(Store {
-            keys,
-            commit: Arc::new(commit),
-            cache: Arc::new(RecordCache::default()),
-            chats: db.open_tree("chats")?,
-            bill_items: db.open_tree("bill_items")?,
-            set_aside: db.open_tree("set_aside")?,
-            groups_told: db.open_tree("groups_told")?,
-            due: db.open_tree("reminders_due")?,
-            chat_due: db.open_tree("chat_due")?,
-            inbox: db.open_tree("inbox")?,
-            db,
-            path: path.to_path_buf(),
-        })
+        SledStore::open_with(path, durability).map(Store::Sled)
+    }
+
+    /// Whether other instances may write this store too (PostgreSQL): a
+    /// save may then meet [`Saved::Conflict`].
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Store::Postgres(_))
     }
 
     /// Loads a chat's record; a chat never seen gets a fresh one, and a
     /// record that cannot be read is set aside and replaced by a fresh one.
     pub fn load_chat(&self, chat: i64) -> Result<LoadedChat, StoreError> {
-        let Some(bytes) = self.chats.get(chat.to_be_bytes())? else {
-            return Ok(LoadedChat {
-                record: ChatRecord::new(),
-                was_reset: false,
-            });
-        };
-        if let Some(record) = self.cache.get(chat, &bytes) {
-            return Ok(LoadedChat {
-                record,
-                was_reset: false,
-            });
-        }
-        let read = match self.unseal(chat, &bytes) {
-            Ok(plain) => record::decode(&plain)
-                .map_err(|e| e.to_string())
-                .and_then(|mut record| self.fill_items(chat, &mut record).map(|()| record)),
-            Err(Unreadable::NoKey) => Err("its key is missing".to_string()),
-            Err(Unreadable::Damaged) => Err("it does not decrypt".to_string()),
-        };
-        match read {
-            Ok(record) => {
-                self.cache.put(chat, bytes, record.clone());
-                Ok(LoadedChat {
-                    record,
-                    was_reset: false,
-                })
-            }
-            Err(error) => {
-                log::warn!("chat {chat}: stored record set aside: {error}");
-                let mut key = chat.to_be_bytes().to_vec();
-                key.extend_from_slice(&self.db.generate_id()?.to_be_bytes());
-                self.set_aside.insert(key, bytes)?;
-                self.chats.remove(chat.to_be_bytes())?;
-                Ok(LoadedChat {
-                    record: ChatRecord::new(),
-                    was_reset: true,
-                })
-            }
+        match self {
+            Store::Sled(store) => store.load_chat(chat),
+            Store::Postgres(store) => store.load_chat(chat),
         }
     }
 
-    /// Puts back the line items a record keeps apart.
-    fn fill_items(&self, chat: i64, record: &mut ChatRecord) -> Result<(), String> {
-        for (index, digest) in record.item_digests.iter().enumerate() {
-            if *digest == 0 {
-                continue;
-            }
-            let stored = self
-                .bill_items
-                .get(items_key(chat, index))
-                .map_err(|e| e.to_string())?
-                .ok_or("a bill's items are missing")?;
-            let plain = self
-                .unseal(chat, &stored)
-                .map_err(|_| "a bill's items do not decrypt")?;
-            let items = record::decode_items(&plain).map_err(|e| e.to_string())?;
-            let bill = record
-                .state
-                .bills
-                .get_mut(index)
-                .ok_or("items of a bill that is not there")?;
-            bill.items = items;
-        }
-        Ok(())
-    }
-
-    /// Writes a chat's record (and the items of each bill whose items
-    /// changed since it was loaded) and brings the reminder time index in
-    /// line with it, in one transaction (durable after [`Store::flush`]);
-    /// a save that changes only the record is one insert. The caller holds
-    /// the chat's lock (the engine's), so two saves of a chat never race.
-    /// Nothing is written when it would take more than [`MAX_CHAT_BYTES`].
+    /// Writes a chat's record, its changed bills' items and its reminder
+    /// index entries together (durable after [`Store::flush`]). The caller
+    /// holds the chat's lock (the engine's). Nothing is written past
+    /// [`MAX_CHAT_BYTES`].
     pub fn save_chat(&self, chat: i64, record: &ChatRecord) -> Result<Saved, StoreError> {
-        let (body, items) = record::encode_apart(record);
-        if body.len() + items.iter().map(|part| part.json.len()).sum::<usize>() > MAX_CHAT_BYTES {
-            return Ok(Saved::TooLarge);
+        match self {
+            Store::Sled(store) => store.save_chat(chat, record),
+            Store::Postgres(store) => store.save_chat(chat, record),
         }
-        let bytes = sled::IVec::from(self.seal(chat, &body)?);
-        let read_back = record::read_back(record, &items);
-        // Each bill's items whose digest differs from the one on disk:
-        // written, or removed when none are left.
-        let on_disk = |index: usize| record.item_digests.get(index).copied().unwrap_or(0);
-        let mut item_writes: Vec<(Vec<u8>, Option<Vec<u8>>)> = Vec::new();
-        for (index, part) in items.iter().enumerate() {
-            if part.digest != on_disk(index) {
-                let sealed = match part.digest {
-                    0 => None,
-                    _ => Some(self.seal(chat, &part.json)?),
-                };
-                item_writes.push((items_key(chat, index), sealed));
-            }
-        }
-        for index in items.len()..record.item_digests.len() {
-            if on_disk(index) != 0 {
-                item_writes.push((items_key(chat, index), None));
-            }
-        }
-        let new_keys = due::keys_of(chat, record);
-        let new_list = due::join_keys(&new_keys);
-        // Most answers change only the record. One insert is atomic by
-        // itself, and a sled transaction costs two more log writes (a page
-        // each on disk) for its batch marker. A chat's saves take turns
-        // under the engine's chat lock, so `chat_due` read here is current.
-        let key = chat.to_be_bytes();
-        let old_list = self.chat_due.get(key)?;
-        let due_unchanged = match &old_list {
-            Some(list) => list.as_ref() == new_list.as_slice(),
-            // A chat's first save: nothing of it is in the index yet.
-            None => new_keys.is_empty() && !self.chats.contains_key(key)?,
-        };
-        if item_writes.is_empty() && due_unchanged {
-            if old_list.is_none() {
-                // Its (empty) list first: a crash before the record leaves
-                // no record, which is a chat never seen.
-                self.chat_due.insert(key, new_list)?;
-            }
-            self.chats.insert(key, bytes.clone())?;
-            self.cache.put(chat, bytes, read_back);
-            return Ok(Saved::Written);
-        }
-        (&self.chats, &self.due, &self.bill_items, &self.chat_due)
-            .transaction(|(chats, due_index, bill_items, chat_due)| {
-                let old_list = chat_due.get(chat.to_be_bytes())?;
-                let old_keys = match &old_list {
-                    Some(list) => due::split_keys(list),
-                    // Saved before `chat_due` was kept: read from the old
-                    // record, once.
-                    None => match chats.get(chat.to_be_bytes())? {
-                        Some(old) => self
-                            .unseal(chat, &old)
-                            .ok()
-                            .and_then(|plain| record::decode(&plain).ok())
-                            .map(|old| due::keys_of(chat, &old))
-                            .unwrap_or_default(),
-                        None => Default::default(),
-                    },
-                };
-                for key in old_keys.difference(&new_keys) {
-                    due_index.remove(key.as_slice())?;
-                }
-                for key in new_keys.difference(&old_keys) {
-                    due_index.insert(key.as_slice(), &[])?;
-                }
-                if old_list.as_deref() != Some(new_list.as_slice()) {
-                    chat_due.insert(&chat.to_be_bytes(), new_list.as_slice())?;
-                }
-                for (key, sealed) in &item_writes {
-                    match sealed {
-                        Some(sealed) => bill_items.insert(key.as_slice(), sealed.as_slice())?,
-                        None => bill_items.remove(key.as_slice())?,
-                    };
-                }
-                chats.insert(&chat.to_be_bytes(), bytes.clone())?;
-                Ok::<(), ConflictableTransactionError<()>>(())
-            })
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(()) => StoreError::Sled(sled::Error::Unsupported("aborted".into())),
-            })?;
-        self.cache.put(chat, bytes, read_back);
-        Ok(Saved::Written)
     }
 
-    /// Removes everything stored about a chat, from every tree.
+    /// Writes a chat's record as [`Store::save_chat`] does, if no other
+    /// instance saved the chat since it was loaded at `revision`
+    /// ([`LoadedChat::revision`]); otherwise writes nothing and says
+    /// [`Saved::Conflict`]. The engine saves this way.
+    pub fn save_loaded(&self, chat: i64, record: &ChatRecord, revision: u64) -> Result<Saved, StoreError> {
+        match self {
+            // One process writes the folder (sled locks it) and the engine
+            // holds the chat's lock: nothing can come between.
+            Store::Sled(store) => store.save_chat(chat, record),
+            Store::Postgres(store) => store.save_loaded(chat, record, revision),
+        }
+    }
+
+    /// Removes everything stored about a chat and shreds its key.
     pub fn erase_chat(&self, chat: i64) -> Result<(), StoreError> {
-        self.cache.forget(chat);
-        self.chats.remove(chat.to_be_bytes())?;
-        self.chat_due.remove(chat.to_be_bytes())?;
-        for entry in self.bill_items.scan_prefix(chat.to_be_bytes()) {
-            let (key, _) = entry?;
-            self.bill_items.remove(key)?;
+        match self {
+            Store::Sled(store) => store.erase_chat(chat),
+            Store::Postgres(store) => store.erase_chat(chat),
         }
-        for entry in self.set_aside.scan_prefix(chat.to_be_bytes()) {
-            let (key, _) = entry?;
-            self.set_aside.remove(key)?;
-        }
-        for entry in self.inbox.scan_prefix(chat.to_be_bytes()) {
-            let (key, _) = entry?;
-            self.inbox.remove(key)?;
-        }
-        // The whole index, not just the record's keys: a key left behind by
-        // a record that was set aside goes too.
-        for key in self.due.iter().keys() {
-            let key = key?;
-            if DueEntry::from_key(&key).is_some_and(|entry| entry.chat == chat) {
-                self.due.remove(key)?;
-            }
-        }
-        // What is left of the chat in sled's old log segments can no
-        // longer be read.
-        self.keys.shred(chat)?;
-        Ok(())
-    }
-
-    /// `plain` sealed with the chat's key.
-    fn seal(&self, chat: i64, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
-        Ok(self.keys.seal(chat, &packing::pack(plain))?)
-    }
-
-    /// A stored value made readable again: opened, then unpacked.
-    fn unseal(&self, chat: i64, stored: &[u8]) -> Result<Vec<u8>, Unreadable> {
-        packing::unpack(self.keys.open_value(chat, stored)?).ok_or(Unreadable::Damaged)
     }
 
     /// Whether the chat still has an encryption key (for tests).
     pub fn has_chat_key(&self, chat: i64) -> bool {
-        self.keys.has_key(chat)
+        match self {
+            Store::Sled(store) => store.has_chat_key(chat),
+            Store::Postgres(store) => store.has_chat_key(chat),
+        }
     }
 
     /// Keeps an update just received, until [`Store::forget_update`]
     /// (durable after [`Store::flush`]). The bytes are the front end's.
     pub fn keep_update(&self, chat: i64, update_id: u32, bytes: &[u8]) -> Result<(), StoreError> {
-        self.inbox.insert(inbox_key(chat, update_id), self.seal(chat, bytes)?)?;
-        Ok(())
+        match self {
+            Store::Sled(store) => store.keep_update(chat, update_id, bytes),
+            Store::Postgres(store) => store.keep_update(chat, update_id, bytes),
+        }
     }
 
     /// The update was handled (applied, refused or ignored).
     pub fn forget_update(&self, chat: i64, update_id: u32) -> Result<(), StoreError> {
-        self.inbox.remove(inbox_key(chat, update_id))?;
-        Ok(())
+        match self {
+            Store::Sled(store) => store.forget_update(chat, update_id),
+            Store::Postgres(store) => store.forget_update(chat, update_id),
+        }
     }
 
     /// Updates received but not handled before the last stop or crash, as
     /// (chat, update id, bytes), in the order Telegram numbered them.
     pub fn kept_updates(&self) -> Result<Vec<(i64, u32, Vec<u8>)>, StoreError> {
-        let mut updates = Vec::new();
-        for entry in self.inbox.iter() {
-            let (key, bytes) = entry?;
-            let (Ok(chat), Ok(id)) = (key[..8].try_into(), key[8..].try_into()) else {
-                continue;
-            };
-            let (chat, id) = (i64::from_be_bytes(chat), u32::from_be_bytes(id));
-            match self.unseal(chat, &bytes) {
-                Ok(plain) => updates.push((chat, id, plain)),
-                Err(_) => log::warn!("update {id}: the kept copy does not decrypt; skipped"),
-            }
+        match self {
+            Store::Sled(store) => store.kept_updates(),
+            Store::Postgres(store) => store.kept_updates(),
         }
-        updates.sort_by_key(|(_, id, _)| *id);
-        Ok(updates)
     }
 
     /// Reminders due at or before `now`, soonest first, at most `limit`;
@@ -438,399 +260,184 @@ impl Store {
         limit: usize,
         only_chat: Option<i64>,
     ) -> Result<Vec<DueEntry>, StoreError> {
-        let mut entries = Vec::new();
-        for key in self.due.range(..due::upper_bound(now)).keys() {
-            if entries.len() == limit {
-                break;
-            }
-            match DueEntry::from_key(&key?) {
-                Some(entry) if only_chat.is_none_or(|chat| chat == entry.chat) => entries.push(entry),
-                _ => {}
-            }
+        match self {
+            Store::Sled(store) => store.due_reminders(now, limit, only_chat),
+            Store::Postgres(store) => store.due_reminders(now, limit, only_chat),
         }
-        Ok(entries)
+    }
+
+    /// Claims up to `limit` reminders due at or before `now` for sending
+    /// (of one chat only when `only_chat` is set), soonest first: none is
+    /// handed to two instances at once. PostgreSQL leases each for
+    /// [`LEASE`] (a dead instance's claims come back after it); the
+    /// embedded store has one process, whose scheduler passes never
+    /// overlap, so there a claim is the read [`Store::due_reminders`].
+    pub fn claim_due(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+        only_chat: Option<i64>,
+    ) -> Result<Vec<DueEntry>, StoreError> {
+        match self {
+            Store::Sled(store) => store.due_reminders(now, limit, only_chat),
+            Store::Postgres(store) => store.claim_due(now, limit, only_chat),
+        }
     }
 
     /// When the next reminder is due (of one chat only when `only_chat` is
     /// set), if any.
     pub fn next_due(&self, only_chat: Option<i64>) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
-        for key in self.due.iter().keys() {
-            match DueEntry::from_key(&key?) {
-                Some(entry) if only_chat.is_none_or(|chat| chat == entry.chat) => return Ok(Some(entry.due)),
-                _ => {}
-            }
+        match self {
+            Store::Sled(store) => store.next_due(only_chat),
+            Store::Postgres(store) => store.next_due(only_chat),
         }
-        Ok(None)
     }
 
-    /// Removes one index entry that no record backs any more (its chat was
-    /// set aside, or the reminder moved while it was being looked at).
+    /// Removes one index entry that no record backs any more.
     pub fn drop_due_entry(&self, entry: &DueEntry) -> Result<(), StoreError> {
-        self.due.remove(entry.key())?;
-        Ok(())
+        match self {
+            Store::Sled(store) => store.drop_due_entry(entry),
+            Store::Postgres(store) => store.drop_due_entry(entry),
+        }
     }
 
     /// Records that a group chat was told the bot is private-only; true the
     /// first time only.
     pub fn note_group_told(&self, chat: i64) -> Result<bool, StoreError> {
-        Ok(self.groups_told.insert(chat.to_be_bytes(), &[])?.is_none())
+        match self {
+            Store::Sled(store) => store.note_group_told(chat),
+            Store::Postgres(store) => store.note_group_told(chat),
+        }
+    }
+
+    /// Notes that a message to `chat` was lost; a chat with no record is
+    /// left alone.
+    pub fn mark_screen_lost(&self, chat: i64) -> Result<(), StoreError> {
+        match self {
+            Store::Sled(store) => store.mark_screen_lost(chat),
+            Store::Postgres(store) => store.mark_screen_lost(chat),
+        }
     }
 
     /// Marks a chat as having blocked the bot and drops its reminders still
-    /// to come (a blocked chat costs nothing). A chat with no record (never
-    /// seen, or just erased with `/delete`) stays without one.
-    /// Notes that a message to `chat` was lost (see
-    /// [`ChatRecord::screen_lost`]); a chat with no record is left alone.
-    pub fn mark_screen_lost(&self, chat: i64) -> Result<(), StoreError> {
-        if !self.chats.contains_key(chat.to_be_bytes())? {
-            return Ok(());
-        }
-        let mut record = self.load_chat(chat)?.record;
-        if record.screen_lost {
-            return Ok(());
-        }
-        record.screen_lost = true;
-        self.save_chat(chat, &record)?.written()
-    }
-
+    /// to come; a chat with no record stays without one.
     pub fn mark_blocked(&self, chat: i64) -> Result<(), StoreError> {
-        if !self.chats.contains_key(chat.to_be_bytes())? {
-            return Ok(());
+        match self {
+            Store::Sled(store) => store.mark_blocked(chat),
+            Store::Postgres(store) => store.mark_blocked(chat),
         }
-        let mut record = self.load_chat(chat)?.record;
-        record.blocked = true;
-        record.state.reminders.drop_pending();
-        self.save_chat(chat, &record)?.written()
     }
 
-    /// Waits until everything written so far is on disk, together with
-    /// every other writer waiting ([`commit`]).
-    ///
-    /// sled 0.34's `flush_async` waits on sled's own I/O threads for a
-    /// write queued on those same threads: with eight or more chats
-    /// flushing at once they all wait and the bot hangs (found by the
-    /// fault tests). The commit thread calls the blocking `flush` instead,
-    /// off the async runtime.
+    /// Waits until everything written so far is durable.
     pub async fn flush(&self) -> Result<(), StoreError> {
-        self.commit.durable().await
+        match self {
+            Store::Sled(store) => store.flush().await,
+            // Each PostgreSQL statement has committed before it returned.
+            Store::Postgres(_) => Ok(()),
+        }
     }
 
-    /// Like [`Store::flush`], for a writer that can wait a moment (up to
-    /// [`commit::GRACE`]) to share the commit of the next writer who
-    /// cannot: the inbox, whose batch is then made durable by the
-    /// commit of the first reply. The request is queued when this is
-    /// called, not when it is awaited: ask before handing the batch on, so
-    /// the replies' commits, which come after, can carry it.
+    /// Like [`Store::flush`], for a writer that can wait a moment to share
+    /// the commit of the next writer who cannot (the inbox). The request
+    /// counts from this call, not from the await.
     pub fn flush_soon(&self) -> impl std::future::Future<Output = Result<(), StoreError>> + Send + 'static {
-        self.commit.durable_soon()
+        use futures::future::Either;
+        match self {
+            Store::Sled(store) => Either::Left(store.flush_soon()),
+            Store::Postgres(_) => Either::Right(std::future::ready(Ok(()))),
+        }
     }
 
     /// How many chats have a record, and how many reminders are still to
-    /// send (entries of the time index), for `/metrics`; reads every key.
+    /// send, for `/metrics`.
     pub fn counts(&self) -> Result<(u64, u64), StoreError> {
-        Ok((self.chats.len() as u64, self.due.len() as u64))
+        match self {
+            Store::Sled(store) => store.counts(),
+            Store::Postgres(store) => store.counts(),
+        }
     }
 
     /// How many chats have a readable record, and how many bills they hold
-    /// in all (for the admin's `/stats`). Reads and decrypts every record,
-    /// changes nothing (an unreadable one is skipped, not set aside).
+    /// in all (for the admin's `/stats`); changes nothing.
     pub fn totals(&self) -> Result<(u64, u64), StoreError> {
-        let (mut chats, mut bills) = (0, 0);
-        for entry in self.chats.iter() {
-            let (key, bytes) = entry?;
-            let Ok(chat) = key.as_ref().try_into().map(i64::from_be_bytes) else {
-                continue;
-            };
-            let Ok(plain) = self.unseal(chat, &bytes) else {
-                continue;
-            };
-            if let Ok(record) = record::decode(&plain) {
-                chats += 1;
-                bills += record.state.bills.len() as u64;
-            }
+        match self {
+            Store::Sled(store) => store.totals(),
+            Store::Postgres(store) => store.totals(),
         }
-        Ok((chats, bills))
     }
 
-    /// How many bytes the data folder takes on disk now (sled's files and
-    /// the keys), for tests and benchmarks of what storage costs.
+    /// How many bytes the stored data takes now (for `/metrics`, `/stats`
+    /// and tests of what storage costs).
     pub fn folder_bytes(&self) -> u64 {
-        fn size(path: &Path) -> u64 {
-            std::fs::read_dir(path)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|entry| match entry.metadata() {
-                    Ok(meta) if meta.is_dir() => size(&entry.path()),
-                    Ok(meta) => meta.len(),
-                    Err(_) => 0,
-                })
-                .sum()
+        match self {
+            Store::Sled(store) => store.folder_bytes(),
+            Store::Postgres(store) => store.stored_bytes(),
         }
-        size(&self.path)
     }
 
-    /// Every key of every tree, for tests that check what is stored.
+    /// Every stored key, by table, for tests that check what is stored.
     pub fn all_keys(&self) -> Vec<(String, Vec<u8>)> {
-        let mut keys = Vec::new();
-        for name in self.db.tree_names() {
-            if let Ok(tree) = self.db.open_tree(&name) {
-                let tree_name = String::from_utf8_lossy(&name).to_string();
-                keys.extend(tree.iter().keys().flatten().map(|k| (tree_name.clone(), k.to_vec())));
-            }
-        }
-        keys
-    }
-}
-
-/// Opens sled, waiting up to two seconds for its file lock: a handle just
-/// dropped in this process (a test that seeded the data) lets the lock go
-/// from a background thread, a moment later. sled reports a lock held
-/// elsewhere as an I/O error of no particular kind (`Other`); an error of
-/// a known kind (permissions, a missing disk) is not waited for.
-fn open_waiting_for_the_lock(path: &Path) -> Result<sled::Db, StoreError> {
-    let config = sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024);
-    let mut tries = 0;
-    loop {
-        match config.open() {
-            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::Other && tries < 50 => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(40));
-            }
-            result => return Ok(result?),
+        match self {
+            Store::Sled(store) => store.all_keys(),
+            Store::Postgres(store) => store.all_keys(),
         }
     }
-}
 
-/// Chat id ++ bill index, both big-endian: one chat's bills in order.
-fn items_key(chat: i64, bill: usize) -> Vec<u8> {
-    let mut key = chat.to_be_bytes().to_vec();
-    key.extend_from_slice(&(bill as u32).to_be_bytes());
-    key
-}
-
-/// Chat id ++ update id, both big-endian: one chat's updates in order.
-fn inbox_key(chat: i64, update_id: u32) -> Vec<u8> {
-    let mut key = chat.to_be_bytes().to_vec();
-    key.extend_from_slice(&update_id.to_be_bytes());
-    key
-}
-
-#[cfg(unix)]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    if !path.exists() {
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(path)?;
-    }
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(path)
-}
-
-/// Makes the database files readable by their owner only (best effort).
-fn restrict_files(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mut pending = vec![path.to_path_buf()];
-        while let Some(dir) = pending.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let entry_path = entry.path();
-                let mode = if entry_path.is_dir() { 0o700 } else { 0o600 };
-                if entry_path.is_dir() {
-                    pending.push(entry_path.clone());
-                }
-                if let Err(e) = std::fs::set_permissions(&entry_path, std::fs::Permissions::from_mode(mode)) {
-                    log::warn!("cannot restrict permissions of {}: {e}", entry_path.display());
-                }
-            }
+    /// The webhook secret every instance shares: the one the store keeps,
+    /// or `new` kept now (the first instance's wins). `None` where the store
+    /// is one process's (the data folder keeps it).
+    pub fn shared_webhook_secret(&self, new: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(None),
+            Store::Postgres(store) => store.shared_setting("webhook_secret", new).map(Some),
         }
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::conversation::Screen;
-
-    #[tokio::test]
-    async fn records_survive_reopening() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut record = ChatRecord::new();
-        record.state.screen = Screen::Summary;
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store.save_chat(42, &record).unwrap().written().unwrap();
-            store.flush().await.unwrap();
+    /// Every chat that has a record, in id order (for `migrate-store`).
+    pub fn chat_ids(&self) -> Result<Vec<i64>, StoreError> {
+        match self {
+            Store::Sled(store) => store.chat_ids(),
+            Store::Postgres(store) => store.chat_ids(),
         }
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(store.load_chat(42).unwrap().record, record);
-        assert_eq!(store.load_chat(43).unwrap().record, ChatRecord::new());
     }
 
-    #[tokio::test]
-    async fn a_record_from_the_cache_is_the_record_on_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let mut record = ChatRecord::new();
-        record.state.bill_mut().items = bill_of(3);
-        record.state.bill_mut().amount_due = Some(rust_decimal_macros::dec!(1234.50));
-        record.state.lang = Some(crate::content::Lang::Es);
-        record.note_applied(7);
-        for round in 0..4 {
-            if round == 2 {
-                record.state.bills.push(crate::domain::bill::Bill::default());
-                record.state.bill_mut().items.clear();
-            }
-            store.save_chat(5, &record).unwrap().written().unwrap();
-            // Read through the cache, then as a fresh start reads it.
-            let cached = store.load_chat(5).unwrap().record;
-            store.cache.forget(5);
-            let decoded = store.load_chat(5).unwrap().record;
-            assert_eq!(cached, decoded, "round {round}");
-            record = cached;
-            record.note_applied(8 + round);
+    /// Every group chat told the bot is private-only (for `migrate-store`).
+    pub fn groups_told(&self) -> Result<Vec<i64>, StoreError> {
+        match self {
+            Store::Sled(store) => store.groups_told(),
+            Store::Postgres(store) => store.groups_told(),
         }
-        // A write that goes around the cache is never served from it.
-        let other = ChatRecord::new();
-        let body = record::encode_apart(&other).0;
-        store
-            .chats
-            .insert(5i64.to_be_bytes(), store.seal(5, &body).unwrap())
-            .unwrap();
-        assert_eq!(store.load_chat(5).unwrap().record, record::read_back(&other, &[]));
     }
 
-    fn bill_of(lines: usize) -> Vec<crate::domain::line_items::LineItem> {
-        let text: String = (0..lines).map(|n| format!("85025 CBC q{n}q $1{n}.00\n")).collect();
-        crate::domain::line_items::parse_bill_text(&text, chrono::NaiveDate::MIN).items
-    }
-
-    #[tokio::test]
-    async fn a_bills_items_are_written_once_not_with_every_answer() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let mut record = ChatRecord::new();
-        record.state.bill_mut().items = bill_of(500);
-        store.save_chat(9, &record).unwrap().written().unwrap();
-        let stored_items = || store.bill_items.get(items_key(9, 0)).unwrap().unwrap();
-        let first = stored_items();
-        let record_bytes = store.chats.get(9i64.to_be_bytes()).unwrap().unwrap().len();
-        assert!(record_bytes < 2_000, "the record is small: {record_bytes} bytes");
-
-        // An answer: the record is written again, the items are not (a
-        // rewrite would have a new nonce).
-        let mut loaded = store.load_chat(9).unwrap().record;
-        assert_eq!(loaded.state.bill().items, record.state.bill().items);
-        loaded.state.screen = Screen::Summary;
-        store.save_chat(9, &loaded).unwrap().written().unwrap();
-        assert_eq!(stored_items(), first);
-
-        // A changed line is written; all lines removed, the entry goes.
-        let mut loaded = store.load_chat(9).unwrap().record;
-        loaded.state.bill_mut().items.pop();
-        store.save_chat(9, &loaded).unwrap().written().unwrap();
-        assert_ne!(stored_items(), first);
-        let mut loaded = store.load_chat(9).unwrap().record;
-        assert_eq!(loaded.state.bill().items.len(), 499);
-        loaded.state.bill_mut().items.clear();
-        store.save_chat(9, &loaded).unwrap().written().unwrap();
-        assert!(store.bill_items.get(items_key(9, 0)).unwrap().is_none());
-        assert!(store.load_chat(9).unwrap().record.state.bill().items.is_empty());
-
-        // /delete takes the items too.
-        let mut record = ChatRecord::new();
-        record.state.bill_mut().items = bill_of(3);
-        store.save_chat(9, &record).unwrap().written().unwrap();
-        store.erase_chat(9).unwrap();
-        assert_eq!(store.bill_items.len(), 0);
-    }
-
-    #[tokio::test]
-    async fn a_chat_past_its_size_limit_is_not_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let mut record = ChatRecord::new();
-        record.state.bill_mut().items = bill_of(500);
-        let one_bill = record.state.bill().clone();
-        record.state.bills = vec![one_bill; 20];
-        assert_eq!(
-            store.save_chat(3, &record).unwrap(),
-            Saved::Written,
-            "20 bills of 500 lines fit"
-        );
-        let mut huge = record.clone();
-        for bill in &mut huge.state.bills {
-            for item in &mut bill.items {
-                item.description = "x".repeat(500);
-            }
+    /// Overwrites a chat's stored record with bytes that do not read, for
+    /// the tests of what happens to a damaged record.
+    #[doc(hidden)]
+    pub fn damage_record_for_tests(&self, chat: i64) -> Result<(), StoreError> {
+        match self {
+            Store::Sled(store) => store.damage_record_for_tests(chat),
+            Store::Postgres(store) => store.damage_record_for_tests(chat),
         }
-        assert_eq!(store.save_chat(3, &huge).unwrap(), Saved::TooLarge);
-        assert_eq!(
-            store.load_chat(3).unwrap().record.state.bills,
-            record.state.bills,
-            "unchanged"
-        );
     }
 
-    #[tokio::test]
-    async fn an_unreadable_record_is_set_aside_once_then_erased_with_the_chat() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.chats.insert(7i64.to_be_bytes(), b"{broken".to_vec()).unwrap();
-        let first = store.load_chat(7).unwrap();
-        assert!(first.was_reset);
-        assert!(!store.load_chat(7).unwrap().was_reset, "told only once");
-        assert_eq!(store.set_aside.len(), 1, "kept for inspection");
-        store.erase_chat(7).unwrap();
-        assert_eq!(store.set_aside.len(), 0);
-    }
-
-    #[tokio::test]
-    async fn kept_updates_survive_reopening_until_forgotten_or_erased() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store.keep_update(5, 100, b"first").unwrap();
-            store.keep_update(5, 101, b"second").unwrap();
-            store.keep_update(6, 102, b"other chat").unwrap();
-            store.forget_update(5, 100).unwrap();
-            store.flush().await.unwrap();
+    /// Writes a consistent backup file to `path` (the caller holds every
+    /// chat's lock); returns its size.
+    pub fn write_backup(&self, path: &Path) -> Result<u64, StoreError> {
+        match self {
+            Store::Sled(store) => store.write_backup(path),
+            Store::Postgres(_) => Err(StoreError::Unsupported(
+                "back up the PostgreSQL store with pg_dump (README, Backups)",
+            )),
         }
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(
-            store.kept_updates().unwrap(),
-            [(5, 101, b"second".to_vec()), (6, 102, b"other chat".to_vec())]
-        );
-        store.erase_chat(6).unwrap();
-        assert_eq!(store.kept_updates().unwrap(), [(5, 101, b"second".to_vec())]);
     }
 
-    #[tokio::test]
-    async fn with_fsync_records_survive_reopening_too() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut record = ChatRecord::new();
-        record.state.screen = Screen::Summary;
-        {
-            let store = Store::open_with(dir.path(), Durability::Fsync).unwrap();
-            store.save_chat(42, &record).unwrap().written().unwrap();
-            store.flush().await.unwrap();
-        }
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(store.load_chat(42).unwrap().record, record);
+    /// Restores a backup file into the empty folder `dir` (the embedded
+    /// store's backup format).
+    pub fn restore_backup(backup: &Path, dir: &Path) -> Result<(), RestoreError> {
+        SledStore::restore_backup(backup, dir)
     }
 
-    #[cfg(unix)]
-    #[test]
-    fn the_data_folder_is_private() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("db");
-        let _store = Store::open(&path).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o700);
+    /// [`Store::restore_backup`] from a backup's bytes.
+    pub fn restore_backup_bytes(bytes: &[u8], dir: &Path) -> Result<(), RestoreError> {
+        SledStore::restore_backup_bytes(bytes, dir)
     }
 }

@@ -84,8 +84,20 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     let webhook = match &config.webhook_url {
         Some(url) => {
             let (url, path) = webhook::path_of(url)?;
-            let secret = webhook::secret(&config.db_path)
-                .map_err(|e| format!("cannot keep the webhook's secret in the data folder: {e}"))?;
+            // Every instance must accept every post: the operator's secret,
+            // else the one the shared store keeps, else this folder's.
+            let shared = match &config.webhook_secret {
+                Some(secret) => Some(secret.0.clone()),
+                None => engine
+                    .store()
+                    .shared_webhook_secret(&webhook::new_secret())
+                    .map_err(|e| format!("cannot keep the webhook's secret in the database: {e}"))?,
+            };
+            let secret = match shared {
+                Some(secret) => secret,
+                None => webhook::secret(&config.db_path)
+                    .map_err(|e| format!("cannot keep the webhook's secret in the data folder: {e}"))?,
+            };
             webhook::register(&bot, url, &secret).await?;
             log::info!("webhook set; taking updates at {path}");
             Some((path, secret))

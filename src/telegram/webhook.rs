@@ -50,18 +50,12 @@ pub fn secret(data_dir: &Path) -> std::io::Result<String> {
     let path = data_dir.join(SECRET_FILE);
     if let Ok(kept) = std::fs::read_to_string(&path) {
         let kept = kept.trim();
-        if (16..=256).contains(&kept.len())
-            && kept
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
+        if crate::config::usable_secret(kept) {
             return Ok(kept.to_string());
         }
         log::warn!("{SECRET_FILE}: not a usable secret token; a new one is made");
     }
-    use chacha20poly1305::aead::{KeyInit, OsRng};
-    let random = chacha20poly1305::ChaCha20Poly1305::generate_key(&mut OsRng);
-    let secret: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = new_secret();
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -70,6 +64,13 @@ pub fn secret(data_dir: &Path) -> std::io::Result<String> {
     file.write_all(secret.as_bytes())?;
     file.sync_all()?;
     Ok(secret)
+}
+
+/// A new random secret token: 64 hex digits from the OS's random source.
+pub fn new_secret() -> String {
+    use chacha20poly1305::aead::{KeyInit, OsRng};
+    let random = chacha20poly1305::ChaCha20Poly1305::generate_key(&mut OsRng);
+    random.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The path of the webhook URL the listener takes updates at; refuses a

@@ -9,10 +9,13 @@ mod audit_properties;
 mod language_parity;
 mod module_graph;
 mod ocr_reading;
+#[path = "../support/postgres.rs"]
+mod pg_server;
 mod plan_scenarios;
 mod reminder_scheduler;
 mod steps;
 mod storage_churn;
+mod store_contract;
 #[path = "../support/mod.rs"]
 mod support;
 mod typed_answers;
