@@ -643,10 +643,14 @@ impl Turn<'_> {
         // check asked "Is that right?".
         match self.yes_or_no(text) {
             Some(true) => self.accept_guess(q, guess),
-            Some(false) => {
-                self.say(keys::GUESS_TYPE_AGAIN);
-                self.forget_read(q);
-            }
+            // "no its 3": the number after the no is the answer.
+            Some(false) => match (guess, number_after_no(text)) {
+                (Guess::Amount(_) | Guess::Count(_), Some(correction)) => self.answer_typed(q, correction),
+                _ => {
+                    self.say(keys::GUESS_TYPE_AGAIN);
+                    self.forget_read(q);
+                }
+            },
             None => self.answer_typed(q, text),
         }
     }
@@ -662,6 +666,10 @@ impl Turn<'_> {
         ];
         match read_choice(text, &yes_no, self.words) {
             Ok(Reading::Sure(at)) => Some(at == 0),
+            // "that's right", "si mas o menos": a yes or no among other
+            // words answers the check, unless a number there may be a new
+            // answer ("right, it's 4" is read as that answer).
+            Ok(Reading::Guess(at)) if !text.contains(|c: char| c.is_ascii_digit()) => Some(at == 0),
             _ => None,
         }
     }
@@ -1231,4 +1239,14 @@ pub(super) fn amount_error(error: AmountError) -> Key {
         AmountError::TooPrecise => keys::AMOUNT_TOO_PRECISE,
         AmountError::TooLarge => keys::AMOUNT_TOO_LARGE,
     }
+}
+
+/// The words from the first number on, after a "no" at a check of an
+/// amount or a count ("no its 3" → "3", "nope, 1,200" → "1,200").
+fn number_after_no(text: &str) -> Option<&str> {
+    let at = text.find(|c: char| c.is_ascii_digit())?;
+    let start = text[..at]
+        .rfind(|c: char| c.is_whitespace() || c == ',')
+        .map_or(0, |space| space + 1);
+    Some(text[start..].trim())
 }

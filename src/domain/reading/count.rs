@@ -19,7 +19,10 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
         .split_once(',')
         .filter(|(number, _)| number.contains(|c: char| c.is_ascii_digit()))
         .map(|(number, who)| (number.to_string(), who.to_string()));
-    if let Some((outside, inside)) = split_brackets(text).or(explained) {
+    if let Some((outside, inside)) = split_brackets(text)
+        .or(explained)
+        .or_else(|| number_then_who(text, words))
+    {
         // "2 (me and my mom)": the brackets explain the number outside;
         // if they count to another number, ask.
         let reading = read_count(&outside, words)?;
@@ -97,6 +100,24 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     })
 }
 
+/// "3 me and my 2 kids": a number first, then who they are, naming the
+/// person typing — the number is the household, the rest explains it (not
+/// "3 + me + 2"). "2 adults 2 kids" names no one and is added up.
+fn number_then_who(text: &str, words: &Words) -> Option<(String, String)> {
+    let (number, who) = text.trim().split_once(char::is_whitespace)?;
+    if number.parse::<u32>().is_err() {
+        return None;
+    }
+    let who_normalized = normalize(who);
+    let names_the_speaker = words
+        .count
+        .me
+        .iter()
+        .any(|me| find_phrase(&who_normalized, me).is_some());
+    let counts_someone = read_count(who, words).ok().as_ref().and_then(Reading::value).is_some();
+    (names_the_speaker && counts_someone).then(|| (number.to_string(), who.to_string()))
+}
+
 /// "3ppl" → "3 ppl": a space after digits that a letter follows.
 fn unglue(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
@@ -147,6 +168,12 @@ mod tests {
     #[test]
     fn people_named_one_by_one_add_up_to_a_guess() {
         assert_eq!(read("me and my wife"), Ok(Reading::Guess(2)));
+        // A number, then who they are: the number is the household.
+        assert_eq!(read("3 me and my 2 kids"), Ok(Reading::Sure(3)));
+        assert_eq!(read("4 me my wife and 2 kids"), Ok(Reading::Sure(4)));
+        assert_eq!(read("5 me and my 2 kids"), Err(NotRead));
+        assert_eq!(read("2 adults 2 kids"), Ok(Reading::Guess(4)));
+        assert_eq!(read("3 i think"), Ok(Reading::Guess(3)));
         assert_eq!(read("me, my wife and 2 kids"), Ok(Reading::Guess(4)));
         assert_eq!(read("2 adults 2 kids"), Ok(Reading::Guess(4)));
         assert_eq!(read("my husband and me and our son"), Ok(Reading::Guess(3)));
