@@ -179,6 +179,9 @@ vocabulary! {
     /// (Medicaid, QMB, a $0 share): no "before I pay", no "I'm not refusing
     /// to pay", no itemized bill to ask for.
     OwesNothing = "owes_nothing",
+    /// Known when what is owed (`owed`) is less than the bill asks: only
+    /// then is it "what you should really owe, not the bill's total".
+    OwedIsLess = "owed_is_less",
     /// What to say first when the plan's first step is about who pays
     /// (Medicaid, QMB, the insurer, the EOB's share), first person.
     CoverageAsk = "coverage_ask",

@@ -541,10 +541,17 @@ fn check_offering_agrees(
     let open = plan.steps.iter().any(|step| match step.action {
         billcoach::domain::plan::Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
         billcoach::domain::plan::Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        billcoach::domain::plan::Action::FinancialHelp(_) => true,
         _ => false,
     });
     if open && plan.offers_now() {
-        return Err("offers money while a dispute or an appeal is open".to_string());
+        return Err("offers money while a dispute, an appeal or an application for help is open".to_string());
+    }
+    if !plan.offers_now() && plan.tips.contains(&billcoach::domain::plan::Tip::GetItInWriting) {
+        return Err(format!(
+            "the plan says to get a deal in writing while none is offered: {:?}",
+            plan.owed
+        ));
     }
     // "What to offer" is reachable only when the plan offers money now.
     if let billcoach::conversation::Output::Message { keyboard, .. } = view.script_picker(bill, reference, Some(())) {
@@ -687,6 +694,49 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                             let facts = script_facts(&bill, &findings, &texts, None, &view);
                             if let Err(problem) = check_script_lines(&findings, &facts, &templates) {
                                 problems.push(problem);
+                            }
+                            // No figure to pay at once, no discount to ask, while an
+                            // application for financial help comes first (trial T7, the
+                            // in-network ER at 329% FPL), and never "what you should
+                            // really owe" of the bill's own total.
+                            if plan
+                                .steps
+                                .iter()
+                                .any(|step| matches!(step.action, billcoach::domain::plan::Action::FinancialHelp(_)))
+                            {
+                                if plan.offers_now() {
+                                    problems.push("offers money while financial help is pending".to_string());
+                                }
+                                for kind in [
+                                    billcoach::content::templates::ScriptKind::Hospital,
+                                    billcoach::content::templates::ScriptKind::Doctor,
+                                ] {
+                                    let script = templates.render_script(kind, &facts).to_plain();
+                                    for phrase in ["I could pay $", "discount if I pay at once"] {
+                                        if script.contains(phrase) {
+                                            problems.push(format!(
+                                                "the {} script says {phrase:?} while financial help is pending",
+                                                kind.id()
+                                            ));
+                                        }
+                                    }
+                                }
+                            }
+                            if let (Owed::Amount(amount, _), Some(balance)) = (plan.owed, plan.balance) {
+                                if amount >= balance {
+                                    for kind in [
+                                        billcoach::content::templates::ScriptKind::Hospital,
+                                        billcoach::content::templates::ScriptKind::Doctor,
+                                    ] {
+                                        let script = templates.render_script(kind, &facts).to_plain();
+                                        if script.contains("really owe") {
+                                            problems.push(format!(
+                                                "the {} script calls the bill's total what is really owed",
+                                                kind.id()
+                                            ));
+                                        }
+                                    }
+                                }
                             }
                             // No figure to pay at once while what is owed is unsettled.
                             if !matches!(plan.owed, Owed::Amount(..)) {

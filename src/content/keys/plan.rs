@@ -18,6 +18,7 @@ keys! {
     PLAN_SAVES_NOTHING = "plan.saves.nothing";
     PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
     PLAN_WHEN_NOW = "plan.when.now";
+    PLAN_WHEN_AFTER = "plan.when.after" [number];
     PLAN_WHEN_BY = "plan.when.by" [date, days, reason];
     PLAN_WHEN_PASSED = "plan.when.passed" [date, reason];
     /// What sets a step's date, said beside it (by the step's action).
@@ -119,6 +120,8 @@ keys! {
     PLAN_DISCOUNT_SELF_PAY = "plan.action.discount.title_self_pay";
     PLAN_DISCOUNT_PROMPT_PAY = "plan.action.discount.title_prompt_pay";
     PLAN_DISCOUNT_WHY = "plan.action.discount.why" [owed];
+    PLAN_DISCOUNT_WHY_BALANCE = "plan.action.discount.why_balance" [owed];
+    PLAN_DISCOUNT_WHY_LATER = "plan.action.discount.why_later";
     PLAN_SETTLE = "plan.action.settle.title";
     PLAN_SETTLE_WHY = "plan.action.settle.why" [owed];
     PLAN_PAYMENT_PLAN = "plan.action.payment_plan.title";

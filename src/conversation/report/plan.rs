@@ -40,7 +40,7 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
                 ("number", Fill::Text(&(index + 1).to_string())),
                 ("title", Fill::Html(&title(step, view))),
                 ("saves", Fill::Html(&saves(step.saves, view))),
-                ("when", Fill::Html(&when(step, view))),
+                ("when", Fill::Html(&when_in(plan, index, step, view))),
             ],
         ));
     }
@@ -197,6 +197,23 @@ fn saves(savings: Savings, view: &View<'_>) -> Html {
             keys::PLAN_SAVES_RANGE,
             &[("low", Fill::Text(&usd(low))), ("high", Fill::Text(&usd(high)))],
         ),
+    }
+}
+
+/// By when, in the plan: an offer held back by an earlier step (a
+/// dispute, an appeal, an application for help) comes after that step, not
+/// "now" (Plan::offer_blocker).
+fn when_in(plan: &Plan, index: usize, step: &Step, view: &View<'_>) -> Html {
+    let offers = matches!(
+        step.action,
+        Action::AskDiscount { .. } | Action::SettleWithCollector | Action::PaymentPlan
+    );
+    match plan.offer_blocker() {
+        Some((blocker, _)) if offers && step.deadline.is_none() && blocker < index => view.content.render(
+            keys::PLAN_WHEN_AFTER,
+            &[("number", Fill::Text(&(blocker + 1).to_string()))],
+        ),
+        _ => when(step, view),
     }
 }
 
@@ -419,6 +436,17 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
                 &[("deadline", Fill::Text(&date(d.date)))],
             ),
         },
+        // Nothing to offer yet (an earlier step can change what is owed), or
+        // nothing found to take off: never "what you should really owe" of
+        // a bill total.
+        Action::AskDiscount { .. } if !plan.offers_now() => content.text(keys::PLAN_DISCOUNT_WHY_LATER),
+        Action::AskDiscount { .. }
+            if plan
+                .balance
+                .is_some_and(|b| !matches!(plan.owed, plan::Owed::Amount(a, _) if a < b)) =>
+        {
+            content.render(keys::PLAN_DISCOUNT_WHY_BALANCE, &[("owed", Fill::Text(&owed(plan)))])
+        }
         Action::AskDiscount { .. } => content.render(keys::PLAN_DISCOUNT_WHY, &[("owed", Fill::Text(&owed(plan)))]),
         Action::SettleWithCollector => content.render(keys::PLAN_SETTLE_WHY, &[("owed", Fill::Text(&owed(plan)))]),
         Action::PaymentPlan => content.text(keys::PLAN_PAYMENT_PLAN_WHY),

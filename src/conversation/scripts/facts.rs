@@ -196,6 +196,9 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     // disputed inside its 30 days or a denial is open to appeal).
     if let (Owed::Amount(amount, _), true) = (plan.owed, plan.offers_now()) {
         facts.set(Fact::Owed, usd(amount));
+        if plan.balance.is_some_and(|balance| amount < balance) {
+            facts.set(Fact::OwedIsLess, "less than the bill");
+        }
     }
     if plan.owed == Owed::Nothing {
         facts.set(Fact::OwesNothing, usd(Decimal::ZERO));

@@ -351,8 +351,9 @@ impl Plan {
     /// The step that must come before any offer although what is owed is
     /// settled, with its index: a collector's debt disputed inside its 30
     /// days (A4: collection stops until it is proved), or a denial still
-    /// open to appeal (A5, E3: the insurer may pay it). Trial T6: the 💵
-    /// offer said "Open at $582" while both were pending.
+    /// open to appeal (A5, E3: the insurer may pay it), or an application
+    /// for financial help (A2, A8, E6: it may lower or erase the bill).
+    /// Trial T6: the 💵 offer said "Open at $582" while both were pending.
     pub fn offer_blocker(&self) -> Option<(usize, &Step)> {
         if !matches!(self.owed, Owed::Amount(..)) {
             return None;
@@ -379,6 +380,14 @@ fn blocks_offers(step: &Step) -> bool {
     match step.action {
         Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
         Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
+        // Trials T7 and the in-network ER at 329% FPL: an application for
+        // financial help can change what is owed (A2, A8, E6); asking for a
+        // discount or offering a monthly figure in the same call concedes
+        // the bill before the hospital has decided.
+        // A collector's bill with the income unknown: whether the original
+        // provider has a policy at all is only a question to ask, and
+        // the debt's own steps (validation, settlement) stay open.
+        Action::FinancialHelp(help) => !(help.collector && help.outlook == Outlook::AskForApplication),
         _ => false,
     }
 }
@@ -1084,8 +1093,12 @@ fn tips(facts: &Facts<'_>, owed: Owed, steps: &[Step]) -> Vec<Tip> {
         // Nothing to pay: only what protects.
         tips.extend([Tip::NoBankAccess, Tip::NeverIgnoreCourtPapers]);
     } else if facts.collector {
+        // A deal to get in writing only once the plan offers one (T6: not
+        // while a dispute, an appeal or an application comes first).
+        if matches!(owed, Owed::Amount(..)) && !steps.iter().any(blocks_offers) {
+            tips.push(Tip::GetItInWriting);
+        }
         tips.extend([
-            Tip::GetItInWriting,
             Tip::NoBankAccess,
             Tip::PaymentRestartsClock,
             Tip::NeverIgnoreCourtPapers,
