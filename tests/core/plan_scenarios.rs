@@ -541,7 +541,7 @@ fn check_offering_agrees(
     let open = plan.steps.iter().any(|step| match step.action {
         billcoach::domain::plan::Action::ValidateDebt => step.deadline.is_some_and(|d| !d.passed),
         billcoach::domain::plan::Action::AppealDenial { .. } => step.deadline.is_none_or(|d| !d.passed),
-        billcoach::domain::plan::Action::FinancialHelp(_) => true,
+        billcoach::domain::plan::Action::FinancialHelp(help) => help_within_reach(&help),
         _ => false,
     });
     if open && plan.offers_now() {
@@ -702,7 +702,7 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                             if plan
                                 .steps
                                 .iter()
-                                .any(|step| matches!(step.action, billcoach::domain::plan::Action::FinancialHelp(_)))
+                                .any(|step| matches!(step.action, billcoach::domain::plan::Action::FinancialHelp(help) if help_within_reach(&help)))
                             {
                                 if plan.offers_now() {
                                     problems.push("offers money while financial help is pending".to_string());
@@ -1026,4 +1026,11 @@ fn a_bill_over_its_estimate_is_a_right_not_an_error() {
     };
     assert!(screen.contains("$2,370.00 at stake · a right you can use"), "{screen}");
     assert!(!screen.contains("likely an error"), "{screen}");
+}
+
+/// Financial help the income puts within reach: it comes before any offer.
+/// With the income not given, applying is a suggestion and the product's
+/// order stands (a discount, then help: product.md, the Plan).
+fn help_within_reach(help: &billcoach::domain::plan::charity::Assistance) -> bool {
+    help.outlook != billcoach::domain::plan::charity::Outlook::AskForApplication
 }

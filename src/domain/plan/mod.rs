@@ -384,10 +384,10 @@ fn blocks_offers(step: &Step) -> bool {
         // financial help can change what is owed (A2, A8, E6); asking for a
         // discount or offering a monthly figure in the same call concedes
         // the bill before the hospital has decided.
-        // A collector's bill with the income unknown: whether the original
-        // provider has a policy at all is only a question to ask, and
-        // the debt's own steps (validation, settlement) stay open.
-        Action::FinancialHelp(help) => !(help.collector && help.outlook == Outlook::AskForApplication),
+        // Only where the income puts help within reach: with the income
+        // not given, applying is a suggestion, and a patient who would not
+        // qualify still gets the discount and the offer.
+        Action::FinancialHelp(help) => help.outlook != Outlook::AskForApplication,
         _ => false,
     }
 }
