@@ -143,18 +143,7 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     pat.send("300");
 
     // The optional questions: skipped with the button or /skip, or answered.
-    let q = pat.expect("How many people live in your household?").await;
-    pat.tap(&q, "Skip");
-    pat.expect("yearly income").await;
-    pat.send("/skip");
-    pat.expect("Which state do you live in?").await;
-    pat.send("ohio");
-    pat.expect("lump sum").await;
-    pat.send("/skip");
-    pat.expect("each month").await;
-    pat.send("$50");
-
-    let summary = pat.expect("Your bill").await;
+    let summary = pat.answer_the_last_questions("ohio", "$50").await;
     for fact in [
         "From: <b>Hospital</b>",
         "Nonprofit hospital: <b>Yes</b>",

@@ -88,17 +88,7 @@ async fn a_photo_of_the_bill_is_read_and_reaches_the_report() {
 
     let toggles = pat.expect("Did you get every service on the bill?").await;
     pat.tap(&toggles, "Done");
-    let q = pat.expect("How many people live in your household?").await;
-    pat.tap(&q, "Skip");
-    pat.expect("yearly income").await;
-    pat.send("/skip");
-    pat.expect("Which state do you live in?").await;
-    pat.send("ohio");
-    pat.expect("lump sum").await;
-    pat.send("/skip");
-    pat.expect("each month").await;
-    pat.send("/skip");
-    let summary = pat.expect("Your bill").await;
+    let summary = pat.answer_the_last_questions("ohio", "/skip").await;
     assert!(summary.text.contains("5 items, $2,333.00"), "{}", summary.text);
     pat.expect("Your plan").await;
 

@@ -28,6 +28,24 @@ impl Phone {
         self.expect("Who sent this bill?").await
     }
 
+    /// The optional questions at the end of a review: household and income
+    /// skipped (with the button, then `/skip`), the state typed, no lump
+    /// sum, and `monthly` for what they could pay each month (`/skip` for
+    /// none). Returns the summary that follows.
+    pub async fn answer_the_last_questions(&mut self, state: &str, monthly: &str) -> BotMessage {
+        let q = self.expect("How many people live in your household?").await;
+        self.tap(&q, "Skip");
+        self.expect("yearly income").await;
+        self.send("/skip");
+        self.expect("Which state do you live in?").await;
+        self.send(state);
+        self.expect("lump sum").await;
+        self.send("/skip");
+        self.expect("each month").await;
+        self.send(monthly);
+        self.expect("Your bill").await
+    }
+
     /// The user types a message. Returns the update id.
     pub fn send(&self, text: &str) -> u32 {
         self.api.user_sends(self.chat, text)
