@@ -34,13 +34,16 @@ pub async fn run(engine: Engine, lang: Option<Lang>) -> Result<(), StartError> {
     lock(&screen).note(&content.text(keys::CONSOLE_NO_TOKEN).to_plain());
     lock(&screen).note(&content.text(keys::CONSOLE_HOW_TO_ANSWER).to_plain());
 
-    // `--lang es` chooses the language as the /language button would, and
-    // shows where the conversation is.
-    let first = match lang {
-        Some(lang) => Input::Button(Action::Language(lang).encode()),
-        None => Input::Resume,
+    // `--lang es` on a first run greets in that language (the welcome and
+    // what is kept, as a phone set to it gets); on a chat already begun it
+    // switches as the /language button would, and shows where it is.
+    let outputs = match lang {
+        Some(lang) if engine.store().has_chat_key(CONSOLE_CHAT) => {
+            let button = Input::Button(Action::Language(lang).encode());
+            engine.handle(CONSOLE_CHAT, button, None).await?
+        }
+        device => engine.handle_in(CONSOLE_CHAT, Input::Resume, None, device).await?,
     };
-    let outputs = engine.handle(CONSOLE_CHAT, first, None).await?;
     show(&outputs);
 
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);

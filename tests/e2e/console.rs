@@ -137,6 +137,36 @@ fn the_terminal_conversation_works_without_a_token() {
     );
 }
 
+/// `--lang es` on a first run: the Spanish welcome with what is kept (trial
+/// 4 saw only "desde ahora le escribo en español"), and a first message as
+/// people send it (a greeting, the bill, "no sé qué hacer") starts the review.
+#[test]
+fn the_terminal_in_spanish_greets_first_and_reads_a_first_message_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed = "hola, me llegó una factura del hospital y no sé qué hacer\n";
+    let (out, ok) = run_console(dir.path(), typed, &["--lang", "es"], None);
+    assert!(ok, "exits cleanly at end of input:\n{out}");
+    assert_in_order(
+        &out,
+        &[
+            "No hay TELOXIDE_TOKEN",
+            "Hola, soy billcoach",
+            "/delete",
+            "1) Revisar una factura",
+            "Parte 1 de 4",
+            "¿Quién le envió esta factura?",
+        ],
+    );
+    assert!(!out.contains("No entendí"), "{out}");
+
+    // In English, a greeting greets back and "idk what to do" is no doubt.
+    let dir = tempfile::tempdir().unwrap();
+    let (out, ok) = run_console(dir.path(), "hi\ni got a crazy ER bill and idk what to do\n", &[], None);
+    assert!(ok, "{out}");
+    assert_in_order(&out, &["Hi, I'm billcoach", "Hi, I'm billcoach", "Who sent this bill?"]);
+    assert!(!out.contains("didn't catch"), "{out}");
+}
+
 #[test]
 fn console_subcommand_forces_the_terminal_even_with_a_token() {
     let dir = tempfile::tempdir().unwrap();

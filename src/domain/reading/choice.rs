@@ -95,7 +95,10 @@ pub fn choice_sets_from_toml(text: &str) -> Result<BTreeMap<String, Vec<(String,
 /// - Not read: no choice, or more than one, or a word that turns it
 ///   around ("not the hospital") — asked again rather than read wrongly.
 pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Reading<usize>, NotRead> {
-    let normalized = normalize(text);
+    let normalized = match take_phrases(&normalize(text), &words.remarks) {
+        (rest, true) if !rest.is_empty() => rest,
+        _ => normalize(text),
+    };
     if only_question_marks(text) || words.is_dont_know(&normalized) {
         return Ok(Reading::DontKnow);
     }

@@ -27,6 +27,11 @@ pub struct Words {
     /// Words that start an aside after an amount ("1k if they take it").
     #[serde(default)]
     pub asides: Vec<String>,
+    /// Words that say how the user feels or what they need, not what they
+    /// answer ("idk what to do", "please help"): taken out before a choice
+    /// is read, so "i got an ER bill and idk what to do" is not a doubt.
+    #[serde(default)]
+    pub remarks: Vec<String>,
     /// Numbers in words for amounts: a word and its value (`["fifty",
     /// "50"]`); "hundred" multiplies what comes before it.
     #[serde(default)]
@@ -205,6 +210,7 @@ impl Words {
             &mut self.not_money,
             &mut self.fillers,
             &mut self.asides,
+            &mut self.remarks,
             &mut self.negations,
             &mut self.doubts,
             &mut self.count.me,

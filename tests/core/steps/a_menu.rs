@@ -452,10 +452,25 @@ fn unsupported_input_gives_the_unsupported_line_and_the_current_screen() {
 #[test]
 fn text_at_the_menu_is_not_understood() {
     let mut chat = Chat::new();
-    let out = chat.send(text("hello"));
+    let out = chat.send(text("purple elephant"));
     assert_eq!(chat.state, ChatState::default());
     assert_eq!(out[0], line(keys::INPUT_NOT_UNDERSTOOD));
     assert_eq!(chat.labels(), menu_labels());
+}
+
+/// Trial 4: "hi" at the menu was "I didn't catch that". A greeting is
+/// greeted back as /start would, and a first message that names the bill
+/// starts the review, also with "idk what to do" in it.
+#[test]
+fn a_greeting_at_the_menu_greets_and_a_message_about_the_bill_starts_the_review() {
+    let mut chat = Chat::new();
+    let greeted = chat.send(text("hello"));
+    let mut started = Chat::new();
+    assert_eq!(greeted, started.send(cmd(Command::Start)));
+    assert_eq!(chat.labels(), menu_labels());
+
+    let out = chat.send(text("i got a crazy ER bill and idk what to do"));
+    assert!(out.iter().any(|o| o.contains(&line(keys::SENDER_PROMPT))), "{out:?}");
 }
 
 #[test]
