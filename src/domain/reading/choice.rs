@@ -13,7 +13,14 @@ pub struct Choice {
     /// Phrases that name it only as the whole answer ("in" alone, not in
     /// "in texas"): written with a leading "=".
     pub whole: Vec<String>,
+    /// A vague choice that gives way when one other choice is named beside
+    /// it ("aetna thru my job, hospital is in network" is In network, not
+    /// "insured, not sure"): written as the entry "(yields)".
+    pub yields: bool,
 }
+
+/// The entry that marks a choice as [`Choice::yields`].
+const YIELDS: &str = "(yields)";
 
 impl Choice {
     /// A choice named by these phrases (normalized here; a mark such as
@@ -23,9 +30,14 @@ impl Choice {
         let mut choice = Choice {
             phrases: Vec::new(),
             whole: Vec::new(),
+            yields: false,
         };
         for phrase in phrases {
             let phrase = phrase.as_ref().trim();
+            if phrase == YIELDS {
+                choice.yields = true;
+                continue;
+            }
             let (list, phrase) = match phrase.strip_prefix('=') {
                 Some(rest) => (&mut choice.whole, rest),
                 None => (&mut choice.phrases, phrase),
@@ -51,6 +63,7 @@ impl Choice {
                     }
                 }
             }
+            self.yields |= other.yields;
         }
         self
     }
@@ -148,7 +161,15 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
         })
         .map(|(i, _, _)| *i)
         .collect();
+    outer.sort_unstable();
     outer.dedup();
+    // "bcbs, out of network i think": a vague choice named beside one other
+    // gives way to it, as a guess to confirm.
+    let yielded = outer.len() == 2 && outer.iter().filter(|&&i| choices[i].yields).count() == 1;
+    if yielded {
+        outer.retain(|&i| !choices[i].yields);
+        return guarded(outer[0], &normalized, choices, words);
+    }
     // "not sure, card says aetna": a Not sure named among words that may
     // answer the question is asked again, not taken as Not sure.
     let only_doubt = |choice: &Choice| {
@@ -388,6 +409,27 @@ mod tests {
         assert_eq!(read("in network but idk", &coverage), Err(NotRead));
         assert_eq!(read("insured but it lapsed", &coverage), Err(NotRead));
         assert_eq!(read("insured but not sure", &coverage), Ok(Reading::Guess(2)));
+    }
+
+    #[test]
+    fn a_vague_choice_gives_way_to_one_named_beside_it() {
+        let coverage = vec![
+            Choice::new(["In network"]),
+            Choice::new(["Out of network"]),
+            Choice::new(["(yields)", "Insured, not sure", "aetna", "bcbs", "thru my job"]),
+        ];
+        assert_eq!(
+            read("aetna thru my job, hospital is in network i think", &coverage),
+            Ok(Reading::Guess(0))
+        );
+        assert_eq!(read("bcbs, out of network i think", &coverage), Ok(Reading::Guess(1)));
+        assert_eq!(read("aetna", &coverage), Ok(Reading::Sure(2)));
+        // Not when both others are named, nor when the one beside it is negated.
+        assert_eq!(read("aetna, in network or out of network?", &coverage), Err(NotRead));
+        assert_eq!(read("bcbs, not sure its in network", &coverage), Err(NotRead));
+        // A list without the mark does not give way.
+        let plain = vec![Choice::new(["In network"]), Choice::new(["aetna"])];
+        assert_eq!(read("aetna in network", &plain), Err(NotRead));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Dates as people type them on a phone: everything
 //! [`crate::domain::dates::parse_date`] reads, and relative ones — "20
 //! days ago", "2 weeks ago", "last tuesday" — computed from the `today`
-//! passed in (the user's own day, in their time zone). "Last month" names
-//! no day: the bot asks which.
+//! passed in (the user's own day, in their time zone). "Last month" and
+//! "mid october" name no day: the bot asks which.
 
 use super::text::{normalize, take_phrases};
 use super::{Reading, Words};
@@ -49,6 +49,12 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
         false => (normalized, false),
     };
     let year = today.year() - i32::from(last_year);
+    // "sometime mid october": a time, not a day. The bill and the EOB
+    // print the day, and a week either way moves deadlines: ask which day
+    // (the question says a rough day is fine), rather than pick the 15th.
+    if take_phrases(&normalized, &dates.mid_month).1 {
+        return Err(DateProblem::WhichDay);
+    }
     let reading = match holiday(&normalized, year, words) {
         Some(date) if date > today => holiday(&normalized, year - 1, words).map(Reading::Guess),
         Some(date) => Some(Reading::Guess(date)),
@@ -367,6 +373,14 @@ mod tests {
         assert_eq!(read("a day ago"), Ok(Reading::Sure(day(12, 5))));
         assert_eq!(read("2 weeks ago"), Ok(Reading::Guess(day(11, 22))));
         assert_eq!(read("3 months back"), Ok(Reading::Guess(day(9, 6))));
+    }
+
+    #[test]
+    fn the_middle_of_a_month_asks_which_day() {
+        assert_eq!(read("sometime mid october"), Err(DateProblem::WhichDay));
+        assert_eq!(read("mid oct"), Err(DateProblem::WhichDay));
+        assert_eq!(read("middle of sept i think"), Err(DateProblem::WhichDay));
+        assert_eq!(read("oct 15"), Ok(Reading::Sure(day(10, 15))));
     }
 
     #[test]

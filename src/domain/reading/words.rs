@@ -112,6 +112,9 @@ pub struct DateWords {
     /// The year before this one ("dec 20 last yr").
     #[serde(default)]
     pub last_year: Vec<String>,
+    /// The middle of a month ("mid oct"): a time, not a day, so asked.
+    #[serde(default)]
+    pub mid_month: Vec<String>,
     /// Holidays and their rule: `["thanksgiving", "11-4-thu"]` (month,
     /// nth or "last", weekday) or `["christmas", "12-25"]`.
     #[serde(default)]
@@ -235,6 +238,7 @@ impl Words {
             &mut self.dates.day_after,
             &mut self.dates.day_before,
             &mut self.dates.last_year,
+            &mut self.dates.mid_month,
             &mut self.eob.billed,
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,
