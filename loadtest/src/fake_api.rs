@@ -4,7 +4,10 @@
 //! next message only when the bot has replied to the previous one. A reply
 //! is the bot's first `sendMessage`/`editMessageText` to that chat after the
 //! update was handed out; the time to the chat's last message of that step
-//! is kept too.
+//! is kept too. In webhook mode (several billcoach instances on one
+//! database) the updates are posted instead, round-robin over the URLs the
+//! bots gave `setWebhook`, with their secret token, as a load balancer
+//! in front of them would.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -17,8 +20,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
-/// The first chat's id; chat `i` is `FIRST_CHAT + i`.
+/// The first chat's id of the first run; chat `i` of run `r` is
+/// `FIRST_CHAT + r * RUN_CHATS + i`, so runs on one shared database (which
+/// outlives a run, unlike a data folder) each start with new chats.
 const FIRST_CHAT: i64 = 1_000_000;
+const RUN_CHATS: i64 = 100_000;
 
 /// What a chat sends: a fixed text each time, or billcoach's walk through
 /// its menu (see [`Script::next`]).
@@ -88,6 +94,7 @@ pub struct ChatState {
 /// Everything the fake server knows, behind one lock.
 struct Inner {
     script: Script,
+    first_chat: i64,
     per_chat: u32,
     trace: bool,
     queue: VecDeque<(i64, usize, Arc<str>)>,
@@ -101,6 +108,10 @@ struct Inner {
     unknown: BTreeSet<String>,
     ready: bool,
     finished_at: Option<Instant>,
+    /// Webhook mode: how many bots must call `setWebhook` before the run,
+    /// and the (URL, secret token) each gave.
+    hooks_wanted: usize,
+    hooks: Vec<(String, Option<String>)>,
 }
 
 /// The fake API, shared by the server's handlers and the runner.
@@ -126,10 +137,13 @@ pub struct Outcome {
 }
 
 impl FakeApi {
-    pub fn new(script: Script, chats: usize, per_chat: u32, trace: bool) -> Arc<FakeApi> {
+    /// The fake API of run number `run`, for `chats` chats sending
+    /// `per_chat` messages each.
+    pub fn new(script: Script, run: usize, chats: usize, per_chat: u32, trace: bool) -> Arc<FakeApi> {
         Arc::new(FakeApi {
             inner: Mutex::new(Inner {
                 script,
+                first_chat: FIRST_CHAT + run as i64 * RUN_CHATS,
                 per_chat,
                 trace,
                 queue: VecDeque::new(),
@@ -143,6 +157,8 @@ impl FakeApi {
                 unknown: BTreeSet::new(),
                 ready: false,
                 finished_at: None,
+                hooks_wanted: 0,
+                hooks: Vec::new(),
             }),
             updates: Notify::new(),
             ready: Notify::new(),
@@ -156,7 +172,14 @@ impl FakeApi {
         axum::serve(listener, app).await.expect("fake API server");
     }
 
-    /// Waits for the bot's first `getUpdates`.
+    /// Webhook mode: the run starts once `instances` bots set their webhook,
+    /// and updates are posted to them instead of handed to `getUpdates`.
+    pub fn expect_webhooks(&self, instances: usize) {
+        self.inner.lock().unwrap().hooks_wanted = instances;
+    }
+
+    /// Waits for the bot's first `getUpdates` (webhook mode: for every
+    /// instance's `setWebhook`).
     pub async fn wait_ready(&self, limit: Duration) -> bool {
         let notified = self.ready.notified();
         if self.inner.lock().unwrap().ready {
@@ -166,12 +189,16 @@ impl FakeApi {
     }
 
     /// Every chat sends its first message; returns the start instant.
-    pub fn start(&self) -> Instant {
+    pub fn start(self: &Arc<Self>) -> Instant {
         let mut inner = self.inner.lock().unwrap();
         for i in 0..inner.chats.len() {
             enqueue(&mut inner, i);
         }
+        let webhooks = inner.hooks_wanted > 0;
         drop(inner);
+        if webhooks {
+            tokio::spawn(post_updates(self.clone()));
+        }
         self.updates.notify_one();
         Instant::now()
     }
@@ -225,7 +252,7 @@ fn bot_user() -> Value {
 
 /// Queues chat `i`'s next message as an update.
 fn enqueue(inner: &mut Inner, i: usize) {
-    let chat_id = FIRST_CHAT + i as i64;
+    let chat_id = inner.first_chat + i as i64;
     let update_id = inner.next_update_id;
     inner.next_update_id += 1;
     let k = inner.chats[i].sent;
@@ -271,6 +298,7 @@ async fn handle(State(api): State<Arc<FakeApi>>, uri: Uri, body: Bytes) -> Respo
     if method == "getupdates" {
         return get_updates(&api, &body).await;
     }
+    let raw = body.clone();
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     match method.as_str() {
         "getme" => ok(json!({
@@ -288,10 +316,24 @@ async fn handle(State(api): State<Arc<FakeApi>>, uri: Uri, body: Bytes) -> Respo
             let message_id = inner.next_message_id;
             inner.next_message_id += 1;
             ok(json!({
-                "message_id": message_id, "date": 1_780_000_000, "chat": private_chat(FIRST_CHAT),
+                "message_id": message_id, "date": 1_780_000_000, "chat": private_chat(inner.first_chat),
                 "from": bot_user(),
                 "document": {"file_id": "f1", "file_unique_id": "u1", "file_name": "letter.txt"},
             }))
+        }
+        "setwebhook" => {
+            // teloxide sends setWebhook as a multipart form (it may carry a
+            // certificate), not JSON.
+            let url = form_field(&raw, "url").unwrap_or_default();
+            let secret = form_field(&raw, "secret_token");
+            let mut inner = api.inner.lock().unwrap();
+            inner.hooks.retain(|(known, _)| *known != url);
+            inner.hooks.push((url, secret));
+            if inner.hooks_wanted > 0 && inner.hooks.len() >= inner.hooks_wanted && !inner.ready {
+                inner.ready = true;
+                api.ready.notify_one();
+            }
+            ok(json!(true))
         }
         "getwebhookinfo" => ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})),
         "deletewebhook"
@@ -308,6 +350,16 @@ async fn handle(State(api): State<Arc<FakeApi>>, uri: Uri, body: Bytes) -> Respo
             ok(json!(true))
         }
     }
+}
+
+/// A field of a multipart form: the text between its part's headers and
+/// the next boundary.
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let start = text.find(&format!("name=\"{name}\""))?;
+    let value = &text[start..];
+    let value = &value[value.find("\r\n\r\n")? + 4..];
+    Some(value[..value.find("\r\n")?].to_string())
 }
 
 fn ok(result: Value) -> Response {
@@ -345,7 +397,7 @@ fn bot_message(api: &FakeApi, body: &Value, edit: bool) -> Value {
         inner.next_message_id += 1;
         id
     };
-    let index = chat_id - FIRST_CHAT;
+    let index = chat_id - inner.first_chat;
     if index >= 0 && (index as usize) < inner.chats.len() {
         let i = index as usize;
         if inner.trace {
@@ -462,5 +514,58 @@ async fn get_updates(api: &FakeApi, body: &[u8]) -> Response {
             )
                 .into_response();
         }
+    }
+}
+
+/// Webhook mode: posts each queued update to the next instance in turn, as
+/// soon as it is queued, each post on its own task (Telegram keeps several
+/// connections open to a bot). A post that fails or is not answered 200 is
+/// posted again, to the next instance, after 50 ms.
+async fn post_updates(api: Arc<FakeApi>) {
+    let client = reqwest::Client::new();
+    let mut turn = 0usize;
+    loop {
+        let notified = api.updates.notified();
+        let (batch, hooks) = {
+            let mut inner = api.inner.lock().unwrap();
+            if inner.finished_at.is_some() {
+                return;
+            }
+            let now = Instant::now();
+            let batch: Vec<(usize, Arc<str>)> = inner.queue.drain(..).map(|(_, chat, json)| (chat, json)).collect();
+            for (chat, _) in &batch {
+                let state = &mut inner.chats[*chat];
+                if state.awaiting && state.handed_at.is_none() {
+                    state.handed_at = Some(now);
+                }
+            }
+            (batch, inner.hooks.clone())
+        };
+        for (_, json) in batch {
+            turn += 1;
+            let (client, hooks, first) = (client.clone(), hooks.clone(), turn);
+            tokio::spawn(async move {
+                for attempt in 0.. {
+                    let (url, secret) = &hooks[(first + attempt) % hooks.len()];
+                    let mut post = client
+                        .post(url)
+                        .header(header::CONTENT_TYPE, "application/json")
+                        .body(json.to_string());
+                    if let Some(secret) = secret {
+                        post = post.header("x-telegram-bot-api-secret-token", secret);
+                    }
+                    match post.send().await {
+                        Ok(answer) if answer.status().is_success() => return,
+                        failed => {
+                            if attempt == 0 {
+                                eprintln!("posting to {url} failed: {:?}", failed.map(|a| a.status()));
+                            }
+                            tokio::time::sleep(Duration::from_millis(50)).await
+                        }
+                    }
+                }
+            });
+        }
+        notified.await;
     }
 }

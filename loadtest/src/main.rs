@@ -6,8 +6,15 @@
 //! ```sh
 //! cargo run --release --manifest-path loadtest/Cargo.toml -- \
 //!     --billcoach target/release/billcoach [--rounds 3] [--shape 100x20] \
-//!     [--bots echo,sled,sqlite,billcoach] [--cap 60] [--trace]
+//!     [--bots echo,sled,sqlite,billcoach] [--cap 60] [--trace] \
+//!     [--webhook] [--instances 3] [--billcoach-env BILLCOACH_DATABASE_URL=postgres://…]
 //! ```
+//!
+//! `--webhook` runs billcoach by webhook (the fake API posts the updates);
+//! `--instances N` runs N billcoach processes by webhook, the updates
+//! posted round-robin over them, which needs a shared store
+//! (`BILLCOACH_DATABASE_URL`). Their peak RSS and bytes written are summed;
+//! a database server's own writes are not counted.
 
 mod fake_api;
 mod procstat;
@@ -29,6 +36,8 @@ struct Args {
     trace: bool,
     keep: bool,
     data_root: PathBuf,
+    webhook: bool,
+    instances: usize,
 }
 
 fn parse_args() -> Args {
@@ -49,6 +58,8 @@ fn parse_args() -> Args {
         trace: false,
         keep: false,
         data_root: std::env::temp_dir().join("billcoach-loadtest"),
+        webhook: false,
+        instances: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -76,8 +87,17 @@ fn parse_args() -> Args {
             "--data-root" => args.data_root = PathBuf::from(value()),
             "--trace" => args.trace = true,
             "--keep" => args.keep = true,
+            "--webhook" => args.webhook = true,
+            "--instances" => args.instances = value().parse().expect("--instances N"),
             other => panic!("unknown flag {other}"),
         }
+    }
+    if args.instances > 1 {
+        args.webhook = true;
+        assert!(
+            args.billcoach_env.iter().any(|(k, _)| k == "BILLCOACH_DATABASE_URL"),
+            "--instances needs a shared store: --billcoach-env BILLCOACH_DATABASE_URL=postgres://…"
+        );
     }
     if args.shapes.is_empty() {
         args.shapes = vec![(1, 1000), (100, 20), (1000, 5)];
@@ -153,33 +173,77 @@ async fn run_one(args: &Args, bot: &str, chats: usize, per_chat: u32, dir: &Path
     } else {
         Script::Text
     };
-    let api = FakeApi::new(script, chats, per_chat, args.trace);
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let api = FakeApi::new(script, run, chats, per_chat, args.trace);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("port").port();
     let server = tokio::spawn(api.clone().serve(listener));
-    let log = std::fs::File::create(dir.join("bot.log")).expect("log file");
-    let mut child = command_for(bot, args, &data)
-        .current_dir(dir)
-        .env_remove("RUST_LOG")
-        .env("TELOXIDE_TOKEN", "123:abc")
-        .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .unwrap_or_else(|e| panic!("start {bot}: {e}"));
-    let pid = child.id();
+    let instances = match bot == "billcoach" && args.webhook {
+        true => args.instances,
+        false => 1,
+    };
+    if bot == "billcoach" && args.webhook {
+        api.expect_webhooks(instances);
+    }
+    let mut children = Vec::new();
+    for instance in 0..instances {
+        let log = std::fs::File::create(dir.join(format!("bot{instance}.log"))).expect("log file");
+        let data = match instances {
+            1 => data.clone(),
+            _ => data.join(format!("instance{instance}")),
+        };
+        let mut command = command_for(bot, args, &data);
+        if bot == "billcoach" && args.webhook {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port();
+            command
+                .env("BILLCOACH_LISTEN", format!("127.0.0.1:{port}"))
+                .env(
+                    "BILLCOACH_WEBHOOK_URL",
+                    format!("http://127.0.0.1:{port}/telegram/hook"),
+                )
+                .env("BILLCOACH_WEBHOOK_SECRET", "loadtest-shared-secret-0123456789");
+        }
+        let child = command
+            .current_dir(dir)
+            .env_remove("RUST_LOG")
+            .env("TELOXIDE_TOKEN", "123:abc")
+            .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {bot}: {e}"));
+        children.push(child);
+    }
+    let pids: Vec<u32> = children.iter().map(|c| c.id()).collect();
+    let stop = |children: &mut Vec<std::process::Child>| {
+        for child in children.iter_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    };
     if !api.wait_ready(Duration::from_secs(30)).await {
-        eprintln!("{bot} never polled; see {}", dir.join("bot.log").display());
-        let _ = child.kill();
-        let _ = child.wait();
+        eprintln!(
+            "{bot} never polled or set its webhook; see {}",
+            dir.join("bot0.log").display()
+        );
+        stop(&mut children);
         server.abort();
         return None;
     }
     // Let start-up work (commands, schedulers) settle before the load.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let written_before = procstat::write_bytes(pid).unwrap_or(0);
+    let written = |pids: &[u32]| {
+        pids.iter()
+            .map(|&pid| procstat::write_bytes(pid).unwrap_or(0))
+            .sum::<u64>()
+    };
+    let written_before = written(&pids);
     let load = procstat::load1();
     let cpu_before = procstat::own_cpu();
     let started = api.start();
@@ -187,10 +251,9 @@ async fn run_one(args: &Args, bot: &str, chats: usize, per_chat: u32, dir: &Path
     let cpu = procstat::own_cpu() - cpu_before;
     let elapsed = finished.unwrap_or_else(Instant::now) - started;
     let outcome = api.outcome();
-    let peak = procstat::peak_rss_kib(pid).unwrap_or(0);
-    let written = procstat::write_bytes(pid).unwrap_or(0) - written_before;
-    let _ = child.kill();
-    let _ = child.wait();
+    let peak: u64 = pids.iter().map(|&pid| procstat::peak_rss_kib(pid).unwrap_or(0)).sum();
+    let written = written(&pids) - written_before;
+    stop(&mut children);
     server.abort();
     let disk = procstat::disk_used(&data);
     if !outcome.unknown.is_empty() {
@@ -295,7 +358,9 @@ async fn main() {
         }
     }
     print_tables(&args, &results);
-    let _ = std::fs::remove_dir_all(&root);
+    if !args.keep {
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }
 
 fn print_tables(args: &Args, results: &[((usize, u32), String, Run)]) {
