@@ -22,6 +22,15 @@ pub enum FrontEnd {
 
 /// Runs the bot until it is asked to stop.
 pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> {
+    // First: a clock set by BILLCOACH_NOW runs from the process's start,
+    // so instances started together agree (reminder leases are in its time).
+    let clock: Arc<dyn Clock> = match config.fixed_now {
+        Some(now) => {
+            log::warn!("BILLCOACH_NOW is set: the clock starts at {now}, not at the real time");
+            Arc::new(StartedClock::starting_at(now))
+        }
+        None => Arc::new(SystemClock),
+    };
     let resources = Arc::new(Resources::load(config.dialogues_dir.as_deref())?);
     let durability = match config.fsync {
         true => Durability::Fsync,
@@ -31,13 +40,6 @@ pub async fn run(front_end: FrontEnd, config: Config) -> Result<(), StartError> 
         Some(url) => open_database(&url.0, &config)?,
         None => Store::open_with(&config.db_path, durability)
             .map_err(|e| format!("cannot open the data folder {}: {e}", config.db_path.display()))?,
-    };
-    let clock: Arc<dyn Clock> = match config.fixed_now {
-        Some(now) => {
-            log::warn!("BILLCOACH_NOW is set: the clock starts at {now}, not at the real time");
-            Arc::new(StartedClock::starting_at(now))
-        }
-        None => Arc::new(SystemClock),
     };
     let engine = Engine::new(store, resources, clock);
     // `billcoach backup` asks the running bot (sled locks the folder).
@@ -85,7 +87,7 @@ fn open_database(url: &str, config: &Config) -> Result<Store, StartError> {
     };
     let key = crate::store::master_key_from_hex(text.lines().next().unwrap_or_default())
         .ok_or("the master key must be 64 hex digits (32 bytes)")?;
-    let store = Store::connect(url, key)
+    let store = Store::connect_with(url, key, config.reminder_lease)
         .map_err(|e| format!("cannot reach the database at {}: {e}", crate::store::redacted(url)))?;
     log::info!("store: PostgreSQL at {}", crate::store::redacted(url));
     Ok(store)

@@ -63,6 +63,14 @@ pub struct Config {
     /// The operator's chat (`BILLCOACH_ADMIN_CHAT`, a chat id): `/stats`
     /// there answers with counts about the bot.
     pub admin_chat: Option<i64>,
+    /// How long an instance holds a chat's turn on the shared store before
+    /// renewing it (`BILLCOACH_CHAT_TURN_SECONDS`, default 30): a dead
+    /// instance's chats wait at most this long for another instance.
+    pub chat_turn: std::time::Duration,
+    /// How long a claimed reminder stays with the instance that claimed it
+    /// on the shared store (`BILLCOACH_REMINDER_LEASE_SECONDS`, default
+    /// 120): a dead instance's reminders wait at most this long.
+    pub reminder_lease: std::time::Duration,
 }
 
 /// A setting that must not be printed (a password, a key): `Debug`
@@ -168,6 +176,10 @@ impl Config {
                 None => None,
             },
             listen,
+            chat_turn: std::time::Duration::from_secs(number("BILLCOACH_CHAT_TURN_SECONDS", var, 30)?.into()),
+            reminder_lease: std::time::Duration::from_secs(
+                number("BILLCOACH_REMINDER_LEASE_SECONDS", var, 120)?.into(),
+            ),
             admin_chat: match var("BILLCOACH_ADMIN_CHAT") {
                 Some(text) => Some(
                     text.parse()

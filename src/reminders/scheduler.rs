@@ -73,7 +73,8 @@ impl<N: Notifier> Scheduler<N> {
                     0
                 }
             };
-            if looked_at == BATCH {
+            // A full batch: more may be due at once.
+            if looked_at > 0 && looked_at == BATCH.min(self.engine.store().claim_at_most()) {
                 continue;
             }
             let wait = self.until_next_due();

@@ -26,7 +26,9 @@
 //! - an update kept in the inbox ([`Store::keep_update`]) stays until
 //!   [`Store::forget_update`], across crashes;
 //! - what a writer wrote before [`Store::flush`] returned survives a crash
-//!   or `kill -9`: writers flush before telling the user anything.
+//!   or `kill -9`: writers flush before telling the user anything;
+//! - one instance at a time has a chat's turn ([`Store::take_turn`]), and
+//!   a turn left by a dead instance is taken over after its lease.
 
 mod backup;
 mod cache;
@@ -44,7 +46,7 @@ pub use copy::{copy_store, Copied};
 pub use due::DueEntry;
 pub use record::ChatRecord;
 
-pub use postgres::{master_key_from_hex, redacted, PgStore, LEASE};
+pub use postgres::{master_key_from_hex, redacted, PgStore, CLAIM_AT_MOST, LEASE};
 pub use sled_store::SledStore;
 
 use std::path::Path;
@@ -166,6 +168,16 @@ impl Store {
         PgStore::connect(url, master_key).map(Store::Postgres)
     }
 
+    /// [`Store::connect`], with reminders claimed for `reminder_lease`
+    /// (`BILLCOACH_REMINDER_LEASE_SECONDS`) instead of [`LEASE`].
+    pub fn connect_with(
+        url: &str,
+        master_key: chat_keys::Key,
+        reminder_lease: std::time::Duration,
+    ) -> Result<Store, StoreError> {
+        PgStore::connect_with(url, master_key, reminder_lease).map(Store::Postgres)
+    }
+
     /// [`Store::open`], with commits as durable as `durability` says.
     pub fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         SledStore::open_with(path, durability).map(Store::Sled)
@@ -252,6 +264,64 @@ impl Store {
         }
     }
 
+    /// The chat's kept updates, in the order Telegram numbered them, as
+    /// (update id, bytes).
+    pub fn kept_of(&self, chat: i64) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
+        match self {
+            Store::Sled(store) => store.kept_of(chat),
+            Store::Postgres(store) => store.kept_of(chat),
+        }
+    }
+
+    /// The lowest id of the chat's kept updates (the one to handle first),
+    /// if it has any.
+    pub fn first_kept(&self, chat: i64) -> Result<Option<u32>, StoreError> {
+        match self {
+            Store::Sled(store) => store.first_kept(chat),
+            Store::Postgres(store) => store.first_kept(chat),
+        }
+    }
+
+    /// Takes the chat's turn to handle its updates for `owner` (an
+    /// instance's id) for `lease`: true when no one holds it, its holder's
+    /// lease ran out (a dead instance), or `owner` holds it already. One
+    /// process on the embedded store: its chat lanes already give each
+    /// chat one turn, so the turn is always free.
+    pub fn take_turn(&self, chat: i64, owner: &str, lease: std::time::Duration) -> Result<bool, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(true),
+            Store::Postgres(store) => store.take_turn(chat, owner, lease),
+        }
+    }
+
+    /// Extends `owner`'s turn of the chat by `lease` from now; false when
+    /// the turn is no longer `owner`'s.
+    pub fn renew_turn(&self, chat: i64, owner: &str, lease: std::time::Duration) -> Result<bool, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(true),
+            Store::Postgres(store) => store.renew_turn(chat, owner, lease),
+        }
+    }
+
+    /// Ends `owner`'s turn of the chat.
+    pub fn end_turn(&self, chat: i64, owner: &str) -> Result<(), StoreError> {
+        match self {
+            Store::Sled(_) => Ok(()),
+            Store::Postgres(store) => store.end_turn(chat, owner),
+        }
+    }
+
+    /// Up to `limit` chats with kept updates whose turn no instance holds,
+    /// those waiting longest first: updates another instance took but
+    /// could not handle then. None on the embedded store, whose one
+    /// process hands every update it keeps to the chat's lane at once.
+    pub fn chats_waiting(&self, limit: usize) -> Result<Vec<i64>, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(Vec::new()),
+            Store::Postgres(store) => store.chats_waiting(limit),
+        }
+    }
+
     /// Reminders due at or before `now`, soonest first, at most `limit`;
     /// of one chat only when `only_chat` is set.
     pub fn due_reminders(
@@ -269,7 +339,7 @@ impl Store {
     /// Claims up to `limit` reminders due at or before `now` for sending
     /// (of one chat only when `only_chat` is set), soonest first: none is
     /// handed to two instances at once. PostgreSQL leases each for
-    /// [`LEASE`] (a dead instance's claims come back after it); the
+    /// the reminder lease, [`LEASE`] unless set (a dead instance's claims come back after it); the
     /// embedded store has one process, whose scheduler passes never
     /// overlap, so there a claim is the read [`Store::due_reminders`].
     pub fn claim_due(
@@ -281,6 +351,16 @@ impl Store {
         match self {
             Store::Sled(store) => store.due_reminders(now, limit, only_chat),
             Store::Postgres(store) => store.claim_due(now, limit, only_chat),
+        }
+    }
+
+    /// The most reminders one [`Store::claim_due`] hands out, whatever the
+    /// limit asked: a shared store's claims are leased, and what is claimed
+    /// must be sent within the lease ([`CLAIM_AT_MOST`]).
+    pub fn claim_at_most(&self) -> usize {
+        match self {
+            Store::Sled(_) => usize::MAX,
+            Store::Postgres(_) => CLAIM_AT_MOST,
         }
     }
 

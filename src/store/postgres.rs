@@ -23,7 +23,13 @@
 //!   claims due rows with `FOR UPDATE SKIP LOCKED` and leases them for
 //!   [`LEASE`], so N instances hand each reminder to one of them; a claim
 //!   left by a dead instance is taken over when its lease runs out;
-//! - `settings`: small shared values (the webhook secret, later).
+//! - `settings`: small shared values (the webhook secret, later);
+//! - `chat_turns`: chat → the instance whose turn it is to handle the
+//!   chat's updates, until when (migration 2). An instance takes a chat's
+//!   turn before it handles the chat's updates, renews it while a long
+//!   handler runs and ends it when done; a turn whose lease ran out (its
+//!   instance died) is taken over. The times are the database's own
+//!   clock, so instances whose clocks differ still agree.
 //!
 //! A record, its items and its reminder rows change in one transaction.
 //! Every statement commits before it returns (`synchronous_commit` as the
@@ -44,9 +50,20 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio_postgres::{GenericClient, NoTls};
 
-/// How long a claimed reminder stays with the instance that claimed it;
-/// after that another instance may claim it again (its sender died).
+/// How long a claimed reminder stays with the instance that claimed it,
+/// unless `BILLCOACH_REMINDER_LEASE_SECONDS` says otherwise
+/// ([`PgStore::connect_with`]); after that another instance may claim it
+/// again (its sender died).
 pub const LEASE: Duration = Duration::from_secs(120);
+
+/// The most reminders one claim takes: a claim is leased, so an instance
+/// claims no more than it sends well within a lease (at a few dozen
+/// messages a second, a short lease in tests included); another instance
+/// would send again what it still holds when the lease runs out. Of
+/// reminders due at the same second, a claim takes each chat's first
+/// before any chat's second: a chat's reminders go one after another, so
+/// a claim of many chats is sent sooner than one of a few.
+pub const CLAIM_AT_MOST: usize = 64;
 
 /// How long a connection may take to open, a pooled one to come free,
 /// and one statement to run.
@@ -66,9 +83,10 @@ const MIGRATION_LOCK: i64 = 0x6269_6c6c_636f_6163;
 /// The schema, one step per version; a started database runs the steps
 /// it has not run yet, in order, and records each in
 /// `billcoach_migrations`. Never edit a step that shipped: add one.
-pub const MIGRATIONS: &[(i32, &str)] = &[(
-    1,
-    "CREATE TABLE chat_keys (chat BIGINT PRIMARY KEY, sealed BYTEA NOT NULL);
+pub const MIGRATIONS: &[(i32, &str)] = &[
+    (
+        1,
+        "CREATE TABLE chat_keys (chat BIGINT PRIMARY KEY, sealed BYTEA NOT NULL);
      CREATE TABLE chats (chat BIGINT PRIMARY KEY, version BIGINT NOT NULL, record BYTEA NOT NULL);
      CREATE TABLE bill_items (chat BIGINT NOT NULL, bill INT NOT NULL, items BYTEA NOT NULL,
                               PRIMARY KEY (chat, bill));
@@ -82,7 +100,13 @@ pub const MIGRATIONS: &[(i32, &str)] = &[(
                                  leased_until BIGINT, PRIMARY KEY (chat, reminder, due));
      CREATE INDEX reminders_due_by_time ON reminders_due (due);
      CREATE TABLE settings (name TEXT PRIMARY KEY, value BYTEA NOT NULL);",
-)];
+    ),
+    (
+        2,
+        "CREATE TABLE chat_turns (chat BIGINT PRIMARY KEY, owner TEXT NOT NULL,
+                                  leased_until TIMESTAMPTZ NOT NULL);",
+    ),
+];
 
 /// The store over PostgreSQL; clones share the pool.
 #[derive(Clone)]
@@ -93,6 +117,8 @@ pub struct PgStore {
 struct Inner {
     pool: Pool,
     master: Key,
+    /// How long a claimed reminder stays with its instance.
+    reminder_lease: Duration,
     /// Owns the pool's connections; ended without waiting when the last
     /// handle goes (which may be inside another runtime).
     runtime: Option<tokio::runtime::Runtime>,
@@ -153,6 +179,12 @@ impl PgStore {
     /// answers and runs the migrations it lacks. `master` seals the chats'
     /// keys: every instance must have the same.
     pub fn connect(url: &str, master: Key) -> Result<PgStore, StoreError> {
+        PgStore::connect_with(url, master, LEASE)
+    }
+
+    /// [`PgStore::connect`], with reminders claimed for `reminder_lease`
+    /// instead of [`LEASE`].
+    pub fn connect_with(url: &str, master: Key, reminder_lease: Duration) -> Result<PgStore, StoreError> {
         let mut config: tokio_postgres::Config = url.parse().map_err(db_error)?;
         config.connect_timeout(CONNECT_TIMEOUT);
         config.options(format!("-c statement_timeout={STATEMENT_TIMEOUT_MS}"));
@@ -181,6 +213,7 @@ impl PgStore {
             inner: Arc::new(Inner {
                 pool,
                 master,
+                reminder_lease,
                 runtime: Some(runtime),
             }),
         };
@@ -408,6 +441,103 @@ impl PgStore {
         })
     }
 
+    /// The chat's kept updates in id order, as (update id, bytes).
+    pub fn kept_of(&self, chat: i64) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
+        self.run(move |pool, master| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "SELECT update_id, bytes FROM inbox WHERE chat = $1 ORDER BY update_id";
+            let rows = client.query(sql, &[&chat]).await.map_err(db_error)?;
+            if rows.is_empty() {
+                return Ok(Vec::new());
+            }
+            let key = chat_key(&**client, master, chat, false).await?;
+            let mut updates = Vec::with_capacity(rows.len());
+            for row in rows {
+                let Ok(id) = u32::try_from(row.get::<_, i64>(0)) else {
+                    continue;
+                };
+                match key
+                    .as_ref()
+                    .ok_or(Unreadable::NoKey)
+                    .and_then(|key| unseal(key, row.get(1)))
+                {
+                    Ok(plain) => updates.push((id, plain)),
+                    Err(_) => log::warn!("update {id}: the kept copy does not decrypt; skipped"),
+                }
+            }
+            Ok(updates)
+        })
+    }
+
+    /// The lowest id of the chat's kept updates, if it has any.
+    pub fn first_kept(&self, chat: i64) -> Result<Option<u32>, StoreError> {
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "SELECT min(update_id) FROM inbox WHERE chat = $1";
+            let row = client.query_one(sql, &[&chat]).await.map_err(db_error)?;
+            Ok(row.get::<_, Option<i64>>(0).and_then(|id| u32::try_from(id).ok()))
+        })
+    }
+
+    /// Takes the chat's turn for `owner` for `lease`: true when no one
+    /// holds it, its holder's lease ran out, or `owner` holds it already.
+    pub fn take_turn(&self, chat: i64, owner: &str, lease: Duration) -> Result<bool, StoreError> {
+        let (owner, seconds) = (owner.to_string(), lease.as_secs_f64());
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "INSERT INTO chat_turns (chat, owner, leased_until)
+                       VALUES ($1, $2, clock_timestamp() + make_interval(secs => $3::FLOAT8))
+                       ON CONFLICT (chat) DO UPDATE SET owner = EXCLUDED.owner, leased_until = EXCLUDED.leased_until
+                       WHERE chat_turns.leased_until < clock_timestamp() OR chat_turns.owner = EXCLUDED.owner";
+            Ok(client
+                .execute(sql, &[&chat, &owner, &seconds])
+                .await
+                .map_err(db_error)?
+                == 1)
+        })
+    }
+
+    /// Extends `owner`'s turn of the chat by `lease` from now; false when
+    /// it is no longer `owner`'s (its lease ran out and another took it).
+    pub fn renew_turn(&self, chat: i64, owner: &str, lease: Duration) -> Result<bool, StoreError> {
+        let (owner, seconds) = (owner.to_string(), lease.as_secs_f64());
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "UPDATE chat_turns SET leased_until = clock_timestamp() + make_interval(secs => $3::FLOAT8)
+                       WHERE chat = $1 AND owner = $2";
+            Ok(client
+                .execute(sql, &[&chat, &owner, &seconds])
+                .await
+                .map_err(db_error)?
+                == 1)
+        })
+    }
+
+    /// Ends `owner`'s turn of the chat (another's turn is left alone).
+    pub fn end_turn(&self, chat: i64, owner: &str) -> Result<(), StoreError> {
+        let owner = owner.to_string();
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "DELETE FROM chat_turns WHERE chat = $1 AND owner = $2";
+            client.execute(sql, &[&chat, &owner]).await.map_err(db_error)?;
+            Ok(())
+        })
+    }
+
+    /// Up to `limit` chats with kept updates whose turn no one holds (or
+    /// whose holder's lease ran out), those waiting longest first.
+    pub fn chats_waiting(&self, limit: usize) -> Result<Vec<i64>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "SELECT i.chat FROM inbox i LEFT JOIN chat_turns t ON t.chat = i.chat
+                       WHERE i.chat <> 0 AND (t.chat IS NULL OR t.leased_until < clock_timestamp())
+                       GROUP BY i.chat ORDER BY min(i.update_id) LIMIT $1";
+            let rows = client.query(sql, &[&limit]).await.map_err(db_error)?;
+            Ok(rows.iter().map(|row| row.get(0)).collect())
+        })
+    }
+
     /// Reminders due at or before `now` as stored, soonest first, whether
     /// claimed or not (a read).
     pub fn due_reminders(
@@ -434,7 +564,7 @@ impl PgStore {
     }
 
     /// Claims up to `limit` reminders due at or before `now` that no other
-    /// instance holds: each is leased to this caller for [`LEASE`] (rows
+    /// instance holds: each is leased to this caller for the reminder lease (rows
     /// another transaction is claiming are skipped, not waited for).
     pub fn claim_due(
         &self,
@@ -442,15 +572,16 @@ impl PgStore {
         limit: usize,
         only_chat: Option<i64>,
     ) -> Result<Vec<DueEntry>, StoreError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let until = now.timestamp().saturating_add(LEASE.as_secs() as i64);
+        let limit = i64::try_from(limit.min(CLAIM_AT_MOST)).unwrap_or(i64::MAX);
+        let lease = i64::try_from(self.inner.reminder_lease.as_secs()).unwrap_or(i64::MAX);
+        let until = now.timestamp().saturating_add(lease);
         self.run(move |pool, _| async move {
             let client = pool.get().await.map_err(db_error)?;
             let sql = "UPDATE reminders_due r SET leased_until = $4
                        FROM (SELECT chat, reminder, due FROM reminders_due
                              WHERE due <= $1 AND (leased_until IS NULL OR leased_until <= $1)
                                AND ($2::BIGINT IS NULL OR chat = $2)
-                             ORDER BY due, chat, reminder LIMIT $3
+                             ORDER BY due, reminder, chat LIMIT $3
                              FOR UPDATE SKIP LOCKED) picked
                        WHERE r.chat = picked.chat AND r.reminder = picked.reminder AND r.due = picked.due
                        RETURNING r.due, r.chat, r.reminder";

@@ -336,6 +336,30 @@ impl SledStore {
         Ok(())
     }
 
+    /// The chat's kept updates in id order, as (update id, bytes).
+    pub fn kept_of(&self, chat: i64) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
+        let mut updates = Vec::new();
+        for entry in self.inbox.scan_prefix(chat.to_be_bytes()) {
+            let (key, bytes) = entry?;
+            let Ok(id) = key[8..].try_into().map(u32::from_be_bytes) else {
+                continue;
+            };
+            match self.unseal(chat, &bytes) {
+                Ok(plain) => updates.push((id, plain)),
+                Err(_) => log::warn!("update {id}: the kept copy does not decrypt; skipped"),
+            }
+        }
+        Ok(updates)
+    }
+
+    /// The lowest id of the chat's kept updates, if it has any.
+    pub fn first_kept(&self, chat: i64) -> Result<Option<u32>, StoreError> {
+        match self.inbox.scan_prefix(chat.to_be_bytes()).next() {
+            Some(entry) => Ok(entry?.0[8..].try_into().ok().map(u32::from_be_bytes)),
+            None => Ok(None),
+        }
+    }
+
     /// Updates received but not handled before the last stop or crash, as
     /// (chat, update id, bytes), in the order Telegram numbered them.
     pub fn kept_updates(&self) -> Result<Vec<(i64, u32, Vec<u8>)>, StoreError> {

@@ -8,6 +8,7 @@ use super::deliver::deliver;
 use super::inbox::Handled;
 use super::lanes::Work;
 use super::outbox::Outbox;
+use super::turns::{self, Turns};
 use super::uploads::Uploads;
 use crate::content::{keys, Fill, Lang};
 use crate::conversation::{Input, Output};
@@ -30,6 +31,8 @@ pub struct Served {
     pub admin_chat: Option<i64>,
     /// When the bot started (for `/stats`).
     pub started: std::time::Instant,
+    /// This instance's turns at chats' updates ([`super::turns`]).
+    pub turns: Arc<Turns>,
 }
 
 /// Handles one piece of a chat's work from its lane: an update by its
@@ -55,6 +58,22 @@ pub async fn handle(served: &Served, chat: i64, work: Work<Update>) {
             return;
         }
     };
+    // One instance at a time handles a chat's updates, first kept first
+    // (see `turns`); without the turn the update waits in the inbox.
+    let id = update.id.0;
+    let Some(_turn) = served.turns.take(chat) else {
+        log::debug!("chat {chat}: update {id} waits in the inbox: another instance has the chat's turn");
+        return;
+    };
+    for earlier in turns::kept_before(served.engine.store(), chat, id) {
+        handle_update(served, chat, earlier).await;
+    }
+    handle_update(served, chat, update).await;
+}
+
+/// Handles one update of the chat whose turn this instance holds, and
+/// forgets it from the inbox however the handler ends.
+async fn handle_update(served: &Served, chat: i64, update: Update) {
     let _handled = Handled::new(&served.engine, &update);
     let id = update.id.0;
     let (outbox, engine) = (&served.outbox, served.engine.as_ref());

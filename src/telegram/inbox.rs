@@ -80,15 +80,21 @@ pub fn kept_updates(store: &Store) -> Vec<Update> {
         log::info!("handling {} updates received before the last stop", kept.len());
     }
     kept.into_iter()
-        .filter_map(|(chat, id, bytes)| match serde_json::from_slice::<Update>(&bytes) {
-            Ok(update) => Some(update),
-            Err(_) => {
-                log::warn!("update {id}: the kept copy cannot be read; dropped");
-                let _ = store.forget_update(chat, id);
-                None
-            }
-        })
+        .filter_map(|(chat, id, bytes)| read(store, chat, id, &bytes))
         .collect()
+}
+
+/// A kept update read back; one that cannot be read is dropped from the
+/// inbox.
+pub fn read(store: &Store, chat: i64, id: u32, bytes: &[u8]) -> Option<Update> {
+    match serde_json::from_slice::<Update>(bytes) {
+        Ok(update) => Some(update),
+        Err(_) => {
+            log::warn!("update {id}: the kept copy cannot be read; dropped");
+            let _ = store.forget_update(chat, id);
+            None
+        }
+    }
 }
 
 /// Forgets an update from the inbox when its handler is done with it,

@@ -148,6 +148,11 @@ impl<T: Send + 'static> ChatLanes<T> {
         let _ = running.wait_for(|n| *n == 0).await;
     }
 
+    /// Whether the chat has no work here, waiting or in hand.
+    pub fn is_idle(&self, chat: i64) -> bool {
+        !self.lock().lanes.contains_key(&chat)
+    }
+
     /// Updates waiting in a chat's lane.
     #[cfg(test)]
     pub fn waiting(&self, chat: i64) -> usize {

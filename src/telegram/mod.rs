@@ -7,7 +7,8 @@
 //! [`Engine`]; [`deliver`] turns outputs into Bot API calls and deals with
 //! Telegram's errors, through the [`outbox`], which paces every message
 //! by its chat's budget ([`pace`]); [`notifier`] sends the reminders the
-//! scheduler finds due. No business rule lives here.
+//! scheduler finds due; [`turns`] let one instance at a time handle a
+//! chat's updates when several share a store. No business rule lives here.
 
 mod admin;
 mod commands;
@@ -20,6 +21,7 @@ mod outbox;
 mod pace;
 mod polling;
 mod split;
+mod turns;
 mod uploads;
 mod webhook;
 
@@ -126,6 +128,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     });
 
     let uploads = uploads::Uploads::new();
+    let engine_store = engine.store().clone();
     let served = Arc::new(Served {
         outbox,
         me,
@@ -133,6 +136,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
         uploads,
         admin_chat: config.admin_chat,
         started: std::time::Instant::now(),
+        turns: turns::Turns::new(engine_store.clone(), config.chat_turn),
     });
     let lanes = {
         let served = served.clone();
@@ -151,6 +155,17 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     let hand_on: Arc<dyn Fn(Update) + Send + Sync> = {
         let (lanes, engine) = (lanes.clone(), served.engine.clone());
         Arc::new(move |update| receive(&lanes, &engine, update))
+    };
+    // Updates another instance kept but could not handle then (it did not
+    // have the chat's turn, or died) are picked up once the turn is free.
+    let picking_up = {
+        let (idle, push) = (lanes.clone(), hand_on.clone());
+        tokio::spawn(turns::pick_up_waiting(
+            store.clone(),
+            move |chat| idle.is_idle(chat),
+            move |update| push(update),
+            stopping.subscribe(),
+        ))
     };
     let mut routes = crate::monitor::routes(served.engine.clone());
     if let Some((path, secret)) = webhook {
@@ -188,6 +203,7 @@ pub async fn run(engine: Engine, config: &Config) -> Result<(), StartError> {
     }
     // The updates in hand finish; those still waiting stay in the inbox
     // and are handled first at the next start.
+    let _ = picking_up.await;
     lanes.close().await;
     // The scheduler finishes the reminders it is sending, then stops.
     let _ = reminders.await;

@@ -236,6 +236,51 @@ fn a_due_reminder_is_handed_to_one_instance_and_taken_over_after_its_lease() {
 }
 
 #[test]
+fn one_instance_at_a_time_has_a_chats_turn_and_a_dead_ones_turn_ends_with_its_lease() {
+    let lease = std::time::Duration::from_secs(1);
+    for Subject { name, store, .. } in subjects("chat_turns") {
+        store.keep_update(5, 102, b"second").unwrap();
+        store.keep_update(5, 101, b"first").unwrap();
+        store.keep_update(6, 103, b"other chat").unwrap();
+        assert_eq!(store.first_kept(5).unwrap(), Some(101), "{name}");
+        assert_eq!(store.first_kept(7).unwrap(), None, "{name}");
+        assert_eq!(
+            store.kept_of(5).unwrap(),
+            [(101, b"first".to_vec()), (102, b"second".to_vec())],
+            "{name}: in id order"
+        );
+        assert!(store.take_turn(5, "a", lease).unwrap(), "{name}");
+        assert!(store.take_turn(5, "a", lease).unwrap(), "{name}: its own turn again");
+        assert!(store.renew_turn(5, "a", lease).unwrap(), "{name}");
+        if name == "postgres" {
+            assert!(!store.take_turn(5, "b", lease).unwrap(), "{name}: not while a holds it");
+            assert!(!store.renew_turn(5, "b", lease).unwrap(), "{name}");
+            assert_eq!(store.chats_waiting(10).unwrap(), [6], "{name}: chat 5's turn is held");
+            store.end_turn(5, "b").unwrap();
+            assert!(
+                !store.take_turn(5, "b", lease).unwrap(),
+                "{name}: b cannot end a's turn"
+            );
+            store.end_turn(5, "a").unwrap();
+            assert_eq!(store.chats_waiting(10).unwrap(), [5, 6], "{name}: first kept first");
+            assert!(store.take_turn(5, "b", lease).unwrap(), "{name}: ended, free");
+            // b dies holding it: a takes it once the lease has run out.
+            assert!(!store.take_turn(5, "a", lease).unwrap(), "{name}");
+            std::thread::sleep(lease + std::time::Duration::from_millis(200));
+            assert_eq!(store.chats_waiting(10).unwrap(), [5, 6], "{name}: b's lease ran out");
+            assert!(store.take_turn(5, "a", lease).unwrap(), "{name}: taken over");
+            assert!(!store.renew_turn(5, "b", lease).unwrap(), "{name}: b lost it");
+        } else {
+            // One process: its lanes give each chat one turn.
+            assert!(store.chats_waiting(10).unwrap().is_empty(), "{name}");
+        }
+        store.end_turn(5, "a").unwrap();
+        store.forget_update(5, 101).unwrap();
+        assert_eq!(store.first_kept(5).unwrap(), Some(102), "{name}");
+    }
+}
+
+#[test]
 fn two_instances_saving_one_chat_never_interleave() {
     for Subject {
         name, store, second, ..

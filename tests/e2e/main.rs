@@ -16,6 +16,9 @@ mod full_review;
 mod input_hygiene;
 mod keys;
 mod monitoring;
+mod multi_instance;
+#[path = "../support/postgres.rs"]
+mod pg_server;
 mod photo_upload;
 mod privacy;
 mod reminder_delivery;
