@@ -64,6 +64,9 @@ keys! {
     PLAN_QMB_WHY = "plan.action.qmb.why";
     PLAN_ASK_QMB = "plan.action.ask_qmb.title";
     PLAN_ASK_QMB_WHY = "plan.action.ask_qmb.why";
+    /// E2: the income is within QMB's limit (100% of the guideline).
+    PLAN_ASK_QMB_LIKELY = "plan.action.ask_qmb_likely.title";
+    PLAN_ASK_QMB_LIKELY_WHY = "plan.action.ask_qmb_likely.why";
     PLAN_SHARE_ZERO = "plan.action.share_zero.title";
     PLAN_SHARE_ZERO_WHY = "plan.action.share_zero.why" [amount_due];
     PLAN_PAY_SHARE = "plan.action.pay_share.title" [share];

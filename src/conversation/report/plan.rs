@@ -100,7 +100,7 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
@@ -132,7 +132,7 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ConfirmNetwork { .. }
         | Action::ConfirmFacilityNetwork { .. }
         | Action::AskForEob
@@ -151,7 +151,8 @@ pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
         Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
-        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
+        Action::AskAboutQmb { likely: false } => content.text(keys::PLAN_ASK_QMB),
+        Action::AskAboutQmb { likely: true } => content.text(keys::PLAN_ASK_QMB_LIKELY),
         Action::ShareIsZero => content.text(keys::PLAN_SHARE_ZERO),
         Action::PayOnlyYourShare { share, medicare } => content.render(
             if *medicare {
@@ -271,7 +272,7 @@ fn due_reason(action: &Action) -> Key {
         | Action::AskInsurerAboutClaim
         | Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
@@ -310,7 +311,8 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             ],
         ),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB_WHY),
-        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB_WHY),
+        Action::AskAboutQmb { likely: false } => content.text(keys::PLAN_ASK_QMB_WHY),
+        Action::AskAboutQmb { likely: true } => content.text(keys::PLAN_ASK_QMB_LIKELY_WHY),
         Action::ShareIsZero => content.render(
             keys::PLAN_SHARE_ZERO_WHY,
             &[("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default()))],

@@ -290,7 +290,7 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None)
         }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
-        Action::AskAboutQmb => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        Action::AskAboutQmb { .. } => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
         Action::ConfirmFacilityNetwork { .. } => (
             pick(
                 keys::PLAN_SAY_CONFIRM_FACILITY,

@@ -76,8 +76,10 @@ pub enum Action {
     /// Medicare with QMB: no Medicare provider may bill for Medicare's
     /// deductibles and coinsurance (E2).
     QmbOwesNothing,
-    /// Medicare, QMB not known: ask whether the patient has it (E2).
-    AskAboutQmb,
+    /// Medicare, QMB not known: ask whether the patient has it (E2);
+    /// `likely`: the income is at or under QMB's limit (100% of the
+    /// poverty guideline, E2), so the patient likely qualifies.
+    AskAboutQmb { likely: bool },
     /// The EOB puts the patient's share at $0: the bill should match it.
     ShareIsZero,
     /// The bill asks more than the EOB's share: pay the share, not the bill.
@@ -136,7 +138,7 @@ impl Action {
             Action::MedicaidPaysInFull { .. } => "medicaid_pays_in_full",
             Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
             Action::QmbOwesNothing => "qmb_owes_nothing",
-            Action::AskAboutQmb => "ask_about_qmb",
+            Action::AskAboutQmb { .. } => "ask_about_qmb",
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
             Action::ConfirmNetwork { .. } => "confirm_network",
@@ -492,8 +494,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
         });
     }
     paying_steps(&facts, owed, &mut steps);
-    let qmb_likely = qmb_likely(bill);
-    steps.sort_by_key(|step| order(step, today, qmb_likely));
+    steps.sort_by_key(|step| order(step, today));
     let tips = tips(&facts, owed, &steps);
     Plan {
         steps,
@@ -611,7 +612,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                 None,
                 Some(Escalation::Medicare),
             )),
-            Some(Answer3::NotSure) => steps.push(step(Action::AskAboutQmb, Savings::Unknown, None, None)),
+            Some(Answer3::NotSure) => steps.push(step(
+                Action::AskAboutQmb {
+                    likely: qmb_likely(bill),
+                },
+                Savings::Unknown,
+                None,
+                None,
+            )),
             _ => {}
         }
     }
@@ -935,7 +943,7 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if has(|a| matches!(a, Action::ConfirmFacilityNetwork { .. })) {
         return Owed::ConfirmFacility;
     }
-    if has(|a| matches!(a, Action::AskAboutQmb)) {
+    if has(|a| matches!(a, Action::AskAboutQmb { .. })) {
         return Owed::ConfirmQmb;
     }
     if has(|a| matches!(a, Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree)) {
@@ -1014,7 +1022,7 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 /// then the sooner deadline. In the tier of help that can erase the whole
 /// bill (help at a free-care income, an appeal, Medicaid) each is worth the
 /// bill, so the sooner deadline comes first: the one that can be lost.
-fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
+fn order(step: &Step, today: NaiveDate) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
@@ -1028,7 +1036,7 @@ fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, st
     // E2: at an income within QMB's limit, checking QMB leads its tier:
     // with QMB nothing of Medicare's share is owed, so no share is asked
     // for or paid before it is known.
-    let leads = qmb_likely && step.action == Action::AskAboutQmb;
+    let leads = matches!(step.action, Action::AskAboutQmb { likely: true });
     (tier, !leads, !urgent, std::cmp::Reverse(money), date)
 }
 
@@ -1065,7 +1073,7 @@ fn tier(step: &Step) -> u8 {
         | Action::ConfirmFacilityNetwork { .. }
         // Who pays: with QMB nothing may be billed (E2), so it is asked
         // before paying anything.
-        | Action::AskAboutQmb => 1,
+        | Action::AskAboutQmb { .. } => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
         // Medicaid can erase the bill too, and its reach back ends on a
