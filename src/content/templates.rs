@@ -162,8 +162,11 @@ vocabulary! {
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
     /// Known when the plan's first step is to have the provider bill the
-    /// insurance (the claim was never sent): letters lead with it.
+    /// insurance plan (the claim was never sent): letters lead with it.
     InsuranceFirst = "insurance_first",
+    /// The same for Original Medicare: have the provider bill Medicare
+    /// first; letters name Medicare and its Medicare Summary Notice (E2).
+    MedicareFirst = "medicare_first",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

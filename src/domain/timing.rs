@@ -69,6 +69,9 @@ pub const QUARTER_NEAR_DAYS: i64 = 21;
 pub enum AdviceKind {
     /// The claim is pending: wait for the EOB before paying.
     WaitForEob,
+    /// The same for Original Medicare: wait for the Medicare Summary
+    /// Notice, its statement (E2; it sends no EOB).
+    WaitForMsn,
     /// Care still ahead, self-pay: ask for a good-faith estimate, negotiate first.
     BeforeCareSelfPay,
     /// Care still ahead, insured or coverage unknown: ask the price, negotiate first.
@@ -128,7 +131,7 @@ impl AdviceKind {
     /// Breaks ties between advice in the same tier and on the same date.
     fn rank(self) -> u8 {
         match self {
-            AdviceKind::WaitForEob => 0,
+            AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
             AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed => 1,
             AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
@@ -204,7 +207,7 @@ impl Advice {
     fn urgency(&self, today: NaiveDate) -> (u8, i64, u8) {
         let rank = self.kind.rank();
         match (self.kind, self.days_left(today)) {
-            (AdviceKind::WaitForEob, _) => (0, 0, rank),
+            (AdviceKind::WaitForEob | AdviceKind::WaitForMsn, _) => (0, 0, rank),
             (
                 AdviceKind::CreditReportingNotBefore
                 | AdviceKind::CreditReporting
@@ -273,7 +276,12 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
     let owes = bill.amount_due.is_none_or(|amount| amount > Decimal::ZERO);
 
     if waiting_for_eob {
-        advice.push(Advice::undated(AdviceKind::WaitForEob, &[]));
+        let kind = if bill.gets_msn() {
+            AdviceKind::WaitForMsn
+        } else {
+            AdviceKind::WaitForEob
+        };
+        advice.push(Advice::undated(kind, &[]));
     }
     if let Some(service) = bill.service_date.filter(|_| care_ahead) {
         advice.push(before_care(bill, service));

@@ -987,6 +987,63 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     assert!(!dispute.contains("Billing errors"), "{dispute}");
 }
 
+/// E2: Original Medicare never sent the claim: the letters ask the provider
+/// to bill Medicare and wait for the Medicare Summary Notice, never name an
+/// insurer, a member ID or an EOB.
+#[test]
+fn original_medicare_never_billed_leads_the_letters_with_medicare() {
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::Medicare),
+        medicare: Some(MedicareKind::Original),
+        qmb: Some(Answer3::No),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::NotSent),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 8, 30).unwrap()),
+        amount_due: Some(Decimal::from(1284)),
+        in_collections: Some(false),
+        has_itemized: Some(false),
+        ..Bill::default()
+    };
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
+        let letter = templates.render_letter(kind, &facts);
+        assert!(
+            letter.contains("Please submit this claim to Medicare")
+                && letter.contains("once I have my Medicare Summary Notice"),
+            "the {} letter lacks Medicare first:\n{letter}",
+            kind.id()
+        );
+        for never in ["my insurer", "member ID", "EOB"] {
+            assert!(
+                !letter.contains(never),
+                "the {} letter says {never:?}:\n{letter}",
+                kind.id()
+            );
+        }
+    }
+}
+
 /// Trial T8a: a self-pay bill $400+ over its good-faith estimate opens the
 /// federal dispute, a right to use, not "likely an error" on the bill.
 #[test]

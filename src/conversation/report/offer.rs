@@ -30,8 +30,12 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.text(keys::OFFER_OWE_NOTHING));
             return Html::join(&lines, "\n");
         }
-        Owed::WaitForInsurance => {
-            lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
+        Owed::WaitForInsurance(payer) => {
+            lines.push(content.text(super::plan::by_payer(
+                payer,
+                keys::OFFER_WAIT_FOR_INSURANCE,
+                keys::OFFER_WAIT_FOR_MEDICARE,
+            )));
             return Html::join(&lines, "\n");
         }
         // A $0 share: in network nothing is owed, there is no figure to start from.

@@ -24,7 +24,7 @@ use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
 use crate::domain::calls::CallLog;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
-use crate::domain::plan::{self, Action, Escalation, Owed, Plan};
+use crate::domain::plan::{self, Action, Escalation, Owed, Payer, Plan};
 use crate::domain::timing;
 use chrono::{Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -204,11 +204,16 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
     }
     // Trial T4: a claim never sent to the insurer comes before any dispute.
-    if plan
-        .first()
-        .is_some_and(|step| step.action == Action::BillInsuranceFirst)
-    {
-        facts.set(Fact::InsuranceFirst, "bill insurance first");
+    // Original Medicare: the letters name Medicare and its Medicare
+    // Summary Notice, not an insurer and its EOB (E2).
+    match plan.first().map(|step| &step.action) {
+        Some(Action::BillInsuranceFirst { payer: Payer::Insurer }) => {
+            facts.set(Fact::InsuranceFirst, "bill insurance first");
+        }
+        Some(Action::BillInsuranceFirst {
+            payer: Payer::OriginalMedicare,
+        }) => facts.set(Fact::MedicareFirst, "bill Medicare first"),
+        _ => {}
     }
     // E6: a state law on hospital financial help that reaches this bill.
     let law = plan.steps.iter().find_map(|step| match &step.action {
@@ -269,16 +274,35 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
 fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content::Key, Option<Decimal>)> {
     let pick = |provider, agency| if collector { agency } else { provider };
     Some(match action {
-        Action::WaitForEob => (
+        // E2, E11: Original Medicare's statement is the MSN, its number 1-800-MEDICARE.
+        Action::WaitForEob { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB),
             None,
         ),
-        Action::BillInsuranceFirst => (
+        Action::WaitForEob {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_WAIT_FOR_MSN, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_MSN),
+            None,
+        ),
+        Action::BillInsuranceFirst { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
             None,
         ),
-        Action::AskInsurerAboutClaim => (
+        Action::BillInsuranceFirst {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_BILL_MEDICARE, keys::PLAN_SAY_COLLECTOR_BILL_MEDICARE),
+            None,
+        ),
+        Action::AskInsurerAboutClaim { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
+            None,
+        ),
+        Action::AskInsurerAboutClaim {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_ASK_MEDICARE, keys::PLAN_SAY_COLLECTOR_ASK_MEDICARE),
             None,
         ),
         // E1: Medicaid's payment is payment in full (42 CFR 447.15).
@@ -328,9 +352,19 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
     let balance = plan.balance.map(usd).unwrap_or_default();
     let reason = |step: &plan::Step| -> Option<crate::content::Html> {
         Some(match &step.action {
-            Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
+            Action::BillInsuranceFirst { payer: Payer::Insurer } => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
+            Action::BillInsuranceFirst {
+                payer: Payer::OriginalMedicare,
+            } => content.text(keys::PLAN_COMPLAINT_BILL_MEDICARE),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
+            Action::PayOnlyYourShare { share, medicare: true } => content.render(
+                keys::PLAN_COMPLAINT_SHARE_MEDICARE,
+                &[
+                    ("share", Fill::Text(&usd(*share))),
+                    ("amount_due", Fill::Text(&balance)),
+                ],
+            ),
             Action::PayOnlyYourShare { share, .. } | Action::ConfirmNetwork { share } => content.render(
                 keys::PLAN_COMPLAINT_SHARE,
                 &[

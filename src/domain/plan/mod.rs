@@ -56,12 +56,14 @@ const DISPUTE_MIN: Decimal = timing::NSA_THRESHOLD;
 /// One thing to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// The claim is with the insurer: pay nothing until its EOB comes.
-    WaitForEob,
+    /// The claim is with the insurer: pay nothing until its EOB (Original
+    /// Medicare: its Medicare Summary Notice) comes.
+    WaitForEob { payer: Payer },
     /// Insured, claim never sent: have the provider bill the insurance first.
-    BillInsuranceFirst,
-    /// Insured, not sure where the claim stands: ask the insurer first.
-    AskInsurerAboutClaim,
+    BillInsuranceFirst { payer: Payer },
+    /// Insured, not sure where the claim stands: ask the insurer (Original
+    /// Medicare: 1-800-MEDICARE) first.
+    AskInsurerAboutClaim { payer: Payer },
     /// Medicaid: the provider must take Medicaid's payment as payment in
     /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
     MedicaidPaysInFull { paid: bool },
@@ -110,8 +112,9 @@ pub enum Action {
     FinancialHelp(Assistance),
     /// Appeal the insurer's denial (A5, E3).
     AppealDenial { kind: AppealKind },
-    /// Get the insurer's EOB before anything else is checked.
-    AskForEob,
+    /// Get the insurer's EOB (Original Medicare: the Medicare Summary
+    /// Notice) before anything else is checked.
+    AskForEob { payer: Payer },
     /// The bill is a summary: ask for the itemized bill.
     AskForItemized,
     /// Charges on the bill to question (the audit's findings).
@@ -132,9 +135,9 @@ impl Action {
     /// A stable short name, for the scenario corpus.
     pub fn id(&self) -> &'static str {
         match self {
-            Action::WaitForEob => "wait_for_eob",
-            Action::BillInsuranceFirst => "bill_insurance_first",
-            Action::AskInsurerAboutClaim => "ask_insurer_about_claim",
+            Action::WaitForEob { .. } => "wait_for_eob",
+            Action::BillInsuranceFirst { .. } => "bill_insurance_first",
+            Action::AskInsurerAboutClaim { .. } => "ask_insurer_about_claim",
             Action::MedicaidPaysInFull { .. } => "medicaid_pays_in_full",
             Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
             Action::QmbOwesNothing => "qmb_owes_nothing",
@@ -147,7 +150,7 @@ impl Action {
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
             Action::AppealDenial { .. } => "appeal_denial",
-            Action::AskForEob => "ask_for_eob",
+            Action::AskForEob { .. } => "ask_for_eob",
             Action::AskForItemized => "ask_for_itemized",
             Action::FixErrors { .. } => "fix_errors",
             Action::ValidateDebt => "validate_debt",
@@ -155,6 +158,29 @@ impl Action {
             Action::SettleWithCollector => "settle_with_collector",
             Action::PaymentPlan => "payment_plan",
             Action::Advocate => "advocate",
+        }
+    }
+}
+
+/// Who decides the claim, and so which statement the patient gets (E2):
+/// Original Medicare sends a Medicare Summary Notice (MSN), answers at
+/// 1-800-MEDICARE (E11) and sends no EOB; every other plan (Medicare
+/// Advantage plans too) sends an EOB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payer {
+    /// An insurance plan: its EOB, the number on its card.
+    Insurer,
+    /// Original Medicare: the Medicare Summary Notice, 1-800-MEDICARE.
+    OriginalMedicare,
+}
+
+impl Payer {
+    /// The payer of `bill`'s claim.
+    pub fn of(bill: &Bill) -> Payer {
+        if bill.gets_msn() {
+            Payer::OriginalMedicare
+        } else {
+            Payer::Insurer
         }
     }
 }
@@ -229,8 +255,9 @@ pub struct Step {
 pub enum Owed {
     /// Nothing is known to be owed yet (no amount, or the bill is paid).
     Unknown,
-    /// Wait: the insurer has not decided (or not been sent the claim).
-    WaitForInsurance,
+    /// Wait: the insurer (or Original Medicare) has not decided, or not
+    /// been sent the claim.
+    WaitForInsurance(Payer),
     /// The EOB's share (this much) is what is owed only if the provider is
     /// in network, and that is not known yet: nothing to offer until it is.
     ConfirmNetwork(Decimal),
@@ -439,7 +466,7 @@ fn belongs_to(finding: &Finding, action: &Action) -> bool {
     match issue {
         VisitIssue::FinancialAssistance { .. } => matches!(action, Action::FinancialHelp(_)),
         VisitIssue::AskForItemized => matches!(action, Action::AskForItemized),
-        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob),
+        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob { .. }),
         VisitIssue::AppealDenial { .. } => matches!(action, Action::AppealDenial { .. }),
         VisitIssue::ValidateDebt { .. } => matches!(action, Action::ValidateDebt),
         VisitIssue::BalanceBilling { .. } => matches!(action, Action::NoSurprisesBalanceBill { .. }),
@@ -489,7 +516,7 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
         steps.retain(|s| {
             !matches!(
                 s.action,
-                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. } | Action::FinancialHelp(_)
+                Action::AskForItemized | Action::AskForEob { .. } | Action::FixErrors { .. } | Action::FinancialHelp(_)
             )
         });
     }
@@ -574,17 +601,21 @@ impl<'a> Facts<'a> {
 /// No Surprises Act.
 fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     let bill = facts.bill;
+    let payer = Payer::of(bill);
     match facts.claim() {
-        Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob, Savings::Nothing, None, None)),
+        Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob { payer }, Savings::Nothing, None, None)),
         Some(ClaimStatus::NotSure) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
-            Action::AskInsurerAboutClaim,
+            Action::AskInsurerAboutClaim { payer },
             Savings::Unknown,
             None,
-            Some(Escalation::Insurer),
+            Some(match payer {
+                Payer::OriginalMedicare => Escalation::Medicare,
+                Payer::Insurer => Escalation::Insurer,
+            }),
         )),
         // Medicaid's own step says to bill Medicaid.
         Some(ClaimStatus::NotSent) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
-            Action::BillInsuranceFirst,
+            Action::BillInsuranceFirst { payer },
             Savings::Unknown,
             None,
             Some(match bill.coverage {
@@ -849,7 +880,14 @@ fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         .has_visit(|issue| matches!(issue, VisitIssue::AskForEob { .. }))
         .is_some()
     {
-        steps.push(step(Action::AskForEob, Savings::Unknown, None, None));
+        steps.push(step(
+            Action::AskForEob {
+                payer: Payer::of(facts.bill),
+            },
+            Savings::Unknown,
+            None,
+            None,
+        ));
     }
     if facts
         .has_visit(|issue| matches!(issue, VisitIssue::AskForItemized))
@@ -918,10 +956,10 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if has(|a| {
         matches!(
             a,
-            Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim
+            Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. }
         )
     }) {
-        return Owed::WaitForInsurance;
+        return Owed::WaitForInsurance(Payer::of(facts.bill));
     }
     // Medicaid: payment in full, also while a denial is appealed (E1).
     let owes_nothing = has(|a| {
@@ -1063,7 +1101,7 @@ const ERASES_THE_BILL: u8 = 2;
 fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
     match &step.action {
-        Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim => 0,
+        Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. } => 0,
         Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
         | Action::ShareIsZero
@@ -1082,7 +1120,7 @@ fn tier(step: &Step) -> u8 {
         // A hard appeal deadline stands beside help that can erase the bill.
         Action::AppealDenial { .. } if !passed => ERASES_THE_BILL,
         Action::EstimateDispute { .. } if !passed => 3,
-        Action::AskForEob | Action::AskForItemized => 4,
+        Action::AskForEob { .. } | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
         Action::AppealDenial { .. } | Action::EstimateDispute { .. } => 6,
