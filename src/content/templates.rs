@@ -192,6 +192,11 @@ vocabulary! {
     CollectorCoverageAsk = "collector_coverage_ask",
     /// The care the No Surprises Act protects, in words ("emergency care").
     NsaCare = "nsa_care",
+    /// Known when the care came from a clinician at a hospital or surgery
+    /// center whose network the patient is not sure of (A3, E4): the No
+    /// Surprises script and letter ask whether the facility was in network
+    /// instead of saying the Act protects the bill.
+    FacilityNotSure = "facility_not_sure",
     /// What comes after the appeal for this coverage (external review, the
     /// independent reviewer, a fair hearing), plain text.
     AppealNext = "appeal_next",

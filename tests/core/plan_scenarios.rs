@@ -987,6 +987,67 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     assert!(!dispute.contains("Billing errors"), "{dispute}");
 }
 
+/// A3, E4: an out-of-network clinician at a facility whose network the
+/// patient is not sure of: the No Surprises script and letter ask whether
+/// the facility was in network; they never say the Act protects the bill.
+#[test]
+fn the_no_surprises_words_ask_when_the_facility_network_is_unknown() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Lab),
+        coverage: Some(Coverage::OutOfNetwork),
+        emergency: Some(false),
+        in_network_facility: Some(Answer3::NotSure),
+        claim: Some(ClaimStatus::PaidPart),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
+        amount_due: Some(Decimal::from(600)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    bill.eob.your_share = Some(Decimal::from(50));
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let letter = templates.render_letter(LetterKind::NoSurprisesDispute, &facts);
+    let script = templates.render_script(ScriptKind::NoSurprises, &facts).to_plain();
+    for (what, text) in [("letter", &letter), ("script", &script)] {
+        assert!(
+            text.contains("Was that facility in my health plan's network"),
+            "the {what} does not ask about the facility:\n{text}"
+        );
+        for never in [
+            "which the No Surprises Act protects",
+            "I owe only my in-network",
+            "This was [emergency",
+        ] {
+            assert!(!text.contains(never), "the {what} says {never:?}:\n{text}");
+        }
+    }
+    // Known in network, the letter states the protection.
+    bill.in_network_facility = Some(Answer3::Yes);
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let letter = templates.render_letter(LetterKind::NoSurprisesDispute, &facts);
+    assert!(letter.contains("which the No Surprises Act protects"), "{letter}");
+}
+
 /// E2: Original Medicare never sent the claim: the letters ask the provider
 /// to bill Medicare and wait for the Medicare Summary Notice, never name an
 /// insurer, a member ID or an EOB.

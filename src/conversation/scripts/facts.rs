@@ -170,6 +170,12 @@ pub fn facts(
     if bill.coverage == Some(crate::domain::bill::Coverage::SelfPay) {
         facts.set(Fact::SelfPay, "self-pay");
     }
+    // A3, E4: whether the No Surprises Act applies turns on the facility's
+    // network; not known, the No Surprises script and letter ask instead of
+    // saying the Act protects the bill.
+    if visit::facility_network_unknown(bill) {
+        facts.set(Fact::FacilityNotSure, "is the facility in network?");
+    }
     // A lower price for a charge (the Medicare comparison) is asked only
     // when the plan offers money now: not while financial help or Medicaid
     // may erase the bill, nor in the same call as an application for help.
