@@ -1152,3 +1152,53 @@ fn a_bill_over_its_estimate_is_a_right_not_an_error() {
 fn help_within_reach(help: &billcoach::domain::plan::charity::Assistance) -> bool {
     help.outlook != billcoach::domain::plan::charity::Outlook::AskForApplication
 }
+
+/// Every figure and claim the user reads comes from domain-facts: phrases
+/// that had no source there stay out of every dialogue, in every language
+/// (checked on the English and Spanish words the user reads).
+#[test]
+fn no_unsourced_claim_is_in_the_words() {
+    let unsourced = [
+        // No source shows a best day to call (timing, reminders).
+        "monthly targets",
+        "often want accounts closed",
+        "Best day to call",
+        "metas mensuales",
+        "Mejor día para llamar",
+        // No plan length is sourced (offers).
+        "months or less",
+        "meses o menos",
+        // B tags the physician figures [verify]; "strong" is no source's word.
+        "1.2 to 1.8",
+        "1.2 a 1.8",
+        "strong opening offer",
+        "oferta inicial fuerte",
+        // A8: limits of 200–400% are typical; "free at 200%" is no policy's rule.
+        "care is often free",
+        "muchas veces es gratis",
+        "help often covers the whole bill",
+        "muchas veces cubre toda la factura",
+    ];
+    let mut found = Vec::new();
+    for lang in ["en", "es"] {
+        let mut stack = vec![std::path::PathBuf::from(format!("dialogues/{lang}"))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let words: String = text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for phrase in unsourced {
+                if words.contains(phrase) {
+                    found.push(format!("{}: {phrase:?}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "unsourced claims:\n{}", found.join("\n"));
+}

@@ -50,7 +50,7 @@ keys! {
     /// Every payment is the same.
     OFFER_PLAN_EVEN = "offer.plan.even" [monthly, months];
     /// Added to the summary when the plan is longer than our rule of thumb.
-    OFFER_PLAN_TOO_LONG = "offer.plan.too_long" [usual];
+    OFFER_PLAN_TOO_LONG = "offer.plan.too_long";
     /// The due dates, as payments joined by the separator.
     OFFER_PLAN_SCHEDULE = "offer.plan.schedule" [payments];
     OFFER_PLAN_PAYMENT = "offer.plan.payment" [date, amount];

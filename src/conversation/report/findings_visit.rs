@@ -942,7 +942,8 @@ mod tests {
             "{explain}"
         );
         assert!(
-            explain.contains("local rates are somewhat higher") && explain.contains("strong opening offer"),
+            explain.contains("local rates are somewhat higher")
+                && explain.contains("often accept 10–30% above Medicare"),
             "{explain}"
         );
         assert!(ask.contains("$790.96"), "{ask}");

@@ -209,7 +209,7 @@ mod tests {
         assert_well_formed(&html);
         let text = html.as_str();
         for part in [
-            "Tue, Jun 30 (9 days left), the last business day of the month and of the quarter",
+            "Tue, Jun 30 (9 days left), the last business day of this month",
             "$1,000.00 more than your good-faith estimate",
             "by Tue, Jul 14 (23 days left)",
             "Sun, Jun 14 to Tue, Jul 14 (23 days left)",
