@@ -1202,3 +1202,90 @@ fn no_unsourced_claim_is_in_the_words() {
     }
     assert!(found.is_empty(), "unsourced claims:\n{}", found.join("\n"));
 }
+
+/// A dispute or appeal date is computed once: the finding, the plan's step
+/// and the letters' fact give the same day (a collector's letter 32 days
+/// back, past the safe date but inside the legal end, A4; a Medicare
+/// Advantage denial, 65 days, E3; a private plan's, 180 days, A5).
+#[test]
+fn a_finding_and_its_plan_step_give_the_same_date() {
+    use billcoach::content::templates::Fact;
+    use billcoach::domain::audit::visit::VisitIssue;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
+    use billcoach::domain::plan::Action;
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let base = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        emergency: Some(false),
+        service_date: Some(day(8, 2)),
+        first_bill_date: Some(day(8, 20)),
+        amount_due: Some(Decimal::from(900)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    let collector = Bill {
+        sender: Some(BillSender::CollectionsAgency),
+        coverage: Some(Coverage::SelfPay),
+        in_collections: Some(true),
+        collector_letter_date: Some(day(11, 3)),
+        ..base.clone()
+    };
+    let advantage = Bill {
+        coverage: Some(Coverage::Medicare),
+        medicare: Some(MedicareKind::Advantage),
+        qmb: Some(Answer3::No),
+        claim: Some(ClaimStatus::Denied),
+        denial_date: Some(day(11, 1)),
+        ..base.clone()
+    };
+    let private = Bill {
+        coverage: Some(Coverage::InNetwork),
+        claim: Some(ClaimStatus::Denied),
+        denial_date: Some(day(10, 1)),
+        ..base.clone()
+    };
+    for (name, bill) in [("collector", collector), ("advantage", advantage), ("private", private)] {
+        let findings = audit(&bill, &reference, today).findings;
+        let plan = plan_for(&bill, &findings, today);
+        let in_finding = findings.iter().find_map(|finding| match &finding.kind {
+            FindingKind::Visit(VisitIssue::ValidateDebt { deadline } | VisitIssue::AppealDenial { deadline }) => {
+                Some(*deadline)
+            }
+            _ => None,
+        });
+        let in_plan = plan
+            .find(|action| matches!(action, Action::ValidateDebt | Action::AppealDenial { .. }))
+            .map(|step| step.deadline.map(|d| d.date));
+        assert!(in_plan.flatten().is_some(), "{name}: the plan gives no date");
+        assert_eq!(in_finding, in_plan, "{name}: the finding and the plan disagree");
+        let texts: Vec<FindingText> = findings
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+            })
+            .collect();
+        let facts = script_facts(&bill, &findings, &texts, None, &view);
+        let fact = if name == "collector" {
+            Fact::ValidationDeadline
+        } else {
+            Fact::AppealDeadline
+        };
+        let date = in_plan.flatten().unwrap();
+        assert_eq!(
+            facts.get(fact),
+            Some(billcoach::domain::dates::format_date(date, today).as_str()),
+            "{name}: the letters' date"
+        );
+    }
+}

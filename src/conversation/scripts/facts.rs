@@ -7,10 +7,8 @@
 //!
 //! Deadlines (`shared/design/domain-facts.md`):
 //! - No Surprises dispute: the first bill's date + 120 days (A3);
-//! - internal appeal: the denial + 180 days, for plans other than Medicare
-//!   and Medicaid, whose timelines were not researched (A5);
-//! - debt validation: the collector's letter + 30 days, never later than
-//!   the legal end of the period (A4);
+//! - appeal: the denial + the coverage's days (A5, E3), as the plan says;
+//! - debt validation: the plan's date (A4, `timing::validation_deadline`);
 //! - financial assistance at a nonprofit hospital: the first bill + 240
 //!   days (A2).
 
@@ -75,9 +73,13 @@ pub fn facts(
                 .map(|notice| plan::coverage::appeal_deadline(appeal, notice)),
         ),
     );
+    // A4: the plan's date (the legal end once the safe date is behind).
     date(
         Fact::ValidationDeadline,
-        ahead(plus(bill.collector_letter_date, timing::VALIDATION_DAYS)),
+        ahead(
+            bill.collector_letter_date
+                .map(|letter| timing::validation_deadline(letter, today)),
+        ),
     );
     let nonprofit_hospital = bill.sender == Some(BillSender::Hospital) && bill.nonprofit == Some(Answer3::Yes);
     date(

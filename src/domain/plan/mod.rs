@@ -47,9 +47,6 @@ pub const ADVOCATE_FROM: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 pub const FORM_1099C_FROM: Decimal = Decimal::from_parts(600, 0, 0, false, 0);
 /// Bill and EOB figures this close are the same amount (cents and rounding).
 const SAME_AMOUNT: Decimal = Decimal::ONE;
-/// A4: receipt of a validation notice is assumed 5 business days after it
-/// was sent (12 CFR 1006.34(b)(5)).
-const VALIDATION_RECEIPT_BUSINESS_DAYS: u32 = 5;
 /// A3/E4: the estimate dispute needs the bill $400 over the estimate.
 const DISPUTE_MIN: Decimal = timing::NSA_THRESHOLD;
 
@@ -833,31 +830,13 @@ fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     if facts.collector {
         let deadline = bill
             .collector_letter_date
-            .map(|letter| validation_deadline(letter, facts.today));
+            .map(|letter| facts.deadline(timing::validation_deadline(letter, facts.today)));
         steps.push(step(
             Action::ValidateDebt,
             Savings::Nothing,
             deadline,
             Some(Escalation::Cfpb),
         ));
-    }
-}
-
-/// A4: the safe date to mail a dispute is 30 days from the collector's
-/// letter; the period itself ends 30 days after the patient receives the
-/// notice, assumed at least 5 business days after it was sent. Before the
-/// safe date, that date; after it, the legal end, and "passed" only once
-/// that is behind too.
-fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> Deadline {
-    let safe = plus(letter, timing::VALIDATION_DAYS);
-    let legal_end = plus(
-        super::holidays::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
-        timing::VALIDATION_DAYS,
-    );
-    let date = if today <= safe { safe } else { legal_end };
-    Deadline {
-        date,
-        passed: today > legal_end,
     }
 }
 
