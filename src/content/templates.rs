@@ -134,6 +134,11 @@ vocabulary! {
     /// Known only for a hospital's own bill (a UB-04, the form with
     /// revenue codes, C6): what the itemized bill should list differs.
     HospitalBill = "hospital_bill",
+    /// Known only for a lab's own bill: the office script is headed for
+    /// the lab's billing office, not a doctor's office.
+    LabBill = "lab_bill",
+    /// Known only for an ambulance company's own bill (the same).
+    AmbulanceBill = "ambulance_bill",
     /// The dollars at stake over all findings.
     AtStake = "at_stake",
     /// The first charge the script asks about whose billing code is

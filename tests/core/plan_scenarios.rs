@@ -1289,3 +1289,68 @@ fn a_finding_and_its_plan_step_give_the_same_date() {
         );
     }
 }
+
+/// Trial: the office scripts are said to the office. A finding asked of the
+/// insurer (get the EOB, the EOB's arithmetic) is no "You:" line; an
+/// insured patient's financial-help script never says "paying on their
+/// own"; a lab's script is headed for a lab, not a doctor's office.
+#[test]
+fn office_scripts_say_only_what_the_office_can_answer() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let render = |bill: &Bill, kind: ScriptKind| {
+        let shown = billcoach::domain::plan::ordered_findings(bill, &reference, today);
+        let texts: Vec<FindingText> = shown
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, &reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, &reference, &view),
+            })
+            .collect();
+        let facts = script_facts(bill, &shown, &texts, None, &view);
+        templates.render_script(kind, &facts).to_plain()
+    };
+    let lab = Bill {
+        sender: Some(BillSender::Lab),
+        coverage: Some(Coverage::InNetwork),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::PaidPart),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()),
+        amount_due: Some(Decimal::from(240)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        household_size: Some(2),
+        yearly_income: Some(Decimal::from(30_000)),
+        state: Some("OH".into()),
+        ..Bill::default()
+    };
+    // No EOB figures: the EOB is asked of the insurer, not read to the lab.
+    let script = render(&lab, ScriptKind::Doctor);
+    assert!(!script.contains("You: Ask your insurer"), "{script}");
+    assert!(script.lines().next().is_some_and(|l| l.contains("lab")), "{script}");
+    assert!(!script.contains("doctor's office"), "{script}");
+    // The EOB's own figures that do not add up: the insurer's question.
+    let mut eob_math = lab.clone();
+    eob_math.eob.allowed = Some(Decimal::from(500));
+    eob_math.eob.plan_paid = Some(Decimal::from(400));
+    eob_math.eob.your_share = Some(Decimal::from(240));
+    let script = render(&eob_math, ScriptKind::Doctor);
+    assert!(!script.contains("You: Ask your insurer"), "{script}");
+    // An insured patient's financial-help script.
+    let hospital = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        ..lab.clone()
+    };
+    let script = render(&hospital, ScriptKind::FinancialAssistance);
+    assert!(!script.contains("paying on their own"), "{script}");
+}

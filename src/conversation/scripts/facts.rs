@@ -98,6 +98,13 @@ pub fn facts(
         Some(BillSender::CollectionsAgency | BillSender::Other) | None => None,
     };
     facts.set_opt(Fact::CareProvider, care_provider.map(|key| view.content.plain(key)));
+    // The office script's heading names who is called: a lab or an
+    // ambulance company is no doctor's office.
+    match bill.sender {
+        Some(BillSender::Lab) => facts.set(Fact::LabBill, view.content.plain(keys::SENDER_LAB)),
+        Some(BillSender::Ambulance) => facts.set(Fact::AmbulanceBill, view.content.plain(keys::SENDER_AMBULANCE)),
+        _ => {}
+    }
     if bill.sender == Some(BillSender::Hospital) {
         facts.set(Fact::HospitalBill, view.content.plain(keys::SENDER_HOSPITAL));
     }
@@ -427,6 +434,9 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         .iter()
         .zip(texts)
         .filter(|(finding, _)| !visit::is_validation_step(finding))
+        // Asked of the insurer, not the office on the line ("You: Ask
+        // your insurer…" is a to-do, not a line to say).
+        .filter(|(finding, _)| !visit::is_for_the_payer(finding))
         .collect();
     let at_stake: Decimal = pairs.iter().map(|(finding, _)| finding.at_stake).sum();
     facts.set_opt(Fact::AtStake, positive(Some(at_stake)).map(usd));

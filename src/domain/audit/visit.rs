@@ -238,6 +238,16 @@ pub fn is_validation_step(finding: &Finding) -> bool {
     matches!(&finding.kind, FindingKind::Visit(VisitIssue::ValidateDebt { .. }))
 }
 
+/// Whether a finding is asked of the insurer (or Medicare), not of the
+/// office that sent the bill: getting the EOB, the EOB's own arithmetic. A
+/// call script to the office never reads it out as a line to say.
+pub fn is_for_the_payer(finding: &Finding) -> bool {
+    matches!(
+        &finding.kind,
+        FindingKind::Visit(VisitIssue::AskForEob { .. } | VisitIssue::EobMath { .. })
+    )
+}
+
 /// Whether a finding is a step to show before all others (see
 /// [`VisitIssue::is_first_step`]).
 pub fn is_first_step(finding: &Finding) -> bool {
