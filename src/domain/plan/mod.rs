@@ -12,7 +12,8 @@
 //! The order follows what a billing advocate does: make the right payer pay
 //! first (insurance, Medicaid, QMB, the No Surprises Act's limits), then
 //! the help that can erase a bill (financial assistance at or under the free
-//! threshold, Medicaid applied for now), then deadlines to keep (appeals,
+//! threshold), then Medicaid applied for now (its reach back is sourced,
+//! whether the patient qualifies is not), then deadlines to keep (appeals,
 //! the estimate dispute, a collector's 30 days), then errors on the bill,
 //! then paying less (discounts, a settlement) and paying over time. Within
 //! a tier, a deadline in the next two weeks comes first, then more money;
@@ -1094,8 +1095,13 @@ fn tier(step: &Step) -> u8 {
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
         // Medicaid can erase the bill too, and its reach back ends on a
-        // date (its limits depend on the state, so no dollars are promised).
-        Action::ApplyForMedicaid { .. } => ERASES_THE_BILL,
+        // date, but whether this patient qualifies is not in domain-facts
+        // (E1 gives the reach back, no income limit; eligibility and
+        // expansion differ by state: a low-income adult in a state that did
+        // not expand may not qualify at all). So it never leads help that
+        // A8/E6 support; it stays ahead of the bill's errors, and the plan
+        // says when its date comes before step 1's.
+        Action::ApplyForMedicaid { .. } => 3,
         // A hard appeal deadline stands beside help that can erase the bill.
         Action::AppealDenial { .. } if !passed => ERASES_THE_BILL,
         Action::EstimateDispute { .. } if !passed => 3,
