@@ -1178,6 +1178,12 @@ fn no_unsourced_claim_is_in_the_words() {
         "muchas veces es gratis",
         "help often covers the whole bill",
         "muchas veces cubre toda la factura",
+        // E6 corrects A8: Illinois's discount starts at $150 (non-rural).
+        "cost, on bills over $300",
+        "en facturas de más de $300",
+        // A8 marks Illinois's application window [verify]: never said.
+        "within 60 days of discharge",
+        "dentro de 60 días",
     ];
     let mut found = Vec::new();
     for lang in ["en", "es"] {
