@@ -134,6 +134,11 @@ vocabulary! {
     /// Known only for a hospital's own bill (a UB-04, the form with
     /// revenue codes, C6): what the itemized bill should list differs.
     HospitalBill = "hospital_bill",
+    /// Known only for a lab's own bill: the office script is headed for
+    /// the lab's billing office, not a doctor's office.
+    LabBill = "lab_bill",
+    /// Known only for an ambulance company's own bill (the same).
+    AmbulanceBill = "ambulance_bill",
     /// The dollars at stake over all findings.
     AtStake = "at_stake",
     /// The first charge the script asks about whose billing code is
@@ -162,8 +167,11 @@ vocabulary! {
     /// they should owe nothing or must wait for the insurer.
     Owed = "owed",
     /// Known when the plan's first step is to have the provider bill the
-    /// insurance (the claim was never sent): letters lead with it.
+    /// insurance plan (the claim was never sent): letters lead with it.
     InsuranceFirst = "insurance_first",
+    /// The same for Original Medicare: have the provider bill Medicare
+    /// first; letters name Medicare and its Medicare Summary Notice (E2).
+    MedicareFirst = "medicare_first",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.
@@ -189,6 +197,11 @@ vocabulary! {
     CollectorCoverageAsk = "collector_coverage_ask",
     /// The care the No Surprises Act protects, in words ("emergency care").
     NsaCare = "nsa_care",
+    /// Known when the care came from a clinician at a hospital or surgery
+    /// center whose network the patient is not sure of (A3, E4): the No
+    /// Surprises script and letter ask whether the facility was in network
+    /// instead of saying the Act protects the bill.
+    FacilityNotSure = "facility_not_sure",
     /// What comes after the appeal for this coverage (external review, the
     /// independent reviewer, a fair hearing), plain text.
     AppealNext = "appeal_next",

@@ -56,7 +56,7 @@ impl View<'_> {
 
     /// A question's text: progress line ("Part 2 of 4 · Dates and
     /// amount") and prompt.
-    pub fn question_text(&self, question: Question) -> Html {
+    pub fn question_text(&self, question: Question, bill: &Bill) -> Html {
         let part = question.part();
         let (current, total) = part.progress();
         let progress = self.content.render(
@@ -67,7 +67,7 @@ impl View<'_> {
                 ("part", Fill::Text(&self.content.plain(part.name()))),
             ],
         );
-        Html::join(&[progress, self.text(question.prompt())], "\n")
+        Html::join(&[progress, self.text(question.prompt_for(bill))], "\n")
     }
 
     /// A question with its buttons: choices, "Keep" when it already has an
@@ -119,7 +119,7 @@ impl View<'_> {
             keyboard.push(vec![self.button(keys::ANSWER_SKIP, Action::Skip(question))]);
         }
         Output::Message {
-            text: self.question_text(question),
+            text: self.question_text(question, bill),
             keyboard,
             typed_answer: question.answer_kind() != AnswerKind::Choice,
         }
@@ -130,7 +130,7 @@ impl View<'_> {
         let answer = question
             .current_answer(bill, self.content, self.today)
             .unwrap_or_default();
-        let text = self.question_text(question);
+        let text = self.question_text(question, bill);
         Output::ReplacePressed {
             text: self.content.render(
                 keys::REVIEW_ANSWERED,
@@ -212,7 +212,7 @@ impl View<'_> {
     /// long list in full only when `full`: it was shown when it was read,
     /// and is one tap away).
     pub fn items_prompt(&self, bill: &Bill, full: bool) -> Output {
-        let mut parts = vec![self.question_text(Question::LineItems)];
+        let mut parts = vec![self.question_text(Question::LineItems, bill)];
         if !bill.items.is_empty() {
             parts.push(self.items_list(bill, full));
         }
@@ -372,7 +372,7 @@ impl View<'_> {
         let pages = bill.items.len().div_ceil(TOGGLES_PER_PAGE).max(1);
         let page = page.min(pages - 1);
         let range = page * TOGGLES_PER_PAGE..((page + 1) * TOGGLES_PER_PAGE).min(bill.items.len());
-        let mut lines = vec![self.question_text(question), self.text(keys::NOT_RECEIVED_LIST)];
+        let mut lines = vec![self.question_text(question, bill), self.text(keys::NOT_RECEIVED_LIST)];
         for index in range.clone() {
             let line = self.item_line(index + 1, &bill.items[index]);
             lines.push(if bill.not_received.contains(&index) {
@@ -462,7 +462,7 @@ impl View<'_> {
 
     /// A typed answer read as a guess: the question, what was read, and
     /// one tap to keep it (or type it again).
-    pub fn confirm_guess(&self, question: Question, guess: Guess) -> Output {
+    pub fn confirm_guess(&self, question: Question, guess: Guess, bill: &Bill) -> Output {
         let shown = match guess {
             Guess::Amount(amount) => Usd(amount).to_string(),
             Guess::Count(count) => count.to_string(),
@@ -481,7 +481,7 @@ impl View<'_> {
             .content
             .render(keys::GUESS_CHECK, &[("answer", Fill::Text(&shown))]);
         Output::Message {
-            text: Html::join(&[self.question_text(question), check], "\n\n"),
+            text: Html::join(&[self.question_text(question, bill), check], "\n\n"),
             keyboard: vec![vec![
                 self.button(keys::GUESS_YES, Action::GuessConfirmed(question)),
                 self.button(keys::GUESS_NO, Action::GuessRejected(question)),
@@ -500,7 +500,7 @@ impl View<'_> {
                 question.current_answer(bill, self.content, self.today)
             };
             if let Some(value) = value {
-                let label = self.content.plain(question.summary_label());
+                let label = self.content.plain(question.summary_label_for(bill));
                 lines.push(self.content.render(
                     keys::SUMMARY_LINE,
                     &[("label", Fill::Text(&label)), ("value", Fill::Text(&value))],
@@ -621,7 +621,7 @@ impl View<'_> {
             Screen::Menu => self.menu(state, None),
             Screen::Asking { question: q } => self.question(*q, state),
             Screen::ConfirmDate { question, date } => self.confirm_date(*question, *date, bill),
-            Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess),
+            Screen::ConfirmGuess { question, guess } => self.confirm_guess(*question, *guess, bill),
             Screen::FixItem { number: None } => self.which_item(bill, keys::ITEMS_WHICH_TO_FIX),
             Screen::FixItem { number: Some(index) } => self.send_corrected(bill, *index),
             Screen::RemoveItem => self.which_item(bill, keys::ITEMS_WHICH_TO_REMOVE),

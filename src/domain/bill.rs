@@ -177,6 +177,12 @@ impl Bill {
         *self == Bill::default()
     }
 
+    /// E2: Original Medicare sends a Medicare Summary Notice (MSN), not
+    /// an EOB (Medicare Advantage plans send EOBs).
+    pub fn gets_msn(&self) -> bool {
+        self.coverage == Some(Coverage::Medicare) && self.medicare == Some(MedicareKind::Original)
+    }
+
     /// The insurer has decided on the claim (there is an EOB).
     pub fn insurance_processed(&self) -> bool {
         self.coverage.is_some_and(Coverage::is_insured) && self.claim.is_some_and(ClaimStatus::is_processed)

@@ -59,6 +59,28 @@ pub const INTERNAL_APPEAL_DAYS: u64 = 180;
 /// A4: the validation period lasts 30 days (counted here from the
 /// collector's letter, which is never later than the legal end).
 pub const VALIDATION_DAYS: u64 = 30;
+/// A4: receipt of a validation notice is assumed 5 business days after it
+/// was sent (12 CFR 1006.34(b)(5)).
+pub const VALIDATION_RECEIPT_BUSINESS_DAYS: u32 = 5;
+
+/// A4: the last day to dispute a collector's debt, the one date the plan,
+/// the findings, the dates and the letters all give. The safe date to mail
+/// a dispute is 30 days from the collector's letter; the period itself ends
+/// 30 days after the patient receives the notice, assumed at least 5
+/// business days after it was sent. Up to the safe date, that date; after
+/// it, the legal end (passed only once that is behind too).
+pub fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> NaiveDate {
+    let safe = plus(letter, VALIDATION_DAYS);
+    let legal_end = plus(
+        super::holidays::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
+        VALIDATION_DAYS,
+    );
+    if today <= safe {
+        safe
+    } else {
+        legal_end
+    }
+}
 /// A1: the three bureaus wait a year before listing a medical collection.
 pub const CREDIT_REPORTING_DAYS: u64 = 365;
 /// The quarter's last business day is mentioned when it is this close.
@@ -69,6 +91,9 @@ pub const QUARTER_NEAR_DAYS: i64 = 21;
 pub enum AdviceKind {
     /// The claim is pending: wait for the EOB before paying.
     WaitForEob,
+    /// The same for Original Medicare: wait for the Medicare Summary
+    /// Notice, its statement (E2; it sends no EOB).
+    WaitForMsn,
     /// Care still ahead, self-pay: ask for a good-faith estimate, negotiate first.
     BeforeCareSelfPay,
     /// Care still ahead, insured or coverage unknown: ask the price, negotiate first.
@@ -128,7 +153,7 @@ impl AdviceKind {
     /// Breaks ties between advice in the same tier and on the same date.
     fn rank(self) -> u8 {
         match self {
-            AdviceKind::WaitForEob => 0,
+            AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
             AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed => 1,
             AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
@@ -204,7 +229,7 @@ impl Advice {
     fn urgency(&self, today: NaiveDate) -> (u8, i64, u8) {
         let rank = self.kind.rank();
         match (self.kind, self.days_left(today)) {
-            (AdviceKind::WaitForEob, _) => (0, 0, rank),
+            (AdviceKind::WaitForEob | AdviceKind::WaitForMsn, _) => (0, 0, rank),
             (
                 AdviceKind::CreditReportingNotBefore
                 | AdviceKind::CreditReporting
@@ -273,7 +298,12 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
     let owes = bill.amount_due.is_none_or(|amount| amount > Decimal::ZERO);
 
     if waiting_for_eob {
-        advice.push(Advice::undated(AdviceKind::WaitForEob, &[]));
+        let kind = if bill.gets_msn() {
+            AdviceKind::WaitForMsn
+        } else {
+            AdviceKind::WaitForEob
+        };
+        advice.push(Advice::undated(kind, &[]));
     }
     if let Some(service) = bill.service_date.filter(|_| care_ahead) {
         advice.push(before_care(bill, service));
@@ -435,7 +465,7 @@ fn appeal(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
 fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     match letter {
         Some(letter) => {
-            let end = plus(letter, VALIDATION_DAYS);
+            let end = validation_deadline(letter, today);
             let kind = if today <= end {
                 AdviceKind::DebtValidation
             } else {
@@ -986,23 +1016,27 @@ mod tests {
         }
     }
 
+    /// A4: 30 days from the letter, the safe date; once it is behind, the
+    /// legal end (receipt 5 business days after Mon, Jun 1 is Mon, Jun 8,
+    /// + 30 days: Wed, Jul 8), the plan's own date.
     #[test]
     fn debt_validation_lasts_30_days_from_the_letter() {
         let letter = day(2026, 6, 1);
         let cases = [
-            (day(2026, 6, 1), AdviceKind::DebtValidation, 30),
-            (day(2026, 6, 30), AdviceKind::DebtValidation, 1),
-            (day(2026, 7, 1), AdviceKind::DebtValidation, 0),
-            (day(2026, 7, 2), AdviceKind::DebtValidationPassed, -1),
+            (day(2026, 6, 1), AdviceKind::DebtValidation, 30, day(2026, 7, 1)),
+            (day(2026, 6, 30), AdviceKind::DebtValidation, 1, day(2026, 7, 1)),
+            (day(2026, 7, 1), AdviceKind::DebtValidation, 0, day(2026, 7, 1)),
+            (day(2026, 7, 2), AdviceKind::DebtValidation, 6, day(2026, 7, 8)),
+            (day(2026, 7, 9), AdviceKind::DebtValidationPassed, -1, day(2026, 7, 8)),
         ];
-        for (today, kind, days) in cases {
+        for (today, kind, days, end) in cases {
             let advice = advise(&collections_bill(Some(letter)), today);
             let validation = find(&advice, |k| {
                 matches!(k, AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed)
             })
             .unwrap();
             assert_eq!(validation.kind, kind, "today {today}");
-            assert_eq!(validation.date, Some(day(2026, 7, 1)));
+            assert_eq!(validation.date, Some(end), "today {today}");
             assert_eq!(validation.days_left(today), Some(days), "today {today}");
             assert_eq!(validation.sources, &[sources::DEBT_VALIDATION]);
         }
@@ -1221,13 +1255,13 @@ mod tests {
                 AdviceKind::BestDayToCall,        // Wed, Mar 31, 2027
                 AdviceKind::StatuteOfLimitations, // undated
                 AdviceKind::AppealInternalPassed, // ended Sun, Jul 19, 2026
-                AdviceKind::DebtValidationPassed, // ended Wed, Jul 1, 2026
+                AdviceKind::DebtValidationPassed, // ended Wed, Jul 8, 2026 (A4's legal end)
                 AdviceKind::CreditReportingMayShow,
                 AdviceKind::AppealExternal,
             ]
         );
         assert_eq!(advice[2].date, Some(day(2026, 7, 19)));
-        assert_eq!(advice[3].date, Some(day(2026, 7, 1)));
+        assert_eq!(advice[3].date, Some(day(2026, 7, 8)));
     }
 
     #[test]

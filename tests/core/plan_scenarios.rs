@@ -987,6 +987,124 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     assert!(!dispute.contains("Billing errors"), "{dispute}");
 }
 
+/// A3, E4: an out-of-network clinician at a facility whose network the
+/// patient is not sure of: the No Surprises script and letter ask whether
+/// the facility was in network; they never say the Act protects the bill.
+#[test]
+fn the_no_surprises_words_ask_when_the_facility_network_is_unknown() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let mut bill = Bill {
+        sender: Some(BillSender::Lab),
+        coverage: Some(Coverage::OutOfNetwork),
+        emergency: Some(false),
+        in_network_facility: Some(Answer3::NotSure),
+        claim: Some(ClaimStatus::PaidPart),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
+        amount_due: Some(Decimal::from(600)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    bill.eob.your_share = Some(Decimal::from(50));
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let letter = templates.render_letter(LetterKind::NoSurprisesDispute, &facts);
+    let script = templates.render_script(ScriptKind::NoSurprises, &facts).to_plain();
+    for (what, text) in [("letter", &letter), ("script", &script)] {
+        assert!(
+            text.contains("Was that facility in my health plan's network"),
+            "the {what} does not ask about the facility:\n{text}"
+        );
+        for never in [
+            "which the No Surprises Act protects",
+            "I owe only my in-network",
+            "This was [emergency",
+        ] {
+            assert!(!text.contains(never), "the {what} says {never:?}:\n{text}");
+        }
+    }
+    // Known in network, the letter states the protection.
+    bill.in_network_facility = Some(Answer3::Yes);
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let letter = templates.render_letter(LetterKind::NoSurprisesDispute, &facts);
+    assert!(letter.contains("which the No Surprises Act protects"), "{letter}");
+}
+
+/// E2: Original Medicare never sent the claim: the letters ask the provider
+/// to bill Medicare and wait for the Medicare Summary Notice, never name an
+/// insurer, a member ID or an EOB.
+#[test]
+fn original_medicare_never_billed_leads_the_letters_with_medicare() {
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::Medicare),
+        medicare: Some(MedicareKind::Original),
+        qmb: Some(Answer3::No),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::NotSent),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()),
+        first_bill_date: Some(NaiveDate::from_ymd_opt(2026, 8, 30).unwrap()),
+        amount_due: Some(Decimal::from(1284)),
+        in_collections: Some(false),
+        has_itemized: Some(false),
+        ..Bill::default()
+    };
+    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+    let texts: Vec<FindingText> = shown
+        .iter()
+        .map(|finding| match &finding.kind {
+            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+        })
+        .collect();
+    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
+        let letter = templates.render_letter(kind, &facts);
+        assert!(
+            letter.contains("Please submit this claim to Medicare")
+                && letter.contains("once I have my Medicare Summary Notice"),
+            "the {} letter lacks Medicare first:\n{letter}",
+            kind.id()
+        );
+        for never in ["my insurer", "member ID", "EOB"] {
+            assert!(
+                !letter.contains(never),
+                "the {} letter says {never:?}:\n{letter}",
+                kind.id()
+            );
+        }
+    }
+}
+
 /// Trial T8a: a self-pay bill $400+ over its good-faith estimate opens the
 /// federal dispute, a right to use, not "likely an error" on the bill.
 #[test]
@@ -1033,4 +1151,212 @@ fn a_bill_over_its_estimate_is_a_right_not_an_error() {
 /// order stands (a discount, then help: product.md, the Plan).
 fn help_within_reach(help: &billcoach::domain::plan::charity::Assistance) -> bool {
     help.outlook != billcoach::domain::plan::charity::Outlook::AskForApplication
+}
+
+/// Every figure and claim the user reads comes from domain-facts: phrases
+/// that had no source there stay out of every dialogue, in every language
+/// (checked on the English and Spanish words the user reads).
+#[test]
+fn no_unsourced_claim_is_in_the_words() {
+    let unsourced = [
+        // No source shows a best day to call (timing, reminders).
+        "monthly targets",
+        "often want accounts closed",
+        "Best day to call",
+        "metas mensuales",
+        "Mejor día para llamar",
+        // No plan length is sourced (offers).
+        "months or less",
+        "meses o menos",
+        // B tags the physician figures [verify]; "strong" is no source's word.
+        "1.2 to 1.8",
+        "1.2 a 1.8",
+        "strong opening offer",
+        "oferta inicial fuerte",
+        // A8: limits of 200–400% are typical; "free at 200%" is no policy's rule.
+        "care is often free",
+        "muchas veces es gratis",
+        "help often covers the whole bill",
+        "muchas veces cubre toda la factura",
+        // E6 corrects A8: Illinois's discount starts at $150 (non-rural).
+        "cost, on bills over $300",
+        "en facturas de más de $300",
+        // A8 marks Illinois's application window [verify]: never said.
+        "within 60 days of discharge",
+        "dentro de 60 días",
+    ];
+    let mut found = Vec::new();
+    for lang in ["en", "es"] {
+        let mut stack = vec![std::path::PathBuf::from(format!("dialogues/{lang}"))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let words: String = text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for phrase in unsourced {
+                if words.contains(phrase) {
+                    found.push(format!("{}: {phrase:?}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "unsourced claims:\n{}", found.join("\n"));
+}
+
+/// A dispute or appeal date is computed once: the finding, the plan's step
+/// and the letters' fact give the same day (a collector's letter 32 days
+/// back, past the safe date but inside the legal end, A4; a Medicare
+/// Advantage denial, 65 days, E3; a private plan's, 180 days, A5).
+#[test]
+fn a_finding_and_its_plan_step_give_the_same_date() {
+    use billcoach::content::templates::Fact;
+    use billcoach::domain::audit::visit::VisitIssue;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
+    use billcoach::domain::plan::Action;
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let base = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        emergency: Some(false),
+        service_date: Some(day(8, 2)),
+        first_bill_date: Some(day(8, 20)),
+        amount_due: Some(Decimal::from(900)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        ..Bill::default()
+    };
+    let collector = Bill {
+        sender: Some(BillSender::CollectionsAgency),
+        coverage: Some(Coverage::SelfPay),
+        in_collections: Some(true),
+        collector_letter_date: Some(day(11, 3)),
+        ..base.clone()
+    };
+    let advantage = Bill {
+        coverage: Some(Coverage::Medicare),
+        medicare: Some(MedicareKind::Advantage),
+        qmb: Some(Answer3::No),
+        claim: Some(ClaimStatus::Denied),
+        denial_date: Some(day(11, 1)),
+        ..base.clone()
+    };
+    let private = Bill {
+        coverage: Some(Coverage::InNetwork),
+        claim: Some(ClaimStatus::Denied),
+        denial_date: Some(day(10, 1)),
+        ..base.clone()
+    };
+    for (name, bill) in [("collector", collector), ("advantage", advantage), ("private", private)] {
+        let findings = audit(&bill, &reference, today).findings;
+        let plan = plan_for(&bill, &findings, today);
+        let in_finding = findings.iter().find_map(|finding| match &finding.kind {
+            FindingKind::Visit(VisitIssue::ValidateDebt { deadline } | VisitIssue::AppealDenial { deadline }) => {
+                Some(*deadline)
+            }
+            _ => None,
+        });
+        let in_plan = plan
+            .find(|action| matches!(action, Action::ValidateDebt | Action::AppealDenial { .. }))
+            .map(|step| step.deadline.map(|d| d.date));
+        assert!(in_plan.flatten().is_some(), "{name}: the plan gives no date");
+        assert_eq!(in_finding, in_plan, "{name}: the finding and the plan disagree");
+        let texts: Vec<FindingText> = findings
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+            })
+            .collect();
+        let facts = script_facts(&bill, &findings, &texts, None, &view);
+        let fact = if name == "collector" {
+            Fact::ValidationDeadline
+        } else {
+            Fact::AppealDeadline
+        };
+        let date = in_plan.flatten().unwrap();
+        assert_eq!(
+            facts.get(fact),
+            Some(billcoach::domain::dates::format_date(date, today).as_str()),
+            "{name}: the letters' date"
+        );
+    }
+}
+
+/// Trial: the office scripts are said to the office. A finding asked of the
+/// insurer (get the EOB, the EOB's arithmetic) is no "You:" line; an
+/// insured patient's financial-help script never says "paying on their
+/// own"; a lab's script is headed for a lab, not a doctor's office.
+#[test]
+fn office_scripts_say_only_what_the_office_can_answer() {
+    use billcoach::content::templates::ScriptKind;
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
+    use rust_decimal::Decimal;
+    let content = Content::embedded().unwrap();
+    let templates = Templates::embedded().unwrap();
+    let reference = Reference::embedded().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let view = View {
+        content: &content,
+        today,
+    };
+    let render = |bill: &Bill, kind: ScriptKind| {
+        let shown = billcoach::domain::plan::ordered_findings(bill, &reference, today);
+        let texts: Vec<FindingText> = shown
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, &reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, &reference, &view),
+            })
+            .collect();
+        let facts = script_facts(bill, &shown, &texts, None, &view);
+        templates.render_script(kind, &facts).to_plain()
+    };
+    let lab = Bill {
+        sender: Some(BillSender::Lab),
+        coverage: Some(Coverage::InNetwork),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::PaidPart),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()),
+        amount_due: Some(Decimal::from(240)),
+        in_collections: Some(false),
+        has_itemized: Some(true),
+        household_size: Some(2),
+        yearly_income: Some(Decimal::from(30_000)),
+        state: Some("OH".into()),
+        ..Bill::default()
+    };
+    // No EOB figures: the EOB is asked of the insurer, not read to the lab.
+    let script = render(&lab, ScriptKind::Doctor);
+    assert!(!script.contains("You: Ask your insurer"), "{script}");
+    assert!(script.lines().next().is_some_and(|l| l.contains("lab")), "{script}");
+    assert!(!script.contains("doctor's office"), "{script}");
+    // The EOB's own figures that do not add up: the insurer's question.
+    let mut eob_math = lab.clone();
+    eob_math.eob.allowed = Some(Decimal::from(500));
+    eob_math.eob.plan_paid = Some(Decimal::from(400));
+    eob_math.eob.your_share = Some(Decimal::from(240));
+    let script = render(&eob_math, ScriptKind::Doctor);
+    assert!(!script.contains("You: Ask your insurer"), "{script}");
+    // An insured patient's financial-help script.
+    let hospital = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        ..lab.clone()
+    };
+    let script = render(&hospital, ScriptKind::FinancialAssistance);
+    assert!(!script.contains("paying on their own"), "{script}");
 }

@@ -82,6 +82,11 @@ keys! {
     EOB_ALLOWED_PROMPT = "question.eob_allowed.prompt";
     EOB_PLAN_PAID_PROMPT = "question.eob_plan_paid.prompt";
     EOB_YOUR_SHARE_PROMPT = "question.eob_your_share.prompt";
+    /// Original Medicare: the same figures on the Medicare Summary Notice (E2).
+    MSN_BILLED_PROMPT = "question.msn_billed.prompt";
+    MSN_ALLOWED_PROMPT = "question.msn_allowed.prompt";
+    MSN_PLAN_PAID_PROMPT = "question.msn_plan_paid.prompt";
+    MSN_YOUR_SHARE_PROMPT = "question.msn_your_share.prompt";
     HOUSEHOLD_SIZE_PROMPT = "question.household_size.prompt";
     YEARLY_INCOME_PROMPT = "question.yearly_income.prompt";
     US_STATE_PROMPT = "question.us_state.prompt";
@@ -194,6 +199,11 @@ keys! {
     SUMMARY_EOB_ALLOWED = "summary.eob_allowed";
     SUMMARY_EOB_PLAN_PAID = "summary.eob_plan_paid";
     SUMMARY_EOB_YOUR_SHARE = "summary.eob_your_share";
+    /// Original Medicare: the Medicare Summary Notice's columns (E2).
+    SUMMARY_MSN_BILLED = "summary.msn_billed";
+    SUMMARY_MSN_ALLOWED = "summary.msn_allowed";
+    SUMMARY_MSN_PLAN_PAID = "summary.msn_plan_paid";
+    SUMMARY_MSN_YOUR_SHARE = "summary.msn_your_share";
     SUMMARY_HOUSEHOLD_SIZE = "summary.household_size";
     SUMMARY_YEARLY_INCOME = "summary.yearly_income";
     SUMMARY_US_STATE = "summary.us_state";

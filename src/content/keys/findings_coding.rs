@@ -76,6 +76,9 @@ keys! {
     CODING_VENIPUNCTURE_TITLE = "findings_coding.extra_venipuncture.title" [count];
     CODING_VENIPUNCTURE_EXPLAIN = "findings_coding.extra_venipuncture.explain" [count, when, lines];
     CODING_VENIPUNCTURE_ASK = "findings_coding.extra_venipuncture.ask" [count, when, amount];
+    /// Separate lines: a repeat can be normal (C2), so a question.
+    CODING_VENIPUNCTURE_QUESTION_EXPLAIN = "findings_coding.extra_venipuncture.question_explain" [count, when, lines];
+    CODING_VENIPUNCTURE_QUESTION_ASK = "findings_coding.extra_venipuncture.question_ask" [count, when];
 
     CODING_VISIT_SHOT_TITLE = "findings_coding.visit_with_injection.title" [visit_name];
     CODING_VISIT_SHOT_EXPLAIN = "findings_coding.visit_with_injection.explain" [visit, shot, when];

@@ -70,6 +70,10 @@ keys! {
     VISIT_BALANCE_EOB_FACILITY_ASK = "findings_visit.balance_differs_from_eob.facility_not_sure_ask" [your_share, amount_due, over];
     // Medicare: the MSN's "Maximum You May Be Billed" (E2), not a network.
     VISIT_BALANCE_EOB_MEDICARE_EXPLAIN = "findings_visit.balance_differs_from_eob.medicare_explain" [your_share, amount_due, over];
+    // Original Medicare: its Medicare Summary Notice, never "your EOB" (E2).
+    VISIT_BALANCE_MSN_TITLE = "findings_visit.balance_differs_from_eob.msn_title" [over];
+    VISIT_BALANCE_MSN_EXPLAIN = "findings_visit.balance_differs_from_eob.msn_explain" [your_share, amount_due, over];
+    VISIT_BALANCE_MSN_ASK = "findings_visit.balance_differs_from_eob.msn_ask" [your_share, amount_due, over];
 
     VISIT_EOB_MATH_TITLE = "findings_visit.eob_math.title";
     VISIT_EOB_MATH_EXPLAIN =
@@ -81,6 +85,17 @@ keys! {
     VISIT_ASK_EOB_ASK = "findings_visit.ask_for_eob.ask";
     VISIT_ASK_EOB_DENIED_EXPLAIN = "findings_visit.ask_for_eob.denied_explain";
     VISIT_ASK_EOB_DENIED_ASK = "findings_visit.ask_for_eob.denied_ask";
+    // E2, E11: Original Medicare sends a Medicare Summary Notice, not an
+    // EOB, and answers at 1-800-MEDICARE.
+    VISIT_ASK_MSN_TITLE = "findings_visit.ask_for_msn.title";
+    VISIT_ASK_MSN_EXPLAIN = "findings_visit.ask_for_msn.explain";
+    VISIT_ASK_MSN_ASK = "findings_visit.ask_for_msn.ask";
+    VISIT_ASK_MSN_DENIED_EXPLAIN = "findings_visit.ask_for_msn.denied_explain";
+    VISIT_ASK_MSN_DENIED_ASK = "findings_visit.ask_for_msn.denied_ask";
+    VISIT_MSN_MATH_TITLE = "findings_visit.msn_math.title";
+    VISIT_MSN_MATH_EXPLAIN =
+        "findings_visit.msn_math.explain" [allowed, plan_paid, expected, your_share, difference];
+    VISIT_MSN_MATH_ASK = "findings_visit.msn_math.ask" [allowed, plan_paid, expected, your_share];
 
     VISIT_BALANCE_BILLING_TITLE = "findings_visit.balance_billing.title";
     VISIT_BALANCE_BILLING_EXPLAIN = "findings_visit.balance_billing.explain" [your_share, amount_due, over];

@@ -10,6 +10,8 @@ keys! {
     OFFER_OWE_NOTHING = "offer.owe_nothing";
     /// The insurer has not decided (or was never sent the claim).
     OFFER_WAIT_FOR_INSURANCE = "offer.wait_for_insurance";
+    /// Original Medicare: its Medicare Summary Notice (E2).
+    OFFER_WAIT_FOR_MEDICARE = "offer.wait_for_medicare";
     /// The EOB's share binds only in network, and that is not known yet.
     OFFER_CONFIRM_NETWORK = "offer.confirm_network" [share];
     /// Same, with a $0 share: in network nothing is owed.
@@ -48,7 +50,7 @@ keys! {
     /// Every payment is the same.
     OFFER_PLAN_EVEN = "offer.plan.even" [monthly, months];
     /// Added to the summary when the plan is longer than our rule of thumb.
-    OFFER_PLAN_TOO_LONG = "offer.plan.too_long" [usual];
+    OFFER_PLAN_TOO_LONG = "offer.plan.too_long";
     /// The due dates, as payments joined by the separator.
     OFFER_PLAN_SCHEDULE = "offer.plan.schedule" [payments];
     OFFER_PLAN_PAYMENT = "offer.plan.payment" [date, amount];

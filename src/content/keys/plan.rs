@@ -52,6 +52,23 @@ keys! {
     PLAN_BILL_INSURANCE_WHY = "plan.action.bill_insurance.why";
     PLAN_ASK_INSURER = "plan.action.ask_insurer.title";
     PLAN_ASK_INSURER_WHY = "plan.action.ask_insurer.why";
+    /// E2, E11: the same steps for Original Medicare, which sends a
+    /// Medicare Summary Notice, not an EOB, and answers at 1-800-MEDICARE.
+    PLAN_WAIT_FOR_MSN = "plan.action.wait_for_msn.title";
+    PLAN_WAIT_FOR_MSN_WHY = "plan.action.wait_for_msn.why";
+    PLAN_BILL_MEDICARE = "plan.action.bill_medicare.title";
+    PLAN_BILL_MEDICARE_WHY = "plan.action.bill_medicare.why";
+    PLAN_ASK_MEDICARE = "plan.action.ask_medicare.title";
+    PLAN_ASK_MEDICARE_WHY = "plan.action.ask_medicare.why";
+    PLAN_ASK_MSN = "plan.action.ask_msn.title";
+    PLAN_ASK_MSN_WHY = "plan.action.ask_msn.why";
+    PLAN_SAY_WAIT_FOR_MSN = "plan.ask.wait_for_msn";
+    PLAN_SAY_ASK_MEDICARE = "plan.ask.ask_medicare";
+    PLAN_SAY_BILL_MEDICARE = "plan.ask.bill_medicare";
+    PLAN_SAY_COLLECTOR_WAIT_FOR_MSN = "plan.ask_collector.wait_for_msn";
+    PLAN_SAY_COLLECTOR_ASK_MEDICARE = "plan.ask_collector.ask_medicare";
+    PLAN_SAY_COLLECTOR_BILL_MEDICARE = "plan.ask_collector.bill_medicare";
+    PLAN_COMPLAINT_BILL_MEDICARE = "plan.complaint.reason.bill_medicare";
     PLAN_SAY_ASK_INSURER = "plan.ask.ask_insurer";
     PLAN_MEDICAID = "plan.action.medicaid.title";
     PLAN_MEDICAID_WHY = "plan.action.medicaid.why";
@@ -64,6 +81,9 @@ keys! {
     PLAN_QMB_WHY = "plan.action.qmb.why";
     PLAN_ASK_QMB = "plan.action.ask_qmb.title";
     PLAN_ASK_QMB_WHY = "plan.action.ask_qmb.why";
+    /// E2: the income is within QMB's limit (100% of the guideline).
+    PLAN_ASK_QMB_LIKELY = "plan.action.ask_qmb_likely.title";
+    PLAN_ASK_QMB_LIKELY_WHY = "plan.action.ask_qmb_likely.why";
     PLAN_SHARE_ZERO = "plan.action.share_zero.title";
     PLAN_SHARE_ZERO_WHY = "plan.action.share_zero.why" [amount_due];
     PLAN_PAY_SHARE = "plan.action.pay_share.title" [share];
@@ -235,6 +255,8 @@ keys! {
     PLAN_COMPLAINT_MEDICAID = "plan.complaint.reason.medicaid";
     PLAN_COMPLAINT_QMB = "plan.complaint.reason.qmb";
     PLAN_COMPLAINT_SHARE = "plan.complaint.reason.share" [share, amount_due];
+    /// Medicare's share (the MSN, or a Medicare plan's EOB; E2).
+    PLAN_COMPLAINT_SHARE_MEDICARE = "plan.complaint.reason.share_medicare" [share, amount_due];
     PLAN_COMPLAINT_NSA = "plan.complaint.reason.no_surprises" [care];
     PLAN_COMPLAINT_ESTIMATE = "plan.complaint.reason.estimate" [estimate, over];
     PLAN_COMPLAINT_HELP = "plan.complaint.reason.financial_help";

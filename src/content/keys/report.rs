@@ -26,6 +26,8 @@ keys! {
 
     // One text per kind of advice.
     TIMING_WAIT_FOR_EOB = "timing.wait_for_eob";
+    /// Original Medicare: its Medicare Summary Notice (E2).
+    TIMING_WAIT_FOR_MSN = "timing.wait_for_msn";
     TIMING_BEFORE_CARE_SELF_PAY = "timing.before_care.self_pay" [date, days];
     TIMING_BEFORE_CARE = "timing.before_care.insured" [date, days];
     TIMING_BEST_DAY = "timing.best_day.month" [date, days];

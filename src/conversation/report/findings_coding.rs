@@ -70,7 +70,9 @@ pub fn describe(
             ],
             "other",
         ),
-        CodingIssue::ExtraVenipuncture { date, draws, lines } => words.extra_venipuncture(*date, *draws, lines),
+        CodingIssue::ExtraVenipuncture { date, draws, lines } => {
+            words.extra_venipuncture(finding.certainty, *date, *draws, lines)
+        }
         CodingIssue::VisitWithInjection {
             visit,
             shot,
@@ -437,7 +439,33 @@ impl Words<'_> {
         }
     }
 
-    fn extra_venipuncture(&self, date: Option<NaiveDate>, draws: u32, lines: &[usize]) -> FindingText {
+    fn extra_venipuncture(
+        &self,
+        certainty: Certainty,
+        date: Option<NaiveDate>,
+        draws: u32,
+        lines: &[usize],
+    ) -> FindingText {
+        let (count, when) = (draws.to_string(), self.when(date));
+        // A question (separate lines may be separate encounters or
+        // specimens, C2): no amount to remove, a question to ask.
+        if certainty == Certainty::WorthAsking {
+            return FindingText {
+                title: self.render(keys::CODING_VENIPUNCTURE_TITLE, &[("count", Fill::Text(&count))]),
+                explain: self.render(
+                    keys::CODING_VENIPUNCTURE_QUESTION_EXPLAIN,
+                    &[
+                        ("count", Fill::Text(&count)),
+                        ("when", Fill::Html(&when)),
+                        ("lines", Fill::Html(&self.lines(lines))),
+                    ],
+                ),
+                ask: self.render(
+                    keys::CODING_VENIPUNCTURE_QUESTION_ASK,
+                    &[("count", Fill::Text(&count)), ("when", Fill::Html(&when))],
+                ),
+            };
+        }
         let extra = match lines {
             [only] => {
                 let amount = self.item(*only).map_or(Decimal::ZERO, |item| item.amount);
@@ -446,7 +474,6 @@ impl Words<'_> {
             [_, rest @ ..] => self.amount(rest),
             [] => Usd(Decimal::ZERO).to_string(),
         };
-        let (count, when) = (draws.to_string(), self.when(date));
         FindingText {
             title: self.render(keys::CODING_VENIPUNCTURE_TITLE, &[("count", Fill::Text(&count))]),
             explain: self.render(
@@ -944,7 +971,34 @@ mod tests {
             draws: 3,
             lines: vec![9],
         };
-        assert!(render(&issue, &bill(), &content).ask.to_plain().contains("$16.67"));
+        let reference = Reference::embedded().unwrap();
+        let view = View {
+            content: &content,
+            today: today(),
+        };
+        let mut likely = finding(&issue);
+        likely.certainty = Certainty::Likely;
+        let ask = describe(&issue, &likely, &bill(), &reference, &view).ask.to_plain();
+        assert!(ask.contains("$16.67"), "{ask}");
+    }
+
+    /// Two blood-draw lines are a question (C2: another encounter or
+    /// specimen can be normal): no amount to remove, never "likely".
+    #[test]
+    fn two_blood_draw_lines_are_asked_about_not_removed() {
+        let content = Content::embedded().unwrap();
+        let issue = CodingIssue::ExtraVenipuncture {
+            date: day(14),
+            draws: 2,
+            lines: vec![9, 0],
+        };
+        let text = render(&issue, &bill(), &content);
+        let (explain, ask) = (text.explain.to_plain(), text.ask.to_plain());
+        assert!(ask.contains("Were they at separate visits"), "{ask}");
+        assert!(explain.contains("worth asking"), "{explain}");
+        for never in ["remove the rest", "allowed once per visit, however"] {
+            assert!(!ask.contains(never) && !explain.contains(never), "{explain}\n{ask}");
+        }
     }
 
     #[test]

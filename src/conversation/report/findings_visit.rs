@@ -88,6 +88,16 @@ pub fn describe(
                 *your_share,
             )
         }
+        // Original Medicare: its Medicare Summary Notice, never an EOB (E2).
+        VisitIssue::BalanceDiffersFromEob { amount_due, your_share } if bill.gets_msn() => words.balance(
+            [
+                keys::VISIT_BALANCE_MSN_TITLE,
+                keys::VISIT_BALANCE_MSN_EXPLAIN,
+                keys::VISIT_BALANCE_MSN_ASK,
+            ],
+            *amount_due,
+            *your_share,
+        ),
         // Medicare: the MSN's maximum, not a network (E2).
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
             if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
@@ -490,21 +500,55 @@ impl Words<'_> {
         ];
         let mut explain = ask.to_vec();
         explain.push(("difference", Fill::Text(&difference)));
+        // E2, E11: Original Medicare's figures are on its Medicare Summary
+        // Notice, and its questions go to 1-800-MEDICARE.
+        let [title, explain_key, ask_key] = if self.bill.gets_msn() {
+            [
+                keys::VISIT_MSN_MATH_TITLE,
+                keys::VISIT_MSN_MATH_EXPLAIN,
+                keys::VISIT_MSN_MATH_ASK,
+            ]
+        } else {
+            [
+                keys::VISIT_EOB_MATH_TITLE,
+                keys::VISIT_EOB_MATH_EXPLAIN,
+                keys::VISIT_EOB_MATH_ASK,
+            ]
+        };
         FindingText {
-            title: self.text(keys::VISIT_EOB_MATH_TITLE),
-            explain: self.render(keys::VISIT_EOB_MATH_EXPLAIN, &explain),
-            ask: self.render(keys::VISIT_EOB_MATH_ASK, &ask),
+            title: self.text(title),
+            explain: self.render(explain_key, &explain),
+            ask: self.render(ask_key, &ask),
         }
     }
 
     fn ask_for_eob(&self, denied: bool) -> FindingText {
-        let (explain, ask) = if denied {
-            (keys::VISIT_ASK_EOB_DENIED_EXPLAIN, keys::VISIT_ASK_EOB_DENIED_ASK)
-        } else {
-            (keys::VISIT_ASK_EOB_EXPLAIN, keys::VISIT_ASK_EOB_ASK)
+        let msn = self.bill.gets_msn();
+        let (title, explain, ask) = match (msn, denied) {
+            (false, true) => (
+                keys::VISIT_ASK_EOB_TITLE,
+                keys::VISIT_ASK_EOB_DENIED_EXPLAIN,
+                keys::VISIT_ASK_EOB_DENIED_ASK,
+            ),
+            (false, false) => (
+                keys::VISIT_ASK_EOB_TITLE,
+                keys::VISIT_ASK_EOB_EXPLAIN,
+                keys::VISIT_ASK_EOB_ASK,
+            ),
+            // E2, E11: Original Medicare's statement and number.
+            (true, true) => (
+                keys::VISIT_ASK_MSN_TITLE,
+                keys::VISIT_ASK_MSN_DENIED_EXPLAIN,
+                keys::VISIT_ASK_MSN_DENIED_ASK,
+            ),
+            (true, false) => (
+                keys::VISIT_ASK_MSN_TITLE,
+                keys::VISIT_ASK_MSN_EXPLAIN,
+                keys::VISIT_ASK_MSN_ASK,
+            ),
         };
         FindingText {
-            title: self.text(keys::VISIT_ASK_EOB_TITLE),
+            title: self.text(title),
             explain: self.text(explain),
             ask: self.text(ask),
         }
@@ -898,7 +942,8 @@ mod tests {
             "{explain}"
         );
         assert!(
-            explain.contains("local rates are somewhat higher") && explain.contains("strong opening offer"),
+            explain.contains("local rates are somewhat higher")
+                && explain.contains("often accept 10–30% above Medicare"),
             "{explain}"
         );
         assert!(ask.contains("$790.96"), "{ask}");

@@ -9,7 +9,7 @@ use crate::domain::audit::PriceCheck;
 use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
 use crate::domain::offers::{
-    first_of_next_month, offers_from, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS, USUAL_PLAN_MONTHS,
+    first_of_next_month, offers_from, DiscountBasis, Fit, PaymentPlan, PlanOffer, MAX_PLAN_MONTHS,
 };
 use crate::domain::plan::{HelpFirst, Owed, OwedBasis, Plan};
 
@@ -30,8 +30,12 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             lines.push(content.text(keys::OFFER_OWE_NOTHING));
             return Html::join(&lines, "\n");
         }
-        Owed::WaitForInsurance => {
-            lines.push(content.text(keys::OFFER_WAIT_FOR_INSURANCE));
+        Owed::WaitForInsurance(payer) => {
+            lines.push(content.text(super::plan::by_payer(
+                payer,
+                keys::OFFER_WAIT_FOR_INSURANCE,
+                keys::OFFER_WAIT_FOR_MEDICARE,
+            )));
             return Html::join(&lines, "\n");
         }
         // A $0 share: in network nothing is owed, there is no figure to start from.
@@ -196,10 +200,7 @@ fn plan_summary(plan: &PaymentPlan, view: &View<'_>) -> Html {
     if !plan.too_long {
         return summary;
     }
-    let note = content.render(
-        keys::OFFER_PLAN_TOO_LONG,
-        &[("usual", Fill::Text(&USUAL_PLAN_MONTHS.to_string()))],
-    );
+    let note = content.text(keys::OFFER_PLAN_TOO_LONG);
     Html::join(&[summary, note], " ")
 }
 
@@ -316,7 +317,7 @@ mod tests {
             &[
                 "Ask for the self-pay discount, often 30–60% off: $400.00 to $700.01 instead of $1,000.01.",
                 "You said you could pay $500.00 at once: that's inside this range",
-                "Payment plan: $80.00 a month for 13 months, the last one $40.01. Ask for it interest-free. Many offices prefer 12 months or less (a rule of thumb)",
+                "Payment plan: $80.00 a month for 13 months, the last one $40.01. Ask for it interest-free. A plan this long is worth checking with the office",
                 "Due: Wed, Jul 1 $80.00 · Sat, Aug 1 $80.00 · Tue, Sep 1 $80.00 · … · Thu, Jul 1, 2027 $40.01",
                 "medical credit card",
             ],

@@ -12,7 +12,7 @@ use crate::domain::bill::{Bill, BillSender};
 use crate::domain::money::Usd;
 use crate::domain::plan::charity::{Outlook, StateLaw};
 use crate::domain::plan::coverage::{AppealKind, MedicaidReach};
-use crate::domain::plan::{self, Action, Deadline, Escalation, Plan, Savings, Step, Tip};
+use crate::domain::plan::{self, Action, Deadline, Escalation, Payer, Plan, Savings, Step, Tip};
 use chrono::NaiveDate;
 
 /// Steps the plan message shows.
@@ -94,23 +94,32 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
         Action::FinancialHelp(_) => ScriptKind::FinancialAssistance,
         Action::AppealDenial { .. } => ScriptKind::InsurerAppeal,
         Action::ValidateDebt | Action::SettleWithCollector => ScriptKind::Collections,
-        Action::WaitForEob
-        | Action::BillInsuranceFirst
-        | Action::AskInsurerAboutClaim
+        Action::WaitForEob { .. }
+        | Action::BillInsuranceFirst { .. }
+        | Action::AskInsurerAboutClaim { .. }
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
         | Action::ConfirmFacilityNetwork { .. }
-        | Action::AskForEob
+        | Action::AskForEob { .. }
         | Action::AskForItemized
         | Action::FixErrors { .. }
         | Action::AskDiscount { .. }
         | Action::PaymentPlan
         | Action::Advocate => provider,
+    }
+}
+
+/// The words for an insurer's plan or for Original Medicare (its Medicare
+/// Summary Notice, 1-800-MEDICARE; never "your EOB", E2).
+pub(crate) fn by_payer(payer: Payer, insurer: Key, medicare: Key) -> Key {
+    match payer {
+        Payer::Insurer => insurer,
+        Payer::OriginalMedicare => medicare,
     }
 }
 
@@ -126,16 +135,16 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
             Some(LetterKind::BillingDispute)
         }
         Action::PaymentPlan => Some(LetterKind::HardshipPlan),
-        Action::WaitForEob
-        | Action::BillInsuranceFirst
-        | Action::AskInsurerAboutClaim
+        Action::WaitForEob { .. }
+        | Action::BillInsuranceFirst { .. }
+        | Action::AskInsurerAboutClaim { .. }
         | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ConfirmNetwork { .. }
         | Action::ConfirmFacilityNetwork { .. }
-        | Action::AskForEob
+        | Action::AskForEob { .. }
         | Action::AskDiscount { .. }
         | Action::SettleWithCollector
         | Action::Advocate => None,
@@ -145,13 +154,20 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
 pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
     let content = view.content;
     match &step.action {
-        Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB),
-        Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE),
-        Action::AskInsurerAboutClaim => content.text(keys::PLAN_ASK_INSURER),
+        Action::WaitForEob { payer } => {
+            content.text(by_payer(*payer, keys::PLAN_WAIT_FOR_EOB, keys::PLAN_WAIT_FOR_MSN))
+        }
+        Action::BillInsuranceFirst { payer } => {
+            content.text(by_payer(*payer, keys::PLAN_BILL_INSURANCE, keys::PLAN_BILL_MEDICARE))
+        }
+        Action::AskInsurerAboutClaim { payer } => {
+            content.text(by_payer(*payer, keys::PLAN_ASK_INSURER, keys::PLAN_ASK_MEDICARE))
+        }
         Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
-        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB),
+        Action::AskAboutQmb { likely: false } => content.text(keys::PLAN_ASK_QMB),
+        Action::AskAboutQmb { likely: true } => content.text(keys::PLAN_ASK_QMB_LIKELY),
         Action::ShareIsZero => content.text(keys::PLAN_SHARE_ZERO),
         Action::PayOnlyYourShare { share, medicare } => content.render(
             if *medicare {
@@ -171,7 +187,7 @@ pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
         Action::FinancialHelp(help) if help.law.is_some() => content.text(keys::PLAN_HELP_LAW),
         Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
         Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
-        Action::AskForEob => content.text(keys::PLAN_ASK_EOB),
+        Action::AskForEob { payer } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB, keys::PLAN_ASK_MSN)),
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED),
         Action::FixErrors { count: 1 } => content.text(keys::PLAN_FIX_ERROR),
         Action::FixErrors { count } => {
@@ -266,18 +282,18 @@ fn due_reason(action: &Action) -> Key {
         Action::EstimateDispute { .. } => keys::PLAN_DUE_ESTIMATE,
         Action::ValidateDebt => keys::PLAN_DUE_VALIDATE,
         // No other step carries a date.
-        Action::WaitForEob
-        | Action::BillInsuranceFirst
-        | Action::AskInsurerAboutClaim
+        Action::WaitForEob { .. }
+        | Action::BillInsuranceFirst { .. }
+        | Action::AskInsurerAboutClaim { .. }
         | Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
-        | Action::AskAboutQmb
+        | Action::AskAboutQmb { .. }
         | Action::ShareIsZero
         | Action::PayOnlyYourShare { .. }
         | Action::ConfirmNetwork { .. }
         | Action::ConfirmFacilityNetwork { .. }
         | Action::NoSurprisesBalanceBill { .. }
-        | Action::AskForEob
+        | Action::AskForEob { .. }
         | Action::AskForItemized
         | Action::FixErrors { .. }
         | Action::AskDiscount { .. }
@@ -293,9 +309,21 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     let date = |date: NaiveDate| view.date(date);
     let deadline = step.deadline;
     match &step.action {
-        Action::WaitForEob => content.text(keys::PLAN_WAIT_FOR_EOB_WHY),
-        Action::BillInsuranceFirst => content.text(keys::PLAN_BILL_INSURANCE_WHY),
-        Action::AskInsurerAboutClaim => content.text(keys::PLAN_ASK_INSURER_WHY),
+        Action::WaitForEob { payer } => content.text(by_payer(
+            *payer,
+            keys::PLAN_WAIT_FOR_EOB_WHY,
+            keys::PLAN_WAIT_FOR_MSN_WHY,
+        )),
+        Action::BillInsuranceFirst { payer } => content.text(by_payer(
+            *payer,
+            keys::PLAN_BILL_INSURANCE_WHY,
+            keys::PLAN_BILL_MEDICARE_WHY,
+        )),
+        Action::AskInsurerAboutClaim { payer } => content.text(by_payer(
+            *payer,
+            keys::PLAN_ASK_INSURER_WHY,
+            keys::PLAN_ASK_MEDICARE_WHY,
+        )),
         Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
         Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
         Action::ApplyForMedicaid { care, apply_by, reach } => content.render(
@@ -310,7 +338,8 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             ],
         ),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB_WHY),
-        Action::AskAboutQmb => content.text(keys::PLAN_ASK_QMB_WHY),
+        Action::AskAboutQmb { likely: false } => content.text(keys::PLAN_ASK_QMB_WHY),
+        Action::AskAboutQmb { likely: true } => content.text(keys::PLAN_ASK_QMB_LIKELY_WHY),
         Action::ShareIsZero => content.render(
             keys::PLAN_SHARE_ZERO_WHY,
             &[("amount_due", Fill::Text(&plan.balance.map(usd).unwrap_or_default()))],
@@ -422,7 +451,7 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             Some(d) if d.passed => content.render(keys::PLAN_APPEAL_PASSED, &[("deadline", Fill::Text(&date(d.date)))]),
             Some(d) => content.render(appeal_key(*kind), &[("deadline", Fill::Text(&date(d.date)))]),
         },
-        Action::AskForEob => content.text(keys::PLAN_ASK_EOB_WHY),
+        Action::AskForEob { payer } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB_WHY, keys::PLAN_ASK_MSN_WHY)),
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED_WHY),
         Action::FixErrors { .. } => content.text(keys::PLAN_FIX_ERRORS_WHY),
         Action::ValidateDebt => match deadline {

@@ -88,6 +88,7 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
     };
     match advice.kind {
         AdviceKind::WaitForEob => content.text(keys::TIMING_WAIT_FOR_EOB),
+        AdviceKind::WaitForMsn => content.text(keys::TIMING_WAIT_FOR_MSN),
         AdviceKind::BeforeCareSelfPay => dated(keys::TIMING_BEFORE_CARE_SELF_PAY),
         AdviceKind::BeforeCare => dated(keys::TIMING_BEFORE_CARE),
         AdviceKind::BestDayToCall => dated(keys::TIMING_BEST_DAY),
@@ -208,7 +209,7 @@ mod tests {
         assert_well_formed(&html);
         let text = html.as_str();
         for part in [
-            "Tue, Jun 30 (9 days left), the last business day of the month and of the quarter",
+            "Tue, Jun 30 (9 days left), the last business day of this month",
             "$1,000.00 more than your good-faith estimate",
             "by Tue, Jul 14 (23 days left)",
             "Sun, Jun 14 to Tue, Jul 14 (23 days left)",
@@ -301,6 +302,7 @@ mod tests {
         };
         let kinds = [
             AdviceKind::WaitForEob,
+            AdviceKind::WaitForMsn,
             AdviceKind::BeforeCareSelfPay,
             AdviceKind::BeforeCare,
             AdviceKind::BestDayToCall,

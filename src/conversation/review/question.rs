@@ -252,6 +252,30 @@ impl Question {
         }
     }
 
+    /// The prompt for `bill`: Original Medicare's statement is the
+    /// Medicare Summary Notice, never an EOB (E2).
+    pub fn prompt_for(self, bill: &Bill) -> Key {
+        match self {
+            Question::EobBilled if bill.gets_msn() => keys::MSN_BILLED_PROMPT,
+            Question::EobAllowed if bill.gets_msn() => keys::MSN_ALLOWED_PROMPT,
+            Question::EobPlanPaid if bill.gets_msn() => keys::MSN_PLAN_PAID_PROMPT,
+            Question::EobYourShare if bill.gets_msn() => keys::MSN_YOUR_SHARE_PROMPT,
+            _ => self.prompt(),
+        }
+    }
+
+    /// The summary's word for this answer on `bill` (Original Medicare:
+    /// the Medicare Summary Notice's, E2).
+    pub fn summary_label_for(self, bill: &Bill) -> Key {
+        match self {
+            Question::EobBilled if bill.gets_msn() => keys::SUMMARY_MSN_BILLED,
+            Question::EobAllowed if bill.gets_msn() => keys::SUMMARY_MSN_ALLOWED,
+            Question::EobPlanPaid if bill.gets_msn() => keys::SUMMARY_MSN_PLAN_PAID,
+            Question::EobYourShare if bill.gets_msn() => keys::SUMMARY_MSN_YOUR_SHARE,
+            _ => self.summary_label(),
+        }
+    }
+
     /// The word used for this question's answer in the summary.
     pub fn summary_label(self) -> Key {
         match self {

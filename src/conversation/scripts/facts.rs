@@ -7,10 +7,8 @@
 //!
 //! Deadlines (`shared/design/domain-facts.md`):
 //! - No Surprises dispute: the first bill's date + 120 days (A3);
-//! - internal appeal: the denial + 180 days, for plans other than Medicare
-//!   and Medicaid, whose timelines were not researched (A5);
-//! - debt validation: the collector's letter + 30 days, never later than
-//!   the legal end of the period (A4);
+//! - appeal: the denial + the coverage's days (A5, E3), as the plan says;
+//! - debt validation: the plan's date (A4, `timing::validation_deadline`);
 //! - financial assistance at a nonprofit hospital: the first bill + 240
 //!   days (A2).
 
@@ -24,7 +22,7 @@ use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
 use crate::domain::calls::CallLog;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
-use crate::domain::plan::{self, Action, Escalation, Owed, Plan};
+use crate::domain::plan::{self, Action, Escalation, Owed, Payer, Plan};
 use crate::domain::timing;
 use chrono::{Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -75,9 +73,13 @@ pub fn facts(
                 .map(|notice| plan::coverage::appeal_deadline(appeal, notice)),
         ),
     );
+    // A4: the plan's date (the legal end once the safe date is behind).
     date(
         Fact::ValidationDeadline,
-        ahead(plus(bill.collector_letter_date, timing::VALIDATION_DAYS)),
+        ahead(
+            bill.collector_letter_date
+                .map(|letter| timing::validation_deadline(letter, today)),
+        ),
     );
     let nonprofit_hospital = bill.sender == Some(BillSender::Hospital) && bill.nonprofit == Some(Answer3::Yes);
     date(
@@ -96,6 +98,13 @@ pub fn facts(
         Some(BillSender::CollectionsAgency | BillSender::Other) | None => None,
     };
     facts.set_opt(Fact::CareProvider, care_provider.map(|key| view.content.plain(key)));
+    // The office script's heading names who is called: a lab or an
+    // ambulance company is no doctor's office.
+    match bill.sender {
+        Some(BillSender::Lab) => facts.set(Fact::LabBill, view.content.plain(keys::SENDER_LAB)),
+        Some(BillSender::Ambulance) => facts.set(Fact::AmbulanceBill, view.content.plain(keys::SENDER_AMBULANCE)),
+        _ => {}
+    }
     if bill.sender == Some(BillSender::Hospital) {
         facts.set(Fact::HospitalBill, view.content.plain(keys::SENDER_HOSPITAL));
     }
@@ -170,6 +179,12 @@ pub fn facts(
     if bill.coverage == Some(crate::domain::bill::Coverage::SelfPay) {
         facts.set(Fact::SelfPay, "self-pay");
     }
+    // A3, E4: whether the No Surprises Act applies turns on the facility's
+    // network; not known, the No Surprises script and letter ask instead of
+    // saying the Act protects the bill.
+    if visit::facility_network_unknown(bill) {
+        facts.set(Fact::FacilityNotSure, "is the facility in network?");
+    }
     // A lower price for a charge (the Medicare comparison) is asked only
     // when the plan offers money now: not while financial help or Medicaid
     // may erase the bill, nor in the same call as an application for help.
@@ -204,11 +219,16 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         facts.set(Fact::OwesNothing, usd(Decimal::ZERO));
     }
     // Trial T4: a claim never sent to the insurer comes before any dispute.
-    if plan
-        .first()
-        .is_some_and(|step| step.action == Action::BillInsuranceFirst)
-    {
-        facts.set(Fact::InsuranceFirst, "bill insurance first");
+    // Original Medicare: the letters name Medicare and its Medicare
+    // Summary Notice, not an insurer and its EOB (E2).
+    match plan.first().map(|step| &step.action) {
+        Some(Action::BillInsuranceFirst { payer: Payer::Insurer }) => {
+            facts.set(Fact::InsuranceFirst, "bill insurance first");
+        }
+        Some(Action::BillInsuranceFirst {
+            payer: Payer::OriginalMedicare,
+        }) => facts.set(Fact::MedicareFirst, "bill Medicare first"),
+        _ => {}
     }
     // E6: a state law on hospital financial help that reaches this bill.
     let law = plan.steps.iter().find_map(|step| match &step.action {
@@ -269,16 +289,35 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
 fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content::Key, Option<Decimal>)> {
     let pick = |provider, agency| if collector { agency } else { provider };
     Some(match action {
-        Action::WaitForEob => (
+        // E2, E11: Original Medicare's statement is the MSN, its number 1-800-MEDICARE.
+        Action::WaitForEob { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_WAIT_FOR_EOB, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_EOB),
             None,
         ),
-        Action::BillInsuranceFirst => (
+        Action::WaitForEob {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_WAIT_FOR_MSN, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_MSN),
+            None,
+        ),
+        Action::BillInsuranceFirst { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
             None,
         ),
-        Action::AskInsurerAboutClaim => (
+        Action::BillInsuranceFirst {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_BILL_MEDICARE, keys::PLAN_SAY_COLLECTOR_BILL_MEDICARE),
+            None,
+        ),
+        Action::AskInsurerAboutClaim { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
+            None,
+        ),
+        Action::AskInsurerAboutClaim {
+            payer: Payer::OriginalMedicare,
+        } => (
+            pick(keys::PLAN_SAY_ASK_MEDICARE, keys::PLAN_SAY_COLLECTOR_ASK_MEDICARE),
             None,
         ),
         // E1: Medicaid's payment is payment in full (42 CFR 447.15).
@@ -290,7 +329,7 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             (pick(keys::PLAN_SAY_MEDICAID, keys::PLAN_SAY_COLLECTOR_MEDICAID), None)
         }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
-        Action::AskAboutQmb => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        Action::AskAboutQmb { .. } => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
         Action::ConfirmFacilityNetwork { .. } => (
             pick(
                 keys::PLAN_SAY_CONFIRM_FACILITY,
@@ -328,9 +367,19 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
     let balance = plan.balance.map(usd).unwrap_or_default();
     let reason = |step: &plan::Step| -> Option<crate::content::Html> {
         Some(match &step.action {
-            Action::BillInsuranceFirst => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
+            Action::BillInsuranceFirst { payer: Payer::Insurer } => content.text(keys::PLAN_COMPLAINT_BILL_INSURANCE),
+            Action::BillInsuranceFirst {
+                payer: Payer::OriginalMedicare,
+            } => content.text(keys::PLAN_COMPLAINT_BILL_MEDICARE),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
+            Action::PayOnlyYourShare { share, medicare: true } => content.render(
+                keys::PLAN_COMPLAINT_SHARE_MEDICARE,
+                &[
+                    ("share", Fill::Text(&usd(*share))),
+                    ("amount_due", Fill::Text(&balance)),
+                ],
+            ),
             Action::PayOnlyYourShare { share, .. } | Action::ConfirmNetwork { share } => content.render(
                 keys::PLAN_COMPLAINT_SHARE,
                 &[
@@ -385,6 +434,9 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         .iter()
         .zip(texts)
         .filter(|(finding, _)| !visit::is_validation_step(finding))
+        // Asked of the insurer, not the office on the line ("You: Ask
+        // your insurer…" is a to-do, not a line to say).
+        .filter(|(finding, _)| !visit::is_for_the_payer(finding))
         .collect();
     let at_stake: Decimal = pairs.iter().map(|(finding, _)| finding.at_stake).sum();
     facts.set_opt(Fact::AtStake, positive(Some(at_stake)).map(usd));

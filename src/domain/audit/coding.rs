@@ -49,8 +49,6 @@ const DISTINCT_MODIFIERS: [&str; 5] = ["59", "XE", "XS", "XP", "XU"];
 const LAB_REPEAT: &str = "91";
 /// "A separate exam beyond the procedure": goes on a visit only (C4, C5).
 const SEPARATE_VISIT: &str = "25";
-/// "A separate encounter the same day" (C5).
-const SEPARATE_ENCOUNTER: &str = "XE";
 
 /// Modifiers that name a body site (left, right, both sides, fingers,
 /// toes, eyelids, heart arteries): the same code on two sites is two
@@ -811,8 +809,11 @@ fn panels(lines: &[Line], reference: &Reference, evidence: Evidence) -> Vec<Prop
 
 /// More than one blood-draw fee (36415) in one visit, by units or by lines
 /// (C2: one collection fee per encounter, however many tubes or sticks).
-/// Likely; a question only when a line claims a separate encounter (XE,
-/// 59) or the lines have no date (they may be different days).
+/// Units above 1 on one line are likely wrong (C2: several draws in one
+/// encounter are billed as one unit). Separate lines are a question with
+/// nothing counted: a repeat can be normal (another encounter that day, or
+/// another type of specimen: C2 allows one fee "for each type of specimen
+/// for each patient encounter"), and a statement rarely shows which.
 fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
     let draws = lines.iter().filter(|line| line.code == VENIPUNCTURE);
     let mut proposals = Vec::new();
@@ -821,8 +822,7 @@ fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
         if count <= 1 {
             continue;
         }
-        let separate = group.len() > 1 && group[1..].iter().any(|line| line.has_any(&[SEPARATE_ENCOUNTER, "59"]));
-        let certainty = if separate {
+        let certainty = if group.len() > 1 {
             Certainty::WorthAsking
         } else {
             dated(visit.date, Certainty::Likely)
@@ -835,6 +835,7 @@ fn venipunctures(lines: &[Line]) -> Vec<Proposal> {
             [_, rest @ ..] => Stake::Items(rest.iter().map(|line| line.index).collect()),
             [] => continue,
         };
+        let stake = asked_or(certainty, stake);
         let all: Vec<usize> = group.iter().map(|line| line.index).collect();
         let issue = CodingIssue::ExtraVenipuncture {
             date: visit.date,
@@ -1567,14 +1568,14 @@ mod tests {
             line("85025", "40.00"),
             line("36415", "25.00"),
         ]);
+        // Two lines: a repeat can be normal (another encounter, another
+        // specimen), so a question, nothing counted.
         let draw = only(&lines, "extra_venipuncture");
-        assert_eq!(
-            (draw.certainty, &draw.stake),
-            (Certainty::Likely, &Stake::Items(vec![2]))
-        );
+        assert_eq!((draw.certainty, &draw.stake), (Certainty::WorthAsking, &Stake::Nothing));
         assert_eq!(lines.len(), 1, "not also a duplicate");
         let units = run(vec![qty(line("36415", "75.00"), 3)]);
         let draw = only(&units, "extra_venipuncture");
+        assert_eq!(draw.certainty, Certainty::Likely);
         assert_eq!(
             draw.stake,
             Stake::PartOfItem {

@@ -238,6 +238,16 @@ pub fn is_validation_step(finding: &Finding) -> bool {
     matches!(&finding.kind, FindingKind::Visit(VisitIssue::ValidateDebt { .. }))
 }
 
+/// Whether a finding is asked of the insurer (or Medicare), not of the
+/// office that sent the bill: getting the EOB, the EOB's own arithmetic. A
+/// call script to the office never reads it out as a line to say.
+pub fn is_for_the_payer(finding: &Finding) -> bool {
+    matches!(
+        &finding.kind,
+        FindingKind::Visit(VisitIssue::AskForEob { .. } | VisitIssue::EobMath { .. })
+    )
+}
+
 /// Whether a finding is a step to show before all others (see
 /// [`VisitIssue::is_first_step`]).
 pub fn is_first_step(finding: &Finding) -> bool {
@@ -246,13 +256,14 @@ pub fn is_first_step(finding: &Finding) -> bool {
 
 /// Every visit and money finding this bill gives rise to.
 ///
-/// `today` is not needed: deadlines are carried as dates, and the words
-/// compare them with the day they are shown.
-pub fn propose(bill: &Bill, reference: &Reference, _today: NaiveDate) -> Vec<Proposal> {
+/// Deadlines are carried as dates (the words compare them with the day they
+/// are shown), computed by the same functions the plan uses, so a finding
+/// and its plan step never give two dates.
+pub fn propose(bill: &Bill, reference: &Reference, today: NaiveDate) -> Vec<Proposal> {
     let mut proposals = Vec::new();
     proposals.extend(ask_for_itemized(bill));
     proposals.extend(appeal_denial(bill));
-    proposals.extend(validate_debt(bill));
+    proposals.extend(validate_debt(bill, today));
     proposals.extend(er_levels(bill));
     proposals.extend(trauma_activation(bill));
     proposals.extend(facility_fees(bill));
@@ -381,12 +392,12 @@ fn ask_for_itemized(bill: &Bill) -> Option<Proposal> {
 }
 
 /// A collector's bill: before paying or agreeing anything, ask it to
-/// validate the debt, in writing, within the 30 days.
-fn validate_debt(bill: &Bill) -> Option<Proposal> {
+/// validate the debt, in writing, within the 30 days (A4: the plan's date).
+fn validate_debt(bill: &Bill, today: NaiveDate) -> Option<Proposal> {
     crate::domain::timing::in_collections(bill).then(|| {
         let deadline = bill
             .collector_letter_date
-            .and_then(|date| date.checked_add_days(Days::new(crate::domain::timing::VALIDATION_DAYS)));
+            .map(|letter| crate::domain::timing::validation_deadline(letter, today));
         proposal(
             VisitIssue::ValidateDebt { deadline },
             Vec::new(),
@@ -396,20 +407,18 @@ fn validate_debt(bill: &Bill) -> Option<Proposal> {
     })
 }
 
-/// A5: a denied claim is appealed first (internal appeal within 180 days
-/// of the denial), for private plans; Medicare and Medicaid have their own
-/// notices, so no deadline is computed for them.
+/// A5, E3: a denied claim is appealed first, by the deadline of the
+/// patient's coverage (the plan's date: `coverage::appeal_deadline`).
 fn appeal_denial(bill: &Bill) -> Option<Proposal> {
     let insured = bill.coverage.is_some_and(Coverage::is_insured);
     // A $0 share after the denial: the bill should match the EOB, and
     // there is nothing for the patient to appeal.
     let zero_share = bill.eob.your_share.is_some_and(|share| share.is_zero());
     (insured && bill.claim == Some(ClaimStatus::Denied) && !zero_share).then(|| {
-        let private_plan = !matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid));
+        let kind = crate::domain::plan::coverage::appeal_kind(bill);
         let deadline = bill
             .denial_date
-            .filter(|_| private_plan)
-            .and_then(|date| date.checked_add_days(Days::new(crate::domain::timing::INTERNAL_APPEAL_DAYS)));
+            .map(|notice| crate::domain::plan::coverage::appeal_deadline(kind, notice));
         proposal(
             VisitIssue::AppealDenial { deadline },
             Vec::new(),

@@ -12,7 +12,8 @@
 //! The order follows what a billing advocate does: make the right payer pay
 //! first (insurance, Medicaid, QMB, the No Surprises Act's limits), then
 //! the help that can erase a bill (financial assistance at or under the free
-//! threshold, Medicaid applied for now), then deadlines to keep (appeals,
+//! threshold), then Medicaid applied for now (its reach back is sourced,
+//! whether the patient qualifies is not), then deadlines to keep (appeals,
 //! the estimate dispute, a collector's 30 days), then errors on the bill,
 //! then paying less (discounts, a settlement) and paying over time. Within
 //! a tier, a deadline in the next two weeks comes first, then more money;
@@ -47,21 +48,20 @@ pub const ADVOCATE_FROM: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 pub const FORM_1099C_FROM: Decimal = Decimal::from_parts(600, 0, 0, false, 0);
 /// Bill and EOB figures this close are the same amount (cents and rounding).
 const SAME_AMOUNT: Decimal = Decimal::ONE;
-/// A4: receipt of a validation notice is assumed 5 business days after it
-/// was sent (12 CFR 1006.34(b)(5)).
-const VALIDATION_RECEIPT_BUSINESS_DAYS: u32 = 5;
 /// A3/E4: the estimate dispute needs the bill $400 over the estimate.
 const DISPUTE_MIN: Decimal = timing::NSA_THRESHOLD;
 
 /// One thing to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// The claim is with the insurer: pay nothing until its EOB comes.
-    WaitForEob,
+    /// The claim is with the insurer: pay nothing until its EOB (Original
+    /// Medicare: its Medicare Summary Notice) comes.
+    WaitForEob { payer: Payer },
     /// Insured, claim never sent: have the provider bill the insurance first.
-    BillInsuranceFirst,
-    /// Insured, not sure where the claim stands: ask the insurer first.
-    AskInsurerAboutClaim,
+    BillInsuranceFirst { payer: Payer },
+    /// Insured, not sure where the claim stands: ask the insurer (Original
+    /// Medicare: 1-800-MEDICARE) first.
+    AskInsurerAboutClaim { payer: Payer },
     /// Medicaid: the provider must take Medicaid's payment as payment in
     /// full (42 CFR 447.15, E1); `paid`: Medicaid already paid the claim.
     MedicaidPaysInFull { paid: bool },
@@ -76,8 +76,10 @@ pub enum Action {
     /// Medicare with QMB: no Medicare provider may bill for Medicare's
     /// deductibles and coinsurance (E2).
     QmbOwesNothing,
-    /// Medicare, QMB not known: ask whether the patient has it (E2).
-    AskAboutQmb,
+    /// Medicare, QMB not known: ask whether the patient has it (E2);
+    /// `likely`: the income is at or under QMB's limit (100% of the
+    /// poverty guideline, E2), so the patient likely qualifies.
+    AskAboutQmb { likely: bool },
     /// The EOB puts the patient's share at $0: the bill should match it.
     ShareIsZero,
     /// The bill asks more than the EOB's share: pay the share, not the bill.
@@ -108,8 +110,9 @@ pub enum Action {
     FinancialHelp(Assistance),
     /// Appeal the insurer's denial (A5, E3).
     AppealDenial { kind: AppealKind },
-    /// Get the insurer's EOB before anything else is checked.
-    AskForEob,
+    /// Get the insurer's EOB (Original Medicare: the Medicare Summary
+    /// Notice) before anything else is checked.
+    AskForEob { payer: Payer },
     /// The bill is a summary: ask for the itemized bill.
     AskForItemized,
     /// Charges on the bill to question (the audit's findings).
@@ -130,13 +133,13 @@ impl Action {
     /// A stable short name, for the scenario corpus.
     pub fn id(&self) -> &'static str {
         match self {
-            Action::WaitForEob => "wait_for_eob",
-            Action::BillInsuranceFirst => "bill_insurance_first",
-            Action::AskInsurerAboutClaim => "ask_insurer_about_claim",
+            Action::WaitForEob { .. } => "wait_for_eob",
+            Action::BillInsuranceFirst { .. } => "bill_insurance_first",
+            Action::AskInsurerAboutClaim { .. } => "ask_insurer_about_claim",
             Action::MedicaidPaysInFull { .. } => "medicaid_pays_in_full",
             Action::ApplyForMedicaid { .. } => "apply_for_medicaid",
             Action::QmbOwesNothing => "qmb_owes_nothing",
-            Action::AskAboutQmb => "ask_about_qmb",
+            Action::AskAboutQmb { .. } => "ask_about_qmb",
             Action::ShareIsZero => "share_is_zero",
             Action::PayOnlyYourShare { .. } => "pay_only_your_share",
             Action::ConfirmNetwork { .. } => "confirm_network",
@@ -145,7 +148,7 @@ impl Action {
             Action::EstimateDispute { .. } => "estimate_dispute",
             Action::FinancialHelp(_) => "financial_help",
             Action::AppealDenial { .. } => "appeal_denial",
-            Action::AskForEob => "ask_for_eob",
+            Action::AskForEob { .. } => "ask_for_eob",
             Action::AskForItemized => "ask_for_itemized",
             Action::FixErrors { .. } => "fix_errors",
             Action::ValidateDebt => "validate_debt",
@@ -153,6 +156,29 @@ impl Action {
             Action::SettleWithCollector => "settle_with_collector",
             Action::PaymentPlan => "payment_plan",
             Action::Advocate => "advocate",
+        }
+    }
+}
+
+/// Who decides the claim, and so which statement the patient gets (E2):
+/// Original Medicare sends a Medicare Summary Notice (MSN), answers at
+/// 1-800-MEDICARE (E11) and sends no EOB; every other plan (Medicare
+/// Advantage plans too) sends an EOB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payer {
+    /// An insurance plan: its EOB, the number on its card.
+    Insurer,
+    /// Original Medicare: the Medicare Summary Notice, 1-800-MEDICARE.
+    OriginalMedicare,
+}
+
+impl Payer {
+    /// The payer of `bill`'s claim.
+    pub fn of(bill: &Bill) -> Payer {
+        if bill.gets_msn() {
+            Payer::OriginalMedicare
+        } else {
+            Payer::Insurer
         }
     }
 }
@@ -227,8 +253,9 @@ pub struct Step {
 pub enum Owed {
     /// Nothing is known to be owed yet (no amount, or the bill is paid).
     Unknown,
-    /// Wait: the insurer has not decided (or not been sent the claim).
-    WaitForInsurance,
+    /// Wait: the insurer (or Original Medicare) has not decided, or not
+    /// been sent the claim.
+    WaitForInsurance(Payer),
     /// The EOB's share (this much) is what is owed only if the provider is
     /// in network, and that is not known yet: nothing to offer until it is.
     ConfirmNetwork(Decimal),
@@ -437,7 +464,7 @@ fn belongs_to(finding: &Finding, action: &Action) -> bool {
     match issue {
         VisitIssue::FinancialAssistance { .. } => matches!(action, Action::FinancialHelp(_)),
         VisitIssue::AskForItemized => matches!(action, Action::AskForItemized),
-        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob),
+        VisitIssue::AskForEob { .. } => matches!(action, Action::AskForEob { .. }),
         VisitIssue::AppealDenial { .. } => matches!(action, Action::AppealDenial { .. }),
         VisitIssue::ValidateDebt { .. } => matches!(action, Action::ValidateDebt),
         VisitIssue::BalanceBilling { .. } => matches!(action, Action::NoSurprisesBalanceBill { .. }),
@@ -487,13 +514,12 @@ pub fn plan(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
         steps.retain(|s| {
             !matches!(
                 s.action,
-                Action::AskForItemized | Action::AskForEob | Action::FixErrors { .. } | Action::FinancialHelp(_)
+                Action::AskForItemized | Action::AskForEob { .. } | Action::FixErrors { .. } | Action::FinancialHelp(_)
             )
         });
     }
     paying_steps(&facts, owed, &mut steps);
-    let qmb_likely = qmb_likely(bill);
-    steps.sort_by_key(|step| order(step, today, qmb_likely));
+    steps.sort_by_key(|step| order(step, today));
     let tips = tips(&facts, owed, &steps);
     Plan {
         steps,
@@ -573,17 +599,21 @@ impl<'a> Facts<'a> {
 /// No Surprises Act.
 fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     let bill = facts.bill;
+    let payer = Payer::of(bill);
     match facts.claim() {
-        Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob, Savings::Nothing, None, None)),
+        Some(ClaimStatus::Pending) => steps.push(step(Action::WaitForEob { payer }, Savings::Nothing, None, None)),
         Some(ClaimStatus::NotSure) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
-            Action::AskInsurerAboutClaim,
+            Action::AskInsurerAboutClaim { payer },
             Savings::Unknown,
             None,
-            Some(Escalation::Insurer),
+            Some(match payer {
+                Payer::OriginalMedicare => Escalation::Medicare,
+                Payer::Insurer => Escalation::Insurer,
+            }),
         )),
         // Medicaid's own step says to bill Medicaid.
         Some(ClaimStatus::NotSent) if bill.coverage != Some(Coverage::Medicaid) => steps.push(step(
-            Action::BillInsuranceFirst,
+            Action::BillInsuranceFirst { payer },
             Savings::Unknown,
             None,
             Some(match bill.coverage {
@@ -611,7 +641,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
                 None,
                 Some(Escalation::Medicare),
             )),
-            Some(Answer3::NotSure) => steps.push(step(Action::AskAboutQmb, Savings::Unknown, None, None)),
+            Some(Answer3::NotSure) => steps.push(step(
+                Action::AskAboutQmb {
+                    likely: qmb_likely(bill),
+                },
+                Savings::Unknown,
+                None,
+                None,
+            )),
             _ => {}
         }
     }
@@ -794,31 +831,13 @@ fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
     if facts.collector {
         let deadline = bill
             .collector_letter_date
-            .map(|letter| validation_deadline(letter, facts.today));
+            .map(|letter| facts.deadline(timing::validation_deadline(letter, facts.today)));
         steps.push(step(
             Action::ValidateDebt,
             Savings::Nothing,
             deadline,
             Some(Escalation::Cfpb),
         ));
-    }
-}
-
-/// A4: the safe date to mail a dispute is 30 days from the collector's
-/// letter; the period itself ends 30 days after the patient receives the
-/// notice, assumed at least 5 business days after it was sent. Before the
-/// safe date, that date; after it, the legal end, and "passed" only once
-/// that is behind too.
-fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> Deadline {
-    let safe = plus(letter, timing::VALIDATION_DAYS);
-    let legal_end = plus(
-        super::holidays::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
-        timing::VALIDATION_DAYS,
-    );
-    let date = if today <= safe { safe } else { legal_end };
-    Deadline {
-        date,
-        passed: today > legal_end,
     }
 }
 
@@ -841,7 +860,14 @@ fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         .has_visit(|issue| matches!(issue, VisitIssue::AskForEob { .. }))
         .is_some()
     {
-        steps.push(step(Action::AskForEob, Savings::Unknown, None, None));
+        steps.push(step(
+            Action::AskForEob {
+                payer: Payer::of(facts.bill),
+            },
+            Savings::Unknown,
+            None,
+            None,
+        ));
     }
     if facts
         .has_visit(|issue| matches!(issue, VisitIssue::AskForItemized))
@@ -910,10 +936,10 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if has(|a| {
         matches!(
             a,
-            Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim
+            Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. }
         )
     }) {
-        return Owed::WaitForInsurance;
+        return Owed::WaitForInsurance(Payer::of(facts.bill));
     }
     // Medicaid: payment in full, also while a denial is appealed (E1).
     let owes_nothing = has(|a| {
@@ -935,7 +961,7 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     if has(|a| matches!(a, Action::ConfirmFacilityNetwork { .. })) {
         return Owed::ConfirmFacility;
     }
-    if has(|a| matches!(a, Action::AskAboutQmb)) {
+    if has(|a| matches!(a, Action::AskAboutQmb { .. })) {
         return Owed::ConfirmQmb;
     }
     if has(|a| matches!(a, Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree)) {
@@ -1014,7 +1040,7 @@ fn paying_steps(facts: &Facts<'_>, owed: Owed, steps: &mut Vec<Step>) {
 /// then the sooner deadline. In the tier of help that can erase the whole
 /// bill (help at a free-care income, an appeal, Medicaid) each is worth the
 /// bill, so the sooner deadline comes first: the one that can be lost.
-fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
+fn order(step: &Step, today: NaiveDate) -> (u8, bool, bool, std::cmp::Reverse<Decimal>, NaiveDate) {
     let urgent = step
         .deadline
         .is_some_and(|d| !d.passed && timing::days_from(today, d.date) <= URGENT_DAYS);
@@ -1028,7 +1054,7 @@ fn order(step: &Step, today: NaiveDate, qmb_likely: bool) -> (u8, bool, bool, st
     // E2: at an income within QMB's limit, checking QMB leads its tier:
     // with QMB nothing of Medicare's share is owed, so no share is asked
     // for or paid before it is known.
-    let leads = qmb_likely && step.action == Action::AskAboutQmb;
+    let leads = matches!(step.action, Action::AskAboutQmb { likely: true });
     (tier, !leads, !urgent, std::cmp::Reverse(money), date)
 }
 
@@ -1055,7 +1081,7 @@ const ERASES_THE_BILL: u8 = 2;
 fn tier(step: &Step) -> u8 {
     let passed = step.deadline.is_some_and(|d| d.passed);
     match &step.action {
-        Action::WaitForEob | Action::BillInsuranceFirst | Action::AskInsurerAboutClaim => 0,
+        Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. } => 0,
         Action::MedicaidPaysInFull { .. }
         | Action::QmbOwesNothing
         | Action::ShareIsZero
@@ -1065,16 +1091,21 @@ fn tier(step: &Step) -> u8 {
         | Action::ConfirmFacilityNetwork { .. }
         // Who pays: with QMB nothing may be billed (E2), so it is asked
         // before paying anything.
-        | Action::AskAboutQmb => 1,
+        | Action::AskAboutQmb { .. } => 1,
         Action::ValidateDebt if !passed => 1,
         Action::FinancialHelp(help) if help.outlook == Outlook::LikelyFree => ERASES_THE_BILL,
         // Medicaid can erase the bill too, and its reach back ends on a
-        // date (its limits depend on the state, so no dollars are promised).
-        Action::ApplyForMedicaid { .. } => ERASES_THE_BILL,
+        // date, but whether this patient qualifies is not in domain-facts
+        // (E1 gives the reach back, no income limit; eligibility and
+        // expansion differ by state: a low-income adult in a state that did
+        // not expand may not qualify at all). So it never leads help that
+        // A8/E6 support; it stays ahead of the bill's errors, and the plan
+        // says when its date comes before step 1's.
+        Action::ApplyForMedicaid { .. } => 3,
         // A hard appeal deadline stands beside help that can erase the bill.
         Action::AppealDenial { .. } if !passed => ERASES_THE_BILL,
         Action::EstimateDispute { .. } if !passed => 3,
-        Action::AskForEob | Action::AskForItemized => 4,
+        Action::AskForEob { .. } | Action::AskForItemized => 4,
         Action::FixErrors { .. } => 4,
         Action::FinancialHelp(_) => 5,
         Action::AppealDenial { .. } | Action::EstimateDispute { .. } => 6,

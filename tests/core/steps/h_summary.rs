@@ -128,3 +128,24 @@ fn counts_and_line_numbers_are_worded_for_one_and_for_many() {
     let marks = Question::NotReceived.current_answer(&bill, content(), today()).unwrap();
     assert_eq!(marks, "lines 3, 7");
 }
+
+/// E2: Original Medicare sends a Medicare Summary Notice, not an EOB: its
+/// figures are asked for and summed up by the notice's own names.
+#[test]
+fn original_medicare_figures_are_the_medicare_summary_notices() {
+    let medicare = [
+        (Question::Coverage, "medicare"),
+        (Question::MedicareKind, "original"),
+        (Question::Claim, "paid_part"),
+    ];
+    let mut chat = Chat::at(&medicare, Question::EobBilled);
+    let prompt = chat.outputs().last().unwrap().text().to_plain();
+    assert_contains(&prompt, "Medicare Summary Notice");
+    assert_lacks(&prompt, "EOB");
+    chat.answer_until(&medicare, None);
+    assert_eq!(chat.state.screen, Screen::Summary);
+    let summary = chat.outputs()[0].text().to_plain();
+    assert_contains(&summary, &summary_line(keys::SUMMARY_MSN_BILLED, "$4,500.00"));
+    assert_contains(&summary, &summary_line(keys::SUMMARY_MSN_YOUR_SHARE, "$250.00"));
+    assert_lacks(&summary, "EOB");
+}
