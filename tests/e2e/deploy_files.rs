@@ -122,3 +122,44 @@ fn the_systemd_unit_is_hardened_and_the_compose_file_keeps_data_in_a_volume() {
         assert!(compose.contains(needed), "compose.yaml has {needed}");
     }
 }
+
+/// The several-instances files agree with each other: Caddy forwards the
+/// webhook's path (from the settings' example) to the port the instances
+/// listen on, the database URL names the compose file's database service,
+/// the instances are the service Caddy looks up, and the settings file,
+/// which holds the token and keys, is kept out of git.
+#[test]
+fn the_several_instances_files_agree() {
+    let compose = deploy_file("compose.several.yaml");
+    let caddy = deploy_file("Caddyfile.several");
+    let settings = deploy_file("several.env.example");
+    let setting = |name: &str| {
+        settings
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("several.env.example sets {name}"))
+            .to_string()
+    };
+    let hook = url::Url::parse(&setting("BILLCOACH_WEBHOOK_URL")).expect("a webhook URL");
+    assert!(
+        caddy.contains(&format!("handle {} {{", hook.path())),
+        "Caddy forwards {}",
+        hook.path()
+    );
+    let listen = compose
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("BILLCOACH_LISTEN: "))
+        .expect("the instances' BILLCOACH_LISTEN");
+    let port = listen.rsplit(':').next().unwrap();
+    assert!(caddy.contains(&format!("port {port}\n")), "Caddy dials port {port}");
+    assert!(caddy.contains("name billcoach\n") && compose.contains("\n  billcoach:\n"));
+    assert!(compose.contains("replicas: 3"));
+    let database = setting("BILLCOACH_DATABASE_URL");
+    assert!(database.contains("@db/"), "the database URL names the db service: {database}");
+    assert!(compose.contains("\n  db:\n"));
+    for name in ["MASTER_KEY", "WEBHOOK_SECRET"] {
+        assert!(settings.contains(&format!("BILLCOACH_{name}=")), "several.env.example has {name}");
+    }
+    let ignored = std::fs::read_to_string(format!("{}/.gitignore", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert!(compose.contains("env_file: several.env") && ignored.lines().any(|l| l == "deploy/several.env"));
+}
