@@ -1184,6 +1184,22 @@ fn no_unsourced_claim_is_in_the_words() {
         // A8 marks Illinois's application window [verify]: never said.
         "within 60 days of discharge",
         "dentro de 60 días",
+        // A1: no law sets the day, commonly 60–120 days: collections can come
+        // sooner than day 90.
+        "Collections can start after",
+        "La cobranza puede empezar después",
+        "usually go to collections 90",
+        "suelen pasar a cobranza 90",
+        // A2: only extraordinary collection actions pause for an application.
+        "Collection steps pause",
+        "collection actions pause",
+        "acciones de cobro se pausan",
+        // E12: local rates are within ±5% in most places, −8% to +23%.
+        "somewhat higher in most places",
+        "algo más altas en la mayoría",
+        // B's fair-offer figure is a rule of thumb, not an expectation.
+        "expect to meet somewhere",
+        "espere llegar a un punto",
     ];
     let mut found = Vec::new();
     for lang in ["en", "es"] {

@@ -155,10 +155,16 @@ fn the_several_instances_files_agree() {
     assert!(caddy.contains("name billcoach\n") && compose.contains("\n  billcoach:\n"));
     assert!(compose.contains("replicas: 3"));
     let database = setting("BILLCOACH_DATABASE_URL");
-    assert!(database.contains("@db/"), "the database URL names the db service: {database}");
+    assert!(
+        database.contains("@db/"),
+        "the database URL names the db service: {database}"
+    );
     assert!(compose.contains("\n  db:\n"));
     for name in ["MASTER_KEY", "WEBHOOK_SECRET"] {
-        assert!(settings.contains(&format!("BILLCOACH_{name}=")), "several.env.example has {name}");
+        assert!(
+            settings.contains(&format!("BILLCOACH_{name}=")),
+            "several.env.example has {name}"
+        );
     }
     let ignored = std::fs::read_to_string(format!("{}/.gitignore", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert!(compose.contains("env_file: several.env") && ignored.lines().any(|l| l == "deploy/several.env"));

@@ -942,7 +942,7 @@ mod tests {
             "{explain}"
         );
         assert!(
-            explain.contains("local rates are somewhat higher")
+            explain.contains("local rates are within about 5% of it")
                 && explain.contains("often accept 10–30% above Medicare"),
             "{explain}"
         );
