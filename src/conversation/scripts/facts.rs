@@ -262,6 +262,21 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
             Some(share) => content.render(key, &[("share", Fill::Text(&usd(share)))]),
             None => content.text(key),
         };
+        // E2: QMB not known, but not step 1 (the bill is first matched to
+        // the Medicare share): the call still asks to hold the bill while
+        // QMB is checked, since with QMB nothing of that share is owed.
+        let qmb_later = !matches!(plan.first().map(|step| &step.action), Some(Action::AskAboutQmb { .. }))
+            && plan
+                .find(|action| matches!(action, Action::AskAboutQmb { .. }))
+                .is_some();
+        if qmb_later {
+            let hold = if collector {
+                keys::PLAN_SAY_COLLECTOR_ASK_QMB
+            } else {
+                keys::PLAN_SAY_ASK_QMB
+            };
+            return Some(format!("{} {}", plain(&html), plain(&content.text(hold))));
+        }
         Some(plain(&html))
     };
     facts.set_opt(Fact::CoverageAsk, ask(false));
