@@ -46,6 +46,16 @@ impl Engine {
     /// moved to the morning because it is night where the user is).
     pub async fn claim_reminder(&self, entry: DueEntry) -> Result<Option<Output>, StoreError> {
         let _chat_lock = self.locks.lock(entry.chat).await;
+        // The claim may have run out while earlier reminders went out, and
+        // another instance may hold it now: then it sends, not this one.
+        if !self.store.hold_claim(&entry, self.clock.now())? {
+            log::info!(
+                "chat {}: reminder {} claimed by another instance meanwhile; left to it",
+                entry.chat,
+                entry.reminder
+            );
+            return Ok(None);
+        }
         let mut tries = 0;
         let (record, claimed, changed) = loop {
             tries += 1;

@@ -354,6 +354,18 @@ impl Store {
         }
     }
 
+    /// Keeps a reminder claimed with [`Store::claim_due`] for this
+    /// instance, renewing its lease from `now`, right before its message
+    /// goes out: false when another instance claimed it since (the lease
+    /// ran out), and then nothing is sent. Always true on the embedded
+    /// store (one process).
+    pub fn hold_claim(&self, entry: &DueEntry, now: chrono::DateTime<chrono::Utc>) -> Result<bool, StoreError> {
+        match self {
+            Store::Sled(_) => Ok(true),
+            Store::Postgres(store) => store.hold_claim(entry, now),
+        }
+    }
+
     /// The most reminders one [`Store::claim_due`] hands out, whatever the
     /// limit asked: a shared store's claims are leased, and what is claimed
     /// must be sent within the lease ([`CLAIM_AT_MOST`]).

@@ -22,7 +22,10 @@
 //! - `reminders_due`: (chat, reminder, due) with a lease: a scheduler
 //!   claims due rows with `FOR UPDATE SKIP LOCKED` and leases them for
 //!   [`LEASE`], so N instances hand each reminder to one of them; a claim
-//!   left by a dead instance is taken over when its lease runs out;
+//!   left by a dead instance is taken over when its lease runs out; the
+//!   claim names its instance (`claimed_by`, migration 2), which renews it
+//!   right before it sends ([`PgStore::hold_claim`]) and sends nothing when
+//!   another instance took it over meanwhile;
 //! - `settings`: small shared values (the webhook secret, later);
 //! - `chat_turns`: chat → the instance whose turn it is to handle the
 //!   chat's updates, until when (migration 2). An instance takes a chat's
@@ -104,7 +107,8 @@ pub const MIGRATIONS: &[(i32, &str)] = &[
     (
         2,
         "CREATE TABLE chat_turns (chat BIGINT PRIMARY KEY, owner TEXT NOT NULL,
-                                  leased_until TIMESTAMPTZ NOT NULL);",
+                                  leased_until TIMESTAMPTZ NOT NULL);
+         ALTER TABLE reminders_due ADD COLUMN claimed_by TEXT;",
     ),
 ];
 
@@ -119,6 +123,8 @@ struct Inner {
     master: Key,
     /// How long a claimed reminder stays with its instance.
     reminder_lease: Duration,
+    /// This store's name in the reminders it claims: unique per connect.
+    instance: String,
     /// Owns the pool's connections; ended without waiting when the last
     /// handle goes (which may be inside another runtime).
     runtime: Option<tokio::runtime::Runtime>,
@@ -214,6 +220,13 @@ impl PgStore {
                 pool,
                 master,
                 reminder_lease,
+                instance: format!(
+                    "{}:{:x}",
+                    std::process::id(),
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_nanos())
+                ),
                 runtime: Some(runtime),
             }),
         };
@@ -575,9 +588,10 @@ impl PgStore {
         let limit = i64::try_from(limit.min(CLAIM_AT_MOST)).unwrap_or(i64::MAX);
         let lease = i64::try_from(self.inner.reminder_lease.as_secs()).unwrap_or(i64::MAX);
         let until = now.timestamp().saturating_add(lease);
+        let instance = self.inner.instance.clone();
         self.run(move |pool, _| async move {
             let client = pool.get().await.map_err(db_error)?;
-            let sql = "UPDATE reminders_due r SET leased_until = $4
+            let sql = "UPDATE reminders_due r SET leased_until = $4, claimed_by = $5
                        FROM (SELECT chat, reminder, due FROM reminders_due
                              WHERE due <= $1 AND (leased_until IS NULL OR leased_until <= $1)
                                AND ($2::BIGINT IS NULL OR chat = $2)
@@ -586,7 +600,7 @@ impl PgStore {
                        WHERE r.chat = picked.chat AND r.reminder = picked.reminder AND r.due = picked.due
                        RETURNING r.due, r.chat, r.reminder";
             let rows = client
-                .query(sql, &[&now.timestamp(), &only_chat, &limit, &until])
+                .query(sql, &[&now.timestamp(), &only_chat, &limit, &until, &instance])
                 .await
                 .map_err(db_error)?;
             let mut entries: Vec<DueEntry> = rows
@@ -595,6 +609,27 @@ impl PgStore {
                 .collect();
             entries.sort_by_key(|entry| (entry.due, entry.chat, entry.reminder));
             Ok(entries)
+        })
+    }
+
+    /// Renews this store's claim of `entry` for the reminder lease from
+    /// `now`, right before its message goes out: false when the claim is no
+    /// longer this store's (its lease ran out and another instance claimed
+    /// it, or it is gone), and then the caller sends nothing.
+    pub fn hold_claim(&self, entry: &DueEntry, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let (chat, reminder, due) = (entry.chat, i64::from(entry.reminder), entry.due.timestamp());
+        let lease = i64::try_from(self.inner.reminder_lease.as_secs()).unwrap_or(i64::MAX);
+        let until = now.timestamp().saturating_add(lease);
+        let instance = self.inner.instance.clone();
+        self.run(move |pool, _| async move {
+            let client = pool.get().await.map_err(db_error)?;
+            let sql = "UPDATE reminders_due SET leased_until = $4
+                       WHERE chat = $1 AND reminder = $2 AND due = $3 AND claimed_by = $5";
+            let held = client
+                .execute(sql, &[&chat, &reminder, &due, &until, &instance])
+                .await
+                .map_err(db_error)?;
+            Ok(held == 1)
         })
     }
 

@@ -21,6 +21,7 @@
 
 use super::inbox;
 use crate::store::Store;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::types::Update;
@@ -39,6 +40,8 @@ pub struct Turns {
     /// a restarted instance does not take its dead self's turns early.
     owner: String,
     lease: Duration,
+    /// How many [`Turn`]s this instance holds now.
+    held: AtomicUsize,
 }
 
 impl Turns {
@@ -51,6 +54,7 @@ impl Turns {
             store,
             owner: format!("{host}:{}:{started:x}", std::process::id()),
             lease: lease.max(Duration::from_secs(1)),
+            held: AtomicUsize::new(0),
         })
     }
 
@@ -66,6 +70,7 @@ impl Turns {
                 return None;
             }
         }
+        self.held.fetch_add(1, Ordering::SeqCst);
         let turns = self.clone();
         let renewing = tokio::spawn(async move {
             loop {
@@ -94,6 +99,7 @@ pub struct Turn {
 
 impl Drop for Turn {
     fn drop(&mut self) {
+        self.turns.held.fetch_sub(1, Ordering::SeqCst);
         self.renewing.abort();
         if let Err(e) = self.turns.store.end_turn(self.chat, &self.turns.owner) {
             log::warn!(
@@ -165,5 +171,55 @@ pub async fn pick_up_waiting(
                 hand_on(update);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telegram::lanes::{ChatLanes, Work};
+    use std::sync::Mutex;
+
+    impl Turns {
+        fn held(&self) -> usize {
+            self.held.load(Ordering::SeqCst)
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_handler_loses_only_its_own_update_and_ends_its_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("data")).unwrap();
+        let turns = Turns::new(store, Duration::from_secs(30));
+        let served: Arc<Mutex<Vec<u32>>> = Arc::default();
+        let lanes = {
+            let (turns, served) = (turns.clone(), served.clone());
+            ChatLanes::new(
+                20,
+                Arc::new(move |chat, work: Work<u32>| {
+                    let (turns, served) = (turns.clone(), served.clone());
+                    Box::pin(async move {
+                        let Work::Update(n) = work else { return };
+                        let _turn = turns.take(chat).expect("the chat's turn");
+                        tokio::task::yield_now().await;
+                        assert_ne!(n, 2, "the handler of update 2 panics");
+                        served.lock().unwrap().push(n);
+                    })
+                }),
+            )
+        };
+        for n in 1..=3 {
+            lanes.push(5, n);
+        }
+        lanes.push(6, 10);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while served.lock().unwrap().len() < 3 {
+            assert!(std::time::Instant::now() < deadline, "{:?}", served.lock().unwrap());
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let mut seen = served.lock().unwrap().clone();
+        seen.sort();
+        assert_eq!(seen, [1, 3, 10], "only the panicking update is lost");
+        assert_eq!(turns.held(), 0, "every turn ended, the panicking handler's too");
     }
 }

@@ -213,6 +213,10 @@ fn a_due_reminder_is_handed_to_one_instance_and_taken_over_after_its_lease() {
                     claimed,
                     "{name}: taken over"
                 );
+                // The first instance, slow to send it, finds it is no longer
+                // its own and sends nothing; the one that took it over sends.
+                assert!(!store.hold_claim(&claimed[0], after_lease).unwrap(), "{name}");
+                assert!(other.hold_claim(&claimed[0], after_lease).unwrap(), "{name}");
                 assert_eq!(
                     other.next_due(None).unwrap(),
                     Some(after_lease + chrono::Duration::from_std(billcoach::store::LEASE).unwrap()),
@@ -220,7 +224,10 @@ fn a_due_reminder_is_handed_to_one_instance_and_taken_over_after_its_lease() {
                 );
             }
             // One process only: nobody else can claim it.
-            Err(_) => assert_ne!(name, "postgres"),
+            Err(_) => {
+                assert_ne!(name, "postgres");
+                assert!(store.hold_claim(&claimed[0], at).unwrap(), "{name}");
+            }
         }
         // Delivered: no instance gets it again.
         let mut record = store.load_chat(9).unwrap().record;
