@@ -17,7 +17,8 @@
 //!
 //! On the embedded store (one process) the turn is always free and no chat
 //! is ever waiting: the chat lanes ([`super::lanes`]) already give each
-//! chat one turn. The code here is the same for both.
+//! chat one turn, in order, so a turn there is only counted: no renewal
+//! task and no look at the inbox per update (issue 14's hot path).
 
 use super::inbox;
 use crate::store::Store;
@@ -71,6 +72,13 @@ impl Turns {
             }
         }
         self.held.fetch_add(1, Ordering::SeqCst);
+        if !self.store.is_shared() {
+            return Some(Turn {
+                turns: self.clone(),
+                chat,
+                renewing: None,
+            });
+        }
         let turns = self.clone();
         let renewing = tokio::spawn(async move {
             loop {
@@ -85,7 +93,7 @@ impl Turns {
         Some(Turn {
             turns: self.clone(),
             chat,
-            renewing,
+            renewing: Some(renewing),
         })
     }
 }
@@ -94,13 +102,17 @@ impl Turns {
 pub struct Turn {
     turns: Arc<Turns>,
     chat: i64,
-    renewing: tokio::task::JoinHandle<()>,
+    /// The task renewing the lease (none on the embedded store).
+    renewing: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Drop for Turn {
     fn drop(&mut self) {
         self.turns.held.fetch_sub(1, Ordering::SeqCst);
-        self.renewing.abort();
+        let Some(renewing) = &self.renewing else {
+            return;
+        };
+        renewing.abort();
         if let Err(e) = self.turns.store.end_turn(self.chat, &self.turns.owner) {
             log::warn!(
                 "chat {}: its turn could not be ended ({e}); it ends with its lease",
@@ -113,6 +125,10 @@ impl Drop for Turn {
 /// The chat's kept updates numbered before `id` (taken by this or another
 /// instance and not handled yet), first first: they go before it.
 pub fn kept_before(store: &Store, chat: i64, id: u32) -> Vec<Update> {
+    if !store.is_shared() {
+        // One process: the chat's lane already handled them, in order.
+        return Vec::new();
+    }
     match store.first_kept(chat) {
         Ok(Some(first)) if first < id => {}
         Ok(_) => return Vec::new(),
