@@ -17,8 +17,8 @@ use crate::domain::local_time::{local_date, mainland_dates_agree, zone, zone_of_
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reading::{
-    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, read_state, Amount, AmountContext,
-    DateProblem, Period, Reading, Words,
+    self, read_amount, read_choice, read_count, read_date, read_date_ahead, read_eob, read_keyword, read_state, Amount,
+    AmountContext, DateProblem, Period, Reading, Words,
 };
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -812,6 +812,9 @@ impl Turn<'_> {
     /// the question is optional, or refused.
     fn answer_date(&mut self, q: Question, text: &str) {
         let today = self.today();
+        if q.is_about_a_day_ahead() {
+            return self.answer_date_ahead(q, text);
+        }
         let reading = match read_date(text, today, self.words) {
             Ok(reading) => reading,
             Err(DateProblem::WhichDay) => return self.retry_date(q, keys::DATE_WHICH_DAY),
@@ -848,11 +851,25 @@ impl Turn<'_> {
         }
     }
 
+    /// A day ahead that a letter announces ("dec 31", "in 30 days"): kept,
+    /// skipped on "idk", or asked again.
+    fn answer_date_ahead(&mut self, q: Question, text: &str) {
+        if self.words.says_dont_know(text) {
+            return self.skip(q);
+        }
+        match read_date_ahead(text, self.today(), self.words) {
+            Ok(date) => self.date_read(q, date),
+            Err(DateProblem::Impossible) => self.retry_date(q, keys::DATE_IMPOSSIBLE),
+            Err(_) => self.retry_date(q, keys::DATE_UNREADABLE),
+        }
+    }
+
     /// A date read: kept, or questioned when it looks wrong (ahead of
     /// today, before the care).
     fn date_read(&mut self, q: Question, date: NaiveDate) {
         let bill = self.bill();
-        let looks_wrong = date > self.today()
+        let looks_wrong = (date > self.today() && !q.is_about_a_day_ahead())
+            || (q.is_about_a_day_ahead() && bill.first_bill_date.is_some_and(|first| date < first))
             || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
             || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
             || (matches!(q, Question::DenialDate | Question::DischargeDate)

@@ -135,6 +135,10 @@ pub struct Bill {
     /// What the bill says is due now, in dollars.
     pub amount_due: Option<Decimal>,
     pub in_collections: Option<bool>,
+    /// Not in collections yet: the day a letter from the office (a final
+    /// notice) says the bill goes to collections, when the user gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collections_notice_date: Option<NaiveDate>,
     pub collector_letter_date: Option<NaiveDate>,
     pub estimate: Option<Estimate>,
     pub has_itemized: Option<bool>,

@@ -47,6 +47,8 @@ pub enum ReminderKind {
     FinancialAssistance,
     /// The 30 days to dispute a collector's debt in writing.
     DebtValidation,
+    /// The day a letter from the office says the bill goes to collections.
+    CollectionsNotice,
     /// A payment of the plan.
     Payment { number: u32, amount: Decimal },
 }
@@ -65,6 +67,7 @@ impl ReminderKind {
             ReminderKind::InternalAppeal => "ap",
             ReminderKind::FinancialAssistance => "fa",
             ReminderKind::DebtValidation => "dv",
+            ReminderKind::CollectionsNotice => "cn",
             ReminderKind::Payment { .. } => "pay",
         }
     }
@@ -158,6 +161,7 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
                 add(ReminderKind::FinancialAssistance, date, notice(date, today))
             }
             AdviceKind::DebtValidation => add(ReminderKind::DebtValidation, date, notice(date, today)),
+            AdviceKind::CollectionsNotice => add(ReminderKind::CollectionsNotice, date, notice(date, today)),
             _ => {}
         }
     }

@@ -108,6 +108,11 @@ pub enum AdviceKind {
     CollectionsWindowOpen,
     /// After day 120, and not known to be in collections.
     CollectionsWindowPassed,
+    /// A letter from the office gives the day the bill goes to collections,
+    /// today or ahead: it stands for the usual window.
+    CollectionsNotice,
+    /// The same day has passed: the bill may be with a collector.
+    CollectionsNoticePassed,
     /// Nonprofit hospital, before day 120: no extraordinary collection action.
     NonprofitNoCollectionsBefore,
     /// Nonprofit hospital, from day 120: only after a 30-day written notice.
@@ -161,7 +166,9 @@ impl AdviceKind {
             AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
             AdviceKind::CollectionsWindowAhead
             | AdviceKind::CollectionsWindowOpen
-            | AdviceKind::CollectionsWindowPassed => 6,
+            | AdviceKind::CollectionsWindowPassed
+            | AdviceKind::CollectionsNotice
+            | AdviceKind::CollectionsNoticePassed => 6,
             AdviceKind::FinancialAssistanceDeadline | AdviceKind::FinancialAssistanceLate => 7,
             AdviceKind::BeforeCareSelfPay | AdviceKind::BeforeCare => 8,
             AdviceKind::DebtValidationUndated => 9,
@@ -316,7 +323,17 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
         advice.push(best_day_to_call(today));
     }
     let mut window_passed = false;
-    if let Some(first) = bill.first_bill_date.filter(|_| !collections && owes) {
+    // The day the office's own letter gives stands for the usual window.
+    let notice = bill.collections_notice_date.filter(|_| !collections && owes);
+    if let Some(date) = notice {
+        let kind = if date >= today {
+            AdviceKind::CollectionsNotice
+        } else {
+            AdviceKind::CollectionsNoticePassed
+        };
+        window_passed = kind == AdviceKind::CollectionsNoticePassed;
+        advice.push(Advice::dated(kind, date, &[]));
+    } else if let Some(first) = bill.first_bill_date.filter(|_| !collections && owes) {
         let window = collections_window(first, today);
         window_passed = window.kind == AdviceKind::CollectionsWindowPassed;
         advice.push(window);

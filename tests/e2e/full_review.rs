@@ -57,6 +57,8 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     pat.send("$300.00");
     let q = pat.expect("gone to a collections agency?").await;
     pat.tap(&q, "No");
+    let q = pat.expect("Did a letter say when this bill goes to collections?").await;
+    pat.tap(&q, "Skip");
     let q = pat.expect("Do you have the itemized bill?").await;
     pat.tap(&q, "Yes");
     pat.expect("Send me the bill's line items").await;
@@ -267,6 +269,8 @@ async fn a_fifteen_line_hospital_bill_from_paste_to_summary() {
     sam.send("180");
     let q = sam.expect("gone to a collections agency?").await;
     sam.tap(&q, "No");
+    let q = sam.expect("Did a letter say when this bill goes to collections?").await;
+    sam.tap(&q, "Skip");
     let estimate = sam.expect("good-faith estimate").await;
     sam.tap(&estimate, "No estimate");
     sam.expect("Do you have the itemized bill?").await;

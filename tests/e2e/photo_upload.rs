@@ -48,6 +48,8 @@ async fn a_photo_of_the_bill_is_read_and_reaches_the_report() {
     pat.send("2333");
     let q = pat.expect("gone to a collections agency?").await;
     pat.tap(&q, "No");
+    let q = pat.expect("Did a letter say when this bill goes to collections?").await;
+    pat.tap(&q, "Skip");
     // Emergency care: no good-faith estimate to ask about.
     let q = pat.expect("Do you have the itemized bill?").await;
     pat.tap(&q, "Yes");

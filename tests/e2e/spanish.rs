@@ -44,7 +44,7 @@ async fn a_phone_in_spanish_gets_the_bot_in_spanish_from_start_to_a_reminder() {
 
     // The review, answered as typed: each question in Spanish, each answer
     // read from Spanish (or offered for one tap, then confirmed).
-    let answers: [(Key, &str); 12] = [
+    let answers: [(Key, &str); 13] = [
         (keys::SENDER_PROMPT, "el hospital"),
         (keys::NONPROFIT_PROMPT, "sí"),
         (keys::COVERAGE_PROMPT, "sin seguro"),
@@ -53,6 +53,7 @@ async fn a_phone_in_spanish_gets_the_bot_in_spanish_from_start_to_a_reminder() {
         (keys::FIRST_BILL_DATE_PROMPT, "11/10/26"),
         (keys::AMOUNT_DUE_PROMPT, "1.650,00 $"),
         (keys::IN_COLLECTIONS_PROMPT, "no"),
+        (keys::COLLECTIONS_NOTICE_DATE_PROMPT, "no sé"),
         (keys::HAS_ITEMIZED_PROMPT, "no"),
         (keys::HOUSEHOLD_SIZE_PROMPT, "3"),
         (keys::YEARLY_INCOME_PROMPT, "$30,000"),

@@ -72,6 +72,7 @@ keys! {
     SERVICE_DATE_PROMPT = "question.service_date.prompt";
     FIRST_BILL_DATE_PROMPT = "question.first_bill_date.prompt";
     IN_COLLECTIONS_PROMPT = "question.in_collections.prompt";
+    COLLECTIONS_NOTICE_DATE_PROMPT = "question.collections_notice_date.prompt";
     COLLECTOR_LETTER_DATE_PROMPT = "question.collector_letter_date.prompt";
     ESTIMATE_PROMPT = "question.estimate.prompt";
     ESTIMATE_NONE = "question.estimate.none";
@@ -190,6 +191,7 @@ keys! {
     SUMMARY_FIRST_BILL_DATE = "summary.first_bill_date";
     SUMMARY_AMOUNT_DUE = "summary.amount_due";
     SUMMARY_IN_COLLECTIONS = "summary.in_collections";
+    SUMMARY_COLLECTIONS_NOTICE_DATE = "summary.collections_notice_date";
     SUMMARY_COLLECTOR_LETTER_DATE = "summary.collector_letter_date";
     SUMMARY_ESTIMATE = "summary.estimate";
     SUMMARY_HAS_ITEMIZED = "summary.has_itemized";

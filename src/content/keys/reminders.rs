@@ -35,6 +35,7 @@ keys! {
     REMIND_KIND_APPEAL = "remind.kind.internal_appeal";
     REMIND_KIND_ASSISTANCE = "remind.kind.financial_assistance";
     REMIND_KIND_VALIDATION = "remind.kind.debt_validation";
+    REMIND_KIND_COLLECTIONS_NOTICE = "remind.kind.collections_notice";
     REMIND_KIND_PAYMENT = "remind.kind.payment" [number];
     REMIND_KIND_PAYMENTS = "remind.kind.payments" [count];
     REMIND_SHORT_COLLECTIONS_WEEK = "remind.short.collections_week";
@@ -46,6 +47,7 @@ keys! {
     REMIND_SHORT_APPEAL = "remind.short.internal_appeal";
     REMIND_SHORT_ASSISTANCE = "remind.short.financial_assistance";
     REMIND_SHORT_VALIDATION = "remind.short.debt_validation";
+    REMIND_SHORT_COLLECTIONS_NOTICE = "remind.short.collections_notice";
     REMIND_SHORT_PAYMENT = "remind.short.payment" [number];
     REMIND_SHORT_PAYMENTS = "remind.short.payments" [count];
 
@@ -96,6 +98,7 @@ keys! {
     DUE_APPEAL = "due.internal_appeal" [date, days];
     DUE_ASSISTANCE = "due.financial_assistance" [date, days];
     DUE_VALIDATION = "due.debt_validation" [date, days];
+    DUE_COLLECTIONS_NOTICE = "due.collections_notice" [date, days];
     DUE_PAYMENT = "due.payment" [number, amount, date, days];
     DUE_DONE = "due.done_button";
     DUE_SNOOZE = "due.snooze_button";

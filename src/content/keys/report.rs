@@ -35,6 +35,8 @@ keys! {
     TIMING_COLLECTIONS_AHEAD = "timing.collections.ahead" [start, end, days];
     TIMING_COLLECTIONS_OPEN = "timing.collections.open" [start, end, days];
     TIMING_COLLECTIONS_PASSED = "timing.collections.passed" [start, end, days];
+    TIMING_COLLECTIONS_NOTICE = "timing.collections.notice" [date, days];
+    TIMING_COLLECTIONS_NOTICE_PASSED = "timing.collections.notice_passed" [date, days];
     TIMING_NONPROFIT_BEFORE = "timing.nonprofit.before" [date, days];
     TIMING_NONPROFIT_NOTICE = "timing.nonprofit.notice" [date, days];
     TIMING_ASSISTANCE_OPEN = "timing.assistance.open" [date, days];

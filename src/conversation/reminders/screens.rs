@@ -56,6 +56,7 @@ impl View<'_> {
             ReminderKind::InternalAppeal => keys::REMIND_KIND_APPEAL,
             ReminderKind::FinancialAssistance => keys::REMIND_KIND_ASSISTANCE,
             ReminderKind::DebtValidation => keys::REMIND_KIND_VALIDATION,
+            ReminderKind::CollectionsNotice => keys::REMIND_KIND_COLLECTIONS_NOTICE,
             ReminderKind::Payment { number, .. } => {
                 let number = number.to_string();
                 return self
@@ -79,6 +80,7 @@ impl View<'_> {
             ReminderKind::InternalAppeal => keys::REMIND_SHORT_APPEAL,
             ReminderKind::FinancialAssistance => keys::REMIND_SHORT_ASSISTANCE,
             ReminderKind::DebtValidation => keys::REMIND_SHORT_VALIDATION,
+            ReminderKind::CollectionsNotice => keys::REMIND_SHORT_COLLECTIONS_NOTICE,
             ReminderKind::Payment { number, .. } => {
                 let number = number.to_string();
                 return self
@@ -420,6 +422,7 @@ impl View<'_> {
             ReminderKind::InternalAppeal => dated(keys::DUE_APPEAL),
             ReminderKind::FinancialAssistance => dated(keys::DUE_ASSISTANCE),
             ReminderKind::DebtValidation => dated(keys::DUE_VALIDATION),
+            ReminderKind::CollectionsNotice => dated(keys::DUE_COLLECTIONS_NOTICE),
             ReminderKind::Payment { number, amount } => {
                 let number = number.to_string();
                 let amount = Usd(amount).to_string();

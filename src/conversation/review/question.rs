@@ -42,6 +42,7 @@ macro_rules! dated {
         Question::DenialDate
             | Question::ServiceDate
             | Question::FirstBillDate
+            | Question::CollectionsNoticeDate
             | Question::CollectorLetterDate
             | Question::DischargeDate
     };
@@ -113,6 +114,8 @@ pub enum Question {
     FirstBillDate,
     AmountDue,
     InCollections,
+    /// Not in collections yet: the date a final notice gives (a date ahead).
+    CollectionsNoticeDate,
     CollectorLetterDate,
     Estimate,
     HasItemized,
@@ -150,7 +153,7 @@ pub enum AnswerKind {
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ORDER: [Question; 28] = [
+    pub const ORDER: [Question; 29] = [
         Question::Sender,
         Question::Nonprofit,
         Question::Coverage,
@@ -164,6 +167,7 @@ impl Question {
         Question::FirstBillDate,
         Question::AmountDue,
         Question::InCollections,
+        Question::CollectionsNoticeDate,
         Question::CollectorLetterDate,
         Question::Estimate,
         Question::HasItemized,
@@ -197,6 +201,7 @@ impl Question {
             Question::FirstBillDate => "first_bill_date",
             Question::AmountDue => "amount_due",
             Question::InCollections => "in_collections",
+            Question::CollectionsNoticeDate => "collections_notice_date",
             Question::CollectorLetterDate => "collector_letter_date",
             Question::Estimate => "estimate",
             Question::HasItemized => "has_itemized",
@@ -234,6 +239,7 @@ impl Question {
             Question::FirstBillDate => keys::FIRST_BILL_DATE_PROMPT,
             Question::AmountDue => keys::AMOUNT_DUE_PROMPT,
             Question::InCollections => keys::IN_COLLECTIONS_PROMPT,
+            Question::CollectionsNoticeDate => keys::COLLECTIONS_NOTICE_DATE_PROMPT,
             Question::CollectorLetterDate => keys::COLLECTOR_LETTER_DATE_PROMPT,
             Question::Estimate => keys::ESTIMATE_PROMPT,
             Question::HasItemized => keys::HAS_ITEMIZED_PROMPT,
@@ -292,6 +298,7 @@ impl Question {
             Question::FirstBillDate => keys::SUMMARY_FIRST_BILL_DATE,
             Question::AmountDue => keys::SUMMARY_AMOUNT_DUE,
             Question::InCollections => keys::SUMMARY_IN_COLLECTIONS,
+            Question::CollectionsNoticeDate => keys::SUMMARY_COLLECTIONS_NOTICE_DATE,
             Question::CollectorLetterDate => keys::SUMMARY_COLLECTOR_LETTER_DATE,
             Question::Estimate => keys::SUMMARY_ESTIMATE,
             Question::HasItemized => keys::SUMMARY_HAS_ITEMIZED,
@@ -377,6 +384,7 @@ impl Question {
             self,
             Question::DenialDate
                 | Question::FirstBillDate
+                | Question::CollectionsNoticeDate
                 | Question::CollectorLetterDate
                 | Question::DischargeDate
                 | Question::EobBilled
@@ -389,6 +397,20 @@ impl Question {
                 | Question::LumpSum
                 | Question::Monthly
         )
+    }
+
+    /// A date question whose answer is a day ahead, as a letter announces
+    /// one ("dec 31", "in 30 days"), not a day that has passed.
+    pub fn is_about_a_day_ahead(self) -> bool {
+        match self {
+            Question::CollectionsNoticeDate => true,
+            Question::DenialDate
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::CollectorLetterDate
+            | Question::DischargeDate => false,
+            not_a_date!() => false,
+        }
     }
 
     /// Whether this question is asked for this bill, given the answers so far.
@@ -419,6 +441,9 @@ impl Question {
             }
             // A bill from a collections agency is in collections already.
             Question::InCollections => bill.sender != Some(BillSender::CollectionsAgency),
+            Question::CollectionsNoticeDate => {
+                bill.in_collections == Some(false) && bill.sender != Some(BillSender::CollectionsAgency)
+            }
             Question::CollectorLetterDate => {
                 bill.in_collections == Some(true) || bill.sender == Some(BillSender::CollectionsAgency)
             }
@@ -523,6 +548,7 @@ impl Question {
             | Question::DenialDate
             | Question::FirstBillDate
             | Question::AmountDue
+            | Question::CollectionsNoticeDate
             | Question::CollectorLetterDate
             | Question::Estimate
             | Question::LineItems
@@ -653,6 +679,7 @@ impl Question {
             Question::DenialDate => bill.denial_date,
             Question::ServiceDate => bill.service_date,
             Question::FirstBillDate => bill.first_bill_date,
+            Question::CollectionsNoticeDate => bill.collections_notice_date,
             Question::CollectorLetterDate => bill.collector_letter_date,
             Question::DischargeDate => bill.discharge_date,
             not_a_date!() => None,
@@ -665,6 +692,7 @@ impl Question {
             Question::DenialDate => &mut bill.denial_date,
             Question::ServiceDate => &mut bill.service_date,
             Question::FirstBillDate => &mut bill.first_bill_date,
+            Question::CollectionsNoticeDate => &mut bill.collections_notice_date,
             Question::CollectorLetterDate => &mut bill.collector_letter_date,
             Question::DischargeDate => &mut bill.discharge_date,
             not_a_date!() => return false,
@@ -694,9 +722,11 @@ impl Question {
             Question::Estimate if bill.estimate == Some(Estimate::NotReceived) => {
                 Some(content.plain(keys::ESTIMATE_NONE))
             }
-            Question::DenialDate | Question::ServiceDate | Question::FirstBillDate | Question::CollectorLetterDate => {
-                self.date(bill).map(|d| content.date(d, today))
-            }
+            Question::DenialDate
+            | Question::ServiceDate
+            | Question::FirstBillDate
+            | Question::CollectionsNoticeDate
+            | Question::CollectorLetterDate => self.date(bill).map(|d| content.date(d, today)),
             Question::HouseholdSize => bill.household_size.map(|n| n.to_string()),
             Question::UsState => bill.state.as_deref().and_then(us_states::name).map(String::from),
             Question::LineItems => bill.items_confirmed.then(|| {
@@ -826,6 +856,7 @@ impl Question {
             | Question::FirstBillDate
             | Question::AmountDue
             | Question::InCollections
+            | Question::CollectionsNoticeDate
             | Question::CollectorLetterDate
             | Question::Estimate => Part::Dates,
             Question::HasItemized

@@ -122,6 +122,8 @@ fn denial_date_is_asked_only_when_insurance_denied_the_claim() {
 fn collector_letter_date_is_asked_only_in_collections() {
     let mut chat = Chat::at(&[], Question::InCollections);
     chat.answer(Question::InCollections, "no");
+    assert_eq!(chat.state.screen, asking(Question::CollectionsNoticeDate));
+    chat.send(text("idk"));
     assert_eq!(chat.state.screen, asking(Question::Estimate));
 
     let mut chat = Chat::at(&[], Question::InCollections);
@@ -219,6 +221,7 @@ fn only_the_questions_that_apply_are_asked_in_order() {
             Question::FirstBillDate,
             Question::AmountDue,
             Question::InCollections,
+            Question::CollectionsNoticeDate,
             Question::HasItemized,
             Question::HouseholdSize,
             Question::YearlyIncome,
@@ -245,6 +248,8 @@ fn only_the_questions_that_apply_are_asked_in_order() {
             Question::MedicareKind,
             Question::Qmb,
             Question::DischargeDate,
+            // In collections: the collector's letter, not a final notice.
+            Question::CollectionsNoticeDate,
         ]
         .contains(q)
     });
@@ -286,4 +291,44 @@ fn progress_moves_by_part_and_its_finish_line_never_moves() {
     }
     assert_eq!(seen.last(), Some(&4));
     assert!(seen.contains(&3));
+}
+
+/// A final notice's date (trial 5: "it says final notice goes to
+/// collections in 30 days"): asked while the bill is not in collections,
+/// read as a day ahead ("dec 31", "in 30 days"), and it stands for the
+/// usual day-90 window in the dates to watch and the reminders.
+#[test]
+fn a_final_notices_date_stands_for_the_usual_window() {
+    use billcoach::domain::reminders::ReminderKind;
+    use billcoach::domain::timing::AdviceKind;
+    let mut chat = Chat::at(&[(Question::FirstBillDate, "10/20/26")], Question::InCollections);
+    chat.answer(Question::InCollections, "no");
+    assert_eq!(chat.state.screen, asking(Question::CollectionsNoticeDate));
+    assert_eq!(chat.labels(), vec![plain(keys::ANSWER_SKIP)]);
+    // A day ahead, not last year's Dec 31.
+    chat.send(text("dec 31"));
+    assert_eq!(chat.bill().collections_notice_date, Some(day(2026, 12, 31)));
+    assert_eq!(chat.state.screen, asking(Question::Estimate));
+
+    let on = today();
+    let dates = billcoach::domain::plan::dates(chat.bill(), on);
+    let kinds: Vec<AdviceKind> = dates.iter().map(|advice| advice.kind).collect();
+    assert!(kinds.contains(&AdviceKind::CollectionsNotice), "{kinds:?}");
+    assert!(!kinds.contains(&AdviceKind::CollectionsWindowAhead), "{kinds:?}");
+    let reminders = billcoach::domain::reminders::plans(chat.bill(), on);
+    assert!(
+        reminders
+            .iter()
+            .any(|plan| plan.kind == ReminderKind::CollectionsNotice && plan.date == day(2026, 12, 31)),
+        "{reminders:?}"
+    );
+    assert!(!reminders.iter().any(|plan| plan.kind == ReminderKind::CollectionsWeek));
+
+    // "in 30 days" is read from today.
+    let mut chat = Chat::at(&[], Question::CollectionsNoticeDate);
+    chat.send(text("in 30 days"));
+    assert_eq!(
+        chat.bill().collections_notice_date,
+        Some(today() + chrono::Duration::days(30))
+    );
 }

@@ -174,6 +174,8 @@ fn standard_answer(question: Question) -> &'static str {
         Question::FirstBillDate => "4/2/26",
         Question::AmountDue => "$1,234.50",
         Question::InCollections => "no",
+        // Most bills come with no final notice yet: the usual window stands.
+        Question::CollectionsNoticeDate => "idk",
         Question::CollectorLetterDate => "6/3/26",
         Question::Estimate => "$900",
         Question::HasItemized => "no",
