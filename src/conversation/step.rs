@@ -575,6 +575,9 @@ impl Turn<'_> {
         if let Some(Ok(Reading::Sure(id))) = read {
             return self.choose_typed(q, id);
         }
+        if self.says_keep(q, text) {
+            return self.action(Action::Keep(q));
+        }
         if self.says_same_as_before(q, text) {
             return self.same_as_before(q);
         }
@@ -611,6 +614,23 @@ impl Turn<'_> {
             },
             AnswerKind::NotReceived => self.toggle_typed(text),
         }
+    }
+
+    /// Whether the text presses the question's "Keep: …" button, shown
+    /// when it already has an answer: its whole label, or the button's
+    /// word alone ("keep", the label without the answer).
+    fn says_keep(&self, q: Question, text: &str) -> bool {
+        let Some(answer) = q.current_answer(self.bill(), self.content(), self.today()) else {
+            return false;
+        };
+        let keep = |answer: &str| {
+            self.content()
+                .render(keys::REVIEW_KEEP, &[("answer", Fill::Text(answer))])
+                .to_plain()
+        };
+        let label = reading::Choice::new([keep(&answer)]);
+        let word = reading::Choice::new([keep("")]);
+        matches!(read_choice(text, &[label], self.words), Ok(Reading::Sure(_))) || read_keyword(text, &[word]).is_some()
     }
 
     /// Whether the text asks for the answer given on an earlier bill
