@@ -23,7 +23,7 @@ use crate::domain::reading::{
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 /// What a step needs besides the state: the copy, and the current time
@@ -857,6 +857,12 @@ impl Turn<'_> {
             }
             other => other,
         };
+        // "5/11/26" typed day-first: where May 11 cannot be this date (it
+        // is before the care) and Nov 5 can, Nov 5 is offered to confirm.
+        let reading = match reading.value().and_then(|date| self.day_first(q, text, *date)) {
+            Some(swapped) => Reading::Guess(swapped),
+            None => reading,
+        };
         match reading {
             Reading::Sure(date) => self.date_read(q, date),
             Reading::Guess(date) => self.go_to(Screen::ConfirmGuess {
@@ -868,16 +874,45 @@ impl Turn<'_> {
         }
     }
 
+    /// A date typed in digits as day/month (`5/11/26`, as much of the
+    /// world writes it), read that way: only when the month-first reading
+    /// looks wrong for the question and the day-first one is a real day
+    /// that does not.
+    fn day_first(&self, q: Question, text: &str, month_first: NaiveDate) -> Option<NaiveDate> {
+        let parts: Vec<&str> = text.trim().split(['/', '-', '.']).collect();
+        if !(2..=3).contains(&parts.len())
+            || parts
+                .iter()
+                .any(|part| part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let (first, second): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+        // The month-first reading is this text's: month, then day.
+        if (month_first.month(), month_first.day()) != (first, second) {
+            return None;
+        }
+        let swapped = NaiveDate::from_ymd_opt(month_first.year(), second, first)?;
+        (swapped != month_first && self.date_looks_wrong(q, month_first) && !self.date_looks_wrong(q, swapped))
+            .then_some(swapped)
+    }
+
+    /// Whether a date looks wrong for the question: ahead of today, or
+    /// before the care (or the first bill) it comes after.
+    fn date_looks_wrong(&self, q: Question, date: NaiveDate) -> bool {
+        let bill = self.bill();
+        date > self.today()
+            || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
+            || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
+            || (matches!(q, Question::DenialDate | Question::DischargeDate)
+                && bill.service_date.is_some_and(|service| date < service))
+    }
+
     /// A date read: kept, or questioned when it looks wrong (ahead of
     /// today, before the care).
     fn date_read(&mut self, q: Question, date: NaiveDate) {
         let bill = self.bill();
-        let looks_wrong = date > self.today()
-            || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
-            || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
-            || (matches!(q, Question::DenialDate | Question::DischargeDate)
-                && bill.service_date.is_some_and(|service| date < service));
-        if looks_wrong {
+        if self.date_looks_wrong(q, date) {
             self.go_to(Screen::ConfirmDate { question: q, date });
         } else {
             let mut bill = bill.clone();
