@@ -23,7 +23,7 @@ use crate::domain::reading::{
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
 use crate::domain::us_states;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 /// What a step needs besides the state: the copy, and the current time
@@ -575,6 +575,9 @@ impl Turn<'_> {
         if let Some(Ok(Reading::Sure(id))) = read {
             return self.choose_typed(q, id);
         }
+        if self.says_keep(q, text) {
+            return self.action(Action::Keep(q));
+        }
         if self.says_same_as_before(q, text) {
             return self.same_as_before(q);
         }
@@ -611,6 +614,23 @@ impl Turn<'_> {
             },
             AnswerKind::NotReceived => self.toggle_typed(text),
         }
+    }
+
+    /// Whether the text presses the question's "Keep: …" button, shown
+    /// when it already has an answer: its whole label, or the button's
+    /// word alone ("keep", the label without the answer).
+    fn says_keep(&self, q: Question, text: &str) -> bool {
+        let Some(answer) = q.current_answer(self.bill(), self.content(), self.today()) else {
+            return false;
+        };
+        let keep = |answer: &str| {
+            self.content()
+                .render(keys::REVIEW_KEEP, &[("answer", Fill::Text(answer))])
+                .to_plain()
+        };
+        let label = reading::Choice::new([keep(&answer)]);
+        let word = reading::Choice::new([keep("")]);
+        matches!(read_choice(text, &[label], self.words), Ok(Reading::Sure(_))) || read_keyword(text, &[word]).is_some()
     }
 
     /// Whether the text asks for the answer given on an earlier bill
@@ -840,6 +860,12 @@ impl Turn<'_> {
             }
             other => other,
         };
+        // "5/11/26" typed day-first: where May 11 cannot be this date (it
+        // is before the care) and Nov 5 can, Nov 5 is offered to confirm.
+        let reading = match reading.value().and_then(|date| self.day_first(q, text, *date)) {
+            Some(swapped) => Reading::Guess(swapped),
+            None => reading,
+        };
         match reading {
             Reading::Sure(date) => self.date_read(q, date),
             Reading::Guess(date) => self.go_to(Screen::ConfirmGuess {
@@ -864,17 +890,46 @@ impl Turn<'_> {
         }
     }
 
-    /// A date read: kept, or questioned when it looks wrong (ahead of
-    /// today, before the care).
-    fn date_read(&mut self, q: Question, date: NaiveDate) {
+    /// A date typed in digits as day/month (`5/11/26`, as much of the
+    /// world writes it), read that way: only when the month-first reading
+    /// looks wrong for the question and the day-first one is a real day
+    /// that does not.
+    fn day_first(&self, q: Question, text: &str, month_first: NaiveDate) -> Option<NaiveDate> {
+        let parts: Vec<&str> = text.trim().split(['/', '-', '.']).collect();
+        if !(2..=3).contains(&parts.len())
+            || parts
+                .iter()
+                .any(|part| part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let (first, second): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+        // The month-first reading is this text's: month, then day.
+        if (month_first.month(), month_first.day()) != (first, second) {
+            return None;
+        }
+        let swapped = NaiveDate::from_ymd_opt(month_first.year(), second, first)?;
+        (swapped != month_first && self.date_looks_wrong(q, month_first) && !self.date_looks_wrong(q, swapped))
+            .then_some(swapped)
+    }
+
+    /// Whether a date looks wrong for the question: ahead of today, or
+    /// before the care (or the first bill) it comes after.
+    fn date_looks_wrong(&self, q: Question, date: NaiveDate) -> bool {
         let bill = self.bill();
-        let looks_wrong = (date > self.today() && !q.is_about_a_day_ahead())
+        (date > self.today() && !q.is_about_a_day_ahead())
             || (q.is_about_a_day_ahead() && bill.first_bill_date.is_some_and(|first| date < first))
             || (q == Question::FirstBillDate && bill.service_date.is_some_and(|service| date < service))
             || (q == Question::CollectorLetterDate && bill.first_bill_date.is_some_and(|first| date < first))
             || (matches!(q, Question::DenialDate | Question::DischargeDate)
-                && bill.service_date.is_some_and(|service| date < service));
-        if looks_wrong {
+                && bill.service_date.is_some_and(|service| date < service))
+    }
+
+    /// A date read: kept, or questioned when it looks wrong (ahead of
+    /// today, before the care).
+    fn date_read(&mut self, q: Question, date: NaiveDate) {
+        let bill = self.bill();
+        if self.date_looks_wrong(q, date) {
             self.go_to(Screen::ConfirmDate { question: q, date });
         } else {
             let mut bill = bill.clone();

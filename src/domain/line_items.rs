@@ -6,7 +6,9 @@
 //! position and shape: a date anywhere, a 4-digit revenue code before the
 //! description, a CPT/HCPCS code with its modifiers, the LAST money-looking
 //! field as the line total, the whole number just before it (or `x2`,
-//! `qty 2`) as units, and the remaining words as the description.
+//! `qty 2`) as units, and the remaining words as the description. A price
+//! typed with how many times at the end (`36415 blood draw 45 x2`) is that
+//! many units, the line total their product.
 //! Headers, totals, payments and page footers are skipped; a line that
 //! looks like a charge but cannot be read is reported as unreadable, never
 //! guessed at and never a panic.
@@ -21,7 +23,7 @@
 
 use super::csv::{join_quoted_lines, split_csv_line};
 use crate::domain::dates::{parse_date, DateError};
-use crate::domain::money::{parse_amount, parse_signed_amount};
+use crate::domain::money::{parse_amount, parse_signed_amount, MAX_AMOUNT};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -154,10 +156,17 @@ pub fn read_line(line: &str, today: NaiveDate) -> LineRead {
     let mut reading = Reading::new(split_fields(line));
     let dates = reading.take_dates(today);
     let leading_code = reading.starts_with_code();
+    // "36415 blood draw 45 x2": a price, then how many times, at the end
+    // of a typed line: the line total is their product.
+    let times = reading.take_trailing_times();
     let amount = reading.take_amount(leading_code);
-    let units = match amount {
-        Amount::Found { at, value } => reading.take_units(at, value),
-        _ => None,
+    let (amount, units) = match (amount, times) {
+        (Amount::Found { at, value }, Some(times)) => match value.checked_mul(Decimal::from(times)) {
+            Some(total) if total.abs() <= MAX_AMOUNT => (Amount::Found { at, value: total }, Some(times)),
+            _ => (Amount::Bad { with_dollar: false }, None),
+        },
+        (Amount::Found { at, value }, None) => (amount, reading.take_units(at, value)),
+        (other, _) => (other, None),
     };
     let codes = reading.take_codes();
     let description = reading.description();
@@ -658,6 +667,36 @@ impl Reading {
             .or_else(|| self.take_units_before(amount_at, amount))
     }
 
+    /// Takes "x2", "x 2" or "×2" ending the line after a price (`45 x2`,
+    /// `$45 x 2`): how many times the price is charged.
+    fn take_trailing_times(&mut self) -> Option<u32> {
+        let free = self.free();
+        let (&last, rest) = free.split_last()?;
+        let key = self.key(last).to_ascii_lowercase();
+        let attached = key
+            .strip_prefix('x')
+            .or_else(|| key.strip_prefix('×'))
+            .and_then(units_number)
+            .map(|times| (last, times));
+        let apart = || {
+            let &sign = rest.last()?;
+            let times = units_number(&key)?;
+            (matches!(self.key(sign), "x" | "X" | "×") && self.same_field(sign, last)).then_some((sign, times))
+        };
+        let (from, times) = attached.or_else(apart)?;
+        let price = self.previous_free(from)?;
+        let priced = is_money_like(self.key(price)) || is_bare_amount(self.key(price));
+        // "ER visit level 5 x2" names a level, not a price.
+        let after_level_word = self
+            .previous_free(price)
+            .is_some_and(|j| is_level_word(&self.key(j).to_ascii_lowercase()));
+        if !priced || after_level_word || times == 0 {
+            return None;
+        }
+        self.take(from..last + 1);
+        Some(times)
+    }
+
     fn take_written_units(&mut self) -> Option<u32> {
         for i in self.free() {
             let key = self.key(i).to_ascii_lowercase();
@@ -1075,6 +1114,28 @@ mod tests {
                 coded("99285", "ER visit level 5", "2400"),
             ),
             (
+                // A price, then how many times (the trial's typed line).
+                "36415 blood draw 45 x2",
+                Expect {
+                    units: 2,
+                    ..coded("36415", "blood draw", "90")
+                },
+            ),
+            (
+                "36415 blood draw $45.50 x 2",
+                Expect {
+                    units: 2,
+                    ..coded("36415", "blood draw", "91")
+                },
+            ),
+            (
+                "36415 blood draw $45 ×3",
+                Expect {
+                    units: 3,
+                    ..coded("36415", "blood draw", "135")
+                },
+            ),
+            (
                 "J1885 ketorolac inj 2 $90.00",
                 Expect {
                     units: 2,
@@ -1355,6 +1416,8 @@ mod tests {
             "$45.00",
             "03/14/2026 $45.00",
             "Feb 30 2026 99285 ER VISIT $2,400",
+            "99285 ER VISIT LEVEL 5 x2",
+            "99285 ER VISIT $9,000,000 x9",
         ];
         for line in lines {
             assert_eq!(read(line), LineRead::Unreadable, "line {line:?}");

@@ -78,14 +78,16 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     // Labels ("amount billed", "you may owe") and words that change nothing.
     // A figure pasted with an EOB label may be another figure than the
     // one asked ("Your share: $300" at "what was billed?"): a guess.
+    // Longest label first, across the lists: "maximum you may be billed"
+    // (a Medicare summary notice's share) before "billed".
     let eob = &words.eob;
-    let mut rest = rest;
-    let mut labelled = false;
-    for labels in [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share] {
-        let (left, found) = take_phrases(&rest, labels);
-        rest = left;
-        labelled |= found;
-    }
+    let mut labels: Vec<String> = [&eob.billed, &eob.allowed, &eob.plan_paid, &eob.your_share]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    labels.sort_by_key(|label| std::cmp::Reverse(label.len()));
+    let (rest, labelled) = take_phrases(&rest, &labels);
     let mut rest = take_phrases(&rest, &words.money).0;
     if words.zero.contains(&rest) {
         rest = "0".to_string();
@@ -351,5 +353,18 @@ mod tests {
         }
         assert_eq!(read("-5"), Err(AmountError::Negative));
         assert_eq!(read("999999k"), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn the_longest_label_is_taken_whole() {
+        let guess = |value| {
+            Ok(Reading::Guess(Amount {
+                value,
+                period: Period::AsAsked,
+            }))
+        };
+        // A Medicare summary notice's share, not "billed" out of it.
+        assert_eq!(read("it says maximum you may be billed 640"), guess(dec!(640)));
+        assert_eq!(read("max you may be billed: $640.00"), guess(dec!(640)));
     }
 }

@@ -457,4 +457,43 @@ mod tests {
             "short words need the exact spelling"
         );
     }
+
+    #[test]
+    fn spanish_answers_from_the_trial_are_read() {
+        let words = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        let sets = choice_sets_from_toml(include_str!("../../../dialogues/es/reading/choices.toml")).unwrap();
+        let read_in = |names: &[&str], text: &str| -> Option<String> {
+            let mut set: Vec<(String, Choice)> = Vec::new();
+            for name in names {
+                for (id, choice) in &sets[*name] {
+                    match set.iter_mut().find(|(each, _)| each == id) {
+                        Some((_, known)) => *known = known.clone().and(Some(choice)),
+                        None => set.push((id.clone(), choice.clone())),
+                    }
+                }
+            }
+            let choices: Vec<Choice> = set.iter().map(|(_, choice)| choice.clone()).collect();
+            let reading = read_choice(text, &choices, &words).ok()?;
+            reading.value().map(|at| set[*at].0.clone())
+        };
+        for text in ["no tenia seguro", "no tenía seguro", "no tenía seguro en ese tiempo"] {
+            assert_eq!(read_in(&["coverage"], text).as_deref(), Some("self_pay"), "{text}");
+        }
+        let collections = ["yes_no_not_sure", "in_collections"];
+        for text in [
+            "todavía no pero la carta dice que la van a mandar",
+            "no pero dijeron que la van a mandar",
+        ] {
+            assert_eq!(read_in(&collections, text).as_deref(), Some("no"), "{text}");
+        }
+        assert_eq!(
+            read_in(&["claim"], "el papel de medicare dice que no pagaron").as_deref(),
+            Some("denied")
+        );
+        assert_eq!(
+            read_in(&["claim"], "todavía no pagaron"),
+            None,
+            "not yet is not a denial"
+        );
+    }
 }

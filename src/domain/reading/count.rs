@@ -13,15 +13,22 @@ const MOST: u32 = 20;
 /// is a guess to confirm. Anything not understood, a sum of money among it,
 /// or no one at all, is not read.
 pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
+    read_explained(text, words, true)
+}
+
+/// [`read_count`]; a total followed by who they are is looked for only
+/// where `explained` (not again inside the parts of one, which keeps the
+/// work a square of the words, not a power).
+fn read_explained(text: &str, words: &Words, explained: bool) -> Result<Reading<u32>, NotRead> {
     // "3 of us, me and my 2 kids": a number, then who they are after a
     // comma, read like brackets.
-    let explained = text
+    let after_comma = text
         .split_once(',')
         .filter(|(number, _)| number.contains(|c: char| c.is_ascii_digit()))
         .map(|(number, who)| (number.to_string(), who.to_string()));
     if let Some((outside, inside)) = split_brackets(text)
-        .or(explained)
-        .or_else(|| number_then_who(text, words))
+        .or(after_comma)
+        .or_else(|| explained.then(|| number_then_who(text, words)).flatten())
     {
         // "2 (me and my mom)": the brackets explain the number outside;
         // if they count to another number, ask.
@@ -100,22 +107,50 @@ pub fn read_count(text: &str, words: &Words) -> Result<Reading<u32>, NotRead> {
     })
 }
 
-/// "3 me and my 2 kids": a number first, then who they are, naming the
-/// person typing — the number is the household, the rest explains it (not
-/// "3 + me + 2"). "2 adults 2 kids" names no one and is added up.
+/// "3 me and my 2 kids", "we are 4 me my wife and 2 kids", "somos 4 yo
+/// mi esposo y 2 hijos": a total first (a number, with words such as "we
+/// are" around it), then who they are, naming the person typing — the
+/// total is the household, the rest explains it (not "4 + me + wife + 2").
+/// "2 adults 2 kids" names no one and is added up.
 fn number_then_who(text: &str, words: &Words) -> Option<(String, String)> {
-    let (number, who) = text.trim().split_once(char::is_whitespace)?;
-    if number.parse::<u32>().is_err() {
-        return None;
+    let names_someone = |part: &str| {
+        let part = normalize(part);
+        words
+            .count
+            .me
+            .iter()
+            .chain(&words.count.one_each)
+            .any(|word| find_phrase(&part, word).is_some())
+    };
+    let cuts = text.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| at);
+    for at in cuts {
+        let (total, who) = (&text[..at], &text[at..]);
+        // The total alone: one number, in digits or a plain number word
+        // ("we are 4", "somos cuatro"; not "twins"), sure, naming no one.
+        let plain = normalize(total);
+        let numbered = plain.contains(|c: char| c.is_ascii_digit())
+            || plain
+                .split_whitespace()
+                .any(|word| words.number_words.iter().any(|pair| pair[0] == word && pair[0] != "a"));
+        let stated =
+            numbered && matches!(read_explained(total, words, false), Ok(Reading::Sure(_))) && !names_someone(total);
+        if !stated {
+            continue;
+        }
+        let who_normalized = normalize(who);
+        let names_the_speaker = words
+            .count
+            .me
+            .iter()
+            .any(|me| find_phrase(&who_normalized, me).is_some());
+        let counts_someone = read_explained(who, words, false)
+            .ok()
+            .as_ref()
+            .and_then(Reading::value)
+            .is_some();
+        return (names_the_speaker && counts_someone).then(|| (total.to_string(), who.to_string()));
     }
-    let who_normalized = normalize(who);
-    let names_the_speaker = words
-        .count
-        .me
-        .iter()
-        .any(|me| find_phrase(&who_normalized, me).is_some());
-    let counts_someone = read_count(who, words).ok().as_ref().and_then(Reading::value).is_some();
-    (names_the_speaker && counts_someone).then(|| (number.to_string(), who.to_string()))
+    None
 }
 
 /// "3ppl" → "3 ppl": a space after digits that a letter follows.
@@ -172,6 +207,30 @@ mod tests {
         assert_eq!(read("3 me and my 2 kids"), Ok(Reading::Sure(3)));
         assert_eq!(read("4 me my wife and 2 kids"), Ok(Reading::Sure(4)));
         assert_eq!(read("5 me and my 2 kids"), Err(NotRead));
+        // A total said first wins over the people listed after it, when
+        // they agree; when not, asked.
+        assert_eq!(read("we are 4 me my wife and 2 kids"), Ok(Reading::Sure(4)));
+        assert_eq!(read("4 of us me my husband and 2 kids"), Ok(Reading::Sure(4)));
+        assert_eq!(read("we are 5 me my wife and 2 kids"), Err(NotRead));
+        assert_eq!(read("my wife and me"), Ok(Reading::Guess(2)));
+        assert_eq!(
+            read("twins + me + wife"),
+            Ok(Reading::Guess(4)),
+            "twins are people, not a total"
+        );
+        assert_eq!(read("we are four me my wife and 2 kids"), Ok(Reading::Sure(4)));
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        assert_eq!(
+            read_count("somos 4 yo mi esposo y 2 hijos", &spanish),
+            Ok(Reading::Sure(4))
+        );
+        assert_eq!(
+            read_count("somos 4, yo mi esposo y 2 hijos", &spanish),
+            Ok(Reading::Sure(4))
+        );
+        assert_eq!(read_count("somos 5 yo mi esposo y 2 hijos", &spanish), Err(NotRead));
+        let long = "me and my wife and ".repeat(40);
+        assert_eq!(read(&long), Err(NotRead), "a long text is read quickly, and too many");
         assert_eq!(read("2 adults 2 kids"), Ok(Reading::Guess(4)));
         assert_eq!(read("3 i think"), Ok(Reading::Guess(3)));
         assert_eq!(read("me, my wife and 2 kids"), Ok(Reading::Guess(4)));

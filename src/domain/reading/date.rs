@@ -49,7 +49,7 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
         false => (normalized, false),
     };
     let year = today.year() - i32::from(last_year);
-    // "sometime mid october": a time, not a day. The bill and the EOB
+    // "sometime mid october", "end of oct": a time, not a day. The bill and the EOB
     // print the day, and a week either way moves deadlines: ask which day
     // (the question says a rough day is fine), rather than pick the 15th.
     if take_phrases(&normalized, &dates.mid_month).1 {
@@ -380,6 +380,21 @@ mod tests {
         assert_eq!(read("sometime mid october"), Err(DateProblem::WhichDay));
         assert_eq!(read("mid oct"), Err(DateProblem::WhichDay));
         assert_eq!(read("middle of sept i think"), Err(DateProblem::WhichDay));
+        // The end or start of a month is a time too.
+        for text in [
+            "end of october i think",
+            "early nov",
+            "late october",
+            "beginning of november",
+        ] {
+            assert_eq!(read(text), Err(DateProblem::WhichDay), "{text}");
+        }
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(
+            read_date("a finales de octubre", today, &spanish),
+            Err(DateProblem::WhichDay)
+        );
         assert_eq!(read("oct 15"), Ok(Reading::Sure(day(10, 15))));
     }
 

@@ -278,6 +278,29 @@ fn back_from_question_two_offers_to_keep_the_answer() {
 }
 
 #[test]
+fn typing_keep_presses_the_keep_button() {
+    // In the trial "keep" was typed eight times at "Keep: Uninsured / self-pay".
+    let mut chat = Chat::at(&[], Question::Nonprofit);
+    chat.send(cmd(Command::Back));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+    chat.send(text("keep"));
+    assert_eq!(chat.bill().sender, Some(BillSender::Hospital));
+    assert_eq!(chat.state.screen, asking(Question::Nonprofit));
+    // The whole label typed, and at a question of a typed answer.
+    let mut chat = Chat::reviewed(&[]);
+    chat.send(cmd(Command::Back));
+    assert_eq!(chat.state.screen, asking(Question::Monthly));
+    chat.send(text("Keep: $50.00"));
+    assert_eq!(chat.state.screen, Screen::Summary);
+    assert_eq!(chat.bill().monthly, Some(dec!(50.00)));
+    // With no answer to keep, "keep" is not an answer.
+    let mut chat = Chat::at(&[], Question::Sender);
+    chat.send(text("keep"));
+    assert_eq!(chat.state.screen, asking(Question::Sender));
+    assert_eq!(chat.bill().sender, None);
+}
+
+#[test]
 fn back_from_the_summary_goes_to_the_last_question_with_its_answer() {
     let mut chat = Chat::reviewed(&[]);
     assert_eq!(chat.state.screen, Screen::Summary);

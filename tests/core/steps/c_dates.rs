@@ -1,4 +1,5 @@
 use super::*;
+use billcoach::conversation::Guess;
 
 // ---------------------------------------------------------------------------
 // C. Scenarios: dates
@@ -110,6 +111,32 @@ fn a_first_bill_dated_before_the_care_asks_to_confirm() {
     let mut chat = Chat::at(&[], Question::FirstBillDate);
     chat.send(text("3/14/26"));
     assert_eq!(chat.state.screen, asking(Question::AmountDue));
+}
+
+#[test]
+fn a_date_typed_day_first_is_offered_where_month_first_cannot_be() {
+    // The care was Mar 14: "1/5/26" as Jan 5 is before it, as May 1 is
+    // not: May 1 is offered, to confirm with one tap.
+    let mut chat = Chat::at(&[], Question::FirstBillDate);
+    chat.send(text("1/5/26"));
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::FirstBillDate,
+            guess: Guess::Date(day(2026, 5, 1))
+        }
+    );
+    chat.send(text("yes"));
+    assert_eq!(chat.bill().first_bill_date, Some(day(2026, 5, 1)));
+    assert_eq!(chat.state.screen, asking(Question::AmountDue));
+    // Both readings before the care: the date typed is questioned, as before.
+    let mut chat = Chat::at(&[], Question::FirstBillDate);
+    chat.send(text("3/1/26"));
+    assert!(matches!(chat.state.screen, Screen::ConfirmDate { .. }));
+    // A month-first date that can be is read as typed.
+    let mut chat = Chat::at(&[], Question::FirstBillDate);
+    chat.send(text("5/4/26"));
+    assert_eq!(chat.bill().first_bill_date, Some(day(2026, 5, 4)));
 }
 
 #[test]
