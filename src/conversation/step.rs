@@ -17,8 +17,8 @@ use crate::domain::local_time::{local_date, mainland_dates_agree, zone, zone_of_
 use crate::domain::money::{AmountError, Usd};
 use crate::domain::plan::MAX_ITEMS;
 use crate::domain::reading::{
-    self, read_amount, read_choice, read_count, read_date, read_date_ahead, read_eob, read_keyword, read_state, Amount,
-    AmountContext, DateProblem, Period, Reading, Words,
+    self, read_amount, read_choice, read_count, read_date, read_eob, read_keyword, read_notice_date, read_state,
+    Amount, AmountContext, DateProblem, Period, Reading, Words,
 };
 use crate::domain::reference::Reference;
 use crate::domain::upload::{self, FileProblem};
@@ -838,6 +838,8 @@ impl Turn<'_> {
         let reading = match read_date(text, today, self.words) {
             Ok(reading) => reading,
             Err(DateProblem::WhichDay) => return self.retry_date(q, keys::DATE_WHICH_DAY),
+            // Only a letter's day ahead is counted from the letter.
+            Err(DateProblem::CountFromTheLetter) => return self.retry_date(q, keys::DATE_UNREADABLE),
             Err(DateProblem::Impossible) => return self.retry_date(q, keys::DATE_IMPOSSIBLE),
             // A date written with a year ahead: asked about below.
             Err(DateProblem::Unreadable) => match parse_date(text, today) {
@@ -877,16 +879,16 @@ impl Turn<'_> {
         }
     }
 
-    /// A day ahead that a letter announces ("dec 31", "in 30 days"): kept,
-    /// skipped on "idk", or asked again.
+    /// A day ahead that a letter announces ("dec 31", "it says jan 4"):
+    /// kept; skipped on "no letter" or "idk"; "in 30 days" is asked as a
+    /// date counted from the letter's own date.
     fn answer_date_ahead(&mut self, q: Question, text: &str) {
-        if self.words.says_dont_know(text) {
-            return self.skip(q);
-        }
-        match read_date_ahead(text, self.today(), self.words) {
-            Ok(date) => self.date_read(q, date),
+        match read_notice_date(text, self.today(), self.words) {
+            Ok(Reading::Sure(date) | Reading::Guess(date)) => self.date_read(q, date),
+            Ok(Reading::DontKnow) => self.skip(q),
+            Err(DateProblem::CountFromTheLetter) => self.retry_date(q, keys::DATE_COUNT_FROM_LETTER),
             Err(DateProblem::Impossible) => self.retry_date(q, keys::DATE_IMPOSSIBLE),
-            Err(_) => self.retry_date(q, keys::DATE_UNREADABLE),
+            Err(DateProblem::WhichDay | DateProblem::Unreadable) => self.retry_date(q, keys::DATE_UNREADABLE),
         }
     }
 

@@ -232,6 +232,7 @@ keys! {
     DATE_UNREADABLE = "input.date.unreadable";
     DATE_IMPOSSIBLE = "input.date.impossible";
     DATE_WHICH_DAY = "input.date.which_day";
+    DATE_COUNT_FROM_LETTER = "input.date.count_from_letter";
     DATE_ROUGHLY = "input.date.roughly";
     COUNT_INVALID = "input.count.invalid";
     STATE_UNREADABLE = "input.state.unreadable";

@@ -942,7 +942,7 @@ mod tests {
             "{explain}"
         );
         assert!(
-            explain.contains("local rates are within about 5% of it")
+            explain.contains("runs from about 10% lower to 20% higher")
                 && explain.contains("often accept 10–30% above Medicare"),
             "{explain}"
         );

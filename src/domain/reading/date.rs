@@ -18,6 +18,9 @@ pub enum DateProblem {
     Impossible,
     /// A time, but not a day ("last month", "a while ago"): ask which day.
     WhichDay,
+    /// A number of days where the day a letter gives was asked ("in 30
+    /// days"): counted from the letter's date, not from today, so asked.
+    CountFromTheLetter,
 }
 
 /// Reads a date of the past or today. A date written out, "today" or
@@ -171,6 +174,21 @@ fn named_month_date_toward(
             _ => on(today.year() + 1).ok_or(DateProblem::Impossible),
         },
     })
+}
+
+/// The day a letter announces (a final notice's collections day): a date
+/// ahead as [`read_date_ahead`] reads one, or none ("no", "no letter",
+/// "idk"). "In 30 days" is refused: a letter's days run from its own date,
+/// which today is not.
+pub fn read_notice_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<NaiveDate>, DateProblem> {
+    let (normalized, _) = take_phrases(&normalize(text), &words.dates.labels);
+    if words.says_dont_know(text) || words.dates.no_date.contains(&normalized) {
+        return Ok(Reading::DontKnow);
+    }
+    if take_phrases(&normalized, &words.dates.within).1 {
+        return Err(DateProblem::CountFromTheLetter);
+    }
+    read_date_ahead(text, today, words).map(Reading::Sure)
 }
 
 /// A date from today on, as a promise or a payment is dated: everything

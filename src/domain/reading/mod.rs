@@ -24,7 +24,7 @@ mod words;
 pub use amount::{read_amount, read_amount_for, Amount, AmountContext, Period};
 pub use choice::{choice_sets_from_toml, read_choice, read_keyword, Choice};
 pub use count::read_count;
-pub use date::{read_date, read_date_ahead, DateProblem};
+pub use date::{read_date, read_date_ahead, read_notice_date, DateProblem};
 pub use eob::read_eob;
 pub use state::read_state;
 pub use words::Words;

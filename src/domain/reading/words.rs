@@ -112,6 +112,9 @@ pub struct DateWords {
     /// The year before this one ("dec 20 last yr").
     #[serde(default)]
     pub last_year: Vec<String>,
+    /// No day to give, where a letter's day is asked ("no letter").
+    #[serde(default)]
+    pub no_date: Vec<String>,
     /// The middle of a month ("mid oct"): a time, not a day, so asked.
     #[serde(default)]
     pub mid_month: Vec<String>,
@@ -239,6 +242,7 @@ impl Words {
             &mut self.dates.day_before,
             &mut self.dates.last_year,
             &mut self.dates.mid_month,
+            &mut self.dates.no_date,
             &mut self.eob.billed,
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,

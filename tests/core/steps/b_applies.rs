@@ -324,11 +324,20 @@ fn a_final_notices_date_stands_for_the_usual_window() {
     );
     assert!(!reminders.iter().any(|plan| plan.kind == ReminderKind::CollectionsWeek));
 
-    // "in 30 days" is read from today.
+    // A letter's days run from its own date, not from today: asked.
     let mut chat = Chat::at(&[], Question::CollectionsNoticeDate);
-    chat.send(text("in 30 days"));
-    assert_eq!(
-        chat.bill().collections_notice_date,
-        Some(today() + chrono::Duration::days(30))
+    chat.send(text("it says in 30 days"));
+    assert_eq!(chat.bill().collections_notice_date, None);
+    assert_contains(
+        &chat.outputs()[0].text().to_plain(),
+        &plain(keys::DATE_COUNT_FROM_LETTER),
     );
+    assert_eq!(chat.state.screen, asking(Question::CollectionsNoticeDate));
+    chat.send(text("the letter says jan 4"));
+    assert_eq!(chat.bill().collections_notice_date, Some(day(2027, 1, 4)));
+    // "no letter" is no day: skipped, not refused.
+    let mut chat = Chat::at(&[], Question::CollectionsNoticeDate);
+    chat.send(text("no letter"));
+    assert_eq!(chat.bill().collections_notice_date, None);
+    assert_eq!(chat.state.screen, asking(Question::Estimate));
 }
