@@ -417,6 +417,29 @@ mod tests {
     }
 
     #[test]
+    fn a_letters_day_is_a_date_ahead_never_a_count_from_today() {
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml"))
+            .and_then(|words| words.with_choices(include_str!("../../../dialogues/es/reading/choices.toml")))
+            .unwrap();
+        for (words, said, counted, none) in [
+            (english(), "the letter says dec 31", "it says in 30 days", "no letter"),
+            (spanish, "la carta dice 31 de diciembre", "dice en 30 dias", "no hay"),
+        ] {
+            assert_eq!(
+                read_notice_date(said, today(), &words),
+                Ok(Reading::Sure(day(12, 31))),
+                "{said}"
+            );
+            assert_eq!(
+                read_notice_date(counted, today(), &words),
+                Err(DateProblem::CountFromTheLetter),
+                "{counted}"
+            );
+            assert_eq!(read_notice_date(none, today(), &words), Ok(Reading::DontKnow), "{none}");
+        }
+    }
+
+    #[test]
     fn holidays_a_day_either_side_and_last_year() {
         assert_eq!(read("thanksgiving"), Ok(Reading::Guess(day(11, 26))));
         assert_eq!(read("day after thanksgiving"), Ok(Reading::Guess(day(11, 27))));
