@@ -754,9 +754,17 @@ impl Turn<'_> {
     /// or was converted, skipped on "idk" where the question is optional,
     /// refused (asked again) otherwise.
     fn answer_amount(&mut self, q: Question, text: &str) {
-        // "no", "cant" at what they could pay: a skip, not a refusal.
+        // "no", "cant" at what they could pay: a skip, not a refusal. At the
+        // income, "i cant pay anything" is not an income: asked again.
         let cannot = reading::Choice::new(["no"]).and(self.words.choice_words("cannot_pay", "no"));
-        if q.is_optional() && matches!(read_choice(text, &[cannot], self.words), Ok(Reading::Sure(_))) {
+        let said_cannot = read_choice(text, &[cannot], self.words);
+        if q == Question::YearlyIncome
+            && matches!(said_cannot, Ok(Reading::Sure(_) | Reading::Guess(_)))
+            && !matches!(read_amount(text, self.words), Ok(Reading::Sure(amount)) if !amount.value.is_zero())
+        {
+            return self.say_then_current(keys::INCOME_NOT_PAYMENT);
+        }
+        if q.is_optional() && matches!(said_cannot, Ok(Reading::Sure(_))) {
             return self.skip(q);
         }
         let read = read_amount(text, self.words);

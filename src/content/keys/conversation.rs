@@ -215,6 +215,7 @@ keys! {
     // What the user typed could not be used.
     AMOUNT_UNREADABLE = "input.amount.unreadable";
     INCOME_TOO_SMALL = "input.amount.income_too_small" [amount];
+    INCOME_NOT_PAYMENT = "input.amount.income_not_payment";
     ESTIMATE_ZERO = "input.amount.estimate_zero";
     AMOUNT_NEGATIVE = "input.amount.negative";
     AMOUNT_TOO_PRECISE = "input.amount.too_precise";

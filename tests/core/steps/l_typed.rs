@@ -82,6 +82,18 @@ fn a_household_typed_in_words_is_counted() {
     chat.press(&plain(keys::GUESS_YES));
     assert_eq!(chat.bill().yearly_income, Some(dec!(14400)));
 
+    // "I can't pay anything" is what they can pay, not an income: asked
+    // again with why (trial 6: it was skipped, and the plan lost the income).
+    for said in ["i cant pay anything rn", "i can't pay anything", "cant"] {
+        let mut chat = at_household.fork();
+        chat.send(text("4"));
+        let out = chat.send(text(said));
+        assert_contains(&out[0], &plain(keys::INCOME_NOT_PAYMENT));
+        assert_eq!(chat.state.screen, asking(Question::YearlyIncome), "{said}");
+        assert_eq!(chat.bill().yearly_income, None, "{said}");
+        assert!(!chat.bill().skipped.contains("yearly_income"), "{said}");
+    }
+
     // "4 of us" is never an income of $4.
     let mut chat = at_household.fork();
     chat.send(text("4"));
