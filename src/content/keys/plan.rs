@@ -15,6 +15,7 @@ keys! {
     PLAN_SAVES_UP_TO = "plan.saves.up_to" [amount];
     PLAN_SAVES_RANGE = "plan.saves.range" [low, high];
     PLAN_SAVES_MOST_OF = "plan.saves.most_of" [amount];
+    PLAN_SAVES_AT_LEAST = "plan.saves.at_least" [amount];
     PLAN_SAVES_NOTHING = "plan.saves.nothing";
     PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
     PLAN_WHEN_NOW = "plan.when.now";

@@ -461,16 +461,25 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
     facts.set(Fact::TopFinding, plain(&top_text.title));
     facts.set(Fact::TopFindingAsk, plain(&top_text.ask));
     facts.set_opt(Fact::TopFindingAmount, positive(Some(top.at_stake)).map(usd));
-    let more: Vec<String> = pairs
+    // The first few findings, and every charge the plan's "Question N
+    // charges" step counts (trial rosa_es: the step counted 3 and the
+    // script asked about 2, leaving out line 8, 85027).
+    let in_script = |index: usize, finding: &Finding| index < SCRIPT_FINDINGS || crate::domain::plan::is_error(finding);
+    let said: Vec<&(&Finding, &FindingText)> = pairs
+        .iter()
+        .enumerate()
+        .filter(|(index, (finding, _))| in_script(*index, finding))
+        .map(|(_, pair)| pair)
+        .collect();
+    let more: Vec<String> = said
         .iter()
         .skip(1)
-        .take(SCRIPT_FINDINGS - 1)
         .map(|(_, text)| format!("• {}", plain(&text.ask)))
         .collect();
     facts.set(Fact::MoreAsks, more.join("\n"));
     // Lines about codes, or about a charge billed correctly, only with a
     // finding of that kind among those the script asks about.
-    let asked = || pairs.iter().take(SCRIPT_FINDINGS);
+    let asked = || said.iter().copied();
     facts.set_opt(
         Fact::CodesQuestioned,
         asked()
@@ -488,9 +497,8 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         Some(amount) => format!("{} ({})", plain(&text.title), usd(amount)),
         None => plain(&text.title),
     };
-    let script: Vec<String> = pairs
+    let script: Vec<String> = said
         .iter()
-        .take(SCRIPT_FINDINGS)
         .map(|(finding, text)| format!("• {}", titled(finding, text)))
         .collect();
     // A letter goes to the billing office, so it lists the charges to

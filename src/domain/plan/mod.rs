@@ -197,6 +197,10 @@ pub enum Savings {
     MostOf(Decimal),
     /// Between these amounts.
     Range(Decimal, Decimal),
+    /// This much from the findings that count dollars, and more if the
+    /// office agrees to the questions that count none ("worth asking",
+    /// ARCHITECTURE.md: confidence per rule): not an upper bound.
+    AtLeast(Decimal),
 }
 
 impl Savings {
@@ -204,7 +208,9 @@ impl Savings {
     pub fn most(self) -> Decimal {
         match self {
             Savings::Nothing | Savings::Unknown => Decimal::ZERO,
-            Savings::UpTo(amount) | Savings::MostOf(amount) | Savings::Range(_, amount) => amount,
+            Savings::UpTo(amount) | Savings::MostOf(amount) | Savings::Range(_, amount) | Savings::AtLeast(amount) => {
+                amount
+            }
         }
     }
 }
@@ -885,6 +891,26 @@ fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             Some(cap) if total > Decimal::ZERO => facts.up_to(total.min(cap)),
             _ if total > Decimal::ZERO => facts.up_to(total),
             _ => Savings::Unknown,
+        };
+        // Trial rosa_es: "Question 3 charges · up to $45" while the step's
+        // other two findings asked to remove $150 and $60. A question
+        // counts no dollars, so the step's figure is no upper bound then:
+        // it is what the counted findings take off, at least.
+        // A question on lines another finding already counts (a repeat
+        // that is also "not received") adds nothing; a cap reached is a
+        // true upper bound.
+        let counted: Vec<usize> = errors
+            .iter()
+            .filter(|f| f.at_stake > Decimal::ZERO)
+            .flat_map(|f| f.items.iter().copied())
+            .collect();
+        let questions = errors.iter().any(|f| {
+            f.at_stake <= Decimal::ZERO && !f.items.is_empty() && f.items.iter().all(|i| !counted.contains(i))
+        });
+        let below_cap = cap.is_none_or(|cap| total < cap);
+        let saves = match saves {
+            Savings::UpTo(amount) if questions && below_cap => Savings::AtLeast(amount),
+            other => other,
         };
         steps.push(step(Action::FixErrors { count: errors.len() }, saves, None, None));
     }
