@@ -172,6 +172,11 @@ vocabulary! {
     /// The same for Original Medicare: have the provider bill Medicare
     /// first; letters name Medicare and its Medicare Summary Notice (E2).
     MedicareFirst = "medicare_first",
+    /// Known when a denial is Original Medicare's (E2, E3): the appeal is a
+    /// redetermination by the Medicare contractor, asked through the
+    /// Medicare Summary Notice and 1-800-MEDICARE, not an insurer's
+    /// internal appeal with a member ID.
+    OriginalMedicare = "original_medicare",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

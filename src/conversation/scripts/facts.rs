@@ -86,6 +86,9 @@ pub fn facts(
         Fact::AssistanceDeadline,
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
+    if appeal == plan::coverage::AppealKind::OriginalMedicare {
+        facts.set(Fact::OriginalMedicare, "Original Medicare");
+    }
 
     // Who sent the bill, so a letter asks for what that bill has: revenue
     // codes are on a hospital's own bill (the UB-04, C6), not on a
@@ -870,6 +873,58 @@ mod tests {
         }
     }
 
+    /// E2, E3, E11: an Original Medicare denial is appealed by a
+    /// redetermination with the Medicare contractor, through the Medicare
+    /// Summary Notice and 1-800-MEDICARE, counted as filed when received;
+    /// never "an internal appeal", "my member ID", "insurance company".
+    #[test]
+    fn an_original_medicare_appeal_is_a_redetermination_with_the_contractor() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(crate::domain::bill::MedicareKind::Original),
+            claim: Some(crate::domain::bill::ClaimStatus::Denied),
+            // Nov 15 + 5 + 120 days is Sat, Mar 20, 2027.
+            denial_date: Some(day(2026, 11, 15)),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("1250.00")),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Fri, Mar 19, 2027"));
+        let script = templates.render_script(ScriptKind::InsurerAppeal, &facts).to_plain();
+        let letter = templates.render_letter(LetterKind::InsuranceAppeal, &facts);
+        for text in [&script, &letter] {
+            for never in [
+                "internal appeal",
+                "member ID",
+                "Member ID",
+                "insurance company",
+                "Appeals Department",
+            ] {
+                assert!(!text.contains(never), "{never:?} in:\n{text}");
+            }
+            assert!(text.contains("redetermination"), "{text}");
+            assert!(text.contains("Medicare contractor"), "{text}");
+            assert!(text.contains("receives it"), "{text}");
+        }
+        assert!(script.contains("1-800-MEDICARE"), "{script}");
+        assert!(letter.contains("Make sure it arrives by March 19, 2027"), "{letter}");
+        // A private plan keeps its internal appeal.
+        let private = Bill {
+            coverage: Some(Coverage::InNetwork),
+            medicare: None,
+            ..bill
+        };
+        let Rendered { facts, .. } = facts_for(&private, &content, today());
+        let script = templates.render_script(ScriptKind::InsurerAppeal, &facts).to_plain();
+        assert!(
+            script.contains("internal appeal") && !script.contains("redetermination"),
+            "{script}"
+        );
+    }
+
     #[test]
     fn medicare_appeals_get_their_own_deadline() {
         let content = Content::embedded().unwrap();
@@ -881,7 +936,9 @@ mod tests {
         };
         let Rendered { facts, .. } = facts_for(&bill, &content, today());
         assert!(facts.is_known(Fact::DenialDate));
-        assert_eq!(facts.get(Fact::AppealDeadline), Some("Sun, Dec 6"));
+        // Oct 2 + 65 days is Sun, Dec 6: E3 says file by the business day
+        // before (the old "Sun, Dec 6" was a day no office takes mail).
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Fri, Dec 4"));
         // Original Medicare: 5 days for receipt, then 120.
         let original = Bill {
             medicare: Some(crate::domain::bill::MedicareKind::Original),
