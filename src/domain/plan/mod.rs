@@ -639,7 +639,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             Some(Escalation::StateMedicaidAgency),
         ));
     }
-    if bill.coverage == Some(Coverage::Medicare) {
+    // E2: QMB bars billing for Medicare's deductibles and coinsurance, the
+    // cost sharing of care Medicare allowed. A claim Medicare denied ($0
+    // allowed) has none, so QMB is no way out of it (trial medicare_oh:
+    // "Check whether you have QMB" led a denied $640 lab bill); the appeal
+    // is, and the MSN's "Maximum You May Be Billed" and an ABN (E2).
+    let denied = facts.claim() == Some(ClaimStatus::Denied)
+        || (bill.insurance_processed() && bill.eob.allowed.is_some_and(|allowed| allowed.is_zero()));
+    if bill.coverage == Some(Coverage::Medicare) && !denied {
         match bill.qmb {
             Some(Answer3::Yes) => steps.push(step(
                 Action::QmbOwesNothing,
