@@ -71,6 +71,8 @@ keys! {
     // Medicare: the MSN's "Maximum You May Be Billed" (E2), not a network.
     VISIT_BALANCE_EOB_MEDICARE_EXPLAIN = "findings_visit.balance_differs_from_eob.medicare_explain" [your_share, amount_due, over];
     // Original Medicare: its Medicare Summary Notice, never "your EOB" (E2).
+    VISIT_BALANCE_MEDICARE_TITLE = "findings_visit.balance_differs_from_eob.medicare_title" [over];
+    VISIT_BALANCE_MEDICARE_ASK = "findings_visit.balance_differs_from_eob.medicare_ask" [your_share, amount_due, over];
     VISIT_BALANCE_MSN_TITLE = "findings_visit.balance_differs_from_eob.msn_title" [over];
     VISIT_BALANCE_MSN_EXPLAIN = "findings_visit.balance_differs_from_eob.msn_explain" [your_share, amount_due, over];
     VISIT_BALANCE_MSN_ASK = "findings_visit.balance_differs_from_eob.msn_ask" [your_share, amount_due, over];

@@ -98,16 +98,27 @@ pub fn describe(
             *amount_due,
             *your_share,
         ),
-        // Medicare: the MSN's maximum, not a network (E2).
+        // Medicare: the MSN's maximum, not a network (E2). A Medicare
+        // Advantage plan sends an EOB; with the kind not known, the
+        // statement is "the notice from Medicare or your plan".
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
             if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
         {
+            let advantage = bill.medicare == Some(crate::domain::bill::MedicareKind::Advantage);
             words.balance(
-                [
-                    keys::VISIT_BALANCE_EOB_TITLE,
-                    keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
-                    keys::VISIT_BALANCE_EOB_ASK,
-                ],
+                if advantage {
+                    [
+                        keys::VISIT_BALANCE_EOB_TITLE,
+                        keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                        keys::VISIT_BALANCE_EOB_ASK,
+                    ]
+                } else {
+                    [
+                        keys::VISIT_BALANCE_MEDICARE_TITLE,
+                        keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                        keys::VISIT_BALANCE_MEDICARE_ASK,
+                    ]
+                },
                 *amount_due,
                 *your_share,
             )
