@@ -121,6 +121,9 @@ vocabulary! {
     LumpSum = "lump_sum",
     /// What the patient could pay each month.
     Monthly = "monthly",
+    /// Known when the patient said they can pay $0 a month: a letter asks
+    /// to hold the account, never for "[amount you can pay] a month".
+    NothingMonthly = "nothing_monthly",
     /// How many monthly payments clear the balance.
     PlanMonths = "plan_months",
     /// What to open a settlement with a collector at (30% of the balance).

@@ -136,6 +136,9 @@ pub fn facts(
     }
     facts.set_opt(Fact::Income, bill.yearly_income.map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
+    if bill.monthly.is_some_and(|monthly| monthly <= Decimal::ZERO) {
+        facts.set(Fact::NothingMonthly, usd(Decimal::ZERO));
+    }
 
     let plan = plan::plan(bill, findings, today);
     set_plan(&mut facts, &plan, view);
@@ -871,6 +874,35 @@ mod tests {
         ] {
             assert!(!facts.is_known(fact), "{fact:?}");
         }
+    }
+
+    /// Trial: a patient who said they can pay $0 a month got a hardship
+    /// letter asking for "[amount you can pay] a month"; it asks to hold
+    /// the account instead.
+    #[test]
+    fn the_hardship_letter_asks_no_monthly_amount_of_a_patient_who_can_pay_nothing() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("1200.00")),
+            monthly: Some(Decimal::ZERO),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        let letter = templates.render_letter(LetterKind::HardshipPlan, &facts);
+        for never in ["a month", "[amount you can pay]", "the monthly amount"] {
+            assert!(!letter.contains(never), "{never:?} in:\n{letter}");
+        }
+        assert!(letter.contains("I cannot pay anything each month"), "{letter}");
+        let paying = Bill {
+            monthly: Some(d("50")),
+            ..bill
+        };
+        let Rendered { facts, .. } = facts_for(&paying, &content, today());
+        let letter = templates.render_letter(LetterKind::HardshipPlan, &facts);
+        assert!(letter.contains("payment plan of $50.00 a month"), "{letter}");
     }
 
     /// E2, E3, E11: an Original Medicare denial is appealed by a
