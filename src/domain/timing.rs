@@ -132,6 +132,10 @@ pub enum AdviceKind {
     AppealOtherPlan,
     /// In collections, letter date known: 30 days to dispute in writing.
     DebtValidation,
+    /// Same, the 30 days counted from the letter are behind but the legal
+    /// end (30 days after receipt, assumed 5 business days after sending,
+    /// A4) is not: the date is that legal end, not a "to be safe" date.
+    DebtValidationLegalEnd,
     /// Same, but the 30 days counted from the letter have passed.
     DebtValidationPassed,
     /// In collections, letter date not known.
@@ -154,7 +158,7 @@ impl AdviceKind {
     fn rank(self) -> u8 {
         match self {
             AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
-            AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed => 1,
+            AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed => 1,
             AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
             AdviceKind::AppealOtherPlan => 4,
@@ -466,8 +470,10 @@ fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     match letter {
         Some(letter) => {
             let end = validation_deadline(letter, today);
-            let kind = if today <= end {
+            let kind = if today <= plus(letter, VALIDATION_DAYS) {
                 AdviceKind::DebtValidation
+            } else if today <= end {
+                AdviceKind::DebtValidationLegalEnd
             } else {
                 AdviceKind::DebtValidationPassed
             };
@@ -1026,13 +1032,17 @@ mod tests {
             (day(2026, 6, 1), AdviceKind::DebtValidation, 30, day(2026, 7, 1)),
             (day(2026, 6, 30), AdviceKind::DebtValidation, 1, day(2026, 7, 1)),
             (day(2026, 7, 1), AdviceKind::DebtValidation, 0, day(2026, 7, 1)),
-            (day(2026, 7, 2), AdviceKind::DebtValidation, 6, day(2026, 7, 8)),
+            // Past the safe date: the legal end, worded as that (not "to be safe").
+            (day(2026, 7, 2), AdviceKind::DebtValidationLegalEnd, 6, day(2026, 7, 8)),
             (day(2026, 7, 9), AdviceKind::DebtValidationPassed, -1, day(2026, 7, 8)),
         ];
         for (today, kind, days, end) in cases {
             let advice = advise(&collections_bill(Some(letter)), today);
             let validation = find(&advice, |k| {
-                matches!(k, AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed)
+                matches!(
+                    k,
+                    AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed
+                )
             })
             .unwrap();
             assert_eq!(validation.kind, kind, "today {today}");

@@ -48,6 +48,7 @@ keys! {
     TIMING_APPEAL_OTHER_PLAN = "timing.appeal.other_plan";
     TIMING_VALIDATION = "timing.validation.open" [date, days];
     TIMING_VALIDATION_PASSED = "timing.validation.passed" [date, days];
+    TIMING_VALIDATION_LEGAL_END = "timing.validation.legal_end" [date, days];
     TIMING_VALIDATION_UNDATED = "timing.validation.undated";
     TIMING_CREDIT_NOT_BEFORE = "timing.credit.not_before" [date, days];
     TIMING_CREDIT = "timing.credit.general";
