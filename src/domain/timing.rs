@@ -37,6 +37,8 @@ pub mod sources {
     /// A4: Regulation F validation notice and period (12 CFR 1006.34).
     pub const DEBT_VALIDATION: &str =
         "https://www.ecfr.gov/current/title-12/chapter-X/part-1006/subpart-B/section-1006.34";
+    /// E1: Medicaid's retroactive eligibility (42 CFR 435.915).
+    pub const MEDICAID_RETRO: &str = "https://law.lawstack.com/laws/42-cfr_s_435-915_effective-date";
     /// A6: statute of limitations by state (3–10 years; a payment restarts it).
     pub const LIMITATIONS: &str = "https://medibillsaver.com/dispute/statute-of-limitations";
 }
@@ -151,6 +153,10 @@ pub enum AdviceKind {
     CreditReportingMayShow,
     /// The time to sue depends on the state; a payment can restart it.
     StatuteOfLimitations,
+    /// E1: the last day to apply for Medicaid so that it can still reach
+    /// back to the care (the plan's step); `rule_change`: the date is the
+    /// day before the 2027 rule shortens the reach.
+    MedicaidApplyBy { rule_change: bool },
 }
 
 impl AdviceKind {
@@ -159,7 +165,9 @@ impl AdviceKind {
         match self {
             AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
             AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed => 1,
-            AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
+            AdviceKind::NoSurprisesDispute { .. }
+            | AdviceKind::NoSurprisesDisputeMissed { .. }
+            | AdviceKind::MedicaidApplyBy { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
             AdviceKind::AppealOtherPlan => 4,
             AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
@@ -346,8 +354,22 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
             &[sources::LIMITATIONS],
         ));
     }
-    advice.sort_by_key(|a| a.urgency(today));
+    sort(&mut advice, today);
     advice
+}
+
+/// The most urgent first (the order every ⏰ list uses).
+pub fn sort(advice: &mut [Advice], today: NaiveDate) {
+    advice.sort_by_key(|a| a.urgency(today));
+}
+
+/// E1: the plan's date to apply for Medicaid by, as a ⏰ date.
+pub fn medicaid_apply_by(apply_by: NaiveDate, rule_change: bool) -> Advice {
+    Advice::dated(
+        AdviceKind::MedicaidApplyBy { rule_change },
+        apply_by,
+        &[sources::MEDICAID_RETRO],
+    )
 }
 
 fn before_care(bill: &Bill, service: NaiveDate) -> Advice {

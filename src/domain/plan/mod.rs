@@ -453,8 +453,21 @@ pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) ->
 /// audit's findings (they change how much is owed, never whether it is
 /// settled), so the plan is made without them here.
 pub fn dates(bill: &Bill, today: NaiveDate) -> Vec<timing::Advice> {
-    let offers_now = plan(bill, &[], today).offers_now();
-    timing::advise(bill, today, offers_now)
+    let plan = plan(bill, &[], today);
+    let mut advice = timing::advise(bill, today, plan.offers_now());
+    // E1: the plan's date to apply for Medicaid by is a date to watch too
+    // (trial rosa_es: the plan said Dec 31, the ⏰ dates did not).
+    let medicaid = plan.steps.iter().find_map(|step| match step.action {
+        Action::ApplyForMedicaid { apply_by, reach, .. } if step.deadline.is_some_and(|d| !d.passed) => Some(
+            timing::medicaid_apply_by(apply_by, reach == MedicaidReach::EndsWithRuleChange),
+        ),
+        _ => None,
+    });
+    if let Some(medicaid) = medicaid {
+        advice.push(medicaid);
+        timing::sort(&mut advice, today);
+    }
+    advice
 }
 
 /// The index of the plan step a finding is part of, if the plan takes it up.
@@ -1206,4 +1219,53 @@ fn percent_of(amount: Decimal, pct: u32) -> Decimal {
 
 fn cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bill::BillSender;
+    use crate::domain::timing::AdviceKind;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// E1, trial rosa_es: the plan said "apply for Medicaid by Thu, Dec 31"
+    /// and the ⏰ dates did not; the plan's date is a date to watch.
+    #[test]
+    fn the_plans_medicaid_date_is_a_date_to_watch() {
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 14)),
+            first_bill_date: Some(day(2026, 10, 28)),
+            amount_due: Some(Decimal::new(481_250, 2)),
+            household_size: Some(4),
+            yearly_income: Some(Decimal::from(45_000)),
+            state: Some("TX".into()),
+            ..Bill::default()
+        };
+        let today = day(2026, 12, 5);
+        let plan = plan(&bill, &[], today);
+        assert!(
+            plan.find(|a| matches!(a, Action::ApplyForMedicaid { .. })).is_some(),
+            "{plan:?}"
+        );
+        let advice = dates(&bill, today);
+        let medicaid = advice
+            .iter()
+            .find(|a| matches!(a.kind, AdviceKind::MedicaidApplyBy { .. }))
+            .expect("a Medicaid date");
+        assert_eq!(medicaid.date, Some(day(2026, 12, 31)));
+        assert_eq!(medicaid.kind, AdviceKind::MedicaidApplyBy { rule_change: true });
+        // Without the plan's step (insured), no such date.
+        let insured = Bill {
+            coverage: Some(Coverage::InNetwork),
+            ..bill
+        };
+        assert!(!dates(&insured, today)
+            .iter()
+            .any(|a| matches!(a.kind, AdviceKind::MedicaidApplyBy { .. })));
+    }
 }
