@@ -351,6 +351,12 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
         }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
         Action::AskAboutQmb { .. } => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        // E1: Medicaid can reach back to the care once approved; the
+        // provider then bills Medicaid (and takes its payment in full).
+        Action::ApplyForMedicaid { .. } => (
+            pick(keys::PLAN_SAY_APPLY_MEDICAID, keys::PLAN_SAY_COLLECTOR_APPLY_MEDICAID),
+            None,
+        ),
         Action::ConfirmFacilityNetwork { .. } => (
             pick(
                 keys::PLAN_SAY_CONFIRM_FACILITY,
