@@ -87,6 +87,10 @@ keys! {
     VISIT_ASK_EOB_ASK = "findings_visit.ask_for_eob.ask";
     VISIT_ASK_EOB_DENIED_EXPLAIN = "findings_visit.ask_for_eob.denied_explain";
     VISIT_ASK_EOB_DENIED_ASK = "findings_visit.ask_for_eob.denied_ask";
+    VISIT_ASK_MEDICARE_NOTICE_TITLE = "findings_visit.ask_for_eob.medicare_title";
+    VISIT_ASK_MEDICARE_NOTICE_EXPLAIN = "findings_visit.ask_for_eob.medicare_explain";
+    VISIT_ASK_MEDICARE_NOTICE_ASK = "findings_visit.ask_for_eob.medicare_ask";
+    VISIT_ASK_MEDICARE_NOTICE_DENIED_EXPLAIN = "findings_visit.ask_for_eob.medicare_denied_explain";
     // E2, E11: Original Medicare sends a Medicare Summary Notice, not an
     // EOB, and answers at 1-800-MEDICARE.
     VISIT_ASK_MSN_TITLE = "findings_visit.ask_for_msn.title";

@@ -535,6 +535,25 @@ impl Words<'_> {
 
     fn ask_for_eob(&self, denied: bool) -> FindingText {
         let msn = self.bill.gets_msn();
+        // E2: Medicare of a kind not known: the MSN or a Medicare plan's
+        // EOB, so neither "your insurer" nor "the MSN" alone.
+        let medicare_not_known = self.bill.coverage == Some(crate::domain::bill::Coverage::Medicare)
+            && !matches!(
+                self.bill.medicare,
+                Some(crate::domain::bill::MedicareKind::Original | crate::domain::bill::MedicareKind::Advantage)
+            );
+        if medicare_not_known {
+            let explain = if denied {
+                keys::VISIT_ASK_MEDICARE_NOTICE_DENIED_EXPLAIN
+            } else {
+                keys::VISIT_ASK_MEDICARE_NOTICE_EXPLAIN
+            };
+            return FindingText {
+                title: self.text(keys::VISIT_ASK_MEDICARE_NOTICE_TITLE),
+                explain: self.text(explain),
+                ask: self.text(keys::VISIT_ASK_MEDICARE_NOTICE_ASK),
+            };
+        }
         let (title, explain, ask) = match (msn, denied) {
             (false, true) => (
                 keys::VISIT_ASK_EOB_TITLE,
