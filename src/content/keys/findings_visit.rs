@@ -158,6 +158,8 @@ keys! {
     VISIT_APPEAL_EXPLAIN_PASSED = "findings_visit.appeal_denial.explain_passed" [deadline];
     VISIT_APPEAL_ASK_PASSED = "findings_visit.appeal_denial.ask_passed";
     VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
+    VISIT_APPEAL_ASK_MEDICARE = "findings_visit.appeal_denial.ask_medicare";
+    VISIT_APPEAL_ASK_PASSED_MEDICARE = "findings_visit.appeal_denial.ask_passed_medicare";
     VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
     VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
     VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];

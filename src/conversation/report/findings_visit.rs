@@ -211,6 +211,21 @@ pub fn describe(
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
             ask: words.text(itemized_ask(bill.sender)),
         },
+        // E2, E11: Medicare's denials are asked of Medicare (1-800-MEDICARE)
+        // or the Medicare plan, not "the insurer".
+        VisitIssue::AppealDenial { deadline } if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) => {
+            words.deadline_step(
+                [
+                    keys::VISIT_APPEAL_TITLE,
+                    keys::VISIT_APPEAL_EXPLAIN,
+                    keys::VISIT_APPEAL_EXPLAIN_DATED,
+                    keys::VISIT_APPEAL_EXPLAIN_PASSED,
+                    keys::VISIT_APPEAL_ASK_MEDICARE,
+                    keys::VISIT_APPEAL_ASK_PASSED_MEDICARE,
+                ],
+                *deadline,
+            )
+        }
         VisitIssue::AppealDenial { deadline } => words.deadline_step(
             [
                 keys::VISIT_APPEAL_TITLE,
