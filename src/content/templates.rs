@@ -180,6 +180,10 @@ vocabulary! {
     /// Medicare Summary Notice and 1-800-MEDICARE, not an insurer's
     /// internal appeal with a member ID.
     OriginalMedicare = "original_medicare",
+    /// Known when a denial is Medicare's of a kind not known (Original or
+    /// Advantage): the script speaks of "Medicare or your Medicare plan"
+    /// and its notice, not an insurance company and a member ID (E2).
+    MedicareKindUnknown = "medicare_kind_unknown",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

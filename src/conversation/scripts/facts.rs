@@ -89,6 +89,9 @@ pub fn facts(
     if appeal == plan::coverage::AppealKind::OriginalMedicare {
         facts.set(Fact::OriginalMedicare, "Original Medicare");
     }
+    if appeal == plan::coverage::AppealKind::MedicareNotSure {
+        facts.set(Fact::MedicareKindUnknown, "Medicare");
+    }
 
     // Who sent the bill, so a letter asks for what that bill has: revenue
     // codes are on a hospital's own bill (the UB-04, C6), not on a
