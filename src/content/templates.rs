@@ -121,6 +121,9 @@ vocabulary! {
     LumpSum = "lump_sum",
     /// What the patient could pay each month.
     Monthly = "monthly",
+    /// Known when the patient said they can pay $0 a month: a letter asks
+    /// to hold the account, never for "[amount you can pay] a month".
+    NothingMonthly = "nothing_monthly",
     /// How many monthly payments clear the balance.
     PlanMonths = "plan_months",
     /// What to open a settlement with a collector at (30% of the balance).
@@ -172,6 +175,15 @@ vocabulary! {
     /// The same for Original Medicare: have the provider bill Medicare
     /// first; letters name Medicare and its Medicare Summary Notice (E2).
     MedicareFirst = "medicare_first",
+    /// Known when a denial is Original Medicare's (E2, E3): the appeal is a
+    /// redetermination by the Medicare contractor, asked through the
+    /// Medicare Summary Notice and 1-800-MEDICARE, not an insurer's
+    /// internal appeal with a member ID.
+    OriginalMedicare = "original_medicare",
+    /// Known when a denial is Medicare's of a kind not known (Original or
+    /// Advantage): the script speaks of "Medicare or your Medicare plan"
+    /// and its notice, not an insurance company and a member ID (E2).
+    MedicareKindUnknown = "medicare_kind_unknown",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

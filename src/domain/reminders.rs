@@ -160,7 +160,9 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
             AdviceKind::FinancialAssistanceDeadline => {
                 add(ReminderKind::FinancialAssistance, date, notice(date, today))
             }
-            AdviceKind::DebtValidation => add(ReminderKind::DebtValidation, date, notice(date, today)),
+            AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd => {
+                add(ReminderKind::DebtValidation, date, notice(date, today))
+            }
             AdviceKind::CollectionsNotice => add(ReminderKind::CollectionsNotice, date, notice(date, today)),
             _ => {}
         }

@@ -37,6 +37,8 @@ pub mod sources {
     /// A4: Regulation F validation notice and period (12 CFR 1006.34).
     pub const DEBT_VALIDATION: &str =
         "https://www.ecfr.gov/current/title-12/chapter-X/part-1006/subpart-B/section-1006.34";
+    /// E1: Medicaid's retroactive eligibility (42 CFR 435.915).
+    pub const MEDICAID_RETRO: &str = "https://law.lawstack.com/laws/42-cfr_s_435-915_effective-date";
     /// A6: statute of limitations by state (3–10 years; a payment restarts it).
     pub const LIMITATIONS: &str = "https://medibillsaver.com/dispute/statute-of-limitations";
 }
@@ -137,6 +139,10 @@ pub enum AdviceKind {
     AppealOtherPlan,
     /// In collections, letter date known: 30 days to dispute in writing.
     DebtValidation,
+    /// Same, the 30 days counted from the letter are behind but the legal
+    /// end (30 days after receipt, assumed 5 business days after sending,
+    /// A4) is not: the date is that legal end, not a "to be safe" date.
+    DebtValidationLegalEnd,
     /// Same, but the 30 days counted from the letter have passed.
     DebtValidationPassed,
     /// In collections, letter date not known.
@@ -152,6 +158,10 @@ pub enum AdviceKind {
     CreditReportingMayShow,
     /// The time to sue depends on the state; a payment can restart it.
     StatuteOfLimitations,
+    /// E1: the last day to apply for Medicaid so that it can still reach
+    /// back to the care (the plan's step); `rule_change`: the date is the
+    /// day before the 2027 rule shortens the reach.
+    MedicaidApplyBy { rule_change: bool },
 }
 
 impl AdviceKind {
@@ -159,8 +169,10 @@ impl AdviceKind {
     fn rank(self) -> u8 {
         match self {
             AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
-            AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed => 1,
-            AdviceKind::NoSurprisesDispute { .. } | AdviceKind::NoSurprisesDisputeMissed { .. } => 2,
+            AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed => 1,
+            AdviceKind::NoSurprisesDispute { .. }
+            | AdviceKind::NoSurprisesDisputeMissed { .. }
+            | AdviceKind::MedicaidApplyBy { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
             AdviceKind::AppealOtherPlan => 4,
             AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
@@ -359,8 +371,22 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
             &[sources::LIMITATIONS],
         ));
     }
-    advice.sort_by_key(|a| a.urgency(today));
+    sort(&mut advice, today);
     advice
+}
+
+/// The most urgent first (the order every ⏰ list uses).
+pub fn sort(advice: &mut [Advice], today: NaiveDate) {
+    advice.sort_by_key(|a| a.urgency(today));
+}
+
+/// E1: the plan's date to apply for Medicaid by, as a ⏰ date.
+pub fn medicaid_apply_by(apply_by: NaiveDate, rule_change: bool) -> Advice {
+    Advice::dated(
+        AdviceKind::MedicaidApplyBy { rule_change },
+        apply_by,
+        &[sources::MEDICAID_RETRO],
+    )
 }
 
 fn before_care(bill: &Bill, service: NaiveDate) -> Advice {
@@ -483,8 +509,10 @@ fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     match letter {
         Some(letter) => {
             let end = validation_deadline(letter, today);
-            let kind = if today <= end {
+            let kind = if today <= plus(letter, VALIDATION_DAYS) {
                 AdviceKind::DebtValidation
+            } else if today <= end {
+                AdviceKind::DebtValidationLegalEnd
             } else {
                 AdviceKind::DebtValidationPassed
             };
@@ -1043,13 +1071,17 @@ mod tests {
             (day(2026, 6, 1), AdviceKind::DebtValidation, 30, day(2026, 7, 1)),
             (day(2026, 6, 30), AdviceKind::DebtValidation, 1, day(2026, 7, 1)),
             (day(2026, 7, 1), AdviceKind::DebtValidation, 0, day(2026, 7, 1)),
-            (day(2026, 7, 2), AdviceKind::DebtValidation, 6, day(2026, 7, 8)),
+            // Past the safe date: the legal end, worded as that (not "to be safe").
+            (day(2026, 7, 2), AdviceKind::DebtValidationLegalEnd, 6, day(2026, 7, 8)),
             (day(2026, 7, 9), AdviceKind::DebtValidationPassed, -1, day(2026, 7, 8)),
         ];
         for (today, kind, days, end) in cases {
             let advice = advise(&collections_bill(Some(letter)), today);
             let validation = find(&advice, |k| {
-                matches!(k, AdviceKind::DebtValidation | AdviceKind::DebtValidationPassed)
+                matches!(
+                    k,
+                    AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed
+                )
             })
             .unwrap();
             assert_eq!(validation.kind, kind, "today {today}");

@@ -71,6 +71,8 @@ keys! {
     // Medicare: the MSN's "Maximum You May Be Billed" (E2), not a network.
     VISIT_BALANCE_EOB_MEDICARE_EXPLAIN = "findings_visit.balance_differs_from_eob.medicare_explain" [your_share, amount_due, over];
     // Original Medicare: its Medicare Summary Notice, never "your EOB" (E2).
+    VISIT_BALANCE_MEDICARE_TITLE = "findings_visit.balance_differs_from_eob.medicare_title" [over];
+    VISIT_BALANCE_MEDICARE_ASK = "findings_visit.balance_differs_from_eob.medicare_ask" [your_share, amount_due, over];
     VISIT_BALANCE_MSN_TITLE = "findings_visit.balance_differs_from_eob.msn_title" [over];
     VISIT_BALANCE_MSN_EXPLAIN = "findings_visit.balance_differs_from_eob.msn_explain" [your_share, amount_due, over];
     VISIT_BALANCE_MSN_ASK = "findings_visit.balance_differs_from_eob.msn_ask" [your_share, amount_due, over];
@@ -85,6 +87,10 @@ keys! {
     VISIT_ASK_EOB_ASK = "findings_visit.ask_for_eob.ask";
     VISIT_ASK_EOB_DENIED_EXPLAIN = "findings_visit.ask_for_eob.denied_explain";
     VISIT_ASK_EOB_DENIED_ASK = "findings_visit.ask_for_eob.denied_ask";
+    VISIT_ASK_MEDICARE_NOTICE_TITLE = "findings_visit.ask_for_eob.medicare_title";
+    VISIT_ASK_MEDICARE_NOTICE_EXPLAIN = "findings_visit.ask_for_eob.medicare_explain";
+    VISIT_ASK_MEDICARE_NOTICE_ASK = "findings_visit.ask_for_eob.medicare_ask";
+    VISIT_ASK_MEDICARE_NOTICE_DENIED_EXPLAIN = "findings_visit.ask_for_eob.medicare_denied_explain";
     // E2, E11: Original Medicare sends a Medicare Summary Notice, not an
     // EOB, and answers at 1-800-MEDICARE.
     VISIT_ASK_MSN_TITLE = "findings_visit.ask_for_msn.title";
@@ -152,6 +158,8 @@ keys! {
     VISIT_APPEAL_EXPLAIN_PASSED = "findings_visit.appeal_denial.explain_passed" [deadline];
     VISIT_APPEAL_ASK_PASSED = "findings_visit.appeal_denial.ask_passed";
     VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
+    VISIT_APPEAL_ASK_MEDICARE = "findings_visit.appeal_denial.ask_medicare";
+    VISIT_APPEAL_ASK_PASSED_MEDICARE = "findings_visit.appeal_denial.ask_passed_medicare";
     VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
     VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
     VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];

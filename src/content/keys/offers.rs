@@ -23,6 +23,7 @@ keys! {
     OFFER_NOT_YET = "offer.not_yet" [number, step];
     /// What the offer starts from, when it is not the balance as billed.
     OFFER_FROM_EOB_SHARE = "offer.from.eob_share" [owed, balance];
+    OFFER_FROM_MEDICARE_SHARE = "offer.from.medicare_share" [owed, balance];
     OFFER_FROM_ESTIMATE = "offer.from.estimate" [owed, balance];
     OFFER_FROM_AUDITED = "offer.from.audited" [owed, balance];
     /// Financial help may make the bill free: apply before offering.

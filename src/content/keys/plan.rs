@@ -15,6 +15,7 @@ keys! {
     PLAN_SAVES_UP_TO = "plan.saves.up_to" [amount];
     PLAN_SAVES_RANGE = "plan.saves.range" [low, high];
     PLAN_SAVES_MOST_OF = "plan.saves.most_of" [amount];
+    PLAN_SAVES_AT_LEAST = "plan.saves.at_least" [amount];
     PLAN_SAVES_NOTHING = "plan.saves.nothing";
     PLAN_SAVES_UNKNOWN = "plan.saves.unknown";
     PLAN_WHEN_NOW = "plan.when.now";
@@ -160,6 +161,7 @@ keys! {
     PLAN_SAY_PAY_SHARE_MEDICARE = "plan.ask.pay_share_medicare" [share];
     PLAN_SAY_CONFIRM_NETWORK = "plan.ask.confirm_network";
     PLAN_SAY_ASK_QMB = "plan.ask.ask_qmb";
+    PLAN_SAY_APPLY_MEDICAID = "plan.ask.apply_medicaid";
     PLAN_SAY_CONFIRM_FACILITY = "plan.ask.confirm_facility";
     /// The same first words, to a collection agency (it holds the debt; it
     /// neither bills the insurer nor corrects the provider's bill).
@@ -173,6 +175,7 @@ keys! {
     PLAN_SAY_COLLECTOR_PAY_SHARE_MEDICARE = "plan.ask_collector.pay_share_medicare" [share];
     PLAN_SAY_COLLECTOR_CONFIRM_NETWORK = "plan.ask_collector.confirm_network";
     PLAN_SAY_COLLECTOR_ASK_QMB = "plan.ask_collector.ask_qmb";
+    PLAN_SAY_COLLECTOR_APPLY_MEDICAID = "plan.ask_collector.apply_medicaid";
     PLAN_SAY_COLLECTOR_CONFIRM_FACILITY = "plan.ask_collector.confirm_facility";
     /// What comes after the plan's appeal, by coverage (E3), for the script.
     PLAN_APPEAL_NEXT_PRIVATE = "plan.appeal_next.private";

@@ -50,6 +50,9 @@ keys! {
     TIMING_APPEAL_OTHER_PLAN = "timing.appeal.other_plan";
     TIMING_VALIDATION = "timing.validation.open" [date, days];
     TIMING_VALIDATION_PASSED = "timing.validation.passed" [date, days];
+    TIMING_VALIDATION_LEGAL_END = "timing.validation.legal_end" [date, days];
+    TIMING_MEDICAID_APPLY_BY = "timing.medicaid.apply_by" [date, days];
+    TIMING_MEDICAID_RULE_CHANGE = "timing.medicaid.rule_change" [date, days];
     TIMING_VALIDATION_UNDATED = "timing.validation.undated";
     TIMING_CREDIT_NOT_BEFORE = "timing.credit.not_before" [date, days];
     TIMING_CREDIT = "timing.credit.general";

@@ -98,16 +98,27 @@ pub fn describe(
             *amount_due,
             *your_share,
         ),
-        // Medicare: the MSN's maximum, not a network (E2).
+        // Medicare: the MSN's maximum, not a network (E2). A Medicare
+        // Advantage plan sends an EOB; with the kind not known, the
+        // statement is "the notice from Medicare or your plan".
         VisitIssue::BalanceDiffersFromEob { amount_due, your_share }
             if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) =>
         {
+            let advantage = bill.medicare == Some(crate::domain::bill::MedicareKind::Advantage);
             words.balance(
-                [
-                    keys::VISIT_BALANCE_EOB_TITLE,
-                    keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
-                    keys::VISIT_BALANCE_EOB_ASK,
-                ],
+                if advantage {
+                    [
+                        keys::VISIT_BALANCE_EOB_TITLE,
+                        keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                        keys::VISIT_BALANCE_EOB_ASK,
+                    ]
+                } else {
+                    [
+                        keys::VISIT_BALANCE_MEDICARE_TITLE,
+                        keys::VISIT_BALANCE_EOB_MEDICARE_EXPLAIN,
+                        keys::VISIT_BALANCE_MEDICARE_ASK,
+                    ]
+                },
                 *amount_due,
                 *your_share,
             )
@@ -200,6 +211,21 @@ pub fn describe(
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
             ask: words.text(itemized_ask(bill.sender)),
         },
+        // E2, E11: Medicare's denials are asked of Medicare (1-800-MEDICARE)
+        // or the Medicare plan, not "the insurer".
+        VisitIssue::AppealDenial { deadline } if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) => {
+            words.deadline_step(
+                [
+                    keys::VISIT_APPEAL_TITLE,
+                    keys::VISIT_APPEAL_EXPLAIN,
+                    keys::VISIT_APPEAL_EXPLAIN_DATED,
+                    keys::VISIT_APPEAL_EXPLAIN_PASSED,
+                    keys::VISIT_APPEAL_ASK_MEDICARE,
+                    keys::VISIT_APPEAL_ASK_PASSED_MEDICARE,
+                ],
+                *deadline,
+            )
+        }
         VisitIssue::AppealDenial { deadline } => words.deadline_step(
             [
                 keys::VISIT_APPEAL_TITLE,
@@ -524,6 +550,25 @@ impl Words<'_> {
 
     fn ask_for_eob(&self, denied: bool) -> FindingText {
         let msn = self.bill.gets_msn();
+        // E2: Medicare of a kind not known: the MSN or a Medicare plan's
+        // EOB, so neither "your insurer" nor "the MSN" alone.
+        let medicare_not_known = self.bill.coverage == Some(crate::domain::bill::Coverage::Medicare)
+            && !matches!(
+                self.bill.medicare,
+                Some(crate::domain::bill::MedicareKind::Original | crate::domain::bill::MedicareKind::Advantage)
+            );
+        if medicare_not_known {
+            let explain = if denied {
+                keys::VISIT_ASK_MEDICARE_NOTICE_DENIED_EXPLAIN
+            } else {
+                keys::VISIT_ASK_MEDICARE_NOTICE_EXPLAIN
+            };
+            return FindingText {
+                title: self.text(keys::VISIT_ASK_MEDICARE_NOTICE_TITLE),
+                explain: self.text(explain),
+                ask: self.text(keys::VISIT_ASK_MEDICARE_NOTICE_ASK),
+            };
+        }
         let (title, explain, ask) = match (msn, denied) {
             (false, true) => (
                 keys::VISIT_ASK_EOB_TITLE,

@@ -83,6 +83,14 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
         Owed::Amount(amount, basis) => {
             let from = match basis {
                 OwedBasis::Balance => None,
+                // Medicare's share is on its MSN or a Medicare plan's EOB;
+                // "the insurer's statement" only for an Advantage plan.
+                OwedBasis::EobShare
+                    if bill.coverage == Some(crate::domain::bill::Coverage::Medicare)
+                        && bill.medicare != Some(crate::domain::bill::MedicareKind::Advantage) =>
+                {
+                    Some(keys::OFFER_FROM_MEDICARE_SHARE)
+                }
                 OwedBasis::EobShare => Some(keys::OFFER_FROM_EOB_SHARE),
                 OwedBasis::Estimate => Some(keys::OFFER_FROM_ESTIMATE),
                 OwedBasis::Audited => Some(keys::OFFER_FROM_AUDITED),

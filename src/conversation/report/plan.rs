@@ -209,6 +209,7 @@ fn saves(savings: Savings, view: &View<'_>) -> Html {
         Savings::Unknown => content.text(keys::PLAN_SAVES_UNKNOWN),
         Savings::UpTo(amount) => content.render(keys::PLAN_SAVES_UP_TO, &[("amount", Fill::Text(&usd(amount)))]),
         Savings::MostOf(amount) => content.render(keys::PLAN_SAVES_MOST_OF, &[("amount", Fill::Text(&usd(amount)))]),
+        Savings::AtLeast(amount) => content.render(keys::PLAN_SAVES_AT_LEAST, &[("amount", Fill::Text(&usd(amount)))]),
         Savings::Range(low, high) => content.render(
             keys::PLAN_SAVES_RANGE,
             &[("low", Fill::Text(&usd(low))), ("high", Fill::Text(&usd(high)))],

@@ -110,6 +110,9 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
         AdviceKind::AppealExternal => content.text(keys::TIMING_APPEAL_EXTERNAL),
         AdviceKind::AppealOtherPlan => content.text(keys::TIMING_APPEAL_OTHER_PLAN),
         AdviceKind::DebtValidation => dated(keys::TIMING_VALIDATION),
+        AdviceKind::DebtValidationLegalEnd => dated(keys::TIMING_VALIDATION_LEGAL_END),
+        AdviceKind::MedicaidApplyBy { rule_change: false } => dated(keys::TIMING_MEDICAID_APPLY_BY),
+        AdviceKind::MedicaidApplyBy { rule_change: true } => dated(keys::TIMING_MEDICAID_RULE_CHANGE),
         AdviceKind::DebtValidationPassed => dated(keys::TIMING_VALIDATION_PASSED),
         AdviceKind::DebtValidationUndated => content.text(keys::TIMING_VALIDATION_UNDATED),
         AdviceKind::CreditReportingNotBefore => dated(keys::TIMING_CREDIT_NOT_BEFORE),
@@ -294,6 +297,33 @@ mod tests {
         );
     }
 
+    /// A4: up to 30 days from the letter, "to be safe, send it by" that
+    /// date; after it, the date shown is the legal end (receipt assumed 5
+    /// business days after Mon, Jun 1 is Mon, Jun 8; + 30 days: Wed, Jul 8),
+    /// and the words say so instead of "to be safe".
+    #[test]
+    fn the_validation_line_says_which_date_it_shows() {
+        let bill = Bill {
+            sender: Some(BillSender::CollectionsAgency),
+            coverage: Some(Coverage::SelfPay),
+            in_collections: Some(true),
+            collector_letter_date: Some(day(2026, 6, 1)),
+            amount_due: Some(Decimal::new(40_000, 2)),
+            ..Bill::default()
+        };
+        let open = render(&bill, day(2026, 6, 21));
+        assert!(open.as_str().contains("To be safe, send it by Wed, Jul 1"), "{open}");
+        let late = render(&bill, day(2026, 7, 3));
+        let text = late.as_str();
+        assert!(!text.contains("To be safe"), "{text}");
+        assert!(
+            text.contains(
+                "are behind you, but the time to dispute the debt in writing runs until Wed, Jul 8 (5 days left)"
+            ),
+            "{text}"
+        );
+    }
+
     #[test]
     fn every_kind_renders_without_a_placeholder_left() {
         let content = Content::embedded().unwrap();
@@ -330,6 +360,9 @@ mod tests {
             AdviceKind::AppealExternal,
             AdviceKind::AppealOtherPlan,
             AdviceKind::DebtValidation,
+            AdviceKind::DebtValidationLegalEnd,
+            AdviceKind::MedicaidApplyBy { rule_change: false },
+            AdviceKind::MedicaidApplyBy { rule_change: true },
             AdviceKind::DebtValidationPassed,
             AdviceKind::DebtValidationUndated,
             AdviceKind::CreditReportingNotBefore,

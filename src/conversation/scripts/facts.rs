@@ -86,6 +86,12 @@ pub fn facts(
         Fact::AssistanceDeadline,
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
+    if appeal == plan::coverage::AppealKind::OriginalMedicare {
+        facts.set(Fact::OriginalMedicare, "Original Medicare");
+    }
+    if appeal == plan::coverage::AppealKind::MedicareNotSure {
+        facts.set(Fact::MedicareKindUnknown, "Medicare");
+    }
 
     // Who sent the bill, so a letter asks for what that bill has: revenue
     // codes are on a hospital's own bill (the UB-04, C6), not on a
@@ -133,6 +139,9 @@ pub fn facts(
     }
     facts.set_opt(Fact::Income, bill.yearly_income.map(usd));
     facts.set_opt(Fact::Monthly, positive(bill.monthly).map(usd));
+    if bill.monthly.is_some_and(|monthly| monthly <= Decimal::ZERO) {
+        facts.set(Fact::NothingMonthly, usd(Decimal::ZERO));
+    }
 
     let plan = plan::plan(bill, findings, today);
     set_plan(&mut facts, &plan, view);
@@ -345,6 +354,12 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
         }
         Action::QmbOwesNothing => (pick(keys::PLAN_SAY_QMB, keys::PLAN_SAY_COLLECTOR_QMB), None),
         Action::AskAboutQmb { .. } => (pick(keys::PLAN_SAY_ASK_QMB, keys::PLAN_SAY_COLLECTOR_ASK_QMB), None),
+        // E1: Medicaid can reach back to the care once approved; the
+        // provider then bills Medicaid (and takes its payment in full).
+        Action::ApplyForMedicaid { .. } => (
+            pick(keys::PLAN_SAY_APPLY_MEDICAID, keys::PLAN_SAY_COLLECTOR_APPLY_MEDICAID),
+            None,
+        ),
         Action::ConfirmFacilityNetwork { .. } => (
             pick(
                 keys::PLAN_SAY_CONFIRM_FACILITY,
@@ -461,16 +476,25 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
     facts.set(Fact::TopFinding, plain(&top_text.title));
     facts.set(Fact::TopFindingAsk, plain(&top_text.ask));
     facts.set_opt(Fact::TopFindingAmount, positive(Some(top.at_stake)).map(usd));
-    let more: Vec<String> = pairs
+    // The first few findings, and every charge the plan's "Question N
+    // charges" step counts (trial rosa_es: the step counted 3 and the
+    // script asked about 2, leaving out line 8, 85027).
+    let in_script = |index: usize, finding: &Finding| index < SCRIPT_FINDINGS || crate::domain::plan::is_error(finding);
+    let said: Vec<&(&Finding, &FindingText)> = pairs
+        .iter()
+        .enumerate()
+        .filter(|(index, (finding, _))| in_script(*index, finding))
+        .map(|(_, pair)| pair)
+        .collect();
+    let more: Vec<String> = said
         .iter()
         .skip(1)
-        .take(SCRIPT_FINDINGS - 1)
         .map(|(_, text)| format!("• {}", plain(&text.ask)))
         .collect();
     facts.set(Fact::MoreAsks, more.join("\n"));
     // Lines about codes, or about a charge billed correctly, only with a
     // finding of that kind among those the script asks about.
-    let asked = || pairs.iter().take(SCRIPT_FINDINGS);
+    let asked = || said.iter().copied();
     facts.set_opt(
         Fact::CodesQuestioned,
         asked()
@@ -488,9 +512,8 @@ fn set_findings(facts: &mut Facts, findings: &[Finding], texts: &[FindingText]) 
         Some(amount) => format!("{} ({})", plain(&text.title), usd(amount)),
         None => plain(&text.title),
     };
-    let script: Vec<String> = pairs
+    let script: Vec<String> = said
         .iter()
-        .take(SCRIPT_FINDINGS)
         .map(|(finding, text)| format!("• {}", titled(finding, text)))
         .collect();
     // A letter goes to the billing office, so it lists the charges to
@@ -862,6 +885,87 @@ mod tests {
         }
     }
 
+    /// Trial: a patient who said they can pay $0 a month got a hardship
+    /// letter asking for "[amount you can pay] a month"; it asks to hold
+    /// the account instead.
+    #[test]
+    fn the_hardship_letter_asks_no_monthly_amount_of_a_patient_who_can_pay_nothing() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("1200.00")),
+            monthly: Some(Decimal::ZERO),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        let letter = templates.render_letter(LetterKind::HardshipPlan, &facts);
+        for never in ["a month", "[amount you can pay]", "the monthly amount"] {
+            assert!(!letter.contains(never), "{never:?} in:\n{letter}");
+        }
+        assert!(letter.contains("I cannot pay anything each month"), "{letter}");
+        let paying = Bill {
+            monthly: Some(d("50")),
+            ..bill
+        };
+        let Rendered { facts, .. } = facts_for(&paying, &content, today());
+        let letter = templates.render_letter(LetterKind::HardshipPlan, &facts);
+        assert!(letter.contains("payment plan of $50.00 a month"), "{letter}");
+    }
+
+    /// E2, E3, E11: an Original Medicare denial is appealed by a
+    /// redetermination with the Medicare contractor, through the Medicare
+    /// Summary Notice and 1-800-MEDICARE, counted as filed when received;
+    /// never "an internal appeal", "my member ID", "insurance company".
+    #[test]
+    fn an_original_medicare_appeal_is_a_redetermination_with_the_contractor() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(crate::domain::bill::MedicareKind::Original),
+            claim: Some(crate::domain::bill::ClaimStatus::Denied),
+            // Nov 15 + 5 + 120 days is Sat, Mar 20, 2027.
+            denial_date: Some(day(2026, 11, 15)),
+            service_date: Some(day(2026, 10, 2)),
+            amount_due: Some(d("1250.00")),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Fri, Mar 19, 2027"));
+        let script = templates.render_script(ScriptKind::InsurerAppeal, &facts).to_plain();
+        let letter = templates.render_letter(LetterKind::InsuranceAppeal, &facts);
+        for text in [&script, &letter] {
+            for never in [
+                "internal appeal",
+                "member ID",
+                "Member ID",
+                "insurance company",
+                "Appeals Department",
+            ] {
+                assert!(!text.contains(never), "{never:?} in:\n{text}");
+            }
+            assert!(text.contains("redetermination"), "{text}");
+            assert!(text.contains("Medicare contractor"), "{text}");
+            assert!(text.contains("receives it"), "{text}");
+        }
+        assert!(script.contains("1-800-MEDICARE"), "{script}");
+        assert!(letter.contains("Make sure it arrives by March 19, 2027"), "{letter}");
+        // A private plan keeps its internal appeal.
+        let private = Bill {
+            coverage: Some(Coverage::InNetwork),
+            medicare: None,
+            ..bill
+        };
+        let Rendered { facts, .. } = facts_for(&private, &content, today());
+        let script = templates.render_script(ScriptKind::InsurerAppeal, &facts).to_plain();
+        assert!(
+            script.contains("internal appeal") && !script.contains("redetermination"),
+            "{script}"
+        );
+    }
+
     #[test]
     fn medicare_appeals_get_their_own_deadline() {
         let content = Content::embedded().unwrap();
@@ -873,7 +977,9 @@ mod tests {
         };
         let Rendered { facts, .. } = facts_for(&bill, &content, today());
         assert!(facts.is_known(Fact::DenialDate));
-        assert_eq!(facts.get(Fact::AppealDeadline), Some("Sun, Dec 6"));
+        // Oct 2 + 65 days is Sun, Dec 6: E3 says file by the business day
+        // before (the old "Sun, Dec 6" was a day no office takes mail).
+        assert_eq!(facts.get(Fact::AppealDeadline), Some("Fri, Dec 4"));
         // Original Medicare: 5 days for receipt, then 120.
         let original = Bill {
             medicare: Some(crate::domain::bill::MedicareKind::Original),

@@ -5,6 +5,7 @@
 //! and E3 (appeal deadlines), and `domain-facts.md` A5 (private plans).
 
 use crate::domain::bill::{Bill, Coverage, MedicareKind};
+use crate::domain::holidays::business_day_on_or_before;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// A5: a private plan must allow at least 180 days for the internal appeal.
@@ -44,6 +45,11 @@ pub fn appeal_kind(bill: &Bill) -> AppealKind {
 }
 
 /// The last day to appeal a denial dated `notice` (E3's "how to compute").
+/// E3: the federal text does not roll a deadline past a weekend or a
+/// holiday, so for E3's appeals the day given is the last business day on
+/// or before it (an Original Medicare redetermination counts as filed when
+/// the contractor receives it). A private plan's 180 days are A5's floor,
+/// not E3's, and stay as counted.
 pub fn appeal_deadline(kind: AppealKind, notice: NaiveDate) -> NaiveDate {
     let days = match kind {
         AppealKind::PrivatePlan => PRIVATE_APPEAL_DAYS,
@@ -51,7 +57,14 @@ pub fn appeal_deadline(kind: AppealKind, notice: NaiveDate) -> NaiveDate {
         AppealKind::MedicareAdvantage | AppealKind::MedicareNotSure => ADVANTAGE_APPEAL_DAYS,
         AppealKind::Medicaid => MEDICAID_PLAN_APPEAL_DAYS,
     };
-    notice.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+    let last = notice.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX);
+    match kind {
+        AppealKind::PrivatePlan => last,
+        AppealKind::OriginalMedicare
+        | AppealKind::MedicareAdvantage
+        | AppealKind::MedicareNotSure
+        | AppealKind::Medicaid => business_day_on_or_before(last),
+    }
 }
 
 /// E1: applications from this day fall under the 2027 rule (H.R. 1 §71112).
@@ -147,9 +160,37 @@ mod tests {
         let notice = day(2026, 10, 1);
         assert_eq!(appeal_deadline(AppealKind::PrivatePlan, notice), day(2027, 3, 30));
         assert_eq!(appeal_deadline(AppealKind::OriginalMedicare, notice), day(2027, 2, 3));
-        assert_eq!(appeal_deadline(AppealKind::MedicareAdvantage, notice), day(2026, 12, 5));
-        assert_eq!(appeal_deadline(AppealKind::MedicareNotSure, notice), day(2026, 12, 5));
+        // Oct 1 + 65 days is Sat, Dec 5: E3 says file by the business day before.
+        assert_eq!(appeal_deadline(AppealKind::MedicareAdvantage, notice), day(2026, 12, 4));
+        assert_eq!(appeal_deadline(AppealKind::MedicareNotSure, notice), day(2026, 12, 4));
         assert_eq!(appeal_deadline(AppealKind::Medicaid, notice), day(2026, 11, 30));
+    }
+
+    /// E3: an Original Medicare redetermination counts as filed when the
+    /// contractor receives it, and a deadline on a weekend or a federal
+    /// holiday is not rolled forward: the day given is the business day
+    /// before. Notice Sep 7, 2026 + 5 + 120 days = Sun, Jan 10, 2027.
+    #[test]
+    fn an_e3_deadline_on_a_weekend_or_holiday_moves_to_the_business_day_before() {
+        assert_eq!(
+            appeal_deadline(AppealKind::OriginalMedicare, day(2026, 9, 7)),
+            day(2027, 1, 8)
+        );
+        // Notice Aug 22 + 125 days = Fri, Dec 25, 2026 (Christmas): Thu, Dec 24.
+        assert_eq!(
+            appeal_deadline(AppealKind::OriginalMedicare, day(2026, 8, 22)),
+            day(2026, 12, 24)
+        );
+        // Nov 1 + 60 = Thu, Dec 31: a business day, kept.
+        assert_eq!(
+            appeal_deadline(AppealKind::Medicaid, day(2026, 11, 1)),
+            day(2026, 12, 31)
+        );
+        // A private plan's 180 days (A5) are counted as they fall.
+        assert_eq!(
+            appeal_deadline(AppealKind::PrivatePlan, day(2026, 6, 8)),
+            day(2026, 12, 5)
+        );
     }
 
     #[test]

@@ -197,6 +197,10 @@ pub enum Savings {
     MostOf(Decimal),
     /// Between these amounts.
     Range(Decimal, Decimal),
+    /// This much from the findings that count dollars, and more if the
+    /// office agrees to the questions that count none ("worth asking",
+    /// ARCHITECTURE.md: confidence per rule): not an upper bound.
+    AtLeast(Decimal),
 }
 
 impl Savings {
@@ -204,7 +208,9 @@ impl Savings {
     pub fn most(self) -> Decimal {
         match self {
             Savings::Nothing | Savings::Unknown => Decimal::ZERO,
-            Savings::UpTo(amount) | Savings::MostOf(amount) | Savings::Range(_, amount) => amount,
+            Savings::UpTo(amount) | Savings::MostOf(amount) | Savings::Range(_, amount) | Savings::AtLeast(amount) => {
+                amount
+            }
         }
     }
 }
@@ -447,8 +453,21 @@ pub fn ordered_findings(bill: &Bill, reference: &Reference, today: NaiveDate) ->
 /// audit's findings (they change how much is owed, never whether it is
 /// settled), so the plan is made without them here.
 pub fn dates(bill: &Bill, today: NaiveDate) -> Vec<timing::Advice> {
-    let offers_now = plan(bill, &[], today).offers_now();
-    timing::advise(bill, today, offers_now)
+    let plan = plan(bill, &[], today);
+    let mut advice = timing::advise(bill, today, plan.offers_now());
+    // E1: the plan's date to apply for Medicaid by is a date to watch too
+    // (trial rosa_es: the plan said Dec 31, the ⏰ dates did not).
+    let medicaid = plan.steps.iter().find_map(|step| match step.action {
+        Action::ApplyForMedicaid { apply_by, reach, .. } if step.deadline.is_some_and(|d| !d.passed) => Some(
+            timing::medicaid_apply_by(apply_by, reach == MedicaidReach::EndsWithRuleChange),
+        ),
+        _ => None,
+    });
+    if let Some(medicaid) = medicaid {
+        advice.push(medicaid);
+        timing::sort(&mut advice, today);
+    }
+    advice
 }
 
 /// The index of the plan step a finding is part of, if the plan takes it up.
@@ -633,7 +652,14 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             Some(Escalation::StateMedicaidAgency),
         ));
     }
-    if bill.coverage == Some(Coverage::Medicare) {
+    // E2: QMB bars billing for Medicare's deductibles and coinsurance, the
+    // cost sharing of care Medicare allowed. A claim Medicare denied ($0
+    // allowed) has none, so QMB is no way out of it (trial medicare_oh:
+    // "Check whether you have QMB" led a denied $640 lab bill); the appeal
+    // is, and the MSN's "Maximum You May Be Billed" and an ABN (E2).
+    let denied = facts.claim() == Some(ClaimStatus::Denied)
+        || (bill.insurance_processed() && bill.eob.allowed.is_some_and(|allowed| allowed.is_zero()));
+    if bill.coverage == Some(Coverage::Medicare) && !denied {
         match bill.qmb {
             Some(Answer3::Yes) => steps.push(step(
                 Action::QmbOwesNothing,
@@ -885,6 +911,26 @@ fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             Some(cap) if total > Decimal::ZERO => facts.up_to(total.min(cap)),
             _ if total > Decimal::ZERO => facts.up_to(total),
             _ => Savings::Unknown,
+        };
+        // Trial rosa_es: "Question 3 charges · up to $45" while the step's
+        // other two findings asked to remove $150 and $60. A question
+        // counts no dollars, so the step's figure is no upper bound then:
+        // it is what the counted findings take off, at least.
+        // A question on lines another finding already counts (a repeat
+        // that is also "not received") adds nothing; a cap reached is a
+        // true upper bound.
+        let counted: Vec<usize> = errors
+            .iter()
+            .filter(|f| f.at_stake > Decimal::ZERO)
+            .flat_map(|f| f.items.iter().copied())
+            .collect();
+        let questions = errors.iter().any(|f| {
+            f.at_stake <= Decimal::ZERO && !f.items.is_empty() && f.items.iter().all(|i| !counted.contains(i))
+        });
+        let below_cap = cap.is_none_or(|cap| total < cap);
+        let saves = match saves {
+            Savings::UpTo(amount) if questions && below_cap => Savings::AtLeast(amount),
+            other => other,
         };
         steps.push(step(Action::FixErrors { count: errors.len() }, saves, None, None));
     }
@@ -1173,4 +1219,53 @@ fn percent_of(amount: Decimal, pct: u32) -> Decimal {
 
 fn cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bill::BillSender;
+    use crate::domain::timing::AdviceKind;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// E1, trial rosa_es: the plan said "apply for Medicaid by Thu, Dec 31"
+    /// and the ⏰ dates did not; the plan's date is a date to watch.
+    #[test]
+    fn the_plans_medicaid_date_is_a_date_to_watch() {
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            coverage: Some(Coverage::SelfPay),
+            service_date: Some(day(2026, 10, 14)),
+            first_bill_date: Some(day(2026, 10, 28)),
+            amount_due: Some(Decimal::new(481_250, 2)),
+            household_size: Some(4),
+            yearly_income: Some(Decimal::from(45_000)),
+            state: Some("TX".into()),
+            ..Bill::default()
+        };
+        let today = day(2026, 12, 5);
+        let plan = plan(&bill, &[], today);
+        assert!(
+            plan.find(|a| matches!(a, Action::ApplyForMedicaid { .. })).is_some(),
+            "{plan:?}"
+        );
+        let advice = dates(&bill, today);
+        let medicaid = advice
+            .iter()
+            .find(|a| matches!(a.kind, AdviceKind::MedicaidApplyBy { .. }))
+            .expect("a Medicaid date");
+        assert_eq!(medicaid.date, Some(day(2026, 12, 31)));
+        assert_eq!(medicaid.kind, AdviceKind::MedicaidApplyBy { rule_change: true });
+        // Without the plan's step (insured), no such date.
+        let insured = Bill {
+            coverage: Some(Coverage::InNetwork),
+            ..bill
+        };
+        assert!(!dates(&insured, today)
+            .iter()
+            .any(|a| matches!(a.kind, AdviceKind::MedicaidApplyBy { .. })));
+    }
 }
