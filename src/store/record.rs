@@ -30,7 +30,10 @@ use serde::{Deserialize, Serialize};
 ///   a button) and the EOB figures read from a file (`eob_read`); only
 ///   additions, so older records read as they are, and an older build
 ///   refuses a version 7 record instead of misreading its screen.
-pub const CURRENT_VERSION: u32 = 7;
+/// - 8: a final notice's collections day (`collections_notice_date`, its
+///   question and its `collections_notice` reminder); only additions, and
+///   an older build refuses a version 8 record instead of misreading it.
+pub const CURRENT_VERSION: u32 = 8;
 
 /// Everything stored about one chat.
 #[serde_with::skip_serializing_none]
@@ -132,7 +135,7 @@ pub fn decode(bytes: &[u8]) -> Result<ChatRecord, DecodeError> {
     let version = version_of(bytes)?;
     let mut record = match version {
         1 => upgrade_v1(serde_json::from_slice(bytes).map_err(DecodeError::Json)?),
-        2..=7 => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
+        2..=CURRENT_VERSION => serde_json::from_slice::<ChatRecord>(bytes).map_err(DecodeError::Json)?,
         future => return Err(DecodeError::FromTheFuture(future)),
     };
     record.version = CURRENT_VERSION;
@@ -403,6 +406,27 @@ mod tests {
         // A version 6 record has no language yet: English.
         let v6 = decode(include_bytes!("../../tests/fixtures/records/chat-v6.json")).unwrap();
         assert_eq!(v6.state.lang, None);
+    }
+
+    #[test]
+    fn the_version_8_golden_record_loads_with_a_final_notice_and_its_reminder() {
+        use crate::conversation::{Question, Screen};
+        use crate::domain::reminders::ReminderKind;
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v8.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(
+            record.state.screen,
+            Screen::Asking {
+                question: Question::CollectionsNoticeDate
+            }
+        );
+        let notice = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+        assert_eq!(record.state.bills[0].collections_notice_date, notice);
+        assert_eq!(record.state.reminders.items[0].kind, ReminderKind::CollectionsNotice);
+        assert_eq!(record.version, CURRENT_VERSION);
+        // A version 7 record has no final notice.
+        let v7 = decode(include_bytes!("../../tests/fixtures/records/chat-v7.json")).unwrap();
+        assert_eq!(v7.state.bills[0].collections_notice_date, None);
     }
 
     #[test]
