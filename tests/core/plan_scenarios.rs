@@ -28,14 +28,14 @@
 //! be one the scenario expects (`saves`, `when`, `shows`) or one of the
 //! other shown steps' own figures, recomputed here from the plan.
 
-use billcoach::content::templates::{LetterKind, Templates};
+use billcoach::content::templates::{Facts, LetterKind, Templates};
 use billcoach::content::Content;
 use billcoach::conversation::screens::View;
 use billcoach::conversation::{
     describe_coding_finding, describe_visit_finding, letter_for, offer_message, plan_for, plan_message, script_facts,
     script_for, FindingText,
 };
-use billcoach::domain::audit::{audit, FindingKind};
+use billcoach::domain::audit::{audit, Finding, FindingKind};
 use billcoach::domain::bill::Bill;
 use billcoach::domain::line_items::parse_bill_text;
 use billcoach::domain::reference::Reference;
@@ -81,6 +81,55 @@ struct Scenario {
 }
 
 const CORPUS: &str = include_str!("../fixtures/plan_scenarios.toml");
+
+/// What the situation tests below read a bill with: the copy, the script
+/// and letter templates, the reference data, and the day. Written once, so
+/// a test says only its bill and what it checks.
+struct Desk {
+    content: Content,
+    templates: Templates,
+    reference: Reference,
+    today: NaiveDate,
+}
+
+impl Desk {
+    fn on(today: NaiveDate) -> Desk {
+        Desk {
+            content: Content::embedded().unwrap(),
+            templates: Templates::embedded().unwrap(),
+            reference: Reference::embedded().unwrap(),
+            today,
+        }
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            content: &self.content,
+            today: self.today,
+        }
+    }
+
+    /// The findings' words, as the report shows them.
+    fn texts(&self, bill: &Bill, findings: &[Finding]) -> Vec<FindingText> {
+        let view = self.view();
+        findings
+            .iter()
+            .map(|finding| match &finding.kind {
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, &self.reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, &self.reference, &view),
+            })
+            .collect()
+    }
+
+    /// The findings the report shows (plan order), their words, and the
+    /// facts the scripts and letters are filled with.
+    fn facts(&self, bill: &Bill) -> (Vec<Finding>, Vec<FindingText>, Facts) {
+        let shown = billcoach::domain::plan::ordered_findings(bill, &self.reference, self.today);
+        let texts = self.texts(bill, &shown);
+        let facts = script_facts(bill, &shown, &texts, None, &self.view());
+        (shown, texts, facts)
+    }
+}
 
 struct Rendered {
     plan: String,
@@ -598,14 +647,9 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, EobFigures};
     use billcoach::domain::plan::Owed;
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap());
+    let (templates, reference, today, view) = (&desk.templates, &desk.reference, desk.today, desk.view());
+
     let dollars = |text: &str| text.parse::<Decimal>().unwrap();
     let mut checked = 0;
     let mut failures = Vec::new();
@@ -662,16 +706,15 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                 ..Bill::default()
                             };
                             checked += 1;
-                            let audited = audit(&bill, &reference, today);
+                            let audited = audit(&bill, reference, today);
                             let findings = audited.findings;
                             let plan = plan_for(&bill, &findings, today);
                             let mut problems = Vec::new();
-                            if let Err(problem) =
-                                check_offering_agrees(&bill, &plan, &audited.prices, &view, &reference)
+                            if let Err(problem) = check_offering_agrees(&bill, &plan, &audited.prices, &view, reference)
                             {
                                 problems.push(problem);
                             }
-                            if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, &reference) {
+                            if let Err(problem) = check_one_figure_one_order(&bill, &plan, &view, reference) {
                                 problems.push(problem);
                             }
                             let message = plan_message(&plan, &view);
@@ -684,15 +727,15 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                                 .iter()
                                 .map(|finding| match &finding.kind {
                                     FindingKind::Coding(issue) => {
-                                        describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                        describe_coding_finding(issue, finding, &bill, reference, &view)
                                     }
                                     FindingKind::Visit(issue) => {
-                                        describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                        describe_visit_finding(issue, finding, &bill, reference, &view)
                                     }
                                 })
                                 .collect();
                             let facts = script_facts(&bill, &findings, &texts, None, &view);
-                            if let Err(problem) = check_script_lines(&findings, &facts, &templates) {
+                            if let Err(problem) = check_script_lines(&findings, &facts, templates) {
                                 problems.push(problem);
                             }
                             // No figure to pay at once, no discount to ask, while an
@@ -788,15 +831,15 @@ fn every_situation_keeps_one_figure_one_order_and_dated_reasons() {
                             // an EOB share, or asks for help to pay (trial T2, T3a).
                             if plan.owed == Owed::Nothing {
                                 if let Some(first) = plan.first() {
-                                    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
+                                    let shown = billcoach::domain::plan::ordered_findings(&bill, reference, today);
                                     let shown_texts: Vec<FindingText> = shown
                                         .iter()
                                         .map(|finding| match &finding.kind {
                                             FindingKind::Coding(issue) => {
-                                                describe_coding_finding(issue, finding, &bill, &reference, &view)
+                                                describe_coding_finding(issue, finding, &bill, reference, &view)
                                             }
                                             FindingKind::Visit(issue) => {
-                                                describe_visit_finding(issue, finding, &bill, &reference, &view)
+                                                describe_visit_finding(issue, finding, &bill, reference, &view)
                                             }
                                         })
                                         .collect();
@@ -852,14 +895,9 @@ fn state_laws_reach_for_profit_hospitals_in_the_plan_script_and_letter() {
     use billcoach::content::templates::ScriptKind;
     use billcoach::domain::bill::{Answer3, BillSender, Coverage};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (templates, reference, today, view) = (&desk.templates, &desk.reference, desk.today, desk.view());
+
     for (state, citation, link) in [
         ("IL", "210 ILCS 89", "ilga.gov"),
         ("NJ", "N.J.S.A. 26:2H-18.60", "nj.gov/health/hcf/charity-care"),
@@ -885,7 +923,7 @@ fn state_laws_reach_for_profit_hospitals_in_the_plan_script_and_letter() {
             state: Some(state.to_string()),
             ..Bill::default()
         };
-        let audited = audit(&bill, &reference, today);
+        let audited = audit(&bill, reference, today);
         let plan = plan_for(&bill, &audited.findings, today);
         let message = plan_message(&plan, &view).to_plain();
         assert!(
@@ -925,14 +963,9 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     use billcoach::content::templates::ScriptKind;
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (templates, today) = (&desk.templates, desk.today);
+
     let mut bill = Bill {
         sender: Some(BillSender::Hospital),
         nonprofit: Some(Answer3::No),
@@ -953,15 +986,7 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     .items;
     bill.items_confirmed = true;
     bill.not_received_done = true;
-    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
-    let texts: Vec<FindingText> = shown
-        .iter()
-        .map(|finding| match &finding.kind {
-            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
-            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
-        })
-        .collect();
-    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let (_, _, facts) = desk.facts(&bill);
     let script = templates.render_script(ScriptKind::Hospital, &facts).to_plain();
     let said: Vec<&str> = script.lines().filter(|line| line.starts_with("You:")).collect();
     assert!(
@@ -995,14 +1020,9 @@ fn the_no_surprises_words_ask_when_the_facility_network_is_unknown() {
     use billcoach::content::templates::ScriptKind;
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (templates, view) = (&desk.templates, desk.view());
+
     let mut bill = Bill {
         sender: Some(BillSender::Lab),
         coverage: Some(Coverage::OutOfNetwork),
@@ -1017,15 +1037,7 @@ fn the_no_surprises_words_ask_when_the_facility_network_is_unknown() {
         ..Bill::default()
     };
     bill.eob.your_share = Some(Decimal::from(50));
-    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
-    let texts: Vec<FindingText> = shown
-        .iter()
-        .map(|finding| match &finding.kind {
-            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
-            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
-        })
-        .collect();
-    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let (shown, texts, facts) = desk.facts(&bill);
     let letter = templates.render_letter(LetterKind::NoSurprisesDispute, &facts);
     let script = templates.render_script(ScriptKind::NoSurprises, &facts).to_plain();
     for (what, text) in [("letter", &letter), ("script", &script)] {
@@ -1055,14 +1067,9 @@ fn the_no_surprises_words_ask_when_the_facility_network_is_unknown() {
 fn original_medicare_never_billed_leads_the_letters_with_medicare() {
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let templates = &desk.templates;
+
     let bill = Bill {
         sender: Some(BillSender::Hospital),
         nonprofit: Some(Answer3::No),
@@ -1078,15 +1085,7 @@ fn original_medicare_never_billed_leads_the_letters_with_medicare() {
         has_itemized: Some(false),
         ..Bill::default()
     };
-    let shown = billcoach::domain::plan::ordered_findings(&bill, &reference, today);
-    let texts: Vec<FindingText> = shown
-        .iter()
-        .map(|finding| match &finding.kind {
-            FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
-            FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
-        })
-        .collect();
-    let facts = script_facts(&bill, &shown, &texts, None, &view);
+    let (_, _, facts) = desk.facts(&bill);
     for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
         let letter = templates.render_letter(kind, &facts);
         assert!(
@@ -1111,13 +1110,8 @@ fn original_medicare_never_billed_leads_the_letters_with_medicare() {
 fn a_bill_over_its_estimate_is_a_right_not_an_error() {
     use billcoach::domain::bill::{Answer3, BillSender, Coverage, Estimate};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (reference, today, view) = (&desk.reference, desk.today, desk.view());
     let mut bill = Bill {
         sender: Some(BillSender::Hospital),
         nonprofit: Some(Answer3::No),
@@ -1138,7 +1132,7 @@ fn a_bill_over_its_estimate_is_a_right_not_an_error() {
     .items;
     bill.items_confirmed = true;
     bill.not_received_done = true;
-    let screen = match billcoach::conversation::report::findings(&bill, &reference, &view, 0) {
+    let screen = match billcoach::conversation::report::findings(&bill, reference, &view, 0) {
         billcoach::conversation::Output::Message { text, .. } => text.to_plain(),
         _ => String::new(),
     };
@@ -1239,13 +1233,8 @@ fn a_finding_and_its_plan_step_give_the_same_date() {
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
     use billcoach::domain::plan::Action;
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (reference, today, view) = (&desk.reference, desk.today, desk.view());
     let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     let base = Bill {
         sender: Some(BillSender::Hospital),
@@ -1280,7 +1269,7 @@ fn a_finding_and_its_plan_step_give_the_same_date() {
         ..base.clone()
     };
     for (name, bill) in [("collector", collector), ("advantage", advantage), ("private", private)] {
-        let findings = audit(&bill, &reference, today).findings;
+        let findings = audit(&bill, reference, today).findings;
         let plan = plan_for(&bill, &findings, today);
         let in_finding = findings.iter().find_map(|finding| match &finding.kind {
             FindingKind::Visit(VisitIssue::ValidateDebt { deadline } | VisitIssue::AppealDenial { deadline }) => {
@@ -1296,8 +1285,8 @@ fn a_finding_and_its_plan_step_give_the_same_date() {
         let texts: Vec<FindingText> = findings
             .iter()
             .map(|finding| match &finding.kind {
-                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, &reference, &view),
-                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, &reference, &view),
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, &bill, reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, &bill, reference, &view),
             })
             .collect();
         let facts = script_facts(&bill, &findings, &texts, None, &view);
@@ -1324,21 +1313,16 @@ fn office_scripts_say_only_what_the_office_can_answer() {
     use billcoach::content::templates::ScriptKind;
     use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage};
     use rust_decimal::Decimal;
-    let content = Content::embedded().unwrap();
-    let templates = Templates::embedded().unwrap();
-    let reference = Reference::embedded().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    let view = View {
-        content: &content,
-        today,
-    };
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let (templates, reference, today, view) = (&desk.templates, &desk.reference, desk.today, desk.view());
+
     let render = |bill: &Bill, kind: ScriptKind| {
-        let shown = billcoach::domain::plan::ordered_findings(bill, &reference, today);
+        let shown = billcoach::domain::plan::ordered_findings(bill, reference, today);
         let texts: Vec<FindingText> = shown
             .iter()
             .map(|finding| match &finding.kind {
-                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, &reference, &view),
-                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, &reference, &view),
+                FindingKind::Coding(issue) => describe_coding_finding(issue, finding, bill, reference, &view),
+                FindingKind::Visit(issue) => describe_visit_finding(issue, finding, bill, reference, &view),
             })
             .collect();
         let facts = script_facts(bill, &shown, &texts, None, &view);
