@@ -7,7 +7,8 @@
 //! description, a CPT/HCPCS code with its modifiers, the LAST money-looking
 //! field as the line total, the whole number just before it (or `x2`,
 //! `qty 2`) as units, and the remaining words as the description. A price
-//! typed with how many times at the end (`36415 blood draw 45 x2`) is that
+//! typed with how many times at the end (`36415 blood draw 45 x2`, `$45
+//! twice`, `45 2 times`, `45 dos veces`) is that
 //! many units, the line total their product.
 //! Headers, totals, payments and page footers are skipped; a line that
 //! looks like a charge but cannot be read is reported as unreadable, never
@@ -683,7 +684,22 @@ impl Reading {
             let times = units_number(&key)?;
             (matches!(self.key(sign), "x" | "X" | "×") && self.same_field(sign, last)).then_some((sign, times))
         };
-        let (from, times) = attached.or_else(apart)?;
+        // "$45 twice", "45 2 times", "45 dos veces".
+        let in_words = || match key.as_str() {
+            "twice" => Some((last, 2)),
+            "times" | "veces" => {
+                let &count = rest.last()?;
+                let count_key = self.key(count).to_ascii_lowercase();
+                let times = match count_key.as_str() {
+                    "two" | "dos" => Some(2),
+                    "three" | "tres" => Some(3),
+                    word => units_number(word),
+                }?;
+                self.same_field(count, last).then_some((count, times))
+            }
+            _ => None,
+        };
+        let (from, times) = attached.or_else(apart).or_else(in_words)?;
         let price = self.previous_free(from)?;
         let priced = is_money_like(self.key(price)) || is_bare_amount(self.key(price));
         // "ER visit level 5 x2" names a level, not a price.
@@ -1126,6 +1142,28 @@ mod tests {
                 Expect {
                     units: 2,
                     ..coded("36415", "blood draw", "91")
+                },
+            ),
+            (
+                // The trial's second try: the times in words.
+                "36415 blood draw $45 twice",
+                Expect {
+                    units: 2,
+                    ..coded("36415", "blood draw", "90")
+                },
+            ),
+            (
+                "36415 blood draw 45 2 times",
+                Expect {
+                    units: 2,
+                    ..coded("36415", "blood draw", "90")
+                },
+            ),
+            (
+                "36415 extraccion de sangre 45 dos veces",
+                Expect {
+                    units: 2,
+                    ..coded("36415", "extraccion de sangre", "90")
                 },
             ),
             (
