@@ -1195,6 +1195,9 @@ fn no_unsourced_claim_is_in_the_words() {
         "expect to meet somewhere",
         "espere llegar a un punto",
         // No source gives how much an insurer takes off: "may", not "usually".
+        // B counts appeals only for Marketplace plans and Medicare Advantage.
+        "Appeals often work",
+        "Las apelaciones muchas veces funcionan",
         "usually far less",
         "normalmente es mucho menos",
     ];
