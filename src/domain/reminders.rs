@@ -54,6 +54,25 @@ pub enum ReminderKind {
 }
 
 impl ReminderKind {
+    /// One of each kind (a payment stands for all): what [`ReminderKind::code`]
+    /// can say, so a check of button data needs no copy of the codes.
+    pub const EACH: [ReminderKind; 11] = [
+        ReminderKind::CollectionsWeek,
+        ReminderKind::CollectionsDay,
+        ReminderKind::FollowUp,
+        ReminderKind::Promised,
+        ReminderKind::BestDayToCall,
+        ReminderKind::NoSurprisesDispute,
+        ReminderKind::InternalAppeal,
+        ReminderKind::FinancialAssistance,
+        ReminderKind::DebtValidation,
+        ReminderKind::CollectionsNotice,
+        ReminderKind::Payment {
+            number: 1,
+            amount: Decimal::ZERO,
+        },
+    ];
+
     /// A short stable code for buttons ("set this one"). All payments of a
     /// plan share one code: they are set together.
     pub fn code(self) -> &'static str {
@@ -273,6 +292,31 @@ mod tests {
             amount_due: Some(Decimal::from(1200)),
             ..Bill::default()
         }
+    }
+
+    #[test]
+    fn each_kind_is_listed_once_in_each() {
+        // A new kind stops the build here until it has its place in EACH.
+        let place = |kind: ReminderKind| match kind {
+            ReminderKind::CollectionsWeek => 0,
+            ReminderKind::CollectionsDay => 1,
+            ReminderKind::FollowUp => 2,
+            ReminderKind::Promised => 3,
+            ReminderKind::BestDayToCall => 4,
+            ReminderKind::NoSurprisesDispute => 5,
+            ReminderKind::InternalAppeal => 6,
+            ReminderKind::FinancialAssistance => 7,
+            ReminderKind::DebtValidation => 8,
+            ReminderKind::CollectionsNotice => 9,
+            ReminderKind::Payment { .. } => 10,
+        };
+        for (at, kind) in ReminderKind::EACH.into_iter().enumerate() {
+            assert_eq!(place(kind), at, "{kind:?}");
+        }
+        let mut codes: Vec<&str> = ReminderKind::EACH.iter().map(|kind| kind.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ReminderKind::EACH.len(), "codes are unique");
     }
 
     #[test]

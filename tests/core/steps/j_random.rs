@@ -109,7 +109,9 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["faq", index] => number(index),
         ["report", "findings", page] => number(page),
         ["remind", "add" | "list" | "all" | "zone"] | ["leave"] | ["paid", "full"] => true,
-        ["remind", "set", code] => ["cw", "cd", "fu", "pr", "bd", "nsa", "ap", "fa", "dv", "cn", "pay"].contains(code),
+        ["remind", "set", code] => billcoach::domain::reminders::ReminderKind::EACH
+            .iter()
+            .any(|kind| kind.code() == *code),
         ["remind", "cancel" | "done" | "snooze" | "script", id] => {
             number(id) && state.reminders.items.iter().any(|r| r.id.to_string() == *id)
         }
