@@ -10,6 +10,7 @@ pub mod audit;
 pub mod bill;
 pub mod calls;
 pub mod clean_text;
+pub mod coverage;
 pub mod csv;
 pub mod dates;
 pub mod holidays;

@@ -9,6 +9,7 @@
 //! state-specific deadline: those are said, never counted.
 
 use super::bill::{Answer3, Bill, BillSender, ClaimStatus, Coverage, Estimate};
+use super::coverage::{self, AppealKind};
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -56,8 +57,6 @@ pub const ASSISTANCE_DAYS: u64 = 240;
 pub const NSA_THRESHOLD: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
 /// A3: a dispute must be started within this many days of the bill's date.
 pub const NSA_DISPUTE_DAYS: u64 = 120;
-/// A5: plans must allow at least this many days to file an internal appeal.
-pub const INTERNAL_APPEAL_DAYS: u64 = 180;
 /// A4: the validation period lasts 30 days (counted here from the
 /// collector's letter, which is never later than the legal end).
 pub const VALIDATION_DAYS: u64 = 30;
@@ -486,7 +485,8 @@ fn appeal(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
     }
     let internal = match bill.denial_date {
         Some(denied) => {
-            let deadline = plus(denied, INTERNAL_APPEAL_DAYS);
+            // One computation per deadline, the plan's and the findings' too.
+            let deadline = coverage::appeal_deadline(AppealKind::PrivatePlan, denied);
             let kind = if today <= deadline {
                 AdviceKind::AppealInternal
             } else {

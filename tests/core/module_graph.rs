@@ -215,11 +215,10 @@ fn graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
     edges
 }
 
-/// The same graph with `conversation::x::…` folded into `conversation::x`.
-fn folders_of_conversation(edges: &BTreeMap<Module, BTreeSet<Module>>) -> BTreeMap<Module, BTreeSet<Module>> {
-    let fold = |module: &Module| -> Option<Module> {
-        (module.len() >= 2 && module[0] == "conversation").then(|| module[..2].to_vec())
-    };
+/// The same graph inside `top` with `top::x::…` folded into `top::x`.
+fn folders_of(top: &str, edges: &BTreeMap<Module, BTreeSet<Module>>) -> BTreeMap<Module, BTreeSet<Module>> {
+    let fold =
+        |module: &Module| -> Option<Module> { (module.len() >= 2 && module[0] == top).then(|| module[..2].to_vec()) };
     let mut folded: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     for (from, tos) in edges {
         let Some(from) = fold(from) else { continue };
@@ -290,10 +289,12 @@ fn shown(found: &[Module]) -> String {
 }
 
 #[test]
-fn the_folders_of_conversation_form_no_circle() {
-    let edges = folders_of_conversation(&graph(&src_dir()));
-    if let Some(found) = circle(&edges) {
-        panic!("a circle between the folders of conversation/: {}", shown(&found));
+fn the_folders_of_conversation_and_domain_form_no_circle() {
+    for top in ["conversation", "domain"] {
+        let edges = folders_of(top, &graph(&src_dir()));
+        if let Some(found) = circle(&edges) {
+            panic!("a circle between the folders of {top}/: {}", shown(&found));
+        }
     }
 }
 

@@ -9,9 +9,9 @@ use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
 use crate::domain::audit::Finding;
 use crate::domain::bill::{Bill, BillSender};
+use crate::domain::coverage::{AppealKind, MedicaidReach};
 use crate::domain::money::Usd;
 use crate::domain::plan::charity::{Outlook, StateLaw};
-use crate::domain::plan::coverage::{AppealKind, MedicaidReach};
 use crate::domain::plan::{self, Action, Deadline, Escalation, Payer, Plan, Savings, Step, Tip};
 use chrono::NaiveDate;
 

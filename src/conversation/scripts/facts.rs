@@ -20,6 +20,7 @@ use crate::domain::audit::visit::{self, VisitIssue};
 use crate::domain::audit::{Finding, FindingKind};
 use crate::domain::bill::{Answer3, Bill, BillSender, Estimate};
 use crate::domain::calls::CallLog;
+use crate::domain::coverage;
 use crate::domain::money::Usd;
 use crate::domain::offers::{self, Offers, PlanOffer};
 use crate::domain::plan::{self, Action, Escalation, Owed, Payer, Plan};
@@ -65,13 +66,10 @@ pub fn facts(
         Fact::DisputeDeadline,
         ahead(plus(bill.first_bill_date, timing::NSA_DISPUTE_DAYS)),
     );
-    let appeal = plan::coverage::appeal_kind(bill);
+    let appeal = coverage::appeal_kind(bill);
     date(
         Fact::AppealDeadline,
-        ahead(
-            bill.denial_date
-                .map(|notice| plan::coverage::appeal_deadline(appeal, notice)),
-        ),
+        ahead(bill.denial_date.map(|notice| coverage::appeal_deadline(appeal, notice))),
     );
     // A4: the plan's date (the legal end once the safe date is behind).
     date(
@@ -86,10 +84,10 @@ pub fn facts(
         Fact::AssistanceDeadline,
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
-    if appeal == plan::coverage::AppealKind::OriginalMedicare {
+    if appeal == coverage::AppealKind::OriginalMedicare {
         facts.set(Fact::OriginalMedicare, "Original Medicare");
     }
-    if appeal == plan::coverage::AppealKind::MedicareNotSure {
+    if appeal == coverage::AppealKind::MedicareNotSure {
         facts.set(Fact::MedicareKindUnknown, "Medicare");
     }
 
@@ -251,11 +249,11 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     }
     let appeal_next = plan.steps.iter().find_map(|step| match &step.action {
         Action::AppealDenial { kind } => Some(match kind {
-            plan::coverage::AppealKind::PrivatePlan => keys::PLAN_APPEAL_NEXT_PRIVATE,
-            plan::coverage::AppealKind::OriginalMedicare => keys::PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE,
-            plan::coverage::AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_NEXT_ADVANTAGE,
-            plan::coverage::AppealKind::MedicareNotSure => keys::PLAN_APPEAL_NEXT_MEDICARE_NOT_SURE,
-            plan::coverage::AppealKind::Medicaid => keys::PLAN_APPEAL_NEXT_MEDICAID,
+            coverage::AppealKind::PrivatePlan => keys::PLAN_APPEAL_NEXT_PRIVATE,
+            coverage::AppealKind::OriginalMedicare => keys::PLAN_APPEAL_NEXT_ORIGINAL_MEDICARE,
+            coverage::AppealKind::MedicareAdvantage => keys::PLAN_APPEAL_NEXT_ADVANTAGE,
+            coverage::AppealKind::MedicareNotSure => keys::PLAN_APPEAL_NEXT_MEDICARE_NOT_SURE,
+            coverage::AppealKind::Medicaid => keys::PLAN_APPEAL_NEXT_MEDICAID,
         }),
         _ => None,
     });

@@ -408,17 +408,17 @@ fn validate_debt(bill: &Bill, today: NaiveDate) -> Option<Proposal> {
 }
 
 /// A5, E3: a denied claim is appealed first, by the deadline of the
-/// patient's coverage (the plan's date: `coverage::appeal_deadline`).
+/// patient's coverage (`coverage::appeal_deadline`, the date the plan gives too).
 fn appeal_denial(bill: &Bill) -> Option<Proposal> {
     let insured = bill.coverage.is_some_and(Coverage::is_insured);
     // A $0 share after the denial: the bill should match the EOB, and
     // there is nothing for the patient to appeal.
     let zero_share = bill.eob.your_share.is_some_and(|share| share.is_zero());
     (insured && bill.claim == Some(ClaimStatus::Denied) && !zero_share).then(|| {
-        let kind = crate::domain::plan::coverage::appeal_kind(bill);
+        let kind = crate::domain::coverage::appeal_kind(bill);
         let deadline = bill
             .denial_date
-            .map(|notice| crate::domain::plan::coverage::appeal_deadline(kind, notice));
+            .map(|notice| crate::domain::coverage::appeal_deadline(kind, notice));
         proposal(
             VisitIssue::AppealDenial { deadline },
             Vec::new(),

@@ -24,18 +24,17 @@
 //! `dialogues/en/plan.toml`.
 
 pub mod charity;
-pub mod coverage;
 
 use super::audit::coding::CodingIssue;
 use super::audit::visit::VisitIssue;
 use super::audit::{Finding, FindingKind};
 use super::bill::{Answer3, Bill, ClaimStatus, Coverage, Estimate};
+use super::coverage::{self, AppealKind, MedicaidReach};
 use super::offers;
 use super::reference::Reference;
 use super::timing;
 use charity::{Assistance, Outlook};
 use chrono::{Days, NaiveDate};
-use coverage::{AppealKind, MedicaidReach};
 use rust_decimal::Decimal;
 
 /// A deadline this close (in days) moves its step ahead within its tier.
