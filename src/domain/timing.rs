@@ -39,7 +39,8 @@ pub mod sources {
     pub const DEBT_VALIDATION: &str =
         "https://www.ecfr.gov/current/title-12/chapter-X/part-1006/subpart-B/section-1006.34";
     /// E1: Medicaid's retroactive eligibility (42 CFR 435.915).
-    pub const MEDICAID_RETRO: &str = "https://law.lawstack.com/laws/42-cfr_s_435-915_effective-date";
+    pub const MEDICAID_RETRO: &str =
+        "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-C/part-435/subpart-J/section-435.915";
     /// A6: statute of limitations by state (3–10 years; a payment restarts it).
     pub const LIMITATIONS: &str = "https://medibillsaver.com/dispute/statute-of-limitations";
 }
