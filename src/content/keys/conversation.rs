@@ -84,6 +84,8 @@ keys! {
     EOB_PLAN_PAID_PROMPT = "question.eob_plan_paid.prompt";
     EOB_YOUR_SHARE_PROMPT = "question.eob_your_share.prompt";
     /// Original Medicare: the same figures on the Medicare Summary Notice (E2).
+    MSN_CLAIM_PROMPT = "question.msn_claim.prompt";
+    MSN_DENIAL_DATE_PROMPT = "question.msn_denial_date.prompt";
     MSN_BILLED_PROMPT = "question.msn_billed.prompt";
     MSN_ALLOWED_PROMPT = "question.msn_allowed.prompt";
     MSN_PLAN_PAID_PROMPT = "question.msn_plan_paid.prompt";

@@ -262,6 +262,8 @@ impl Question {
     /// Medicare Summary Notice, never an EOB (E2).
     pub fn prompt_for(self, bill: &Bill) -> Key {
         match self {
+            Question::Claim if bill.gets_msn() => keys::MSN_CLAIM_PROMPT,
+            Question::DenialDate if bill.gets_msn() => keys::MSN_DENIAL_DATE_PROMPT,
             Question::EobBilled if bill.gets_msn() => keys::MSN_BILLED_PROMPT,
             Question::EobAllowed if bill.gets_msn() => keys::MSN_ALLOWED_PROMPT,
             Question::EobPlanPaid if bill.gets_msn() => keys::MSN_PLAN_PAID_PROMPT,
@@ -879,6 +881,29 @@ impl Question {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn original_medicare_is_asked_about_its_medicare_summary_notice() {
+        use crate::domain::bill::MedicareKind;
+        let original = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(MedicareKind::Original),
+            ..Bill::default()
+        };
+        let insured = Bill {
+            coverage: Some(Coverage::InNetwork),
+            ..Bill::default()
+        };
+        for (q, msn) in [
+            (Question::Claim, keys::MSN_CLAIM_PROMPT),
+            (Question::DenialDate, keys::MSN_DENIAL_DATE_PROMPT),
+            (Question::EobBilled, keys::MSN_BILLED_PROMPT),
+            (Question::EobYourShare, keys::MSN_YOUR_SHARE_PROMPT),
+        ] {
+            assert_eq!(q.prompt_for(&original), msn, "{q:?}");
+            assert_eq!(q.prompt_for(&insured), q.prompt(), "{q:?}");
+        }
+    }
 
     #[test]
     fn ids_round_trip_and_are_unique() {
