@@ -758,16 +758,16 @@ impl Turn<'_> {
         // income, "i cant pay anything" is not an income: asked again.
         let cannot = reading::Choice::new(["no"]).and(self.words.choice_words("cannot_pay", "no"));
         let said_cannot = read_choice(text, &[cannot], self.words);
+        let read = read_amount(text, self.words);
         if q == Question::YearlyIncome
             && matches!(said_cannot, Ok(Reading::Sure(_) | Reading::Guess(_)))
-            && !matches!(read_amount(text, self.words), Ok(Reading::Sure(amount)) if !amount.value.is_zero())
+            && !matches!(&read, Ok(Reading::Sure(amount)) if !amount.value.is_zero())
         {
             return self.say_then_current(keys::INCOME_NOT_PAYMENT);
         }
         if q.is_optional() && matches!(said_cannot, Ok(Reading::Sure(_))) {
             return self.skip(q);
         }
-        let read = read_amount(text, self.words);
         if let Some(amount) = read.as_ref().ok().and_then(Reading::value) {
             // A small yearly income is more likely a month's pay: ask which.
             if q == Question::YearlyIncome && AmountContext::yearly_income().doubts(amount) {
