@@ -322,6 +322,18 @@ fn check_one_figure_one_order(
             return Err(format!("the findings screen lacks the plan's {figure}:\n{text}"));
         }
     }
+    // "Up to" is a ceiling, "at least" a floor: the heading says the one
+    // the plan's figure is (a heading of "up to $1,980" beside a step of
+    // "at least $1,980" understated what questions could add).
+    if let Some(could) = plan.could_save() {
+        let at_least = format!("take off at least {}", Usd(could));
+        let step_floor = plan_message(plan, view).to_plain().contains(&at_least) && plan.balance != Some(could);
+        if step_floor != text.contains(&at_least) {
+            return Err(format!(
+                "the findings screen's 'up to' or 'at least' is not the plan step's:\n{text}"
+            ));
+        }
+    }
     for figure in figures(heading) {
         if plan.could_save().is_none_or(|could| figure != Usd(could).to_string()) {
             return Err(format!("the findings heading shows {figure}, not the plan's figure"));

@@ -93,4 +93,8 @@ keys! {
     /// share): no charges to check, no itemized bill to ask for.
     REPORT_CLEAN_OWE_NOTHING = "report.clean_owe_nothing";
     REPORT_CLEAN_PLAN_SAVES = "report.clean_plan_saves" [total];
+    /// The plan's figure in those headings: "up to $X", or "at least $X"
+    /// where questions may take off more (`Plan::could_save_more`).
+    REPORT_TOTAL_UP_TO = "report.total.up_to" [amount];
+    REPORT_TOTAL_AT_LEAST = "report.total.at_least" [amount];
 }

@@ -174,14 +174,11 @@ fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> H
         } else {
             content.text(keys::REPORT_CLEAN_HOLD)
         };
-        return match plan.could_save() {
+        return match plan_total(plan, view) {
             Some(total) => Html::join(
                 &[
                     clean,
-                    content.render(
-                        keys::REPORT_CLEAN_PLAN_SAVES,
-                        &[("total", Fill::Text(&Usd(total).to_string()))],
-                    ),
+                    content.render(keys::REPORT_CLEAN_PLAN_SAVES, &[("total", Fill::Html(&total))]),
                 ],
                 "\n",
             ),
@@ -189,24 +186,34 @@ fn heading(findings: &[Finding], plan: &Plan, bill: &Bill, view: &View<'_>) -> H
         };
     }
     let one = findings.len() == 1;
-    let Some(total) = plan.could_save() else {
+    let Some(total) = plan_total(plan, view) else {
         let count = findings.len().to_string();
         return match one {
             true => content.text(keys::REPORT_FINDINGS_HEADING_NO_MONEY_ONE),
             false => content.render(keys::REPORT_FINDINGS_HEADING_NO_MONEY, &[("count", Fill::Text(&count))]),
         };
     };
-    let total = Usd(total).to_string();
     match one {
-        true => content.render(keys::REPORT_FINDINGS_HEADING_ONE, &[("total", Fill::Text(&total))]),
+        true => content.render(keys::REPORT_FINDINGS_HEADING_ONE, &[("total", Fill::Html(&total))]),
         false => content.render(
             keys::REPORT_FINDINGS_HEADING,
             &[
                 ("count", Fill::Text(&findings.len().to_string())),
-                ("total", Fill::Text(&total)),
+                ("total", Fill::Html(&total)),
             ],
         ),
     }
+}
+
+/// The plan's one "could take off" figure, worded as the plan decides:
+/// "up to $1,234.00", or "at least $45.00" where questions come on top.
+fn plan_total(plan: &Plan, view: &View<'_>) -> Option<Html> {
+    let total = Usd(plan.could_save()?).to_string();
+    let key = match plan.could_save_more() {
+        true => keys::REPORT_TOTAL_AT_LEAST,
+        false => keys::REPORT_TOTAL_UP_TO,
+    };
+    Some(view.content.render(key, &[("amount", Fill::Text(&total))]))
 }
 
 /// One finding: its title, the money and how sure, what we saw, what to ask.

@@ -373,6 +373,26 @@ impl Plan {
         (most > Decimal::ZERO).then_some(most)
     }
 
+    /// Whether more than `could_save` may come off: its figure is the
+    /// biggest step's, that step counts only the findings sure enough to
+    /// count dollars (`Savings::AtLeast`: questions come on top), and the
+    /// balance does not cap it. The screens then say "at least", not "up to".
+    pub fn could_save_more(&self) -> bool {
+        let Some(total) = self.could_save() else {
+            return false;
+        };
+        let capped = self.balance.is_some_and(|balance| total >= balance);
+        let floors = self
+            .steps
+            .iter()
+            .any(|step| matches!(step.saves, Savings::AtLeast(amount) if amount == total));
+        let ceilings = self
+            .steps
+            .iter()
+            .any(|step| !matches!(step.saves, Savings::AtLeast(_)) && step.saves.most() == total);
+        floors && !ceilings && !capped
+    }
+
     /// Whether the plan says to offer money now (a discount, a settlement, a
     /// payment plan): only once what is owed is settled. The 💵 offer, the
     /// ⏰ dates' day to ask for a discount and the scripts' figures follow it.
