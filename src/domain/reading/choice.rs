@@ -200,7 +200,12 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
     }
     // A typo of a choice's phrase: the nearest, then the one of most words
     // ("out of netwrk" is "out of network", not "network").
-    let typed: Vec<&str> = plain.split_whitespace().collect();
+    // A word the reader knows on its own is meant as typed, not as a typo
+    // of another ("none" at a yes/no question is not "nope").
+    let typed: Vec<(&str, bool)> = plain
+        .split_whitespace()
+        .map(|word| (word, words.knows_word(word)))
+        .collect();
     let scores: Vec<Option<(usize, std::cmp::Reverse<usize>)>> = choices
         .iter()
         .map(|choice| {
@@ -248,8 +253,9 @@ pub fn read_keyword(text: &str, choices: &[Choice]) -> Option<usize> {
 }
 
 /// How far typed words are from a phrase, each of its words a typo of one
-/// typed (edits added up, then more words first); None when one is not.
-fn typo_distance(typed: &[&str], phrase: &str) -> Option<(usize, std::cmp::Reverse<usize>)> {
+/// typed (edits added up, then more words first); None when one is not. A
+/// typed word the reader knows on its own (the `bool`) counts only exact.
+fn typo_distance(typed: &[(&str, bool)], phrase: &str) -> Option<(usize, std::cmp::Reverse<usize>)> {
     let wanted: Vec<&str> = phrase.split_whitespace().collect();
     if wanted.is_empty() {
         return None;
@@ -258,8 +264,8 @@ fn typo_distance(typed: &[&str], phrase: &str) -> Option<(usize, std::cmp::Rever
     for w in &wanted {
         total += typed
             .iter()
-            .filter(|t| close(t, w))
-            .map(|t| strsim::osa_distance(t, w))
+            .filter(|(t, known)| close(t, w) && (!known || t == w))
+            .map(|(t, _)| strsim::osa_distance(t, w))
             .min()?;
     }
     Some((total, std::cmp::Reverse(wanted.len())))

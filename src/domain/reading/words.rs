@@ -180,6 +180,22 @@ impl Words {
         set.iter().find(|(each, _)| each == id).map(|(_, choice)| choice)
     }
 
+    /// Whether `word` is a word these lists use on its own: a one-word
+    /// phrase of a choice set, or of the zero, negation or don't-know
+    /// lists. Such a word is what the person meant, never a typo of a
+    /// different word ("none" is not "nope").
+    pub fn knows_word(&self, word: &str) -> bool {
+        let own = |list: &Vec<String>| list.iter().any(|phrase| phrase == word);
+        own(&self.zero)
+            || own(&self.negations)
+            || own(&self.dont_know)
+            || self
+                .choices
+                .values()
+                .flatten()
+                .any(|(_, choice)| choice.phrases.iter().chain(&choice.whole).any(|phrase| phrase == word))
+    }
+
     /// Whether the whole text says "I don't know".
     pub fn is_dont_know(&self, normalized: &str) -> bool {
         self.dont_know.iter().any(|phrase| phrase == normalized)
