@@ -29,6 +29,18 @@ pub struct ChatState {
     /// A picker shown last (scripts, letters, questions), whose buttons
     /// the next typed words may name ("billing error"); for one input.
     pub picker: Option<Picker>,
+    /// A typed answer to the next question that came while a guess waited
+    /// for its check ("3 people?" answered with "38000"): used once that
+    /// check is answered, dropped when the review leaves the question.
+    pub kept: Option<KeptAnswer>,
+}
+
+/// What [`ChatState::kept`] holds: the text, and the question whose check
+/// it came at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptAnswer {
+    pub after: Question,
+    pub text: String,
 }
 
 /// A list of buttons shown beside the screen, not as one.
@@ -50,11 +62,26 @@ impl Default for ChatState {
             reminders: ReminderBook::default(),
             lang: None,
             picker: None,
+            kept: None,
         }
     }
 }
 
 impl ChatState {
+    /// Drops a kept answer once the review has left its question (a
+    /// command, /back, another screen): it is never used out of place.
+    pub fn drop_stale_kept(&mut self) {
+        let on_its_question = match (&self.kept, &self.screen) {
+            (Some(kept), Screen::Asking { question })
+            | (Some(kept), Screen::ConfirmGuess { question, .. })
+            | (Some(kept), Screen::ConfirmDate { question, .. }) => kept.after == *question,
+            _ => false,
+        };
+        if !on_its_question {
+            self.kept = None;
+        }
+    }
+
     /// The bill being reviewed.
     pub fn bill(&self) -> &Bill {
         static EMPTY: OnceLock<Bill> = OnceLock::new();

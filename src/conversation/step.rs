@@ -5,7 +5,7 @@ use super::action::{Action, MenuItem, ReportPart};
 use super::input::{Command, Input};
 use super::output::{Button, Output};
 use super::review::question::{self, AnswerKind, Question};
-use super::state::{ChatState, Guess, Picker, Screen};
+use super::state::{ChatState, Guess, KeptAnswer, Picker, Screen};
 use super::view::View;
 use crate::content::templates::{LetterKind, ScriptKind, Templates};
 use crate::content::{keys, Content, Fill, Html, Key, Lang, Language, Languages};
@@ -105,6 +105,7 @@ pub fn step(state: &ChatState, input: Input, ctx: &Ctx<'_>) -> Step {
         Input::Unsupported => turn.say_then_current(keys::INPUT_UNSUPPORTED),
         Input::Resume => turn.resume(),
     }
+    turn.state.drop_stale_kept();
     Step {
         state: turn.state,
         outputs: turn.outputs,
@@ -671,8 +672,57 @@ impl Turn<'_> {
                     self.forget_read(q);
                 }
             },
-            None => self.answer_typed(q, text),
+            None => self.answer_or_keep(q, guess, text),
         }
+    }
+
+    /// Something typed at a guess's check that is neither yes nor no: a new
+    /// answer to the question, or, when it does not answer that one but
+    /// does answer the next ("3 people?" answered with "38000", the
+    /// income), kept for the next question while the check waits. Nothing
+    /// typed is lost for a tap not made.
+    fn answer_or_keep(&mut self, q: Question, guess: Guess, text: &str) {
+        let before = (self.state.clone(), self.outputs.len(), self.effects.len());
+        let unread = |turn: &Turn, asked: Question, shown: &Screen| {
+            turn.state.screen == *shown || turn.state.screen == (Screen::Asking { question: asked })
+        };
+        let waiting = Screen::ConfirmGuess { question: q, guess };
+        self.answer_typed(q, text);
+        if self.state.kept.is_some() || !unread(self, q, &waiting) {
+            return;
+        }
+        let refused = (
+            self.state.clone(),
+            self.outputs.split_off(before.1),
+            self.effects.split_off(before.2),
+        );
+        // Would the next question read it, once the guess is taken?
+        self.state = before.0.clone();
+        self.accept_guess(q, guess);
+        let answers_next = match self.state.screen.clone() {
+            Screen::Asking { question: next } if next != q => {
+                let asked = self.state.screen.clone();
+                self.answer_typed(next, text);
+                !unread(self, next, &asked)
+            }
+            _ => false,
+        };
+        self.state = before.0;
+        self.outputs.truncate(before.1);
+        self.effects.truncate(before.2);
+        if !answers_next {
+            let (state, outputs, effects) = refused;
+            self.state = state;
+            self.outputs.extend(outputs);
+            self.effects.extend(effects);
+            return;
+        }
+        self.state.kept = Some(KeptAnswer {
+            after: q,
+            text: text.to_string(),
+        });
+        self.say_with(keys::GUESS_KEPT, &[("text", Fill::Text(text))]);
+        self.show_current();
     }
 
     /// A plain yes or no typed at a check ("Is that right?"), in the
@@ -1158,9 +1208,22 @@ impl Turn<'_> {
     }
 
     fn advance_from(&mut self, q: Question) {
-        match question::next_after(q, self.bill()) {
-            Some(next) => self.ask(next),
-            None => self.go_to(Screen::Summary),
+        let kept = match &self.state.kept {
+            Some(kept) if kept.after == q => self.state.kept.take(),
+            _ => None,
+        };
+        match (question::next_after(q, self.bill()), kept) {
+            // The answer typed while q's guess waited for its check.
+            (Some(next), Some(kept)) => {
+                self.ask(next);
+                self.say_with(keys::GUESS_KEPT_USED, &[("text", Fill::Text(&kept.text))]);
+                match self.state.screen {
+                    Screen::Asking { question } if question == next => self.answer_typed(next, &kept.text),
+                    _ => self.text(&kept.text),
+                }
+            }
+            (Some(next), None) => self.ask(next),
+            (None, _) => self.go_to(Screen::Summary),
         }
     }
 
@@ -1224,6 +1287,11 @@ impl Turn<'_> {
 
     pub(super) fn say(&mut self, line: Key) {
         self.outputs.push(Output::line(self.content().text(line)));
+    }
+
+    /// A line with its blanks filled.
+    fn say_with(&mut self, line: Key, fills: &[(&str, Fill<'_>)]) {
+        self.outputs.push(Output::line(self.content().render(line, fills)));
     }
 
     /// One short line about the screen the chat is still on (after /help,

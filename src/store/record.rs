@@ -33,7 +33,10 @@ use serde::{Deserialize, Serialize};
 /// - 8: a final notice's collections day (`collections_notice_date`, its
 ///   question and its `collections_notice` reminder); only additions, and
 ///   an older build refuses a version 8 record instead of misreading it.
-pub const CURRENT_VERSION: u32 = 8;
+/// - 9: an answer typed at a guess's check and kept for the next question
+///   (`state.kept`); only an addition, and an older build refuses a
+///   version 9 record instead of dropping what the user typed.
+pub const CURRENT_VERSION: u32 = 9;
 
 /// Everything stored about one chat.
 #[serde_with::skip_serializing_none]
@@ -427,6 +430,26 @@ mod tests {
         // A version 7 record has no final notice.
         let v7 = decode(include_bytes!("../../tests/fixtures/records/chat-v7.json")).unwrap();
         assert_eq!(v7.state.bills[0].collections_notice_date, None);
+    }
+
+    #[test]
+    fn the_version_9_golden_record_loads_with_an_answer_kept_at_a_guess() {
+        use crate::conversation::{Guess, Question, Screen};
+        let golden = include_bytes!("../../tests/fixtures/records/chat-v9.json");
+        let record = decode(golden).expect("golden record loads");
+        assert_eq!(
+            record.state.screen,
+            Screen::ConfirmGuess {
+                question: Question::HouseholdSize,
+                guess: Guess::Count(3),
+            }
+        );
+        let kept = record.state.kept.as_ref().expect("the kept answer loads");
+        assert_eq!((kept.after, kept.text.as_str()), (Question::HouseholdSize, "38000"));
+        assert_eq!(record.version, CURRENT_VERSION);
+        // A version 8 record keeps nothing.
+        let v8 = decode(include_bytes!("../../tests/fixtures/records/chat-v8.json")).unwrap();
+        assert_eq!(v8.state.kept, None);
     }
 
     #[test]

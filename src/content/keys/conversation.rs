@@ -155,6 +155,10 @@ keys! {
     GUESS_YES = "guess.yes";
     GUESS_NO = "guess.no";
     GUESS_TYPE_AGAIN = "guess.type_again";
+    /// An answer to the next question typed while a guess waits: kept.
+    GUESS_KEPT = "guess.kept" [text];
+    /// That answer, used once the check is answered.
+    GUESS_KEPT_USED = "guess.kept_used" [text];
 
     // Several bills.
     BILLS_HEADING = "bills.heading";

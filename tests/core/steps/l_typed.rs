@@ -526,3 +526,53 @@ fn words_right_after_a_picker_choose_from_it() {
     // Only right after it: later, the same words are read by the screen.
     assert_eq!(chat.state.picker, None);
 }
+
+#[test]
+fn the_next_answer_typed_at_a_guess_check_is_kept_for_the_next_question() {
+    let mut at_check = Chat::reviewing();
+    at_check.answer_until(&[], Some(Question::HouseholdSize));
+    at_check.send(text("maybe 3"));
+    assert_eq!(
+        at_check.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::HouseholdSize,
+            guess: Guess::Count(3),
+        }
+    );
+
+    // The income typed instead of a tap: not a household of 38,000, not
+    // lost, but kept until the check is answered, and then used.
+    let mut chat = at_check.fork();
+    let out = chat.send(text("38000"));
+    assert_contains(&out[0], &filled(keys::GUESS_KEPT, &[("text", "38000")]));
+    assert_eq!(chat.bill().household_size, None);
+    assert_eq!(chat.bill().yearly_income, None);
+    assert!(matches!(chat.state.screen, Screen::ConfirmGuess { .. }));
+    let mut yes = chat.fork();
+    let out = yes.press(&plain(keys::GUESS_YES));
+    let used = filled(keys::GUESS_KEPT_USED, &[("text", "38000")]);
+    assert!(out.iter().any(|o| o.contains(&used)), "{out:?}");
+    assert_eq!(yes.bill().household_size, Some(3));
+    assert_eq!(yes.bill().yearly_income, Some(dec!(38000)));
+    assert_ne!(yes.state.screen, asking(Question::YearlyIncome));
+    assert_eq!(yes.state.kept, None);
+
+    // "No": the household is asked again, and the income still waits.
+    let mut no = chat.fork();
+    no.press(&plain(keys::GUESS_NO));
+    assert_eq!(no.state.screen, asking(Question::HouseholdSize));
+    no.send(text("2"));
+    assert_eq!(no.bill().household_size, Some(2));
+    assert_eq!(no.bill().yearly_income, Some(dec!(38000)));
+
+    // Leaving the question drops it: it is never used out of place.
+    let mut away = chat.fork();
+    away.send(cmd(Command::Start));
+    assert_eq!(away.state.kept, None);
+
+    // Words that answer neither question are asked about, as before.
+    let mut chat = at_check.fork();
+    chat.send(text("what does that mean"));
+    assert_eq!(chat.state.kept, None);
+    assert_eq!(chat.bill().household_size, None);
+}
