@@ -1006,12 +1006,16 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     }) {
         return Owed::WaitForInsurance(Payer::of(facts.bill));
     }
-    // Medicaid: payment in full, also while a denial is appealed (E1).
-    let owes_nothing = has(|a| {
-        matches!(
-            a,
-            Action::MedicaidPaysInFull { .. } | Action::QmbOwesNothing | Action::ShareIsZero
-        )
+    // Medicaid: payment in full, also while a denial is appealed (E1). A
+    // share of $0 that binds the provider (in network, or under the No
+    // Surprises Act: trial 7, a $1,240 balance bill for emergency care
+    // was followed by "ask for a prompt-pay discount") leaves nothing owed.
+    let owes_nothing = has(|a| match a {
+        Action::MedicaidPaysInFull { .. } | Action::QmbOwesNothing | Action::ShareIsZero => true,
+        Action::NoSurprisesBalanceBill { share: Some(share), .. } | Action::PayOnlyYourShare { share, .. } => {
+            share.is_zero()
+        }
+        _ => false,
     });
     if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
         return Owed::Nothing;
