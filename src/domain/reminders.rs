@@ -175,7 +175,9 @@ pub fn plans(bill: &Bill, today: NaiveDate) -> Vec<ReminderPlan> {
                 add(ReminderKind::BestDayToCall, date, date)
             }
             AdviceKind::NoSurprisesDispute { .. } => add(ReminderKind::NoSurprisesDispute, date, notice(date, today)),
-            AdviceKind::AppealInternal => add(ReminderKind::InternalAppeal, date, notice(date, today)),
+            AdviceKind::AppealInternal | AdviceKind::AppealByNotice { .. } => {
+                add(ReminderKind::InternalAppeal, date, notice(date, today))
+            }
             AdviceKind::FinancialAssistanceDeadline => {
                 add(ReminderKind::FinancialAssistance, date, notice(date, today))
             }

@@ -137,6 +137,11 @@ pub enum AdviceKind {
     AppealExternal,
     /// Medicare or Medicaid: their own appeal deadlines, on the notice.
     AppealOtherPlan,
+    /// Medicare or Medicaid, the notice's date known: appeal by the date
+    /// its rule sets (E3; the plan's step computes the same date).
+    AppealByNotice { kind: AppealKind },
+    /// Same, the date passed.
+    AppealByNoticePassed { kind: AppealKind },
     /// In collections, letter date known: 30 days to dispute in writing.
     DebtValidation,
     /// Same, the 30 days counted from the letter are behind but the legal
@@ -174,6 +179,7 @@ impl AdviceKind {
             | AdviceKind::NoSurprisesDisputeMissed { .. }
             | AdviceKind::MedicaidApplyBy { .. } => 2,
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
+            AdviceKind::AppealByNotice { .. } | AdviceKind::AppealByNoticePassed { .. } => 3,
             AdviceKind::AppealOtherPlan => 4,
             AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
             AdviceKind::CollectionsWindowAhead
@@ -478,11 +484,25 @@ fn no_surprises_dispute(bill: &Bill, today: NaiveDate) -> Option<Advice> {
     Some(Advice::dated(kind, deadline, &[sources::NSA_DISPUTE]))
 }
 
-/// Appeals for a denied claim. Medicare and Medicaid have other timelines
-/// (not researched), so only a pointer to the notice is given for them.
+/// Appeals for a denied claim. Medicare and Medicaid count from their
+/// notice by their own rules (E3): dated when the notice's date is known,
+/// else a pointer to the notice (trial 7: an Original Medicare denial had
+/// its date in the plan but none here, and no reminder).
 fn appeal(bill: &Bill, today: NaiveDate) -> Vec<Advice> {
     if matches!(bill.coverage, Some(Coverage::Medicare | Coverage::Medicaid)) {
-        return vec![Advice::undated(AdviceKind::AppealOtherPlan, &[])];
+        let kind = coverage::appeal_kind(bill);
+        return vec![match bill.denial_date {
+            Some(notice) => {
+                let deadline = coverage::appeal_deadline(kind, notice);
+                let advice = if today <= deadline {
+                    AdviceKind::AppealByNotice { kind }
+                } else {
+                    AdviceKind::AppealByNoticePassed { kind }
+                };
+                Advice::dated(advice, deadline, &[])
+            }
+            None => Advice::undated(AdviceKind::AppealOtherPlan, &[]),
+        }];
     }
     let internal = match bill.denial_date {
         Some(denied) => {
@@ -964,6 +984,8 @@ mod tests {
                         | AdviceKind::AppealInternalUndated
                         | AdviceKind::AppealExternal
                         | AdviceKind::AppealOtherPlan
+                        | AdviceKind::AppealByNotice { .. }
+                        | AdviceKind::AppealByNoticePassed { .. }
                 )
             })
             .collect()
@@ -1001,6 +1023,41 @@ mod tests {
     }
 
     #[test]
+    fn an_original_medicare_denial_is_dated_and_reminded_like_the_plans_step() {
+        // Trial 7 (tom): MSN of Nov 2, 2026; the plan said Mar 5, 2027, the
+        // dates gave none, and /remind said every deadline had passed.
+        let today = day(2026, 12, 5);
+        let notice = day(2026, 11, 2);
+        let bill = Bill {
+            medicare: Some(crate::domain::bill::MedicareKind::Original),
+            ..denied_bill(Coverage::Medicare, Some(notice))
+        };
+        let deadline = coverage::appeal_deadline(AppealKind::OriginalMedicare, notice);
+        let advice = advise(&bill, today);
+        let appeal = find(&advice, |k| {
+            k == AdviceKind::AppealByNotice {
+                kind: AppealKind::OriginalMedicare,
+            }
+        })
+        .expect("a dated appeal");
+        assert_eq!(appeal.date, Some(deadline));
+        let reminders = crate::domain::reminders::plans(&bill, today);
+        assert!(
+            reminders
+                .iter()
+                .any(|r| r.kind == crate::domain::reminders::ReminderKind::InternalAppeal && r.date == deadline),
+            "{reminders:?}"
+        );
+        // Passed: said so, and nothing reminded.
+        let late = day(2027, 6, 1);
+        assert!(find(&advise(&bill, late), |k| k
+            == AdviceKind::AppealByNoticePassed {
+                kind: AppealKind::OriginalMedicare
+            })
+        .is_some());
+    }
+
+    #[test]
     fn appeal_advice_depends_on_the_claim_and_the_plan() {
         let today = day(2026, 7, 1);
         let cases = [
@@ -1012,10 +1069,14 @@ mod tests {
                 denied_bill(Coverage::InsuredNotSure, Some(day(2026, 6, 1))),
                 vec![AdviceKind::AppealInternal, AdviceKind::AppealExternal],
             ),
+            // Which Medicare not known: the earlier (Advantage) deadline.
             (
                 denied_bill(Coverage::Medicare, Some(day(2026, 6, 1))),
-                vec![AdviceKind::AppealOtherPlan],
+                vec![AdviceKind::AppealByNotice {
+                    kind: AppealKind::MedicareNotSure,
+                }],
             ),
+            (denied_bill(Coverage::Medicare, None), vec![AdviceKind::AppealOtherPlan]),
             (denied_bill(Coverage::Medicaid, None), vec![AdviceKind::AppealOtherPlan]),
             (denied_bill(Coverage::SelfPay, Some(day(2026, 6, 1))), vec![]),
             (hospital_bill(), vec![]),

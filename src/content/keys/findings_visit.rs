@@ -160,6 +160,12 @@ keys! {
     VISIT_APPEAL_ASK = "findings_visit.appeal_denial.ask";
     VISIT_APPEAL_ASK_MEDICARE = "findings_visit.appeal_denial.ask_medicare";
     VISIT_APPEAL_ASK_PASSED_MEDICARE = "findings_visit.appeal_denial.ask_passed_medicare";
+    /// Original Medicare: a redetermination, asked of Medicare (E3, E11).
+    VISIT_APPEAL_EXPLAIN_ORIGINAL = "findings_visit.appeal_denial.explain_original";
+    VISIT_APPEAL_EXPLAIN_DATED_ORIGINAL = "findings_visit.appeal_denial.explain_dated_original" [deadline];
+    VISIT_APPEAL_EXPLAIN_PASSED_ORIGINAL = "findings_visit.appeal_denial.explain_passed_original" [deadline];
+    VISIT_APPEAL_ASK_ORIGINAL = "findings_visit.appeal_denial.ask_original";
+    VISIT_APPEAL_ASK_PASSED_ORIGINAL = "findings_visit.appeal_denial.ask_passed_original";
     VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
     VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
     VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];

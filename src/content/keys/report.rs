@@ -48,6 +48,9 @@ keys! {
     TIMING_APPEAL_UNDATED = "timing.appeal.internal_undated";
     TIMING_APPEAL_EXTERNAL = "timing.appeal.external";
     TIMING_APPEAL_OTHER_PLAN = "timing.appeal.other_plan";
+    /// Medicare or Medicaid with the notice's date: by when, by which rule.
+    TIMING_APPEAL_BY_NOTICE = "timing.appeal.by_notice" [date, days, rule];
+    TIMING_APPEAL_BY_NOTICE_PASSED = "timing.appeal.by_notice_passed" [date, days, rule];
     TIMING_VALIDATION = "timing.validation.open" [date, days];
     TIMING_VALIDATION_PASSED = "timing.validation.passed" [date, days];
     TIMING_VALIDATION_LEGAL_END = "timing.validation.legal_end" [date, days];

@@ -211,7 +211,21 @@ pub fn describe(
             explain: words.text(keys::VISIT_ASK_ITEMIZED_EXPLAIN),
             ask: words.text(itemized_ask(bill.sender)),
         },
-        // E2, E11: Medicare's denials are asked of Medicare (1-800-MEDICARE)
+        // E3, E11: Original Medicare's denial is a redetermination asked of
+        // Medicare (trial 7: it read "To Medicare or your Medicare plan"
+        // and spoke of Marketplace appeals).
+        VisitIssue::AppealDenial { deadline } if bill.gets_msn() => words.deadline_step(
+            [
+                keys::VISIT_APPEAL_TITLE,
+                keys::VISIT_APPEAL_EXPLAIN_ORIGINAL,
+                keys::VISIT_APPEAL_EXPLAIN_DATED_ORIGINAL,
+                keys::VISIT_APPEAL_EXPLAIN_PASSED_ORIGINAL,
+                keys::VISIT_APPEAL_ASK_ORIGINAL,
+                keys::VISIT_APPEAL_ASK_PASSED_ORIGINAL,
+            ],
+            *deadline,
+        ),
+        // E2, E11: other Medicare denials are asked of Medicare (1-800-MEDICARE)
         // or the Medicare plan, not "the insurer".
         VisitIssue::AppealDenial { deadline } if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) => {
             words.deadline_step(

@@ -273,13 +273,7 @@ fn due_reason(action: &Action) -> Key {
             MedicaidReach::EndsWithRuleChange => keys::PLAN_DUE_MEDICAID_RULE,
             MedicaidReach::OneMonth => keys::PLAN_DUE_MEDICAID_ONE_MONTH,
         },
-        Action::AppealDenial { kind } => match kind {
-            AppealKind::PrivatePlan => keys::PLAN_DUE_APPEAL_PRIVATE,
-            AppealKind::OriginalMedicare => keys::PLAN_DUE_APPEAL_ORIGINAL_MEDICARE,
-            AppealKind::MedicareAdvantage => keys::PLAN_DUE_APPEAL_ADVANTAGE,
-            AppealKind::MedicareNotSure => keys::PLAN_DUE_APPEAL_MEDICARE_NOT_SURE,
-            AppealKind::Medicaid => keys::PLAN_DUE_APPEAL_MEDICAID,
-        },
+        Action::AppealDenial { kind } => super::timing::appeal_rule(*kind),
         Action::EstimateDispute { .. } => keys::PLAN_DUE_ESTIMATE,
         Action::ValidateDebt => keys::PLAN_DUE_VALIDATE,
         // No other step carries a date.

@@ -4,6 +4,7 @@
 
 use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::view::View;
+use crate::domain::coverage::AppealKind;
 use crate::domain::money::Usd;
 use crate::domain::timing::{days_from, Advice, AdviceKind};
 
@@ -109,6 +110,21 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
         AdviceKind::AppealInternalUndated => content.text(keys::TIMING_APPEAL_UNDATED),
         AdviceKind::AppealExternal => content.text(keys::TIMING_APPEAL_EXTERNAL),
         AdviceKind::AppealOtherPlan => content.text(keys::TIMING_APPEAL_OTHER_PLAN),
+        AdviceKind::AppealByNotice { kind } | AdviceKind::AppealByNoticePassed { kind } => {
+            let key = match advice.kind {
+                AdviceKind::AppealByNotice { .. } => keys::TIMING_APPEAL_BY_NOTICE,
+                _ => keys::TIMING_APPEAL_BY_NOTICE_PASSED,
+            };
+            let rule = content.text(appeal_rule(kind));
+            content.render(
+                key,
+                &[
+                    ("date", Fill::Text(&date)),
+                    ("days", Fill::Text(&days)),
+                    ("rule", Fill::Html(&rule)),
+                ],
+            )
+        }
         AdviceKind::DebtValidation => dated(keys::TIMING_VALIDATION),
         AdviceKind::DebtValidationLegalEnd => dated(keys::TIMING_VALIDATION_LEGAL_END),
         AdviceKind::MedicaidApplyBy { rule_change: false } => dated(keys::TIMING_MEDICAID_APPLY_BY),
@@ -120,6 +136,18 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
         AdviceKind::CreditReportingUnder500 => content.text(keys::TIMING_CREDIT_UNDER_500),
         AdviceKind::CreditReportingMayShow => content.text(keys::TIMING_CREDIT_MAY_SHOW),
         AdviceKind::StatuteOfLimitations => content.text(keys::TIMING_LIMITATIONS),
+    }
+}
+
+/// What sets an appeal's date: "120 days from getting Medicare's notice"
+/// (the plan's step and the ⏰ dates say the same).
+pub(crate) fn appeal_rule(kind: AppealKind) -> Key {
+    match kind {
+        AppealKind::PrivatePlan => keys::PLAN_DUE_APPEAL_PRIVATE,
+        AppealKind::OriginalMedicare => keys::PLAN_DUE_APPEAL_ORIGINAL_MEDICARE,
+        AppealKind::MedicareAdvantage => keys::PLAN_DUE_APPEAL_ADVANTAGE,
+        AppealKind::MedicareNotSure => keys::PLAN_DUE_APPEAL_MEDICARE_NOT_SURE,
+        AppealKind::Medicaid => keys::PLAN_DUE_APPEAL_MEDICAID,
     }
 }
 
@@ -359,6 +387,12 @@ mod tests {
             AdviceKind::AppealInternalUndated,
             AdviceKind::AppealExternal,
             AdviceKind::AppealOtherPlan,
+            AdviceKind::AppealByNotice {
+                kind: crate::domain::coverage::AppealKind::OriginalMedicare,
+            },
+            AdviceKind::AppealByNoticePassed {
+                kind: crate::domain::coverage::AppealKind::Medicaid,
+            },
             AdviceKind::DebtValidation,
             AdviceKind::DebtValidationLegalEnd,
             AdviceKind::MedicaidApplyBy { rule_change: false },
