@@ -129,6 +129,8 @@ keys! {
     PLAN_APPEAL_PASSED = "plan.action.appeal.why_passed" [deadline];
     PLAN_ASK_EOB = "plan.action.ask_eob.title";
     PLAN_ASK_EOB_WHY = "plan.action.ask_eob.why";
+    /// The same, where the No Surprises Act limits the bill to the EOB's share.
+    PLAN_ASK_EOB_WHY_NO_SURPRISES = "plan.action.ask_eob.why_no_surprises";
     PLAN_ITEMIZED = "plan.action.itemized.title";
     PLAN_ITEMIZED_WHY = "plan.action.itemized.why";
     PLAN_FIX_ERRORS = "plan.action.fix_errors.title" [count];

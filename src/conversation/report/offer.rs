@@ -38,6 +38,14 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
             )));
             return Html::join(&lines, "\n");
         }
+        Owed::EobFirst(payer) => {
+            lines.push(content.text(super::plan::by_payer(
+                payer,
+                keys::OFFER_EOB_FIRST,
+                keys::OFFER_MSN_FIRST,
+            )));
+            return Html::join(&lines, "\n");
+        }
         // A $0 share: in network nothing is owed, there is no figure to start from.
         Owed::ConfirmNetwork(share) if share.is_zero() => {
             lines.push(content.text(keys::OFFER_CONFIRM_NETWORK_ZERO));

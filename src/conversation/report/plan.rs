@@ -187,7 +187,7 @@ pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
         Action::FinancialHelp(help) if help.law.is_some() => content.text(keys::PLAN_HELP_LAW),
         Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
         Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
-        Action::AskForEob { payer } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB, keys::PLAN_ASK_MSN)),
+        Action::AskForEob { payer, .. } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB, keys::PLAN_ASK_MSN)),
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED),
         Action::FixErrors { count: 1 } => content.text(keys::PLAN_FIX_ERROR),
         Action::FixErrors { count } => {
@@ -446,7 +446,10 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             Some(d) if d.passed => content.render(keys::PLAN_APPEAL_PASSED, &[("deadline", Fill::Text(&date(d.date)))]),
             Some(d) => content.render(appeal_key(*kind), &[("deadline", Fill::Text(&date(d.date)))]),
         },
-        Action::AskForEob { payer } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB_WHY, keys::PLAN_ASK_MSN_WHY)),
+        Action::AskForEob { no_surprises: true, .. } => content.text(keys::PLAN_ASK_EOB_WHY_NO_SURPRISES),
+        Action::AskForEob { payer, .. } => {
+            content.text(by_payer(*payer, keys::PLAN_ASK_EOB_WHY, keys::PLAN_ASK_MSN_WHY))
+        }
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED_WHY),
         Action::FixErrors { .. } => content.text(keys::PLAN_FIX_ERRORS_WHY),
         Action::ValidateDebt => match deadline {

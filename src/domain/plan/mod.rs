@@ -110,8 +110,9 @@ pub enum Action {
     /// Appeal the insurer's denial (A5, E3).
     AppealDenial { kind: AppealKind },
     /// Get the insurer's EOB (Original Medicare: the Medicare Summary
-    /// Notice) before anything else is checked.
-    AskForEob { payer: Payer },
+    /// Notice) before anything else is checked; `no_surprises`: the No
+    /// Surprises Act limits the bill to the share the EOB gives (A3, E4).
+    AskForEob { payer: Payer, no_surprises: bool },
     /// The bill is a summary: ask for the itemized bill.
     AskForItemized,
     /// Charges on the bill to question (the audit's findings).
@@ -277,6 +278,12 @@ pub enum Owed {
     /// free-care income, Medicaid's reach back): nothing to offer until it
     /// is decided.
     HelpFirst(HelpFirst),
+    /// The insurer (or Original Medicare) decided the claim, but its
+    /// statement's share is not in hand: what is owed is on it, so nothing
+    /// to offer until it is (trial 7: an out-of-network ER doctor's bill,
+    /// which the No Surprises Act limits to the in-network share, was
+    /// offered a prompt-pay discount on the full charge).
+    EobFirst(Payer),
     /// The patient should owe nothing (Medicaid, QMB, a $0 share).
     Nothing,
     /// This much, for this reason.
@@ -908,6 +915,7 @@ fn bill_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         steps.push(step(
             Action::AskForEob {
                 payer: Payer::of(facts.bill),
+                no_surprises: no_surprises_situation(facts).is_some(),
             },
             Savings::Unknown,
             None,
@@ -1019,6 +1027,12 @@ fn owed(facts: &Facts<'_>, steps: &[Step]) -> Owed {
     });
     if owes_nothing || facts.bill.coverage == Some(Coverage::Medicaid) {
         return Owed::Nothing;
+    }
+    // QMB: nothing may be billed for Medicare's cost sharing, whatever the
+    // MSN says (E2); its own step covers it below.
+    let qmb = facts.bill.coverage == Some(Coverage::Medicare) && facts.bill.qmb == Some(Answer3::Yes);
+    if facts.bill.insurance_processed() && facts.share.is_none() && !qmb {
+        return Owed::EobFirst(Payer::of(facts.bill));
     }
     let confirm = steps.iter().find_map(|s| match s.action {
         Action::ConfirmNetwork { share } => Some(share),
