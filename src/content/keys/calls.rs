@@ -61,6 +61,8 @@ keys! {
     LETTER_COMPLAINT = "letter.kind.complaint";
     LETTER_CAPTION = "letter.caption" [kind];
     LETTER_COPY_CAPTION = "letter.copy_caption" [kind];
+    /// The payment-plan letter held back while the plan says not to offer.
+    LETTER_HARDSHIP_NOT_YET = "letter.hardship_not_yet";
 
     // Frequently asked questions.
     FAQ_HEADING = "faq.heading";

@@ -116,6 +116,19 @@ impl Turn<'_> {
     /// another language than English, the English letter to send comes
     /// first, then a copy in the chat's language to understand it.
     pub(super) fn send_letter(&mut self, kind: LetterKind) {
+        // Trial 7: a payment-plan letter ("I want to settle it… $150 a
+        // month") for a bill never sent to insurance, or one the No
+        // Surprises Act puts at $0, conceded what the plan says not to.
+        if kind == LetterKind::HardshipPlan
+            && report::bill_plan(self.bill(), self.reference, &self.view).holds_back_offers()
+        {
+            self.say(keys::LETTER_HARDSHIP_NOT_YET);
+            let why = report::offer(self.bill(), self.reference, &self.view);
+            if let Output::Message { text, .. } = why {
+                self.outputs.push(Output::line(text));
+            }
+            return self.back_where_they_were();
+        }
         let name = self.content().plain(letter_label(kind));
         let caption = self
             .content()

@@ -407,6 +407,14 @@ impl Plan {
         matches!(self.owed, Owed::Amount(..)) && self.offer_blocker().is_none()
     }
 
+    /// Whether offering to pay now would concede what the plan says to
+    /// settle first (a claim to send, a statement to get, help to apply
+    /// for, a dispute, a bill that should be $0): the payment-plan letter
+    /// is held back then. Not when only the amount is missing.
+    pub fn holds_back_offers(&self) -> bool {
+        !self.offers_now() && self.owed != Owed::Unknown
+    }
+
     /// The step that must come before any offer although what is owed is
     /// settled, with its index: a collector's debt disputed inside its 30
     /// days (A4: collection stops until it is proved), or a denial still

@@ -149,3 +149,28 @@ fn original_medicare_figures_are_the_medicare_summary_notices() {
     assert_contains(&summary, &summary_line(keys::SUMMARY_MSN_YOUR_SHARE, "$250.00"));
     assert_lacks(&summary, "EOB");
 }
+
+#[test]
+fn the_payment_plan_letter_waits_while_the_plan_says_not_to_offer() {
+    // Trial 7 (denise): insured, the claim never sent to the insurer; the
+    // letter said "I want to settle it… $150 a month" for $9,400.
+    let mut chat = Chat::reviewed(&[(Question::Coverage, "in_network"), (Question::Claim, "not_sent")]);
+    chat.send(cmd(Command::Letter));
+    let out = chat.press(&plain(keys::LETTER_HARDSHIP_PLAN));
+    assert!(
+        !chat.outputs().iter().any(|o| matches!(o, Output::Document { .. })),
+        "no payment-plan letter"
+    );
+    assert_contains(&out[0], &line(keys::LETTER_HARDSHIP_NOT_YET));
+    assert_contains(&out[1], &line(keys::OFFER_WAIT_FOR_INSURANCE));
+
+    // Nothing to settle first (self-pay, no help within reach): it comes.
+    let mut chat = Chat::reviewed(&[(Question::Nonprofit, "no"), (Question::YearlyIncome, "$150,000")]);
+    chat.send(cmd(Command::Letter));
+    chat.press(&plain(keys::LETTER_HARDSHIP_PLAN));
+    assert!(
+        chat.outputs().iter().any(|o| matches!(o, Output::Document { .. })),
+        "{:?}",
+        chat.outputs()
+    );
+}
