@@ -405,9 +405,10 @@ mod tests {
         };
         let plans = plans(&bill, day(2026, 11, 28));
         let dv = plans.iter().find(|p| p.kind == ReminderKind::DebtValidation).unwrap();
-        assert_eq!(dv.date, day(2026, 12, 20));
-        // A week before is Sun Dec 13: the reminder comes on Fri Dec 11, a
-        // business day.
+        // 30 days from the letter is Sun Dec 20: to be safe, Fri Dec 18
+        // (timing::validation_deadline).
+        assert_eq!(dv.date, day(2026, 12, 18));
+        // A week before is Fri Dec 11, a business day.
         assert_eq!(dv.deliver_on, day(2026, 12, 11));
         assert!(
             !codes(&plans).contains(&"cw"),

@@ -72,7 +72,9 @@ pub const VALIDATION_RECEIPT_BUSINESS_DAYS: u32 = 5;
 /// business days after it was sent. Up to the safe date, that date; after
 /// it, the legal end (passed only once that is behind too).
 pub fn validation_deadline(letter: NaiveDate, today: NaiveDate) -> NaiveDate {
-    let safe = plus(letter, VALIDATION_DAYS);
+    // To be safe on a weekday: a dispute mailed to arrive on a Sunday
+    // arrives on Monday (trial 7: "arrives by Sun, Dec 20").
+    let safe = super::holidays::business_day_on_or_before(plus(letter, VALIDATION_DAYS));
     let legal_end = plus(
         super::holidays::add_business_days(letter, VALIDATION_RECEIPT_BUSINESS_DAYS),
         VALIDATION_DAYS,
@@ -530,7 +532,8 @@ fn debt_validation(letter: Option<NaiveDate>, today: NaiveDate) -> Advice {
     match letter {
         Some(letter) => {
             let end = validation_deadline(letter, today);
-            let kind = if today <= plus(letter, VALIDATION_DAYS) {
+            let safe = super::holidays::business_day_on_or_before(plus(letter, VALIDATION_DAYS));
+            let kind = if today <= safe {
                 AdviceKind::DebtValidation
             } else if today <= end {
                 AdviceKind::DebtValidationLegalEnd
@@ -1020,6 +1023,19 @@ mod tests {
         let denied = day(2026, 1, 2);
         let internal = advise(&denied_bill(Coverage::OutOfNetwork, Some(denied)), today)[0];
         assert_eq!(internal.date, Some(day(2026, 7, 1)), "Jan 2 + 180 days");
+    }
+
+    #[test]
+    fn the_safe_day_to_dispute_a_debt_is_a_business_day_then_the_legal_end() {
+        // Trial 7 (keisha): a collector's letter of Fri, Nov 20, 2026; 30
+        // days on is Sun, Dec 20: to be safe, Fri, Dec 18.
+        let letter = day(2026, 11, 20);
+        assert_eq!(validation_deadline(letter, day(2026, 12, 5)), day(2026, 12, 18));
+        // After it: 5 business days (Thanksgiving skipped) to Mon, Nov 30,
+        // then 30 days (A4).
+        assert_eq!(validation_deadline(letter, day(2026, 12, 19)), day(2026, 12, 30));
+        let advice = advise(&collections_bill(Some(letter)), day(2026, 12, 19));
+        assert!(find(&advice, |k| k == AdviceKind::DebtValidationLegalEnd).is_some());
     }
 
     #[test]

@@ -738,7 +738,7 @@ mod tests {
             (Fact::OverEstimate, "$3,320.50"),
             (Fact::DisputeDeadline, "Wed, Dec 30"),
             (Fact::AppealDeadline, "Wed, Mar 31, 2027"),
-            (Fact::ValidationDeadline, "Sun, Dec 20"),
+            (Fact::ValidationDeadline, "Fri, Dec 18"),
             (Fact::AssistanceDeadline, "Thu, Apr 29, 2027"),
             (Fact::HouseholdSize, "3"),
             (Fact::Income, "$45,000.00"),

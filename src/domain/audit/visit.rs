@@ -1064,7 +1064,7 @@ mod tests {
         assert_eq!(
             issue(&p),
             &VisitIssue::ValidateDebt {
-                deadline: Some(day(12, 20))
+                deadline: Some(day(12, 18))
             }
         );
         assert!(issue(&p).is_first_step() && issue(&p).is_step());
