@@ -325,6 +325,14 @@ fn check_one_figure_one_order(
     // "Up to" is a ceiling, "at least" a floor: the heading says the one
     // the plan's figure is (a heading of "up to $1,980" beside a step of
     // "at least $1,980" understated what questions could add).
+    // The figure is one the plan shows (trial 7: "up to $2,170.00" came
+    // from a fourth step, a settlement, that no screen showed).
+    if let Some(could) = plan.could_save() {
+        let figure = Usd(could).to_string();
+        if !plan_message(plan, view).to_plain().contains(&figure) {
+            return Err(format!("the plan does not show its own figure {figure}"));
+        }
+    }
     if let Some(could) = plan.could_save() {
         let at_least = format!("take off at least {}", Usd(could));
         let step_floor = plan_message(plan, view).to_plain().contains(&at_least) && plan.balance != Some(could);

@@ -15,9 +15,6 @@ use crate::domain::plan::charity::{Outlook, StateLaw};
 use crate::domain::plan::{self, Action, Deadline, Escalation, Payer, Plan, Savings, Step, Tip};
 use chrono::NaiveDate;
 
-/// Steps the plan message shows.
-pub const STEPS_SHOWN: usize = 3;
-
 /// The plan for `bill` with its audit findings.
 pub fn plan_for(bill: &Bill, findings: &[Finding], today: NaiveDate) -> Plan {
     plan::plan(bill, findings, today)
@@ -33,7 +30,7 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
         return content.text(keys::PLAN_NOTHING);
     };
     let mut lines = vec![content.text(keys::PLAN_HEADING)];
-    for (index, step) in plan.steps.iter().take(STEPS_SHOWN).enumerate() {
+    for (index, step) in plan.shown().iter().enumerate() {
         lines.push(content.render(
             keys::PLAN_STEP,
             &[
@@ -45,7 +42,7 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
         ));
     }
     lines.push(content.render(keys::PLAN_START, &[("why", Fill::Html(&why(first, plan, view)))]));
-    if let Some((index, deadline)) = plan.due_sooner_than_first(STEPS_SHOWN) {
+    if let Some((index, deadline)) = plan.due_sooner_than_first() {
         lines.push(content.render(
             keys::PLAN_SOONER,
             &[

@@ -356,18 +356,13 @@ impl Plan {
     /// Among the first `shown` steps, the first one after step 1 that is due
     /// before step 1's own date (neither passed): the plan says so, so the
     /// patient starting with step 1 does not let it slip.
-    pub fn due_sooner_than_first(&self, shown: usize) -> Option<(usize, Deadline)> {
+    pub fn due_sooner_than_first(&self) -> Option<(usize, Deadline)> {
         let first = self.first()?.deadline.filter(|d| !d.passed)?;
-        self.steps
-            .iter()
-            .enumerate()
-            .take(shown)
-            .skip(1)
-            .find_map(|(index, step)| {
-                step.deadline
-                    .filter(|d| !d.passed && d.date < first.date)
-                    .map(|d| (index, d))
-            })
+        self.shown().iter().enumerate().skip(1).find_map(|(index, step)| {
+            step.deadline
+                .filter(|d| !d.passed && d.date < first.date)
+                .map(|d| (index, d))
+        })
     }
 
     /// What following the plan could take off at most: the most any one
@@ -375,9 +370,16 @@ impl Plan {
     /// errors with it), never more than the balance the patient is asked to
     /// pay. The one "could save" figure every screen shows.
     pub fn could_save(&self) -> Option<Decimal> {
-        let most = self.steps.iter().map(|step| step.saves.most()).max()?;
+        let most = self.shown().iter().map(|step| step.saves.most()).max()?;
         let most = self.balance.map_or(most, |balance| most.min(balance));
         (most > Decimal::ZERO).then_some(most)
+    }
+
+    /// The steps the report shows: the first [`STEPS_SHOWN`]. Every figure
+    /// a screen quotes comes from these (trial 7: the findings heading said
+    /// "up to $2,170.00" from a fourth step, a settlement, no screen showed).
+    pub fn shown(&self) -> &[Step] {
+        &self.steps[..self.steps.len().min(STEPS_SHOWN)]
     }
 
     /// Whether more than `could_save` may come off: its figure is the
@@ -390,11 +392,11 @@ impl Plan {
         };
         let capped = self.balance.is_some_and(|balance| total >= balance);
         let floors = self
-            .steps
+            .shown()
             .iter()
             .any(|step| matches!(step.saves, Savings::AtLeast(amount) if amount == total));
         let ceilings = self
-            .steps
+            .shown()
             .iter()
             .any(|step| !matches!(step.saves, Savings::AtLeast(_)) && step.saves.most() == total);
         floors && !ceilings && !capped
@@ -458,6 +460,9 @@ fn blocks_offers(step: &Step) -> bool {
         _ => false,
     }
 }
+
+/// Steps the plan message shows.
+pub const STEPS_SHOWN: usize = 3;
 
 /// The most line items one bill keeps (a long hospital stay fits); the
 /// review stops reading items past it.
