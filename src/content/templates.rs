@@ -184,6 +184,11 @@ vocabulary! {
     /// Advantage): the script speaks of "Medicare or your Medicare plan"
     /// and its notice, not an insurance company and a member ID (E2).
     MedicareKindUnknown = "medicare_kind_unknown",
+    /// Known when the patient said the hospital is not a nonprofit: the
+    /// financial-help letter leaves out the nonprofit rules (501(r), A2),
+    /// which do not bind it (trial 7: a for-profit hospital was told "if
+    /// your hospital is a nonprofit…").
+    ForProfit = "for_profit",
     /// Known when the patient pays on their own (uninsured / self-pay): the
     /// self-pay discount's rule of thumb (30–60% off charges, B) is said
     /// only then.

@@ -84,6 +84,9 @@ pub fn facts(
         Fact::AssistanceDeadline,
         ahead(plus(bill.first_bill_date, timing::ASSISTANCE_DAYS).filter(|_| nonprofit_hospital)),
     );
+    if bill.nonprofit == Some(Answer3::No) {
+        facts.set(Fact::ForProfit, "for-profit");
+    }
     if appeal == coverage::AppealKind::OriginalMedicare {
         facts.set(Fact::OriginalMedicare, "Original Medicare");
     }
@@ -910,6 +913,30 @@ mod tests {
         let Rendered { facts, .. } = facts_for(&paying, &content, today());
         let letter = templates.render_letter(LetterKind::HardshipPlan, &facts);
         assert!(letter.contains("payment plan of $50.00 a month"), "{letter}");
+    }
+
+    /// Trial 7 (jake): a for-profit hospital's financial-help letter said
+    /// "If your hospital is a nonprofit…, section 501(r)"; it speaks of
+    /// the nonprofit rules only where the hospital may be one (A2).
+    #[test]
+    fn the_financial_help_letter_leaves_the_nonprofit_rules_out_for_a_for_profit_hospital() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = |nonprofit| Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(nonprofit),
+            coverage: Some(Coverage::SelfPay),
+            amount_due: Some(d("2300.00")),
+            ..Bill::default()
+        };
+        let letter = |bill: &Bill| {
+            let Rendered { facts, .. } = facts_for(bill, &content, today());
+            templates.render_letter(LetterKind::FinancialAssistance, &facts)
+        };
+        let for_profit = letter(&bill(Answer3::No));
+        assert!(!for_profit.contains("501(r)"), "{for_profit}");
+        assert!(!for_profit.contains("\n\n\n"), "no empty block left:\n{for_profit}");
+        assert!(letter(&bill(Answer3::NotSure)).contains("501(r)"));
     }
 
     /// E2, E3, E11: an Original Medicare denial is appealed by a
