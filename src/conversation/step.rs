@@ -1212,7 +1212,12 @@ impl Turn<'_> {
             Some(kept) if kept.after == q => self.state.kept.take(),
             _ => None,
         };
-        match (question::next_after(q, self.bill()), kept) {
+        // Every question answered (an answer changed after the summary,
+        // reached with /back): straight back to the summary, not through
+        // each later answer to keep (trial 7: 14 /back and 14 "keep" to
+        // change whether the hospital is a nonprofit).
+        let next = question::next_after(q, self.bill()).filter(|_| question::first_unanswered(self.bill()).is_some());
+        match (next, kept) {
             // The answer typed while q's guess waited for its check.
             (Some(next), Some(kept)) => {
                 self.ask(next);

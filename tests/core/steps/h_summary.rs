@@ -174,3 +174,32 @@ fn the_payment_plan_letter_waits_while_the_plan_says_not_to_offer() {
         chat.outputs()
     );
 }
+
+#[test]
+fn an_answer_changed_after_the_summary_goes_straight_back_to_it() {
+    // Trial 7 (denise): changing whether the hospital is a nonprofit took
+    // 14 /back and then 14 "keep" to reach the summary again.
+    let mut chat = Chat::reviewed(&[(Question::Nonprofit, "no")]);
+    for _ in 0..40 {
+        if chat.question() == Some(Question::Nonprofit) {
+            break;
+        }
+        chat.send(cmd(Command::Back));
+    }
+    chat.answer(Question::Nonprofit, "yes");
+    assert_eq!(chat.state.screen, Screen::Summary);
+    assert_eq!(chat.bill().nonprofit, Some(Answer3::Yes));
+
+    // An answer that makes a new question apply asks it, then the summary.
+    let mut chat = Chat::reviewed(&[]);
+    for _ in 0..40 {
+        if chat.question() == Some(Question::InCollections) {
+            break;
+        }
+        chat.send(cmd(Command::Back));
+    }
+    chat.answer(Question::InCollections, "yes");
+    assert_eq!(chat.question(), Some(Question::CollectorLetterDate));
+    chat.answer(Question::CollectorLetterDate, "6/3/26");
+    assert_eq!(chat.state.screen, Screen::Summary);
+}
