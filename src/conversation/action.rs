@@ -113,6 +113,8 @@ pub enum Action {
     Leave,
     /// `/paid`: the whole amount due was paid.
     PaidFull,
+    /// One step of the plan (0-based), with its script and letter.
+    PlanStep(usize),
 }
 
 const MENU_ITEMS: [(MenuItem, &str); 4] = [
@@ -216,6 +218,7 @@ impl Action {
             Action::ReminderDone(id) => format!("remind:done:{id}"),
             Action::ReminderSnooze(id) => format!("remind:snooze:{id}"),
             Action::ReminderScript(id) => format!("remind:script:{id}"),
+            Action::PlanStep(index) => format!("plan:step:{index}"),
         }
     }
 
@@ -250,6 +253,7 @@ impl Action {
             ["bill", index] => number(index).map(Action::SwitchBill),
             ["bills", page] => number(page).map(Action::BillsPage),
             ["report", "findings", page] => number(page).map(|p| Action::Report(ReportPart::Findings(p))),
+            ["plan", "step", index] => number(index).map(Action::PlanStep),
             ["call", "outcome", id] if !id.is_empty() => Some(Action::CallOutcome(id.to_string())),
             ["faq", index] => number(index).map(Action::Faq),
             ["script", id] if !id.is_empty() => Some(Action::Script(id.to_string())),

@@ -400,6 +400,10 @@ impl Turn<'_> {
                 Some(kind) => self.send_script_in_own_language(kind),
                 None => self.stale(),
             },
+            Action::PlanStep(index) => match super::report::plan_step(self.bill(), self.reference, &self.view, index) {
+                Some(step) => self.outputs.push(step),
+                None => self.stale(),
+            },
             Action::Letter(id) => match LetterKind::from_id(&id) {
                 Some(kind) => self.send_letter(kind),
                 None => self.stale(),
@@ -688,7 +692,9 @@ impl Turn<'_> {
         };
         let waiting = Screen::ConfirmGuess { question: q, guess };
         self.answer_typed(q, text);
-        if self.state.kept.is_some() || !unread(self, q, &waiting) {
+        // "idk" at "Is that right?" doubts the guess; it is no answer to
+        // the next question (found by the random conversations).
+        if self.state.kept.is_some() || !unread(self, q, &waiting) || self.words.says_dont_know(text) {
             return;
         }
         let refused = (

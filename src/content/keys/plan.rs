@@ -42,8 +42,11 @@ keys! {
     PLAN_IF_NO = "plan.if_no" [route];
     PLAN_TIP = "plan.tip" [text];
     /// Buttons.
-    PLAN_SCRIPT_BUTTON = "plan.script_button";
-    PLAN_LETTER_BUTTON = "plan.letter_button";
+    PLAN_SCRIPT_BUTTON = "plan.script_button" [number];
+    PLAN_LETTER_BUTTON = "plan.letter_button" [number];
+    /// A later step of the plan, on its own.
+    PLAN_STEP_BUTTON = "plan.step_button" [number];
+    PLAN_STEP_WHY = "plan.step_why" [why];
     REPORT_SEE_PLAN = "report.see_plan";
 
     // Each action: a short title (one phone line) and why, in the report.

@@ -12,18 +12,18 @@ pub mod offer;
 pub mod plan;
 pub mod timing;
 
-use crate::content::{keys, Fill, Html};
+use crate::content::{keys, Fill, Html, Key};
 use crate::conversation::action::{Action, MenuItem, ReportPart};
-use crate::conversation::output::{Keyboard, Output};
+use crate::conversation::output::{Button, Keyboard, Output};
 use crate::conversation::report::offer::offer_message;
-use crate::conversation::report::plan::{letter_for, plan_for, plan_message, script_for};
+use crate::conversation::report::plan::{letter_for, plan_for, plan_message, script_for, step_message};
 use crate::conversation::report::timing::timing_message;
 use crate::conversation::view::View;
 use crate::conversation::{describe_coding_finding, describe_visit_finding, FindingText};
 use crate::domain::audit::{self, Certainty, Finding, FindingKind};
 use crate::domain::bill::Bill;
 use crate::domain::money::Usd;
-use crate::domain::plan::{ordered_findings, Plan};
+use crate::domain::plan::{ordered_findings, Plan, Step};
 use crate::domain::reference::Reference;
 
 /// Findings shown per message.
@@ -58,14 +58,14 @@ pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
             Action::Report(ReportPart::Findings(0)),
         )]];
     if let Some(first) = plan.first() {
-        let mut row = vec![view.button(
-            keys::PLAN_SCRIPT_BUTTON,
-            Action::Script(script_for(first, bill).id().to_string()),
-        )];
-        if let Some(letter) = letter_for(first) {
-            row.push(view.button(keys::PLAN_LETTER_BUTTON, Action::Letter(letter.id().to_string())));
-        }
-        keyboard.push(row);
+        keyboard.push(step_tools(first, 0, bill, view));
+    }
+    // Trial 7: "how do i do step 3" had no way in but /script and /letter.
+    let others: Vec<Button> = (1..plan.shown().len())
+        .map(|index| step_button(keys::PLAN_STEP_BUTTON, index, Action::PlanStep(index), view))
+        .collect();
+    if !others.is_empty() {
+        keyboard.push(others);
     }
     keyboard.push(vec![
         view.button(keys::REPORT_SEE_TIMING, Action::Report(ReportPart::Timing))
@@ -75,6 +75,49 @@ pub fn plan(bill: &Bill, reference: &Reference, view: &View<'_>) -> Output {
         view.button(keys::BILLS_NEW, Action::NewBill),
     ]);
     Output::choice(plan_message(&plan, view), keyboard)
+}
+
+/// One step of the plan on its own: what and why, and its script and
+/// letter; None for a step the plan does not show.
+pub fn plan_step(bill: &Bill, reference: &Reference, view: &View<'_>, index: usize) -> Option<Output> {
+    let plan = bill_plan(bill, reference, view);
+    let step = plan.shown().get(index)?;
+    let keyboard = vec![
+        step_tools(step, index, bill, view),
+        vec![view.button(keys::REPORT_BACK_TO_SUMMARY, Action::Report(ReportPart::Summary))],
+    ];
+    Some(Output::choice(step_message(&plan, index, view), keyboard))
+}
+
+/// The buttons for a step's script and, where one fits, its letter.
+fn step_tools(step: &Step, index: usize, bill: &Bill, view: &View<'_>) -> Vec<Button> {
+    let mut row = vec![step_button(
+        keys::PLAN_SCRIPT_BUTTON,
+        index,
+        Action::Script(script_for(step, bill).id().to_string()),
+        view,
+    )];
+    if let Some(letter) = letter_for(step) {
+        row.push(step_button(
+            keys::PLAN_LETTER_BUTTON,
+            index,
+            Action::Letter(letter.id().to_string()),
+            view,
+        ));
+    }
+    row
+}
+
+/// A button naming step `index` (0-based) as the user counts it.
+fn step_button(label: Key, index: usize, action: Action, view: &View<'_>) -> Button {
+    let number = (index + 1).to_string();
+    Button {
+        label: view
+            .content
+            .render(label, &[("number", Fill::Text(&number))])
+            .to_plain(),
+        data: action.encode(),
+    }
 }
 
 /// One page of 🔎 findings.

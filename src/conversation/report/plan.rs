@@ -63,6 +63,34 @@ pub fn plan_message(plan: &Plan, view: &View<'_>) -> Html {
     Html::join(&lines, "\n")
 }
 
+/// One step on its own (the plan's "Step 2" button): its line, why, and
+/// where to turn if they say no. `index` is one the plan shows.
+pub fn step_message(plan: &Plan, index: usize, view: &View<'_>) -> Html {
+    let content = view.content;
+    let Some(step) = plan.shown().get(index) else {
+        return content.text(keys::PLAN_NOTHING);
+    };
+    let mut lines = vec![
+        content.render(
+            keys::PLAN_STEP,
+            &[
+                ("number", Fill::Text(&(index + 1).to_string())),
+                ("title", Fill::Html(&title(step, view))),
+                ("saves", Fill::Html(&saves(step.saves, view))),
+                ("when", Fill::Html(&when_in(plan, index, step, view))),
+            ],
+        ),
+        content.render(keys::PLAN_STEP_WHY, &[("why", Fill::Html(&why(step, plan, view)))]),
+    ];
+    if let Some(route) = step.escalation {
+        lines.push(content.render(
+            keys::PLAN_IF_NO,
+            &[("route", Fill::Html(&content.text(escalation(route))))],
+        ));
+    }
+    Html::join(&lines, "\n")
+}
+
 /// The money tips in words (the 💵 offer lists them all).
 pub fn tip_key(tip: Tip) -> Key {
     match tip {

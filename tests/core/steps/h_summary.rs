@@ -203,3 +203,24 @@ fn an_answer_changed_after_the_summary_goes_straight_back_to_it() {
     chat.answer(Question::CollectorLetterDate, "6/3/26");
     assert_eq!(chat.state.screen, Screen::Summary);
 }
+
+#[test]
+fn each_step_the_plan_shows_has_its_own_way_in() {
+    // Trial 7: "how do i do step 3" got "I didn't catch that"; only step 1
+    // had buttons.
+    let mut chat = Chat::reviewed(&[]);
+    let step_two = filled(keys::PLAN_STEP_BUTTON, &[("number", "2")]);
+    assert!(chat.labels().contains(&step_two), "{:?}", chat.labels());
+    let out = chat.press(&step_two);
+    assert_contains(&out[0], "2. ");
+    let script = filled(keys::PLAN_SCRIPT_BUTTON, &[("number", "2")]);
+    assert!(chat.labels().contains(&script), "{:?}", chat.labels());
+    // Typed as the button reads, it is pressed too.
+    let mut typed = Chat::reviewed(&[]);
+    let out = typed.send(text("step 2"));
+    assert_contains(&out[0], "2. ");
+    // Its script comes filled, and the report is where it was.
+    chat.press(&script);
+    assert!(chat.outputs().iter().any(|o| o.text().to_plain().contains("📞")));
+    assert_eq!(chat.state.screen, Screen::Summary);
+}

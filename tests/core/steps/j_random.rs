@@ -108,6 +108,13 @@ fn is_known_data(data: &str, state: &ChatState) -> bool {
         ["call", "outcome", id] => ["promised", "reduced", "payment_plan", "refused", "call_back"].contains(id),
         ["faq", index] => number(index),
         ["report", "findings", page] => number(page),
+        // A later step of the plan: one of those shown (STEPS_SHOWN).
+        ["plan", "step", index] => {
+            number(index)
+                && index
+                    .parse::<usize>()
+                    .is_ok_and(|i| (1..billcoach::domain::plan::STEPS_SHOWN).contains(&i))
+        }
         ["remind", "add" | "list" | "all" | "zone"] | ["leave"] | ["paid", "full"] => true,
         ["remind", "set", code] => billcoach::domain::reminders::ReminderKind::EACH
             .iter()
@@ -600,9 +607,15 @@ fn check_step(before: &ChatState, input: &Input, after: &Step) -> Result<(), Tes
             }
             // An answer changes only while its question is being answered.
             for q in Question::ORDER {
+                // An answer typed at a guess's check and kept for the next
+                // question is used once the check is answered.
+                let kept_for = before
+                    .kept
+                    .as_ref()
+                    .and_then(|kept| billcoach::conversation::review::question::next_after(kept.after, is));
                 if answer_of(q, was) != answer_of(q, is) {
                     prop_assert!(
-                        may_change(&before.screen, q),
+                        may_change(&before.screen, q) || kept_for == Some(q),
                         "{:?} changed on {:?} by {:?}",
                         q,
                         before.screen,
