@@ -7,7 +7,8 @@ use super::view::View;
 use crate::content::{keys, Key};
 
 /// Each question's button label and answer.
-pub const QUESTIONS: [(Key, Key); 5] = [
+pub const QUESTIONS: [(Key, Key); 6] = [
+    (keys::FAQ_COLLECTOR_LABEL, keys::FAQ_COLLECTOR_ANSWER),
     (keys::FAQ_PAID_LABEL, keys::FAQ_PAID_ANSWER),
     (keys::FAQ_CREDIT_LABEL, keys::FAQ_CREDIT_ANSWER),
     (keys::FAQ_DENIED_LABEL, keys::FAQ_DENIED_ANSWER),

@@ -66,6 +66,9 @@ keys! {
 
     // Frequently asked questions.
     FAQ_HEADING = "faq.heading";
+    /// Trial 7 (keisha): "should i just pay the collector and be done".
+    FAQ_COLLECTOR_LABEL = "faq.collector.label";
+    FAQ_COLLECTOR_ANSWER = "faq.collector.answer";
     FAQ_PAID_LABEL = "faq.paid.label";
     FAQ_PAID_ANSWER = "faq.paid.answer";
     FAQ_CREDIT_LABEL = "faq.credit.label";
