@@ -27,6 +27,17 @@ pub struct Words {
     /// Words that start an aside after an amount ("1k if they take it").
     #[serde(default)]
     pub asides: Vec<String>,
+    /// Words that start a reason after an amount ("0 because they denied
+    /// it"): the figure stays as typed.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Words that say the figure asked cannot be given ("i dont have the
+    /// eob handy", "i shouldnt have to pay this"): at an amount, read as
+    /// not knowing, so an optional question is skipped and another asked
+    /// again. Not for choices: "i dont have it" is a "no" at "do you have
+    /// the itemized bill?".
+    #[serde(default)]
+    pub no_figure: Vec<String>,
     /// Words that say how the user feels or what they need, not what they
     /// answer ("idk what to do", "please help"): taken out before a choice
     /// is read, so "i got an ER bill and idk what to do" is not a doubt.
@@ -220,6 +231,15 @@ impl Words {
                     .any(|phrase| find_phrase(&normalized, phrase).is_some()))
     }
 
+    /// Whether a typed answer says the figure asked cannot be given: a
+    /// phrase of `no_figure` among its words.
+    pub fn says_no_figure(&self, text: &str) -> bool {
+        let normalized = normalize(text);
+        self.no_figure
+            .iter()
+            .any(|phrase| find_phrase(&normalized, phrase).is_some())
+    }
+
     fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
         vec![
             &mut self.dont_know,
@@ -232,6 +252,8 @@ impl Words {
             &mut self.not_money,
             &mut self.fillers,
             &mut self.asides,
+            &mut self.reasons,
+            &mut self.no_figure,
             &mut self.remarks,
             &mut self.negations,
             &mut self.doubts,
