@@ -7,8 +7,8 @@
 //! reads both, as the conversation does.
 
 use billcoach::domain::reading::{
-    choice_sets_from_toml, read_amount_for, read_choice, read_count, read_date, Amount, AmountContext, Choice, Period,
-    Reading, Words,
+    choice_sets_from_toml, read_amount_for, read_choice, read_count, read_date, read_notice_date, Amount,
+    AmountContext, Choice, Period, Reading, Words,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -87,6 +87,11 @@ fn typed_answers_are_read_and_never_misread() {
                 outcome(read_amount_for(&entry.text, &words, context), show_amount)
             }
             "count" => outcome(read_count(&entry.text, &words), |n| n.to_string()),
+            // A final notice's collections day is a day ahead, or counted
+            // from the letter, as the conversation reads it.
+            "date" if entry.asked == "final notice collections date" => {
+                outcome(read_notice_date(&entry.text, today, &words), |d| d.to_string())
+            }
             "date" => outcome(read_date(&entry.text, today, &words), |d| d.to_string()),
             "choice" => {
                 // "yes_no_not_sure+emergency": the question reads both

@@ -126,6 +126,10 @@ pub struct DateWords {
     /// No day to give, where a letter's day is asked ("no letter").
     #[serde(default)]
     pub no_date: Vec<String>,
+    /// Words saying a number of days runs from a letter's date ("30 days
+    /// from the letter"), where a letter's day is asked.
+    #[serde(default)]
+    pub from_letter: Vec<String>,
     /// The middle of a month ("mid oct"): a time, not a day, so asked.
     #[serde(default)]
     pub mid_month: Vec<String>,
@@ -280,6 +284,7 @@ impl Words {
             &mut self.dates.day_before,
             &mut self.dates.last_year,
             &mut self.dates.mid_month,
+            &mut self.dates.from_letter,
             &mut self.dates.no_date,
             &mut self.eob.billed,
             &mut self.eob.allowed,
