@@ -160,7 +160,7 @@ fn typed_answers_are_read_and_never_misread() {
         corpus.answer.len()
     );
     assert!(wrong.is_empty(), "read wrong:\n{}", wrong.join("\n"));
-    // Issue 18 asks for 95% (the readers are at 96.5% of 512). This floor
+    // Issue 18 asks for 95% (the readers are at 97.0% of 532). This floor
     // only rises: a change that reads less fails here.
-    assert!(rate >= 96.4, "only {rate:.1}% read");
+    assert!(rate >= 96.9, "only {rate:.1}% read");
 }
