@@ -7,8 +7,8 @@
 //! reads both, as the conversation does.
 
 use billcoach::domain::reading::{
-    choice_sets_from_toml, read_amount_for, read_choice, read_count, read_date, Amount, AmountContext, Choice, Period,
-    Reading, Words,
+    choice_sets_from_toml, read_amount_for, read_choice, read_count, read_date, read_notice_date, Amount,
+    AmountContext, Choice, Period, Reading, Words,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -87,6 +87,11 @@ fn typed_answers_are_read_and_never_misread() {
                 outcome(read_amount_for(&entry.text, &words, context), show_amount)
             }
             "count" => outcome(read_count(&entry.text, &words), |n| n.to_string()),
+            // A final notice's collections day is a day ahead, or counted
+            // from the letter, as the conversation reads it.
+            "date" if entry.asked == "final notice collections date" => {
+                outcome(read_notice_date(&entry.text, today, &words), |d| d.to_string())
+            }
             "date" => outcome(read_date(&entry.text, today, &words), |d| d.to_string()),
             "choice" => {
                 // "yes_no_not_sure+emergency": the question reads both
@@ -155,7 +160,7 @@ fn typed_answers_are_read_and_never_misread() {
         corpus.answer.len()
     );
     assert!(wrong.is_empty(), "read wrong:\n{}", wrong.join("\n"));
-    // Issue 18 asks for 95% (the readers are at 96.5% of 512). This floor
+    // Issue 18 asks for 95% (the readers are at 97.0% of 532). This floor
     // only rises: a change that reads less fails here.
-    assert!(rate >= 96.4, "only {rate:.1}% read");
+    assert!(rate >= 96.9, "only {rate:.1}% read");
 }

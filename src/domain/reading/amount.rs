@@ -64,7 +64,12 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     if words.says_dont_know(text) {
         return Ok(Reading::DontKnow);
     }
-    let (normalized, aside) = without_aside(&normalize(text), &words.asides);
+    if !text.contains(|c: char| c.is_ascii_digit()) && words.says_no_figure(text) {
+        return Ok(Reading::DontKnow);
+    }
+    // "0 because they denied it": a reason after the figure changes nothing.
+    let (normalized, _) = without_aside(&normalize(text), &words.reasons);
+    let (normalized, aside) = without_aside(&normalized, &words.asides);
     let (rest, hedged) = take_phrases(&normalized, &words.hedges);
     let (rest, hedged_ish) = strip_ish(&rest);
     let (rest, per_month) = take_phrases(&rest, &words.per_month);
@@ -89,7 +94,9 @@ pub fn read_amount(text: &str, words: &Words) -> Result<Reading<Amount>, AmountE
     labels.sort_by_key(|label| std::cmp::Reverse(label.len()));
     let (rest, labelled) = take_phrases(&rest, &labels);
     let mut rest = take_phrases(&rest, &words.money).0;
-    if words.zero.contains(&rest) {
+    // "0, it says not my responsibility": words of zero beside a zero.
+    let (without_zero, zero_said) = take_phrases(&rest, &words.zero);
+    if zero_said && (without_zero.is_empty() || parse_amount(&without_zero).is_ok_and(|v| v.is_zero())) {
         rest = "0".to_string();
     }
     // "social security only, 1100": a comma left at either end goes.
@@ -353,6 +360,65 @@ mod tests {
         }
         assert_eq!(read("-5"), Err(AmountError::Negative));
         assert_eq!(read("999999k"), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn words_around_an_amount_from_the_trials() {
+        let amount = |value| Amount {
+            value,
+            period: Period::AsAsked,
+        };
+        assert_eq!(read("um i think it said 6,800"), Ok(Reading::Guess(amount(dec!(6800)))));
+        assert_eq!(read("oh wait no its 3,900"), Ok(Reading::Sure(amount(dec!(3900)))));
+        assert_eq!(
+            read("0 i think? it says not my responsibility or something"),
+            Ok(Reading::Guess(amount(dec!(0))))
+        );
+        assert_eq!(
+            read("it says 0 because they denied it"),
+            Ok(Reading::Sure(amount(dec!(0))))
+        );
+        assert_eq!(read("500 not my responsibility"), Err(AmountError::Unreadable));
+        // A range is two values: asked.
+        assert_eq!(read("i could do like 100-150 a month"), Err(AmountError::Unreadable));
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        assert_eq!(
+            read_amount("creo que dijo 6,800", &spanish),
+            Ok(Reading::Guess(amount(dec!(6800))))
+        );
+        assert_eq!(
+            read_amount("dice 0 porque lo negaron", &spanish),
+            Ok(Reading::Sure(amount(dec!(0))))
+        );
+        // No period of two weeks: asked, never read as a month's.
+        assert_eq!(
+            read_amount("1400 cada 2 semanas", &spanish),
+            Err(AmountError::Unreadable)
+        );
+    }
+
+    #[test]
+    fn no_figure_to_give_is_not_knowing() {
+        for text in [
+            "i dont have the eob handy",
+            "i dont have it handy",
+            "i told u i dont have it",
+            "i dont think i should have to pay this one",
+        ] {
+            assert_eq!(read(text), Ok(Reading::DontKnow), "{text}");
+        }
+        assert_eq!(
+            read("i dont think i should have to pay more than 50"),
+            Err(AmountError::Unreadable)
+        );
+        // Like "i cant pay anything" at what they could pay now: nothing.
+        assert_eq!(read("i dont have savings"), sure(dec!(0)));
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        assert_eq!(read_amount("no lo tengo a la mano", &spanish), Ok(Reading::DontKnow));
+        assert_eq!(
+            read_amount("no tengo ahorros", &spanish).map(|r| r.value().map(|a| a.value)),
+            Ok(Some(dec!(0)))
+        );
     }
 
     #[test]

@@ -126,6 +126,16 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
             false => Err(NotRead),
         };
     }
+    // "out of netwrk": a word one typo from a word of the buttons is read
+    // as that word, as a guess.
+    if let Some(fixed) = typos_fixed(&normalized, choices, words) {
+        return read_choice(&fixed, choices, words).map(Reading::as_guess);
+    }
+    // "the er doctors, not the hospital": a button said in the negative
+    // beside another is not meant; the other is read, as a guess.
+    if let Some(rest) = without_negated(&normalized, choices, words) {
+        return read_choice(&rest, choices, words).map(Reading::as_guess);
+    }
     let (plain, _) = take_phrases(&normalized, &words.fillers);
     let named_exactly = |text: &str| -> Vec<usize> {
         indexes(choices, |choice| {
@@ -142,25 +152,7 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
     // phrase does not count ("network" in "out of network", "er" in "er
     // physicians").
     let typed_text = normalized.as_str();
-    let spans: Vec<(usize, usize, usize)> = choices
-        .iter()
-        .enumerate()
-        .flat_map(|(i, choice)| {
-            choice
-                .phrases
-                .iter()
-                .filter_map(move |p| find_phrase(typed_text, p).map(|at| (i, at, at + p.len())))
-        })
-        .collect();
-    let mut outer: Vec<usize> = spans
-        .iter()
-        .filter(|(i, start, end)| {
-            !spans
-                .iter()
-                .any(|(j, s, e)| j != i && s <= start && end <= e && (e - s) > (end - start))
-        })
-        .map(|(i, _, _)| *i)
-        .collect();
+    let mut outer: Vec<usize> = outer_spans(typed_text, choices).iter().map(|(i, _, _)| *i).collect();
     outer.sort_unstable();
     outer.dedup();
     // "bcbs, out of network i think": a vague choice named beside one other
@@ -230,6 +222,117 @@ pub fn read_choice(text: &str, choices: &[Choice], words: &Words) -> Result<Read
     }
 }
 
+/// Where each choice's phrases stand in the text, outermost only: a
+/// phrase inside another choice's longer phrase does not count ("network"
+/// in "out of network"). Choice, start, end.
+fn outer_spans(text: &str, choices: &[Choice]) -> Vec<(usize, usize, usize)> {
+    let spans: Vec<(usize, usize, usize)> = choices
+        .iter()
+        .enumerate()
+        .flat_map(|(i, choice)| {
+            choice
+                .phrases
+                .iter()
+                .filter_map(move |p| find_phrase(text, p).map(|at| (i, at, at + p.len())))
+        })
+        .collect();
+    spans
+        .iter()
+        .filter(|(i, start, end)| {
+            !spans
+                .iter()
+                .any(|(j, s, e)| j != i && s <= start && end <= e && (e - s) > (end - start))
+        })
+        .copied()
+        .collect()
+}
+
+/// The text with each typed word that is one typo from a word of the
+/// buttons' phrases (and from only one) made that word; None when no word
+/// changed. Words of five letters or more only, and never a word the reader
+/// knows on its own or one of its doubts ("whats" is not "thats").
+fn typos_fixed(text: &str, choices: &[Choice], words: &Words) -> Option<String> {
+    let mut vocabulary: Vec<&str> = choices
+        .iter()
+        .flat_map(|choice| choice.phrases.iter().chain(&choice.whole))
+        .flat_map(|phrase| phrase.split_whitespace())
+        .filter(|word| word.chars().count() >= 5)
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let mut changed = false;
+    let fixed: Vec<String> = text
+        .split_whitespace()
+        .map(|typed| {
+            let bare = typed.trim_end_matches([',', '.']);
+            let skip = bare.chars().count() < 5
+                || vocabulary.contains(&bare)
+                || words.knows_word(bare)
+                || words
+                    .fillers
+                    .iter()
+                    .chain(&words.hedges)
+                    .chain(&words.doubts)
+                    .chain(&words.remarks)
+                    .any(|w| w == bare);
+            if skip {
+                return typed.to_string();
+            }
+            match vocabulary.iter().filter(|word| close(bare, word)).collect::<Vec<_>>()[..] {
+                [only] => {
+                    changed = true;
+                    typed.replacen(bare, only, 1)
+                }
+                _ => typed.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| fixed.join(" "))
+}
+
+/// The text without each button named right after a negation ("not the
+/// hospital", a filler or two between), when another button is still
+/// named in what is left; None otherwise.
+fn without_negated(text: &str, choices: &[Choice], words: &Words) -> Option<String> {
+    let spans = outer_spans(text, choices);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (_, start, end) in &spans {
+        let mut before = text[..*start].trim_end();
+        while let Some(filler) = words
+            .fillers
+            .iter()
+            .find(|f| before.ends_with(f.as_str()) && find_phrase(before, f) == Some(before.len() - f.len()))
+        {
+            before = before[..before.len() - filler.len()].trim_end();
+        }
+        let negation = words
+            .negations
+            .iter()
+            .find(|n| before.ends_with(n.as_str()) && find_phrase(before, n) == Some(before.len() - n.len()));
+        if let Some(negation) = negation {
+            cuts.push((before.len() - negation.len(), *end));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut rest = text.to_string();
+    cuts.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in cuts {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    for (start, end) in merged.iter().rev() {
+        rest.replace_range(*start..*end, " ");
+    }
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest.trim_matches([',', ' ', '.']).to_string();
+    (!outer_spans(&rest, choices).is_empty()).then_some(rest)
+}
+
 /// Which of `choices` one typed word names as a word of its phrase
 /// ("review" for "Review a bill", "scripts" for "Call scripts"), when
 /// exactly one does. For buttons that only move around a screen, where
@@ -287,15 +390,34 @@ fn guarded(choice: usize, text: &str, choices: &[Choice], words: &Words) -> Resu
     if negated && !choices[choice].is_negative(words) {
         return Err(NotRead);
     }
-    let doubted = words
-        .doubts
-        .iter()
-        .chain(&words.dont_know)
-        .any(|d| find_phrase(text, d).is_some() && !choices[choice].names_in(text, d));
+    let doubted = words.doubts.iter().chain(&words.dont_know).any(|d| {
+        find_phrase(text, d)
+            .is_some_and(|at| !choices[choice].names_in(text, d) && !bridged(choice, text, at, d, choices, words))
+    });
     if doubted {
         return Err(NotRead);
     }
     Ok(Reading::Guess(choice))
+}
+
+/// Whether a "but" (a doubt that is also an aside word) stands between
+/// two sayings of the same answer: the choice named after it, and before
+/// it only the choice or a vague one that gives way ("they paid some but
+/// most went to my deductible", "ppo but theyre out of network").
+fn bridged(choice: usize, text: &str, at: usize, doubt: &str, choices: &[Choice], words: &Words) -> bool {
+    if !words.asides.iter().any(|aside| aside == doubt) {
+        return false;
+    }
+    let spans = outer_spans(text, choices);
+    let before: Vec<usize> = spans
+        .iter()
+        .filter(|(_, _, end)| *end <= at)
+        .map(|(i, _, _)| *i)
+        .collect();
+    let after_named = spans
+        .iter()
+        .any(|(i, start, _)| *i == choice && *start >= at + doubt.len());
+    after_named && !before.is_empty() && before.iter().all(|&i| i == choice || choices[i].yields)
 }
 
 fn indexes(choices: &[Choice], matches: impl Fn(&Choice) -> bool) -> Vec<usize> {
@@ -501,5 +623,63 @@ mod tests {
             None,
             "not yet is not a denial"
         );
+        // "no" at "¿Su seguro ya procesó esta factura?" may be pending or
+        // never sent: asked.
+        assert_eq!(read_in(&["claim"], "no"), None);
+        assert_eq!(
+            read_in(&["claim"], "pagaron algo pero lo demás se fue al deducible").as_deref(),
+            Some("paid_part")
+        );
+        assert_eq!(
+            read_in(&["coverage"], "solo medicare sin suplemento").as_deref(),
+            Some("medicare")
+        );
+        assert_eq!(
+            read_in(&["call_outcome"], "dijeron que me lo mandan").as_deref(),
+            Some("promised")
+        );
+    }
+
+    #[test]
+    fn answers_from_the_readers3_trial_are_read() {
+        let words = english();
+        let read_in = |name: &str, text: &str| -> Option<String> {
+            let set = &words.choices[name];
+            let choices: Vec<Choice> = set.iter().map(|(_, choice)| choice.clone()).collect();
+            let reading = read_choice(text, &choices, &words).ok()?;
+            reading.value().map(|at| set[*at].0.clone())
+        };
+        let cases = [
+            (
+                "sender",
+                "its the er docs, some physicians group not the hospital",
+                Some("doctor_office"),
+            ),
+            ("sender", "not the hospital", None),
+            (
+                "sender",
+                "its from a collection agency now but the bill was the hospital",
+                None,
+            ),
+            (
+                "claim",
+                "they paid some but most went to my deductible",
+                Some("paid_part"),
+            ),
+            ("claim", "it all went to my deductible", Some("paid_part")),
+            ("claim", "they paid some but it was denied", None),
+            ("coverage", "medicare only no supplement", Some("medicare")),
+            (
+                "coverage",
+                "i have obamacare but they said my insurance was never on file",
+                Some("insured_not_sure"),
+            ),
+            ("coverage", "ppo but theyre out of netwrk", Some("out_of_network")),
+            ("coverage", "medicaid but it lapsed", None),
+            ("call_outcome", "they said they'd mail it", Some("promised")),
+        ];
+        for (set, text, expected) in cases {
+            assert_eq!(read_in(set, text).as_deref(), expected, "{text}");
+        }
     }
 }

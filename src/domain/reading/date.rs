@@ -52,6 +52,11 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
         false => (normalized, false),
     };
     let year = today.year() - i32::from(last_year);
+    // "mid nov, nov 14", "april sometime, like april 12": a time, then
+    // the day in it: the day given wins.
+    if let Some(reading) = day_after_a_time(&normalized, today, words) {
+        return reading.map(|reading| if hedged { reading.as_guess() } else { reading });
+    }
     // "sometime mid october", "end of oct": a time, not a day. The bill and the EOB
     // print the day, and a week either way moves deadlines: ask which day
     // (the question says a rough day is fine), rather than pick the 15th.
@@ -78,6 +83,35 @@ pub fn read_date(text: &str, today: NaiveDate, words: &Words) -> Result<Reading<
     Ok(match hedged {
         true => reading.as_guess(),
         false => reading,
+    })
+}
+
+/// "mid nov, nov 14": pieces between commas, each but the last a time
+/// that names no day ([`DateProblem::WhichDay`]) and the last a day, of
+/// the same month when the times name one: that day, read as its piece
+/// reads ("like april 12" is a guess). None when the text is not so.
+fn day_after_a_time(text: &str, today: NaiveDate, words: &Words) -> Option<Result<Reading<NaiveDate>, DateProblem>> {
+    let pieces: Vec<&str> = text.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let (last, times) = pieces.split_last()?;
+    if times.is_empty()
+        || !times
+            .iter()
+            .all(|time| read_date(time, today, words) == Err(DateProblem::WhichDay))
+    {
+        return None;
+    }
+    let reading = read_date(last, today, words).ok()?;
+    let day = *reading.value()?;
+    let months = &words.dates.months_named;
+    let other_month = times.iter().flat_map(|time| time.split_whitespace()).any(|word| {
+        months
+            .iter()
+            .position(|name| name == word || (word.chars().count() >= 3 && name.starts_with(word)))
+            .is_some_and(|at| at + 1 != day.month() as usize)
+    });
+    Some(match other_month {
+        true => Err(DateProblem::WhichDay),
+        false => Ok(reading),
     })
 }
 
@@ -185,10 +219,55 @@ pub fn read_notice_date(text: &str, today: NaiveDate, words: &Words) -> Result<R
     if words.says_dont_know(text) || words.dates.no_date.contains(&normalized) {
         return Ok(Reading::DontKnow);
     }
+    if let Some(reading) = counted_from_the_letter(&normalize(text), today, words) {
+        return reading;
+    }
     if take_phrases(&normalized, &words.dates.within).1 {
         return Err(DateProblem::CountFromTheLetter);
     }
     read_date_ahead(text, today, words).map(Reading::Sure)
+}
+
+/// "30 days from the letter, letter was dated nov 20": a number of days
+/// (or weeks) counted from the letter's date typed beside it, as a guess
+/// to confirm. None when no words say "from the letter"; asked when the
+/// letter's date or the number is missing.
+fn counted_from_the_letter(
+    normalized: &str,
+    today: NaiveDate,
+    words: &Words,
+) -> Option<Result<Reading<NaiveDate>, DateProblem>> {
+    let dates = &words.dates;
+    let (rest, from_letter) = take_phrases(normalized, &dates.from_letter);
+    if !from_letter {
+        return None;
+    }
+    let (rest, _) = take_phrases(&rest, &dates.within);
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    let unit = |word: &str| {
+        let word = word.trim_end_matches([',', '.']);
+        let is = |list: &[String]| list.iter().any(|each| each == word);
+        match (is(&dates.days), is(&dates.weeks)) {
+            (true, _) => Some(1),
+            (_, true) => Some(7),
+            _ => None,
+        }
+    };
+    let found = tokens.windows(2).enumerate().find_map(|(at, pair)| {
+        let count = pair[0].parse::<i64>().ok().filter(|n| (1..=400).contains(n))?;
+        Some((at, count * unit(pair[1])?))
+    });
+    let Some((at, days)) = found else {
+        return Some(Err(DateProblem::CountFromTheLetter));
+    };
+    let mut letter: Vec<&str> = tokens.clone();
+    letter.drain(at..at + 2);
+    let letter = letter.join(" ");
+    let letter = letter.trim_matches([',', ' ', '.']);
+    Some(match read_date(letter, today, words) {
+        Ok(Reading::Sure(date) | Reading::Guess(date)) => Ok(Reading::Guess(date + Duration::days(days))),
+        _ => Err(DateProblem::CountFromTheLetter),
+    })
 }
 
 /// A date from today on, as a promise or a payment is dated: everything
@@ -382,6 +461,51 @@ mod tests {
 
     fn day(month: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, month, d).unwrap()
+    }
+
+    #[test]
+    fn a_time_then_its_day_is_the_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let words = english();
+        let on = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(
+            read_date("sometime in september", today, &words),
+            Err(DateProblem::WhichDay)
+        );
+        assert_eq!(
+            read_date("mid nov, nov 14", today, &words),
+            Ok(Reading::Sure(on(11, 14)))
+        );
+        assert_eq!(
+            read_date("april sometime, like april 12", today, &words),
+            Ok(Reading::Guess(on(4, 12)))
+        );
+        assert_eq!(read_date("mid oct, nov 14", today, &words), Err(DateProblem::WhichDay));
+        assert_eq!(
+            read_notice_date("30 days from the letter, letter was dated nov 20", today, &words),
+            Ok(Reading::Guess(on(12, 20)))
+        );
+        assert_eq!(
+            read_notice_date("30 days from the letter", today, &words),
+            Err(DateProblem::CountFromTheLetter)
+        );
+        let spanish = Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml")).unwrap();
+        assert_eq!(
+            read_date("en algún momento de septiembre", today, &spanish),
+            Err(DateProblem::WhichDay)
+        );
+        assert_eq!(
+            read_date("a mediados de noviembre, 14 de noviembre", today, &spanish),
+            Ok(Reading::Sure(on(11, 14)))
+        );
+        assert_eq!(
+            read_notice_date(
+                "30 días desde la carta, la carta es del 20 de noviembre",
+                today,
+                &spanish
+            ),
+            Ok(Reading::Guess(on(12, 20)))
+        );
     }
 
     #[test]

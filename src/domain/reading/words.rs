@@ -27,6 +27,17 @@ pub struct Words {
     /// Words that start an aside after an amount ("1k if they take it").
     #[serde(default)]
     pub asides: Vec<String>,
+    /// Words that start a reason after an amount ("0 because they denied
+    /// it"): the figure stays as typed.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Words that say the figure asked cannot be given ("i dont have the
+    /// eob handy", "i shouldnt have to pay this"): at an amount, read as
+    /// not knowing, so an optional question is skipped and another asked
+    /// again. Not for choices: "i dont have it" is a "no" at "do you have
+    /// the itemized bill?".
+    #[serde(default)]
+    pub no_figure: Vec<String>,
     /// Words that say how the user feels or what they need, not what they
     /// answer ("idk what to do", "please help"): taken out before a choice
     /// is read, so "i got an ER bill and idk what to do" is not a doubt.
@@ -115,6 +126,10 @@ pub struct DateWords {
     /// No day to give, where a letter's day is asked ("no letter").
     #[serde(default)]
     pub no_date: Vec<String>,
+    /// Words saying a number of days runs from a letter's date ("30 days
+    /// from the letter"), where a letter's day is asked.
+    #[serde(default)]
+    pub from_letter: Vec<String>,
     /// The middle of a month ("mid oct"): a time, not a day, so asked.
     #[serde(default)]
     pub mid_month: Vec<String>,
@@ -220,6 +235,15 @@ impl Words {
                     .any(|phrase| find_phrase(&normalized, phrase).is_some()))
     }
 
+    /// Whether a typed answer says the figure asked cannot be given: a
+    /// phrase of `no_figure` among its words.
+    pub fn says_no_figure(&self, text: &str) -> bool {
+        let normalized = normalize(text);
+        self.no_figure
+            .iter()
+            .any(|phrase| find_phrase(&normalized, phrase).is_some())
+    }
+
     fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
         vec![
             &mut self.dont_know,
@@ -232,6 +256,8 @@ impl Words {
             &mut self.not_money,
             &mut self.fillers,
             &mut self.asides,
+            &mut self.reasons,
+            &mut self.no_figure,
             &mut self.remarks,
             &mut self.negations,
             &mut self.doubts,
@@ -258,6 +284,7 @@ impl Words {
             &mut self.dates.day_before,
             &mut self.dates.last_year,
             &mut self.dates.mid_month,
+            &mut self.dates.from_letter,
             &mut self.dates.no_date,
             &mut self.eob.billed,
             &mut self.eob.allowed,
