@@ -948,7 +948,13 @@ impl Turn<'_> {
     /// date counted from the letter's own date.
     fn answer_date_ahead(&mut self, q: Question, text: &str) {
         match read_notice_date(text, self.today(), self.words) {
-            Ok(Reading::Sure(date) | Reading::Guess(date)) => self.date_read(q, date),
+            Ok(Reading::Sure(date)) => self.date_read(q, date),
+            // "30 days from the letter, dated nov 20": counted, so checked
+            // with one tap like any other guess.
+            Ok(Reading::Guess(date)) => self.go_to(Screen::ConfirmGuess {
+                question: q,
+                guess: Guess::Date(date),
+            }),
             Ok(Reading::DontKnow) => self.skip(q),
             Err(DateProblem::CountFromTheLetter) => self.retry_date(q, keys::DATE_COUNT_FROM_LETTER),
             Err(DateProblem::Impossible) => self.retry_date(q, keys::DATE_IMPOSSIBLE),

@@ -335,6 +335,19 @@ fn a_final_notices_date_stands_for_the_usual_window() {
     assert_eq!(chat.state.screen, asking(Question::CollectionsNoticeDate));
     chat.send(text("the letter says jan 4"));
     assert_eq!(chat.bill().collections_notice_date, Some(day(2027, 1, 4)));
+    // Counted from the letter's own date: a guess, checked with one tap.
+    let mut chat = Chat::at(&[], Question::CollectionsNoticeDate);
+    chat.send(text("30 days from the letter, letter was dated nov 20"));
+    assert_eq!(chat.bill().collections_notice_date, None, "not before the tap");
+    assert_eq!(
+        chat.state.screen,
+        Screen::ConfirmGuess {
+            question: Question::CollectionsNoticeDate,
+            guess: billcoach::conversation::Guess::Date(day(2026, 12, 20)),
+        }
+    );
+    chat.press(&plain(keys::GUESS_YES));
+    assert_eq!(chat.bill().collections_notice_date, Some(day(2026, 12, 20)));
     // "no letter" is no day: skipped, not refused.
     let mut chat = Chat::at(&[], Question::CollectionsNoticeDate);
     chat.send(text("no letter"));
