@@ -13,8 +13,8 @@ use crate::conversation::step::{Turn, MAX_CALLS};
 use crate::conversation::view::View;
 use crate::domain::calls::{note, CallLog, CallOutcome};
 use crate::domain::money::{parse_amount, Usd};
-use crate::domain::reading::read_date_ahead;
 use crate::domain::reading::Reading;
+use crate::domain::reading::{self, read_date_ahead};
 
 impl Turn<'_> {
     /// `/call`: start logging a call made today.
@@ -47,12 +47,30 @@ impl Turn<'_> {
     /// Typed text while logging a call.
     pub(crate) fn call_log_text(&mut self, step: CallStep, mut draft: CallLog, text: &str) {
         match step {
+            // Trial 7: "talked to a lady named maria, ref 44821…" was kept
+            // whole as the name, and "no she didnt give one" as the
+            // reference number that letters then quoted.
             CallStep::Rep => {
-                draft.rep = note(text);
-                self.call_log_to(CallStep::Reference, draft);
+                let none = reading::says_none(text, self.words);
+                draft.rep = if none {
+                    None
+                } else {
+                    reading::name_in(text, self.words).or_else(|| note(text))
+                };
+                match reading::reference_in(text, self.words) {
+                    Some(reference) => {
+                        draft.reference = Some(reference);
+                        self.call_log_to(CallStep::Outcome, draft);
+                    }
+                    None => self.call_log_to(CallStep::Reference, draft),
+                }
             }
             CallStep::Reference => {
-                draft.reference = note(text);
+                draft.reference = if reading::says_none(text, self.words) {
+                    None
+                } else {
+                    reading::reference_in(text, self.words).or_else(|| note(text))
+                };
                 self.call_log_to(CallStep::Outcome, draft);
             }
             CallStep::Outcome => match self.typed_outcome(text) {

@@ -13,6 +13,7 @@
 //! so a translator extends them without touching code.
 
 mod amount;
+mod call_note;
 mod choice;
 mod count;
 mod date;
@@ -22,6 +23,7 @@ mod text;
 mod words;
 
 pub use amount::{read_amount, read_amount_for, Amount, AmountContext, Period};
+pub use call_note::{name_in, reference_in, says_none};
 pub use choice::{choice_sets_from_toml, read_choice, read_keyword, Choice};
 pub use count::read_count;
 pub use date::{read_date, read_date_ahead, read_notice_date, DateProblem};

@@ -55,6 +55,9 @@ pub struct Words {
     pub count: CountWords,
     pub dates: DateWords,
     pub eob: EobWords,
+    /// Words about a logged call's name and reference number.
+    #[serde(default)]
+    pub calls: CallWords,
     /// The other words for each button answer, by choice set and button id
     /// (`reading/choices.toml`, added by [`Words::with_choices`]).
     #[serde(skip)]
@@ -68,6 +71,17 @@ pub struct EobWords {
     pub allowed: Vec<String>,
     pub plan_paid: Vec<String>,
     pub your_share: Vec<String>,
+}
+
+/// Words typed for a logged call's name and reference number.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CallWords {
+    /// Said for either, meaning there is none ("she didnt give one").
+    pub none: Vec<String>,
+    /// Words before a name ("a lady named maria").
+    pub name_labels: Vec<String>,
+    /// Words before a reference number ("ref 44821").
+    pub reference_labels: Vec<String>,
 }
 
 /// Words about how many people live in a household.
@@ -290,6 +304,9 @@ impl Words {
             &mut self.eob.allowed,
             &mut self.eob.plan_paid,
             &mut self.eob.your_share,
+            &mut self.calls.none,
+            &mut self.calls.name_labels,
+            &mut self.calls.reference_labels,
         ]
     }
 }
@@ -308,6 +325,13 @@ pub(crate) fn english() -> Words {
     Words::from_toml(include_str!("../../../dialogues/en/reading/words.toml"))
         .and_then(|words| words.with_choices(include_str!("../../../dialogues/en/reading/choices.toml")))
         .expect("the English words read")
+}
+
+#[cfg(test)]
+pub(crate) fn spanish() -> Words {
+    Words::from_toml(include_str!("../../../dialogues/es/reading/words.toml"))
+        .and_then(|words| words.with_choices(include_str!("../../../dialogues/es/reading/choices.toml")))
+        .expect("the Spanish words read")
 }
 
 #[cfg(test)]

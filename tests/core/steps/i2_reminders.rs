@@ -209,6 +209,29 @@ fn a_call_with_a_promised_date_offers_a_reminder_on_that_date() {
 }
 
 #[test]
+fn a_call_note_takes_the_name_and_reference_said_in_a_sentence_and_none_for_none() {
+    // Trial 7: the whole sentence was kept as the name, and "no she didnt
+    // give one" as the reference number.
+    let mut chat = reviewed_new_bill();
+    chat.send(cmd(Command::Call));
+    chat.send(text("talked to a lady named maria, ref 44821"));
+    // The reference is known: its question is not asked.
+    chat.press(&plain(keys::CALL_OUTCOME_REFUSED));
+    let call = chat.bill().calls.last().expect("the call is logged").clone();
+    assert_eq!(call.rep.as_deref(), Some("Maria"));
+    assert_eq!(call.reference.as_deref(), Some("44821"));
+
+    let mut chat = reviewed_new_bill();
+    chat.send(cmd(Command::Call));
+    chat.send(text("Dana"));
+    chat.send(text("no she didnt give one"));
+    chat.press(&plain(keys::CALL_OUTCOME_REFUSED));
+    let call = chat.bill().calls.last().expect("the call is logged").clone();
+    assert_eq!(call.rep.as_deref(), Some("Dana"));
+    assert_eq!(call.reference, None);
+}
+
+#[test]
 fn a_call_that_lowered_the_bill_asks_the_new_amount_and_keeps_it() {
     let mut chat = reviewed_new_bill();
     chat.send(cmd(Command::Call));
