@@ -175,6 +175,10 @@ vocabulary! {
     /// The same for Original Medicare: have the provider bill Medicare
     /// first; letters name Medicare and its Medicare Summary Notice (E2).
     MedicareFirst = "medicare_first",
+    /// Known when the plan's first step is that Medicaid covered the care
+    /// (E1): the billing letter asks the provider to bill Medicaid, not to
+    /// review charges (trial 7: step 1 said to write, with no letter).
+    MedicaidFirst = "medicaid_first",
     /// Known when a denial is Original Medicare's (E2, E3): the appeal is a
     /// redetermination by the Medicare contractor, asked through the
     /// Medicare Summary Notice and 1-800-MEDICARE, not an insurer's

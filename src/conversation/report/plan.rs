@@ -156,14 +156,16 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
         Action::AppealDenial { .. } => Some(LetterKind::InsuranceAppeal),
         Action::ValidateDebt => Some(LetterKind::DebtValidation),
         Action::AskForItemized => Some(LetterKind::ItemizedRequest),
-        Action::ShareIsZero | Action::PayOnlyYourShare { .. } | Action::FixErrors { .. } => {
-            Some(LetterKind::BillingDispute)
-        }
+        // E1: "tell the provider, in writing, that Medicaid covered the
+        // date of service and ask them to bill it".
+        Action::ShareIsZero
+        | Action::PayOnlyYourShare { .. }
+        | Action::FixErrors { .. }
+        | Action::MedicaidPaysInFull { .. } => Some(LetterKind::BillingDispute),
         Action::PaymentPlan => Some(LetterKind::HardshipPlan),
         Action::WaitForEob { .. }
         | Action::BillInsuranceFirst { .. }
         | Action::AskInsurerAboutClaim { .. }
-        | Action::MedicaidPaysInFull { .. }
         | Action::ApplyForMedicaid { .. }
         | Action::QmbOwesNothing
         | Action::AskAboutQmb { .. }

@@ -238,6 +238,7 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
         Some(Action::BillInsuranceFirst {
             payer: Payer::OriginalMedicare,
         }) => facts.set(Fact::MedicareFirst, "bill Medicare first"),
+        Some(Action::MedicaidPaysInFull { .. }) => facts.set(Fact::MedicaidFirst, "bill Medicaid"),
         _ => {}
     }
     // E6: a state law on hospital financial help that reaches this bill.
@@ -937,6 +938,33 @@ mod tests {
         assert!(!for_profit.contains("501(r)"), "{for_profit}");
         assert!(!for_profit.contains("\n\n\n"), "no empty block left:\n{for_profit}");
         assert!(letter(&bill(Answer3::NotSure)).contains("501(r)"));
+    }
+
+    /// Trial 7 (luis): Medicaid covered the care and the clinic billed
+    /// him; step 1 said to tell them in writing, with no letter. The
+    /// billing letter asks them to bill Medicaid (E1) instead of
+    /// questioning charges.
+    #[test]
+    fn the_billing_letter_of_a_medicaid_bill_asks_them_to_bill_medicaid() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            sender: Some(BillSender::DoctorOffice),
+            coverage: Some(Coverage::Medicaid),
+            service_date: Some(day(2026, 9, 9)),
+            amount_due: Some(d("380.00")),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        let letter = templates.render_letter(LetterKind::BillingDispute, &facts);
+        for shows in [
+            "I had Medicaid on the date of this care",
+            "42 CFR 447.15",
+            "Please bill Medicaid",
+        ] {
+            assert!(letter.contains(shows), "{shows:?} not in:\n{letter}");
+        }
+        assert!(!letter.contains("questioning the charges"), "{letter}");
     }
 
     /// E2, E3, E11: an Original Medicare denial is appealed by a
