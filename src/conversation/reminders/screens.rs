@@ -337,16 +337,23 @@ impl View<'_> {
                     ("state", Fill::Text(name)),
                 ],
             );
-            Some(vec![Button {
-                label: label.to_plain(),
-                data: Action::TimeZone(id.to_string()).encode(),
-            }])
+            Some((
+                *id,
+                vec![Button {
+                    label: label.to_plain(),
+                    data: Action::TimeZone(id.to_string()).encode(),
+                }],
+            ))
         });
-        let mut keyboard: Keyboard = proposed.into_iter().collect();
+        // The state's zone once, not again in the list (trial 7: "Pacific
+        // (California)" and "Pacific").
+        let first = proposed.as_ref().map(|(id, _)| *id);
+        let mut keyboard: Keyboard = proposed.into_iter().map(|(_, row)| row).collect();
         keyboard.extend(
             US_ZONES
                 .iter()
                 .zip(ZONE_LABELS)
+                .filter(|((id, _), _)| Some(*id) != first)
                 .map(|((id, _), label)| self.button(label, Action::TimeZone(id.to_string())))
                 .collect::<Vec<_>>()
                 .chunks(2)
