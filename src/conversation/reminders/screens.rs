@@ -155,7 +155,8 @@ impl View<'_> {
                 bill.first_bill_date.is_some() || bill.denial_date.is_some() || bill.collector_letter_date.is_some();
             let key = match (bill.paid, dated) {
                 (Some(_), _) => keys::REMIND_PAID,
-                // Its dates are known: what they set has passed.
+                // Its dates are known, and none sets a deadline ahead (passed,
+                // or none applies: a Medicaid bill; trial 7 said "passed").
                 (None, true) => keys::REMIND_PASSED,
                 (None, false) => keys::REMIND_NONE,
             };
