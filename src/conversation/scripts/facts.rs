@@ -145,7 +145,7 @@ pub fn facts(
     }
 
     let plan = plan::plan(bill, findings, today);
-    set_plan(&mut facts, &plan, view);
+    set_plan(&mut facts, &plan, bill, view);
     // Figures to pay are given only when the plan says paying is the move
     // now (the owed fact is then known).
     let owed = match plan.owed {
@@ -213,7 +213,7 @@ pub fn facts(
 
 /// What the plan adds: what is really owed, the first thing to say when
 /// step 1 is about who pays, and the care the No Surprises Act protects.
-fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
+fn set_plan(facts: &mut Facts, plan: &Plan, bill: &Bill, view: &View<'_>) {
     let content = view.content;
     // What to pay is said only when paying is the right move now: when
     // the plan offers money (not while help may erase the bill, nor while
@@ -292,10 +292,16 @@ fn set_plan(facts: &mut Facts, plan: &Plan, view: &View<'_>) {
     };
     facts.set_opt(Fact::CoverageAsk, ask(false));
     facts.set_opt(Fact::CollectorCoverageAsk, ask(true));
-    let nsa = plan.steps.iter().find_map(|step| match step.action {
-        Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
-        _ => None,
-    });
+    // The bill's own situation where no step names it yet (the EOB not in
+    // hand: trial 7 left "[emergency care, or …]" for the patient to fill).
+    let nsa = plan
+        .steps
+        .iter()
+        .find_map(|step| match step.action {
+            Action::NoSurprisesBalanceBill { emergency, .. } => Some(emergency),
+            _ => None,
+        })
+        .or_else(|| crate::domain::audit::visit::no_surprises(bill));
     let care = nsa.map(|emergency| {
         let key = if emergency {
             keys::PLAN_NSA_CARE_EMERGENCY
@@ -938,6 +944,27 @@ mod tests {
         assert!(!for_profit.contains("501(r)"), "{for_profit}");
         assert!(!for_profit.contains("\n\n\n"), "no empty block left:\n{for_profit}");
         assert!(letter(&bill(Answer3::NotSure)).contains("501(r)"));
+    }
+
+    /// Trial 7 (jake2): the No Surprises script left "[emergency care,
+    /// or …]" to fill for an emergency out of network whose EOB was not in
+    /// hand; the bill itself says which care it was.
+    #[test]
+    fn the_care_the_no_surprises_act_protects_is_named_before_the_eob_is_in() {
+        let content = Content::embedded().unwrap();
+        let bill = Bill {
+            sender: Some(BillSender::DoctorOffice),
+            coverage: Some(Coverage::OutOfNetwork),
+            emergency: Some(true),
+            claim: Some(crate::domain::bill::ClaimStatus::PaidPart),
+            amount_due: Some(d("1240.00")),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        assert_eq!(
+            facts.get(Fact::NsaCare),
+            Some(content.plain(keys::PLAN_NSA_CARE_EMERGENCY).as_str())
+        );
     }
 
     /// Trial 7 (luis): Medicaid covered the care and the clinic billed
