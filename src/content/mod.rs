@@ -59,7 +59,14 @@ pub enum Fill<'a> {
 #[derive(Debug, Clone)]
 pub struct Content {
     texts: HashMap<&'static str, String>,
+    /// Our plain names of common codes in this language, from the folder's
+    /// `code_names.csv` (`code,plain_name`); English has none here and
+    /// uses `data/code-names.csv` through the reference data.
+    code_names: HashMap<String, String>,
 }
+
+/// The file of a language folder that names common codes in its words.
+pub const CODE_NAMES_FILE: &str = "code_names.csv";
 
 /// Why the copy could not be loaded: each line names the file or key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -81,10 +88,41 @@ impl Content {
 
     /// One language's copy compiled into the binary.
     pub fn embedded_in(lang: Lang) -> Result<Content, ContentError> {
-        let files = embedded_files(lang, "")
-            .into_iter()
-            .filter(|(name, _)| name.ends_with(".toml"));
-        Content::from_files(files)
+        let files = embedded_files(lang, "");
+        let names = files
+            .iter()
+            .find(|(name, _)| name == CODE_NAMES_FILE)
+            .map(|(_, text)| text.clone());
+        let content = Content::from_files(files.into_iter().filter(|(name, _)| name.ends_with(".toml")))?;
+        match names {
+            Some(csv) => content.with_code_names(&csv),
+            None => Ok(content),
+        }
+    }
+
+    /// These texts with the plain code names of a `code_names.csv`.
+    pub fn with_code_names(mut self, csv: &str) -> Result<Content, ContentError> {
+        let mut problems = Vec::new();
+        for (number, line) in csv.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match crate::domain::csv::split_csv_line(line, ',').as_slice() {
+                [code, name] if !code.trim().is_empty() && !name.trim().is_empty() => {
+                    self.code_names.insert(code.trim().to_string(), name.trim().to_string());
+                }
+                _ => problems.push(format!("{CODE_NAMES_FILE} line {}: not `code,plain_name`", number + 1)),
+            }
+        }
+        match problems.is_empty() {
+            true => Ok(self),
+            false => Err(ContentError { problems }),
+        }
+    }
+
+    /// Our plain name of `code` in this language, where it has its own.
+    pub fn code_name(&self, code: &str) -> Option<&str> {
+        self.code_names.get(code).map(String::as_str)
     }
 
     /// The copy in a folder of `.toml` files (see `BILLCOACH_DIALOGUES`).
@@ -106,7 +144,11 @@ impl Content {
         if !problems.is_empty() {
             return Err(ContentError { problems });
         }
-        Content::from_files(files)
+        let content = Content::from_files(files)?;
+        match std::fs::read_to_string(dir.join(CODE_NAMES_FILE)) {
+            Ok(csv) => content.with_code_names(&csv),
+            Err(_) => Ok(content),
+        }
     }
 
     /// Parses and validates `(file name, TOML text)` pairs.
@@ -144,7 +186,10 @@ impl Content {
         for (name, (file, _)) in unknown {
             problems.push(format!("{file}: unknown key `{name}` (not used by the code)"));
         }
-        let content = Content { texts };
+        let content = Content {
+            texts,
+            code_names: HashMap::new(),
+        };
         if problems.is_empty() {
             problems.extend(content.markup_problems());
             for (key, count) in [

@@ -1,7 +1,7 @@
 //! The words for one audit finding, as each group of rules renders them
 //! (`findings_coding.rs`, `findings_visit.rs`); the report lays them out.
 
-use crate::content::Html;
+use crate::content::{Content, Html};
 use crate::domain::line_items::LineItem;
 use crate::domain::reference::Reference;
 
@@ -17,14 +17,20 @@ pub struct FindingText {
     pub ask: Html,
 }
 
+/// Our plain name of a code in the chat's language: the language's own
+/// (`dialogues/<lang>/code_names.csv`), else the reference data's English.
+pub fn plain_name<'a>(code: &str, reference: &'a Reference, content: &'a Content) -> Option<&'a str> {
+    content.code_name(code).or_else(|| reference.plain_name(code))
+}
+
 /// How a finding names a line beside its number: its code and our plain
 /// name ("99285, ER visit, level 5 of 5 …"), else its code and its own
 /// words, else whichever it has ("" for neither). The billing office
 /// searches the account by code; the patient knows the words.
-pub fn line_label(item: &LineItem, reference: &Reference) -> String {
+pub fn line_label(item: &LineItem, reference: &Reference, content: &Content) -> String {
     let code = item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase();
     let description = item.description.trim();
-    match reference.plain_name(&code) {
+    match plain_name(&code, reference, content) {
         Some(name) => format!("{code}, {name}"),
         None if !description.is_empty() => format!("{code} {description}").trim().to_string(),
         None => code,

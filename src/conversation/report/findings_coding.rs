@@ -123,7 +123,7 @@ impl Words<'_> {
             return String::new();
         };
         let code = item.code.as_deref().unwrap_or("").trim().to_ascii_uppercase();
-        if let Some(plain) = self.reference.plain_name(&code) {
+        if let Some(plain) = super::finding_text::plain_name(&code, self.reference, self.view.content) {
             return match case {
                 Case::Start => plain.to_string(),
                 Case::Mid => mid_sentence(plain),

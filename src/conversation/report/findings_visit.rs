@@ -274,7 +274,7 @@ fn lines(items: &[usize], bill: &Bill, reference: &Reference, view: &View<'_>) -
         let label = bill
             .items
             .get(index)
-            .map(|item| line_label(item, reference))
+            .map(|item| line_label(item, reference, view.content))
             .unwrap_or_default();
         if label.is_empty() {
             Html::from_text(&number)
@@ -289,7 +289,7 @@ fn lines(items: &[usize], bill: &Bill, reference: &Reference, view: &View<'_>) -
             let labelled = bill
                 .items
                 .get(*one)
-                .is_some_and(|item| !line_label(item, reference).is_empty());
+                .is_some_and(|item| !line_label(item, reference, view.content).is_empty());
             if labelled {
                 named(*one, keys::VISIT_LINE_NAMED)
             } else {

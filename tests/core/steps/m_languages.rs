@@ -65,6 +65,19 @@ fn the_review_the_report_and_its_plan_speak_the_chats_language() {
 }
 
 #[test]
+fn findings_name_codes_in_the_chats_language() {
+    // Trial 7 (rosa, luis): English code names inside Spanish findings.
+    let mut chat = chat_in(Lang::Es);
+    chat.press(&copy(Lang::Es).plain(keys::MENU_REVIEW));
+    chat.answer_until(&[(Question::HasItemized, "yes")], None);
+    chat.press(&copy(Lang::Es).plain(keys::REPORT_SEE_FINDINGS));
+    let shown: String = chat.outputs().iter().map(|o| o.text().to_plain()).collect();
+    let spanish = copy(Lang::Es).code_name("J1885").expect("a Spanish name");
+    assert_contains(&shown, spanish);
+    assert_lacks(&shown, "Anti-inflammatory pain injection");
+}
+
+#[test]
 fn a_script_to_say_comes_in_english_with_its_meaning_and_a_letter_with_a_copy() {
     for lang in Lang::ALL {
         let mut chat = reviewed_in(lang);
