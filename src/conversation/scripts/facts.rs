@@ -946,6 +946,35 @@ mod tests {
         assert!(letter(&bill(Answer3::NotSure)).contains("501(r)"));
     }
 
+    /// Trial 8 (denise): the financial-help script's "if they say there's
+    /// no program" asked for a prompt-pay discount on a bill never sent to
+    /// her insurer, while the offer said not to offer anything yet.
+    #[test]
+    fn the_financial_help_script_offers_no_payment_while_the_plan_holds_offers() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            sender: Some(BillSender::Hospital),
+            nonprofit: Some(Answer3::NotSure),
+            coverage: Some(Coverage::InNetwork),
+            claim: Some(crate::domain::bill::ClaimStatus::NotSent),
+            amount_due: Some(d("9400.00")),
+            household_size: Some(1),
+            yearly_income: Some(d("31000")),
+            state: Some("GA".to_string()),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        let script = templates
+            .render_script(ScriptKind::FinancialAssistance, &facts)
+            .to_plain();
+        assert!(!script.contains("pay my share promptly"), "{script}");
+        assert!(
+            script.contains("hold the account while I sort out what I owe"),
+            "{script}"
+        );
+    }
+
     /// Trial 7 (jake2): the No Surprises script left "[emergency care,
     /// or …]" to fill for an emergency out of network whose EOB was not in
     /// hand; the bill itself says which care it was.
