@@ -63,6 +63,8 @@ keys! {
     LETTER_COPY_CAPTION = "letter.copy_caption" [kind];
     /// The payment-plan letter held back while the plan says not to offer.
     LETTER_HARDSHIP_NOT_YET = "letter.hardship_not_yet";
+    /// The No Surprises letter asked for a bill the act does not cover.
+    LETTER_NO_SURPRISES_DOES_NOT_FIT = "letter.no_surprises_does_not_fit";
 
     // Frequently asked questions.
     FAQ_HEADING = "faq.heading";

@@ -129,6 +129,10 @@ impl Turn<'_> {
             }
             return self.back_where_they_were();
         }
+        if kind == LetterKind::NoSurprisesDispute && !crate::domain::plan::no_surprises_letter_fits(self.bill()) {
+            self.say(keys::LETTER_NO_SURPRISES_DOES_NOT_FIT);
+            return self.back_where_they_were();
+        }
         let name = self.content().plain(letter_label(kind));
         let caption = self
             .content()

@@ -908,6 +908,20 @@ fn deadline_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
 
 /// Self-pay with an estimate, the bill $400+ over it (per provider: this
 /// bill against its own estimate, on what the patient is billed).
+/// Whether the No Surprises Act's letter can fit this bill: its balance-
+/// billing protection covers employer and individual plans (A3; a
+/// coverage not known yet counts), and a self-pay patient has only the
+/// dispute of a bill $400 or more over its good-faith estimate (A3, E4).
+/// Trial 8 (sam, uninsured): the letter told the office "I owe only my
+/// in-network cost-sharing".
+pub fn no_surprises_letter_fits(bill: &Bill) -> bool {
+    match bill.coverage {
+        Some(Coverage::SelfPay) => estimate_gap(bill).is_some(),
+        Some(Coverage::Medicare | Coverage::Medicaid) => false,
+        Some(Coverage::InNetwork | Coverage::OutOfNetwork | Coverage::InsuredNotSure) | None => true,
+    }
+}
+
 fn estimate_gap(bill: &Bill) -> Option<(Decimal, Decimal)> {
     if bill.coverage != Some(Coverage::SelfPay) {
         return None;

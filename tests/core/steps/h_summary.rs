@@ -224,3 +224,21 @@ fn each_step_the_plan_shows_has_its_own_way_in() {
     assert!(chat.outputs().iter().any(|o| o.text().to_plain().contains("📞")));
     assert_eq!(chat.state.screen, Screen::Summary);
 }
+
+#[test]
+fn the_no_surprises_letter_is_not_sent_for_a_bill_the_act_does_not_cover() {
+    // Trial 8 (sam, uninsured, emergency, no estimate): the letter told the
+    // office "I owe only my in-network cost-sharing".
+    let mut chat = Chat::reviewed(&[(Question::Emergency, "yes")]);
+    assert_eq!(chat.bill().coverage, Some(Coverage::SelfPay));
+    chat.send(cmd(Command::Letter));
+    let out = chat.press(&plain(keys::LETTER_NO_SURPRISES_DISPUTE));
+    assert!(!chat.outputs().iter().any(|o| matches!(o, Output::Document { .. })));
+    assert_contains(&out[0], &line(keys::LETTER_NO_SURPRISES_DOES_NOT_FIT));
+
+    // Insured out of network, emergency: it comes.
+    let mut chat = Chat::reviewed(&[(Question::Coverage, "out_of_network"), (Question::Emergency, "yes")]);
+    chat.send(cmd(Command::Letter));
+    chat.press(&plain(keys::LETTER_NO_SURPRISES_DISPUTE));
+    assert!(chat.outputs().iter().any(|o| matches!(o, Output::Document { .. })));
+}
