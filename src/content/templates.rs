@@ -188,6 +188,10 @@ vocabulary! {
     /// Advantage): the script speaks of "Medicare or your Medicare plan"
     /// and its notice, not an insurance company and a member ID (E2).
     MedicareKindUnknown = "medicare_kind_unknown",
+    /// Known when a denial is a Medicare Advantage plan's (E3): a
+    /// reconsideration within 65 days, then the independent review entity
+    /// automatically; not an internal appeal with an external review.
+    MedicareAdvantage = "medicare_advantage",
     /// Known when the patient said the hospital is not a nonprofit: the
     /// financial-help letter leaves out the nonprofit rules (501(r), A2),
     /// which do not bind it (trial 7: a for-profit hospital was told "if

@@ -166,6 +166,12 @@ keys! {
     VISIT_APPEAL_EXPLAIN_PASSED_ORIGINAL = "findings_visit.appeal_denial.explain_passed_original" [deadline];
     VISIT_APPEAL_ASK_ORIGINAL = "findings_visit.appeal_denial.ask_original";
     VISIT_APPEAL_ASK_PASSED_ORIGINAL = "findings_visit.appeal_denial.ask_passed_original";
+    /// Medicare Advantage: a reconsideration asked of the plan (E3).
+    VISIT_APPEAL_EXPLAIN_ADVANTAGE = "findings_visit.appeal_denial.explain_advantage";
+    VISIT_APPEAL_EXPLAIN_DATED_ADVANTAGE = "findings_visit.appeal_denial.explain_dated_advantage" [deadline];
+    VISIT_APPEAL_EXPLAIN_PASSED_ADVANTAGE = "findings_visit.appeal_denial.explain_passed_advantage" [deadline];
+    VISIT_APPEAL_ASK_ADVANTAGE = "findings_visit.appeal_denial.ask_advantage";
+    VISIT_APPEAL_ASK_PASSED_ADVANTAGE = "findings_visit.appeal_denial.ask_passed_advantage";
     VISIT_VALIDATE_TITLE = "findings_visit.validate_debt.title";
     VISIT_VALIDATE_EXPLAIN = "findings_visit.validate_debt.explain";
     VISIT_VALIDATE_EXPLAIN_DATED = "findings_visit.validate_debt.explain_dated" [deadline];

@@ -225,6 +225,24 @@ pub fn describe(
             ],
             *deadline,
         ),
+        // E3: a Medicare Advantage denial is reconsidered by the plan
+        // (trial 8: "To Medicare (1-800-MEDICARE) or your Medicare plan"
+        // and Marketplace figures, for Humana's denial).
+        VisitIssue::AppealDenial { deadline }
+            if crate::domain::coverage::appeal_kind(bill) == crate::domain::coverage::AppealKind::MedicareAdvantage =>
+        {
+            words.deadline_step(
+                [
+                    keys::VISIT_APPEAL_TITLE,
+                    keys::VISIT_APPEAL_EXPLAIN_ADVANTAGE,
+                    keys::VISIT_APPEAL_EXPLAIN_DATED_ADVANTAGE,
+                    keys::VISIT_APPEAL_EXPLAIN_PASSED_ADVANTAGE,
+                    keys::VISIT_APPEAL_ASK_ADVANTAGE,
+                    keys::VISIT_APPEAL_ASK_PASSED_ADVANTAGE,
+                ],
+                *deadline,
+            )
+        }
         // E2, E11: other Medicare denials are asked of Medicare (1-800-MEDICARE)
         // or the Medicare plan, not "the insurer".
         VisitIssue::AppealDenial { deadline } if bill.coverage == Some(crate::domain::bill::Coverage::Medicare) => {

@@ -90,6 +90,9 @@ pub fn facts(
     if appeal == coverage::AppealKind::OriginalMedicare {
         facts.set(Fact::OriginalMedicare, "Original Medicare");
     }
+    if appeal == coverage::AppealKind::MedicareAdvantage {
+        facts.set(Fact::MedicareAdvantage, "Medicare Advantage");
+    }
     if appeal == coverage::AppealKind::MedicareNotSure {
         facts.set(Fact::MedicareKindUnknown, "Medicare");
     }
@@ -1021,6 +1024,36 @@ mod tests {
             assert!(letter.contains(shows), "{shows:?} not in:\n{letter}");
         }
         assert!(!letter.contains("questioning the charges"), "{letter}");
+    }
+
+    /// Trial 8 (gloria, Humana): the appeal letter asked for "an internal
+    /// appeal" and an external review within 4 months, with 180 days. A
+    /// Medicare Advantage denial is reconsidered within 65 days, then goes
+    /// to the independent review entity automatically (E3).
+    #[test]
+    fn a_medicare_advantage_appeal_letter_asks_for_reconsideration() {
+        let content = Content::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        let bill = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(crate::domain::bill::MedicareKind::Advantage),
+            claim: Some(crate::domain::bill::ClaimStatus::Denied),
+            denial_date: Some(day(2026, 10, 28)),
+            amount_due: Some(d("1150.00")),
+            ..Bill::default()
+        };
+        let Rendered { facts, .. } = facts_for(&bill, &content, today());
+        let letter = templates.render_letter(LetterKind::InsuranceAppeal, &facts);
+        for shows in [
+            "Request for reconsideration (Medicare Advantage)",
+            "independent review entity",
+            "65 days",
+        ] {
+            assert!(letter.contains(shows), "{shows:?} not in:\n{letter}");
+        }
+        for never in ["internal appeal", "external review", "180 days"] {
+            assert!(!letter.contains(never), "{never:?} in:\n{letter}");
+        }
     }
 
     /// E2, E3, E11: an Original Medicare denial is appealed by a
