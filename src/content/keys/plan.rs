@@ -118,6 +118,8 @@ keys! {
     PLAN_HELP_DISCOUNT = "plan.action.help.why_discount" [percent, off, basis];
     PLAN_HELP_SOME = "plan.action.help.why_some" [percent, basis];
     PLAN_HELP_ASK = "plan.action.help.why_ask" [basis];
+    /// Insured, under a law that reaches insured patients with high bills only.
+    PLAN_HELP_HIGH_COSTS = "plan.action.help.why_high_costs" [basis];
     PLAN_HELP_LATE = "plan.action.help.late" [date];
     PLAN_HELP_NONPROFIT = "plan.action.help.nonprofit";
     PLAN_HELP_MAYBE_NONPROFIT = "plan.action.help.maybe_nonprofit";

@@ -456,6 +456,7 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
                     &[("percent", Fill::Text(&percent)), ("basis", Fill::Html(&basis))],
                 ),
                 Outlook::AskForApplication => content.render(keys::PLAN_HELP_ASK, &[("basis", Fill::Html(&basis))]),
+                Outlook::HighCostsOnly => content.render(keys::PLAN_HELP_HIGH_COSTS, &[("basis", Fill::Html(&basis))]),
             };
             match deadline.filter(|d| d.passed) {
                 Some(d) => Html::join(

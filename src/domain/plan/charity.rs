@@ -249,6 +249,11 @@ pub enum Outlook {
     SomeDiscount,
     /// Income not known: ask for the application.
     AskForApplication,
+    /// Insured, under a state law that reaches insured patients only with
+    /// high medical bills against their income (CA, NY: E6), which the bot
+    /// does not ask: ask, if they are; no dollars, no hold on offers
+    /// (trial 8: "you may get a discount" for bills at 4% of income).
+    HighCostsOnly,
 }
 
 /// Financial help that fits a bill.
@@ -355,8 +360,8 @@ fn outlook(percent: Decimal, law: Option<&LawTerms>, nonprofit: bool, insured: b
                 // Maryland: reduced-cost care above the free band, no upper limit stated.
                 return Some(Outlook::SomeDiscount);
             }
-        } else if terms.discount_up_to.or(terms.free_up_to).is_some_and(at_most) {
-            return Some(Outlook::SomeDiscount);
+        } else if !nonprofit && terms.discount_up_to.or(terms.free_up_to).is_some_and(at_most) {
+            return Some(Outlook::HighCostsOnly);
         }
     }
     if nonprofit {
@@ -367,7 +372,14 @@ fn outlook(percent: Decimal, law: Option<&LawTerms>, nonprofit: bool, insured: b
             return Some(Outlook::SomeDiscount);
         }
     }
-    None
+    // A nonprofit's own policy does not reach this income, but the state
+    // law may, for high medical bills.
+    let high_costs = law.is_some_and(|terms| {
+        insured
+            && matches!(terms.insured, Insured::HighCosts | Insured::Unclear)
+            && terms.discount_up_to.or(terms.free_up_to).is_some_and(at_most)
+    });
+    high_costs.then_some(Outlook::HighCostsOnly)
 }
 
 #[cfg(test)]
@@ -415,6 +427,21 @@ mod tests {
         let bill = hospital("IL", Answer3::No, Coverage::InNetwork, 1, 20_000);
         assert_eq!(assess(&bill), None);
         let bill = hospital("IL", Answer3::No, Coverage::SelfPay, 1, 20_000);
+        assert_eq!(assess(&bill).unwrap().outlook, Outlook::LikelyFree);
+    }
+
+    #[test]
+    fn an_insured_patient_under_a_high_costs_law_is_asked_not_promised() {
+        // Trial 8 (jake): insured, a for-profit California hospital, 240% of
+        // the guideline: "you may get a discount" and offers held back,
+        // though the law reaches him only with high medical costs.
+        let bill = hospital("CA", Answer3::No, Coverage::InNetwork, 2, 52_000);
+        assert_eq!(assess(&bill).unwrap().outlook, Outlook::HighCostsOnly);
+        // Uninsured, the same law reaches him.
+        let bill = hospital("CA", Answer3::No, Coverage::SelfPay, 2, 52_000);
+        assert_eq!(assess(&bill).unwrap().outlook, Outlook::SomeDiscount);
+        // At a nonprofit, the hospital's own policy applies as before.
+        let bill = hospital("NY", Answer3::Yes, Coverage::InNetwork, 4, 40_000);
         assert_eq!(assess(&bill).unwrap().outlook, Outlook::LikelyFree);
     }
 

@@ -456,7 +456,7 @@ fn blocks_offers(step: &Step) -> bool {
         // Only where the income puts help within reach: with the income
         // not given, applying is a suggestion, and a patient who would not
         // qualify still gets the discount and the offer.
-        Action::FinancialHelp(help) => help.outlook != Outlook::AskForApplication,
+        Action::FinancialHelp(help) => !matches!(help.outlook, Outlook::AskForApplication | Outlook::HighCostsOnly),
         _ => false,
     }
 }
@@ -823,7 +823,7 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
         let saves = match help.outlook {
             Outlook::LikelyFree => base.map_or(Savings::Unknown, |b| facts.up_to(b)),
             Outlook::Discount { off } => base.map_or(Savings::Unknown, |b| facts.up_to(percent_of(b, off))),
-            Outlook::SomeDiscount | Outlook::AskForApplication => Savings::Unknown,
+            Outlook::SomeDiscount | Outlook::AskForApplication | Outlook::HighCostsOnly => Savings::Unknown,
         };
         let nonprofit = help.nonprofit == Some(Answer3::Yes);
         let deadline = bill
