@@ -834,8 +834,12 @@ fn help_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             None
         } else if help.law.is_some() {
             Some(Escalation::StateAttorneyGeneral)
-        } else {
+        } else if nonprofit {
             Some(Escalation::IrsForm13909)
+        } else {
+            // Form 13909 is for a nonprofit hospital (trial 8: offered while
+            // the hospital's status was not known).
+            None
         };
         steps.push(step(Action::FinancialHelp(help), saves, deadline, escalation));
     }
