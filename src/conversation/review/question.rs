@@ -268,6 +268,7 @@ impl Question {
         match self {
             Question::Claim if not_sure => keys::MEDICARE_OR_PLAN_CLAIM_PROMPT,
             Question::DenialDate if not_sure => keys::MEDICARE_OR_PLAN_DENIAL_DATE_PROMPT,
+            Question::EobBilled if not_sure => keys::MEDICARE_OR_PLAN_BILLED_PROMPT,
             Question::Claim if bill.gets_msn() => keys::MSN_CLAIM_PROMPT,
             Question::DenialDate if bill.gets_msn() => keys::MSN_DENIAL_DATE_PROMPT,
             Question::EobBilled if bill.gets_msn() => keys::MSN_BILLED_PROMPT,
@@ -926,6 +927,10 @@ mod tests {
         assert_eq!(
             Question::DenialDate.prompt_for(&not_sure),
             keys::MEDICARE_OR_PLAN_DENIAL_DATE_PROMPT
+        );
+        assert_eq!(
+            Question::EobBilled.prompt_for(&not_sure),
+            keys::MEDICARE_OR_PLAN_BILLED_PROMPT
         );
     }
 
