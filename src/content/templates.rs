@@ -175,6 +175,10 @@ vocabulary! {
     /// The same for Original Medicare: have the provider bill Medicare
     /// first; letters name Medicare and its Medicare Summary Notice (E2).
     MedicareFirst = "medicare_first",
+    /// The same for Medicare of a kind not known: have the provider bill
+    /// Medicare or the Medicare plan; letters name the notice from either
+    /// (a Medicare Summary Notice or an EOB, E2).
+    MedicareOrPlanFirst = "medicare_or_plan_first",
     /// Known when the plan's first step is that Medicaid covered the care
     /// (E1): the billing letter asks the provider to bill Medicaid, not to
     /// review charges (trial 7: step 1 said to write, with no letter).

@@ -98,6 +98,9 @@ pub enum AdviceKind {
     /// The same for Original Medicare: wait for the Medicare Summary
     /// Notice, its statement (E2; it sends no EOB).
     WaitForMsn,
+    /// The same for Medicare of a kind not known: wait for the notice from
+    /// Medicare or the plan (an MSN or an EOB, E2), never "your insurer".
+    WaitForMedicareOrPlan,
     /// Care still ahead, self-pay: ask for a good-faith estimate, negotiate first.
     BeforeCareSelfPay,
     /// Care still ahead, insured or coverage unknown: ask the price, negotiate first.
@@ -175,7 +178,7 @@ impl AdviceKind {
     /// Breaks ties between advice in the same tier and on the same date.
     fn rank(self) -> u8 {
         match self {
-            AdviceKind::WaitForEob | AdviceKind::WaitForMsn => 0,
+            AdviceKind::WaitForEob | AdviceKind::WaitForMsn | AdviceKind::WaitForMedicareOrPlan => 0,
             AdviceKind::DebtValidation | AdviceKind::DebtValidationLegalEnd | AdviceKind::DebtValidationPassed => 1,
             AdviceKind::NoSurprisesDispute { .. }
             | AdviceKind::NoSurprisesDisputeMissed { .. }
@@ -256,7 +259,7 @@ impl Advice {
     fn urgency(&self, today: NaiveDate) -> (u8, i64, u8) {
         let rank = self.kind.rank();
         match (self.kind, self.days_left(today)) {
-            (AdviceKind::WaitForEob | AdviceKind::WaitForMsn, _) => (0, 0, rank),
+            (AdviceKind::WaitForEob | AdviceKind::WaitForMsn | AdviceKind::WaitForMedicareOrPlan, _) => (0, 0, rank),
             (
                 AdviceKind::CreditReportingNotBefore
                 | AdviceKind::CreditReporting
@@ -325,10 +328,10 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
     let owes = bill.amount_due.is_none_or(|amount| amount > Decimal::ZERO);
 
     if waiting_for_eob {
-        let kind = if bill.gets_msn() {
-            AdviceKind::WaitForMsn
-        } else {
-            AdviceKind::WaitForEob
+        let kind = match coverage::appeal_kind(bill) {
+            AppealKind::OriginalMedicare => AdviceKind::WaitForMsn,
+            AppealKind::MedicareNotSure => AdviceKind::WaitForMedicareOrPlan,
+            AppealKind::MedicareAdvantage | AppealKind::PrivatePlan | AppealKind::Medicaid => AdviceKind::WaitForEob,
         };
         advice.push(Advice::undated(kind, &[]));
     }
@@ -1106,6 +1109,27 @@ mod tests {
         ];
         for (bill, expected) in cases {
             assert_eq!(appeal_kinds(&advise(&bill, today)), expected, "{bill:?}");
+        }
+    }
+
+    /// E2: a pending claim waits for the statement the patient will get:
+    /// Original Medicare's MSN, a Medicare Advantage plan's EOB, and with
+    /// the kind not known, the notice from Medicare or the plan.
+    #[test]
+    fn a_pending_medicare_claim_waits_for_its_own_notice() {
+        use crate::domain::bill::MedicareKind;
+        for (kind, expected) in [
+            (MedicareKind::Original, AdviceKind::WaitForMsn),
+            (MedicareKind::Advantage, AdviceKind::WaitForEob),
+            (MedicareKind::NotSure, AdviceKind::WaitForMedicareOrPlan),
+        ] {
+            let pending = Bill {
+                coverage: Some(Coverage::Medicare),
+                medicare: Some(kind),
+                claim: Some(ClaimStatus::Pending),
+                ..hospital_bill()
+            };
+            assert_eq!(advise(&pending, on_day(100))[0].kind, expected, "{kind:?}");
         }
     }
 

@@ -1032,6 +1032,47 @@ fn a_claim_never_sent_leads_the_script_and_the_letters() {
     assert!(!dispute.contains("Billing errors"), "{dispute}");
 }
 
+/// E2: Medicare of a kind not known, the claim never sent: the letters ask
+/// the provider to bill Medicare or the Medicare plan and wait for the
+/// notice from either (an MSN or an EOB), never "my insurer".
+#[test]
+fn a_claim_never_sent_to_medicare_of_a_kind_not_known_names_medicare_or_the_plan_in_the_letters() {
+    use billcoach::domain::bill::{Answer3, BillSender, ClaimStatus, Coverage, MedicareKind};
+    use rust_decimal::Decimal;
+    let desk = Desk::on(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    let templates = &desk.templates;
+    let bill = Bill {
+        sender: Some(BillSender::Hospital),
+        nonprofit: Some(Answer3::No),
+        coverage: Some(Coverage::Medicare),
+        medicare: Some(MedicareKind::NotSure),
+        qmb: Some(Answer3::No),
+        emergency: Some(false),
+        claim: Some(ClaimStatus::NotSent),
+        service_date: Some(NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()),
+        amount_due: Some(Decimal::from(2400)),
+        in_collections: Some(false),
+        ..Bill::default()
+    };
+    let (_, _, facts) = desk.facts(&bill);
+    for kind in [LetterKind::BillingDispute, LetterKind::ItemizedRequest] {
+        let letter = templates.render_letter(kind, &facts);
+        assert!(
+            letter.contains("Please submit this claim to Medicare or my Medicare plan"),
+            "the {} letter lacks Medicare or the plan:\n{letter}",
+            kind.id()
+        );
+        assert!(letter.contains("(a Medicare Summary Notice or an EOB)"), "{letter}");
+        for never in ["my insurer", "health insurance", "member ID"] {
+            assert!(
+                !letter.contains(never),
+                "the {} letter says {never:?}:\n{letter}",
+                kind.id()
+            );
+        }
+    }
+}
+
 /// A3, E4: an out-of-network clinician at a facility whose network the
 /// patient is not sure of: the No Surprises script and letter ask whether
 /// the facility was in network; they never say the Act protects the bill.

@@ -90,6 +90,11 @@ keys! {
     MSN_ALLOWED_PROMPT = "question.msn_allowed.prompt";
     MSN_PLAN_PAID_PROMPT = "question.msn_plan_paid.prompt";
     MSN_YOUR_SHARE_PROMPT = "question.msn_your_share.prompt";
+    /// Medicare of a kind not known: Medicare or the Medicare plan decides
+    /// (E2), and its notice is an MSN or an EOB.
+    MEDICARE_OR_PLAN_CLAIM_PROMPT = "question.medicare_or_plan_claim.prompt";
+    MEDICARE_OR_PLAN_DENIAL_DATE_PROMPT = "question.medicare_or_plan_denial_date.prompt";
+    MEDICARE_OR_PLAN_BILLED_PROMPT = "question.medicare_or_plan_billed.prompt";
     HOUSEHOLD_SIZE_PROMPT = "question.household_size.prompt";
     YEARLY_INCOME_PROMPT = "question.yearly_income.prompt";
     US_STATE_PROMPT = "question.us_state.prompt";

@@ -12,9 +12,12 @@ keys! {
     OFFER_WAIT_FOR_INSURANCE = "offer.wait_for_insurance";
     /// Original Medicare: its Medicare Summary Notice (E2).
     OFFER_WAIT_FOR_MEDICARE = "offer.wait_for_medicare";
+    /// Medicare of a kind not known: the notice from Medicare or the plan.
+    OFFER_WAIT_FOR_MEDICARE_OR_PLAN = "offer.wait_for_medicare_or_plan";
     /// Decided, but the statement's share is not in hand (Owed::EobFirst).
     OFFER_EOB_FIRST = "offer.eob_first";
     OFFER_MSN_FIRST = "offer.msn_first";
+    OFFER_MEDICARE_OR_PLAN_FIRST = "offer.medicare_or_plan_first";
     /// The EOB's share binds only in network, and that is not known yet.
     OFFER_CONFIRM_NETWORK = "offer.confirm_network" [share];
     /// Same, with a $0 share: in network nothing is owed.

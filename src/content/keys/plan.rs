@@ -73,6 +73,24 @@ keys! {
     PLAN_SAY_COLLECTOR_ASK_MEDICARE = "plan.ask_collector.ask_medicare";
     PLAN_SAY_COLLECTOR_BILL_MEDICARE = "plan.ask_collector.bill_medicare";
     PLAN_COMPLAINT_BILL_MEDICARE = "plan.complaint.reason.bill_medicare";
+    /// E2, E11: the same steps for Medicare of a kind not known (Original
+    /// or a Medicare Advantage plan): the notice from Medicare or the plan
+    /// (an MSN or an EOB), 1-800-MEDICARE or the number on the plan's card.
+    PLAN_WAIT_FOR_MEDICARE_OR_PLAN = "plan.action.wait_for_medicare_or_plan.title";
+    PLAN_WAIT_FOR_MEDICARE_OR_PLAN_WHY = "plan.action.wait_for_medicare_or_plan.why";
+    PLAN_BILL_MEDICARE_OR_PLAN = "plan.action.bill_medicare_or_plan.title";
+    PLAN_BILL_MEDICARE_OR_PLAN_WHY = "plan.action.bill_medicare_or_plan.why";
+    PLAN_ASK_MEDICARE_OR_PLAN = "plan.action.ask_medicare_or_plan.title";
+    PLAN_ASK_MEDICARE_OR_PLAN_WHY = "plan.action.ask_medicare_or_plan.why";
+    PLAN_ASK_MEDICARE_OR_PLAN_NOTICE = "plan.action.ask_medicare_or_plan_notice.title";
+    PLAN_ASK_MEDICARE_OR_PLAN_NOTICE_WHY = "plan.action.ask_medicare_or_plan_notice.why";
+    PLAN_SAY_WAIT_FOR_MEDICARE_OR_PLAN = "plan.ask.wait_for_medicare_or_plan";
+    PLAN_SAY_ASK_MEDICARE_OR_PLAN = "plan.ask.ask_medicare_or_plan";
+    PLAN_SAY_BILL_MEDICARE_OR_PLAN = "plan.ask.bill_medicare_or_plan";
+    PLAN_SAY_COLLECTOR_WAIT_FOR_MEDICARE_OR_PLAN = "plan.ask_collector.wait_for_medicare_or_plan";
+    PLAN_SAY_COLLECTOR_ASK_MEDICARE_OR_PLAN = "plan.ask_collector.ask_medicare_or_plan";
+    PLAN_SAY_COLLECTOR_BILL_MEDICARE_OR_PLAN = "plan.ask_collector.bill_medicare_or_plan";
+    PLAN_COMPLAINT_BILL_MEDICARE_OR_PLAN = "plan.complaint.reason.bill_medicare_or_plan";
     PLAN_SAY_ASK_INSURER = "plan.ask.ask_insurer";
     PLAN_MEDICAID = "plan.action.medicaid.title";
     PLAN_MEDICAID_WHY = "plan.action.medicaid.why";

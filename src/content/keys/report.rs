@@ -28,6 +28,8 @@ keys! {
     TIMING_WAIT_FOR_EOB = "timing.wait_for_eob";
     /// Original Medicare: its Medicare Summary Notice (E2).
     TIMING_WAIT_FOR_MSN = "timing.wait_for_msn";
+    /// Medicare of a kind not known: the notice from Medicare or the plan.
+    TIMING_WAIT_FOR_MEDICARE_OR_PLAN = "timing.wait_for_medicare_or_plan";
     TIMING_BEFORE_CARE_SELF_PAY = "timing.before_care.self_pay" [date, days];
     TIMING_BEFORE_CARE = "timing.before_care.insured" [date, days];
     TIMING_BEST_DAY = "timing.best_day.month" [date, days];

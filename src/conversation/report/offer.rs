@@ -33,16 +33,22 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
         Owed::WaitForInsurance(payer) => {
             lines.push(content.text(super::plan::by_payer(
                 payer,
-                keys::OFFER_WAIT_FOR_INSURANCE,
-                keys::OFFER_WAIT_FOR_MEDICARE,
+                [
+                    keys::OFFER_WAIT_FOR_INSURANCE,
+                    keys::OFFER_WAIT_FOR_MEDICARE,
+                    keys::OFFER_WAIT_FOR_MEDICARE_OR_PLAN,
+                ],
             )));
             return Html::join(&lines, "\n");
         }
         Owed::EobFirst(payer) => {
             lines.push(content.text(super::plan::by_payer(
                 payer,
-                keys::OFFER_EOB_FIRST,
-                keys::OFFER_MSN_FIRST,
+                [
+                    keys::OFFER_EOB_FIRST,
+                    keys::OFFER_MSN_FIRST,
+                    keys::OFFER_MEDICARE_OR_PLAN_FIRST,
+                ],
             )));
             return Html::join(&lines, "\n");
         }

@@ -139,12 +139,15 @@ pub fn script_for(step: &Step, bill: &Bill) -> ScriptKind {
     }
 }
 
-/// The words for an insurer's plan or for Original Medicare (its Medicare
-/// Summary Notice, 1-800-MEDICARE; never "your EOB", E2).
-pub(crate) fn by_payer(payer: Payer, insurer: Key, medicare: Key) -> Key {
+/// The words for each payer (E2, E11), in [`Payer`]'s order: an
+/// insurer's plan (its EOB), Original Medicare (its Medicare Summary
+/// Notice, 1-800-MEDICARE; never "your EOB"), and Medicare of a kind not
+/// known (the notice from Medicare or the plan; never "your insurer").
+pub(crate) fn by_payer(payer: Payer, [insurer, medicare, not_sure]: [Key; 3]) -> Key {
     match payer {
         Payer::Insurer => insurer,
         Payer::OriginalMedicare => medicare,
+        Payer::MedicareNotSure => not_sure,
     }
 }
 
@@ -181,15 +184,30 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
 pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
     let content = view.content;
     match &step.action {
-        Action::WaitForEob { payer } => {
-            content.text(by_payer(*payer, keys::PLAN_WAIT_FOR_EOB, keys::PLAN_WAIT_FOR_MSN))
-        }
-        Action::BillInsuranceFirst { payer } => {
-            content.text(by_payer(*payer, keys::PLAN_BILL_INSURANCE, keys::PLAN_BILL_MEDICARE))
-        }
-        Action::AskInsurerAboutClaim { payer } => {
-            content.text(by_payer(*payer, keys::PLAN_ASK_INSURER, keys::PLAN_ASK_MEDICARE))
-        }
+        Action::WaitForEob { payer } => content.text(by_payer(
+            *payer,
+            [
+                keys::PLAN_WAIT_FOR_EOB,
+                keys::PLAN_WAIT_FOR_MSN,
+                keys::PLAN_WAIT_FOR_MEDICARE_OR_PLAN,
+            ],
+        )),
+        Action::BillInsuranceFirst { payer } => content.text(by_payer(
+            *payer,
+            [
+                keys::PLAN_BILL_INSURANCE,
+                keys::PLAN_BILL_MEDICARE,
+                keys::PLAN_BILL_MEDICARE_OR_PLAN,
+            ],
+        )),
+        Action::AskInsurerAboutClaim { payer } => content.text(by_payer(
+            *payer,
+            [
+                keys::PLAN_ASK_INSURER,
+                keys::PLAN_ASK_MEDICARE,
+                keys::PLAN_ASK_MEDICARE_OR_PLAN,
+            ],
+        )),
         Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
@@ -214,7 +232,14 @@ pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
         Action::FinancialHelp(help) if help.law.is_some() => content.text(keys::PLAN_HELP_LAW),
         Action::FinancialHelp(_) => content.text(keys::PLAN_HELP),
         Action::AppealDenial { .. } => content.text(keys::PLAN_APPEAL),
-        Action::AskForEob { payer, .. } => content.text(by_payer(*payer, keys::PLAN_ASK_EOB, keys::PLAN_ASK_MSN)),
+        Action::AskForEob { payer, .. } => content.text(by_payer(
+            *payer,
+            [
+                keys::PLAN_ASK_EOB,
+                keys::PLAN_ASK_MSN,
+                keys::PLAN_ASK_MEDICARE_OR_PLAN_NOTICE,
+            ],
+        )),
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED),
         Action::FixErrors { count: 1 } => content.text(keys::PLAN_FIX_ERROR),
         Action::FixErrors { count } => {
@@ -333,18 +358,27 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     match &step.action {
         Action::WaitForEob { payer } => content.text(by_payer(
             *payer,
-            keys::PLAN_WAIT_FOR_EOB_WHY,
-            keys::PLAN_WAIT_FOR_MSN_WHY,
+            [
+                keys::PLAN_WAIT_FOR_EOB_WHY,
+                keys::PLAN_WAIT_FOR_MSN_WHY,
+                keys::PLAN_WAIT_FOR_MEDICARE_OR_PLAN_WHY,
+            ],
         )),
         Action::BillInsuranceFirst { payer } => content.text(by_payer(
             *payer,
-            keys::PLAN_BILL_INSURANCE_WHY,
-            keys::PLAN_BILL_MEDICARE_WHY,
+            [
+                keys::PLAN_BILL_INSURANCE_WHY,
+                keys::PLAN_BILL_MEDICARE_WHY,
+                keys::PLAN_BILL_MEDICARE_OR_PLAN_WHY,
+            ],
         )),
         Action::AskInsurerAboutClaim { payer } => content.text(by_payer(
             *payer,
-            keys::PLAN_ASK_INSURER_WHY,
-            keys::PLAN_ASK_MEDICARE_WHY,
+            [
+                keys::PLAN_ASK_INSURER_WHY,
+                keys::PLAN_ASK_MEDICARE_WHY,
+                keys::PLAN_ASK_MEDICARE_OR_PLAN_WHY,
+            ],
         )),
         Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
         Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
@@ -475,9 +509,14 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
             Some(d) => content.render(appeal_key(*kind), &[("deadline", Fill::Text(&date(d.date)))]),
         },
         Action::AskForEob { no_surprises: true, .. } => content.text(keys::PLAN_ASK_EOB_WHY_NO_SURPRISES),
-        Action::AskForEob { payer, .. } => {
-            content.text(by_payer(*payer, keys::PLAN_ASK_EOB_WHY, keys::PLAN_ASK_MSN_WHY))
-        }
+        Action::AskForEob { payer, .. } => content.text(by_payer(
+            *payer,
+            [
+                keys::PLAN_ASK_EOB_WHY,
+                keys::PLAN_ASK_MSN_WHY,
+                keys::PLAN_ASK_MEDICARE_OR_PLAN_NOTICE_WHY,
+            ],
+        )),
         Action::AskForItemized => content.text(keys::PLAN_ITEMIZED_WHY),
         Action::FixErrors { .. } => content.text(keys::PLAN_FIX_ERRORS_WHY),
         Action::ValidateDebt => match deadline {

@@ -90,6 +90,7 @@ fn advice_text(advice: &Advice, view: &View<'_>) -> Html {
     match advice.kind {
         AdviceKind::WaitForEob => content.text(keys::TIMING_WAIT_FOR_EOB),
         AdviceKind::WaitForMsn => content.text(keys::TIMING_WAIT_FOR_MSN),
+        AdviceKind::WaitForMedicareOrPlan => content.text(keys::TIMING_WAIT_FOR_MEDICARE_OR_PLAN),
         AdviceKind::BeforeCareSelfPay => dated(keys::TIMING_BEFORE_CARE_SELF_PAY),
         AdviceKind::BeforeCare => dated(keys::TIMING_BEFORE_CARE),
         AdviceKind::BestDayToCall => dated(keys::TIMING_BEST_DAY),
@@ -363,6 +364,7 @@ mod tests {
         let kinds = [
             AdviceKind::WaitForEob,
             AdviceKind::WaitForMsn,
+            AdviceKind::WaitForMedicareOrPlan,
             AdviceKind::BeforeCareSelfPay,
             AdviceKind::BeforeCare,
             AdviceKind::BestDayToCall,

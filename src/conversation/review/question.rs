@@ -10,6 +10,7 @@ use crate::content::{keys, Content, Key};
 use crate::conversation::review::choices::{self, Choice};
 use crate::domain::bill::{Bill, BillSender, ClaimStatus, Coverage, EobFigures, Estimate};
 use crate::domain::money::Usd;
+use crate::domain::plan::Payer;
 use crate::domain::reading::{NotRead, Reading, Words};
 use crate::domain::us_states;
 use chrono::NaiveDate;
@@ -259,9 +260,15 @@ impl Question {
     }
 
     /// The prompt for `bill`: Original Medicare's statement is the
-    /// Medicare Summary Notice, never an EOB (E2).
+    /// Medicare Summary Notice, never an EOB (E2); with the kind of
+    /// Medicare not known, Medicare or the Medicare plan decides, never
+    /// "your insurance".
     pub fn prompt_for(self, bill: &Bill) -> Key {
+        let not_sure = Payer::of(bill) == Payer::MedicareNotSure;
         match self {
+            Question::Claim if not_sure => keys::MEDICARE_OR_PLAN_CLAIM_PROMPT,
+            Question::DenialDate if not_sure => keys::MEDICARE_OR_PLAN_DENIAL_DATE_PROMPT,
+            Question::EobBilled if not_sure => keys::MEDICARE_OR_PLAN_BILLED_PROMPT,
             Question::Claim if bill.gets_msn() => keys::MSN_CLAIM_PROMPT,
             Question::DenialDate if bill.gets_msn() => keys::MSN_DENIAL_DATE_PROMPT,
             Question::EobBilled if bill.gets_msn() => keys::MSN_BILLED_PROMPT,
@@ -903,6 +910,28 @@ mod tests {
             assert_eq!(q.prompt_for(&original), msn, "{q:?}");
             assert_eq!(q.prompt_for(&insured), q.prompt(), "{q:?}");
         }
+    }
+
+    #[test]
+    fn medicare_of_a_kind_not_known_is_asked_about_medicare_or_the_plan() {
+        use crate::domain::bill::MedicareKind;
+        let not_sure = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(MedicareKind::NotSure),
+            ..Bill::default()
+        };
+        assert_eq!(
+            Question::Claim.prompt_for(&not_sure),
+            keys::MEDICARE_OR_PLAN_CLAIM_PROMPT
+        );
+        assert_eq!(
+            Question::DenialDate.prompt_for(&not_sure),
+            keys::MEDICARE_OR_PLAN_DENIAL_DATE_PROMPT
+        );
+        assert_eq!(
+            Question::EobBilled.prompt_for(&not_sure),
+            keys::MEDICARE_OR_PLAN_BILLED_PROMPT
+        );
     }
 
     #[test]

@@ -241,6 +241,11 @@ fn set_plan(facts: &mut Facts, plan: &Plan, bill: &Bill, view: &View<'_>) {
         Some(Action::BillInsuranceFirst {
             payer: Payer::OriginalMedicare,
         }) => facts.set(Fact::MedicareFirst, "bill Medicare first"),
+        // E2: the kind of Medicare not known: Medicare or the Medicare
+        // plan, and the notice from either (an MSN or an EOB).
+        Some(Action::BillInsuranceFirst {
+            payer: Payer::MedicareNotSure,
+        }) => facts.set(Fact::MedicareOrPlanFirst, "bill Medicare or my Medicare plan first"),
         Some(Action::MedicaidPaysInFull { .. }) => facts.set(Fact::MedicaidFirst, "bill Medicaid"),
         _ => {}
     }
@@ -335,6 +340,15 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             pick(keys::PLAN_SAY_WAIT_FOR_MSN, keys::PLAN_SAY_COLLECTOR_WAIT_FOR_MSN),
             None,
         ),
+        Action::WaitForEob {
+            payer: Payer::MedicareNotSure,
+        } => (
+            pick(
+                keys::PLAN_SAY_WAIT_FOR_MEDICARE_OR_PLAN,
+                keys::PLAN_SAY_COLLECTOR_WAIT_FOR_MEDICARE_OR_PLAN,
+            ),
+            None,
+        ),
         Action::BillInsuranceFirst { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_BILL_INSURANCE, keys::PLAN_SAY_COLLECTOR_BILL_INSURANCE),
             None,
@@ -345,6 +359,15 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             pick(keys::PLAN_SAY_BILL_MEDICARE, keys::PLAN_SAY_COLLECTOR_BILL_MEDICARE),
             None,
         ),
+        Action::BillInsuranceFirst {
+            payer: Payer::MedicareNotSure,
+        } => (
+            pick(
+                keys::PLAN_SAY_BILL_MEDICARE_OR_PLAN,
+                keys::PLAN_SAY_COLLECTOR_BILL_MEDICARE_OR_PLAN,
+            ),
+            None,
+        ),
         Action::AskInsurerAboutClaim { payer: Payer::Insurer } => (
             pick(keys::PLAN_SAY_ASK_INSURER, keys::PLAN_SAY_COLLECTOR_ASK_INSURER),
             None,
@@ -353,6 +376,15 @@ fn coverage_ask_key(action: &Action, collector: bool) -> Option<(crate::content:
             payer: Payer::OriginalMedicare,
         } => (
             pick(keys::PLAN_SAY_ASK_MEDICARE, keys::PLAN_SAY_COLLECTOR_ASK_MEDICARE),
+            None,
+        ),
+        Action::AskInsurerAboutClaim {
+            payer: Payer::MedicareNotSure,
+        } => (
+            pick(
+                keys::PLAN_SAY_ASK_MEDICARE_OR_PLAN,
+                keys::PLAN_SAY_COLLECTOR_ASK_MEDICARE_OR_PLAN,
+            ),
             None,
         ),
         // E1: Medicaid's payment is payment in full (42 CFR 447.15).
@@ -412,6 +444,9 @@ fn set_complaint(facts: &mut Facts, plan: &Plan, care: Option<&str>, view: &View
             Action::BillInsuranceFirst {
                 payer: Payer::OriginalMedicare,
             } => content.text(keys::PLAN_COMPLAINT_BILL_MEDICARE),
+            Action::BillInsuranceFirst {
+                payer: Payer::MedicareNotSure,
+            } => content.text(keys::PLAN_COMPLAINT_BILL_MEDICARE_OR_PLAN),
             Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_COMPLAINT_MEDICAID),
             Action::QmbOwesNothing => content.text(keys::PLAN_COMPLAINT_QMB),
             Action::PayOnlyYourShare { share, medicare: true } => content.render(

@@ -163,22 +163,27 @@ impl Action {
 /// Who decides the claim, and so which statement the patient gets (E2):
 /// Original Medicare sends a Medicare Summary Notice (MSN), answers at
 /// 1-800-MEDICARE (E11) and sends no EOB; every other plan (Medicare
-/// Advantage plans too) sends an EOB.
+/// Advantage plans too) sends an EOB. A Medicare patient who is not sure
+/// which Medicare they have gets one or the other: never "your insurer".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Payer {
     /// An insurance plan: its EOB, the number on its card.
     Insurer,
     /// Original Medicare: the Medicare Summary Notice, 1-800-MEDICARE.
     OriginalMedicare,
+    /// Medicare of a kind not known (Original or a Medicare Advantage
+    /// plan): the notice from Medicare or the plan (an MSN or an EOB),
+    /// 1-800-MEDICARE or the number on the plan's card (E2, E11).
+    MedicareNotSure,
 }
 
 impl Payer {
     /// The payer of `bill`'s claim.
     pub fn of(bill: &Bill) -> Payer {
-        if bill.gets_msn() {
-            Payer::OriginalMedicare
-        } else {
-            Payer::Insurer
+        match coverage::appeal_kind(bill) {
+            AppealKind::OriginalMedicare => Payer::OriginalMedicare,
+            AppealKind::MedicareNotSure => Payer::MedicareNotSure,
+            AppealKind::MedicareAdvantage | AppealKind::PrivatePlan | AppealKind::Medicaid => Payer::Insurer,
         }
     }
 }
@@ -664,8 +669,9 @@ fn coverage_steps(facts: &Facts<'_>, steps: &mut Vec<Step>) {
             Action::AskInsurerAboutClaim { payer },
             Savings::Unknown,
             None,
+            // E11: 1-800-MEDICARE also when the kind is not known.
             Some(match payer {
-                Payer::OriginalMedicare => Escalation::Medicare,
+                Payer::OriginalMedicare | Payer::MedicareNotSure => Escalation::Medicare,
                 Payer::Insurer => Escalation::Insurer,
             }),
         )),
