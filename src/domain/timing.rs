@@ -43,7 +43,20 @@ pub mod sources {
         "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-C/part-435/subpart-J/section-435.915";
     /// A6: statute of limitations by state (3–10 years; a payment restarts it).
     pub const LIMITATIONS: &str = "https://medibillsaver.com/dispute/statute-of-limitations";
+    /// A1: California's floor (AB 1020), on the state's own page.
+    pub const CALIFORNIA_FLOOR: &str =
+        "https://hcai.ca.gov/affordability/hospital-fair-billing-program/laws-and-regulations";
+    /// A1: Washington's floor, quoted by a secondary page.
+    pub const WASHINGTON_FLOOR: &str =
+        "https://insuredandmore.com/how-long-before-a-medical-bill-can-go-to-collections";
 }
+
+/// A1: California (AB 1020): a hospital may not report a bill to a credit
+/// bureau or sue over it before 180 days after the first bill.
+pub const CALIFORNIA_FLOOR_DAYS: u64 = 180;
+/// A1: Washington: a provider may not sell or assign a bill to a collector
+/// before 120 days after the first bill.
+pub const WASHINGTON_FLOOR_DAYS: u64 = 120;
 
 /// Collections usually start this many days after the first bill (A1: "90
 /// days" is the figure most often quoted)…
@@ -122,6 +135,11 @@ pub enum AdviceKind {
     CollectionsNoticePassed,
     /// Nonprofit hospital, before day 120: no extraordinary collection action.
     NonprofitNoCollectionsBefore,
+    /// California hospital: no credit reporting or lawsuit before day 180
+    /// (A1, AB 1020).
+    CaliforniaFloor,
+    /// Washington: not sold or assigned to a collector before day 120 (A1).
+    WashingtonFloor,
     /// Nonprofit hospital, from day 120: only after a 30-day written notice.
     NonprofitNoticeRequired,
     /// Nonprofit hospital, through day 240: financial-assistance applications accepted.
@@ -186,7 +204,10 @@ impl AdviceKind {
             AdviceKind::AppealInternal | AdviceKind::AppealInternalPassed | AdviceKind::AppealInternalUndated => 3,
             AdviceKind::AppealByNotice { .. } | AdviceKind::AppealByNoticePassed { .. } => 3,
             AdviceKind::AppealOtherPlan => 4,
-            AdviceKind::NonprofitNoCollectionsBefore | AdviceKind::NonprofitNoticeRequired => 5,
+            AdviceKind::NonprofitNoCollectionsBefore
+            | AdviceKind::NonprofitNoticeRequired
+            | AdviceKind::CaliforniaFloor
+            | AdviceKind::WashingtonFloor => 5,
             AdviceKind::CollectionsWindowAhead
             | AdviceKind::CollectionsWindowOpen
             | AdviceKind::CollectionsWindowPassed
@@ -364,6 +385,13 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
     if let Some(first) = bill.first_bill_date.filter(|_| is_nonprofit_hospital(bill)) {
         advice.extend(nonprofit(first, today));
     }
+    if let Some(floor) = bill
+        .first_bill_date
+        .filter(|_| owes)
+        .and_then(|first| state_floor(bill, first, today))
+    {
+        advice.push(floor);
+    }
     if let Some(nsa) = no_surprises_dispute(bill, today) {
         advice.push(nsa);
     }
@@ -389,6 +417,23 @@ pub fn advise(bill: &Bill, today: NaiveDate, offers_now: bool) -> Vec<Advice> {
 /// The most urgent first (the order every ⏰ list uses).
 pub fn sort(advice: &mut [Advice], today: NaiveDate) {
     advice.sort_by_key(|a| a.urgency(today));
+}
+
+/// A1: a state's floor on collecting, while it is still ahead (trial 8:
+/// California's 180 days before credit reporting or a lawsuit were
+/// missing, and "no law sets when" stood alone).
+fn state_floor(bill: &Bill, first: NaiveDate, today: NaiveDate) -> Option<Advice> {
+    const CALIFORNIA: &[&str] = &[sources::CALIFORNIA_FLOOR];
+    const WASHINGTON: &[&str] = &[sources::WASHINGTON_FLOOR];
+    let (kind, days, source) = match bill.state.as_deref()? {
+        "CA" if bill.sender == Some(BillSender::Hospital) => {
+            (AdviceKind::CaliforniaFloor, CALIFORNIA_FLOOR_DAYS, CALIFORNIA)
+        }
+        "WA" if !in_collections(bill) => (AdviceKind::WashingtonFloor, WASHINGTON_FLOOR_DAYS, WASHINGTON),
+        _ => return None,
+    };
+    let date = plus(first, days);
+    (date >= today).then(|| Advice::dated(kind, date, source))
 }
 
 /// E1: the plan's date to apply for Medicaid by, as a ⏰ date.
@@ -1026,6 +1071,37 @@ mod tests {
         let denied = day(2026, 1, 2);
         let internal = advise(&denied_bill(Coverage::OutOfNetwork, Some(denied)), today)[0];
         assert_eq!(internal.date, Some(day(2026, 7, 1)), "Jan 2 + 180 days");
+    }
+
+    #[test]
+    fn california_and_washington_floors_are_dated_while_ahead() {
+        // Trial 8 (jake): a California hospital bill first billed Nov 5.
+        let today = day(2026, 12, 5);
+        let first = day(2026, 11, 5);
+        let california = Bill {
+            state: Some("CA".to_string()),
+            first_bill_date: Some(first),
+            ..hospital_bill()
+        };
+        let floor = find(&advise(&california, today), |k| k == AdviceKind::CaliforniaFloor).expect("dated");
+        assert_eq!(floor.date, Some(plus(first, 180)));
+        // A doctor's bill in California: the law is the hospitals'.
+        let doctor = Bill {
+            sender: Some(BillSender::DoctorOffice),
+            ..california.clone()
+        };
+        assert!(find(&advise(&doctor, today), |k| k == AdviceKind::CaliforniaFloor).is_none());
+        // Washington: 120 days, any provider, until it is with a collector.
+        let washington = Bill {
+            state: Some("WA".to_string()),
+            ..doctor
+        };
+        let floor = find(&advise(&washington, today), |k| k == AdviceKind::WashingtonFloor).expect("dated");
+        assert_eq!(floor.date, Some(plus(first, 120)));
+        // Passed: not said.
+        assert!(find(&advise(&washington, day(2027, 6, 1)), |k| k
+            == AdviceKind::WashingtonFloor)
+        .is_none());
     }
 
     #[test]

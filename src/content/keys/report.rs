@@ -40,6 +40,9 @@ keys! {
     TIMING_COLLECTIONS_NOTICE = "timing.collections.notice" [date, days];
     TIMING_COLLECTIONS_NOTICE_PASSED = "timing.collections.notice_passed" [date, days];
     TIMING_NONPROFIT_BEFORE = "timing.nonprofit.before" [date, days];
+    /// A1: state floors on collecting.
+    TIMING_CALIFORNIA_FLOOR = "timing.state_floor.california" [date, days];
+    TIMING_WASHINGTON_FLOOR = "timing.state_floor.washington" [date, days];
     TIMING_NONPROFIT_NOTICE = "timing.nonprofit.notice" [date, days];
     TIMING_ASSISTANCE_OPEN = "timing.assistance.open" [date, days];
     TIMING_ASSISTANCE_LATE = "timing.assistance.late" [date, days];
