@@ -62,6 +62,8 @@ keys! {
     LETTER_CAPTION = "letter.caption" [kind];
     LETTER_COPY_CAPTION = "letter.copy_caption" [kind];
     /// The payment-plan letter held back while the plan says not to offer.
+    /// A payment plan logged while the plan says to settle what is owed first.
+    CALL_PLAN_TOO_SOON = "call.plan_too_soon";
     LETTER_HARDSHIP_NOT_YET = "letter.hardship_not_yet";
     /// The No Surprises letter asked for a bill the act does not cover.
     LETTER_NO_SURPRISES_DOES_NOT_FIT = "letter.no_surprises_does_not_fit";

@@ -6,6 +6,7 @@
 use crate::content::{keys, Fill, Html};
 use crate::conversation::action::Action;
 use crate::conversation::output::{Button, Output};
+use crate::conversation::report;
 use crate::conversation::review::choices::{self, CALL_OUTCOMES};
 use crate::conversation::state::{CallStep, Screen};
 use crate::conversation::step::amount_error;
@@ -202,8 +203,15 @@ impl Turn<'_> {
             None
         };
         let new_amount = draft.new_amount;
+        let agreed_to_pay = draft.outcome == Some(CallOutcome::PaymentPlan);
         self.state.bill_mut().calls.push(draft);
         let mut saved = self.content().render(keys::CALL_SAVED, &[("line", Fill::Html(&line))]);
+        // Trial 8 (sam): a payment plan agreed while the plan says to apply
+        // for help first (or to settle who pays) was saved without a word.
+        if agreed_to_pay && report::bill_plan(self.bill(), self.reference, &self.view).holds_back_offers() {
+            let why = self.why_no_offer_yet();
+            saved = Html::join(&[saved, self.content().text(keys::CALL_PLAN_TOO_SOON), why], "\n");
+        }
         // A lower bill is the new amount due, from now on.
         if let Some(amount) = new_amount {
             self.state.bill_mut().amount_due = Some(amount);

@@ -123,10 +123,8 @@ impl Turn<'_> {
             && report::bill_plan(self.bill(), self.reference, &self.view).holds_back_offers()
         {
             self.say(keys::LETTER_HARDSHIP_NOT_YET);
-            let why = report::offer(self.bill(), self.reference, &self.view);
-            if let Output::Message { text, .. } = why {
-                self.outputs.push(Output::line(text));
-            }
+            let why = self.why_no_offer_yet();
+            self.outputs.push(Output::line(why));
             return self.back_where_they_were();
         }
         if kind == LetterKind::NoSurprisesDispute && !crate::domain::plan::no_surprises_letter_fits(self.bill()) {
@@ -173,6 +171,15 @@ impl Turn<'_> {
             caption: copy_caption,
         });
         self.back_where_they_were();
+    }
+
+    /// Why the plan offers no money yet: the 💵 offer screen's words.
+    pub(super) fn why_no_offer_yet(&self) -> Html {
+        match report::offer(self.bill(), self.reference, &self.view) {
+            Output::Message { text, .. } => text,
+            Output::ReplacePressed { text, .. } => text,
+            Output::Document { .. } => Html::default(),
+        }
     }
 
     /// What the templates are filled with: the bill, its findings and

@@ -302,6 +302,31 @@ fn an_out_of_network_doctor_is_asked_about_the_facility_and_the_act_applies() {
 }
 
 #[test]
+fn a_payment_plan_agreed_while_help_may_erase_the_bill_is_saved_with_a_warning() {
+    // Trial 8 (sam): a $200-a-month plan logged before applying for help
+    // that could take half the bill or more was saved without a word.
+    let mut chat = Chat::reviewed(&[(Question::FirstBillDate, "11/1/26")]);
+    chat.send(cmd(Command::Call));
+    chat.send(cmd(Command::Skip));
+    chat.send(cmd(Command::Skip));
+    chat.press(&plain(keys::CALL_OUTCOME_PLAN));
+    chat.send(text("200"));
+    chat.send(text("1/1"));
+    let saved = chat.outputs()[0].text().to_plain();
+    assert_contains(&saved, &line(keys::CALL_PLAN_TOO_SOON));
+    assert_contains(&saved, &line(keys::OFFER_APPLY_FIRST));
+    // Where the plan offers money, no warning.
+    let mut chat = reviewed_new_bill();
+    chat.send(cmd(Command::Call));
+    chat.send(cmd(Command::Skip));
+    chat.send(cmd(Command::Skip));
+    chat.press(&plain(keys::CALL_OUTCOME_PLAN));
+    chat.send(text("100"));
+    chat.send(text("1/1"));
+    assert_lacks(&chat.outputs()[0].text().to_plain(), &line(keys::CALL_PLAN_TOO_SOON));
+}
+
+#[test]
 fn a_payment_plan_agreed_on_a_call_offers_a_reminder_for_each_payment() {
     let mut chat = reviewed_new_bill();
     chat.state.time_zone = Some("America/New_York".to_string());
