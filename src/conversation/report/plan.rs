@@ -181,33 +181,61 @@ pub fn letter_for(step: &Step) -> Option<LetterKind> {
     }
 }
 
-pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
-    let content = view.content;
-    match &step.action {
-        Action::WaitForEob { payer } => content.text(by_payer(
+/// The steps about who pays: their payer, and their title and why, one key
+/// per payer (insurer, Original Medicare, Medicare of a kind not known).
+fn payer_words(action: &Action) -> Option<(Payer, [Key; 3], [Key; 3])> {
+    Some(match action {
+        Action::WaitForEob { payer } => (
             *payer,
             [
                 keys::PLAN_WAIT_FOR_EOB,
                 keys::PLAN_WAIT_FOR_MSN,
                 keys::PLAN_WAIT_FOR_MEDICARE_OR_PLAN,
             ],
-        )),
-        Action::BillInsuranceFirst { payer } => content.text(by_payer(
+            [
+                keys::PLAN_WAIT_FOR_EOB_WHY,
+                keys::PLAN_WAIT_FOR_MSN_WHY,
+                keys::PLAN_WAIT_FOR_MEDICARE_OR_PLAN_WHY,
+            ],
+        ),
+        Action::BillInsuranceFirst { payer } => (
             *payer,
             [
                 keys::PLAN_BILL_INSURANCE,
                 keys::PLAN_BILL_MEDICARE,
                 keys::PLAN_BILL_MEDICARE_OR_PLAN,
             ],
-        )),
-        Action::AskInsurerAboutClaim { payer } => content.text(by_payer(
+            [
+                keys::PLAN_BILL_INSURANCE_WHY,
+                keys::PLAN_BILL_MEDICARE_WHY,
+                keys::PLAN_BILL_MEDICARE_OR_PLAN_WHY,
+            ],
+        ),
+        Action::AskInsurerAboutClaim { payer } => (
             *payer,
             [
                 keys::PLAN_ASK_INSURER,
                 keys::PLAN_ASK_MEDICARE,
                 keys::PLAN_ASK_MEDICARE_OR_PLAN,
             ],
-        )),
+            [
+                keys::PLAN_ASK_INSURER_WHY,
+                keys::PLAN_ASK_MEDICARE_WHY,
+                keys::PLAN_ASK_MEDICARE_OR_PLAN_WHY,
+            ],
+        ),
+        _ => return None,
+    })
+}
+
+pub(crate) fn title(step: &Step, view: &View<'_>) -> Html {
+    let content = view.content;
+    match &step.action {
+        Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. } => {
+            payer_words(&step.action).map_or_else(Html::default, |(payer, titles, _)| {
+                content.text(by_payer(payer, titles))
+            })
+        }
         Action::MedicaidPaysInFull { .. } => content.text(keys::PLAN_MEDICAID),
         Action::ApplyForMedicaid { .. } => content.text(keys::PLAN_APPLY_MEDICAID),
         Action::QmbOwesNothing => content.text(keys::PLAN_QMB),
@@ -356,30 +384,9 @@ fn why(step: &Step, plan: &Plan, view: &View<'_>) -> Html {
     let date = |date: NaiveDate| view.date(date);
     let deadline = step.deadline;
     match &step.action {
-        Action::WaitForEob { payer } => content.text(by_payer(
-            *payer,
-            [
-                keys::PLAN_WAIT_FOR_EOB_WHY,
-                keys::PLAN_WAIT_FOR_MSN_WHY,
-                keys::PLAN_WAIT_FOR_MEDICARE_OR_PLAN_WHY,
-            ],
-        )),
-        Action::BillInsuranceFirst { payer } => content.text(by_payer(
-            *payer,
-            [
-                keys::PLAN_BILL_INSURANCE_WHY,
-                keys::PLAN_BILL_MEDICARE_WHY,
-                keys::PLAN_BILL_MEDICARE_OR_PLAN_WHY,
-            ],
-        )),
-        Action::AskInsurerAboutClaim { payer } => content.text(by_payer(
-            *payer,
-            [
-                keys::PLAN_ASK_INSURER_WHY,
-                keys::PLAN_ASK_MEDICARE_WHY,
-                keys::PLAN_ASK_MEDICARE_OR_PLAN_WHY,
-            ],
-        )),
+        Action::WaitForEob { .. } | Action::BillInsuranceFirst { .. } | Action::AskInsurerAboutClaim { .. } => {
+            payer_words(&step.action).map_or_else(Html::default, |(payer, _, whys)| content.text(by_payer(payer, whys)))
+        }
         Action::MedicaidPaysInFull { paid: false } => content.text(keys::PLAN_MEDICAID_WHY),
         Action::MedicaidPaysInFull { paid: true } => content.text(keys::PLAN_MEDICAID_WHY_PAID),
         Action::ApplyForMedicaid { care, apply_by, reach } => content.render(
