@@ -1228,7 +1228,10 @@ impl Turn<'_> {
         // reached with /back): straight back to the summary, not through
         // each later answer to keep (trial 7: 14 /back and 14 "keep" to
         // change whether the hospital is a nonprofit).
-        let next = question::next_after(q, self.bill()).filter(|_| question::first_unanswered(self.bill()).is_some());
+        // The statement's four figures are changed together (trial 8: after
+        // the first, the next ones typed met the summary and were lost).
+        let next = question::next_after(q, self.bill())
+            .filter(|next| question::first_unanswered(self.bill()).is_some() || (is_eob(q) && is_eob(*next)));
         match (next, kept) {
             // The answer typed while q's guess waited for its check.
             (Some(next), Some(kept)) => {

@@ -202,6 +202,17 @@ fn an_answer_changed_after_the_summary_goes_straight_back_to_it() {
     assert_eq!(chat.question(), Some(Question::CollectorLetterDate));
     chat.answer(Question::CollectorLetterDate, "6/3/26");
     assert_eq!(chat.state.screen, Screen::Summary);
+
+    // The statement's figures are changed together: the next one is asked.
+    let mut chat = Chat::reviewed(&[(Question::Coverage, "in_network"), (Question::Claim, "paid_part")]);
+    for _ in 0..40 {
+        if chat.question() == Some(Question::EobBilled) {
+            break;
+        }
+        chat.send(cmd(Command::Back));
+    }
+    chat.answer(Question::EobBilled, "$4,600");
+    assert_eq!(chat.question(), Some(Question::EobAllowed));
 }
 
 #[test]
