@@ -300,4 +300,5 @@ keys! {
     PLAN_TIP_APPLY_FIRST = "plan.tips.apply_first";
     PLAN_TIP_1099C = "plan.tips.form_1099c";
     PLAN_TIP_HSA = "plan.tips.hsa";
+    PLAN_TIP_MEDICARE_SAVINGS = "plan.tips.medicare_savings";
 }

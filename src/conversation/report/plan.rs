@@ -102,6 +102,7 @@ pub fn tip_key(tip: Tip) -> Key {
         Tip::ApplyBeforePaying => keys::PLAN_TIP_APPLY_FIRST,
         Tip::Form1099C => keys::PLAN_TIP_1099C,
         Tip::HsaCanPay => keys::PLAN_TIP_HSA,
+        Tip::MedicareSavingsPrograms => keys::PLAN_TIP_MEDICARE_SAVINGS,
     }
 }
 

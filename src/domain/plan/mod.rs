@@ -337,6 +337,9 @@ pub enum Tip {
     Form1099C,
     /// HSA money can pay old bills incurred after the HSA was opened (E10).
     HsaCanPay,
+    /// Medicare at a low income, not on QMB: ask the state's Medicaid
+    /// agency about the Medicare Savings Programs (E2).
+    MedicareSavingsPrograms,
 }
 
 /// The plan for one bill.
@@ -1183,6 +1186,24 @@ fn order(step: &Step, today: NaiveDate) -> (u8, bool, bool, std::cmp::Reverse<De
 /// that limit: QMB is likely enough to check first.
 pub const QMB_PERCENT: u32 = 100;
 
+/// E2: the Medicare Savings Programs reach up to 135% of the guideline
+/// (QI; QMB to 100%, SLMB to 120%).
+pub const MSP_PERCENT: u32 = 135;
+
+/// Medicare, not on QMB, at an income a Medicare Savings Program may
+/// reach (trial 8: Tom at 105% and Gloria at 116% were never told).
+fn savings_program_within_reach(bill: &Bill) -> bool {
+    if bill.coverage != Some(Coverage::Medicare) || bill.qmb == Some(Answer3::Yes) {
+        return false;
+    }
+    match (bill.household_size, bill.yearly_income) {
+        (Some(size), Some(income)) if size > 0 => {
+            super::audit::visit::poverty_percent(income, size, bill.state.as_deref()) <= Decimal::from(MSP_PERCENT)
+        }
+        _ => false,
+    }
+}
+
 fn qmb_likely(bill: &Bill) -> bool {
     if bill.coverage != Some(Coverage::Medicare) || bill.qmb != Some(Answer3::NotSure) {
         return false;
@@ -1261,6 +1282,11 @@ fn tips(facts: &Facts<'_>, owed: Owed, steps: &[Step]) -> Vec<Tip> {
         if forgiven.is_some_and(|amount| amount >= FORM_1099C_FROM) {
             tips.push(Tip::Form1099C);
         }
+    }
+    // First among the tips: it can pay Medicare's costs from now on (QMB
+    // its deductibles and coinsurance too), unless a step asks about QMB.
+    if savings_program_within_reach(facts.bill) && !has(|a| matches!(a, Action::AskAboutQmb { .. })) {
+        tips.insert(0, Tip::MedicareSavingsPrograms);
     }
     if has(|a| matches!(a, Action::FinancialHelp(_))) {
         tips.push(Tip::ApplyBeforePaying);
