@@ -396,6 +396,28 @@ mod tests {
     }
 
     #[test]
+    fn an_original_medicare_denial_gets_its_redetermination_deadline() {
+        // Trial 7 (tom): /remind said every deadline had passed.
+        let notice = day(2026, 11, 2);
+        let bill = Bill {
+            coverage: Some(Coverage::Medicare),
+            medicare: Some(crate::domain::bill::MedicareKind::Original),
+            claim: Some(crate::domain::bill::ClaimStatus::Denied),
+            denial_date: Some(notice),
+            ..hospital_bill()
+        };
+        let deadline =
+            crate::domain::coverage::appeal_deadline(crate::domain::coverage::AppealKind::OriginalMedicare, notice);
+        let plans = plans(&bill, day(2026, 12, 5));
+        assert!(
+            plans
+                .iter()
+                .any(|p| p.kind == ReminderKind::InternalAppeal && p.date == deadline),
+            "{plans:?}"
+        );
+    }
+
+    #[test]
     fn a_collector_bill_gets_the_validation_deadline() {
         let bill = Bill {
             sender: Some(BillSender::CollectionsAgency),

@@ -1118,9 +1118,9 @@ mod tests {
     }
 
     #[test]
-    fn an_original_medicare_denial_is_dated_and_reminded_like_the_plans_step() {
+    fn an_original_medicare_denial_is_dated_like_the_plans_step() {
         // Trial 7 (tom): MSN of Nov 2, 2026; the plan said Mar 5, 2027, the
-        // dates gave none, and /remind said every deadline had passed.
+        // dates gave none (its reminder: reminders.rs's tests).
         let today = day(2026, 12, 5);
         let notice = day(2026, 11, 2);
         let bill = Bill {
@@ -1136,14 +1136,7 @@ mod tests {
         })
         .expect("a dated appeal");
         assert_eq!(appeal.date, Some(deadline));
-        let reminders = crate::domain::reminders::plans(&bill, today);
-        assert!(
-            reminders
-                .iter()
-                .any(|r| r.kind == crate::domain::reminders::ReminderKind::InternalAppeal && r.date == deadline),
-            "{reminders:?}"
-        );
-        // Passed: said so, and nothing reminded.
+        // Passed: said so.
         let late = day(2027, 6, 1);
         assert!(find(&advise(&bill, late), |k| k
             == AdviceKind::AppealByNoticePassed {
