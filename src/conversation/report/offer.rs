@@ -25,62 +25,54 @@ pub fn offer_message(bill: &Bill, plan: &Plan, prices: &[PriceCheck], view: &Vie
     let content = view.content;
     let mut lines = vec![content.text(keys::OFFER_HEADING)];
     let usd = |amount| Usd(amount).to_string();
-    let owed = match plan.owed {
-        Owed::Nothing => {
-            lines.push(content.text(keys::OFFER_OWE_NOTHING));
-            return Html::join(&lines, "\n");
-        }
-        Owed::WaitForInsurance(payer) => {
-            lines.push(content.text(super::plan::by_payer(
-                payer,
-                [
-                    keys::OFFER_WAIT_FOR_INSURANCE,
-                    keys::OFFER_WAIT_FOR_MEDICARE,
-                    keys::OFFER_WAIT_FOR_MEDICARE_OR_PLAN,
-                ],
-            )));
-            return Html::join(&lines, "\n");
-        }
-        Owed::EobFirst(payer) => {
-            lines.push(content.text(super::plan::by_payer(
-                payer,
-                [
-                    keys::OFFER_EOB_FIRST,
-                    keys::OFFER_MSN_FIRST,
-                    keys::OFFER_MEDICARE_OR_PLAN_FIRST,
-                ],
-            )));
-            return Html::join(&lines, "\n");
-        }
+    // Nothing to offer yet: one line says why.
+    let not_yet = |key| content.text(key);
+    let wait = match plan.owed {
+        Owed::Nothing => Some(not_yet(keys::OFFER_OWE_NOTHING)),
+        Owed::WaitForInsurance(payer) => Some(not_yet(super::plan::by_payer(
+            payer,
+            [
+                keys::OFFER_WAIT_FOR_INSURANCE,
+                keys::OFFER_WAIT_FOR_MEDICARE,
+                keys::OFFER_WAIT_FOR_MEDICARE_OR_PLAN,
+            ],
+        ))),
+        Owed::EobFirst(payer) => Some(not_yet(super::plan::by_payer(
+            payer,
+            [
+                keys::OFFER_EOB_FIRST,
+                keys::OFFER_MSN_FIRST,
+                keys::OFFER_MEDICARE_OR_PLAN_FIRST,
+            ],
+        ))),
         // A $0 share: in network nothing is owed, there is no figure to start from.
-        Owed::ConfirmNetwork(share) if share.is_zero() => {
-            lines.push(content.text(keys::OFFER_CONFIRM_NETWORK_ZERO));
-            return Html::join(&lines, "\n");
-        }
+        Owed::ConfirmNetwork(share) if share.is_zero() => Some(not_yet(keys::OFFER_CONFIRM_NETWORK_ZERO)),
         Owed::ConfirmNetwork(share) => {
-            lines.push(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]));
-            return Html::join(&lines, "\n");
+            Some(content.render(keys::OFFER_CONFIRM_NETWORK, &[("share", Fill::Text(&usd(share)))]))
         }
-        Owed::ConfirmFacility => {
-            lines.push(content.text(keys::OFFER_CONFIRM_FACILITY));
-            return Html::join(&lines, "\n");
-        }
-        Owed::ConfirmQmb => {
-            lines.push(content.text(keys::OFFER_CONFIRM_QMB));
-            return Html::join(&lines, "\n");
-        }
-        Owed::HelpFirst(HelpFirst::FinancialHelp) => {
-            lines.push(content.text(keys::OFFER_APPLY_FIRST));
-            return Html::join(&lines, "\n");
-        }
-        Owed::HelpFirst(HelpFirst::Medicaid { apply_by }) => {
-            lines.push(content.render(
-                keys::OFFER_APPLY_MEDICAID_FIRST,
-                &[("apply_by", Fill::Text(&view.date(apply_by)))],
-            ));
-            return Html::join(&lines, "\n");
-        }
-        Owed::Unknown => None,
+        Owed::ConfirmFacility => Some(not_yet(keys::OFFER_CONFIRM_FACILITY)),
+        Owed::ConfirmQmb => Some(not_yet(keys::OFFER_CONFIRM_QMB)),
+        Owed::HelpFirst(HelpFirst::FinancialHelp) => Some(not_yet(keys::OFFER_APPLY_FIRST)),
+        Owed::HelpFirst(HelpFirst::Medicaid { apply_by }) => Some(content.render(
+            keys::OFFER_APPLY_MEDICAID_FIRST,
+            &[("apply_by", Fill::Text(&view.date(apply_by)))],
+        )),
+        Owed::Unknown | Owed::Amount(..) => None,
+    };
+    if let Some(line) = wait {
+        lines.push(line);
+        return Html::join(&lines, "\n");
+    }
+    let owed = match plan.owed {
+        // Said above: nothing to offer yet.
+        Owed::Nothing
+        | Owed::WaitForInsurance(_)
+        | Owed::EobFirst(_)
+        | Owed::ConfirmNetwork(_)
+        | Owed::ConfirmFacility
+        | Owed::ConfirmQmb
+        | Owed::HelpFirst(_)
+        | Owed::Unknown => None,
         // What is owed is settled, but a step comes first (a dispute inside
         // the collector's 30 days, an open appeal): the plan's own blocker.
         Owed::Amount(..) if plan.offer_blocker().is_some() => {
